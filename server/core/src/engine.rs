@@ -1,0 +1,121 @@
+//! Runs the rules over a document: one pass over the prose finds every rule's trigger
+//! phrases (one Aho-Corasick automaton for all of them), then structural checks run once.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Context, PhraseHit, Report, REGISTRY};
+
+/// The trigger phrases of every rule, and which rule and trigger each pattern is.
+struct PhraseIndex {
+    matcher: AhoCorasick,
+    owners: Vec<(usize, usize)>,
+}
+
+static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut owners = Vec::new();
+    for (r, rule) in REGISTRY.iter().enumerate() {
+        for (t, trigger) in rule.triggers.iter().enumerate() {
+            patterns.push(trigger.to_string());
+            owners.push((r, t));
+            if trigger.contains('\'') {
+                patterns.push(trigger.replace('\'', "\u{2019}"));
+                owners.push((r, t));
+            }
+        }
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("trigger phrases build");
+    PhraseIndex { matcher, owners }
+});
+
+/// The masked prose with runs of whitespace collapsed to one space, and where each byte
+/// came from, so phrases match across line wraps and removed markup
+/// ("should **have**", "should\n  have").
+struct ScanText {
+    bytes: Vec<u8>,
+    origin: Vec<u32>,
+}
+
+fn collapse(masked: &str) -> ScanText {
+    let src = masked.as_bytes();
+    let mut bytes = Vec::with_capacity(src.len());
+    let mut origin = Vec::with_capacity(src.len());
+    let mut in_space = false;
+    for (i, &b) in src.iter().enumerate() {
+        if b.is_ascii_whitespace() {
+            if !in_space {
+                bytes.push(b' ');
+                origin.push(i as u32);
+                in_space = true;
+            }
+        } else {
+            bytes.push(b);
+            origin.push(i as u32);
+            in_space = false;
+        }
+    }
+    ScanText { bytes, origin }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+/// Runs every enabled rule and returns the findings, unsorted and unsuppressed.
+pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let enabled: Vec<Option<crate::diagnostic::Severity>> =
+        (0..REGISTRY.len()).map(|i| config.severity_of(i)).collect();
+
+    if enabled
+        .iter()
+        .zip(REGISTRY.iter())
+        .any(|(s, r)| s.is_some() && !r.triggers.is_empty())
+    {
+        let index = &*INDEX;
+        let scan = collapse(&ctx.doc.masked);
+        for m in index.matcher.find_iter(&scan.bytes) {
+            let (s, e) = (m.start(), m.end());
+            if (s > 0 && is_word_byte(scan.bytes[s - 1]))
+                || scan.bytes.get(e).is_some_and(|&b| is_word_byte(b))
+            {
+                continue;
+            }
+            let (r, t) = index.owners[m.pattern().as_usize()];
+            let Some(severity) = enabled[r] else { continue };
+            let start = scan.origin[s] as usize;
+            let end = scan.origin[e - 1] as usize + 1;
+            let Some(block) = ctx.doc.block_at(start) else {
+                continue;
+            };
+            if end > block.range.end {
+                continue;
+            }
+            let hit = PhraseHit {
+                trigger: t,
+                range: start..end,
+                block: block.range.clone(),
+            };
+            let rule = REGISTRY[r];
+            (rule.on_phrase)(
+                ctx,
+                &hit,
+                &mut Report::new(rule.meta.id, severity, &mut out),
+            );
+        }
+    }
+    for (r, rule) in REGISTRY.iter().enumerate() {
+        if let Some(severity) = enabled[r] {
+            (rule.check)(ctx, &mut Report::new(rule.meta.id, severity, &mut out));
+        }
+    }
+    out
+}

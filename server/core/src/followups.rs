@@ -1,0 +1,372 @@
+//! Follow-ups (SPEC 3): list items (task lists included) and table rows under a
+//! follow-ups heading, with owner and ticket detection, and the budget they are held to
+//! (SPEC 4).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::config::Limits;
+use crate::document::{Document, SectionKind};
+use crate::front_matter::parse_severity;
+use crate::timeline::{Milestone, Timeline};
+
+/// One follow-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    /// The whole item or row.
+    pub range: Range<usize>,
+    /// Its first line, trimmed: where findings point.
+    pub head: Range<usize>,
+    /// Whether an owner is named (`@handle`, "Owner:", a name in an owner column…).
+    pub has_owner: bool,
+    /// Whether it links a ticket (URL, `#123`, `ABC-123`).
+    pub has_ticket: bool,
+    /// Whether it is marked done (`[x]`, struck through, "Done").
+    pub done: bool,
+    /// Its text, markup removed.
+    pub summary: String,
+}
+
+/// The follow-ups under one heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUpList {
+    /// The heading.
+    pub heading: Range<usize>,
+    /// The whole section.
+    pub range: Range<usize>,
+    /// Follow-ups in document order.
+    pub items: Vec<FollowUp>,
+}
+
+static HANDLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\w.@/])@[A-Za-z0-9][\w-]*").expect("handle"));
+static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:owners?|owned by|assignees?|assigned to|dri|responsible|lead|who)\s*[:=\-–—]\s*\S|\bassigned to\s+\S|\bowned by\s+\S")
+        .expect("owner label")
+});
+/// A name or team at the end of the first line: "— Dana", "(Dana)", "[Platform team]".
+static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\s[-–—]\s*|\(|\[)\s*(?:[A-Z][\w'-]*|@[\w-]+)(?:[ /&,]+(?:[A-Z][\w'-]*|team|squad|@[\w-]+)){0,3}\s*[)\]]?\s*\.?$")
+        .expect("trailing owner")
+});
+static TICKET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"https?://|\]\(|\]\[|(?:^|\s|\()#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|(?i:\b(?:ticket|issue|pr|jira)\s*#?\s*\d+)").expect("ticket")
+});
+static SEVERITY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[\s>*_|-]*(?:incident\s+)?(?:severity|sev)(?:\s+level)?[*_\s]*[:|][*_\s]*(sev\s*-?\s*\d|p\d|s\d|\d|critical|major|high|medium|moderate|minor|low)\b")
+        .expect("severity line")
+});
+
+/// Whether an item's own text is only a label for the items nested under it
+/// ("**Short term:**", "Monitoring:").
+fn is_group_label(own: &str) -> bool {
+    let t = crate::document::strip_list_marker(own).trim();
+    let bare = t.trim_matches(['*', '_', ' ']);
+    let words = bare.split_whitespace().count();
+    (0 < words && words <= 6)
+        && (bare.ends_with(':')
+            || (t.starts_with("**") && t.trim_end_matches(':').ends_with("**"))
+            || (t.starts_with("__") && t.ends_with("__")))
+}
+
+/// Finds every follow-up list in the document.
+pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
+    doc.sections_of(SectionKind::FollowUps)
+        .into_iter()
+        .map(|section| {
+            let heading = doc.heading_of(section);
+            let r = section.range.clone();
+            let inside = |x: &Range<usize>| r.start <= x.start && x.end <= r.end;
+            let label_item = heading.pseudo && heading.level == 8;
+            let in_table = |x: &Range<usize>| {
+                doc.tables
+                    .iter()
+                    .any(|t| t.range.start <= x.start && x.end <= t.range.end)
+            };
+            let mut items: Vec<FollowUp> = Vec::new();
+            for item in doc.items.iter() {
+                if !inside(&item.range)
+                    || in_table(&item.range)
+                    || (label_item && item.range == heading.range)
+                {
+                    continue;
+                }
+                if item.has_children && is_group_label(&doc.text[item.own.clone()]) {
+                    continue;
+                }
+                let counted = match item.parent {
+                    None => true,
+                    Some(p) => {
+                        let parent = &doc.items[p];
+                        !inside(&parent.range)
+                            || (label_item && parent.range == heading.range)
+                            || (parent.has_children
+                                && is_group_label(&doc.text[parent.own.clone()]))
+                    }
+                };
+                if !counted {
+                    continue;
+                }
+                let head = head_of(doc.text, item.own.clone());
+                let whole = &doc.text[item.range.clone()];
+                let first = &doc.text[head.clone()];
+                let struck = first
+                    .trim_start_matches(['-', '*', '+', ' '])
+                    .starts_with("~~");
+                let done_word = {
+                    let l = doc.plain(head.clone()).to_lowercase();
+                    l.starts_with("done")
+                        || l.starts_with("(done)")
+                        || l.starts_with("completed")
+                        || l.contains("✅")
+                };
+                items.push(FollowUp {
+                    range: item.range.clone(),
+                    head: head.clone(),
+                    has_owner: HANDLE.is_match(whole)
+                        || OWNER_LABEL.is_match(whole)
+                        || TRAILING_OWNER.is_match(first.trim_end()),
+                    has_ticket: TICKET.is_match(whole),
+                    done: item.task == Some(true) || struck || done_word,
+                    summary: doc.plain(head),
+                });
+            }
+            for table in doc.tables.iter().filter(|t| inside(&t.range)) {
+                let header: Vec<String> = table
+                    .header
+                    .iter()
+                    .map(|h| doc.text[h.clone()].to_lowercase())
+                    .collect();
+                let owner_col = header.iter().position(|h| {
+                    ["owner", "assignee", "who", "dri", "responsible", "assigned"]
+                        .iter()
+                        .any(|k| h.contains(k))
+                });
+                let status_col = header.iter().position(|h| {
+                    h.contains("status") || h.contains("done") || h.contains("state")
+                });
+                for (row, cells) in &table.rows {
+                    let row = &trim_range(doc.text, row.clone());
+                    let text = &doc.text[row.clone()];
+                    let cell_text = |c: Option<usize>| {
+                        c.and_then(|c| cells.get(c))
+                            .map(|r| doc.text[r.clone()].trim().to_string())
+                            .unwrap_or_default()
+                    };
+                    let owner_cell = cell_text(owner_col);
+                    let status = cell_text(status_col).to_lowercase();
+                    items.push(FollowUp {
+                        range: row.clone(),
+                        head: row.clone(),
+                        has_owner: (!owner_cell.is_empty()
+                            && !matches!(
+                                owner_cell.to_lowercase().as_str(),
+                                "-" | "tbd" | "?" | "n/a" | "none" | "unassigned"
+                            ))
+                            || HANDLE.is_match(text)
+                            || OWNER_LABEL.is_match(text),
+                        has_ticket: TICKET.is_match(text),
+                        done: status.contains("done")
+                            || status.contains("complete")
+                            || status.contains("closed")
+                            || status.contains('✅'),
+                        summary: doc.plain(row.clone()),
+                    });
+                }
+            }
+            items.sort_by_key(|f| f.range.start);
+            FollowUpList {
+                heading: heading.range.clone(),
+                range: r,
+                items,
+            }
+        })
+        .collect()
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let start = r.start + (s.len() - s.trim_start().len());
+    start..(r.start + s.trim_end().len()).max(start)
+}
+
+fn head_of(text: &str, own: Range<usize>) -> Range<usize> {
+    let s = &text[own.clone()];
+    let line = s.find('\n').map_or(s, |i| &s[..i]);
+    let start = own.start + (line.len() - line.trim_start().len());
+    let end = own.start + line.trim_end().len();
+    start..end.max(start)
+}
+
+/// How many follow-ups the incident warrants, and why (SPEC 4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUpBudget {
+    /// Severity 1–5, when known.
+    pub severity: Option<u8>,
+    /// Minutes of impact, when known.
+    pub impact_minutes: Option<i64>,
+    /// The budget.
+    pub budget: u32,
+    /// Whether the impact, not the severity, set the budget.
+    pub set_by_impact: bool,
+}
+
+impl FollowUpBudget {
+    /// The reason in a few words: "SEV3, 6 min of impact".
+    pub fn reason(&self) -> String {
+        let sev = self
+            .severity
+            .map_or_else(|| "severity unknown".to_string(), |s| format!("SEV{s}"));
+        match self.impact_minutes {
+            Some(m) => format!("{sev}, {} of impact", format_minutes(m)),
+            None => sev,
+        }
+    }
+}
+
+/// "6 min", "2 h 5 min", "3 d 4 h".
+pub fn format_minutes(m: i64) -> String {
+    if m < 60 {
+        format!("{m} min")
+    } else if m < 60 * 24 {
+        if m % 60 == 0 {
+            format!("{} h", m / 60)
+        } else {
+            format!("{} h {} min", m / 60, m % 60)
+        }
+    } else {
+        let h = (m % (60 * 24)) / 60;
+        if h == 0 {
+            format!("{} d", m / (60 * 24))
+        } else {
+            format!("{} d {} h", m / (60 * 24), h)
+        }
+    }
+}
+
+/// The severity the debrief states: front matter first, else a "Severity: SEV2" line.
+pub fn document_severity(doc: &Document<'_>) -> Option<u8> {
+    if let Some(s) = doc.front_matter.as_ref().and_then(|f| f.severity.as_ref()) {
+        return Some(s.value);
+    }
+    SEVERITY_LINE
+        .captures(doc.text)
+        .and_then(|c| parse_severity(c.get(1)?.as_str()))
+}
+
+/// Minutes of impact: front matter `started` (or `detected`) to `resolved`, else the
+/// first timed entry of the timeline to its last entry marking resolution.
+pub fn impact_minutes(doc: &Document<'_>, timelines: &[Timeline]) -> Option<i64> {
+    if let Some(fm) = &doc.front_matter {
+        let start = fm.started.as_ref().or(fm.detected.as_ref());
+        if let (Some(s), Some(r)) = (start, fm.resolved.as_ref()) {
+            let (s, r) = (&s.value, &r.value);
+            if s.time.is_some() && r.time.is_some() {
+                let base = jiff::civil::Date::constant(2000, 1, 1);
+                let mut minutes = s
+                    .datetime_on(base)
+                    .duration_until(r.datetime_on(base))
+                    .as_mins();
+                if let (Some(a), Some(b)) = (
+                    s.zone.as_ref().and_then(|z| z.offset_minutes),
+                    r.zone.as_ref().and_then(|z| z.offset_minutes),
+                ) {
+                    minutes += i64::from(a - b);
+                }
+                return (minutes >= 0).then_some(minutes);
+            }
+        }
+    }
+    let timeline = timelines.first()?;
+    let (_, _, first) = timeline.timed().next()?;
+    let (_, _, resolved) = timeline
+        .timed()
+        .filter(|(_, e, _)| e.milestones.has(Milestone::Resolved))
+        .last()?;
+    let minutes = first
+        .at
+        .duration_until(resolved.until.unwrap_or(resolved.at))
+        .as_mins();
+    (minutes > 0).then_some(minutes)
+}
+
+/// The follow-up budget for this debrief.
+pub fn budget(doc: &Document<'_>, timelines: &[Timeline], limits: &Limits) -> FollowUpBudget {
+    let severity = document_severity(doc);
+    let impact = impact_minutes(doc, timelines);
+    let by_severity = limits.followup_budget.for_level(severity);
+    let by_impact = impact.map(|m| {
+        let per = i64::from(limits.minutes_per_followup.max(1));
+        (m / per).clamp(i64::from(limits.min_followup_budget), i64::from(u32::MAX)) as u32
+    });
+    match by_impact {
+        Some(b) if b < by_severity => FollowUpBudget {
+            severity,
+            impact_minutes: impact,
+            budget: b,
+            set_by_impact: true,
+        },
+        _ => FollowUpBudget {
+            severity,
+            impact_minutes: impact,
+            budget: by_severity,
+            set_by_impact: false,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::timelines;
+
+    #[test]
+    fn items_groups_tables_owners_and_tickets() {
+        let text = "## Action items\n\n- [ ] Add a canary stage @dana\n- [x] Rotate keys\n- **Short term:**\n  - Add alert — Platform team\n  - Fix docs (JIRA-12)\n- Improve runbook\n  - with detail\n\n| Action | Owner |\n|---|---|\n| Add test | Tom |\n| Add dash | |\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc);
+        assert_eq!(lists.len(), 1);
+        let items = &lists[0].items;
+        let summaries: Vec<&str> = items.iter().map(|i| i.summary.as_str()).collect();
+        assert_eq!(
+            summaries,
+            [
+                "Add a canary stage @dana",
+                "Rotate keys",
+                "Add alert — Platform team",
+                "Fix docs (JIRA-12)",
+                "Improve runbook",
+                "Add test Tom",
+                "Add dash"
+            ]
+        );
+        let owned: Vec<bool> = items.iter().map(|i| i.has_owner || i.has_ticket).collect();
+        assert_eq!(owned, [true, false, true, true, false, true, false]);
+        assert!(items[1].done);
+    }
+
+    #[test]
+    fn budget_by_severity_and_impact() {
+        let limits = Limits::default();
+        let text = "---\nseverity: SEV3\nstarted: 2026-03-01T14:00:00Z\nresolved: 2026-03-01T14:06:00Z\n---\n# Debrief\n";
+        let doc = Document::parse(text);
+        let b = budget(&doc, &timelines(&doc), &limits);
+        assert_eq!(
+            (b.severity, b.impact_minutes, b.budget, b.set_by_impact),
+            (Some(3), Some(6), 3, true)
+        );
+        assert_eq!(b.reason(), "SEV3, 6 min of impact");
+
+        let doc = Document::parse("# Debrief\n\n**Severity:** SEV1\n");
+        assert_eq!(budget(&doc, &[], &limits).budget, 12);
+        let doc = Document::parse("# Debrief\n");
+        assert_eq!(budget(&doc, &[], &limits).budget, 10);
+
+        let text = "# Debrief\n\n## Timeline\n\n- 10:00 alert\n- 10:05 resolved\n";
+        let doc = Document::parse(text);
+        let b = budget(&doc, &timelines(&doc), &limits);
+        assert_eq!((b.impact_minutes, b.budget), (Some(5), 3));
+    }
+}

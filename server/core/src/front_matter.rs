@@ -1,0 +1,389 @@
+//! Front matter (SPEC 3): YAML between `---` lines or TOML between `+++` lines, with the
+//! keys debriefs use: `severity`, `started`, `detected`, `resolved`, `debriefed`,
+//! `timezone`, `debrief`, `type`.
+//!
+//! YAML is read with yaml-rust2 (maintained, pure Rust, no unsafe; serde_yaml is
+//! unmaintained and we only need a few scalar keys, not serde mapping). TOML with toml.
+
+use std::ops::Range;
+
+use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::times::{self, TimeExpr, Zone};
+
+/// Front matter larger than this is not parsed (it is still masked as non-prose).
+const MAX_FRONT_MATTER: usize = 64 * 1024;
+
+/// Which syntax the front matter is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `---` … `---`
+    Yaml,
+    /// `+++` … `+++`
+    Toml,
+}
+
+/// A value from the front matter, with where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// The line holding the key, in bytes of the document.
+    pub range: Range<usize>,
+}
+
+/// A problem with a front-matter key, reported by `front-matter-invalid`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where.
+    pub range: Range<usize>,
+    /// What is wrong and how to write it.
+    pub message: String,
+}
+
+/// The parsed front matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// The whole block, delimiters included.
+    pub range: Range<usize>,
+    /// Incident severity 1 (worst) to 5.
+    pub severity: Option<Located<u8>>,
+    /// When impact started.
+    pub started: Option<Located<TimeExpr>>,
+    /// When it was detected.
+    pub detected: Option<Located<TimeExpr>>,
+    /// When it was resolved.
+    pub resolved: Option<Located<TimeExpr>>,
+    /// When the debrief meeting was held.
+    pub debriefed: Option<Located<TimeExpr>>,
+    /// The zone all times are in.
+    pub timezone: Option<Located<Zone>>,
+    /// `debrief: true`, or `type` naming a debrief.
+    pub marks_debrief: bool,
+    /// Problems with keys we read.
+    pub problems: Vec<Problem>,
+}
+
+/// Where leading blank lines and single-line HTML comments end.
+pub fn leading_comments_end(text: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.is_empty() || (t.starts_with("<!--") && t.ends_with("-->")) {
+            offset += line.len();
+        } else {
+            break;
+        }
+    }
+    offset
+}
+
+/// Finds and parses front matter at the start of `text` (after blank lines and
+/// single-line HTML comments).
+pub fn find(text: &str) -> Option<FrontMatter> {
+    let start = leading_comments_end(text);
+    let rest = &text[start..];
+    let (format, delimiter) = if rest.starts_with("---") {
+        (Format::Yaml, "---")
+    } else if rest.starts_with("+++") {
+        (Format::Toml, "+++")
+    } else {
+        return None;
+    };
+    let first_line_end = rest.find('\n')?;
+    if rest[..first_line_end].trim_end() != delimiter {
+        return None;
+    }
+    let body_start = start + first_line_end + 1;
+    let mut offset = body_start;
+    let mut body_end = None;
+    for line in text[body_start..].split_inclusive('\n') {
+        let t = line.trim_end();
+        if t == delimiter || (format == Format::Yaml && t == "...") {
+            body_end = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let (body_end, block_end) = body_end?;
+    let body = &text[body_start..body_end];
+    // A thematic break followed by prose is not front matter: the first line must be a key.
+    let first = body
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let looks_like_key = first
+        .split_once(if format == Format::Yaml { ':' } else { '=' })
+        .is_some_and(|(k, _)| {
+            let k = k.trim().trim_matches(['"', '\'']);
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
+        });
+    if !looks_like_key {
+        return None;
+    }
+    let mut fm = FrontMatter {
+        range: start..block_end,
+        ..FrontMatter::default()
+    };
+    if body.len() > MAX_FRONT_MATTER {
+        fm.problems.push(Problem {
+            range: start..body_start,
+            message: format!(
+                "front matter is larger than {} KiB and was not read",
+                MAX_FRONT_MATTER / 1024
+            ),
+        });
+        return Some(fm);
+    }
+    let values = match format {
+        Format::Yaml => read_yaml(body, body_start, &mut fm),
+        Format::Toml => read_toml(body, body_start, &mut fm),
+    };
+    for (key, value) in values {
+        let range = key_line(text, body_start, body, &key, format);
+        fm.interpret(&key, value, range);
+    }
+    Some(fm)
+}
+
+/// A scalar from either syntax, as text (numbers and booleans written out).
+#[derive(Debug)]
+enum Scalar {
+    Text(String),
+    Bool(bool),
+    Other,
+}
+
+fn read_yaml(body: &str, body_start: usize, fm: &mut FrontMatter) -> Vec<(String, Scalar)> {
+    // yaml-rust2 expands aliases by copying; refuse them so a hostile file cannot
+    // make the loader allocate without bound.
+    if body.contains('&')
+        && body.contains('*')
+        && body.lines().any(|l| l.contains(": *") || l.contains("- *"))
+    {
+        fm.problems.push(Problem {
+            range: body_start..body_start,
+            message: "front matter uses YAML anchors and aliases, which are not read".into(),
+        });
+        return Vec::new();
+    }
+    match YamlLoader::load_from_str(body) {
+        Ok(docs) => match docs.into_iter().next() {
+            Some(Yaml::Hash(map)) => map
+                .into_iter()
+                .filter_map(|(k, v)| {
+                    let key = k.as_str()?.to_string();
+                    let value = match v {
+                        Yaml::String(s) | Yaml::Real(s) => Scalar::Text(s),
+                        Yaml::Integer(i) => Scalar::Text(i.to_string()),
+                        Yaml::Boolean(b) => Scalar::Bool(b),
+                        _ => Scalar::Other,
+                    };
+                    Some((key, value))
+                })
+                .collect(),
+            Some(Yaml::Null) | None => Vec::new(),
+            Some(_) => {
+                fm.problems.push(Problem {
+                    range: body_start..body_start,
+                    message: "front matter is not a set of `key: value` lines".into(),
+                });
+                Vec::new()
+            }
+        },
+        Err(e) => {
+            let at = body_start + e.marker().index().min(body.len());
+            let at = floor_boundary(body, at - body_start) + body_start;
+            fm.problems.push(Problem {
+                range: at..at,
+                message: format!("front matter is not valid YAML: {}", e.info()),
+            });
+            Vec::new()
+        }
+    }
+}
+
+fn read_toml(body: &str, body_start: usize, fm: &mut FrontMatter) -> Vec<(String, Scalar)> {
+    match toml::from_str::<toml::Table>(body) {
+        Ok(table) => table
+            .into_iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    toml::Value::String(s) => Scalar::Text(s),
+                    toml::Value::Integer(i) => Scalar::Text(i.to_string()),
+                    toml::Value::Float(f) => Scalar::Text(f.to_string()),
+                    toml::Value::Boolean(b) => Scalar::Bool(b),
+                    toml::Value::Datetime(d) => Scalar::Text(d.to_string()),
+                    _ => Scalar::Other,
+                };
+                (k, value)
+            })
+            .collect(),
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start).min(body.len());
+            let at = body_start + floor_boundary(body, at);
+            fm.problems.push(Problem {
+                range: at..at,
+                message: format!("front matter is not valid TOML: {}", e.message().trim()),
+            });
+            Vec::new()
+        }
+    }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The range of the line where `key` is written, trimmed.
+fn key_line(text: &str, body_start: usize, body: &str, key: &str, format: Format) -> Range<usize> {
+    let sep = if format == Format::Yaml { ':' } else { '=' };
+    let mut offset = body_start;
+    for line in body.split_inclusive('\n') {
+        if let Some((k, _)) = line.split_once(sep) {
+            if k.trim().trim_matches(['"', '\'']) == key && !line.starts_with([' ', '\t']) {
+                let trimmed = line.trim_end();
+                return offset..offset + trimmed.len();
+            }
+        }
+        offset += line.len();
+    }
+    let _ = text;
+    body_start..body_start
+}
+
+/// Reads a severity written as `SEV1`, `sev-2`, `P3`, `S4`, `5`, or a word.
+pub fn parse_severity(value: &str) -> Option<u8> {
+    let v = value.trim().to_ascii_lowercase();
+    let digits = v
+        .trim_start_matches("sev")
+        .trim_start_matches('p')
+        .trim_start_matches('s')
+        .trim_start_matches(['-', ' ', '_']);
+    if let Ok(n) = digits.parse::<u8>() {
+        // P0 and SEV0 exist in the wild: the worst level.
+        return Some(n.clamp(1, 5));
+    }
+    match v.as_str() {
+        "critical" => Some(1),
+        "major" | "high" => Some(2),
+        "medium" | "moderate" => Some(3),
+        "minor" | "low" => Some(4),
+        _ => None,
+    }
+}
+
+impl FrontMatter {
+    fn interpret(&mut self, key: &str, value: Scalar, range: Range<usize>) {
+        let key_lower = key.to_ascii_lowercase();
+        let text = match &value {
+            Scalar::Text(s) => Some(s.as_str()),
+            _ => None,
+        };
+        match key_lower.as_str() {
+            "severity" | "sev" => match text.and_then(parse_severity) {
+                Some(n) => self.severity = Some(Located { value: n, range }),
+                None => self.problem(range, format!("`{key}` is not a severity; write SEV1–SEV5, P1–P5 or 1–5")),
+            },
+            "started" | "detected" | "resolved" | "debriefed" => {
+                let parsed = text.and_then(times::parse_value);
+                let slot = match key_lower.as_str() {
+                    "started" => &mut self.started,
+                    "detected" => &mut self.detected,
+                    "resolved" => &mut self.resolved,
+                    _ => &mut self.debriefed,
+                };
+                match parsed {
+                    Some(t) if key_lower == "debriefed" || t.time.is_some() => *slot = Some(Located { value: t, range }),
+                    Some(t) => *slot = Some(Located { value: t, range }),
+                    None => self.problem(
+                        range,
+                        format!("`{key}` is not a date-time; write it as 2026-03-01T14:32:00Z or 2026-03-01 14:32 UTC"),
+                    ),
+                }
+            }
+            "timezone" | "time_zone" | "tz" => match text.and_then(times::find_zone) {
+                Some(z) => self.timezone = Some(Located { value: z, range }),
+                None => self.problem(range, format!("`{key}` is not a time zone; write UTC, an offset such as +01:00, or a name such as Europe/Berlin")),
+            },
+            "debrief" => self.marks_debrief |= matches!(value, Scalar::Bool(true)),
+            "type" | "kind" | "layout" => {
+                if let Some(t) = text {
+                    let t = t.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+                    self.marks_debrief |= matches!(t.as_str(), "postmortem" | "post-mortem" | "debrief" | "incident-review" | "incident-debrief" | "incident-report");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn problem(&mut self, range: Range<usize>, message: String) {
+        self.problems.push(Problem { range, message });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_front_matter_with_every_key() {
+        let text = "---\nseverity: SEV2\nstarted: 2026-03-01T14:00:00Z\nresolved: 2026-03-01 14:05 UTC\ndebriefed: 2026-03-03\ntimezone: UTC\ntype: postmortem\n---\n# Title\n";
+        let fm = find(text).unwrap();
+        assert_eq!(fm.severity.as_ref().map(|s| s.value), Some(2));
+        assert!(fm.started.is_some() && fm.resolved.is_some() && fm.debriefed.is_some());
+        assert!(fm.marks_debrief);
+        assert!(fm.problems.is_empty(), "{:?}", fm.problems);
+        assert_eq!(
+            &text[fm.range.clone()],
+            &text[..text.find("# Title").unwrap()]
+        );
+        assert_eq!(&text[fm.severity.unwrap().range], "severity: SEV2");
+    }
+
+    #[test]
+    fn toml_front_matter_and_leading_comments() {
+        let text = "<!-- source: x -->\n+++\nseverity = 3\nresolved = 2026-03-01T14:05:00Z\ndebrief = true\n+++\nBody\n";
+        let fm = find(text).unwrap();
+        assert_eq!(fm.severity.map(|s| s.value), Some(3));
+        assert!(fm.resolved.is_some(), "{:?}", fm.problems);
+        assert!(fm.marks_debrief);
+    }
+
+    #[test]
+    fn bad_values_are_problems_with_lines() {
+        let text = "---\nseverity: urgent-ish\nresolved: yesterday\n---\n";
+        let fm = find(text).unwrap();
+        assert_eq!(fm.problems.len(), 2);
+        assert_eq!(&text[fm.problems[1].range.clone()], "resolved: yesterday");
+        let fm = find("---\nkey: [unclosed\n---\n").unwrap();
+        assert!(fm.problems[0].message.contains("not valid YAML"));
+    }
+
+    #[test]
+    fn a_thematic_break_is_not_front_matter() {
+        assert!(find("---\n\nSome prose here.\n\n---\n").is_none());
+        assert!(find("--- not a delimiter\nkey: v\n---\n").is_none());
+        assert!(find("---\nkey: v\n").is_none(), "unclosed");
+    }
+
+    #[test]
+    fn severities() {
+        for (v, n) in [
+            ("SEV1", 1),
+            ("sev-2", 2),
+            ("P3", 3),
+            ("4", 4),
+            ("S5", 5),
+            ("P0", 1),
+            ("critical", 1),
+        ] {
+            assert_eq!(parse_severity(v), Some(n), "{v}");
+        }
+        assert_eq!(parse_severity("soon"), None);
+    }
+}

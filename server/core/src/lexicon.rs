@@ -1,0 +1,546 @@
+//! Who counts as a person: names, pronouns, roles and handles, as readable tables.
+//!
+//! Blame rules decide on the subject of a clause (SPEC 2): "Dana should have noticed" is
+//! about a person, "the alert should have fired" is about a system. These tables say
+//! which words refer to people.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::config::Words;
+
+/// First names, lowercase (see the header of `data/first-names.txt` for the sources).
+static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/first-names.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+});
+
+/// Pronouns that refer to people, with whether they single out one person
+/// (`blame-named-person` treats "he" and "she" like a name).
+pub const PERSON_PRONOUNS: &[(&str, bool)] = &[
+    ("i", false),
+    ("we", false),
+    ("you", false),
+    ("he", true),
+    ("she", true),
+    ("they", false),
+    ("him", true),
+    ("her", true),
+    ("us", false),
+    ("them", false),
+    ("me", false),
+    ("somebody", false),
+    ("someone", false),
+    ("nobody", false),
+    ("anyone", false),
+    ("anybody", false),
+    ("everyone", false),
+    ("everybody", false),
+    ("whoever", false),
+];
+
+/// Possessive pronouns that single out one person ("his mistake").
+pub const SINGLING_POSSESSIVES: &[&str] = &["his", "her"];
+
+/// Nouns for people by their role; a clause whose subject's head is one of these is about
+/// people ("the on-call engineer", "the platform team", "our DBA").
+pub const ROLE_NOUNS: &[&str] = &[
+    "on-call",
+    "oncall",
+    "on-caller",
+    "on-callers",
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "dev",
+    "devs",
+    "operator",
+    "operators",
+    "admin",
+    "admins",
+    "administrator",
+    "administrators",
+    "sysadmin",
+    "sysadmins",
+    "dba",
+    "dbas",
+    "sre",
+    "sres",
+    "team",
+    "teams",
+    "reviewer",
+    "reviewers",
+    "author",
+    "authors",
+    "approver",
+    "approvers",
+    "manager",
+    "managers",
+    "lead",
+    "leads",
+    "ic",
+    "commander",
+    "responder",
+    "responders",
+    "user",
+    "users",
+    "customer",
+    "customers",
+    "staff",
+    "employee",
+    "employees",
+    "contractor",
+    "contractors",
+    "intern",
+    "interns",
+    "person",
+    "people",
+    "colleague",
+    "colleagues",
+    "teammate",
+    "teammates",
+    "maintainer",
+    "maintainers",
+    "programmer",
+    "programmers",
+    "tester",
+    "testers",
+    "analyst",
+    "analysts",
+    "human",
+    "humans",
+    "member",
+    "members",
+    "individual",
+    "individuals",
+    "requester",
+    "deployer",
+    "committer",
+    "submitter",
+    "owner",
+    "owners",
+    "ops",
+    "devops",
+    "support",
+    "crew",
+    "one",
+];
+
+/// Verbs (in every form the rules meet) that only people do: knowing, noticing,
+/// checking, asking. With one of these, an unknown capitalised subject ("Mariko should
+/// have checked") or "they" is taken to be a person.
+pub const HUMAN_VERBS: &[&str] = &[
+    "notice",
+    "noticed",
+    "check",
+    "checked",
+    "know",
+    "known",
+    "knew",
+    "realise",
+    "realised",
+    "realize",
+    "realized",
+    "catch",
+    "caught",
+    "test",
+    "tested",
+    "verify",
+    "verified",
+    "review",
+    "reviewed",
+    "escalate",
+    "escalated",
+    "ask",
+    "asked",
+    "read",
+    "look",
+    "looked",
+    "pay",
+    "paid",
+    "think",
+    "thought",
+    "consider",
+    "considered",
+    "communicate",
+    "communicated",
+    "tell",
+    "told",
+    "inform",
+    "informed",
+    "follow",
+    "followed",
+    "double-check",
+    "double-checked",
+    "confirm",
+    "confirmed",
+    "wait",
+    "waited",
+    "see",
+    "seen",
+    "saw",
+    "spot",
+    "spotted",
+    "remember",
+    "remembered",
+    "ensure",
+    "ensured",
+    "call",
+    "called",
+    "investigate",
+    "investigated",
+    "respond",
+    "responded",
+    "acknowledge",
+    "acknowledged",
+    "approve",
+    "approved",
+    "document",
+    "documented",
+    "anticipate",
+    "anticipated",
+    "foresee",
+    "foreseen",
+    "predict",
+    "predicted",
+    "understand",
+    "understood",
+    "question",
+    "questioned",
+    "flag",
+    "flagged",
+    "raise",
+    "raised",
+    "report",
+    "reported",
+    "mention",
+    "mentioned",
+    "warn",
+    "warned",
+    "coordinate",
+    "coordinated",
+    "listen",
+    "listened",
+    "been",
+    "asked",
+    "noticing",
+    "checking",
+    "forget",
+    "forgot",
+    "forgotten",
+    "bother",
+    "bothered",
+    "care",
+    "cared",
+    "think",
+    "guess",
+    "guessed",
+];
+
+/// Capitalised words that start sentences or name things and are never people.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "there",
+    "here",
+    "then",
+    "when",
+    "after",
+    "before",
+    "during",
+    "while",
+    "because",
+    "since",
+    "if",
+    "as",
+    "at",
+    "on",
+    "in",
+    "by",
+    "for",
+    "from",
+    "with",
+    "without",
+    "also",
+    "however",
+    "but",
+    "and",
+    "or",
+    "so",
+    "what",
+    "which",
+    "who",
+    "why",
+    "how",
+    "where",
+    "our",
+    "their",
+    "your",
+    "my",
+    "all",
+    "some",
+    "no",
+    "none",
+    "each",
+    "every",
+    "both",
+    "either",
+    "neither",
+    "one",
+    "two",
+    "three",
+    "nothing",
+    "something",
+    "everything",
+    "anything",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "github",
+    "gitlab",
+    "google",
+    "aws",
+    "azure",
+    "gcp",
+    "kubernetes",
+    "k8s",
+    "prometheus",
+    "grafana",
+    "pagerduty",
+    "opsgenie",
+    "slack",
+    "jenkins",
+    "travis",
+    "circleci",
+    "argo",
+    "argocd",
+    "terraform",
+    "helm",
+    "docker",
+    "linux",
+    "redis",
+    "postgres",
+    "postgresql",
+    "mysql",
+    "kafka",
+    "cassandra",
+    "ruby",
+    "python",
+    "rust",
+    "java",
+    "node",
+    "nginx",
+    "cloudflare",
+    "pingdom",
+    "datadog",
+    "sentry",
+    "elasticsearch",
+    "kibana",
+    "vault",
+    "consul",
+    "nomad",
+    "ansible",
+    "puppet",
+    "chef",
+    "salt",
+    "jira",
+    "confluence",
+    "zoom",
+    "discord",
+    "twitter",
+    "statuspage",
+    "heroku",
+    "vercel",
+    "netlify",
+    "fastly",
+    "akamai",
+];
+
+/// How a word refers to a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonKind {
+    /// A first name or a name in the team's `[words] people`.
+    Name,
+    /// An `@handle`.
+    Handle,
+    /// A pronoun; `singles_out` for he/she/him/her.
+    Pronoun {
+        /// Whether it points at one person (he, she).
+        singles_out: bool,
+    },
+    /// A role noun ("the on-call", "the DBA").
+    Role,
+    /// An unknown capitalised word taken as a name because of a verb only people do.
+    ProperNoun,
+}
+
+impl PersonKind {
+    /// Whether this reference singles out one person (`blame-named-person`).
+    pub fn is_named(self) -> bool {
+        matches!(
+            self,
+            PersonKind::Name
+                | PersonKind::Handle
+                | PersonKind::ProperNoun
+                | PersonKind::Pronoun { singles_out: true }
+        )
+    }
+}
+
+/// Whether `word` (as written) is a known first name.
+pub fn is_first_name(word: &str, user: &UserLexicon) -> bool {
+    let first = word.chars().next();
+    if !first.is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if user.allow.contains(&lower) {
+        return false;
+    }
+    user.people.contains(&lower) || FIRST_NAMES.contains(lower.as_str())
+}
+
+/// Whether `lower` is a pronoun for people, and whether it singles one out.
+pub fn pronoun(lower: &str) -> Option<bool> {
+    PERSON_PRONOUNS
+        .iter()
+        .find(|(p, _)| *p == lower)
+        .map(|(_, s)| *s)
+}
+
+/// Whether `lower` is a role noun.
+pub fn is_role(lower: &str) -> bool {
+    ROLE_NOUNS.contains(&lower)
+}
+
+/// Whether `lower` is a verb only people do.
+pub fn is_human_verb(lower: &str) -> bool {
+    HUMAN_VERBS.contains(&lower)
+}
+
+/// Whether a capitalised `word` could be an unknown person's name: not a sentence word,
+/// not a product, not allowed by the team.
+pub fn could_be_name(word: &str, user: &UserLexicon) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() || word.len() < 2 {
+        return false;
+    }
+    // All-caps words are acronyms (DNS, CDN), mixed-case ones products (GitHub).
+    let rest: String = chars.collect();
+    if rest.chars().any(char::is_uppercase) || rest.chars().any(|c| !c.is_alphabetic() && c != '\'')
+    {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !NOT_NAMES.contains(&lower.as_str()) && !user.allow.contains(&lower)
+}
+
+/// The team's words from configuration, ready to look up.
+#[derive(Debug, Default)]
+pub struct UserLexicon {
+    /// Lowercase names of people.
+    pub people: HashSet<String>,
+    /// Lowercase words never flagged.
+    pub allow: HashSet<String>,
+    /// Extra judgement words, as configured.
+    pub blame: Vec<String>,
+    /// Matcher for `blame`, case-insensitive.
+    pub blame_matcher: Option<AhoCorasick>,
+}
+
+impl UserLexicon {
+    /// Builds the lookups from validated `[words]`.
+    pub fn new(words: &Words) -> Self {
+        let blame: Vec<String> = words.blame.iter().map(|w| w.to_lowercase()).collect();
+        let blame_matcher = (!blame.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&blame)
+                .expect("literal words always build")
+        });
+        UserLexicon {
+            people: words.people.iter().map(|w| w.to_lowercase()).collect(),
+            allow: words.allow.iter().map(|w| w.to_lowercase()).collect(),
+            blame,
+            blame_matcher,
+        }
+    }
+
+    /// Whether the team allows this word or phrase (compared lowercase).
+    pub fn allows(&self, phrase: &str) -> bool {
+        !self.allow.is_empty() && self.allow.contains(&phrase.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_recognised_and_common_words_are_not() {
+        let user = UserLexicon::default();
+        for name in ["Dana", "Tom", "Priya", "Søren", "Mariano"] {
+            assert!(is_first_name(name, &user), "{name}");
+        }
+        for word in [
+            "May",
+            "Will",
+            "Grant",
+            "Ruby",
+            "Cassandra",
+            "dana",
+            "Jenkins",
+        ] {
+            assert!(!is_first_name(word, &user), "{word}");
+        }
+        let user = UserLexicon::new(&Words {
+            people: vec!["Zorblax".into()],
+            allow: vec!["Tom".into()],
+            blame: vec![],
+        });
+        assert!(is_first_name("Zorblax", &user));
+        assert!(!is_first_name("Tom", &user));
+    }
+
+    #[test]
+    fn unknown_capitalised_words() {
+        let user = UserLexicon::default();
+        assert!(could_be_name("Mariko", &user));
+        assert!(!could_be_name("DNS", &user));
+        assert!(!could_be_name("GitHub", &user));
+        assert!(!could_be_name("The", &user));
+        assert!(!could_be_name("Kubernetes", &user));
+    }
+}

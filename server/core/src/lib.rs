@@ -1,0 +1,302 @@
+//! The analysis core of debrief-ls: text and configuration in, findings with byte
+//! ranges and fixes out. No I/O, no LSP types, no async: the language server and the
+//! `check` command are thin shells over [`analyse`] and [`analyse_full`].
+//!
+//! A reader finds the whole rule catalogue under [`rules`], the Markdown model in
+//! [`document`], and the debrief-specific structure in [`timeline`] and [`followups`].
+
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+mod engine;
+pub mod fix;
+pub mod followups;
+pub mod front_matter;
+pub mod grammar;
+pub mod lexicon;
+pub mod rules;
+pub mod suppress;
+pub mod text;
+pub mod timeline;
+pub mod times;
+pub mod verbs;
+
+use std::ops::Range;
+
+pub use config::{Config, ConfigError, ConfigFile};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
+pub use document::{Document, SectionKind};
+pub use followups::FollowUpBudget;
+pub use text::{LineCol, LineIndex};
+
+/// Findings for `text` analysed as a debrief, sorted by position, suppressions applied.
+pub fn analyse(text: &str, config: &Config) -> Vec<Diagnostic> {
+    analyse_full(text, config).diagnostics
+}
+
+/// The findings and the debrief's outline (for editors: symbols, code lenses).
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Findings, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Sections, timeline entries and follow-ups.
+    pub outline: Outline,
+    /// Whether the text says it is a debrief (front matter, or a first heading naming a
+    /// post-mortem, incident review or debrief). Path globs are the shells' to check.
+    pub declares_debrief: bool,
+}
+
+/// A section heading in the outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineSection {
+    /// Heading text.
+    pub title: String,
+    /// 1–6 for headings, 7–8 for bold labels.
+    pub level: u8,
+    /// What it is about.
+    pub kind: SectionKind,
+    /// The heading.
+    pub heading: Range<usize>,
+    /// The whole section.
+    pub range: Range<usize>,
+}
+
+/// A timeline entry in the outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineEntry {
+    /// The time as written ("14:32 UTC"), or empty.
+    pub time: String,
+    /// The entry's text.
+    pub summary: String,
+    /// The whole entry.
+    pub range: Range<usize>,
+    /// Its first line.
+    pub head: Range<usize>,
+}
+
+/// A timeline in the outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineTimeline {
+    /// The heading.
+    pub heading: Range<usize>,
+    /// The whole section.
+    pub range: Range<usize>,
+    /// Entries.
+    pub entries: Vec<OutlineEntry>,
+    /// First to last timed entry, in minutes.
+    pub span_minutes: Option<i64>,
+    /// The longest silence between consecutive timed entries: minutes, and the two entries.
+    pub largest_gap: Option<(i64, Range<usize>, Range<usize>)>,
+}
+
+/// A follow-up list in the outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineFollowUps {
+    /// The heading.
+    pub heading: Range<usize>,
+    /// The whole section.
+    pub range: Range<usize>,
+    /// Each follow-up: its range and text.
+    pub items: Vec<(Range<usize>, String)>,
+    /// The budget they are held to.
+    pub budget: FollowUpBudget,
+    /// Follow-ups in the whole document (all lists).
+    pub total: usize,
+}
+
+/// The parts of a debrief an editor shows in its outline and code lenses.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    /// Headings and bold labels, in order.
+    pub sections: Vec<OutlineSection>,
+    /// Timelines.
+    pub timelines: Vec<OutlineTimeline>,
+    /// Follow-up lists.
+    pub followups: Vec<OutlineFollowUps>,
+}
+
+/// Analyses `text` as a debrief and returns findings and outline.
+pub fn analyse_full(text: &str, config: &Config) -> Analysis {
+    let doc = Document::parse(text);
+    let timelines = timeline::timelines(&doc);
+    let followup_lists = followups::followup_lists(&doc);
+    let ctx = rules::Context {
+        doc: &doc,
+        config,
+        timelines: &timelines,
+        followups: &followup_lists,
+    };
+    let mut diagnostics = engine::run(&ctx, config);
+    suppress::filter(&doc, &mut diagnostics);
+    diagnostics.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+    });
+    diagnostics.dedup_by(|a, b| a.rule == b.rule && a.range == b.range && a.message == b.message);
+    let outline = outline(&doc, &timelines, &followup_lists, config);
+    Analysis {
+        diagnostics,
+        outline,
+        declares_debrief: declares_debrief(&doc),
+    }
+}
+
+fn outline(
+    doc: &Document<'_>,
+    timelines: &[timeline::Timeline],
+    lists: &[followups::FollowUpList],
+    config: &Config,
+) -> Outline {
+    let sections = doc
+        .sections
+        .iter()
+        .map(|s| {
+            let h = doc.heading_of(s);
+            OutlineSection {
+                title: h.text.clone(),
+                level: h.level,
+                kind: s.kind,
+                heading: h.range.clone(),
+                range: s.range.clone(),
+            }
+        })
+        .collect();
+    let timelines_out = timelines
+        .iter()
+        .map(|t| {
+            let timed: Vec<_> = t.timed().collect();
+            let largest_gap = timed
+                .windows(2)
+                .filter_map(|w| {
+                    let (_, a, ma) = w[0];
+                    let (_, b, mb) = w[1];
+                    let gap = ma
+                        .until
+                        .unwrap_or(ma.at)
+                        .max(ma.at)
+                        .duration_until(mb.at)
+                        .as_mins();
+                    (gap > 0).then(|| (gap, a.head.clone(), b.head.clone()))
+                })
+                .max_by_key(|g| g.0);
+            OutlineTimeline {
+                heading: t.heading.clone(),
+                range: t.range.clone(),
+                entries: t
+                    .entries
+                    .iter()
+                    .map(|e| OutlineEntry {
+                        time: e
+                            .time
+                            .as_ref()
+                            .map(|x| doc.text[x.range.clone()].trim().to_string())
+                            .unwrap_or_default(),
+                        summary: e.summary.clone(),
+                        range: e.range.clone(),
+                        head: e.head.clone(),
+                    })
+                    .collect(),
+                span_minutes: t.span().map(|s| s.as_mins()),
+                largest_gap,
+            }
+        })
+        .collect();
+    let budget = followups::budget(doc, timelines, &config.limits);
+    let total = lists.iter().map(|l| l.items.len()).sum();
+    let followups_out = lists
+        .iter()
+        .map(|l| OutlineFollowUps {
+            heading: l.heading.clone(),
+            range: l.range.clone(),
+            items: l
+                .items
+                .iter()
+                .map(|f| (f.range.clone(), f.summary.clone()))
+                .collect(),
+            budget,
+            total,
+        })
+        .collect();
+    Outline {
+        sections,
+        timelines: timelines_out,
+        followups: followups_out,
+    }
+}
+
+/// Whether the document says it is a debrief: `debrief: true` or a debrief `type` in
+/// front matter, or a first heading that names a post-mortem, incident review, incident
+/// report or debrief.
+pub fn declares_debrief(doc: &Document<'_>) -> bool {
+    if doc.front_matter.as_ref().is_some_and(|f| f.marks_debrief) {
+        return true;
+    }
+    doc.first_heading().is_some_and(|h| {
+        let t = document::normalise_heading(&h.text);
+        [
+            "post mortem",
+            "postmortem",
+            "post-mortem",
+            "incident review",
+            "incident report",
+            "debrief",
+            "post incident review",
+            "pir",
+        ]
+        .iter()
+        .any(|k| {
+            t.split(' ')
+                .collect::<Vec<_>>()
+                .windows(k.split(' ').count())
+                .any(|w| w.join(" ") == *k)
+                || t.contains(&k.replace(' ', ""))
+        })
+    })
+}
+
+/// Whether a document should be analysed: named explicitly, matched by the
+/// configuration's globs, or declaring itself a debrief.
+pub fn is_debrief(text: &str, relative_path: Option<&str>, config: &Config) -> bool {
+    if relative_path.is_some_and(|p| config.includes_path(p)) {
+        return true;
+    }
+    declares_debrief(&Document::parse(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debriefs_declare_themselves() {
+        for text in [
+            "# Post-mortem: DB outage\n",
+            "# Incident review — 2026-03-01\n",
+            "# Postmortem\n",
+            "---\ndebrief: true\n---\n# Anything\n",
+            "---\ntype: incident-review\n---\n# Anything\n",
+            "# Debrief of the March outage\n",
+        ] {
+            assert!(declares_debrief(&Document::parse(text)), "{text}");
+        }
+        for text in [
+            "# README\n\nA post-mortem is…\n",
+            "# Sprint retrospective\n",
+            "no heading\n",
+        ] {
+            assert!(!declares_debrief(&Document::parse(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn findings_are_sorted_and_have_valid_ranges() {
+        let text = "# Debrief\n\nDana should have noticed. It was a careless change. The root cause was human error.\n";
+        let found = analyse(text, &Config::default());
+        assert!(found.len() >= 3);
+        assert!(found
+            .windows(2)
+            .all(|w| w[0].range.start <= w[1].range.start));
+        for d in &found {
+            assert!(text.get(d.range.clone()).is_some(), "{d:?}");
+        }
+    }
+}

@@ -1,0 +1,433 @@
+//! `blame-counterfactual`: hindsight about what a person or team should have done.
+
+use crate::config::RuleLevel;
+use crate::grammar::{self, Subject};
+use crate::lexicon;
+use crate::rules::{
+    no_check, reframe, Context, PhraseHit, Report, Rule, RuleDocs, RuleMeta, Sentence,
+};
+use crate::verbs;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "blame-counterfactual",
+        default_level: RuleLevel::Warning,
+        summary: "Hindsight about what a person should have done (\"should have\", \"failed to\", \"if only\")",
+        docs: RuleDocs {
+            what: "Counterfactuals about a person or team: \"X should have / could have / failed to / neglected to / \
+                   didn't bother to / forgot to …\" and \"if only X had …\". The subject decides: \"the alert should \
+                   have fired\" is an expectation of a system and is not flagged; \"we should add a canary stage\" is a \
+                   recommendation and is not flagged.",
+            why: "A counterfactual describes a world that did not happen, judged with knowledge nobody had at the \
+                  time. It tells readers what the author now knows, not what the people involved saw, and it ends the \
+                  inquiry at the person instead of at the conditions that made the action reasonable. People who read \
+                  it learn to say less in the next debrief.",
+            flagged: &[
+                "Dana should have noticed the alert before it paged twice.",
+                "The on-call failed to escalate to the database team.",
+                "If only the DBA had checked the replication lag.",
+                "We should have tested the migration against production data.",
+                "The reviewer neglected to run the integration suite.",
+            ],
+            fine: &[
+                "The alert should have fired within two minutes.",
+                "The load balancer failed to drain connections.",
+                "We should add a canary stage to the deploy.",
+                "Tom rolled back the deploy at 14:20.",
+                "Users failed to connect for twelve minutes.",
+                "Dana did not notice the alert: it looked like the daily flapping one.",
+            ],
+            reframe: "Say what happened (\"Dana did not notice the alert\"), then ask what made it hard at the time \
+                      (\"What made the alert easy to miss?\"): the answer is where the follow-ups are.",
+            fix: "Two rewrites, both unsafe because they change meaning: \"should have noticed\" → \"did not notice\", \
+                  and the sentence → \"What made it hard to notice the alert?\". Applied by `check --fix` only with \
+                  `--unsafe-fixes`.",
+        },
+    },
+    triggers: TRIGGERS,
+    on_phrase,
+    check: no_check,
+};
+
+const TRIGGERS: &[&str] = &[
+    "should have",
+    "should've",
+    "shouldn't have",
+    "should not have",
+    "could have",
+    "could've",
+    "ought to have",
+    "failed to",
+    "fails to",
+    "neglected to",
+    "didn't bother to",
+    "did not bother to",
+    "never bothered to",
+    "forgot to",
+    "omitted to",
+    "if only",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// "should have noticed"
+    Should,
+    /// "shouldn't have restarted"
+    ShouldNot,
+    /// "could have prevented"
+    Could,
+    /// "failed to escalate", "forgot to check"
+    Failed,
+    /// "if only the DBA had checked"
+    IfOnly,
+}
+
+fn kind(trigger: &str) -> Kind {
+    match trigger {
+        "shouldn't have" | "should not have" => Kind::ShouldNot,
+        "could have" | "could've" => Kind::Could,
+        "if only" => Kind::IfOnly,
+        t if t.starts_with("should") || t.starts_with("ought") => Kind::Should,
+        _ => Kind::Failed,
+    }
+}
+
+/// Verbs that are things happening to someone, not something they did or missed:
+/// "users failed to connect", "Dana should have received the page".
+const NOT_AGENTIVE: &[&str] = &[
+    "receive",
+    "received",
+    "get",
+    "got",
+    "gotten",
+    "had",
+    "have",
+    "lose",
+    "lost",
+    "experience",
+    "experienced",
+    "hear",
+    "heard",
+    "connect",
+    "load",
+    "log",
+    "login",
+    "access",
+    "reach",
+    "authenticate",
+    "sign",
+    "download",
+    "upload",
+    "open",
+    "start",
+    "boot",
+    "happen",
+    "happened",
+    "occur",
+    "occurred",
+    "work",
+    "worked",
+];
+
+/// Verbs after "could have" that mean a missed chance to act, not a possibility.
+const COULD_VERBS: &[&str] = &[
+    "prevented",
+    "avoided",
+    "stopped",
+    "detected",
+    "mitigated",
+    "fixed",
+    "handled",
+    "acted",
+    "reacted",
+    "escalated",
+    "rolled",
+];
+
+fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
+    let trigger = TRIGGERS[hit.trigger];
+    let kind = kind(trigger);
+    let sentence = ctx.sentence(hit);
+    let Some(t_index) = sentence.token_at(hit.range.start) else {
+        return;
+    };
+    let Some(v_index) = sentence
+        .tokens
+        .iter()
+        .position(|t| t.start >= hit.range.end && t.is_word())
+    else {
+        return;
+    };
+    let verb = sentence.tokens[v_index];
+    let verb_lower = verb.lower();
+    let user = ctx.config.lexicon();
+
+    if kind == Kind::IfOnly {
+        if_only(ctx, &sentence, t_index, out);
+        return;
+    }
+    if NOT_AGENTIVE.contains(&verb_lower.as_str()) {
+        return;
+    }
+    match kind {
+        Kind::Could
+            if !(lexicon::is_human_verb(&verb_lower)
+                || COULD_VERBS.contains(&verb_lower.as_str())) =>
+        {
+            return
+        }
+        // "should have been reverted" is passive: no one is named as the actor.
+        Kind::Should | Kind::ShouldNot | Kind::Could if verb_lower == "been" => {
+            let next = sentence
+                .word_after(v_index + 1)
+                .map(|i| sentence.tokens[i].lower());
+            if next
+                .as_deref()
+                .is_some_and(|n| verbs::is_participle(n) || n.ends_with("ed"))
+            {
+                return;
+            }
+        }
+        _ => {}
+    }
+    // "should know" after "have" is the judgement rule's ("should have known").
+    if matches!(kind, Kind::Should) && matches!(verb_lower.as_str(), "known") {
+        return;
+    }
+    let Some(subject) = grammar::subject_before(&sentence.tokens, t_index, Some(&verb_lower), user)
+    else {
+        return;
+    };
+    let Some((_, person)) = subject.person.clone() else {
+        return;
+    };
+
+    let start = if subject.elided {
+        hit.range.start
+    } else {
+        person.start.min(hit.range.start)
+    };
+    let range = start..verb.end;
+    let message = match kind {
+        Kind::Failed => "Frames a person as failing: say what happened, and ask what made it hard at the time.",
+        _ => "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
+    };
+    let d = out.add(range, message);
+
+    // Fix 1: what happened.
+    let forms = verbs::lookup(&verb_lower);
+    let happened = match (kind, forms) {
+        (Kind::ShouldNot, Some(f)) => Some(f.past.clone()),
+        (Kind::ShouldNot, None) => None,
+        (_, _) if verb_lower == "been" => None,
+        (_, Some(f)) => Some(format!("did not {}", f.base)),
+        (Kind::Should | Kind::Could, None)
+            if verb_lower.ends_with("ed") || verb_lower.ends_with("en") =>
+        {
+            Some(format!("had not {verb_lower}"))
+        }
+        _ => None,
+    };
+    if let Some(new) = happened {
+        let span = hit.range.start..verb.end;
+        let original = &ctx.doc.text[span.clone()];
+        if let Some(fix) = reframe::rewrite(
+            ctx.doc,
+            "Rewrite as what happened",
+            span,
+            reframe::match_case(original, &new),
+        ) {
+            d.fixes.push(fix);
+        }
+    }
+    // Fix 2: the question that leads somewhere.
+    if let (Some(f), true) = (forms, verb_lower != "been" && kind != Kind::ShouldNot) {
+        if let Some(fix) = question_fix(ctx, &sentence, &subject, verb.end, &f.base) {
+            d.fixes.push(fix);
+        }
+    }
+}
+
+/// "Dana should have noticed the alert." → "What made it hard to notice the alert?"
+fn question_fix(
+    ctx: &Context<'_>,
+    sentence: &Sentence<'_>,
+    subject: &Subject,
+    verb_end: usize,
+    base: &str,
+) -> Option<crate::diagnostic::Fix> {
+    let first_word = sentence.tokens.iter().find(|t| t.is_word())?;
+    if first_word.start != subject.range.start {
+        return None;
+    }
+    let text = ctx.doc.text;
+    let end = sentence.range.end;
+    let object = text[verb_end..end]
+        .trim()
+        .trim_end_matches(['.', '!', '?', ';', ':'])
+        .trim();
+    let question = if object.is_empty() {
+        format!("What made it hard to {base}?")
+    } else {
+        format!("What made it hard to {base} {object}?")
+    };
+    reframe::rewrite(
+        ctx.doc,
+        "Ask what made it hard instead",
+        sentence.range.clone(),
+        question,
+    )
+}
+
+/// "if only the DBA had checked" — the subject comes after "if only".
+fn if_only(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, out: &mut Report<'_>) {
+    let tokens = &sentence.tokens;
+    let start = t_index + 2;
+    let Some(had) = (start..tokens.len().min(start + 8)).find(|&i| {
+        matches!(
+            tokens[i].lower().as_str(),
+            "had" | "would" | "could" | "did" | "were" | "was"
+        )
+    }) else {
+        return;
+    };
+    if had == start {
+        return;
+    }
+    let verb = tokens
+        .get(had + 1)
+        .filter(|t| t.is_word())
+        .map(|t| t.lower());
+    // Classify the phrase between "if only" and "had" as if it were a subject.
+    let probe: Vec<_> = tokens[start..=had].to_vec();
+    let Some(subject) = grammar::subject_before(
+        &probe,
+        probe.len() - 1,
+        verb.as_deref(),
+        ctx.config.lexicon(),
+    ) else {
+        return;
+    };
+    if subject.person.is_none() {
+        return;
+    }
+    let end = tokens.get(had + 1).map_or(tokens[had].end, |t| t.end);
+    out.add(tokens[t_index].start..end, "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.");
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{first_fix_applicability, fixed, flagged};
+    use crate::Applicability;
+
+    const ID: &str = "blame-counterfactual";
+
+    #[test]
+    fn flags_people_in_many_shapes() {
+        assert_eq!(
+            flagged(ID, "Dana should have noticed the alert."),
+            ["Dana should have noticed"]
+        );
+        assert_eq!(
+            flagged(ID, "The on-call failed to escalate."),
+            ["The on-call failed to escalate"]
+        );
+        assert_eq!(
+            flagged(ID, "If only the DBA had checked the lag."),
+            ["If only the DBA had checked"]
+        );
+        assert_eq!(
+            flagged(
+                ID,
+                "When the disk filled, the SRE team should've paged storage."
+            ),
+            ["the SRE team should've paged"]
+        );
+        assert_eq!(
+            flagged(ID, "He shouldn't have restarted the primary."),
+            ["He shouldn't have restarted"]
+        );
+        assert_eq!(
+            flagged(
+                ID,
+                "Dana restarted the pod and should have checked the logs."
+            ),
+            ["should have checked"]
+        );
+        assert_eq!(
+            flagged(ID, "Dana **should have** noticed\n  the alert."),
+            ["Dana **should have** noticed"]
+        );
+        assert_eq!(
+            flagged(ID, "We could have prevented this."),
+            ["We could have prevented"]
+        );
+        assert_eq!(
+            flagged(ID, "Someone should have been watching the dashboard."),
+            ["Someone should have been"]
+        );
+    }
+
+    #[test]
+    fn leaves_systems_recommendations_and_impact_alone() {
+        for fine in [
+            "The alert should have fired within two minutes.",
+            "The load balancer failed to drain connections.",
+            "We should add a canary stage.",
+            "Users failed to connect for twelve minutes.",
+            "The deploy should have been rolled back sooner.",
+            "We could have lost data if the replica had failed.",
+            "Kubernetes failed to schedule the pods.",
+            "The `on-call` script failed to start.",
+            "Dana's change should have been reviewed by the pipeline.",
+            "If only the cache had been warm.",
+            "The migration could have taken hours.",
+        ] {
+            assert!(
+                flagged(ID, fine).is_empty(),
+                "{fine}: {:?}",
+                flagged(ID, fine)
+            );
+        }
+    }
+
+    #[test]
+    fn rewrites_read_well() {
+        assert_eq!(
+            fixed(ID, "Dana should have noticed the alert.", 0).as_deref(),
+            Some("Dana did not notice the alert.")
+        );
+        assert_eq!(
+            fixed(ID, "Dana should have noticed the alert.", 1).as_deref(),
+            Some("What made it hard to notice the alert?")
+        );
+        assert_eq!(
+            fixed(ID, "The on-call failed to escalate.", 0).as_deref(),
+            Some("The on-call did not escalate.")
+        );
+        assert_eq!(
+            fixed(ID, "The on-call failed to escalate.", 1).as_deref(),
+            Some("What made it hard to escalate?")
+        );
+        assert_eq!(
+            fixed(ID, "He shouldn't have restarted the primary.", 0).as_deref(),
+            Some("He restarted the primary.")
+        );
+        assert_eq!(
+            fixed(ID, "We should have caught this in review.", 0).as_deref(),
+            Some("We did not catch this in review.")
+        );
+        assert_eq!(
+            first_fix_applicability(ID, "Dana should have noticed the alert."),
+            Some(Applicability::Unsafe)
+        );
+    }
+
+    #[test]
+    fn no_rewrite_over_markup() {
+        assert_eq!(
+            fixed(ID, "Dana **should have** noticed the alert.", 0),
+            None
+        );
+    }
+}

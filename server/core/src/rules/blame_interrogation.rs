@@ -1,0 +1,294 @@
+//! `blame-interrogation`: "why did you…", "who approved…", "whose fault".
+
+use crate::config::RuleLevel;
+use crate::grammar::Token;
+use crate::lexicon;
+use crate::rules::{no_check, reframe, Context, PhraseHit, Report, Rule, RuleDocs, RuleMeta};
+use crate::verbs;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "blame-interrogation",
+        default_level: RuleLevel::Warning,
+        summary: "Questions that put a person on trial (\"why did you…\", \"who approved…\")",
+        docs: RuleDocs {
+            what: "Questions aimed at a person's choice rather than the situation: \"why did you …\", \"why didn't \
+                   Dana …\", \"who approved …\", \"who pushed …\", \"whose fault …\", \"who is responsible …\". \
+                   Questions about systems (\"why did the alert not fire?\") and about ourselves as a team (\"why \
+                   didn't we catch this?\") are left alone.",
+            why: "\"Why did you\" asks a person to defend a decision; the answer is a justification, not an account. \
+                  \"Who approved this\" looks for someone to hold responsible. Both teach people to say less. Asking \
+                  what made the choice make sense at the time gets the account of what they saw and knew.",
+            flagged: &[
+                "Why did you restart the primary without draining it?",
+                "Who approved the change to the firewall rules?",
+                "Whose fault was the expired certificate?",
+                "Why didn't Dana page the database team?",
+            ],
+            fine: &[
+                "Why did the alert not fire?",
+                "Why didn't we catch this in staging?",
+                "Who was on call: the platform rotation.",
+                "What made restarting the primary make sense at the time?",
+            ],
+            reframe: "Ask what made the action make sense at the time: \"What made restarting the primary make sense \
+                      at the time?\", \"How did the change come to be approved?\"",
+            fix: "Rewrites the question in those shapes when the verb is known; unsafe, because it changes what is \
+                  asked.",
+        },
+    },
+    triggers: TRIGGERS,
+    on_phrase,
+    check: no_check,
+};
+
+const TRIGGERS: &[&str] = &[
+    "why did",
+    "why didn't",
+    "why did not",
+    "why would",
+    "why were",
+    "why weren't",
+    "why wasn't",
+    "why hadn't",
+    "who approved",
+    "who signed off",
+    "who pushed",
+    "who merged",
+    "who deployed",
+    "who broke",
+    "who caused",
+    "who made",
+    "who forgot",
+    "who missed",
+    "who let",
+    "who allowed",
+    "who wrote",
+    "who ran",
+    "who did this",
+    "who is responsible",
+    "who was responsible",
+    "who is to blame",
+    "who was to blame",
+    "who's to blame",
+    "whose fault",
+    "whose mistake",
+];
+
+fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
+    let trigger = TRIGGERS[hit.trigger];
+    let sentence = ctx.sentence(hit);
+    let tokens = &sentence.tokens;
+    let Some(t_index) = sentence.token_at(hit.range.start) else {
+        return;
+    };
+    let after: Vec<&Token<'_>> = tokens.iter().filter(|t| t.start >= hit.range.end).collect();
+    // The question runs to its "?" (or the end of the sentence).
+    let q_end = tokens
+        .iter()
+        .find(|t| t.start >= hit.range.end && t.text == "?")
+        .map_or(sentence.range.end, |t| t.start);
+    let text = ctx.doc.text;
+    let is_question = text[sentence.range.clone()].contains('?') || t_index == 0;
+
+    if trigger.starts_with("why") {
+        // Who is asked about: the word after the trigger must be a person ("you", a
+        // name, "the on-call"), not a system or "we".
+        let Some(first) = after.first() else { return };
+        let mut person_at = 0;
+        if matches!(first.lower().as_str(), "the" | "our" | "your") {
+            person_at = 1;
+        }
+        let Some(who) = after.get(person_at) else {
+            return;
+        };
+        let lower = who.lower();
+        let person = matches!(
+            lower.as_str(),
+            "you"
+                | "he"
+                | "she"
+                | "they"
+                | "anyone"
+                | "anybody"
+                | "nobody"
+                | "someone"
+                | "somebody"
+                | "no"
+        ) || lexicon::is_role(&lower)
+            || (person_at == 0 && lexicon::is_first_name(who.text, ctx.config.lexicon()))
+            || who.text.starts_with('@');
+        if !person || !is_question {
+            return;
+        }
+        let d = out.add(
+            hit.range.start..q_end,
+            "Asks a person to justify a choice: ask what made it make sense at the time.",
+        );
+        // "why did you restart it" → "what made restarting it make sense at the time"
+        let verb_at = person_at
+            + 1
+            + usize::from(after.get(person_at + 1).is_some_and(|t| t.lower() == "not"));
+        let negated =
+            trigger.contains("n't") || trigger.contains(" not") || verb_at > person_at + 1;
+        if !matches!(trigger, "why did" | "why didn't" | "why did not") {
+            return;
+        }
+        let Some(verb) = after.get(verb_at) else {
+            return;
+        };
+        let Some(forms) =
+            verbs::lookup(verb.text).filter(|f| f.base.eq_ignore_ascii_case(verb.text))
+        else {
+            return;
+        };
+        let rest = text[verb.end..q_end].trim_end();
+        let not = if negated { "not " } else { "" };
+        let new = format!("what made {not}{}{rest} make sense at the time", forms.ing);
+        let range = hit.range.start..q_end;
+        let original = &text[range.clone()];
+        if let Some(fix) = reframe::rewrite(
+            ctx.doc,
+            "Ask what made it make sense",
+            range,
+            reframe::match_case(original, &new),
+        ) {
+            d.fixes.push(fix);
+        }
+        return;
+    }
+
+    if !is_question && !trigger.starts_with("whose") {
+        return;
+    }
+    let d = out.add(
+        hit.range.start..q_end,
+        "Looks for someone to hold responsible: ask how it came about instead.",
+    );
+    let range = hit.range.start..q_end;
+    let original = &text[range.clone()];
+    let rest = text[hit.range.end..q_end].trim();
+    let new = if trigger.starts_with("whose")
+        || trigger.contains("blame")
+        || trigger.contains("responsible")
+    {
+        // "who is responsible for the outage" → "what contributed to the outage"
+        let object = rest
+            .strip_prefix("for ")
+            .unwrap_or(if trigger.starts_with("whose") {
+                ""
+            } else {
+                rest
+            });
+        if object.is_empty() || trigger.starts_with("whose") {
+            Some("what contributed to this".to_string())
+        } else {
+            Some(format!("what contributed to {object}"))
+        }
+    } else {
+        // "who approved the change" → "how did the change come to be approved"
+        let verb_word = trigger.split(' ').nth(1).unwrap_or("");
+        let participle = match verb_word {
+            "signed" => Some("signed off".to_string()),
+            _ => verbs::lookup(verb_word).map(|f| f.participle.clone()),
+        };
+        let object = rest
+            .strip_prefix("off ")
+            .unwrap_or(rest)
+            .trim_start_matches("on ");
+        match participle {
+            Some(p)
+                if !object.is_empty()
+                    && !matches!(
+                        trigger,
+                        "who did this" | "who let" | "who allowed" | "who made"
+                    ) =>
+            {
+                Some(format!("how did {object} come to be {p}"))
+            }
+            _ => None,
+        }
+    };
+    if let Some(new) = new {
+        if let Some(fix) = reframe::rewrite(
+            ctx.doc,
+            "Ask how it came about",
+            range,
+            reframe::match_case(original, &new),
+        ) {
+            d.fixes.push(fix);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{fixed, flagged};
+
+    const ID: &str = "blame-interrogation";
+
+    #[test]
+    fn flags_questions_at_people() {
+        assert_eq!(
+            flagged(ID, "Why did you restart it?"),
+            ["Why did you restart it"]
+        );
+        assert_eq!(
+            flagged(ID, "Who approved the change?"),
+            ["Who approved the change"]
+        );
+        assert_eq!(flagged(ID, "Whose fault was it?"), ["Whose fault was it"]);
+        assert_eq!(
+            flagged(ID, "Why didn't the on-call page storage?"),
+            ["Why didn't the on-call page storage"]
+        );
+        assert_eq!(
+            flagged(ID, "Why didn't Dana page storage?"),
+            ["Why didn't Dana page storage"]
+        );
+    }
+
+    #[test]
+    fn leaves_questions_about_systems_and_ourselves() {
+        for fine in [
+            "Why did the alert not fire?",
+            "Why didn't we catch this in staging?",
+            "Why would the cache expire early?",
+            "We asked who approved changes on weekends, and found no rule.",
+        ] {
+            assert!(
+                flagged(ID, fine).is_empty(),
+                "{fine}: {:?}",
+                flagged(ID, fine)
+            );
+        }
+    }
+
+    #[test]
+    fn rewrites_ask_what_made_sense() {
+        assert_eq!(
+            fixed(ID, "Why did you restart it?", 0).as_deref(),
+            Some("What made restarting it make sense at the time?")
+        );
+        assert_eq!(
+            fixed(ID, "Why didn't you escalate?", 0).as_deref(),
+            Some("What made not escalating make sense at the time?")
+        );
+        assert_eq!(
+            fixed(ID, "Who approved the change?", 0).as_deref(),
+            Some("How did the change come to be approved?")
+        );
+        assert_eq!(
+            fixed(ID, "Who broke the build?", 0).as_deref(),
+            Some("How did the build come to be broken?")
+        );
+        assert_eq!(
+            fixed(ID, "Who is responsible for the outage?", 0).as_deref(),
+            Some("What contributed to the outage?")
+        );
+        assert_eq!(
+            fixed(ID, "Whose fault was it?", 0).as_deref(),
+            Some("What contributed to this?")
+        );
+    }
+}

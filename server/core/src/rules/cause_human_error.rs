@@ -1,0 +1,310 @@
+//! `cause-human-error`: "human error" and its cousins given as a cause.
+
+use crate::config::RuleLevel;
+use crate::document::SectionKind;
+use crate::rules::{no_check, reframe, Context, PhraseHit, Report, Rule, RuleDocs, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "cause-human-error",
+        default_level: RuleLevel::Error,
+        summary: "\"Human error\" (or operator error, PEBKAC, fat finger) given as a cause",
+        docs: RuleDocs {
+            what: "\"Human error\", \"operator error\", \"user error\", \"pilot error\", \"engineer error\", \
+                   \"PEBKAC\", \"fat finger\" and \"the human factor\" given as the cause of an incident. A sentence \
+                   that rejects the frame (\"this was not human error\") is left alone, and so are technical uses \
+                   (\"the API returns a user error code\").",
+            why: "Human error is where an investigation starts, not where it ends. Every incident involves people \
+                  acting; calling it human error stops the inquiry exactly where the interesting question begins: \
+                  what made the action possible, and what made it look reasonable at the time? A debrief that stops \
+                  there produces \"be more careful\" and nothing the system can learn.",
+            flagged: &[
+                "The root cause was human error.",
+                "The outage was caused by operator error during the failover.",
+                "Classic PEBKAC: the wrong cluster was selected.",
+                "Someone fat-fingered the CIDR range.",
+            ],
+            fine: &[
+                "This was not human error: the tool allowed a destructive command without confirmation.",
+                "The API returns a user error code for malformed requests.",
+                "We studied the human factors literature on alarm fatigue.",
+                "A configuration error in the template dropped the port.",
+            ],
+            reframe: "Describe the action and the conditions that made it possible and reasonable: what the person \
+                      saw, what the tool allowed, what the runbook said, what time pressure there was.",
+            fix: "Replaces the phrase with a prompt toward the conditions (\"a step that made sense at the time\"), or \
+                  \"fat-fingered\" with \"mistyped\"; unsafe, because it changes meaning — finish the sentence with \
+                  the conditions.",
+        },
+    },
+    triggers: TRIGGERS,
+    on_phrase,
+    check: no_check,
+};
+
+const TRIGGERS: &[&str] = &[
+    "human error",
+    "human errors",
+    "human-error",
+    "operator error",
+    "operator errors",
+    "user error",
+    "user errors",
+    "pilot error",
+    "engineer error",
+    "human mistake",
+    "human failure",
+    "pebkac",
+    "pebcak",
+    "id10t",
+    "layer 8 issue",
+    "layer 8 problem",
+    "fat finger",
+    "fat-finger",
+    "fat fingered",
+    "fat-fingered",
+    "fat fingering",
+    "fat-fingering",
+    "human factor",
+    "human factors",
+];
+
+/// Words that reject the frame when they come before the phrase in its clause.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "n't", "rather", "instead", "beyond", "avoid", "without", "isn't",
+    "wasn't", "weren't", "aren't", "don't", "doesn't", "didn't", "stop", "blaming", "blame",
+];
+
+/// Words that, right after the phrase, make it a technical term.
+const TECHNICAL_NEXT: &[&str] = &[
+    "code",
+    "codes",
+    "message",
+    "messages",
+    "rate",
+    "rates",
+    "response",
+    "responses",
+    "class",
+    "classes",
+    "type",
+    "types",
+    "page",
+    "handling",
+    "handler",
+    "path",
+    "log",
+    "logs",
+    "count",
+    "literature",
+    "research",
+    "engineering",
+    "study",
+    "studies",
+];
+
+/// Words that make a sentence about causes.
+const CAUSE_WORDS: &[&str] = &[
+    "cause",
+    "caused",
+    "causes",
+    "due",
+    "because",
+    "result",
+    "resulted",
+    "attributed",
+    "reason",
+    "led",
+    "blame",
+    "root",
+    "factor",
+    "factors",
+    "triggered",
+];
+
+fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
+    let trigger = TRIGGERS[hit.trigger];
+    let text = ctx.doc.text;
+    let sentence = ctx.sentence(hit);
+    let Some(t_index) = sentence.token_at(hit.range.start) else {
+        return;
+    };
+    let tokens = &sentence.tokens;
+    let next = tokens
+        .iter()
+        .find(|t| t.start >= hit.range.end)
+        .map(|t| t.lower());
+    if next.as_deref().is_some_and(|n| TECHNICAL_NEXT.contains(&n)) {
+        return;
+    }
+    // Quoted as a term ("we avoid the phrase “human error”") is a mention, not a cause.
+    let before = text[..hit.range.start].chars().next_back();
+    if matches!(before, Some('"' | '\u{201c}' | '\'' | '\u{2018}')) {
+        return;
+    }
+    let clause_start = tokens[..t_index]
+        .iter()
+        .rposition(|t| matches!(t.text, ";" | ":" | "," | "(") || t.lower() == "but")
+        .map_or(0, |i| i + 1);
+    let negated = tokens[clause_start..t_index].iter().any(|t| {
+        let l = t.lower();
+        NEGATIONS.contains(&l.as_str()) || l.ends_with("n't")
+    });
+    if negated {
+        return;
+    }
+    let is_fat_finger = trigger.starts_with("fat");
+    let needs_cause_context = matches!(
+        trigger,
+        "user error" | "user errors" | "human factor" | "human factors" | "human failure"
+    );
+    if needs_cause_context {
+        let in_causes = ctx.doc.section_kind_at(hit.range.start) == SectionKind::Causes;
+        let cause_words = tokens
+            .iter()
+            .any(|t| CAUSE_WORDS.contains(&t.lower().as_str()));
+        if !(in_causes || cause_words) {
+            return;
+        }
+    }
+    let phrase = &text[hit.range.clone()];
+    let d = out.add(hit.range.clone(), format!("“{phrase}” given as a cause: describe what made the action possible and reasonable at the time."));
+
+    if is_fat_finger {
+        let lower = phrase.to_ascii_lowercase();
+        let new = if lower.ends_with("ed") {
+            "mistyped"
+        } else if lower.ends_with("ing") {
+            "mistyping"
+        } else {
+            "typo"
+        };
+        if let Some(fix) = reframe::rewrite(
+            ctx.doc,
+            &format!("Replace with “{new}”"),
+            hit.range.clone(),
+            reframe::match_case(phrase, new),
+        ) {
+            d.fixes.push(fix);
+        }
+        return;
+    }
+    // Replace only where a noun phrase reads well: at the end of a clause or before a verb.
+    let fits = match next.as_deref() {
+        None => true,
+        Some(n) => matches!(
+            n,
+            "." | ","
+                | ";"
+                | ":"
+                | ")"
+                | "caused"
+                | "causes"
+                | "led"
+                | "leads"
+                | "resulted"
+                | "was"
+                | "is"
+                | "and"
+                | "meant"
+                | "triggered"
+        ),
+    };
+    if !fits {
+        return;
+    }
+    // Take a preceding article along: "a human error" → "a step that…".
+    let mut range = hit.range.clone();
+    if let Some(prev) = t_index.checked_sub(1).map(|i| tokens[i]) {
+        if matches!(prev.lower().as_str(), "a" | "an" | "the")
+            && text[prev.end..hit.range.start]
+                .chars()
+                .all(char::is_whitespace)
+        {
+            range = prev.start..hit.range.end;
+        }
+    }
+    let original = &text[range.clone()];
+    let new = reframe::match_case(original, "a step that made sense at the time");
+    if let Some(fix) = reframe::rewrite(
+        ctx.doc,
+        "Describe the step as reasonable at the time",
+        range,
+        new,
+    ) {
+        d.fixes.push(fix);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{fixed, flagged};
+
+    const ID: &str = "cause-human-error";
+
+    #[test]
+    fn flags_human_error_as_a_cause() {
+        assert_eq!(
+            flagged(ID, "The root cause was human error."),
+            ["human error"]
+        );
+        assert_eq!(
+            flagged(ID, "Human error caused the outage."),
+            ["Human error"]
+        );
+        assert_eq!(
+            flagged(ID, "It was a simple case of operator error."),
+            ["operator error"]
+        );
+        assert_eq!(
+            flagged(ID, "The outage was due to user error."),
+            ["user error"]
+        );
+        assert_eq!(
+            flagged(ID, "Someone fat-fingered the range."),
+            ["fat-fingered"]
+        );
+        assert_eq!(flagged(ID, "PEBKAC."), ["PEBKAC"]);
+    }
+
+    #[test]
+    fn leaves_rejections_mentions_and_technical_uses() {
+        for fine in [
+            "This was not human error.",
+            "We don't stop at human error.",
+            "Rather than human error, we looked at the tooling.",
+            "The API returns a user error code.",
+            "We read the human factors literature.",
+            "A configuration error in the template.",
+            "The team avoids the phrase \"human error\" in debriefs.",
+            "Users saw a user error page.",
+        ] {
+            assert!(
+                flagged(ID, fine).is_empty(),
+                "{fine}: {:?}",
+                flagged(ID, fine)
+            );
+        }
+    }
+
+    #[test]
+    fn rewrites_toward_conditions() {
+        assert_eq!(
+            fixed(ID, "The root cause was human error.", 0).as_deref(),
+            Some("The root cause was a step that made sense at the time.")
+        );
+        assert_eq!(
+            fixed(ID, "Human error caused the outage.", 0).as_deref(),
+            Some("A step that made sense at the time caused the outage.")
+        );
+        assert_eq!(
+            fixed(ID, "Someone fat-fingered the range.", 0).as_deref(),
+            Some("Someone mistyped the range.")
+        );
+        assert_eq!(
+            fixed(ID, "There was a human error in the config.", 0),
+            None,
+            "no clumsy rewrite"
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! `cause-single-root`: "the root cause was…" framing one cause.
+
+use crate::config::RuleLevel;
+use crate::document::normalise_heading;
+use crate::rules::{no_check, reframe, Context, PhraseHit, Report, Rule, RuleDocs, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "cause-single-root",
+        default_level: RuleLevel::Info,
+        summary: "\"The root cause was…\" framing one cause",
+        docs: RuleDocs {
+            what: "\"The root cause was …\", \"Root cause: …\", \"the only cause\", and a section headed \"Root \
+                   cause\". Plural and analytical uses (\"root causes\", \"root cause analysis\", \"one of the root \
+                   causes\") are left alone.",
+            why: "Incidents in complex systems come from several conditions meeting, not from one broken part. Naming \
+                  a single root cause ends the search once one condition is found, and the follow-ups then fix that \
+                  one thing while the others stay in place for the next incident.",
+            flagged: &[
+                "The root cause was an expired certificate.",
+                "Root cause: the cache TTL was set to zero.",
+                "# Incident debrief\n\n## Root Cause\n\nThe certificate expired.\n",
+            ],
+            fine: &[
+                "Contributing factors include an expired certificate and no expiry alert.",
+                "One of the root causes was the missing alert.",
+                "We ran a root cause analysis workshop.",
+                "# Incident debrief\n\n## Root Causes\n\nSeveral.\n",
+            ],
+            reframe: "Write \"Contributing factors include …\" and list more than one: the trigger, what let it \
+                      spread, what delayed detection.",
+            fix: "\"The root cause was\" → \"Contributing factors include\", \"Root cause:\" → \"Contributing \
+                  factors:\", and the heading → \"Contributing factors\"; unsafe, because the list should then grow.",
+        },
+    },
+    triggers: TRIGGERS,
+    on_phrase,
+    check: no_check,
+};
+
+const TRIGGERS: &[&str] = &[
+    "root cause",
+    "root-cause",
+    "the only cause",
+    "the sole cause",
+    "the single cause",
+    "the one cause",
+];
+
+const COPULAS: &[&str] = &[
+    "was", "is", "were", "has", "had", "turned", "appears", "appeared", "seems", "seemed", "lies",
+    "lay", "boils", "boiled", "came",
+];
+
+fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
+    let trigger = TRIGGERS[hit.trigger];
+    let text = ctx.doc.text;
+    let message = "Frames one cause: list the contributing factors instead.";
+
+    // A heading "Root cause" (or "Root cause of the outage").
+    if let Some(h) = ctx
+        .doc
+        .headings
+        .iter()
+        .find(|h| h.range.start <= hit.range.start && hit.range.end <= h.range.end)
+    {
+        let norm = normalise_heading(&h.text);
+        let singular =
+            norm == "root cause" || norm.starts_with("root cause of ") || norm == "the root cause";
+        if singular && trigger.starts_with("root") {
+            let d = out.add(hit.range.clone(), message);
+            let original = &text[hit.range.clone()];
+            let title_case = original
+                .split(|c: char| c == ' ' || c == '-')
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let new = if title_case {
+                "Contributing Factors"
+            } else {
+                "Contributing factors"
+            };
+            if let Some(fix) = reframe::rewrite(
+                ctx.doc,
+                "Rename to “Contributing factors”",
+                hit.range.clone(),
+                new.to_string(),
+            ) {
+                d.fixes.push(fix);
+            }
+        }
+        return;
+    }
+
+    let sentence = ctx.sentence(hit);
+    let tokens = &sentence.tokens;
+    let Some(t_index) = sentence.token_at(hit.range.start) else {
+        return;
+    };
+    let after: Vec<_> = tokens.iter().filter(|t| t.start >= hit.range.end).collect();
+
+    if !trigger.starts_with("root") {
+        // "the only cause was" — replace with "a contributing factor".
+        let d = out.add(hit.range.clone(), message);
+        let original = &text[hit.range.clone()];
+        if let Some(fix) = reframe::rewrite(
+            ctx.doc,
+            "Call it a contributing factor",
+            hit.range.clone(),
+            reframe::match_case(original, "a contributing factor"),
+        ) {
+            d.fixes.push(fix);
+        }
+        return;
+    }
+
+    let det = t_index.checked_sub(1).map(|i| tokens[i].lower());
+    // "one of the root causes" never reaches here (plural); "the root cause analysis" is
+    // a method, not a claim.
+    if after.first().is_some_and(|t| {
+        matches!(
+            t.lower().as_str(),
+            "analysis" | "analyses" | "analysed" | "analyzed" | "analysing" | "analyzing" | "rca"
+        )
+    }) {
+        return;
+    }
+    let label = after.first().is_some_and(|t| t.text == ":")
+        || (text[hit.range.end..].starts_with("**:") || text[hit.range.end..].starts_with(":**"));
+    // "the root cause (of the outage) was …"
+    let copula_at = after
+        .iter()
+        .take(8)
+        .position(|t| COPULAS.contains(&t.lower().as_str()));
+    let framed = label
+        || (matches!(det.as_deref(), Some("the" | "a" | "its" | "our")) && copula_at.is_some());
+    if !framed {
+        return;
+    }
+    let start = if label || !matches!(det.as_deref(), Some("the" | "a" | "its" | "our")) {
+        hit.range.start
+    } else {
+        tokens[t_index - 1].start
+    };
+    let d = out.add(start..hit.range.end, message);
+    if label {
+        let original = &text[hit.range.clone()];
+        if let Some(fix) = reframe::rewrite(
+            ctx.doc,
+            "Write “Contributing factors”",
+            hit.range.clone(),
+            reframe::match_case(original, "contributing factors"),
+        ) {
+            d.fixes.push(fix);
+        }
+        return;
+    }
+    // "The root cause of the outage was" → "Contributing factors to the outage include".
+    let copula = after[copula_at.expect("framed by a copula")];
+    if copula.lower() != "was" && copula.lower() != "is" {
+        return;
+    }
+    let between = text[hit.range.end..copula.start].trim();
+    let middle = match between.strip_prefix("of ") {
+        Some(rest) => format!(" to {rest}"),
+        None if between.is_empty() => String::new(),
+        None => return,
+    };
+    let range = start..copula.end;
+    let original = &text[range.clone()];
+    let new = reframe::match_case(original, &format!("contributing factors{middle} include"));
+    if let Some(fix) = reframe::rewrite(ctx.doc, "Write “Contributing factors include”", range, new)
+    {
+        d.fixes.push(fix);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{fixed, flagged};
+
+    const ID: &str = "cause-single-root";
+
+    #[test]
+    fn flags_single_cause_framing() {
+        assert_eq!(
+            flagged(ID, "The root cause was an expired certificate."),
+            ["The root cause"]
+        );
+        assert_eq!(flagged(ID, "Root cause: the TTL was zero."), ["Root cause"]);
+        assert_eq!(
+            flagged(ID, "- **Root cause**: the TTL was zero."),
+            ["Root cause"]
+        );
+        assert_eq!(
+            flagged(ID, "We found the root cause of the outage was the TTL."),
+            ["the root cause"]
+        );
+        assert_eq!(
+            flagged(ID, "# Debrief\n\n## Root Cause\n\nx\n"),
+            ["Root Cause"]
+        );
+        assert_eq!(
+            flagged(ID, "The only cause was the TTL."),
+            ["The only cause"]
+        );
+    }
+
+    #[test]
+    fn leaves_plural_and_analysis_alone() {
+        for fine in [
+            "One of the root causes was the TTL.",
+            "The root causes were the TTL and the alert.",
+            "We ran a root cause analysis.",
+            "We root-caused the issue in an hour.",
+            "# Debrief\n\n## Root Causes\n\nx\n",
+            "# Debrief\n\n## Root cause analysis\n\nx\n",
+            "It took hours to find a root cause.",
+        ] {
+            assert!(
+                flagged(ID, fine).is_empty(),
+                "{fine}: {:?}",
+                flagged(ID, fine)
+            );
+        }
+    }
+
+    #[test]
+    fn rewrites_to_contributing_factors() {
+        assert_eq!(
+            fixed(ID, "The root cause was an expired certificate.", 0).as_deref(),
+            Some("Contributing factors include an expired certificate.")
+        );
+        assert_eq!(
+            fixed(ID, "The root cause of the outage was the TTL.", 0).as_deref(),
+            Some("Contributing factors to the outage include the TTL.")
+        );
+        assert_eq!(
+            fixed(ID, "Root cause: the TTL.", 0).as_deref(),
+            Some("Contributing factors: the TTL.")
+        );
+        assert_eq!(
+            fixed(ID, "# Debrief\n\n## Root Cause\n\nx\n", 0).as_deref(),
+            Some("# Debrief\n\n## Contributing Factors\n\nx\n")
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! `timeline-missing`: a debrief with no timeline section, or one with no entries.
+
+use crate::config::RuleLevel;
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::document::SectionKind;
+use crate::rules::{no_phrase, Context, Report, Rule, RuleDocs, RuleMeta};
+use crate::times::TimeExpr;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "timeline-missing",
+        default_level: RuleLevel::Warning,
+        summary: "A debrief with no timeline section",
+        docs: RuleDocs {
+            what: "A debrief with no section headed \"Timeline\", \"Sequence of events\" or \"Chronology\" (or a bold \
+                   label such as \"**Key events**\"), or whose timeline has no entries.",
+            why: "The timeline is the shared account everything else in a debrief rests on: when it was noticed, who \
+                  knew what when, how long each step took. Without one, the discussion runs on each person's memory, \
+                  and the gaps where learning hides — the slow detection, the long wait for access — stay invisible.",
+            flagged: &["# Incident debrief\n\n## Summary\n\nThe API was down.\n\n## Action items\n\n- Add an alert @dana\n"],
+            fine: &["# Incident debrief\n\n## Timeline\n\n- 14:02 UTC alert fired\n"],
+            reframe: "Add a timeline with an entry, and a time, for when the problem was detected, when the response \
+                      began, when impact was mitigated and when it was resolved.",
+            fix: "Inserts a timeline skeleton with the four milestones (times from front matter where known, `HH:MM` \
+                  to fill in otherwise) before the causes or follow-ups; safe.",
+        },
+    },
+    triggers: &[],
+    on_phrase: no_phrase,
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
+    let doc = ctx.doc;
+    if let Some(first) = ctx.timelines.first() {
+        if ctx.timelines.iter().all(|t| t.entries.is_empty()) {
+            out.add(
+                first.heading.clone(),
+                "The timeline has no entries: add one per event, each starting with its time.",
+            );
+        }
+        return;
+    }
+    let at = doc
+        .first_heading()
+        .map_or_else(|| doc.lines.line_range(doc.text, 0), |h| h.range.clone());
+    let d = out.add(
+        at,
+        "No timeline: add one with times for detection, response, mitigation and resolution.",
+    );
+    d.fixes.push(Fix::new(
+        "Insert a timeline skeleton",
+        skeleton(ctx),
+        Applicability::Safe,
+    ));
+}
+
+/// The skeleton, placed before the first causes, follow-ups or learnings section at the
+/// level of the document's sections (or at the end).
+fn skeleton(ctx: &Context<'_>) -> Edit {
+    let doc = ctx.doc;
+    let level = doc
+        .headings
+        .iter()
+        .filter(|h| !h.pseudo)
+        .map(|h| h.level)
+        .filter(|&l| l > 1)
+        .min()
+        .unwrap_or(2);
+    let before = doc.sections.iter().find(|s| {
+        let h = doc.heading_of(s);
+        !h.pseudo
+            && h.level == level
+            && matches!(
+                s.kind,
+                SectionKind::Causes | SectionKind::FollowUps | SectionKind::Learnings
+            )
+    });
+    let eol = if doc.text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let fm = doc.front_matter.as_ref();
+    let zone = fm
+        .and_then(|f| f.timezone.as_ref())
+        .map_or("UTC".to_string(), |z| z.value.name.clone());
+    let time_of = |t: Option<&TimeExpr>| -> String {
+        t.and_then(|t| t.time).map_or("HH:MM".to_string(), |t| {
+            format!("{:02}:{:02}", t.hour(), t.minute())
+        })
+    };
+    let detected = fm
+        .and_then(|f| f.detected.as_ref().or(f.started.as_ref()))
+        .map(|l| &l.value);
+    let resolved = fm.and_then(|f| f.resolved.as_ref()).map(|l| &l.value);
+    let hashes = "#".repeat(level as usize);
+    let body = [
+        format!("{hashes} Timeline"),
+        String::new(),
+        format!("All times {zone}."),
+        String::new(),
+        format!("- {} Detected: ", time_of(detected)),
+        "- HH:MM Declared and responded: ".to_string(),
+        "- HH:MM Mitigated: ".to_string(),
+        format!("- {} Resolved: ", time_of(resolved)),
+        String::new(),
+    ]
+    .map(|l| l.trim_end().to_string())
+    .join(eol);
+    match before {
+        Some(s) => Edit::insert(s.range.start, format!("{body}{eol}")),
+        None => {
+            let sep = if doc.text.ends_with("\n\n") || doc.text.is_empty() {
+                ""
+            } else if doc.text.ends_with('\n') {
+                eol
+            } else {
+                "\n\n"
+            };
+            Edit::insert(doc.text.len(), format!("{sep}{body}"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{findings, fixed};
+
+    const ID: &str = "timeline-missing";
+
+    #[test]
+    fn flags_a_missing_or_empty_timeline() {
+        assert_eq!(findings(ID, "# Debrief\n\n## Summary\n\nDown.\n").len(), 1);
+        assert_eq!(
+            findings(ID, "# Debrief\n\n## Timeline\n\nTBD.\n\n## Impact\n").len(),
+            1
+        );
+        assert!(findings(ID, "# Debrief\n\n## Timeline\n\n- 14:00 paged\n").is_empty());
+    }
+
+    #[test]
+    fn skeleton_goes_before_the_causes_with_known_times() {
+        let text = "---\ndetected: 2026-03-01T14:02:00Z\nresolved: 2026-03-01T15:10:00Z\n---\n# Debrief\n\n## Summary\n\nDown.\n\n## Contributing factors\n\nMany.\n";
+        let out = fixed(ID, text, 0).unwrap();
+        assert!(out.contains("Down.\n\n## Timeline\n\nAll times UTC.\n\n- 14:02 Detected:\n- HH:MM Declared and responded:\n- HH:MM Mitigated:\n- 15:10 Resolved:\n\n## Contributing factors"), "{out}");
+    }
+}

@@ -1,0 +1,92 @@
+//! `timeline-out-of-order`: an entry earlier than the one before it.
+
+use crate::config::RuleLevel;
+use crate::diagnostic::Related;
+use crate::rules::{no_phrase, Context, Report, Rule, RuleDocs, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "timeline-out-of-order",
+        default_level: RuleLevel::Warning,
+        summary: "A timeline entry earlier than the one before it",
+        docs: RuleDocs {
+            what: "An entry whose time is earlier than the entry before it. Times without a date roll over at \
+                   midnight (23:50 then 00:10 is in order); day headings and dates set the day.",
+            why: "A timeline out of order misleads about cause and effect — an action seems to follow the signal that \
+                  prompted it, or not — and it usually hides a typo in a date that someone will later rely on.",
+            flagged: &["# Incident debrief\n\n## Timeline\n\n- 14:02 alert fired\n- 13:58 deploy finished\n"],
+            fine: &["# Incident debrief\n\n## Timeline\n\n- 23:50 alert fired\n- 00:10 rolled back\n"],
+            reframe: "Move the entry to where it belongs, or correct its time or date.",
+            fix: "None: moving an entry may be wrong when the time is the mistake.",
+        },
+    },
+    triggers: &[],
+    on_phrase: no_phrase,
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
+    for timeline in ctx.timelines {
+        let mut prev: Option<(&crate::timeline::TimelineEntry, crate::timeline::Moment)> = None;
+        for e in &timeline.entries {
+            let Some(m) = e.moment else { continue };
+            if let Some((p, pm)) = prev {
+                let earlier = if m.has_time && pm.has_time {
+                    m.at < pm.at
+                } else {
+                    m.at.date() < pm.at.date()
+                };
+                if earlier {
+                    let d = out.add(e.head.clone(), format!("This entry ({}) is earlier than the one before it ({}): move it or correct its time.", show(&m), show(&pm)));
+                    d.related.push(Related {
+                        range: p.head.clone(),
+                        message: "the entry before it".into(),
+                    });
+                }
+            }
+            prev = Some((e, m));
+        }
+    }
+}
+
+fn show(m: &crate::timeline::Moment) -> String {
+    if m.at.date().year() == 2000 {
+        m.at.strftime("%H:%M").to_string()
+    } else if m.has_time {
+        m.at.strftime("%Y-%m-%d %H:%M").to_string()
+    } else {
+        m.at.strftime("%Y-%m-%d").to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{findings, flagged};
+
+    const ID: &str = "timeline-out-of-order";
+
+    #[test]
+    fn flags_earlier_entries_with_the_one_before() {
+        let text = "# Debrief\n\n## Timeline\n\n- 14:02 alert\n- 13:58 deploy\n- 14:10 fixed\n";
+        assert_eq!(flagged(ID, text), ["13:58 deploy"]);
+        let d = &findings(ID, text)[0];
+        assert_eq!(d.related.len(), 1);
+        assert_eq!(d.message, "This entry (13:58) is earlier than the one before it (14:02): move it or correct its time.");
+    }
+
+    #[test]
+    fn dates_rollover_and_day_headings() {
+        assert!(flagged(
+            ID,
+            "# D\n\n## Timeline\n\n- 23:50 a\n- 00:10 b\n- 00:20 c\n"
+        )
+        .is_empty());
+        assert!(flagged(
+            ID,
+            "# D\n\n## Timeline\n\n### 2026-03-01\n\n- 23:00 a\n\n### 2026-03-02\n\n- 01:00 b\n"
+        )
+        .is_empty());
+        let text = "# D\n\n## Timeline\n\n| Date | Event |\n|---|---|\n| 2021-12-01 | report |\n| 2021-01-28 | report |\n| 2022-03-08 | report |\n";
+        assert_eq!(flagged(ID, text), ["| 2021-01-28 | report |"]);
+    }
+}

@@ -1,0 +1,113 @@
+//! Line bookkeeping for byte offsets: which line an offset is on, and 1-based
+//! line/column pairs counted in Unicode scalar values (the CLI's output formats).
+//!
+//! LSP positions are converted elsewhere (the server's one conversion module); this is
+//! only what the core and the CLI need.
+
+/// Start offsets of every line of a text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+/// A 1-based line and column, the column counted in Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct LineCol {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in Unicode scalar values.
+    pub column: usize,
+}
+
+impl LineIndex {
+    /// Indexes `text`. Lines end at `\n`; a `\r` before it belongs to the line.
+    pub fn new(text: &str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+        starts.push(0);
+        starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// Number of lines (a text ending in `\n` has an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 0-based line of a byte offset (offsets past the end are on the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset.min(self.len)) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte offset where a 0-based line starts (the end of the text past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// Byte range of a 0-based line without its line ending.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.line_start(line);
+        let mut end = self.starts.get(line + 1).map_or(self.len, |&s| s - 1);
+        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        start..end.max(start)
+    }
+
+    /// 1-based line and column of a byte offset; offsets inside a character count as
+    /// that character, offsets past the end are clamped.
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = offset.min(text.len());
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let mut end = offset;
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        LineCol {
+            line: line + 1,
+            column: text[start..end].chars().count() + 1,
+        }
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_count_scalar_values() {
+        let text = "ab\r\n😀x\ny";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 3);
+        assert_eq!(idx.line_col(text, 0), LineCol { line: 1, column: 1 });
+        assert_eq!(idx.line_col(text, 4), LineCol { line: 2, column: 1 });
+        assert_eq!(
+            idx.line_col(text, 8),
+            LineCol { line: 2, column: 2 },
+            "after the emoji"
+        );
+        assert_eq!(
+            idx.line_col(text, 6),
+            LineCol { line: 2, column: 1 },
+            "inside the emoji"
+        );
+        assert_eq!(idx.line_col(text, 99), LineCol { line: 3, column: 2 });
+        assert_eq!(idx.line_range(text, 0), 0..2);
+        assert_eq!(&text[idx.line_range(text, 1)], "😀x");
+    }
+}

@@ -1,0 +1,737 @@
+//! Timelines (SPEC 3): entries are list items, table rows, or lines that start with a
+//! time under a timeline heading. Each entry's time is resolved against the day headings
+//! and dates before it, with midnight rollover, and tagged with the milestones it marks.
+
+use std::ops::Range;
+
+use jiff::civil::{Date, DateTime};
+use jiff::{SignedDuration, ToSpan};
+
+use crate::document::{Document, Section, SectionKind};
+use crate::times::{self, TimeExpr, Zone};
+
+/// A moment in an incident: detected, declared or responded, mitigated, resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Milestone {
+    /// Someone or something noticed.
+    Detected,
+    /// The incident was declared, or responders engaged.
+    Responded,
+    /// Impact was reduced.
+    Mitigated,
+    /// Impact ended.
+    Resolved,
+}
+
+impl Milestone {
+    /// All four, in incident order.
+    pub const ALL: [Milestone; 4] = [
+        Milestone::Detected,
+        Milestone::Responded,
+        Milestone::Mitigated,
+        Milestone::Resolved,
+    ];
+
+    /// How the milestone reads in a message.
+    pub fn label(self) -> &'static str {
+        match self {
+            Milestone::Detected => "detected",
+            Milestone::Responded => "declared or responded",
+            Milestone::Mitigated => "mitigated",
+            Milestone::Resolved => "resolved",
+        }
+    }
+
+    /// Word stems that mark the milestone in an entry's text (matched at word starts,
+    /// lowercase).
+    pub fn stems(self) -> &'static [&'static str] {
+        match self {
+            Milestone::Detected => &[
+                "detect",
+                "alert",
+                "alarm",
+                "paged",
+                "pager",
+                "notic",
+                "report",
+                "observ",
+                "spotted",
+                "discover",
+                "became aware",
+                "aware of",
+                "flagged",
+                "monitor",
+                "symptom",
+                "first sign",
+                "complain",
+                "pingdom",
+                "uptime",
+                "reached out",
+            ],
+            Milestone::Responded => &[
+                "declar",
+                "incident open",
+                "incident creat",
+                "incident start",
+                "respond",
+                "response",
+                "acknowledg",
+                "ack",
+                "escalat",
+                "investigat",
+                "engag",
+                "joined",
+                "joins",
+                "triag",
+                "war room",
+                "bridge",
+                "on-call",
+                "oncall",
+                "looking into",
+                "started looking",
+                "began",
+                "debug",
+                "notif",
+                "status page",
+                "statuspage",
+                "communicat",
+                "announc",
+                "incident channel",
+                "assembl",
+                "convened",
+                "called",
+                "meeting",
+                "paged",
+                "page",
+                "contact",
+                "informed",
+                "checked",
+                "check of",
+                "examin",
+                "diagnos",
+            ],
+            Milestone::Mitigated => &[
+                "mitigat",
+                "roll back",
+                "rolled back",
+                "rollback",
+                "rolling back",
+                "revert",
+                "workaround",
+                "work around",
+                "failover",
+                "fail over",
+                "failed over",
+                "restart",
+                "reboot",
+                "scaled",
+                "scale",
+                "scaling",
+                "disabl",
+                "hotfix",
+                "hot fix",
+                "patch",
+                "fix",
+                "partial",
+                "recovering",
+                "recovery",
+                "drain",
+                "block",
+                "remov",
+                "stopp",
+                "paus",
+                "increas",
+                "resiz",
+                "turned off",
+                "turned on",
+                "switch",
+                "redirect",
+                "rate limit",
+                "temporar",
+                "restor",
+                "applied",
+                "deploy",
+                "released",
+                "published",
+                "revok",
+                "rotat",
+                "deleted",
+                "killed",
+                "cordon",
+                "moved",
+                "migrat",
+            ],
+            Milestone::Resolved => &[
+                "resolv",
+                "fixed",
+                "recover",
+                "restor",
+                "back to normal",
+                "back online",
+                "back up",
+                "operational",
+                "healthy",
+                "all clear",
+                "closed",
+                "ended",
+                "stable",
+                "normal",
+                "complet",
+                "finish",
+                "confirm",
+                "working",
+                "succe",
+                "returned",
+                "verified",
+                "no further",
+                "fully",
+                "over",
+            ],
+        }
+    }
+}
+
+/// The set of milestones an entry marks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Milestones(u8);
+
+impl Milestones {
+    /// Whether `m` is in the set.
+    pub fn has(self, m: Milestone) -> bool {
+        self.0 & (1 << m as u8) != 0
+    }
+
+    fn add(&mut self, m: Milestone) {
+        self.0 |= 1 << m as u8;
+    }
+
+    /// The milestones an entry's text marks.
+    pub fn of_text(text: &str) -> Milestones {
+        let lower = text.to_lowercase();
+        let mut set = Milestones::default();
+        for m in Milestone::ALL {
+            if m.stems().iter().any(|s| has_word_start(&lower, s)) {
+                set.add(m);
+            }
+        }
+        set
+    }
+}
+
+fn has_word_start(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(i, _)| {
+        i == 0
+            || !haystack[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// How an entry is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryShape {
+    /// A list item.
+    ListItem,
+    /// A table row.
+    TableRow,
+    /// A line of a paragraph that starts with a time.
+    Line,
+}
+
+/// A resolved point in the incident's time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Moment {
+    /// Date and time, in the timeline's zone (or UTC where entries carry offsets).
+    pub at: DateTime,
+    /// Whether the entry gave a time of day (not only a date).
+    pub has_time: bool,
+    /// The end of a range the entry gave (`14:20–14:40`).
+    pub until: Option<DateTime>,
+}
+
+/// One timeline entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineEntry {
+    /// The whole entry.
+    pub range: Range<usize>,
+    /// The entry's first line, trimmed: where findings about it point.
+    pub head: Range<usize>,
+    /// The time as written, with its range in the document.
+    pub time: Option<TimeExpr>,
+    /// The time resolved against the dates before it.
+    pub moment: Option<Moment>,
+    /// Whether the time is a template placeholder (`HH:MM`).
+    pub placeholder: bool,
+    /// Milestones it marks.
+    pub milestones: Milestones,
+    /// How it is written.
+    pub shape: EntryShape,
+    /// The entry's text, markup removed, for outlines and messages.
+    pub summary: String,
+}
+
+/// One timeline section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timeline {
+    /// The section's heading range.
+    pub heading: Range<usize>,
+    /// The whole section.
+    pub range: Range<usize>,
+    /// Entries in document order.
+    pub entries: Vec<TimelineEntry>,
+    /// The zone declared for the whole timeline (heading, line under it, table header,
+    /// front matter), if any.
+    pub declared_zone: Option<Zone>,
+}
+
+impl Timeline {
+    /// Entries that carry a time of day.
+    pub fn timed(&self) -> impl Iterator<Item = (usize, &TimelineEntry, Moment)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.moment.filter(|m| m.has_time).map(|m| (i, e, m)))
+    }
+
+    /// From the earliest to the latest timed entry.
+    pub fn span(&self) -> Option<SignedDuration> {
+        let first = self.timed().map(|(_, _, m)| m.at).min()?;
+        let last = self
+            .timed()
+            .map(|(_, _, m)| m.until.unwrap_or(m.at).max(m.at))
+            .max()?;
+        first.duration_until(last).into()
+    }
+}
+
+/// A piece of the timeline section in document order.
+enum Piece {
+    Entry(TimelineEntry),
+    /// A day heading or a paragraph giving a date and/or a zone.
+    Context {
+        date: Option<Date>,
+        zone: Option<Zone>,
+        before_entries: bool,
+    },
+}
+
+/// Finds every timeline in the document and resolves its entries.
+pub fn timelines(doc: &Document<'_>) -> Vec<Timeline> {
+    let fm_zone = doc
+        .front_matter
+        .as_ref()
+        .and_then(|f| f.timezone.as_ref())
+        .map(|z| z.value.clone());
+    let base_date = doc
+        .front_matter
+        .as_ref()
+        .and_then(|f| {
+            f.started
+                .as_ref()
+                .or(f.detected.as_ref())
+                .or(f.resolved.as_ref())
+        })
+        .and_then(|t| t.value.date)
+        .unwrap_or(Date::constant(2000, 1, 1));
+    doc.sections_of(SectionKind::Timeline)
+        .into_iter()
+        .map(|s| build(doc, s, fm_zone.clone(), base_date))
+        .collect()
+}
+
+fn build(
+    doc: &Document<'_>,
+    section: &Section,
+    fm_zone: Option<Zone>,
+    base_date: Date,
+) -> Timeline {
+    let heading = doc.heading_of(section);
+    let r = section.range.clone();
+    let inside = |x: &Range<usize>| r.start <= x.start && x.end <= r.end;
+    let label_item = heading.pseudo && heading.level == 8;
+    let mut pieces: Vec<(usize, Piece)> = Vec::new();
+
+    // List items: the top level within the section.
+    for (i, item) in doc.items.iter().enumerate() {
+        if !inside(&item.range) || (label_item && item.range == heading.range) {
+            continue;
+        }
+        let top = match item.parent {
+            None => true,
+            Some(p) => {
+                !inside(&doc.items[p].range) || (label_item && doc.items[p].range == heading.range)
+            }
+        };
+        if !top
+            || doc
+                .tables
+                .iter()
+                .any(|t| t.range.start <= item.range.start && item.range.end <= t.range.end)
+        {
+            continue;
+        }
+        let _ = i;
+        let head = first_line(doc.text, item.own.clone());
+        let head = strip_marker(doc.text, head);
+        pieces.push((
+            item.range.start,
+            Piece::Entry(entry(
+                doc,
+                item.range.clone(),
+                head.clone(),
+                head,
+                EntryShape::ListItem,
+            )),
+        ));
+    }
+
+    // Table rows: the time is in the column whose header says time/date/when, or the first.
+    let mut header_zone = None;
+    for table in doc.tables.iter().filter(|t| inside(&t.range)) {
+        let col = table
+            .header
+            .iter()
+            .position(|h| {
+                let l = doc.text[h.clone()].to_lowercase();
+                l.contains("time") || l.contains("date") || l.contains("when") || l.contains("utc")
+            })
+            .unwrap_or(0);
+        for h in &table.header {
+            if let Some(z) = times::find_zone(&doc.text[h.clone()]) {
+                header_zone.get_or_insert(z);
+            }
+        }
+        for (row, cells) in &table.rows {
+            let head = trim_range(doc.text, row.clone());
+            let cell = cells.get(col).cloned().unwrap_or(head.clone());
+            pieces.push((
+                row.start,
+                Piece::Entry(entry(doc, head.clone(), head, cell, EntryShape::TableRow)),
+            ));
+        }
+    }
+
+    // Paragraphs and sub-headings: lines that start with a time are entries; the rest
+    // may give a date or a zone.
+    let mut seen_entry_start = pieces.iter().map(|(o, _)| *o).min().unwrap_or(usize::MAX);
+    for p in doc.paragraphs.iter().filter(|p| inside(p)) {
+        if doc
+            .items
+            .iter()
+            .any(|i| i.range.start <= p.start && p.end <= i.range.end)
+            || doc
+                .tables
+                .iter()
+                .any(|t| t.range.start <= p.start && p.end <= t.range.end)
+        {
+            continue;
+        }
+        let mut lines = Vec::new();
+        let mut offset = p.start;
+        for line in doc.text[p.clone()].split_inclusive('\n') {
+            lines.push(offset..offset + line.trim_end().len());
+            offset += line.len();
+        }
+        let mut current: Option<(Range<usize>, Range<usize>)> = None;
+        let mut any_entry = false;
+        for line in lines {
+            let stripped = strip_marker(doc.text, line.clone());
+            let starts_with_time = times::find_first(&doc.text[stripped.clone()])
+                .is_some_and(|t| t.time.is_some() && t.range.start <= 3);
+            if starts_with_time {
+                if let Some((whole, head)) = current.take() {
+                    pieces.push((
+                        whole.start,
+                        Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line)),
+                    ));
+                }
+                current = Some((line.clone(), stripped));
+                any_entry = true;
+            } else if let Some((whole, _)) = &mut current {
+                whole.end = line.end;
+            }
+        }
+        if let Some((whole, head)) = current.take() {
+            pieces.push((
+                whole.start,
+                Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line)),
+            ));
+        }
+        if !any_entry {
+            let t = &doc.text[p.clone()];
+            let date = times::find_all(t)
+                .into_iter()
+                .find_map(|t| t.date.filter(|_| t.time.is_none()));
+            pieces.push((
+                p.start,
+                Piece::Context {
+                    date,
+                    zone: times::find_zone(t),
+                    before_entries: p.start < seen_entry_start,
+                },
+            ));
+        } else {
+            seen_entry_start = seen_entry_start.min(p.start);
+        }
+    }
+    for h in doc
+        .headings
+        .iter()
+        .filter(|h| !h.pseudo && h.range.start > heading.range.start && inside(&h.range))
+    {
+        let date = times::find_all(&h.text).into_iter().find_map(|t| t.date);
+        pieces.push((
+            h.range.start,
+            Piece::Context {
+                date,
+                zone: times::find_zone(&h.text),
+                before_entries: h.range.start < seen_entry_start,
+            },
+        ));
+    }
+    pieces.sort_by_key(|(o, _)| *o);
+
+    let mut declared_zone = times::find_zone(&heading.text).or(header_zone);
+    let mut entries = Vec::new();
+    let mut date = base_date;
+    let mut year = None::<i16>;
+    let mut prev: Option<DateTime> = None;
+    for (_, piece) in pieces {
+        match piece {
+            Piece::Context {
+                date: d,
+                zone,
+                before_entries,
+            } => {
+                if let Some(d) = d {
+                    date = d;
+                    prev = None;
+                }
+                if let Some(z) = zone {
+                    if before_entries || entries.is_empty() {
+                        declared_zone.get_or_insert(z);
+                    }
+                }
+            }
+            Piece::Entry(mut e) => {
+                if let Some(t) = &e.time {
+                    let own_date = t.date.map(|d| {
+                        if t.year_known {
+                            year = Some(d.year());
+                            d
+                        } else {
+                            d.with()
+                                .year(year.unwrap_or(date.year()))
+                                .build()
+                                .unwrap_or(d)
+                        }
+                    });
+                    let mut at = match own_date {
+                        Some(d) => {
+                            date = d;
+                            d.to_datetime(t.time.unwrap_or_default())
+                        }
+                        None => date.to_datetime(t.time.unwrap_or_default()),
+                    };
+                    // Past midnight without a date: the next day.
+                    if let (None, Some(p), Some(_)) = (own_date, prev, t.time) {
+                        if p.duration_until(at) <= SignedDuration::from_hours(-12) {
+                            if let Ok(next) = at.checked_add(1.day()) {
+                                at = next;
+                                date = at.date();
+                            }
+                        }
+                    }
+                    if let Some(offset) = t.zone.as_ref().and_then(|z| z.offset_minutes) {
+                        let reference = declared_zone
+                            .as_ref()
+                            .or(fm_zone.as_ref())
+                            .and_then(|z| z.offset_minutes)
+                            .unwrap_or(offset);
+                        at = at
+                            .checked_add(SignedDuration::from_mins(i64::from(reference - offset)))
+                            .unwrap_or(at);
+                    }
+                    let until = t.end_time.and_then(|end| {
+                        let mut u = at.date().to_datetime(end);
+                        if u < at {
+                            u = u.checked_add(12.hours()).ok()?;
+                        }
+                        (u >= at).then_some(u)
+                    });
+                    if t.time.is_some() {
+                        prev = Some(at);
+                    }
+                    e.moment = Some(Moment {
+                        at,
+                        has_time: t.time.is_some(),
+                        until,
+                    });
+                }
+                entries.push(e);
+            }
+        }
+    }
+    if declared_zone.is_none() {
+        declared_zone = fm_zone;
+    }
+    Timeline {
+        heading: heading.range.clone(),
+        range: r,
+        entries,
+        declared_zone,
+    }
+}
+
+fn entry(
+    doc: &Document<'_>,
+    range: Range<usize>,
+    head: Range<usize>,
+    time_in: Range<usize>,
+    shape: EntryShape,
+) -> TimelineEntry {
+    let search = &doc.text[time_in.clone()];
+    let time = times::find_first(search).map(|mut t| {
+        t.range = t.range.start + time_in.start..t.range.end + time_in.start;
+        t
+    });
+    let placeholder = time.is_none() && {
+        let lower = search.to_ascii_lowercase();
+        lower.contains("hh:mm") || lower.contains("xx:xx") || lower.contains("??:??")
+    };
+    let summary_range = match shape {
+        EntryShape::TableRow => range.clone(),
+        _ => head.clone(),
+    };
+    let summary = doc.plain(summary_range.clone());
+    let text_for_milestones = doc.text[summary_range].to_string();
+    TimelineEntry {
+        range,
+        head,
+        time,
+        moment: None,
+        placeholder,
+        milestones: Milestones::of_text(&text_for_milestones),
+        shape,
+        summary,
+    }
+}
+
+/// The first line of `r`, trimmed.
+fn first_line(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let end = s.find('\n').unwrap_or(s.len());
+    trim_range(text, r.start..r.start + end)
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let start = r.start + (s.len() - s.trim_start().len());
+    let end = r.start + s.trim_end().len();
+    start..end.max(start)
+}
+
+/// Drops a list marker and a task box from the start of a line.
+fn strip_marker(text: &str, r: Range<usize>) -> Range<usize> {
+    let r = trim_range(text, r);
+    let s = &text[r.clone()];
+    let mut skip = 0;
+    let bytes = s.as_bytes();
+    if matches!(bytes.first(), Some(b'-' | b'*' | b'+')) && bytes.get(1) == Some(&b' ') {
+        skip = 2;
+    } else if let Some(dot) = s.find(['.', ')']) {
+        if dot > 0
+            && dot < 10
+            && s[..dot].bytes().all(|b| b.is_ascii_digit())
+            && bytes.get(dot + 1) == Some(&b' ')
+        {
+            skip = dot + 2;
+        }
+    }
+    let rest = &s[skip..];
+    let rest_trim = rest.trim_start();
+    skip += rest.len() - rest_trim.len();
+    for task in ["[ ] ", "[x] ", "[X] "] {
+        if s[skip..].starts_with(task) {
+            skip += task.len();
+        }
+    }
+    r.start + skip..r.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Vec<Timeline> {
+        timelines(&Document::parse(text))
+    }
+
+    #[test]
+    fn list_entries_with_rollover_and_zone() {
+        let text = "# Incident\n\n## Timeline (all times UTC)\n\n- 23:50 alert fired\n- 23:55 incident declared\n  - detail 10:00\n- 00:10 rolled back\n- 00:20 resolved\n";
+        let t = &parse(text)[0];
+        assert_eq!(t.entries.len(), 4);
+        assert_eq!(
+            t.declared_zone.as_ref().map(|z| z.name.as_str()),
+            Some("UTC")
+        );
+        let m: Vec<DateTime> = t.entries.iter().map(|e| e.moment.unwrap().at).collect();
+        assert!(m.windows(2).all(|w| w[0] < w[1]), "{m:?}");
+        assert!(t.entries[0].milestones.has(Milestone::Detected));
+        assert!(t.entries[1].milestones.has(Milestone::Responded));
+        assert!(t.entries[2].milestones.has(Milestone::Mitigated));
+        assert!(t.entries[3].milestones.has(Milestone::Resolved));
+        assert_eq!(t.span(), Some(SignedDuration::from_mins(30)));
+    }
+
+    #[test]
+    fn tables_day_headings_and_lines() {
+        let text = "## Timeline\n\n| Time (CET) | Event |\n|---|---|\n| 2019-12-04 00:30 | deleted |\n| 2019-12-04 00:35 | marked |\n";
+        let t = &parse(text)[0];
+        assert_eq!(t.entries.len(), 2);
+        assert_eq!(
+            t.declared_zone.as_ref().map(|z| z.name.as_str()),
+            Some("CET")
+        );
+        assert_eq!(t.entries[0].shape, EntryShape::TableRow);
+
+        let text = "## Timeline\n\n### 2026-03-01\n\n- 23:00 paged\n\n### 2026-03-02\n\n- 01:00 resolved\n";
+        let t = &parse(text)[0];
+        let at: Vec<String> = t
+            .entries
+            .iter()
+            .map(|e| e.moment.unwrap().at.to_string())
+            .collect();
+        assert_eq!(at, ["2026-03-01T23:00:00", "2026-03-02T01:00:00"]);
+
+        let text = "## Timeline\n\n2018-08-22, 03:26pm: first noticed that it\nwas giving an error.\n\n2018-08-22, 04:12pm: first check.\n";
+        let t = &parse(text)[0];
+        assert_eq!(t.entries.len(), 2);
+        assert_eq!(t.entries[0].shape, EntryShape::Line);
+        assert!(
+            t.entries[0].range.end > t.entries[0].head.end
+                || text[t.entries[0].range.clone()].contains("error")
+        );
+    }
+
+    #[test]
+    fn placeholders_and_missing_times() {
+        let text = "## Timeline\n\n- HH:MM Detected:\n- the team talked\n";
+        let t = &parse(text)[0];
+        assert!(t.entries[0].placeholder);
+        assert!(t.entries[1].time.is_none() && !t.entries[1].placeholder);
+    }
+
+    #[test]
+    fn bold_label_timelines() {
+        let text = "# Incident on 2020-02-12\n\n- **Key events**\n  - Fault occurs 2020-02-12 11:45\n  - Incident declared 2020-02-12 11:51\n  - Resolved 2020-02-12 12:07\n\n- **Time to repair**: 0h 16m\n";
+        let t = &parse(text)[0];
+        assert_eq!(t.entries.len(), 3);
+        assert!(t
+            .entries
+            .iter()
+            .all(|e| e.moment.is_some_and(|m| m.has_time)));
+    }
+}

@@ -1,0 +1,437 @@
+//! Recognising times and dates in the shapes debriefs write them (SPEC 3):
+//! `14:32`, `14:32:05`, `2:32 PM`, `14:32 UTC`, `2026-03-01 14:32`,
+//! `2026-03-01T14:32:00Z`, `Mar 1 14:32`, `April 15, 2021`, `1 March 2026`, and ranges
+//! such as `12:41 PM - 3:30 PM`. Calendar arithmetic is jiff's.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, DateTime, Time};
+use regex::Regex;
+
+/// A time zone as written next to a time or declared for a timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Zone {
+    /// The zone as written (`UTC`, `PDT`, `+01:00`, `Europe/Berlin`).
+    pub name: String,
+    /// Its offset from UTC in minutes, when the name fixes one.
+    pub offset_minutes: Option<i32>,
+}
+
+/// A date and/or time found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// Where it was found, in bytes of the searched text.
+    pub range: Range<usize>,
+    /// The calendar date, when written. A date written without a year has `year_known`
+    /// false and the year 2000.
+    pub date: Option<Date>,
+    /// Whether the date carried its year.
+    pub year_known: bool,
+    /// The time of day, when written.
+    pub time: Option<Time>,
+    /// The zone written next to it.
+    pub zone: Option<Zone>,
+    /// The end of a range (`14:20-14:40`), when written.
+    pub end_time: Option<Time>,
+}
+
+impl TimeExpr {
+    /// The date and time, with the date defaulting to `fallback` and the time to midnight.
+    pub fn datetime_on(&self, fallback: Date) -> DateTime {
+        self.date
+            .unwrap_or(fallback)
+            .to_datetime(self.time.unwrap_or(Time::midnight()))
+    }
+}
+
+const MONTH: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
+/// Zone abbreviations with fixed offsets (minutes east of UTC). Ambiguous ones
+/// (IST, CST) take their most common meaning in English-language debriefs.
+const ZONES: &[(&str, i32)] = &[
+    ("UTC", 0),
+    ("GMT", 0),
+    ("Z", 0),
+    ("WET", 0),
+    ("BST", 60),
+    ("IST", 330),
+    ("CET", 60),
+    ("CEST", 120),
+    ("WEST", 60),
+    ("EET", 120),
+    ("EEST", 180),
+    ("MSK", 180),
+    ("PST", -480),
+    ("PDT", -420),
+    ("PT", -480),
+    ("MST", -420),
+    ("MDT", -360),
+    ("CST", -360),
+    ("CDT", -300),
+    ("EST", -300),
+    ("EDT", -240),
+    ("ET", -300),
+    ("AKST", -540),
+    ("AKDT", -480),
+    ("HST", -600),
+    ("JST", 540),
+    ("KST", 540),
+    ("SGT", 480),
+    ("HKT", 480),
+    ("AEST", 600),
+    ("AEDT", 660),
+    ("AWST", 480),
+    ("NZST", 720),
+    ("NZDT", 780),
+    ("BRT", -180),
+];
+
+fn zone_alternatives() -> String {
+    let mut names: Vec<&str> = ZONES.iter().map(|(n, _)| *n).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.join("|")
+}
+
+static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let zone = format!(
+        r"(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|(?-i:{})|[A-Z][a-z]+/[A-Z][A-Za-z_]+",
+        zone_alternatives()
+    );
+    let pattern = format!(
+        r"(?ix)
+        (?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
+        (?:
+            (?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})
+          | \b(?P<um>\d{{1,2}})/(?P<ud>\d{{1,2}})/(?P<uy>\d{{4}})\b
+          | \b(?P<mon>{MONTH})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}})\b)?
+          | \b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmon>{MONTH})\b\.?(?:,?\s+(?P<dy>\d{{4}})\b)?
+        )?
+        (?:(?:T|,?\s+(?:at\s+)?\b|,?\s*\b)
+        (?:
+            (?P<h>\d{{1,2}})[:h](?P<m>\d{{2}})(?::(?P<s>\d{{2}})(?:\.\d+)?(?P<off>Z|[+-]\d{{2}}:?\d{{2}})?)?(?:\s*(?P<ap>[ap]\.?m\b\.?))?
+          | (?P<h2>\d{{1,2}})\s*(?P<ap2>[ap]m)\b
+        ))?
+        (?:\s*\(?\s*(?P<zone>{zone})\b\)?|\s*\(\s*(?P<pzone>[+-]\d{{2}}:?\d{{2}})\s*\))?
+        (?:\s*(?:-|–|—|to|until)\s*(?:\b(?P<eh>\d{{1,2}})[:h](?P<em>\d{{2}})(?::\d{{2}})?(?:\s*(?P<eap>[ap]\.?m\b\.?))?))?
+        "
+    );
+    Regex::new(&pattern).expect("time pattern compiles")
+});
+
+static ZONE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)\b(?:(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|{}|[A-Z][a-z]+/[A-Z][A-Za-z_]+)\b|(?i:\b(?:pacific|eastern|central|mountain)\s+(?:standard\s+|daylight\s+)?time\b)|(?i:\butc\b)",
+        zone_alternatives()
+    ))
+    .expect("zone pattern compiles")
+});
+
+fn month_number(name: &str) -> Option<i8> {
+    let n = name.to_ascii_lowercase();
+    let m = match n.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn parse_zone(name: &str) -> Zone {
+    let offset = if let Some((_, off)) = ZONES.iter().find(|(n, _)| *n == name) {
+        Some(*off)
+    } else {
+        let body = name.trim_start_matches("UTC").trim_start_matches("GMT");
+        parse_offset(body)
+    };
+    Zone {
+        name: name.to_string(),
+        offset_minutes: offset,
+    }
+}
+
+fn parse_offset(s: &str) -> Option<i32> {
+    let sign = match s.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = s[1..].chars().filter(|c| c.is_ascii_digit()).collect();
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 => (
+            digits[..1].parse::<i32>().ok()?,
+            digits[1..].parse::<i32>().ok()?,
+        ),
+        4 => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
+        _ => return None,
+    };
+    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+}
+
+fn hour_with_meridiem(h: i8, meridiem: Option<&str>) -> Option<i8> {
+    match meridiem.map(|m| m.to_ascii_lowercase().starts_with('p')) {
+        None => (0..=24).contains(&h).then_some(h % 24),
+        Some(pm) => {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            Some(match (pm, h) {
+                (false, 12) => 0,
+                (false, h) => h,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+            })
+        }
+    }
+}
+
+/// Finds every date or time expression in `text`, in order.
+pub fn find_all(text: &str) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    for caps in TIME_RE.captures_iter(text) {
+        let whole = caps.get(0).expect("group 0");
+        if whole.as_str().trim().is_empty() {
+            continue;
+        }
+        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
+        let mut year_known = true;
+        let date = if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
+            Date::new(y, m as i8, d as i8).ok()
+        } else if let (Some(m), Some(d), Some(y)) = (num("um"), num("ud"), num("uy")) {
+            // US order first, day-first when the month would be impossible.
+            Date::new(y, m as i8, d as i8)
+                .or_else(|_| Date::new(y, d as i8, m as i8))
+                .ok()
+        } else if let (Some(mon), Some(d)) = (
+            caps.name("mon").and_then(|m| month_number(m.as_str())),
+            num("md"),
+        ) {
+            year_known = num("my").is_some();
+            Date::new(num("my").unwrap_or(2000), mon, d as i8).ok()
+        } else if let (Some(mon), Some(d)) = (
+            caps.name("dmon").and_then(|m| month_number(m.as_str())),
+            num("dd"),
+        ) {
+            year_known = num("dy").is_some();
+            Date::new(num("dy").unwrap_or(2000), mon, d as i8).ok()
+        } else {
+            None
+        };
+        let time = if let (Some(h), Some(m)) = (num("h"), num("m")) {
+            let h = hour_with_meridiem(h as i8, caps.name("ap").map(|m| m.as_str()));
+            let s = num("s").unwrap_or(0);
+            h.and_then(|h| Time::new(h, m as i8, s.min(59) as i8, 0).ok())
+        } else if let Some(h) = num("h2") {
+            hour_with_meridiem(h as i8, caps.name("ap2").map(|m| m.as_str()))
+                .and_then(|h| Time::new(h, 0, 0, 0).ok())
+        } else {
+            None
+        };
+        if date.is_none() && time.is_none() {
+            continue;
+        }
+        // A bare `5:30` inside a longer number or version string is not a time.
+        if date.is_none() && is_embedded(text, whole.start(), whole.end()) {
+            continue;
+        }
+        let meridiem = caps.name("ap").or(caps.name("ap2")).map(|m| m.as_str());
+        let end_time = match (num("eh"), num("em")) {
+            (Some(h), Some(m)) => {
+                let end_meridiem = caps.name("eap").map(|m| m.as_str()).or(meridiem);
+                hour_with_meridiem(h as i8, end_meridiem)
+                    .and_then(|h| Time::new(h, m as i8, 0, 0).ok())
+            }
+            _ => None,
+        };
+        let end = if end_time.is_some() {
+            whole.end()
+        } else {
+            caps.name("zone").or(caps.name("pzone")).map_or_else(
+                || {
+                    // Drop the trailing range separator if the range did not parse.
+                    let mut e = whole.end();
+                    while e > whole.start() && text.as_bytes()[e - 1].is_ascii_whitespace() {
+                        e -= 1;
+                    }
+                    e
+                },
+                |z| whole.end().max(z.end()),
+            )
+        };
+        out.push(TimeExpr {
+            range: whole.start()..end,
+            date,
+            year_known,
+            time,
+            zone: caps
+                .name("zone")
+                .or(caps.name("pzone"))
+                .or(caps.name("off"))
+                .map(|z| parse_zone(z.as_str())),
+            end_time,
+        });
+    }
+    out
+}
+
+fn is_embedded(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let trimmed_start = start + text[start..end].len() - text[start..end].trim_start().len();
+    let before = trimmed_start.checked_sub(1).map(|i| bytes[i]);
+    let after = bytes.get(end).copied();
+    matches!(before, Some(b) if b.is_ascii_alphanumeric() || b == b'.' || b == b':')
+        || matches!(after, Some(b) if b.is_ascii_digit() || ((b == b':' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+}
+
+/// The first date or time expression in `text`.
+pub fn find_first(text: &str) -> Option<TimeExpr> {
+    find_all(text).into_iter().next()
+}
+
+/// Whether `text` names a time zone ("all times UTC", "in PST", "Europe/Berlin",
+/// "Pacific time"), returning the zone.
+pub fn find_zone(text: &str) -> Option<Zone> {
+    ZONE_WORD_RE.find(text).map(|m| {
+        let name = m.as_str();
+        if name.eq_ignore_ascii_case("utc") {
+            parse_zone("UTC")
+        } else {
+            parse_zone(name)
+        }
+    })
+}
+
+/// Parses a front-matter date-time (`2026-03-01T14:32:00Z`, `2026-03-01 14:32 UTC`,
+/// `2026-03-01`). Returns the expression only when the whole value is one.
+pub fn parse_value(value: &str) -> Option<TimeExpr> {
+    let value = value.trim();
+    let t = find_first(value)?;
+    let rest = value[t.range.end..].trim();
+    (t.range.start == 0 && (rest.is_empty() || find_zone(rest).is_some()) && t.date.is_some()).then(
+        || {
+            let mut t = t;
+            if t.zone.is_none() {
+                t.zone = find_zone(rest);
+            }
+            t
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> TimeExpr {
+        find_first(text).unwrap_or_else(|| panic!("no time in {text:?}"))
+    }
+
+    fn hm(t: &TimeExpr) -> (i8, i8) {
+        let time = t.time.expect("a time");
+        (time.hour(), time.minute())
+    }
+
+    #[test]
+    fn every_shape_in_the_spec() {
+        assert_eq!(hm(&one("14:32 paged")), (14, 32));
+        assert_eq!(hm(&one("14:32:05 paged")), (14, 32));
+        assert_eq!(hm(&one("2:32 PM paged")), (14, 32));
+        assert_eq!(hm(&one("12:05 am paged")), (0, 5));
+        let t = one("14:32 UTC paged");
+        assert_eq!(t.zone.as_ref().map(|z| z.offset_minutes), Some(Some(0)));
+        assert_eq!(&"14:32 UTC paged"[t.range.clone()], "14:32 UTC");
+        let t = one("2026-03-01 14:32 paged");
+        assert_eq!(t.date, Some(Date::new(2026, 3, 1).unwrap()));
+        assert_eq!(hm(&t), (14, 32));
+        let t = one("2026-03-01T14:32:00Z paged");
+        assert_eq!(t.zone.map(|z| z.name), Some("Z".to_string()));
+        let t = one("Mar 1 14:32 paged");
+        assert_eq!(t.date.map(|d| (d.month(), d.day())), Some((3, 1)));
+        assert!(!t.year_known);
+        assert_eq!(hm(&t), (14, 32));
+        let t = one("April 15, 2021 (all times in UTC)");
+        assert_eq!(t.date, Some(Date::new(2021, 4, 15).unwrap()));
+        let t = one("Wednesday 4 December 2019 the nodes");
+        assert_eq!(t.date, Some(Date::new(2019, 12, 4).unwrap()));
+        let t = one("2018-08-22, 03:26pm: first noticed");
+        assert_eq!(hm(&t), (15, 26));
+    }
+
+    #[test]
+    fn ranges_and_zones_in_parentheses() {
+        let t = one("12:41 PM - 3:30 PM: Testing");
+        assert_eq!(hm(&t), (12, 41));
+        assert_eq!(t.end_time.map(|e| (e.hour(), e.minute())), Some((15, 30)));
+        let t = one("12:48 (6:48 PDT): The last block");
+        assert_eq!(hm(&t), (12, 48));
+        let t = one("**16:58 UTC** - Writer database");
+        assert_eq!(t.zone.map(|z| z.name), Some("UTC".into()));
+        let t = one("11:00 (+02:00) restart");
+        assert_eq!(t.zone.and_then(|z| z.offset_minutes), Some(120));
+    }
+
+    #[test]
+    fn numbers_that_are_not_times() {
+        for text in [
+            "version 3.5.0 released",
+            "a ratio of 2:1",
+            "block 255105 farmed",
+            "see 10:30:99:11",
+            "v1.14:30",
+            "no time here",
+        ] {
+            let found = find_first(text);
+            assert!(
+                found.is_none()
+                    || found.as_ref().unwrap().time.is_none()
+                        && found.as_ref().unwrap().date.is_none(),
+                "{text:?} gave {found:?}"
+            );
+        }
+        assert!(find_first("at 25:61 nothing").is_none());
+    }
+
+    #[test]
+    fn zones_declared_in_prose() {
+        assert_eq!(
+            find_zone("Timeline (all times UTC)").map(|z| z.offset_minutes),
+            Some(Some(0))
+        );
+        assert_eq!(
+            find_zone("All times listed in PST.").map(|z| z.name),
+            Some("PST".into())
+        );
+        assert!(find_zone("Date and Time in CET").is_some());
+        assert!(find_zone("times are in Europe/Berlin").is_some());
+        assert!(find_zone("All times Pacific time").is_some());
+        assert!(find_zone("All times approximate").is_none());
+        assert!(
+            find_zone("The EST database was slow").is_some(),
+            "abbreviations are zones wherever they stand"
+        );
+    }
+
+    #[test]
+    fn front_matter_values() {
+        assert!(parse_value("2026-03-01T14:32:00Z").is_some());
+        assert!(parse_value("2026-03-01 14:32 UTC").is_some());
+        assert!(parse_value("2026-03-01").is_some());
+        assert!(parse_value("yesterday").is_none());
+        assert!(parse_value("14:32").is_none(), "a value needs a date");
+        assert!(parse_value("2026-13-01").is_none());
+    }
+}

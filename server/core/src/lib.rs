@@ -253,6 +253,12 @@ pub fn declares_debrief(doc: &Document<'_>) -> bool {
     })
 }
 
+/// The edit that silences `rule` on the line holding `offset` (the "Ignore for this
+/// line" action): a `debrief-ignore` comment above the line, or at the end of a table row.
+pub fn ignore_edit(text: &str, rule: &str, offset: usize) -> Edit {
+    suppress::ignore_edit_for(&Document::parse(text), rule, offset)
+}
+
 /// Whether a document should be analysed: named explicitly, matched by the
 /// configuration's globs, or declaring itself a debrief.
 pub fn is_debrief(text: &str, relative_path: Option<&str>, config: &Config) -> bool {

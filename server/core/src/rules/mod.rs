@@ -112,6 +112,59 @@ pub static REGISTRY: &[&Rule] = &[
     &front_matter_invalid::RULE,
 ];
 
+/// Where each rule's page is published: `docs/rules/<id>.md` in the repository,
+/// generated from the docs in the rule's file.
+pub const DOCS_BASE_URL: &str = "https://github.com/debrief-ls/debrief-ls/blob/main/docs/rules/";
+
+/// The URL of a rule's page.
+pub fn docs_url(id: &str) -> String {
+    format!("{DOCS_BASE_URL}{id}.md")
+}
+
+/// A rule's page in Markdown: what `debrief-ls explain`, hover and `docs/rules/` show.
+pub fn render_docs(rule: &Rule) -> String {
+    let m = &rule.meta;
+    let d = &m.docs;
+    let level = match m.default_level {
+        RuleLevel::Off => "off (opt in)",
+        RuleLevel::Info => "info",
+        RuleLevel::Warning => "warning",
+        RuleLevel::Error => "error",
+    };
+    let mut out = format!(
+        "# `{}`\n\n{}.\n\nDefault: **{level}**.\n\n",
+        m.id, m.summary
+    );
+    out.push_str(&format!(
+        "## What it flags\n\n{}\n\n## Why it hurts learning\n\n{}\n\n",
+        d.what, d.why
+    ));
+    let examples = |title: &str, list: &[&str], out: &mut String| {
+        out.push_str(&format!("## {title}\n\n"));
+        for e in list {
+            if e.contains('\n') {
+                out.push_str(&format!("```markdown\n{}\n```\n\n", e.trim_end()));
+            } else {
+                out.push_str(&format!("- {e}\n"));
+            }
+        }
+        if !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+    };
+    examples("Flagged", d.flagged, &mut out);
+    examples("Fine", d.fine, &mut out);
+    out.push_str(&format!(
+        "## How to reframe\n\n{}\n\n## Fixes\n\n{}\n\n",
+        d.reframe, d.fix
+    ));
+    out.push_str(&format!(
+        "## Configure\n\n```toml\n# debrief.toml\n[rules]\n{} = \"off\"   # or \"info\", \"warning\", \"error\"\n```\n\nSilence one line with `<!-- debrief-ignore {} -->` on the line before it.\n",
+        m.id, m.id
+    ));
+    out
+}
+
 /// The index of a rule id in [`REGISTRY`].
 pub fn index_of(id: &str) -> Option<usize> {
     REGISTRY.iter().position(|r| r.meta.id == id)

@@ -1,0 +1,75 @@
+//! Command-line entry: `debrief-ls [serve]`, `check`, `rules`, `explain`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub mod check;
+
+/// Incident debriefs that teach: a language server and a checker for debriefs in Markdown.
+#[derive(Debug, Parser)]
+#[command(name = "debrief-ls", version, about, long_about = None)]
+struct Cli {
+    /// Talk LSP over stdin/stdout (the default; accepted for editors that pass it).
+    #[arg(long, global = true, action = clap::ArgAction::Count, hide = true)]
+    stdio: u8,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the language server over stdio (what running with no command does).
+    Serve,
+    /// Check debriefs: files, folders (walked, honouring .gitignore), or `-` for stdin.
+    Check(check::CheckArgs),
+    /// List every rule with its id, default level and summary.
+    Rules,
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule id, e.g. blame-counterfactual.
+        rule: String,
+    },
+}
+
+/// Parses arguments and runs the command; exit codes as SPEC 6.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        None | Some(Command::Serve) => crate::lsp::serve(),
+        Some(Command::Check(args)) => check::run(args),
+        Some(Command::Rules) => {
+            print_rules();
+            ExitCode::SUCCESS
+        }
+        Some(Command::Explain { rule }) => match debrief_core::rules::by_id(&rule) {
+            Some(r) => {
+                print!("{}", debrief_core::rules::render_docs(r));
+                ExitCode::SUCCESS
+            }
+            None => {
+                let hint = debrief_core::rules::closest_id(&rule)
+                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .unwrap_or_default();
+                eprintln!("debrief-ls: no rule `{rule}`{hint}; `debrief-ls rules` lists them");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn print_rules() {
+    let rules = debrief_core::rules::REGISTRY;
+    let width = rules.iter().map(|r| r.meta.id.len()).max().unwrap_or(0);
+    for r in rules {
+        let level = format!("{:?}", r.meta.default_level).to_lowercase();
+        println!("{:width$}  {:7}  {}", r.meta.id, level, r.meta.summary);
+    }
+}

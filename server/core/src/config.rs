@@ -73,14 +73,7 @@ pub struct FollowUpBudgets {
 
 impl Default for FollowUpBudgets {
     fn default() -> Self {
-        FollowUpBudgets {
-            sev1: 12,
-            sev2: 8,
-            sev3: 5,
-            sev4: 3,
-            sev5: 3,
-            unknown: 10,
-        }
+        FollowUpBudgets { sev1: 12, sev2: 8, sev3: 5, sev4: 3, sev5: 3, unknown: 10 }
     }
 }
 
@@ -250,11 +243,7 @@ fn find_key(text: &str, key: &str) -> Option<usize> {
         let indent = line.len() - trimmed.len();
         let bare = trimmed.trim_start_matches(['"', '\'']);
         if let Some(rest) = bare.strip_prefix(key) {
-            if rest
-                .trim_start_matches(['"', '\''])
-                .trim_start()
-                .starts_with('=')
-            {
+            if rest.trim_start_matches(['"', '\'']).trim_start().starts_with('=') {
                 return Some(offset + indent);
             }
         }
@@ -275,11 +264,7 @@ impl ConfigFile {
                 }
                 None => (None, None),
             };
-            ConfigError {
-                line,
-                column,
-                message: e.message().trim().to_string(),
-            }
+            ConfigError { line, column, message: e.message().trim().to_string() }
         })
     }
 
@@ -299,10 +284,7 @@ impl ConfigFile {
 fn strip_nulls(value: serde_json::Value) -> serde_json::Value {
     match value {
         serde_json::Value::Object(map) => serde_json::Value::Object(
-            map.into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, strip_nulls(v)))
-                .collect(),
+            map.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect(),
         ),
         other => other,
     }
@@ -331,10 +313,7 @@ impl Default for Config {
             exclude_set: GlobSet::empty(),
             include,
             exclude: Vec::new(),
-            levels: rules::REGISTRY
-                .iter()
-                .map(|r| r.meta.default_level.severity())
-                .collect(),
+            levels: rules::REGISTRY.iter().map(|r| r.meta.default_level.severity()).collect(),
             limits: Limits::default(),
             words: Words::default(),
             lexicon: Arc::new(crate::lexicon::UserLexicon::default()),
@@ -345,11 +324,7 @@ impl Default for Config {
 fn build_globs(globs: &[String]) -> Result<GlobSet, (usize, globset::Error)> {
     let mut builder = GlobSetBuilder::new();
     for (i, g) in globs.iter().enumerate() {
-        let glob = GlobBuilder::new(g)
-            .case_insensitive(true)
-            .literal_separator(true)
-            .build()
-            .map_err(|e| (i, e))?;
+        let glob = GlobBuilder::new(g).case_insensitive(true).literal_separator(true).build().map_err(|e| (i, e))?;
         builder.add(glob);
     }
     builder.build().map_err(|e| (0, e))
@@ -365,26 +340,13 @@ impl Config {
             let (line, column) = source
                 .and_then(|s| find_key(s, key).map(|o| line_col(s, o)))
                 .map_or((None, None), |(l, c)| (Some(l), Some(c)));
-            ConfigError {
-                line,
-                column,
-                message,
-            }
+            ConfigError { line, column, message }
         };
 
-        for (key, globs, set) in [
-            ("include", &layer.include, 0usize),
-            ("exclude", &layer.exclude, 1usize),
-        ] {
+        for (key, globs, set) in [("include", &layer.include, 0usize), ("exclude", &layer.exclude, 1usize)] {
             let Some(globs) = globs else { continue };
             if globs.len() > MAX_GLOBS {
-                errors.push(at(
-                    key,
-                    format!(
-                        "`{key}` has {} globs; at most {MAX_GLOBS} are allowed",
-                        globs.len()
-                    ),
-                ));
+                errors.push(at(key, format!("`{key}` has {} globs; at most {MAX_GLOBS} are allowed", globs.len())));
                 continue;
             }
             match build_globs(globs) {
@@ -397,10 +359,7 @@ impl Config {
                         self.exclude_set = compiled;
                     }
                 }
-                Err((i, e)) => errors.push(at(
-                    key,
-                    format!("`{key}` glob {:?} is invalid: {}", globs[i], e.kind()),
-                )),
+                Err((i, e)) => errors.push(at(key, format!("`{key}` glob {:?} is invalid: {}", globs[i], e.kind()))),
             }
         }
 
@@ -409,9 +368,7 @@ impl Config {
             match rules::index_of(id) {
                 Some(i) => levels[i] = level.severity(),
                 None => {
-                    let hint = rules::closest_id(id)
-                        .map(|c| format!("; did you mean `{c}`?"))
-                        .unwrap_or_default();
+                    let hint = rules::closest_id(id).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
                     errors.push(at(id, format!("unknown rule `{id}` in [rules]{hint}")));
                 }
             }
@@ -435,10 +392,7 @@ impl Config {
                 if from.len() > MAX_WORDS {
                     errors.push(at(
                         key,
-                        format!(
-                            "[words] {key} has {} entries; at most {MAX_WORDS} are allowed",
-                            from.len()
-                        ),
+                        format!("[words] {key} has {} entries; at most {MAX_WORDS} are allowed", from.len()),
                     ));
                     continue;
                 }
@@ -450,10 +404,7 @@ impl Config {
                     if w.len() > MAX_WORD_LEN {
                         errors.push(at(
                             key,
-                            format!(
-                                "[words] {key} entry {:.20?}… is longer than {MAX_WORD_LEN} bytes",
-                                w
-                            ),
+                            format!("[words] {key} entry {:.20?}… is longer than {MAX_WORD_LEN} bytes", w),
                         ));
                         continue;
                     }
@@ -543,26 +494,17 @@ fn merge_limits(base: Limits, layer: &LimitsLayer) -> Result<Limits, (String, St
     set(&mut l.soak_max_days, layer.soak_max_days);
     if let Some(share) = layer.gap_share {
         if !(0.0..=1.0).contains(&share) {
-            return Err((
-                "gap-share".into(),
-                format!("[limits] gap-share must be between 0 and 1, not {share}"),
-            ));
+            return Err(("gap-share".into(), format!("[limits] gap-share must be between 0 and 1, not {share}")));
         }
         l.gap_share = share;
     }
     if l.minutes_per_followup == 0 {
-        return Err((
-            "minutes-per-followup".into(),
-            "[limits] minutes-per-followup must be at least 1".into(),
-        ));
+        return Err(("minutes-per-followup".into(), "[limits] minutes-per-followup must be at least 1".into()));
     }
     if l.soak_min_days > l.soak_max_days {
         return Err((
             "soak-min-days".into(),
-            format!(
-                "[limits] soak-min-days ({}) is more than soak-max-days ({})",
-                l.soak_min_days, l.soak_max_days
-            ),
+            format!("[limits] soak-min-days ({}) is more than soak-max-days ({})", l.soak_min_days, l.soak_max_days),
         ));
     }
     Ok(l)
@@ -595,10 +537,7 @@ mod tests {
         assert_eq!(c.severity("cause-single-root"), Some(Severity::Error));
         assert_eq!(c.limits.gap_minutes, 30);
         assert_eq!(c.limits.followup_budget.sev3, 7);
-        assert_eq!(
-            c.limits.followup_budget.sev1, 12,
-            "unset keys keep their defaults"
-        );
+        assert_eq!(c.limits.followup_budget.sev1, 12, "unset keys keep their defaults");
         assert!(c.includes_path("ops/x/y.md"));
         assert!(!c.includes_path("postmortems/a.md"));
     }
@@ -609,11 +548,7 @@ mod tests {
         let (c, errors) = Config::from_toml(text);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].line, Some(2));
-        assert!(
-            errors[0].message.contains("did you mean `blame-judgement`"),
-            "{}",
-            errors[0].message
-        );
+        assert!(errors[0].message.contains("did you mean `blame-judgement`"), "{}", errors[0].message);
         assert_eq!(c.severity("timeline-gap"), Some(Severity::Error));
     }
 

@@ -61,18 +61,12 @@ pub struct Edit {
 impl Edit {
     /// Replaces `range` with `new_text`.
     pub fn replace(range: Range<usize>, new_text: impl Into<String>) -> Self {
-        Edit {
-            range,
-            new_text: new_text.into(),
-        }
+        Edit { range, new_text: new_text.into() }
     }
 
     /// Inserts `new_text` at `offset`.
     pub fn insert(offset: usize, new_text: impl Into<String>) -> Self {
-        Edit {
-            range: offset..offset,
-            new_text: new_text.into(),
-        }
+        Edit { range: offset..offset, new_text: new_text.into() }
     }
 }
 
@@ -90,11 +84,7 @@ pub struct Fix {
 impl Fix {
     /// A fix made of one edit.
     pub fn new(title: impl Into<String>, edit: Edit, applicability: Applicability) -> Self {
-        Fix {
-            title: title.into(),
-            edits: vec![edit],
-            applicability,
-        }
+        Fix { title: title.into(), edits: vec![edit], applicability }
     }
 }
 

@@ -116,10 +116,7 @@ pub fn normalise_heading(text: &str) -> String {
         }
     }
     let words: Vec<&str> = out.split_whitespace().collect();
-    let skip = words
-        .iter()
-        .take_while(|w| w.chars().all(|c| c.is_ascii_digit()))
-        .count();
+    let skip = words.iter().take_while(|w| w.chars().all(|c| c.is_ascii_digit())).count();
     words[skip..].join(" ")
 }
 
@@ -311,11 +308,7 @@ impl<'a> Document<'a> {
         let mut in_heading = false;
 
         let block_kind = |stack: &[Open]| -> BlockKind {
-            match stack
-                .iter()
-                .rev()
-                .find(|o| !matches!(o, Open::Link(_) | Open::Image | Open::Other))
-            {
+            match stack.iter().rev().find(|o| !matches!(o, Open::Link(_) | Open::Image | Open::Other)) {
                 Some(Open::Paragraph) => BlockKind::Paragraph,
                 Some(Open::Heading(..)) => BlockKind::Heading,
                 Some(Open::Item(_)) => BlockKind::Item,
@@ -368,11 +361,7 @@ impl<'a> Document<'a> {
                             Open::Heading(range.start, level as u8)
                         }
                         Tag::Item => {
-                            let depth = stack
-                                .iter()
-                                .filter(|o| matches!(o, Open::List))
-                                .count()
-                                .saturating_sub(1);
+                            let depth = stack.iter().filter(|o| matches!(o, Open::List)).count().saturating_sub(1);
                             let parent = stack.iter().rev().find_map(|o| match o {
                                 Open::Item(i) => Some(*i),
                                 _ => None,
@@ -413,10 +402,7 @@ impl<'a> Document<'a> {
                             Open::Html
                         }
                         Tag::Table(_) => {
-                            self.tables.push(Table {
-                                range: range.clone(),
-                                ..Table::default()
-                            });
+                            self.tables.push(Table { range: range.clone(), ..Table::default() });
                             Open::Table
                         }
                         Tag::TableHead => Open::Head,
@@ -456,12 +442,7 @@ impl<'a> Document<'a> {
                         Some(Open::Heading(start, level)) => {
                             in_heading = false;
                             let text = std::mem::take(&mut heading_text).trim().to_string();
-                            self.headings.push(Heading {
-                                level,
-                                range: start..range.end,
-                                text,
-                                pseudo: false,
-                            });
+                            self.headings.push(Heading { level, range: start..range.end, text, pseudo: false });
                         }
                         Some(Open::Quote(start)) => quotes.push(start..range.end),
                         Some(Open::Code) => in_code -= 1,
@@ -518,9 +499,7 @@ impl<'a> Document<'a> {
                     }
                 }
                 Event::TaskListMarker(done) => {
-                    if let Some(Open::Item(i)) =
-                        stack.iter().rev().find(|o| matches!(o, Open::Item(_)))
-                    {
+                    if let Some(Open::Item(i)) = stack.iter().rev().find(|o| matches!(o, Open::Item(_))) {
                         self.items[*i].task = Some(done);
                     }
                 }
@@ -543,10 +522,7 @@ impl<'a> Document<'a> {
                 };
                 let end = start + 4 + close + 3;
                 let body = chunk[start + 4..end - 3].trim().to_string();
-                self.comments.push(Comment {
-                    range: r.start + start..r.start + end,
-                    body,
-                });
+                self.comments.push(Comment { range: r.start + start..r.start + end, body });
                 from = end;
             }
         }
@@ -556,18 +532,11 @@ impl<'a> Document<'a> {
 
     /// Block quotes that are mostly log lines are data, not prose (SPEC 2).
     fn drop_log_quotes(&self, prose: &mut Vec<Range<usize>>, quotes: &[Range<usize>]) {
-        let log_quotes: Vec<&Range<usize>> = quotes
-            .iter()
-            .filter(|q| is_log_like(&self.text[(*q).clone()]))
-            .collect();
+        let log_quotes: Vec<&Range<usize>> = quotes.iter().filter(|q| is_log_like(&self.text[(*q).clone()])).collect();
         if log_quotes.is_empty() {
             return;
         }
-        prose.retain(|p| {
-            !log_quotes
-                .iter()
-                .any(|q| q.start <= p.start && p.end <= q.end)
-        });
+        prose.retain(|p| !log_quotes.iter().any(|q| q.start <= p.start && p.end <= q.end));
     }
 
     /// Bold labels that name a known section stand for headings: `**Timeline**` alone in
@@ -576,15 +545,8 @@ impl<'a> Document<'a> {
         let mut labels = Vec::new();
         for p in &self.paragraphs {
             if let Some(label) = bold_label(&self.text[p.clone()]) {
-                if SectionKind::of_heading(&label) != SectionKind::Other
-                    && !self.in_table_or_item(p.start)
-                {
-                    labels.push(Heading {
-                        level: 7,
-                        range: p.clone(),
-                        text: label,
-                        pseudo: true,
-                    });
+                if SectionKind::of_heading(&label) != SectionKind::Other && !self.in_table_or_item(p.start) {
+                    labels.push(Heading { level: 7, range: p.clone(), text: label, pseudo: true });
                 }
             }
         }
@@ -594,12 +556,7 @@ impl<'a> Document<'a> {
             }
             if let Some(label) = bold_label(strip_list_marker(&self.text[item.own.clone()])) {
                 if SectionKind::of_heading(&label) != SectionKind::Other {
-                    labels.push(Heading {
-                        level: 8,
-                        range: item.range.clone(),
-                        text: label,
-                        pseudo: true,
-                    });
+                    labels.push(Heading { level: 8, range: item.range.clone(), text: label, pseudo: true });
                 }
             }
         }
@@ -611,13 +568,8 @@ impl<'a> Document<'a> {
     }
 
     fn in_table_or_item(&self, offset: usize) -> bool {
-        self.items
-            .iter()
-            .any(|i| i.range.start <= offset && offset < i.range.end)
-            || self
-                .tables
-                .iter()
-                .any(|t| t.range.start <= offset && offset < t.range.end)
+        self.items.iter().any(|i| i.range.start <= offset && offset < i.range.end)
+            || self.tables.iter().any(|t| t.range.start <= offset && offset < t.range.end)
     }
 
     fn build_sections(&mut self) {
@@ -644,9 +596,7 @@ impl<'a> Document<'a> {
     pub fn section_kind_at(&self, offset: usize) -> SectionKind {
         self.sections
             .iter()
-            .filter(|s| {
-                s.kind != SectionKind::Other && s.range.start <= offset && offset < s.range.end
-            })
+            .filter(|s| s.kind != SectionKind::Other && s.range.start <= offset && offset < s.range.end)
             .max_by_key(|s| s.range.start)
             .map_or(SectionKind::Other, |s| s.kind)
     }
@@ -656,10 +606,7 @@ impl<'a> Document<'a> {
     pub fn sections_of(&self, kind: SectionKind) -> Vec<&Section> {
         let mut out: Vec<&Section> = Vec::new();
         for s in self.sections.iter().filter(|s| s.kind == kind) {
-            if !out
-                .iter()
-                .any(|o| o.range.start <= s.range.start && s.range.end <= o.range.end)
-            {
+            if !out.iter().any(|o| o.range.start <= s.range.start && s.range.end <= o.range.end) {
                 out.push(s);
             }
         }
@@ -679,10 +626,7 @@ impl<'a> Document<'a> {
 
     /// The text of a range with markup removed: the masked prose, single-spaced.
     pub fn plain(&self, range: Range<usize>) -> String {
-        self.masked[range]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        self.masked[range].split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     /// Whether the bytes of `range` are all prose (no code, link target or markup
@@ -700,10 +644,7 @@ impl<'a> Document<'a> {
 /// A list item's text without its marker (`- `, `* `, `+ `, `1. `, `1) `) and task box.
 pub fn strip_list_marker(s: &str) -> &str {
     let t = s.trim_start();
-    let rest = if let Some(r) = t
-        .strip_prefix(['-', '*', '+'])
-        .filter(|r| r.starts_with([' ', '\t']) || r.is_empty())
-    {
+    let rest = if let Some(r) = t.strip_prefix(['-', '*', '+']).filter(|r| r.starts_with([' ', '\t']) || r.is_empty()) {
         r
     } else {
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -750,11 +691,7 @@ fn build_masked(text: &str, prose: &mut [Range<usize>]) -> String {
     let mut out = Vec::with_capacity(text.len());
     let mut cursor = 0;
     let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
-        out.extend(
-            bytes[from..to]
-                .iter()
-                .map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' }),
-        );
+        out.extend(bytes[from..to].iter().map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' }));
     };
     for r in prose.iter() {
         if r.start < cursor {
@@ -775,8 +712,7 @@ fn build_masked(text: &str, prose: &mut [Range<usize>]) -> String {
 fn mask_urls(out: &mut [u8]) {
     let mut i = 0;
     while i + 3 < out.len() {
-        let at_url = out[i..].starts_with(b"://")
-            || (out[i..].starts_with(b"www.") && (i == 0 || out[i - 1] == b' '));
+        let at_url = out[i..].starts_with(b"://") || (out[i..].starts_with(b"www.") && (i == 0 || out[i - 1] == b' '));
         if at_url {
             let mut start = i;
             while start > 0 && out[start - 1].is_ascii_alphanumeric() {
@@ -799,11 +735,8 @@ fn mask_urls(out: &mut [u8]) {
 /// Whether a block quote reads as log output: most of its lines carry a timestamp, a log
 /// level, JSON, or `key=value` pairs.
 fn is_log_like(quote: &str) -> bool {
-    let lines: Vec<&str> = quote
-        .lines()
-        .map(|l| l.trim_start().trim_start_matches('>').trim())
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<&str> =
+        quote.lines().map(|l| l.trim_start().trim_start_matches('>').trim()).filter(|l| !l.is_empty()).collect();
     if lines.is_empty() {
         return false;
     }
@@ -815,23 +748,10 @@ fn is_log_line(line: &str) -> bool {
     let starts_with_stamp = line.bytes().take(4).all(|b| b.is_ascii_digit()) && line.len() > 10
         || line.starts_with('[')
         || line.starts_with('{');
-    const LEVELS: &[&str] = &[
-        "ERROR",
-        "WARN",
-        "INFO",
-        "DEBUG",
-        "FATAL",
-        "TRACE",
-        "panic:",
-        "Traceback",
-        "Exception",
-        "level=",
-    ];
+    const LEVELS: &[&str] =
+        &["ERROR", "WARN", "INFO", "DEBUG", "FATAL", "TRACE", "panic:", "Traceback", "Exception", "level="];
     let has_level = LEVELS.iter().any(|l| line.contains(l));
-    let pairs = line
-        .split_whitespace()
-        .filter(|w| w.contains('=') && !w.starts_with('='))
-        .count();
+    let pairs = line.split_whitespace().filter(|w| w.contains('=') && !w.starts_with('=')).count();
     starts_with_stamp || has_level || pairs >= 2 || line.contains("\":")
 }
 
@@ -873,14 +793,8 @@ mod tests {
         );
         let day1 = text.find("- 10:00").unwrap();
         assert_eq!(doc.section_kind_at(day1), SectionKind::Timeline);
-        assert_eq!(
-            doc.section_kind_at(text.find("- more").unwrap()),
-            SectionKind::FollowUps
-        );
-        assert_eq!(
-            doc.section_kind_at(text.find("11:00").unwrap()),
-            SectionKind::Timeline
-        );
+        assert_eq!(doc.section_kind_at(text.find("- more").unwrap()), SectionKind::FollowUps);
+        assert_eq!(doc.section_kind_at(text.find("11:00").unwrap()), SectionKind::Timeline);
         // The bold label sits inside "Action Items", so it is part of that section.
         assert_eq!(doc.sections_of(SectionKind::FollowUps).len(), 1);
     }
@@ -899,30 +813,17 @@ mod tests {
 
     #[test]
     fn log_quotes_are_not_prose() {
-        let text =
-            "> 2021-01-23T16:08:30Z level=fatal msg=\"careless\"\n\n> Dana said it was careless.\n";
+        let text = "> 2021-01-23T16:08:30Z level=fatal msg=\"careless\"\n\n> Dana said it was careless.\n";
         let doc = Document::parse(text);
         assert_eq!(doc.masked.matches("careless").count(), 1);
     }
 
     #[test]
     fn headings_normalise() {
-        assert_eq!(
-            normalise_heading("2. Action Items (owners)"),
-            "action items"
-        );
-        assert_eq!(
-            SectionKind::of_heading("Timeline (all times UTC)"),
-            SectionKind::Timeline
-        );
-        assert_eq!(
-            SectionKind::of_heading("Sequence of Events"),
-            SectionKind::Timeline
-        );
-        assert_eq!(
-            SectionKind::of_heading("Corrective and Preventative Measure"),
-            SectionKind::FollowUps
-        );
+        assert_eq!(normalise_heading("2. Action Items (owners)"), "action items");
+        assert_eq!(SectionKind::of_heading("Timeline (all times UTC)"), SectionKind::Timeline);
+        assert_eq!(SectionKind::of_heading("Sequence of Events"), SectionKind::Timeline);
+        assert_eq!(SectionKind::of_heading("Corrective and Preventative Measure"), SectionKind::FollowUps);
         assert_eq!(SectionKind::of_heading("Root Cause"), SectionKind::Causes);
         assert_eq!(SectionKind::of_heading("Actions taken"), SectionKind::Other);
     }

@@ -75,18 +75,12 @@ pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
     let enabled: Vec<Option<crate::diagnostic::Severity>> =
         (0..REGISTRY.len()).map(|i| config.severity_of(i)).collect();
 
-    if enabled
-        .iter()
-        .zip(REGISTRY.iter())
-        .any(|(s, r)| s.is_some() && !r.triggers.is_empty())
-    {
+    if enabled.iter().zip(REGISTRY.iter()).any(|(s, r)| s.is_some() && !r.triggers.is_empty()) {
         let index = &*INDEX;
         let scan = collapse(&ctx.doc.masked);
         for m in index.matcher.find_iter(&scan.bytes) {
             let (s, e) = (m.start(), m.end());
-            if (s > 0 && is_word_byte(scan.bytes[s - 1]))
-                || scan.bytes.get(e).is_some_and(|&b| is_word_byte(b))
-            {
+            if (s > 0 && is_word_byte(scan.bytes[s - 1])) || scan.bytes.get(e).is_some_and(|&b| is_word_byte(b)) {
                 continue;
             }
             let (r, t) = index.owners[m.pattern().as_usize()];
@@ -99,17 +93,13 @@ pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
             if end > block.range.end {
                 continue;
             }
-            let hit = PhraseHit {
-                trigger: t,
-                range: start..end,
-                block: block.range.clone(),
-            };
+            let hit = PhraseHit { trigger: t, range: start..end, block: block.range.clone() };
+            // Quoted words are someone else's, kept as they were said.
+            if ctx.in_quotation(&hit) {
+                continue;
+            }
             let rule = REGISTRY[r];
-            (rule.on_phrase)(
-                ctx,
-                &hit,
-                &mut Report::new(rule.meta.id, severity, &mut out),
-            );
+            (rule.on_phrase)(ctx, &hit, &mut Report::new(rule.meta.id, severity, &mut out));
         }
     }
     for (r, rule) in REGISTRY.iter().enumerate() {

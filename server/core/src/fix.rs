@@ -31,16 +31,11 @@ impl std::error::Error for EditError {}
 pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, EditError> {
     let mut sorted: Vec<&Edit> = edits.iter().collect();
     sorted.sort_by_key(|e| (e.range.start, e.range.end));
-    let mut out =
-        String::with_capacity(text.len() + sorted.iter().map(|e| e.new_text.len()).sum::<usize>());
+    let mut out = String::with_capacity(text.len() + sorted.iter().map(|e| e.new_text.len()).sum::<usize>());
     let mut cursor = 0;
     for e in sorted {
         let r = &e.range;
-        if r.start > r.end
-            || r.end > text.len()
-            || !text.is_char_boundary(r.start)
-            || !text.is_char_boundary(r.end)
-        {
+        if r.start > r.end || r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
             return Err(EditError::OutOfBounds);
         }
         if r.start < cursor {
@@ -109,11 +104,7 @@ pub fn fix_all(text: &str, config: &Config, at_least: Applicability) -> FixOutco
         current = next;
         diagnostics = crate::analyse(&current, config);
     }
-    FixOutcome {
-        text: current,
-        applied,
-        remaining: diagnostics,
-    }
+    FixOutcome { text: current, applied, remaining: diagnostics }
 }
 
 #[cfg(test)]
@@ -125,18 +116,9 @@ mod tests {
         let t = "héllo world";
         let out = apply_edits(t, &[Edit::replace(7..12, "there"), Edit::insert(0, ">")]).unwrap();
         assert_eq!(out, ">héllo there");
-        assert_eq!(
-            apply_edits(t, &[Edit::replace(2..3, "x")]),
-            Err(EditError::OutOfBounds)
-        );
-        assert_eq!(
-            apply_edits(t, &[Edit::replace(0..4, "x"), Edit::replace(3..5, "y")]),
-            Err(EditError::Overlap)
-        );
-        assert_eq!(
-            apply_edits(t, &[Edit::replace(0..99, "x")]),
-            Err(EditError::OutOfBounds)
-        );
+        assert_eq!(apply_edits(t, &[Edit::replace(2..3, "x")]), Err(EditError::OutOfBounds));
+        assert_eq!(apply_edits(t, &[Edit::replace(0..4, "x"), Edit::replace(3..5, "y")]), Err(EditError::Overlap));
+        assert_eq!(apply_edits(t, &[Edit::replace(0..99, "x")]), Err(EditError::OutOfBounds));
     }
 
     #[test]

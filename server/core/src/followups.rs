@@ -40,8 +40,7 @@ pub struct FollowUpList {
     pub items: Vec<FollowUp>,
 }
 
-static HANDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\w.@/])@[A-Za-z0-9][\w-]*").expect("handle"));
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\w.@/])@[A-Za-z0-9][\w-]*").expect("handle"));
 static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:owners?|owned by|assignees?|assigned to|dri|responsible|lead|who)\s*[:=\-–—]\s*\S|\bassigned to\s+\S|\bowned by\s+\S")
         .expect("owner label")
@@ -52,7 +51,10 @@ static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("trailing owner")
 });
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"https?://|\]\(|\]\[|(?:^|\s|\()#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|(?i:\b(?:ticket|issue|pr|jira)\s*#?\s*\d+)").expect("ticket")
+    Regex::new(
+        r"https?://|\]\(|\]\[|(?:^|\s|\()#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|(?i:\b(?:ticket|issue|pr|jira)\s*#?\s*\d+)",
+    )
+    .expect("ticket")
 });
 static SEVERITY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?im)^[\s>*_|-]*(?:incident\s+)?(?:severity|sev)(?:\s+level)?[*_\s]*[:|][*_\s]*(sev\s*-?\s*\d|p\d|s\d|\d|critical|major|high|medium|moderate|minor|low)\b")
@@ -80,17 +82,11 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
             let r = section.range.clone();
             let inside = |x: &Range<usize>| r.start <= x.start && x.end <= r.end;
             let label_item = heading.pseudo && heading.level == 8;
-            let in_table = |x: &Range<usize>| {
-                doc.tables
-                    .iter()
-                    .any(|t| t.range.start <= x.start && x.end <= t.range.end)
-            };
+            let in_table =
+                |x: &Range<usize>| doc.tables.iter().any(|t| t.range.start <= x.start && x.end <= t.range.end);
             let mut items: Vec<FollowUp> = Vec::new();
             for item in doc.items.iter() {
-                if !inside(&item.range)
-                    || in_table(&item.range)
-                    || (label_item && item.range == heading.range)
-                {
+                if !inside(&item.range) || in_table(&item.range) || (label_item && item.range == heading.range) {
                     continue;
                 }
                 if item.has_children && is_group_label(&doc.text[item.own.clone()]) {
@@ -102,8 +98,7 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                         let parent = &doc.items[p];
                         !inside(&parent.range)
                             || (label_item && parent.range == heading.range)
-                            || (parent.has_children
-                                && is_group_label(&doc.text[parent.own.clone()]))
+                            || (parent.has_children && is_group_label(&doc.text[parent.own.clone()]))
                     }
                 };
                 if !counted {
@@ -112,15 +107,10 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                 let head = head_of(doc.text, item.own.clone());
                 let whole = &doc.text[item.range.clone()];
                 let first = &doc.text[head.clone()];
-                let struck = first
-                    .trim_start_matches(['-', '*', '+', ' '])
-                    .starts_with("~~");
+                let struck = first.trim_start_matches(['-', '*', '+', ' ']).starts_with("~~");
                 let done_word = {
                     let l = doc.plain(head.clone()).to_lowercase();
-                    l.starts_with("done")
-                        || l.starts_with("(done)")
-                        || l.starts_with("completed")
-                        || l.contains("✅")
+                    l.starts_with("done") || l.starts_with("(done)") || l.starts_with("completed") || l.contains("✅")
                 };
                 items.push(FollowUp {
                     range: item.range.clone(),
@@ -134,26 +124,17 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                 });
             }
             for table in doc.tables.iter().filter(|t| inside(&t.range)) {
-                let header: Vec<String> = table
-                    .header
-                    .iter()
-                    .map(|h| doc.text[h.clone()].to_lowercase())
-                    .collect();
+                let header: Vec<String> = table.header.iter().map(|h| doc.text[h.clone()].to_lowercase()).collect();
                 let owner_col = header.iter().position(|h| {
-                    ["owner", "assignee", "who", "dri", "responsible", "assigned"]
-                        .iter()
-                        .any(|k| h.contains(k))
+                    ["owner", "assignee", "who", "dri", "responsible", "assigned"].iter().any(|k| h.contains(k))
                 });
-                let status_col = header.iter().position(|h| {
-                    h.contains("status") || h.contains("done") || h.contains("state")
-                });
+                let status_col =
+                    header.iter().position(|h| h.contains("status") || h.contains("done") || h.contains("state"));
                 for (row, cells) in &table.rows {
                     let row = &trim_range(doc.text, row.clone());
                     let text = &doc.text[row.clone()];
                     let cell_text = |c: Option<usize>| {
-                        c.and_then(|c| cells.get(c))
-                            .map(|r| doc.text[r.clone()].trim().to_string())
-                            .unwrap_or_default()
+                        c.and_then(|c| cells.get(c)).map(|r| doc.text[r.clone()].trim().to_string()).unwrap_or_default()
                     };
                     let owner_cell = cell_text(owner_col);
                     let status = cell_text(status_col).to_lowercase();
@@ -177,11 +158,7 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                 }
             }
             items.sort_by_key(|f| f.range.start);
-            FollowUpList {
-                heading: heading.range.clone(),
-                range: r,
-                items,
-            }
+            FollowUpList { heading: heading.range.clone(), range: r, items }
         })
         .collect()
 }
@@ -216,9 +193,7 @@ pub struct FollowUpBudget {
 impl FollowUpBudget {
     /// The reason in a few words: "SEV3, 6 min of impact".
     pub fn reason(&self) -> String {
-        let sev = self
-            .severity
-            .map_or_else(|| "severity unknown".to_string(), |s| format!("SEV{s}"));
+        let sev = self.severity.map_or_else(|| "severity unknown".to_string(), |s| format!("SEV{s}"));
         match self.impact_minutes {
             Some(m) => format!("{sev}, {} of impact", format_minutes(m)),
             None => sev,
@@ -251,9 +226,7 @@ pub fn document_severity(doc: &Document<'_>) -> Option<u8> {
     if let Some(s) = doc.front_matter.as_ref().and_then(|f| f.severity.as_ref()) {
         return Some(s.value);
     }
-    SEVERITY_LINE
-        .captures(doc.text)
-        .and_then(|c| parse_severity(c.get(1)?.as_str()))
+    SEVERITY_LINE.captures(doc.text).and_then(|c| parse_severity(c.get(1)?.as_str()))
 }
 
 /// Minutes of impact: front matter `started` (or `detected`) to `resolved`, else the
@@ -265,14 +238,10 @@ pub fn impact_minutes(doc: &Document<'_>, timelines: &[Timeline]) -> Option<i64>
             let (s, r) = (&s.value, &r.value);
             if s.time.is_some() && r.time.is_some() {
                 let base = jiff::civil::Date::constant(2000, 1, 1);
-                let mut minutes = s
-                    .datetime_on(base)
-                    .duration_until(r.datetime_on(base))
-                    .as_mins();
-                if let (Some(a), Some(b)) = (
-                    s.zone.as_ref().and_then(|z| z.offset_minutes),
-                    r.zone.as_ref().and_then(|z| z.offset_minutes),
-                ) {
+                let mut minutes = s.datetime_on(base).duration_until(r.datetime_on(base)).as_mins();
+                if let (Some(a), Some(b)) =
+                    (s.zone.as_ref().and_then(|z| z.offset_minutes), r.zone.as_ref().and_then(|z| z.offset_minutes))
+                {
                     minutes += i64::from(a - b);
                 }
                 return (minutes >= 0).then_some(minutes);
@@ -281,14 +250,8 @@ pub fn impact_minutes(doc: &Document<'_>, timelines: &[Timeline]) -> Option<i64>
     }
     let timeline = timelines.first()?;
     let (_, _, first) = timeline.timed().next()?;
-    let (_, _, resolved) = timeline
-        .timed()
-        .filter(|(_, e, _)| e.milestones.has(Milestone::Resolved))
-        .last()?;
-    let minutes = first
-        .at
-        .duration_until(resolved.until.unwrap_or(resolved.at))
-        .as_mins();
+    let (_, _, resolved) = timeline.timed().filter(|(_, e, _)| e.milestones.has(Milestone::Resolved)).last()?;
+    let minutes = first.at.duration_until(resolved.until.unwrap_or(resolved.at)).as_mins();
     (minutes > 0).then_some(minutes)
 }
 
@@ -302,18 +265,10 @@ pub fn budget(doc: &Document<'_>, timelines: &[Timeline], limits: &Limits) -> Fo
         (m / per).clamp(i64::from(limits.min_followup_budget), i64::from(u32::MAX)) as u32
     });
     match by_impact {
-        Some(b) if b < by_severity => FollowUpBudget {
-            severity,
-            impact_minutes: impact,
-            budget: b,
-            set_by_impact: true,
-        },
-        _ => FollowUpBudget {
-            severity,
-            impact_minutes: impact,
-            budget: by_severity,
-            set_by_impact: false,
-        },
+        Some(b) if b < by_severity => {
+            FollowUpBudget { severity, impact_minutes: impact, budget: b, set_by_impact: true }
+        }
+        _ => FollowUpBudget { severity, impact_minutes: impact, budget: by_severity, set_by_impact: false },
     }
 }
 
@@ -350,13 +305,11 @@ mod tests {
     #[test]
     fn budget_by_severity_and_impact() {
         let limits = Limits::default();
-        let text = "---\nseverity: SEV3\nstarted: 2026-03-01T14:00:00Z\nresolved: 2026-03-01T14:06:00Z\n---\n# Debrief\n";
+        let text =
+            "---\nseverity: SEV3\nstarted: 2026-03-01T14:00:00Z\nresolved: 2026-03-01T14:06:00Z\n---\n# Debrief\n";
         let doc = Document::parse(text);
         let b = budget(&doc, &timelines(&doc), &limits);
-        assert_eq!(
-            (b.severity, b.impact_minutes, b.budget, b.set_by_impact),
-            (Some(3), Some(6), 3, true)
-        );
+        assert_eq!((b.severity, b.impact_minutes, b.budget, b.set_by_impact), (Some(3), Some(6), 3, true));
         assert_eq!(b.reason(), "SEV3, 6 min of impact");
 
         let doc = Document::parse("# Debrief\n\n**Severity:** SEV1\n");

@@ -108,31 +108,19 @@ pub fn find(text: &str) -> Option<FrontMatter> {
     let (body_end, block_end) = body_end?;
     let body = &text[body_start..body_end];
     // A thematic break followed by prose is not front matter: the first line must be a key.
-    let first = body
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
-    let looks_like_key = first
-        .split_once(if format == Format::Yaml { ':' } else { '=' })
-        .is_some_and(|(k, _)| {
-            let k = k.trim().trim_matches(['"', '\'']);
-            !k.is_empty()
-                && k.chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
-        });
+    let first = body.lines().find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let looks_like_key = first.split_once(if format == Format::Yaml { ':' } else { '=' }).is_some_and(|(k, _)| {
+        let k = k.trim().trim_matches(['"', '\'']);
+        !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
+    });
     if !looks_like_key {
         return None;
     }
-    let mut fm = FrontMatter {
-        range: start..block_end,
-        ..FrontMatter::default()
-    };
+    let mut fm = FrontMatter { range: start..block_end, ..FrontMatter::default() };
     if body.len() > MAX_FRONT_MATTER {
         fm.problems.push(Problem {
             range: start..body_start,
-            message: format!(
-                "front matter is larger than {} KiB and was not read",
-                MAX_FRONT_MATTER / 1024
-            ),
+            message: format!("front matter is larger than {} KiB and was not read", MAX_FRONT_MATTER / 1024),
         });
         return Some(fm);
     }
@@ -158,10 +146,7 @@ enum Scalar {
 fn read_yaml(body: &str, body_start: usize, fm: &mut FrontMatter) -> Vec<(String, Scalar)> {
     // yaml-rust2 expands aliases by copying; refuse them so a hostile file cannot
     // make the loader allocate without bound.
-    if body.contains('&')
-        && body.contains('*')
-        && body.lines().any(|l| l.contains(": *") || l.contains("- *"))
-    {
+    if body.contains('&') && body.contains('*') && body.lines().any(|l| l.contains(": *") || l.contains("- *")) {
         fm.problems.push(Problem {
             range: body_start..body_start,
             message: "front matter uses YAML anchors and aliases, which are not read".into(),
@@ -195,10 +180,8 @@ fn read_yaml(body: &str, body_start: usize, fm: &mut FrontMatter) -> Vec<(String
         Err(e) => {
             let at = body_start + e.marker().index().min(body.len());
             let at = floor_boundary(body, at - body_start) + body_start;
-            fm.problems.push(Problem {
-                range: at..at,
-                message: format!("front matter is not valid YAML: {}", e.info()),
-            });
+            fm.problems
+                .push(Problem { range: at..at, message: format!("front matter is not valid YAML: {}", e.info()) });
             Vec::new()
         }
     }
@@ -259,11 +242,8 @@ fn key_line(text: &str, body_start: usize, body: &str, key: &str, format: Format
 /// Reads a severity written as `SEV1`, `sev-2`, `P3`, `S4`, `5`, or a word.
 pub fn parse_severity(value: &str) -> Option<u8> {
     let v = value.trim().to_ascii_lowercase();
-    let digits = v
-        .trim_start_matches("sev")
-        .trim_start_matches('p')
-        .trim_start_matches('s')
-        .trim_start_matches(['-', ' ', '_']);
+    let digits =
+        v.trim_start_matches("sev").trim_start_matches('p').trim_start_matches('s').trim_start_matches(['-', ' ', '_']);
     if let Ok(n) = digits.parse::<u8>() {
         // P0 and SEV0 exist in the wild: the worst level.
         return Some(n.clamp(1, 5));
@@ -338,16 +318,14 @@ mod tests {
         assert!(fm.started.is_some() && fm.resolved.is_some() && fm.debriefed.is_some());
         assert!(fm.marks_debrief);
         assert!(fm.problems.is_empty(), "{:?}", fm.problems);
-        assert_eq!(
-            &text[fm.range.clone()],
-            &text[..text.find("# Title").unwrap()]
-        );
+        assert_eq!(&text[fm.range.clone()], &text[..text.find("# Title").unwrap()]);
         assert_eq!(&text[fm.severity.unwrap().range], "severity: SEV2");
     }
 
     #[test]
     fn toml_front_matter_and_leading_comments() {
-        let text = "<!-- source: x -->\n+++\nseverity = 3\nresolved = 2026-03-01T14:05:00Z\ndebrief = true\n+++\nBody\n";
+        let text =
+            "<!-- source: x -->\n+++\nseverity = 3\nresolved = 2026-03-01T14:05:00Z\ndebrief = true\n+++\nBody\n";
         let fm = find(text).unwrap();
         assert_eq!(fm.severity.map(|s| s.value), Some(3));
         assert!(fm.resolved.is_some(), "{:?}", fm.problems);
@@ -373,15 +351,7 @@ mod tests {
 
     #[test]
     fn severities() {
-        for (v, n) in [
-            ("SEV1", 1),
-            ("sev-2", 2),
-            ("P3", 3),
-            ("4", 4),
-            ("S5", 5),
-            ("P0", 1),
-            ("critical", 1),
-        ] {
+        for (v, n) in [("SEV1", 1), ("sev-2", 2), ("P3", 3), ("4", 4), ("S5", 5), ("P0", 1), ("critical", 1)] {
             assert_eq!(parse_severity(v), Some(n), "{v}");
         }
         assert_eq!(parse_severity("soon"), None);

@@ -23,10 +23,7 @@ impl<'a> Token<'a> {
     /// Whether this is a word (letters, digits, inner hyphens and apostrophes, or an
     /// `@handle`).
     pub fn is_word(&self) -> bool {
-        self.text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric() || c == '@')
+        self.text.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '@')
     }
 
     /// The token lowercased, with a curly apostrophe made straight.
@@ -70,10 +67,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                     // Inner joiners: on-call, didn't, Dana's, v1.2 (but not a final period).
                     let after = slice[j + n.len_utf8()..].chars().next();
                     let joins = after.is_some_and(is_word_char)
-                        && (n != '.'
-                            || slice[start..end]
-                                .chars()
-                                .all(|c| c.is_ascii_digit() || c == '.' || c == 'v'));
+                        && (n != '.' || slice[start..end].chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'v'));
                     if joins {
                         end = j + n.len_utf8();
                         iter.next();
@@ -85,19 +79,13 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 }
             }
         }
-        tokens.push(Token {
-            text: &slice[start..end],
-            start: range.start + start,
-            end: range.start + end,
-        });
+        tokens.push(Token { text: &slice[start..end], start: range.start + start, end: range.start + end });
     }
     tokens
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "etc", "vs", "approx", "mr", "mrs", "ms", "dr", "st", "no", "cf", "al", "inc",
-    "ltd", "eg", "ie",
-];
+const ABBREVIATIONS: &[&str] =
+    &["e.g", "i.e", "etc", "vs", "approx", "mr", "mrs", "ms", "dr", "st", "no", "cf", "al", "inc", "ltd", "eg", "ie"];
 
 /// The sentence around `offset` within `block` (a leaf block of prose): from after the
 /// previous `.`, `!` or `?` that ends a sentence to the next one, inclusive.
@@ -106,9 +94,7 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
     let ends_sentence = |i: usize| -> bool {
         // `i` is the index of a `.`, `!` or `?`.
         let next = bytes.get(i + 1).copied();
-        if !(i + 1 >= block.end
-            || next.is_some_and(|b| b.is_ascii_whitespace() || b == b'"' || b == b')'))
-        {
+        if !(i + 1 >= block.end || next.is_some_and(|b| b.is_ascii_whitespace() || b == b'"' || b == b')')) {
             return false;
         }
         if bytes[i] != b'.' {
@@ -204,9 +190,8 @@ const CLAUSE_BOUNDARIES: &[&str] = &[
 /// Words that start a prepositional phrase or relative clause; the head of a noun phrase
 /// comes before them ("the alert *from* the on-call engineer").
 const PHRASE_CUTS: &[&str] = &[
-    "of", "from", "in", "on", "at", "for", "with", "by", "to", "during", "into", "onto", "who",
-    "that", "which", "whose", "about", "within", "without", "under", "over", "via", "like",
-    "behind", "across",
+    "of", "from", "in", "on", "at", "for", "with", "by", "to", "during", "into", "onto", "who", "that", "which",
+    "whose", "about", "within", "without", "under", "over", "via", "like", "behind", "across",
 ];
 
 /// Adverbs and fillers that may stand between a subject and its verb.
@@ -260,30 +245,19 @@ const FILLERS: &[&str] = &[
 
 /// Quantifiers whose "of" phrase holds the real head ("one *of the engineers*").
 const QUANTIFIERS: &[&str] = &[
-    "one", "some", "none", "many", "all", "each", "any", "several", "most", "both", "either",
-    "neither", "few", "two", "three",
+    "one", "some", "none", "many", "all", "each", "any", "several", "most", "both", "either", "neither", "few", "two",
+    "three",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "my", "your", "his",
-    "her", "every", "each", "some", "any", "no",
+    "the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "my", "your", "his", "her", "every",
+    "each", "some", "any", "no",
 ];
 
 /// Roles that are not staff: only a verb that people do makes them the one blamed
 /// ("users failed to connect" is impact; "users failed to read the notice" is blame).
-const WEAK_PERSONS: &[&str] = &[
-    "they",
-    "them",
-    "user",
-    "users",
-    "customer",
-    "customers",
-    "people",
-    "humans",
-    "human",
-    "one",
-    "you",
-];
+const WEAK_PERSONS: &[&str] =
+    &["they", "them", "user", "users", "customer", "customers", "people", "humans", "human", "one", "you"];
 
 /// The subject of a verb phrase, and whether it refers to people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -324,32 +298,23 @@ fn subject_within(
     let mut phrase: Vec<usize> = (start..verb).filter(|&i| tokens[i].is_word()).collect();
     if depth > 0 {
         // An earlier clause: its subject ends where its own verb starts.
-        if let Some(v) = phrase
-            .iter()
-            .position(|&i| is_past_verb(&tokens[i].lower()))
-        {
+        if let Some(v) = phrase.iter().position(|&i| is_past_verb(&tokens[i].lower())) {
             phrase.truncate(v);
         }
     }
     trim_fillers(tokens, &mut phrase);
-    let relative =
-        boundary.is_some_and(|b| matches!(tokens[b].lower().as_str(), "who" | "which" | "that"));
-    let relative_clause =
-        relative && (phrase.is_empty() || phrase.iter().any(|&i| is_past_verb(&tokens[i].lower())));
+    let relative = boundary.is_some_and(|b| matches!(tokens[b].lower().as_str(), "who" | "which" | "that"));
+    let relative_clause = relative && (phrase.is_empty() || phrase.iter().any(|&i| is_past_verb(&tokens[i].lower())));
     if phrase.is_empty() || relative_clause {
         // "the engineer who should have…" / "the engineer who deployed it should have…":
         // the antecedent. "Dana restarted it and should have…": the earlier clause's subject.
         let b = boundary?;
         let word = tokens[b].lower();
         if word == "who" || (relative_clause && matches!(word.as_str(), "that" | "which")) {
-            return noun_phrase_ending_at(tokens, b, verb_word, user)
-                .map(|s| Subject { elided: true, ..s });
+            return noun_phrase_ending_at(tokens, b, verb_word, user).map(|s| Subject { elided: true, ..s });
         }
-        if depth < MAX_CLAUSES_BACK
-            && matches!(word.as_str(), "and" | "but" | "then" | "or" | "so" | "yet")
-        {
-            return subject_within(tokens, b, verb_word, user, depth + 1)
-                .map(|s| Subject { elided: true, ..s });
+        if depth < MAX_CLAUSES_BACK && matches!(word.as_str(), "and" | "but" | "then" | "or" | "so" | "yet") {
+            return subject_within(tokens, b, verb_word, user, depth + 1).map(|s| Subject { elided: true, ..s });
         }
         return None;
     }
@@ -364,10 +329,7 @@ fn is_past_verb(lower: &str) -> bool {
 
 fn trim_fillers(tokens: &[Token<'_>], phrase: &mut Vec<usize>) {
     // Drop fillers at either end ("Dana *probably* should have").
-    while phrase
-        .last()
-        .is_some_and(|&i| FILLERS.contains(&tokens[i].lower().as_str()))
-    {
+    while phrase.last().is_some_and(|&i| FILLERS.contains(&tokens[i].lower().as_str())) {
         phrase.pop();
     }
     while phrase.first().is_some_and(|&i| {
@@ -389,10 +351,7 @@ fn noun_phrase_ending_at(
     while i > end.saturating_sub(8) {
         i -= 1;
         let t = &tokens[i];
-        if !t.is_word()
-            || CLAUSE_BOUNDARIES.contains(&t.lower().as_str())
-            || lexicon::is_human_verb(&t.lower())
-        {
+        if !t.is_word() || CLAUSE_BOUNDARIES.contains(&t.lower().as_str()) || lexicon::is_human_verb(&t.lower()) {
             break;
         }
         phrase.insert(0, i);
@@ -439,12 +398,7 @@ fn clause_start(tokens: &[Token<'_>], verb: usize) -> (usize, Option<usize>) {
     (floor, None)
 }
 
-fn classify_phrase(
-    tokens: &[Token<'_>],
-    phrase: &[usize],
-    verb_word: Option<&str>,
-    user: &UserLexicon,
-) -> Subject {
+fn classify_phrase(tokens: &[Token<'_>], phrase: &[usize], verb_word: Option<&str>, user: &UserLexicon) -> Subject {
     let range = tokens[phrase[0]].start..tokens[*phrase.last().expect("non-empty")].end;
     // The head comes before the first preposition; "one of the engineers" looks past it.
     let mut head_part: Vec<usize> = Vec::new();
@@ -453,9 +407,8 @@ fn classify_phrase(
         let i = phrase[k];
         let l = tokens[i].lower();
         if k > 0 && PHRASE_CUTS.contains(&l.as_str()) {
-            let quantified = head_part.len() == 1
-                && QUANTIFIERS.contains(&tokens[head_part[0]].lower().as_str())
-                && l == "of";
+            let quantified =
+                head_part.len() == 1 && QUANTIFIERS.contains(&tokens[head_part[0]].lower().as_str()) && l == "of";
             if quantified {
                 head_part.clear();
                 k += 1;
@@ -467,11 +420,7 @@ fn classify_phrase(
         k += 1;
     }
     let person = classify_head(tokens, &head_part, verb_word, user);
-    Subject {
-        range,
-        person,
-        elided: false,
-    }
+    Subject { range, person, elided: false }
 }
 
 fn classify_head(
@@ -516,8 +465,7 @@ fn classify_head(
         .rev()
         .take_while(|&&i| {
             tokens[i].is_capitalised()
-                && (lexicon::is_first_name(tokens[i].text, user)
-                    || lexicon::could_be_name(tokens[i].text, user))
+                && (lexicon::is_first_name(tokens[i].text, user) || lexicon::could_be_name(tokens[i].text, user))
         })
         .copied()
         .collect::<Vec<_>>()
@@ -531,17 +479,26 @@ fn classify_head(
                 let l = tokens[i].lower();
                 tokens[i].is_capitalised() || FILLERS.contains(&l.as_str())
             });
-        if standalone
-            && (lexicon::is_first_name(tokens[first_name].text, user)
-                || lexicon::is_first_name(t.text, user))
+        if standalone && (lexicon::is_first_name(tokens[first_name].text, user) || lexicon::is_first_name(t.text, user))
         {
             return Some((PersonKind::Name, span));
         }
-        if standalone && human_verb && name_run.len() == part.len() {
+        if standalone && human_verb && name_run.len() == part.len() && !looks_like_common_noun(&t.lower()) {
             return Some((PersonKind::ProperNoun, span));
         }
     }
     None
+}
+
+/// Capitalised common nouns at the start of a sentence ("Discussion", "Monitoring")
+/// are not names; their endings give them away.
+fn looks_like_common_noun(lower: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ship", "ism", "ure", "ery", "ogy", "ics",
+        "ings", "ers", "ors", "ists", "age", "ware", "work", "ions", "ents", "ties", "ies", "able", "ible", "ful",
+        "less",
+    ];
+    SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 
 /// The span to replace when naming a role instead: from the determiner to the head.
@@ -557,25 +514,15 @@ mod tests {
         let tokens = tokenize(sentence, 0..sentence.len());
         let at = sentence.find(verb_at).unwrap();
         let idx = tokens.iter().position(|t| t.start == at).unwrap();
-        let verb = tokens[idx + 2..]
-            .iter()
-            .find(|t| t.is_word())
-            .map(|t| t.lower());
-        subject_before(&tokens, idx, verb.as_deref(), &UserLexicon::default())
-            .and_then(|s| s.person.map(|p| p.0))
+        let verb = tokens[idx + 2..].iter().find(|t| t.is_word()).map(|t| t.lower());
+        subject_before(&tokens, idx, verb.as_deref(), &UserLexicon::default()).and_then(|s| s.person.map(|p| p.0))
     }
 
     #[test]
     fn tokens_keep_inner_joiners() {
         let text = "The on-call didn't see Dana's @page, v1.2.";
-        let words: Vec<&str> = tokenize(text, 0..text.len())
-            .iter()
-            .map(|t| t.text)
-            .collect();
-        assert_eq!(
-            words,
-            ["The", "on-call", "didn't", "see", "Dana's", "@page", ",", "v1.2", "."]
-        );
+        let words: Vec<&str> = tokenize(text, 0..text.len()).iter().map(|t| t.text).collect();
+        assert_eq!(words, ["The", "on-call", "didn't", "see", "Dana's", "@page", ",", "v1.2", "."]);
     }
 
     #[test]
@@ -589,81 +536,30 @@ mod tests {
 
     #[test]
     fn subjects_that_are_people() {
-        assert_eq!(
-            subject_of("Dana should have noticed the alert", "should"),
-            Some(PersonKind::Name)
-        );
-        assert_eq!(
-            subject_of("The on-call failed to escalate", "failed"),
-            Some(PersonKind::Role)
-        );
-        assert_eq!(
-            subject_of(
-                "When the disk filled, the DBA should have checked",
-                "should"
-            ),
-            Some(PersonKind::Role)
-        );
+        assert_eq!(subject_of("Dana should have noticed the alert", "should"), Some(PersonKind::Name));
+        assert_eq!(subject_of("The on-call failed to escalate", "failed"), Some(PersonKind::Role));
+        assert_eq!(subject_of("When the disk filled, the DBA should have checked", "should"), Some(PersonKind::Role));
         assert_eq!(
             subject_of("Someone on the team should have reviewed it", "should"),
             Some(PersonKind::Pronoun { singles_out: false })
         );
-        assert_eq!(
-            subject_of("One of the engineers should have checked", "should"),
-            Some(PersonKind::Role)
-        );
-        assert_eq!(
-            subject_of("The engineer who deployed it should have checked", "should"),
-            Some(PersonKind::Role)
-        );
-        assert_eq!(
-            subject_of("Dana restarted the pod and should have checked", "should"),
-            Some(PersonKind::Name)
-        );
-        assert_eq!(
-            subject_of("He should have known", "should"),
-            Some(PersonKind::Pronoun { singles_out: true })
-        );
-        assert_eq!(
-            subject_of("Mariko should have checked", "should"),
-            Some(PersonKind::ProperNoun)
-        );
-        assert_eq!(
-            subject_of("the engineer who should have checked", "should"),
-            Some(PersonKind::Role)
-        );
+        assert_eq!(subject_of("One of the engineers should have checked", "should"), Some(PersonKind::Role));
+        assert_eq!(subject_of("The engineer who deployed it should have checked", "should"), Some(PersonKind::Role));
+        assert_eq!(subject_of("Dana restarted the pod and should have checked", "should"), Some(PersonKind::Name));
+        assert_eq!(subject_of("He should have known", "should"), Some(PersonKind::Pronoun { singles_out: true }));
+        assert_eq!(subject_of("Mariko should have checked", "should"), Some(PersonKind::ProperNoun));
+        assert_eq!(subject_of("the engineer who should have checked", "should"), Some(PersonKind::Role));
     }
 
     #[test]
     fn subjects_that_are_systems() {
-        assert_eq!(
-            subject_of("The alert should have fired within two minutes", "should"),
-            None
-        );
-        assert_eq!(
-            subject_of("The load balancer failed to drain connections", "failed"),
-            None
-        );
-        assert_eq!(
-            subject_of(
-                "The alert from the on-call engineer should have fired",
-                "should"
-            ),
-            None
-        );
-        assert_eq!(
-            subject_of("One of the nodes failed to restart", "failed"),
-            None
-        );
+        assert_eq!(subject_of("The alert should have fired within two minutes", "should"), None);
+        assert_eq!(subject_of("The load balancer failed to drain connections", "failed"), None);
+        assert_eq!(subject_of("The alert from the on-call engineer should have fired", "should"), None);
+        assert_eq!(subject_of("One of the nodes failed to restart", "failed"), None);
         assert_eq!(subject_of("Users failed to connect", "failed"), None);
-        assert_eq!(
-            subject_of("Dana's change should have been reverted", "should"),
-            None
-        );
-        assert_eq!(
-            subject_of("Kubernetes should have restarted the pod", "should"),
-            None
-        );
+        assert_eq!(subject_of("Dana's change should have been reverted", "should"), None);
+        assert_eq!(subject_of("Kubernetes should have restarted the pod", "should"), None);
         assert_eq!(subject_of("They failed to start", "failed"), None);
     }
 }

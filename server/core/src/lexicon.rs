@@ -13,10 +13,7 @@ use crate::config::Words;
 
 /// First names, lowercase (see the header of `data/first-names.txt` for the sources).
 static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/first-names.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
+    include_str!("../data/first-names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
 });
 
 /// Pronouns that refer to people, with whether they single out one person
@@ -407,10 +404,7 @@ impl PersonKind {
     pub fn is_named(self) -> bool {
         matches!(
             self,
-            PersonKind::Name
-                | PersonKind::Handle
-                | PersonKind::ProperNoun
-                | PersonKind::Pronoun { singles_out: true }
+            PersonKind::Name | PersonKind::Handle | PersonKind::ProperNoun | PersonKind::Pronoun { singles_out: true }
         )
     }
 }
@@ -430,10 +424,7 @@ pub fn is_first_name(word: &str, user: &UserLexicon) -> bool {
 
 /// Whether `lower` is a pronoun for people, and whether it singles one out.
 pub fn pronoun(lower: &str) -> Option<bool> {
-    PERSON_PRONOUNS
-        .iter()
-        .find(|(p, _)| *p == lower)
-        .map(|(_, s)| *s)
+    PERSON_PRONOUNS.iter().find(|(p, _)| *p == lower).map(|(_, s)| *s)
 }
 
 /// Whether `lower` is a role noun.
@@ -458,8 +449,7 @@ pub fn could_be_name(word: &str, user: &UserLexicon) -> bool {
     }
     // All-caps words are acronyms (DNS, CDN), mixed-case ones products (GitHub).
     let rest: String = chars.collect();
-    if rest.chars().any(char::is_uppercase) || rest.chars().any(|c| !c.is_alphabetic() && c != '\'')
-    {
+    if rest.chars().any(char::is_uppercase) || rest.chars().any(|c| !c.is_alphabetic() && c != '\'') {
         return false;
     }
     let lower = word.to_lowercase();
@@ -514,22 +504,11 @@ mod tests {
         for name in ["Dana", "Tom", "Priya", "Søren", "Mariano"] {
             assert!(is_first_name(name, &user), "{name}");
         }
-        for word in [
-            "May",
-            "Will",
-            "Grant",
-            "Ruby",
-            "Cassandra",
-            "dana",
-            "Jenkins",
-        ] {
+        for word in ["May", "Will", "Grant", "Ruby", "Cassandra", "dana", "Jenkins"] {
             assert!(!is_first_name(word, &user), "{word}");
         }
-        let user = UserLexicon::new(&Words {
-            people: vec!["Zorblax".into()],
-            allow: vec!["Tom".into()],
-            blame: vec![],
-        });
+        let user =
+            UserLexicon::new(&Words { people: vec!["Zorblax".into()], allow: vec!["Tom".into()], blame: vec![] });
         assert!(is_first_name("Zorblax", &user));
         assert!(!is_first_name("Tom", &user));
     }

@@ -120,24 +120,13 @@ pub fn analyse_full(text: &str, config: &Config) -> Analysis {
     let doc = Document::parse(text);
     let timelines = timeline::timelines(&doc);
     let followup_lists = followups::followup_lists(&doc);
-    let ctx = rules::Context {
-        doc: &doc,
-        config,
-        timelines: &timelines,
-        followups: &followup_lists,
-    };
+    let ctx = rules::Context { doc: &doc, config, timelines: &timelines, followups: &followup_lists };
     let mut diagnostics = engine::run(&ctx, config);
     suppress::filter(&doc, &mut diagnostics);
-    diagnostics.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
-    });
+    diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.range == b.range && a.message == b.message);
     let outline = outline(&doc, &timelines, &followup_lists, config);
-    Analysis {
-        diagnostics,
-        outline,
-        declares_debrief: declares_debrief(&doc),
-    }
+    Analysis { diagnostics, outline, declares_debrief: declares_debrief(&doc) }
 }
 
 fn outline(
@@ -169,12 +158,7 @@ fn outline(
                 .filter_map(|w| {
                     let (_, a, ma) = w[0];
                     let (_, b, mb) = w[1];
-                    let gap = ma
-                        .until
-                        .unwrap_or(ma.at)
-                        .max(ma.at)
-                        .duration_until(mb.at)
-                        .as_mins();
+                    let gap = ma.until.unwrap_or(ma.at).max(ma.at).duration_until(mb.at).as_mins();
                     (gap > 0).then(|| (gap, a.head.clone(), b.head.clone()))
                 })
                 .max_by_key(|g| g.0);
@@ -185,11 +169,7 @@ fn outline(
                     .entries
                     .iter()
                     .map(|e| OutlineEntry {
-                        time: e
-                            .time
-                            .as_ref()
-                            .map(|x| doc.text[x.range.clone()].trim().to_string())
-                            .unwrap_or_default(),
+                        time: e.time.as_ref().map(|x| doc.text[x.range.clone()].trim().to_string()).unwrap_or_default(),
                         summary: e.summary.clone(),
                         range: e.range.clone(),
                         head: e.head.clone(),
@@ -207,20 +187,12 @@ fn outline(
         .map(|l| OutlineFollowUps {
             heading: l.heading.clone(),
             range: l.range.clone(),
-            items: l
-                .items
-                .iter()
-                .map(|f| (f.range.clone(), f.summary.clone()))
-                .collect(),
+            items: l.items.iter().map(|f| (f.range.clone(), f.summary.clone())).collect(),
             budget,
             total,
         })
         .collect();
-    Outline {
-        sections,
-        timelines: timelines_out,
-        followups: followups_out,
-    }
+    Outline { sections, timelines: timelines_out, followups: followups_out }
 }
 
 /// Whether the document says it is a debrief: `debrief: true` or a debrief `type` in
@@ -244,10 +216,7 @@ pub fn declares_debrief(doc: &Document<'_>) -> bool {
         ]
         .iter()
         .any(|k| {
-            t.split(' ')
-                .collect::<Vec<_>>()
-                .windows(k.split(' ').count())
-                .any(|w| w.join(" ") == *k)
+            t.split(' ').collect::<Vec<_>>().windows(k.split(' ').count()).any(|w| w.join(" ") == *k)
                 || t.contains(&k.replace(' ', ""))
         })
     })
@@ -284,11 +253,7 @@ mod tests {
         ] {
             assert!(declares_debrief(&Document::parse(text)), "{text}");
         }
-        for text in [
-            "# README\n\nA post-mortem is…\n",
-            "# Sprint retrospective\n",
-            "no heading\n",
-        ] {
+        for text in ["# README\n\nA post-mortem is…\n", "# Sprint retrospective\n", "no heading\n"] {
             assert!(!declares_debrief(&Document::parse(text)), "{text}");
         }
     }
@@ -298,9 +263,7 @@ mod tests {
         let text = "# Debrief\n\nDana should have noticed. It was a careless change. The root cause was human error.\n";
         let found = analyse(text, &Config::default());
         assert!(found.len() >= 3);
-        assert!(found
-            .windows(2)
-            .all(|w| w[0].range.start <= w[1].range.start));
+        assert!(found.windows(2).all(|w| w[0].range.start <= w[1].range.start));
         for d in &found {
             assert!(text.get(d.range.clone()).is_some(), "{d:?}");
         }

@@ -28,13 +28,9 @@ pub struct Suppression {
 
 /// Parses `debrief-…` directives from a comment body.
 fn parse(body: &str) -> Option<(Directive, Vec<String>)> {
-    let mut words = body
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty());
+    let mut words = body.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
     let directive = match words.next()? {
-        "debrief-ignore" | "debrief-ignore-next-line" | "debrief-disable-next-line" => {
-            Directive::Ignore
-        }
+        "debrief-ignore" | "debrief-ignore-next-line" | "debrief-disable-next-line" => Directive::Ignore,
         "debrief-ignore-line" | "debrief-disable-line" => Directive::IgnoreLine,
         "debrief-disable" => Directive::Disable,
         "debrief-enable" => Directive::Enable,
@@ -50,12 +46,7 @@ pub fn filter(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
         .iter()
         .filter_map(|c| {
             let (d, ids) = parse(&c.body)?;
-            Some((
-                doc.lines.line_of(c.range.start),
-                doc.lines.line_of(c.range.end.saturating_sub(1)),
-                d,
-                ids,
-            ))
+            Some((doc.lines.line_of(c.range.start), doc.lines.line_of(c.range.end.saturating_sub(1)), d, ids))
         })
         .collect();
     if directives.is_empty() {
@@ -64,11 +55,7 @@ pub fn filter(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
     let applies = |ids: &[String], rule: &str| ids.is_empty() || ids.iter().any(|i| i == rule);
     let next_text_line = |after: usize| -> usize {
         let mut line = after + 1;
-        while line < doc.lines.line_count()
-            && doc.text[doc.lines.line_range(doc.text, line)]
-                .trim()
-                .is_empty()
-        {
+        while line < doc.lines.line_count() && doc.text[doc.lines.line_range(doc.text, line)].trim().is_empty() {
             line += 1;
         }
         line
@@ -111,11 +98,7 @@ pub fn ignore_edit_for(doc: &Document<'_>, rule: &str, offset: usize) -> Edit {
     let line = doc.lines.line_of(offset);
     let range = doc.lines.line_range(doc.text, line);
     let line_text = &doc.text[range.clone()];
-    if doc
-        .tables
-        .iter()
-        .any(|t| t.range.start <= offset && offset < t.range.end)
-    {
+    if doc.tables.iter().any(|t| t.range.start <= offset && offset < t.range.end) {
         let trimmed = line_text.trim_end();
         let at = match trimmed.strip_suffix('|') {
             Some(before) => range.start + before.trim_end().len(),
@@ -123,19 +106,9 @@ pub fn ignore_edit_for(doc: &Document<'_>, rule: &str, offset: usize) -> Edit {
         };
         return Edit::insert(at, format!(" <!-- debrief-ignore-line {rule} -->"));
     }
-    let indent: String = line_text
-        .chars()
-        .take_while(|c| *c == ' ' || *c == '\t')
-        .collect();
-    let eol = if doc.text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
-    Edit::insert(
-        range.start,
-        format!("{indent}<!-- debrief-ignore {rule} -->{eol}"),
-    )
+    let indent: String = line_text.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let eol = if doc.text.contains("\r\n") { "\r\n" } else { "\n" };
+    Edit::insert(range.start, format!("{indent}<!-- debrief-ignore {rule} -->{eol}"))
 }
 
 #[cfg(test)]
@@ -155,13 +128,8 @@ mod tests {
     fn ignore_silences_the_next_line_only() {
         let text = "# Debrief\n\n<!-- debrief-ignore blame-judgement -->\nIt was a careless change.\n\nIt was a careless change.\n";
         assert_eq!(rules_found(text), [(6, "blame-judgement")]);
-        let text =
-            "# Debrief\n\n<!-- debrief-ignore cause-human-error -->\nIt was a careless change.\n";
-        assert_eq!(
-            rules_found(text),
-            [(4, "blame-judgement")],
-            "other rules still apply"
-        );
+        let text = "# Debrief\n\n<!-- debrief-ignore cause-human-error -->\nIt was a careless change.\n";
+        assert_eq!(rules_found(text), [(4, "blame-judgement")], "other rules still apply");
     }
 
     #[test]
@@ -184,10 +152,7 @@ mod tests {
             let edit = super::ignore_edit_for(&doc, "blame-judgement", at);
             let fixed = crate::fix::apply_edits(text, &[edit]).unwrap();
             assert!(rules_found(&fixed).is_empty(), "{fixed}");
-            assert_eq!(
-                crate::document::Document::parse(&fixed).tables.len(),
-                doc.tables.len()
-            );
+            assert_eq!(crate::document::Document::parse(&fixed).tables.len(), doc.tables.len());
         }
     }
 

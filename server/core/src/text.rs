@@ -26,10 +26,7 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
         starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
-        LineIndex {
-            starts,
-            len: text.len(),
-        }
+        LineIndex { starts, len: text.len() }
     }
 
     /// Number of lines (a text ending in `\n` has an empty last line).
@@ -70,19 +67,12 @@ impl LineIndex {
         while end > start && !text.is_char_boundary(end) {
             end -= 1;
         }
-        LineCol {
-            line: line + 1,
-            column: text[start..end].chars().count() + 1,
-        }
+        LineCol { line: line + 1, column: text[start..end].chars().count() + 1 }
     }
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i)
+    bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -96,16 +86,8 @@ mod tests {
         assert_eq!(idx.line_count(), 3);
         assert_eq!(idx.line_col(text, 0), LineCol { line: 1, column: 1 });
         assert_eq!(idx.line_col(text, 4), LineCol { line: 2, column: 1 });
-        assert_eq!(
-            idx.line_col(text, 8),
-            LineCol { line: 2, column: 2 },
-            "after the emoji"
-        );
-        assert_eq!(
-            idx.line_col(text, 6),
-            LineCol { line: 2, column: 1 },
-            "inside the emoji"
-        );
+        assert_eq!(idx.line_col(text, 8), LineCol { line: 2, column: 2 }, "after the emoji");
+        assert_eq!(idx.line_col(text, 6), LineCol { line: 2, column: 1 }, "inside the emoji");
         assert_eq!(idx.line_col(text, 99), LineCol { line: 3, column: 2 });
         assert_eq!(idx.line_range(text, 0), 0..2);
         assert_eq!(&text[idx.line_range(text, 1)], "😀x");

@@ -25,12 +25,8 @@ pub enum Milestone {
 
 impl Milestone {
     /// All four, in incident order.
-    pub const ALL: [Milestone; 4] = [
-        Milestone::Detected,
-        Milestone::Responded,
-        Milestone::Mitigated,
-        Milestone::Resolved,
-    ];
+    pub const ALL: [Milestone; 4] =
+        [Milestone::Detected, Milestone::Responded, Milestone::Mitigated, Milestone::Resolved];
 
     /// How the milestone reads in a message.
     pub fn label(self) -> &'static str {
@@ -219,13 +215,9 @@ impl Milestones {
 }
 
 fn has_word_start(haystack: &str, needle: &str) -> bool {
-    haystack.match_indices(needle).any(|(i, _)| {
-        i == 0
-            || !haystack[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-    })
+    haystack
+        .match_indices(needle)
+        .any(|(i, _)| i == 0 || !haystack[..i].chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 /// How an entry is written.
@@ -288,19 +280,13 @@ pub struct Timeline {
 impl Timeline {
     /// Entries that carry a time of day.
     pub fn timed(&self) -> impl Iterator<Item = (usize, &TimelineEntry, Moment)> {
-        self.entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| e.moment.filter(|m| m.has_time).map(|m| (i, e, m)))
+        self.entries.iter().enumerate().filter_map(|(i, e)| e.moment.filter(|m| m.has_time).map(|m| (i, e, m)))
     }
 
     /// From the earliest to the latest timed entry.
     pub fn span(&self) -> Option<SignedDuration> {
         let first = self.timed().map(|(_, _, m)| m.at).min()?;
-        let last = self
-            .timed()
-            .map(|(_, _, m)| m.until.unwrap_or(m.at).max(m.at))
-            .max()?;
+        let last = self.timed().map(|(_, _, m)| m.until.unwrap_or(m.at).max(m.at)).max()?;
         first.duration_until(last).into()
     }
 }
@@ -318,34 +304,17 @@ enum Piece {
 
 /// Finds every timeline in the document and resolves its entries.
 pub fn timelines(doc: &Document<'_>) -> Vec<Timeline> {
-    let fm_zone = doc
-        .front_matter
-        .as_ref()
-        .and_then(|f| f.timezone.as_ref())
-        .map(|z| z.value.clone());
+    let fm_zone = doc.front_matter.as_ref().and_then(|f| f.timezone.as_ref()).map(|z| z.value.clone());
     let base_date = doc
         .front_matter
         .as_ref()
-        .and_then(|f| {
-            f.started
-                .as_ref()
-                .or(f.detected.as_ref())
-                .or(f.resolved.as_ref())
-        })
+        .and_then(|f| f.started.as_ref().or(f.detected.as_ref()).or(f.resolved.as_ref()))
         .and_then(|t| t.value.date)
         .unwrap_or(Date::constant(2000, 1, 1));
-    doc.sections_of(SectionKind::Timeline)
-        .into_iter()
-        .map(|s| build(doc, s, fm_zone.clone(), base_date))
-        .collect()
+    doc.sections_of(SectionKind::Timeline).into_iter().map(|s| build(doc, s, fm_zone.clone(), base_date)).collect()
 }
 
-fn build(
-    doc: &Document<'_>,
-    section: &Section,
-    fm_zone: Option<Zone>,
-    base_date: Date,
-) -> Timeline {
+fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date: Date) -> Timeline {
     let heading = doc.heading_of(section);
     let r = section.range.clone();
     let inside = |x: &Range<usize>| r.start <= x.start && x.end <= r.end;
@@ -359,16 +328,9 @@ fn build(
         }
         let top = match item.parent {
             None => true,
-            Some(p) => {
-                !inside(&doc.items[p].range) || (label_item && doc.items[p].range == heading.range)
-            }
+            Some(p) => !inside(&doc.items[p].range) || (label_item && doc.items[p].range == heading.range),
         };
-        if !top
-            || doc
-                .tables
-                .iter()
-                .any(|t| t.range.start <= item.range.start && item.range.end <= t.range.end)
-        {
+        if !top || doc.tables.iter().any(|t| t.range.start <= item.range.start && item.range.end <= t.range.end) {
             continue;
         }
         let _ = i;
@@ -376,13 +338,7 @@ fn build(
         let head = strip_marker(doc.text, head);
         pieces.push((
             item.range.start,
-            Piece::Entry(entry(
-                doc,
-                item.range.clone(),
-                head.clone(),
-                head,
-                EntryShape::ListItem,
-            )),
+            Piece::Entry(entry(doc, item.range.clone(), head.clone(), head, EntryShape::ListItem)),
         ));
     }
 
@@ -405,10 +361,7 @@ fn build(
         for (row, cells) in &table.rows {
             let head = trim_range(doc.text, row.clone());
             let cell = cells.get(col).cloned().unwrap_or(head.clone());
-            pieces.push((
-                row.start,
-                Piece::Entry(entry(doc, head.clone(), head, cell, EntryShape::TableRow)),
-            ));
+            pieces.push((row.start, Piece::Entry(entry(doc, head.clone(), head, cell, EntryShape::TableRow))));
         }
     }
 
@@ -416,14 +369,8 @@ fn build(
     // may give a date or a zone.
     let mut seen_entry_start = pieces.iter().map(|(o, _)| *o).min().unwrap_or(usize::MAX);
     for p in doc.paragraphs.iter().filter(|p| inside(p)) {
-        if doc
-            .items
-            .iter()
-            .any(|i| i.range.start <= p.start && p.end <= i.range.end)
-            || doc
-                .tables
-                .iter()
-                .any(|t| t.range.start <= p.start && p.end <= t.range.end)
+        if doc.items.iter().any(|i| i.range.start <= p.start && p.end <= i.range.end)
+            || doc.tables.iter().any(|t| t.range.start <= p.start && p.end <= t.range.end)
         {
             continue;
         }
@@ -437,14 +384,11 @@ fn build(
         let mut any_entry = false;
         for line in lines {
             let stripped = strip_marker(doc.text, line.clone());
-            let starts_with_time = times::find_first(&doc.text[stripped.clone()])
-                .is_some_and(|t| t.time.is_some() && t.range.start <= 3);
+            let starts_with_time =
+                times::find_first(&doc.text[stripped.clone()]).is_some_and(|t| t.time.is_some() && t.range.start <= 3);
             if starts_with_time {
                 if let Some((whole, head)) = current.take() {
-                    pieces.push((
-                        whole.start,
-                        Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line)),
-                    ));
+                    pieces.push((whole.start, Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line))));
                 }
                 current = Some((line.clone(), stripped));
                 any_entry = true;
@@ -453,41 +397,24 @@ fn build(
             }
         }
         if let Some((whole, head)) = current.take() {
-            pieces.push((
-                whole.start,
-                Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line)),
-            ));
+            pieces.push((whole.start, Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line))));
         }
         if !any_entry {
             let t = &doc.text[p.clone()];
-            let date = times::find_all(t)
-                .into_iter()
-                .find_map(|t| t.date.filter(|_| t.time.is_none()));
+            let date = times::find_all(t).into_iter().find_map(|t| t.date.filter(|_| t.time.is_none()));
             pieces.push((
                 p.start,
-                Piece::Context {
-                    date,
-                    zone: times::find_zone(t),
-                    before_entries: p.start < seen_entry_start,
-                },
+                Piece::Context { date, zone: times::find_zone(t), before_entries: p.start < seen_entry_start },
             ));
         } else {
             seen_entry_start = seen_entry_start.min(p.start);
         }
     }
-    for h in doc
-        .headings
-        .iter()
-        .filter(|h| !h.pseudo && h.range.start > heading.range.start && inside(&h.range))
-    {
+    for h in doc.headings.iter().filter(|h| !h.pseudo && h.range.start > heading.range.start && inside(&h.range)) {
         let date = times::find_all(&h.text).into_iter().find_map(|t| t.date);
         pieces.push((
             h.range.start,
-            Piece::Context {
-                date,
-                zone: times::find_zone(&h.text),
-                before_entries: h.range.start < seen_entry_start,
-            },
+            Piece::Context { date, zone: times::find_zone(&h.text), before_entries: h.range.start < seen_entry_start },
         ));
     }
     pieces.sort_by_key(|(o, _)| *o);
@@ -499,11 +426,7 @@ fn build(
     let mut prev: Option<DateTime> = None;
     for (_, piece) in pieces {
         match piece {
-            Piece::Context {
-                date: d,
-                zone,
-                before_entries,
-            } => {
+            Piece::Context { date: d, zone, before_entries } => {
                 if let Some(d) = d {
                     date = d;
                     prev = None;
@@ -521,10 +444,7 @@ fn build(
                             year = Some(d.year());
                             d
                         } else {
-                            d.with()
-                                .year(year.unwrap_or(date.year()))
-                                .build()
-                                .unwrap_or(d)
+                            d.with().year(year.unwrap_or(date.year())).build().unwrap_or(d)
                         }
                     });
                     let mut at = match own_date {
@@ -549,9 +469,7 @@ fn build(
                             .or(fm_zone.as_ref())
                             .and_then(|z| z.offset_minutes)
                             .unwrap_or(offset);
-                        at = at
-                            .checked_add(SignedDuration::from_mins(i64::from(reference - offset)))
-                            .unwrap_or(at);
+                        at = at.checked_add(SignedDuration::from_mins(i64::from(reference - offset))).unwrap_or(at);
                     }
                     let until = t.end_time.and_then(|end| {
                         let mut u = at.date().to_datetime(end);
@@ -563,11 +481,7 @@ fn build(
                     if t.time.is_some() {
                         prev = Some(at);
                     }
-                    e.moment = Some(Moment {
-                        at,
-                        has_time: t.time.is_some(),
-                        until,
-                    });
+                    e.moment = Some(Moment { at, has_time: t.time.is_some(), until });
                 }
                 entries.push(e);
             }
@@ -576,12 +490,7 @@ fn build(
     if declared_zone.is_none() {
         declared_zone = fm_zone;
     }
-    Timeline {
-        heading: heading.range.clone(),
-        range: r,
-        entries,
-        declared_zone,
-    }
+    Timeline { heading: heading.range.clone(), range: r, entries, declared_zone }
 }
 
 fn entry(
@@ -641,11 +550,7 @@ fn strip_marker(text: &str, r: Range<usize>) -> Range<usize> {
     if matches!(bytes.first(), Some(b'-' | b'*' | b'+')) && bytes.get(1) == Some(&b' ') {
         skip = 2;
     } else if let Some(dot) = s.find(['.', ')']) {
-        if dot > 0
-            && dot < 10
-            && s[..dot].bytes().all(|b| b.is_ascii_digit())
-            && bytes.get(dot + 1) == Some(&b' ')
-        {
+        if dot > 0 && dot < 10 && s[..dot].bytes().all(|b| b.is_ascii_digit()) && bytes.get(dot + 1) == Some(&b' ') {
             skip = dot + 2;
         }
     }
@@ -673,10 +578,7 @@ mod tests {
         let text = "# Incident\n\n## Timeline (all times UTC)\n\n- 23:50 alert fired\n- 23:55 incident declared\n  - detail 10:00\n- 00:10 rolled back\n- 00:20 resolved\n";
         let t = &parse(text)[0];
         assert_eq!(t.entries.len(), 4);
-        assert_eq!(
-            t.declared_zone.as_ref().map(|z| z.name.as_str()),
-            Some("UTC")
-        );
+        assert_eq!(t.declared_zone.as_ref().map(|z| z.name.as_str()), Some("UTC"));
         let m: Vec<DateTime> = t.entries.iter().map(|e| e.moment.unwrap().at).collect();
         assert!(m.windows(2).all(|w| w[0] < w[1]), "{m:?}");
         assert!(t.entries[0].milestones.has(Milestone::Detected));
@@ -691,29 +593,19 @@ mod tests {
         let text = "## Timeline\n\n| Time (CET) | Event |\n|---|---|\n| 2019-12-04 00:30 | deleted |\n| 2019-12-04 00:35 | marked |\n";
         let t = &parse(text)[0];
         assert_eq!(t.entries.len(), 2);
-        assert_eq!(
-            t.declared_zone.as_ref().map(|z| z.name.as_str()),
-            Some("CET")
-        );
+        assert_eq!(t.declared_zone.as_ref().map(|z| z.name.as_str()), Some("CET"));
         assert_eq!(t.entries[0].shape, EntryShape::TableRow);
 
         let text = "## Timeline\n\n### 2026-03-01\n\n- 23:00 paged\n\n### 2026-03-02\n\n- 01:00 resolved\n";
         let t = &parse(text)[0];
-        let at: Vec<String> = t
-            .entries
-            .iter()
-            .map(|e| e.moment.unwrap().at.to_string())
-            .collect();
+        let at: Vec<String> = t.entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect();
         assert_eq!(at, ["2026-03-01T23:00:00", "2026-03-02T01:00:00"]);
 
         let text = "## Timeline\n\n2018-08-22, 03:26pm: first noticed that it\nwas giving an error.\n\n2018-08-22, 04:12pm: first check.\n";
         let t = &parse(text)[0];
         assert_eq!(t.entries.len(), 2);
         assert_eq!(t.entries[0].shape, EntryShape::Line);
-        assert!(
-            t.entries[0].range.end > t.entries[0].head.end
-                || text[t.entries[0].range.clone()].contains("error")
-        );
+        assert!(t.entries[0].range.end > t.entries[0].head.end || text[t.entries[0].range.clone()].contains("error"));
     }
 
     #[test]
@@ -729,9 +621,6 @@ mod tests {
         let text = "# Incident on 2020-02-12\n\n- **Key events**\n  - Fault occurs 2020-02-12 11:45\n  - Incident declared 2020-02-12 11:51\n  - Resolved 2020-02-12 12:07\n\n- **Time to repair**: 0h 16m\n";
         let t = &parse(text)[0];
         assert_eq!(t.entries.len(), 3);
-        assert!(t
-            .entries
-            .iter()
-            .all(|e| e.moment.is_some_and(|m| m.has_time)));
+        assert!(t.entries.iter().all(|e| e.moment.is_some_and(|m| m.has_time)));
     }
 }

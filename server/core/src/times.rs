@@ -39,9 +39,7 @@ pub struct TimeExpr {
 impl TimeExpr {
     /// The date and time, with the date defaulting to `fallback` and the time to midnight.
     pub fn datetime_on(&self, fallback: Date) -> DateTime {
-        self.date
-            .unwrap_or(fallback)
-            .to_datetime(self.time.unwrap_or(Time::midnight()))
+        self.date.unwrap_or(fallback).to_datetime(self.time.unwrap_or(Time::midnight()))
     }
 }
 
@@ -94,10 +92,8 @@ fn zone_alternatives() -> String {
 }
 
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let zone = format!(
-        r"(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|(?-i:{})|[A-Z][a-z]+/[A-Z][A-Za-z_]+",
-        zone_alternatives()
-    );
+    let zone =
+        format!(r"(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|(?-i:{})|[A-Z][a-z]+/[A-Z][A-Za-z_]+", zone_alternatives());
     let pattern = format!(
         r"(?ix)
         (?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
@@ -154,10 +150,7 @@ fn parse_zone(name: &str) -> Zone {
         let body = name.trim_start_matches("UTC").trim_start_matches("GMT");
         parse_offset(body)
     };
-    Zone {
-        name: name.to_string(),
-        offset_minutes: offset,
-    }
+    Zone { name: name.to_string(), offset_minutes: offset }
 }
 
 fn parse_offset(s: &str) -> Option<i32> {
@@ -169,14 +162,8 @@ fn parse_offset(s: &str) -> Option<i32> {
     let digits: String = s[1..].chars().filter(|c| c.is_ascii_digit()).collect();
     let (h, m) = match digits.len() {
         1 | 2 => (digits.parse::<i32>().ok()?, 0),
-        3 => (
-            digits[..1].parse::<i32>().ok()?,
-            digits[1..].parse::<i32>().ok()?,
-        ),
-        4 => (
-            digits[..2].parse::<i32>().ok()?,
-            digits[2..].parse::<i32>().ok()?,
-        ),
+        3 => (digits[..1].parse::<i32>().ok()?, digits[1..].parse::<i32>().ok()?),
+        4 => (digits[..2].parse::<i32>().ok()?, digits[2..].parse::<i32>().ok()?),
         _ => return None,
     };
     (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
@@ -213,19 +200,11 @@ pub fn find_all(text: &str) -> Vec<TimeExpr> {
             Date::new(y, m as i8, d as i8).ok()
         } else if let (Some(m), Some(d), Some(y)) = (num("um"), num("ud"), num("uy")) {
             // US order first, day-first when the month would be impossible.
-            Date::new(y, m as i8, d as i8)
-                .or_else(|_| Date::new(y, d as i8, m as i8))
-                .ok()
-        } else if let (Some(mon), Some(d)) = (
-            caps.name("mon").and_then(|m| month_number(m.as_str())),
-            num("md"),
-        ) {
+            Date::new(y, m as i8, d as i8).or_else(|_| Date::new(y, d as i8, m as i8)).ok()
+        } else if let (Some(mon), Some(d)) = (caps.name("mon").and_then(|m| month_number(m.as_str())), num("md")) {
             year_known = num("my").is_some();
             Date::new(num("my").unwrap_or(2000), mon, d as i8).ok()
-        } else if let (Some(mon), Some(d)) = (
-            caps.name("dmon").and_then(|m| month_number(m.as_str())),
-            num("dd"),
-        ) {
+        } else if let (Some(mon), Some(d)) = (caps.name("dmon").and_then(|m| month_number(m.as_str())), num("dd")) {
             year_known = num("dy").is_some();
             Date::new(num("dy").unwrap_or(2000), mon, d as i8).ok()
         } else {
@@ -236,8 +215,7 @@ pub fn find_all(text: &str) -> Vec<TimeExpr> {
             let s = num("s").unwrap_or(0);
             h.and_then(|h| Time::new(h, m as i8, s.min(59) as i8, 0).ok())
         } else if let Some(h) = num("h2") {
-            hour_with_meridiem(h as i8, caps.name("ap2").map(|m| m.as_str()))
-                .and_then(|h| Time::new(h, 0, 0, 0).ok())
+            hour_with_meridiem(h as i8, caps.name("ap2").map(|m| m.as_str())).and_then(|h| Time::new(h, 0, 0, 0).ok())
         } else {
             None
         };
@@ -252,8 +230,7 @@ pub fn find_all(text: &str) -> Vec<TimeExpr> {
         let end_time = match (num("eh"), num("em")) {
             (Some(h), Some(m)) => {
                 let end_meridiem = caps.name("eap").map(|m| m.as_str()).or(meridiem);
-                hour_with_meridiem(h as i8, end_meridiem)
-                    .and_then(|h| Time::new(h, m as i8, 0, 0).ok())
+                hour_with_meridiem(h as i8, end_meridiem).and_then(|h| Time::new(h, m as i8, 0, 0).ok())
             }
             _ => None,
         };
@@ -277,11 +254,7 @@ pub fn find_all(text: &str) -> Vec<TimeExpr> {
             date,
             year_known,
             time,
-            zone: caps
-                .name("zone")
-                .or(caps.name("pzone"))
-                .or(caps.name("off"))
-                .map(|z| parse_zone(z.as_str())),
+            zone: caps.name("zone").or(caps.name("pzone")).or(caps.name("off")).map(|z| parse_zone(z.as_str())),
             end_time,
         });
     }
@@ -321,15 +294,13 @@ pub fn parse_value(value: &str) -> Option<TimeExpr> {
     let value = value.trim();
     let t = find_first(value)?;
     let rest = value[t.range.end..].trim();
-    (t.range.start == 0 && (rest.is_empty() || find_zone(rest).is_some()) && t.date.is_some()).then(
-        || {
-            let mut t = t;
-            if t.zone.is_none() {
-                t.zone = find_zone(rest);
-            }
-            t
-        },
-    )
+    (t.range.start == 0 && (rest.is_empty() || find_zone(rest).is_some()) && t.date.is_some()).then(|| {
+        let mut t = t;
+        if t.zone.is_none() {
+            t.zone = find_zone(rest);
+        }
+        t
+    })
 }
 
 #[cfg(test)]
@@ -396,9 +367,7 @@ mod tests {
         ] {
             let found = find_first(text);
             assert!(
-                found.is_none()
-                    || found.as_ref().unwrap().time.is_none()
-                        && found.as_ref().unwrap().date.is_none(),
+                found.is_none() || found.as_ref().unwrap().time.is_none() && found.as_ref().unwrap().date.is_none(),
                 "{text:?} gave {found:?}"
             );
         }
@@ -407,22 +376,13 @@ mod tests {
 
     #[test]
     fn zones_declared_in_prose() {
-        assert_eq!(
-            find_zone("Timeline (all times UTC)").map(|z| z.offset_minutes),
-            Some(Some(0))
-        );
-        assert_eq!(
-            find_zone("All times listed in PST.").map(|z| z.name),
-            Some("PST".into())
-        );
+        assert_eq!(find_zone("Timeline (all times UTC)").map(|z| z.offset_minutes), Some(Some(0)));
+        assert_eq!(find_zone("All times listed in PST.").map(|z| z.name), Some("PST".into()));
         assert!(find_zone("Date and Time in CET").is_some());
         assert!(find_zone("times are in Europe/Berlin").is_some());
         assert!(find_zone("All times Pacific time").is_some());
         assert!(find_zone("All times approximate").is_none());
-        assert!(
-            find_zone("The EST database was slow").is_some(),
-            "abbreviations are zones wherever they stand"
-        );
+        assert!(find_zone("The EST database was slow").is_some(), "abbreviations are zones wherever they stand");
     }
 
     #[test]

@@ -297,30 +297,17 @@ fn regular_forms(entry: &str) -> VerbForms {
     let doubles = entry.ends_with('+');
     let base = entry.trim_end_matches('+');
     let last = base.chars().last().unwrap_or('e');
-    let stem_for_ed = if doubles {
-        format!("{base}{last}")
-    } else {
-        base.to_string()
-    };
+    let stem_for_ed = if doubles { format!("{base}{last}") } else { base.to_string() };
     let past = if doubles {
         format!("{stem_for_ed}ed")
     } else if base.ends_with('e') {
         format!("{base}d")
-    } else if base.ends_with('y')
-        && !base.ends_with("ay")
-        && !base.ends_with("ey")
-        && !base.ends_with("oy")
-    {
+    } else if base.ends_with('y') && !base.ends_with("ay") && !base.ends_with("ey") && !base.ends_with("oy") {
         format!("{}ied", &base[..base.len() - 1])
     } else {
         format!("{base}ed")
     };
-    VerbForms {
-        base: base.to_string(),
-        participle: past.clone(),
-        past,
-        ing: ing_form(base, doubles),
-    }
+    VerbForms { base: base.to_string(), participle: past.clone(), past, ing: ing_form(base, doubles) }
 }
 
 fn ing_form(base: &str, doubles: bool) -> String {
@@ -345,8 +332,8 @@ static BY_ANY_FORM: LazyLock<HashMap<String, VerbForms>> = LazyLock::new(|| {
     let mut map = HashMap::new();
     let mut all: Vec<VerbForms> = REGULAR.iter().map(|e| regular_forms(e)).collect();
     let doubling_irregular = [
-        "begin", "cut", "get", "hit", "let", "put", "rerun", "run", "set", "shut", "sit", "split",
-        "spot", "upset", "forget",
+        "begin", "cut", "get", "hit", "let", "put", "rerun", "run", "set", "shut", "sit", "split", "spot", "upset",
+        "forget",
     ];
     all.extend(IRREGULAR.iter().map(|(b, p, pp)| VerbForms {
         base: b.to_string(),

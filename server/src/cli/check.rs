@@ -1,15 +1,552 @@
-//! `debrief-ls check` (SPEC 6).
+//! `debrief-ls check` (SPEC 6): find the debriefs, read them, analyse them in parallel,
+//! apply fixes when asked, and report in the chosen format.
+//!
+//! Every file that can be read is checked and reported, whatever goes wrong with the
+//! others; problems (unreadable, binary or non-UTF-8 files, bad configuration) are
+//! reported with the file's name and make the exit code 2.
 
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+use clap::ValueEnum;
+use debrief_core::{fix, Applicability, ConfigError, Diagnostic, Severity};
+use rayon::prelude::*;
+
+use super::report::{self, Report};
+use crate::workspace::LoadedConfig;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `file:line:col: level[rule] message`, the source line and a caret underline.
+    Human,
+    /// The JSON document of SPEC 6.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+/// The lowest severity that fails the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Any finding fails.
+    Info,
+    /// Warnings and errors fail (the default).
+    Warning,
+    /// Only errors fail.
+    Error,
+    /// Findings never fail the run (problems reading files still do).
+    Never,
+}
+
+/// When to colour the human format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// When writing to a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files or folders to check; `-` reads stdin.
-    pub paths: Vec<std::path::PathBuf>,
+    /// Files or folders to check (default: the current folder); `-` reads stdin.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Apply safe fixes and write the files.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, also apply unsafe fixes (reframing rewrites that change meaning).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Show the fixes as a unified diff instead of writing them.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// The file name to report (and to find configuration from) for stdin.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Use this configuration file instead of searching for debrief.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Colour the human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+/// A file to check, and whether it was named on the command line.
+#[derive(Debug, Clone)]
+struct Target {
+    path: PathBuf,
+    explicit: bool,
+}
+
+/// One checked file.
+#[derive(Debug)]
+pub struct FileResult {
+    /// The path as shown to the user.
+    pub path: String,
+    /// The text analysed (after fixes, when fixing).
+    pub text: String,
+    /// Findings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// A unified diff of the fixes (with --diff).
+    pub diff: Option<String>,
+    /// How many fixes were written (with --fix).
+    pub fixed: usize,
+}
+
+/// A problem that is not a finding: a file that cannot be read or written, a bad config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file it is about.
+    pub path: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Problem {
+    fn new(path: &Path, message: impl Into<String>) -> Self {
+        Problem { path: display(path), line: None, column: None, message: message.into() }
+    }
+
+    fn from_config(path: &Path, e: &ConfigError) -> Self {
+        Problem { path: display(path), line: e.line, column: e.column, message: e.message.clone() }
+    }
+}
+
+/// How a path is shown: as given, `/`-separated, without a leading `./`.
+fn display(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// Loads configuration per folder, once each, and remembers the problems found.
+struct Configs {
+    explicit: Option<Arc<LoadedConfig>>,
+    by_dir: Mutex<HashMap<PathBuf, Arc<LoadedConfig>>>,
+    fallback_root: PathBuf,
+    problems: Mutex<Vec<Problem>>,
+    reported: Mutex<std::collections::HashSet<PathBuf>>,
+}
+
+impl Configs {
+    fn new(explicit: Option<&Path>) -> Self {
+        let fallback_root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let configs = Configs {
+            explicit: None,
+            by_dir: Mutex::new(HashMap::new()),
+            fallback_root,
+            problems: Mutex::new(Vec::new()),
+            reported: Mutex::new(Default::default()),
+        };
+        match explicit {
+            Some(path) => {
+                let loaded = if path.is_file() {
+                    LoadedConfig::from_file(path)
+                } else {
+                    let mut l = LoadedConfig::defaults(PathBuf::from("."));
+                    l.path = Some(path.to_path_buf());
+                    l.errors.push(ConfigError {
+                        line: None,
+                        column: None,
+                        message: "no such configuration file".into(),
+                    });
+                    l
+                };
+                configs.note(&loaded);
+                Configs { explicit: Some(Arc::new(loaded)), ..configs }
+            }
+            None => configs,
+        }
+    }
+
+    fn note(&self, loaded: &LoadedConfig) {
+        let Some(path) = &loaded.path else { return };
+        if loaded.errors.is_empty() || !self.reported.lock().expect("lock").insert(path.clone()) {
+            return;
+        }
+        let mut problems = self.problems.lock().expect("lock");
+        problems.extend(loaded.errors.iter().map(|e| Problem::from_config(path, e)));
+    }
+
+    /// The configuration for a file, given its absolute path.
+    fn for_file(&self, path: &Path) -> Arc<LoadedConfig> {
+        if let Some(c) = &self.explicit {
+            return c.clone();
+        }
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(&self.fallback_root);
+        if let Some(c) = self.by_dir.lock().expect("lock").get(dir) {
+            return c.clone();
+        }
+        let loaded = Arc::new(LoadedConfig::for_dir(dir, &self.fallback_root));
+        self.note(&loaded);
+        self.by_dir.lock().expect("lock").insert(dir.to_path_buf(), loaded.clone());
+        loaded
+    }
+}
+
+/// The absolute form of a path, without resolving symlinks in the file name itself (so a
+/// symlinked debrief is reported and configured where it is linked).
+fn absolute(path: &Path) -> PathBuf {
+    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (joined.parent(), joined.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(dir).map_or(joined.clone(), |d| d.join(name)),
+        _ => joined,
+    }
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdown" | "mkd"))
+}
+
+/// Expands the command-line paths into files: files as given, folders walked in
+/// parallel (honouring .gitignore, never following symlinks, so loops cannot trap us).
+fn collect_targets(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Target> {
+    let mut targets = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                let found = Mutex::new(Vec::new());
+                let errors = Mutex::new(Vec::new());
+                let walker = ignore::WalkBuilder::new(path).require_git(false).follow_links(false).build_parallel();
+                walker.run(|| {
+                    Box::new(|entry| {
+                        match entry {
+                            Ok(e) => {
+                                if e.file_type().is_some_and(|t| t.is_file()) && is_markdown(e.path()) {
+                                    found.lock().expect("lock").push(e.path().to_path_buf());
+                                }
+                            }
+                            Err(err) => errors.lock().expect("lock").push(err),
+                        }
+                        ignore::WalkState::Continue
+                    })
+                });
+                for err in errors.into_inner().expect("lock") {
+                    let p = walk_error_path(&err).unwrap_or_else(|| path.clone());
+                    problems.push(Problem::new(&p, walk_error_message(&err)));
+                }
+                let mut found = found.into_inner().expect("lock");
+                found.sort();
+                targets.extend(found.into_iter().map(|path| Target { path, explicit: false }));
+            }
+            Ok(_) => targets.push(Target { path: path.clone(), explicit: true }),
+            Err(e) => problems.push(Problem::new(path, io_message(&e))),
+        }
+    }
+    targets
+}
+
+fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+fn walk_error_message(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => walk_error_message(err),
+        ignore::Error::Loop { ancestor, .. } => format!("symbolic link loop back to {}", display(ancestor)),
+        ignore::Error::Io(e) => io_message(e),
+        other => other.to_string(),
+    }
+}
+
+/// An I/O error in a few words, without the OS error number.
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing binary and non-UTF-8 content with a message
+/// that says where.
+pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err("binary file (it contains NUL bytes); not checked".into());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let before = &bytes[..valid];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        format!("not valid UTF-8 (byte 0x{:02x} at line {line}, column {column}); not checked", bytes[valid])
+    })
 }
 
 /// Runs `check`.
-pub fn run(_args: CheckArgs) -> ExitCode {
-    ExitCode::from(2)
+pub fn run(args: CheckArgs) -> ExitCode {
+    let mut problems = Vec::new();
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let configs = Configs::new(args.config.as_deref());
+    let stdin_count = paths.iter().filter(|p| p.as_os_str() == "-").count();
+    if stdin_count > 1 {
+        eprintln!("debrief-ls: `-` (stdin) may be given once");
+        return ExitCode::from(2);
+    }
+    if stdin_count == 1 && args.fix {
+        eprintln!("debrief-ls: --fix cannot write back to stdin; use --diff");
+        return ExitCode::from(2);
+    }
+    let file_paths: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    let targets = collect_targets(&file_paths, &mut problems);
+
+    let mode = if args.fix {
+        FixMode::Write
+    } else if args.diff {
+        FixMode::Diff
+    } else {
+        FixMode::None
+    };
+    let at_least = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+
+    let outcomes: Vec<Option<Result<FileResult, Problem>>> =
+        targets.par_iter().map(|t| check_file(t, &configs, mode, at_least)).collect();
+    let mut results = Vec::new();
+    for o in outcomes.into_iter().flatten() {
+        match o {
+            Ok(r) => results.push(r),
+            Err(p) => problems.push(p),
+        }
+    }
+    if stdin_count == 1 {
+        match check_stdin(&args, &configs, mode, at_least) {
+            Ok(r) => results.push(r),
+            Err(p) => problems.push(p),
+        }
+    }
+    results.sort_by(|a, b| a.path.cmp(&b.path));
+    problems.extend(configs.problems.into_inner().expect("lock"));
+    problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    problems.dedup();
+
+    let report = Report { files: &results, problems: &problems, diff_mode: mode == FixMode::Diff };
+    let written = match args.format {
+        Format::Human => report::human(&report, args.color),
+        Format::Json => report::json(&report),
+        Format::Sarif => report::sarif(&report),
+        Format::Github => report::github(&report),
+    };
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("debrief-ls: cannot write the report: {e}");
+            return ExitCode::from(2);
+        }
+    }
+
+    if !problems.is_empty() {
+        return ExitCode::from(2);
+    }
+    if mode == FixMode::Diff {
+        return ExitCode::from(u8::from(results.iter().any(|r| r.diff.is_some())));
+    }
+    let threshold = match args.fail_on {
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| results.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= t));
+    ExitCode::from(u8::from(failed))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    None,
+    Write,
+    Diff,
+}
+
+/// Checks one file; `None` when a walked file turns out not to be a debrief.
+fn check_file(
+    target: &Target,
+    configs: &Configs,
+    mode: FixMode,
+    at_least: Applicability,
+) -> Option<Result<FileResult, Problem>> {
+    let path = &target.path;
+    let absolute = absolute(path);
+    let loaded = configs.for_file(&absolute);
+    let relative = loaded.relative(&absolute);
+    if !target.explicit && loaded.config.excludes_path(&relative) {
+        return None;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Some(Err(Problem::new(path, io_message(&e)))),
+    };
+    let text = match decode(bytes.clone()) {
+        Ok(t) => t,
+        // A walked file that is not text is not a debrief; a named one is an error.
+        Err(_) if !target.explicit && !loaded.config.includes_path(&relative) => return None,
+        Err(m) => return Some(Err(Problem::new(path, m))),
+    };
+    if !target.explicit && !debrief_core::is_debrief(&text, Some(&relative), &loaded.config) {
+        return None;
+    }
+    Some(finish(display(path), text, &loaded, mode, at_least, |fixed| write_back(path, &bytes, fixed)))
+}
+
+fn check_stdin(
+    args: &CheckArgs,
+    configs: &Configs,
+    mode: FixMode,
+    at_least: Applicability,
+) -> Result<FileResult, Problem> {
+    let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+        return Err(Problem::new(&name, format!("cannot read stdin: {}", io_message(&e))));
+    }
+    let text = decode(bytes).map_err(|m| Problem::new(&name, m))?;
+    let loaded = configs.for_file(&absolute(&name));
+    finish(display(&name), text, &loaded, mode, at_least, |_| Ok(()))
+}
+
+fn finish(
+    path: String,
+    text: String,
+    loaded: &LoadedConfig,
+    mode: FixMode,
+    at_least: Applicability,
+    write: impl FnOnce(&str) -> Result<(), String>,
+) -> Result<FileResult, Problem> {
+    let config = &loaded.config;
+    match mode {
+        FixMode::None => {
+            let diagnostics = debrief_core::analyse(&text, config);
+            Ok(FileResult { path, text, diagnostics, diff: None, fixed: 0 })
+        }
+        FixMode::Write | FixMode::Diff => {
+            let outcome = fix::fix_all(&text, config, at_least);
+            if outcome.text == text {
+                return Ok(FileResult { path, text, diagnostics: outcome.remaining, diff: None, fixed: 0 });
+            }
+            if mode == FixMode::Diff {
+                let diff = similar::TextDiff::from_lines(&text, &outcome.text)
+                    .unified_diff()
+                    .context_radius(3)
+                    .header(&format!("a/{path}"), &format!("b/{path}"))
+                    .to_string();
+                // Findings are reported against the text as it is on disk.
+                let diagnostics = debrief_core::analyse(&text, config);
+                return Ok(FileResult { path, text, diagnostics, diff: Some(diff), fixed: outcome.applied });
+            }
+            if let Err(m) = write(&outcome.text) {
+                let p = Problem { path: path.clone(), line: None, column: None, message: m };
+                return Err(p);
+            }
+            Ok(FileResult {
+                path,
+                text: outcome.text,
+                diagnostics: outcome.remaining,
+                diff: None,
+                fixed: outcome.applied,
+            })
+        }
+    }
+}
+
+/// Writes `new` over `path` without ever leaving a half-written file: a temporary file
+/// in the same folder, the original's permissions, then a rename. Refuses when the file
+/// changed since it was read, and leaves read-only files alone.
+pub fn write_back(path: &Path, original: &[u8], new: &str) -> Result<(), String> {
+    let target = std::fs::canonicalize(path).map_err(|e| format!("cannot write fixes: {}", io_message(&e)))?;
+    let meta = std::fs::metadata(&target).map_err(|e| format!("cannot write fixes: {}", io_message(&e)))?;
+    if meta.permissions().readonly() {
+        return Err("read-only file; fixes not written".into());
+    }
+    let dir = target.parent().ok_or("cannot write fixes: no parent folder")?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".debrief-ls-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("cannot write fixes: {}", io_message(&e)))?;
+    tmp.write_all(new.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| format!("cannot write fixes: {}", io_message(&e)))?;
+    std::fs::set_permissions(tmp.path(), meta.permissions())
+        .map_err(|e| format!("cannot write fixes: {}", io_message(&e)))?;
+    // Last moment check: someone (an editor, a formatter) changed the file meanwhile.
+    match std::fs::read(&target) {
+        Ok(current) if current == original => {}
+        Ok(_) => return Err("file changed while it was being checked; fixes not written".into()),
+        Err(e) => return Err(format!("cannot write fixes: {}", io_message(&e))),
+    }
+    tmp.persist(&target).map_err(|e| format!("cannot write fixes: {}", io_message(&e.error)))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_refuses_binary_and_names_the_bad_byte() {
+        assert_eq!(decode(b"ok".to_vec()), Ok("ok".into()));
+        assert!(decode(b"a\0b".to_vec()).unwrap_err().contains("binary"));
+        let e = decode(b"line one\nab\xffc".to_vec()).unwrap_err();
+        assert!(e.contains("0xff at line 2, column 3"), "{e}");
+    }
+
+    #[test]
+    fn write_back_is_atomic_and_careful() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.md");
+        std::fs::write(&path, "old").unwrap();
+        write_back(&path, b"old", "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert!(write_back(&path, b"old", "newer").unwrap_err().contains("changed"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_back_keeps_permissions_and_refuses_read_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.md");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_back(&path, b"old", "new").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        assert!(write_back(&path, b"new", "newer").unwrap_err().contains("read-only"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
 }

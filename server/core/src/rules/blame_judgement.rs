@@ -37,7 +37,8 @@ pub static RULE: Rule = Rule {
             ],
             reframe: "Drop the word and describe the work: what the change did, what the reviewer saw, what the \
                       tooling checked. Replace \"should have known\" with what was known at the time and how.",
-            fix: "Drops an attributive judgement word (\"a careless change\" → \"a change\") or rewrites \"should have \
+            fix:
+                "Drops an attributive judgement word (\"a careless change\" → \"a change\") or rewrites \"should have \
                   known\" as \"did not know\"; unsafe, because it changes meaning.",
         },
     },
@@ -117,318 +118,63 @@ const LAZY_TECH: &[&str] = &[
 ];
 
 const JUDGEMENTS: &[Judgement] = &[
-    Judgement {
-        phrase: "careless",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "carelessly",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "carelessness",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "sloppy",
-        when: Always,
-        technical: &["quorum", "quorums"],
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "sloppily",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "sloppiness",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "negligent",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "negligently",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "negligence",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "lazy",
-        when: Always,
-        technical: LAZY_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "laziness",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "reckless",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "recklessly",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "recklessness",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "incompetent",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "incompetence",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "stupid",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "stupidly",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "stupidity",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "idiotic",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "foolish",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "foolishly",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "irresponsible",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "irresponsibly",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "thoughtless",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "thoughtlessly",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "boneheaded",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "inexcusable",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "no excuse",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "rookie mistake",
-        when: Always,
-        technical: NO_TECH,
-        fix: Replace("mistake"),
-    },
-    Judgement {
-        phrase: "silly mistake",
-        when: Always,
-        technical: NO_TECH,
-        fix: Replace("mistake"),
-    },
-    Judgement {
-        phrase: "dumb mistake",
-        when: Always,
-        technical: NO_TECH,
-        fix: Replace("mistake"),
-    },
-    Judgement {
-        phrase: "amateurish",
-        when: Always,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "lack of attention",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "lack of care",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "should have known",
-        when: AboutSomeoneElse,
-        technical: NO_TECH,
-        fix: Replace("did not know"),
-    },
-    Judgement {
-        phrase: "should've known",
-        when: AboutSomeoneElse,
-        technical: NO_TECH,
-        fix: Replace("did not know"),
-    },
-    Judgement {
-        phrase: "should have known better",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
+    Judgement { phrase: "careless", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "carelessly", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "carelessness", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "sloppy", when: Always, technical: &["quorum", "quorums"], fix: Drop },
+    Judgement { phrase: "sloppily", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "sloppiness", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "negligent", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "negligently", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "negligence", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "lazy", when: Always, technical: LAZY_TECH, fix: Drop },
+    Judgement { phrase: "laziness", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "reckless", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "recklessly", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "recklessness", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "incompetent", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "incompetence", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "stupid", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "stupidly", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "stupidity", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "idiotic", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "foolish", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "foolishly", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "irresponsible", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "irresponsibly", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "thoughtless", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "thoughtlessly", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "boneheaded", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "inexcusable", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "no excuse", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "rookie mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "silly mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "dumb mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "amateurish", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "lack of attention", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "lack of care", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "should have known", when: AboutSomeoneElse, technical: NO_TECH, fix: Replace("did not know") },
+    Judgement { phrase: "should've known", when: AboutSomeoneElse, technical: NO_TECH, fix: Replace("did not know") },
+    Judgement { phrase: "should have known better", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement {
         phrase: "ought to have known",
         when: AboutSomeoneElse,
         technical: NO_TECH,
         fix: Replace("did not know"),
     },
-    Judgement {
-        phrase: "obviously",
-        when: AboutSomeoneElse,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "simply",
-        when: AboutSomeoneElse,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "clearly",
-        when: AboutSomeoneElse,
-        technical: NO_TECH,
-        fix: Drop,
-    },
-    Judgement {
-        phrase: "just had to",
-        when: AboutSomeoneElse,
-        technical: NO_TECH,
-        fix: Replace("had to"),
-    },
-    Judgement {
-        phrase: "only had to",
-        when: AboutSomeoneElse,
-        technical: NO_TECH,
-        fix: Replace("had to"),
-    },
-    Judgement {
-        phrase: "all they had to do",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "all he had to do",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "all she had to do",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "all you had to do",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "didn't pay attention",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "did not pay attention",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "wasn't paying attention",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
-    Judgement {
-        phrase: "was not paying attention",
-        when: Always,
-        technical: NO_TECH,
-        fix: FixKind::None,
-    },
+    Judgement { phrase: "obviously", when: AboutSomeoneElse, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "simply", when: AboutSomeoneElse, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "clearly", when: AboutSomeoneElse, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "just had to", when: AboutSomeoneElse, technical: NO_TECH, fix: Replace("had to") },
+    Judgement { phrase: "only had to", when: AboutSomeoneElse, technical: NO_TECH, fix: Replace("had to") },
+    Judgement { phrase: "all they had to do", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "all he had to do", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "all she had to do", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "all you had to do", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "didn't pay attention", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "did not pay attention", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "wasn't paying attention", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "was not paying attention", when: Always, technical: NO_TECH, fix: FixKind::None },
 ];
 
 const TRIGGERS: &[&str] = &{
@@ -488,29 +234,25 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         let user = ctx.config.lexicon();
         let verb = sentence.tokens.get(t_index + 1).map(|t| t.lower());
         let subject = grammar::subject_before(&sentence.tokens, t_index, verb.as_deref(), user);
-        let someone_else =
-            subject
-                .as_ref()
-                .and_then(|s| s.person.clone())
-                .is_some_and(|(kind, range)| {
-                    let word = text[range].to_lowercase();
-                    !(matches!(kind, PersonKind::Pronoun { .. })
-                        && matches!(word.as_str(), "we" | "i" | "us" | "me"))
-                });
+        let someone_else = subject.as_ref().and_then(|s| s.person.clone()).is_some_and(|(kind, range)| {
+            let word = text[range].to_lowercase();
+            !(matches!(kind, PersonKind::Pronoun { .. }) && matches!(word.as_str(), "we" | "i" | "us" | "me"))
+        });
         if !someone_else {
             return;
         }
         let phrase_has_obligation = j.phrase.contains("had to") || j.phrase.contains("known");
-        let clause_has_obligation = sentence.tokens[t_index..]
-            .iter()
-            .take(6)
-            .any(|t| OBLIGATION.contains(&t.lower().as_str()));
+        let clause_has_obligation =
+            sentence.tokens[t_index..].iter().take(6).any(|t| OBLIGATION.contains(&t.lower().as_str()));
         if !(phrase_has_obligation || clause_has_obligation) {
             return;
         }
     }
     let word = &text[hit.range.clone()];
-    let d = out.add(hit.range.clone(), format!("“{word}” judges a person or their work: describe what happened and what made it reasonable."));
+    let d = out.add(
+        hit.range.clone(),
+        format!("“{word}” judges a person or their work: describe what happened and what made it reasonable."),
+    );
     let fix = match j.fix {
         Drop => drop_fix(ctx, hit.range.clone(), after.map(|t| (t.text, t.is_word()))),
         Replace(new) => reframe::rewrite(
@@ -525,27 +267,15 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
 }
 
 /// Drops an attributive or adverbial word; fixes "an" → "a" before it when needed.
-fn drop_fix(
-    ctx: &Context<'_>,
-    word: Range<usize>,
-    next: Option<(&str, bool)>,
-) -> Option<crate::diagnostic::Fix> {
+fn drop_fix(ctx: &Context<'_>, word: Range<usize>, next: Option<(&str, bool)>) -> Option<crate::diagnostic::Fix> {
     let (next_text, next_is_word) = next?;
     let text = ctx.doc.text;
     // Predicative ("was careless.") has nothing after it to keep: no clean drop.
-    if !next_is_word
-        || text[word.end..]
-            .trim_start()
-            .starts_with(['.', ',', ';', ':', '!', '?'])
-    {
+    if !next_is_word || text[word.end..].trim_start().starts_with(['.', ',', ';', ':', '!', '?']) {
         return None;
     }
     let before = &text[..word.start];
-    let article = before
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let article = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     if matches!(article.to_ascii_lowercase().as_str(), "a" | "an") && before.ends_with(' ') {
         let art_end = word.start - 1;
         let art_start = art_end - article.len();
@@ -557,12 +287,7 @@ fn drop_fix(
     let range = reframe::word_with_space(text, word.clone());
     let mut replacement = String::new();
     // Capitalise the next word if the dropped one started the sentence.
-    if text[word.clone()]
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
-        && range.end == word.end + 1
-    {
+    if text[word.clone()].chars().next().is_some_and(char::is_uppercase) && range.end == word.end + 1 {
         let next_start = range.end;
         let next_char = text[next_start..].chars().next()?;
         return reframe::rewrite(
@@ -590,7 +315,8 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             continue;
         }
         let word = &ctx.doc.text[s..e];
-        let d = out.add(s..e, format!("“{word}” is on the team's list of judgement words: describe what happened instead."));
+        let d = out
+            .add(s..e, format!("“{word}” is on the team's list of judgement words: describe what happened instead."));
         let next = ctx.doc.masked[e..]
             .split_whitespace()
             .next()
@@ -610,18 +336,9 @@ mod tests {
     fn flags_judgement_words() {
         assert_eq!(flagged(ID, "It was a careless change."), ["careless"]);
         assert_eq!(flagged(ID, "The plan was sloppy."), ["sloppy"]);
-        assert_eq!(
-            flagged(ID, "Dana should have known the flag was on."),
-            ["should have known"]
-        );
-        assert_eq!(
-            flagged(ID, "The engineer just had to run the script."),
-            ["just had to"]
-        );
-        assert_eq!(
-            flagged(ID, "He obviously should have checked."),
-            ["obviously"]
-        );
+        assert_eq!(flagged(ID, "Dana should have known the flag was on."), ["should have known"]);
+        assert_eq!(flagged(ID, "The engineer just had to run the script."), ["just had to"]);
+        assert_eq!(flagged(ID, "He obviously should have checked."), ["obviously"]);
         assert_eq!(flagged(ID, "A lazy fix."), ["lazy"]);
         assert_eq!(flagged(ID, "The team was INCOMPETENT."), ["INCOMPETENT"]);
     }
@@ -640,54 +357,30 @@ mod tests {
             "The system should have known the node was down.",
             "`careless` is a variable name.",
         ] {
-            assert!(
-                flagged(ID, fine).is_empty(),
-                "{fine}: {:?}",
-                flagged(ID, fine)
-            );
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }
     }
 
     #[test]
     fn fixes_drop_the_word_cleanly() {
-        assert_eq!(
-            fixed(ID, "It was a careless change.", 0).as_deref(),
-            Some("It was a change.")
-        );
-        assert_eq!(
-            fixed(ID, "It was an incompetent fix.", 0).as_deref(),
-            Some("It was a fix.")
-        );
-        assert_eq!(
-            fixed(ID, "It was a sloppy audit.", 0).as_deref(),
-            Some("It was an audit.")
-        );
-        assert_eq!(
-            fixed(ID, "Dana carelessly ran the script.", 0).as_deref(),
-            Some("Dana ran the script.")
-        );
+        assert_eq!(fixed(ID, "It was a careless change.", 0).as_deref(), Some("It was a change."));
+        assert_eq!(fixed(ID, "It was an incompetent fix.", 0).as_deref(), Some("It was a fix."));
+        assert_eq!(fixed(ID, "It was a sloppy audit.", 0).as_deref(), Some("It was an audit."));
+        assert_eq!(fixed(ID, "Dana carelessly ran the script.", 0).as_deref(), Some("Dana ran the script."));
         assert_eq!(
             fixed(ID, "Dana should have known the flag was on.", 0).as_deref(),
             Some("Dana did not know the flag was on.")
         );
-        assert_eq!(
-            fixed(ID, "The plan was sloppy.", 0),
-            None,
-            "no clean drop for a predicate"
-        );
+        assert_eq!(fixed(ID, "The plan was sloppy.", 0), None, "no clean drop for a predicate");
     }
 
     #[test]
     fn team_words_and_allowed_words() {
         let text = "# Debrief\n\nA cowboy deploy on Friday. It was a careless change.\n";
-        let (config, errors) =
-            Config::from_toml("[words]\nblame = [\"cowboy\"]\nallow = [\"careless\"]\n");
+        let (config, errors) = Config::from_toml("[words]\nblame = [\"cowboy\"]\nallow = [\"careless\"]\n");
         assert!(errors.is_empty());
-        let found: Vec<&str> = crate::analyse(text, &config)
-            .iter()
-            .filter(|d| d.rule == ID)
-            .map(|d| &text[d.range.clone()])
-            .collect();
+        let found: Vec<&str> =
+            crate::analyse(text, &config).iter().filter(|d| d.rule == ID).map(|d| &text[d.range.clone()]).collect();
         assert_eq!(found, ["cowboy"]);
     }
 }

@@ -100,10 +100,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let user = ctx.config.lexicon();
 
     // Possessives: "Dana's mistake", "his fault".
-    if matches!(
-        trigger,
-        "mistake" | "fault" | "error" | "oversight" | "blunder" | "slip-up"
-    ) {
+    if matches!(trigger, "mistake" | "fault" | "error" | "oversight" | "blunder" | "slip-up") {
         let Some(prev) = t_index.checked_sub(1).map(|i| tokens[i]) else {
             return;
         };
@@ -121,22 +118,16 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             "Names a person as the one at fault: describe the action and the conditions around it.",
         );
         let article = reframe::article_for(&ctx.doc.text[hit.range.clone()]);
-        let new =
-            reframe::case_for_position(starts_sentence(&sentence.tokens, prev.start), article);
-        if let Some(fix) =
-            reframe::rewrite(ctx.doc, "Drop the person's name", prev.start..prev.end, new)
-        {
+        let new = reframe::case_for_position(starts_sentence(&sentence.tokens, prev.start), article);
+        if let Some(fix) = reframe::rewrite(ctx.doc, "Drop the person's name", prev.start..prev.end, new) {
             d.fixes.push(fix);
         }
         return;
     }
 
     if trigger == "responsible for" {
-        let about_incident = tokens[t_index..]
-            .iter()
-            .skip(2)
-            .take(5)
-            .any(|t| INCIDENT_NOUNS.contains(&t.lower().as_str()));
+        let about_incident =
+            tokens[t_index..].iter().skip(2).take(5).any(|t| INCIDENT_NOUNS.contains(&t.lower().as_str()));
         if !about_incident {
             return;
         }
@@ -144,12 +135,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let verb = tokens[t_index].lower();
     // The verb phrase may start with a copula ("Dana was to blame", "he is responsible").
     let mut start = t_index;
-    if start > 0
-        && matches!(
-            tokens[start - 1].lower().as_str(),
-            "was" | "is" | "were" | "are" | "been"
-        )
-    {
+    if start > 0 && matches!(tokens[start - 1].lower().as_str(), "was" | "is" | "were" | "are" | "been") {
         start -= 1;
     }
     let Some(subject) = grammar::subject_before(tokens, start, Some(&verb), user) else {
@@ -164,23 +150,19 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return;
     }
     let range = person.start..hit.range.end;
-    let d = out.add(range, "Names a person as the one who broke or missed something: name the role and describe the conditions.");
-    // The role is a guess the author confirms; a pronoun gets the same wording.
-    let new = reframe::case_for_position(
-        starts_sentence(tokens, person.start),
-        "the on-call engineer",
+    let d = out.add(
+        range,
+        "Names a person as the one who broke or missed something: name the role and describe the conditions.",
     );
-    if let Some(fix) = reframe::rewrite(ctx.doc, "Name the role instead of the person", person, new)
-    {
+    // The role is a guess the author confirms; a pronoun gets the same wording.
+    let new = reframe::case_for_position(starts_sentence(tokens, person.start), "the on-call engineer");
+    if let Some(fix) = reframe::rewrite(ctx.doc, "Name the role instead of the person", person, new) {
         d.fixes.push(fix);
     }
 }
 
 fn starts_sentence(tokens: &[grammar::Token<'_>], at: usize) -> bool {
-    tokens
-        .iter()
-        .find(|t| t.is_word())
-        .is_some_and(|t| t.start == at)
+    tokens.iter().find(|t| t.is_word()).is_some_and(|t| t.start == at)
 }
 
 /// "Dana's change caused the outage": the possessor is named as the cause.
@@ -204,7 +186,10 @@ fn possessive_subject(
     }) else {
         return;
     };
-    let d = out.add(owner.start..hit.range.end, "Names a person as the one who broke or caused something: describe the change and the conditions.");
+    let d = out.add(
+        owner.start..hit.range.end,
+        "Names a person as the one who broke or caused something: describe the change and the conditions.",
+    );
     if let Some(fix) = reframe::rewrite(
         ctx.doc,
         "Drop the person's name",
@@ -223,25 +208,13 @@ mod tests {
 
     #[test]
     fn flags_names_pronouns_handles_and_possessives() {
-        assert_eq!(
-            flagged(ID, "Dana broke the deploy pipeline."),
-            ["Dana broke"]
-        );
+        assert_eq!(flagged(ID, "Dana broke the deploy pipeline."), ["Dana broke"]);
         assert_eq!(flagged(ID, "Tom missed the page."), ["Tom missed"]);
         assert_eq!(flagged(ID, "It was Dana's mistake."), ["Dana's mistake"]);
         assert_eq!(flagged(ID, "It was his fault."), ["his fault"]);
-        assert_eq!(
-            flagged(ID, "@priya accidentally deleted the volume."),
-            ["@priya accidentally"]
-        );
-        assert_eq!(
-            flagged(ID, "Dana's change caused the outage."),
-            ["Dana's change caused"]
-        );
-        assert_eq!(
-            flagged(ID, "She was to blame for the outage."),
-            ["She was to blame"]
-        );
+        assert_eq!(flagged(ID, "@priya accidentally deleted the volume."), ["@priya accidentally"]);
+        assert_eq!(flagged(ID, "Dana's change caused the outage."), ["Dana's change caused"]);
+        assert_eq!(flagged(ID, "She was to blame for the outage."), ["She was to blame"]);
     }
 
     #[test]
@@ -257,11 +230,7 @@ mod tests {
             "Kubernetes accidentally evicted the pods.",
             "The error was caused by a stale cache.",
         ] {
-            assert!(
-                flagged(ID, fine).is_empty(),
-                "{fine}: {:?}",
-                flagged(ID, fine)
-            );
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }
     }
 
@@ -271,14 +240,8 @@ mod tests {
             fixed(ID, "Dana broke the deploy pipeline.", 0).as_deref(),
             Some("The on-call engineer broke the deploy pipeline.")
         );
-        assert_eq!(
-            fixed(ID, "It was Dana's mistake.", 0).as_deref(),
-            Some("It was a mistake.")
-        );
-        assert_eq!(
-            fixed(ID, "Dana's change caused the outage.", 0).as_deref(),
-            Some("The change caused the outage.")
-        );
+        assert_eq!(fixed(ID, "It was Dana's mistake.", 0).as_deref(), Some("It was a mistake."));
+        assert_eq!(fixed(ID, "Dana's change caused the outage.", 0).as_deref(), Some("The change caused the outage."));
         assert_eq!(
             fixed(ID, "On Friday Dana broke the pipeline.", 0).as_deref(),
             Some("On Friday the on-call engineer broke the pipeline.")

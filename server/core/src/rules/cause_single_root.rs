@@ -38,18 +38,12 @@ pub static RULE: Rule = Rule {
     check: no_check,
 };
 
-const TRIGGERS: &[&str] = &[
-    "root cause",
-    "root-cause",
-    "the only cause",
-    "the sole cause",
-    "the single cause",
-    "the one cause",
-];
+const TRIGGERS: &[&str] =
+    &["root cause", "root-cause", "the only cause", "the sole cause", "the single cause", "the one cause"];
 
 const COPULAS: &[&str] = &[
-    "was", "is", "were", "has", "had", "turned", "appears", "appeared", "seems", "seemed", "lies",
-    "lay", "boils", "boiled", "came",
+    "was", "is", "were", "has", "had", "turned", "appears", "appeared", "seems", "seemed", "lies", "lay", "boils",
+    "boiled", "came",
 ];
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
@@ -58,32 +52,20 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let message = "Frames one cause: list the contributing factors instead.";
 
     // A heading "Root cause" (or "Root cause of the outage").
-    if let Some(h) = ctx
-        .doc
-        .headings
-        .iter()
-        .find(|h| h.range.start <= hit.range.start && hit.range.end <= h.range.end)
+    if let Some(h) = ctx.doc.headings.iter().find(|h| h.range.start <= hit.range.start && hit.range.end <= h.range.end)
     {
         let norm = normalise_heading(&h.text);
-        let singular =
-            norm == "root cause" || norm.starts_with("root cause of ") || norm == "the root cause";
+        let singular = norm == "root cause" || norm.starts_with("root cause of ") || norm == "the root cause";
         if singular && trigger.starts_with("root") {
             let d = out.add(hit.range.clone(), message);
             let original = &text[hit.range.clone()];
             let title_case = original
                 .split(|c: char| c == ' ' || c == '-')
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-            let new = if title_case {
-                "Contributing Factors"
-            } else {
-                "Contributing factors"
-            };
-            if let Some(fix) = reframe::rewrite(
-                ctx.doc,
-                "Rename to “Contributing factors”",
-                hit.range.clone(),
-                new.to_string(),
-            ) {
+            let new = if title_case { "Contributing Factors" } else { "Contributing factors" };
+            if let Some(fix) =
+                reframe::rewrite(ctx.doc, "Rename to “Contributing factors”", hit.range.clone(), new.to_string())
+            {
                 d.fixes.push(fix);
             }
         }
@@ -98,6 +80,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let after: Vec<_> = tokens.iter().filter(|t| t.start >= hit.range.end).collect();
 
     if !trigger.starts_with("root") {
+        let doubt = tokens[t_index.saturating_sub(8)..t_index].iter().any(|t| {
+            let l = t.lower();
+            matches!(l.as_str(), "not" | "never" | "unlikely" | "doubt" | "no") || l.ends_with("n't")
+        });
+        if doubt {
+            return;
+        }
         // "the only cause was" — replace with "a contributing factor".
         let d = out.add(hit.range.clone(), message);
         let original = &text[hit.range.clone()];
@@ -125,14 +114,37 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     }
     let label = after.first().is_some_and(|t| t.text == ":")
         || (text[hit.range.end..].starts_with("**:") || text[hit.range.end..].starts_with(":**"));
-    // "the root cause (of the outage) was …"
-    let copula_at = after
-        .iter()
-        .take(8)
-        .position(|t| COPULAS.contains(&t.lower().as_str()));
-    let framed = label
-        || (matches!(det.as_deref(), Some("the" | "a" | "its" | "our")) && copula_at.is_some());
-    if !framed {
+    let determined = matches!(det.as_deref(), Some("the" | "a" | "its" | "our" | "their"));
+    // "The root cause (of the outage) was …": the copula right after, or after an "of" phrase.
+    let copula_at = match after.first().map(|t| t.lower()) {
+        Some(w) if COPULAS.contains(&w.as_str()) => Some(0),
+        Some(w) if matches!(w.as_str(), "of" | "for" | "behind" | "here" | "in") => {
+            after.iter().take(8).position(|t| COPULAS.contains(&t.lower().as_str()))
+        }
+        _ => None,
+    };
+    // "… was the root cause": the claim stated the other way round.
+    let before_det = t_index.checked_sub(2).map(|i| tokens[i].lower());
+    let predicate = determined && before_det.as_deref().is_some_and(|w| COPULAS.contains(&w));
+    // "is never a root cause", "was not the root cause": the frame rejected.
+    let negation = |t: &crate::grammar::Token<'_>| {
+        let l = t.lower();
+        matches!(l.as_str(), "not" | "never" | "no" | "isn't" | "wasn't" | "nor" | "unlikely" | "doubt")
+            || l.ends_with("n't")
+    };
+    let negated = tokens[t_index.saturating_sub(8)..t_index].iter().any(negation)
+        // "the root cause was not identified until…": about finding it, not a claim.
+        || copula_at.is_some_and(|c| after.get(c + 1).is_some_and(|t| negation(t)));
+    // "primary root cause" admits others.
+    if matches!(det.as_deref(), Some("primary" | "secondary" | "main" | "first" | "second" | "another")) {
+        return;
+    }
+    let framed = label || (determined && (copula_at.is_some() || predicate));
+    if !framed || negated {
+        return;
+    }
+    if predicate && copula_at.is_none() && !label {
+        out.add(tokens[t_index - 1].start..hit.range.end, message);
         return;
     }
     let start = if label || !matches!(det.as_deref(), Some("the" | "a" | "its" | "our")) {
@@ -167,8 +179,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let range = start..copula.end;
     let original = &text[range.clone()];
     let new = reframe::match_case(original, &format!("contributing factors{middle} include"));
-    if let Some(fix) = reframe::rewrite(ctx.doc, "Write “Contributing factors include”", range, new)
-    {
+    if let Some(fix) = reframe::rewrite(ctx.doc, "Write “Contributing factors include”", range, new) {
         d.fixes.push(fix);
     }
 }
@@ -181,27 +192,12 @@ mod tests {
 
     #[test]
     fn flags_single_cause_framing() {
-        assert_eq!(
-            flagged(ID, "The root cause was an expired certificate."),
-            ["The root cause"]
-        );
+        assert_eq!(flagged(ID, "The root cause was an expired certificate."), ["The root cause"]);
         assert_eq!(flagged(ID, "Root cause: the TTL was zero."), ["Root cause"]);
-        assert_eq!(
-            flagged(ID, "- **Root cause**: the TTL was zero."),
-            ["Root cause"]
-        );
-        assert_eq!(
-            flagged(ID, "We found the root cause of the outage was the TTL."),
-            ["the root cause"]
-        );
-        assert_eq!(
-            flagged(ID, "# Debrief\n\n## Root Cause\n\nx\n"),
-            ["Root Cause"]
-        );
-        assert_eq!(
-            flagged(ID, "The only cause was the TTL."),
-            ["The only cause"]
-        );
+        assert_eq!(flagged(ID, "- **Root cause**: the TTL was zero."), ["Root cause"]);
+        assert_eq!(flagged(ID, "We found the root cause of the outage was the TTL."), ["the root cause"]);
+        assert_eq!(flagged(ID, "# Debrief\n\n## Root Cause\n\nx\n"), ["Root Cause"]);
+        assert_eq!(flagged(ID, "The only cause was the TTL."), ["The only cause"]);
     }
 
     #[test]
@@ -214,12 +210,14 @@ mod tests {
             "# Debrief\n\n## Root Causes\n\nx\n",
             "# Debrief\n\n## Root cause analysis\n\nx\n",
             "It took hours to find a root cause.",
+            "Operator error is never a root cause, and this is not about blame.",
+            "The deploy was not the root cause.",
+            "The root cause was not identified until Tuesday.",
+            "It seems unlikely to me that it's the sole cause.",
+            "- **Primary root cause: CPU undersizing**",
+            "AWS said: \"The root cause was a latent race condition.\"",
         ] {
-            assert!(
-                flagged(ID, fine).is_empty(),
-                "{fine}: {:?}",
-                flagged(ID, fine)
-            );
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }
     }
 
@@ -233,10 +231,7 @@ mod tests {
             fixed(ID, "The root cause of the outage was the TTL.", 0).as_deref(),
             Some("Contributing factors to the outage include the TTL.")
         );
-        assert_eq!(
-            fixed(ID, "Root cause: the TTL.", 0).as_deref(),
-            Some("Contributing factors: the TTL.")
-        );
+        assert_eq!(fixed(ID, "Root cause: the TTL.", 0).as_deref(), Some("Contributing factors: the TTL."));
         assert_eq!(
             fixed(ID, "# Debrief\n\n## Root Cause\n\nx\n", 0).as_deref(),
             Some("# Debrief\n\n## Contributing Factors\n\nx\n")

@@ -32,7 +32,10 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         if item.done || item.has_owner || item.has_ticket || item.summary.trim().is_empty() {
             continue;
         }
-        out.add(item.head.clone(), "Follow-up has no owner or ticket: name an owner (@handle or \"Owner:\") or link the ticket.");
+        out.add(
+            item.head.clone(),
+            "Follow-up has no owner or ticket: name an owner (@handle or \"Owner:\") or link the ticket.",
+        );
     }
 }
 
@@ -45,10 +48,7 @@ mod tests {
     #[test]
     fn flags_items_without_owner_or_ticket() {
         let text = "# Debrief\n\n## Action items\n\n- Add an alert\n- Add a dashboard @tom\n- [ ] Fix runbook\n- [x] Done thing\n- Rotate keys (https://tracker.example/1)\n- Update docs — Platform team\n\n| Action | Owner |\n|---|---|\n| Add test | Tom |\n| Add probe | TBD |\n";
-        assert_eq!(
-            flagged(ID, text),
-            ["- Add an alert", "- [ ] Fix runbook", "| Add probe | TBD |"]
-        );
+        assert_eq!(flagged(ID, text), ["- Add an alert", "- [ ] Fix runbook", "| Add probe | TBD |"]);
     }
 
     #[test]

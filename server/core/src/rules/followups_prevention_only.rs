@@ -67,10 +67,7 @@ const PREVENTION: &[&str] = &[
     "stops",
     "eliminate",
     "guarantee",
-    "won't",
-    "doesn't",
-    "don't",
-    "not",
+    "sure",
 ];
 
 /// Verbs a rewrite can replace together with their object.
@@ -99,12 +96,14 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     };
     let window_start = t_index.saturating_sub(8);
     let window = &tokens[window_start..t_index];
+    // "so this doesn't happen again" promises too: "so" with a negation.
+    let so_not = window.iter().any(|t| t.lower() == "so")
+        && window.iter().any(|t| t.lower().ends_with("n't") || t.lower() == "not");
     let promise_at = window
         .iter()
-        .position(|t| PREVENTION.contains(&t.lower().as_str()) || t.lower().ends_with("n't"));
-    let Some(promise_at) = promise_at
-        .map(|i| window_start + i)
-        .or((trigger == "never again").then_some(t_index))
+        .position(|t| PREVENTION.contains(&t.lower().as_str()))
+        .or_else(|| so_not.then(|| window.iter().position(|t| t.lower() == "so")).flatten());
+    let Some(promise_at) = promise_at.map(|i| window_start + i).or((trigger == "never again").then_some(t_index))
     else {
         return;
     };
@@ -113,21 +112,17 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return;
     }
     // Start at the verb that carries the promise ("ensure", "prevent", "make sure").
-    let lead = (window_start..=promise_at)
-        .rev()
-        .find(|&i| LEAD_VERBS.contains(&tokens[i].lower().as_str()));
+    let lead = (window_start..=promise_at).rev().find(|&i| LEAD_VERBS.contains(&tokens[i].lower().as_str()));
     let start = lead.map_or(tokens[promise_at].start, |i| tokens[i].start);
     let range = start..hit.range.end;
-    let d = out.add(range.clone(), "Promises prevention only: say how the follow-ups make a recurrence quicker to detect and easier to handle.");
+    let d = out.add(
+        range.clone(),
+        "Promises prevention only: say how the follow-ups make a recurrence quicker to detect and easier to handle.",
+    );
     if lead.is_some() {
         let original = &ctx.doc.text[range.clone()];
-        let new = reframe::match_case(
-            original,
-            "make a recurrence quicker to detect and easier to handle",
-        );
-        if let Some(fix) =
-            reframe::rewrite(ctx.doc, "Reframe toward detection and recovery", range, new)
-        {
+        let new = reframe::match_case(original, "make a recurrence quicker to detect and easier to handle");
+        if let Some(fix) = reframe::rewrite(ctx.doc, "Reframe toward detection and recovery", range, new) {
             d.fixes.push(fix);
         }
     }
@@ -149,15 +144,10 @@ mod tests {
             flagged(ID, "This prevents it from ever happening again."),
             ["prevents it from ever happening again"]
         );
-        assert_eq!(
-            flagged(ID, "Make sure this doesn't happen again."),
-            ["Make sure this doesn't happen again"]
-        );
-        assert_eq!(
-            flagged(ID, "We must avoid a recurrence."),
-            ["avoid a recurrence"]
-        );
+        assert_eq!(flagged(ID, "Make sure this doesn't happen again."), ["Make sure this doesn't happen again"]);
+        assert_eq!(flagged(ID, "We must avoid a recurrence."), ["avoid a recurrence"]);
         assert_eq!(flagged(ID, "Never again."), ["Never again"]);
+        assert_eq!(flagged(ID, "We added a check so this won't happen again."), ["so this won't happen again"]);
     }
 
     #[test]
@@ -167,24 +157,16 @@ mod tests {
             "This happens again every night.",
             "We saw recurring outages last week.",
             "A recurrence would be caught within minutes.",
+            "The redeployment has not resulted in a recurrence of the issues.",
         ] {
-            assert!(
-                flagged(ID, fine).is_empty(),
-                "{fine}: {:?}",
-                flagged(ID, fine)
-            );
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }
     }
 
     #[test]
     fn rewrites_toward_detection() {
         assert_eq!(
-            fixed(
-                ID,
-                "We will add a lint to ensure this never happens again.",
-                0
-            )
-            .as_deref(),
+            fixed(ID, "We will add a lint to ensure this never happens again.", 0).as_deref(),
             Some("We will add a lint to make a recurrence quicker to detect and easier to handle.")
         );
     }

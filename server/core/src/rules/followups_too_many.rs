@@ -61,12 +61,8 @@ mod tests {
 
     #[test]
     fn budget_by_severity() {
-        let doc = |sev: &str, n: usize| {
-            format!(
-                "---\nseverity: {sev}\n---\n# Debrief\n\n## Action items\n\n{}",
-                list(n)
-            )
-        };
+        let doc =
+            |sev: &str, n: usize| format!("---\nseverity: {sev}\n---\n# Debrief\n\n## Action items\n\n{}", list(n));
         assert_eq!(findings(ID, &doc("SEV3", 5)).len(), 0);
         assert_eq!(findings(ID, &doc("SEV3", 6)).len(), 1);
         assert_eq!(findings(ID, &doc("SEV2", 8)).len(), 0);

@@ -41,10 +41,7 @@ mod tests {
 
     #[test]
     fn reports_each_problem() {
-        let found = findings(
-            "front-matter-invalid",
-            "---\nseverity: whenever\nresolved: soon\n---\n# Debrief\n",
-        );
+        let found = findings("front-matter-invalid", "---\nseverity: whenever\nresolved: soon\n---\n# Debrief\n");
         assert_eq!(found.len(), 2);
         assert!(found[0].message.contains("severity"));
     }

@@ -131,14 +131,8 @@ pub fn render_docs(rule: &Rule) -> String {
         RuleLevel::Warning => "warning",
         RuleLevel::Error => "error",
     };
-    let mut out = format!(
-        "# `{}`\n\n{}.\n\nDefault: **{level}**.\n\n",
-        m.id, m.summary
-    );
-    out.push_str(&format!(
-        "## What it flags\n\n{}\n\n## Why it hurts learning\n\n{}\n\n",
-        d.what, d.why
-    ));
+    let mut out = format!("# `{}`\n\n{}.\n\nDefault: **{level}**.\n\n", m.id, m.summary);
+    out.push_str(&format!("## What it flags\n\n{}\n\n## Why it hurts learning\n\n{}\n\n", d.what, d.why));
     let examples = |title: &str, list: &[&str], out: &mut String| {
         out.push_str(&format!("## {title}\n\n"));
         for e in list {
@@ -154,10 +148,7 @@ pub fn render_docs(rule: &Rule) -> String {
     };
     examples("Flagged", d.flagged, &mut out);
     examples("Fine", d.fine, &mut out);
-    out.push_str(&format!(
-        "## How to reframe\n\n{}\n\n## Fixes\n\n{}\n\n",
-        d.reframe, d.fix
-    ));
+    out.push_str(&format!("## How to reframe\n\n{}\n\n## Fixes\n\n{}\n\n", d.reframe, d.fix));
     out.push_str(&format!(
         "## Configure\n\n```toml\n# debrief.toml\n[rules]\n{} = \"off\"   # or \"info\", \"warning\", \"error\"\n```\n\nSilence one line with `<!-- debrief-ignore {} -->` on the line before it.\n",
         m.id, m.id
@@ -233,14 +224,21 @@ impl<'a> Sentence<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// Whether a hit stands inside quotation marks opened earlier in its block: someone
+    /// else's words (a vendor's statement, a chat message), quoted as they were.
+    pub fn in_quotation(&self, hit: &PhraseHit) -> bool {
+        let before = &self.doc.text[hit.block.start..hit.range.start];
+        let straight = before.matches('"').count();
+        let open = before.matches('\u{201c}').count();
+        let close = before.matches('\u{201d}').count();
+        straight % 2 == 1 || open > close
+    }
+
     /// The tokenised sentence holding a hit.
     pub fn sentence(&self, hit: &PhraseHit) -> Sentence<'a> {
         let masked: &'a str = &self.doc.masked;
         let range = grammar::sentence_around(masked, hit.block.clone(), hit.range.start);
-        Sentence {
-            tokens: grammar::tokenize(masked, range.clone()),
-            range,
-        }
+        Sentence { tokens: grammar::tokenize(masked, range.clone()), range }
     }
 }
 
@@ -252,16 +250,8 @@ pub struct Report<'a> {
 }
 
 impl<'a> Report<'a> {
-    pub(crate) fn new(
-        rule: &'static str,
-        severity: Severity,
-        out: &'a mut Vec<Diagnostic>,
-    ) -> Self {
-        Report {
-            rule,
-            severity,
-            out,
-        }
+    pub(crate) fn new(rule: &'static str, severity: Severity, out: &'a mut Vec<Diagnostic>) -> Self {
+        Report { rule, severity, out }
     }
 
     /// Adds a finding and returns it for fixes and related places to be attached.
@@ -299,19 +289,13 @@ pub(crate) mod test_support {
         let text = as_debrief(snippet);
         let (config, errors) = Config::from_toml(&format!("[rules]\n{rule} = \"warning\"\n"));
         assert!(errors.is_empty());
-        crate::analyse(&text, &config)
-            .into_iter()
-            .filter(|d| d.rule == rule)
-            .collect()
+        crate::analyse(&text, &config).into_iter().filter(|d| d.rule == rule).collect()
     }
 
     /// The flagged text of each finding.
     pub fn flagged(rule: &str, snippet: &str) -> Vec<String> {
         let text = as_debrief(snippet);
-        findings(rule, snippet)
-            .iter()
-            .map(|d| text[d.range.clone()].to_string())
-            .collect()
+        findings(rule, snippet).iter().map(|d| text[d.range.clone()].to_string()).collect()
     }
 
     /// The text after applying the first fix of the first finding, or `None`.
@@ -320,20 +304,12 @@ pub(crate) mod test_support {
         let d = findings(rule, snippet).into_iter().next()?;
         let fix = d.fixes.get(fix_index)?;
         let out = crate::fix::apply_edits(&text, &fix.edits).ok()?;
-        Some(
-            out.strip_prefix("# Incident debrief\n\n## Summary\n\n")
-                .map_or(out.clone(), |s| s.trim_end().to_string()),
-        )
+        Some(out.strip_prefix("# Incident debrief\n\n## Summary\n\n").map_or(out.clone(), |s| s.trim_end().to_string()))
     }
 
     /// The applicability of the first fix of the first finding.
     pub fn first_fix_applicability(rule: &str, snippet: &str) -> Option<Applicability> {
-        findings(rule, snippet)
-            .into_iter()
-            .next()?
-            .fixes
-            .first()
-            .map(|f| f.applicability)
+        findings(rule, snippet).into_iter().next()?.fixes.first().map(|f| f.applicability)
     }
 }
 
@@ -347,11 +323,7 @@ mod tests {
         for rule in REGISTRY {
             let m = &rule.meta;
             assert!(ids.insert(m.id), "duplicate id {}", m.id);
-            assert!(
-                m.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{} is not kebab-case",
-                m.id
-            );
+            assert!(m.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{} is not kebab-case", m.id);
             assert!(
                 !m.summary.is_empty()
                     && !m.docs.what.is_empty()
@@ -360,16 +332,8 @@ mod tests {
                 "{} lacks docs",
                 m.id
             );
-            assert!(
-                !m.docs.flagged.is_empty() && !m.docs.fine.is_empty(),
-                "{} lacks examples",
-                m.id
-            );
-            assert!(
-                !m.docs.fix.is_empty(),
-                "{} does not say what its fixes do",
-                m.id
-            );
+            assert!(!m.docs.flagged.is_empty() && !m.docs.fine.is_empty(), "{} lacks examples", m.id);
+            assert!(!m.docs.fix.is_empty(), "{} does not say what its fixes do", m.id);
         }
         for id in [
             "blame-named-person",
@@ -402,17 +366,11 @@ mod tests {
         for rule in REGISTRY {
             let id = rule.meta.id;
             for example in rule.meta.docs.flagged {
-                assert!(
-                    !test_support::findings(id, example).is_empty(),
-                    "{id} should flag its example:\n{example}"
-                );
+                assert!(!test_support::findings(id, example).is_empty(), "{id} should flag its example:\n{example}");
             }
             for example in rule.meta.docs.fine {
                 let found = test_support::flagged(id, example);
-                assert!(
-                    found.is_empty(),
-                    "{id} should not flag its fine example:\n{example}\nbut flagged {found:?}"
-                );
+                assert!(found.is_empty(), "{id} should not flag its fine example:\n{example}\nbut flagged {found:?}");
             }
         }
     }

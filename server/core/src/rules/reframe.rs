@@ -9,11 +9,7 @@ use crate::document::Document;
 /// `replacement` with its first letter capitalised when `original`'s is.
 pub fn match_case(original: &str, replacement: &str) -> String {
     let upper = original.chars().next().is_some_and(char::is_uppercase);
-    let all_upper = original.len() > 1
-        && original
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
+    let all_upper = original.len() > 1 && original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     if all_upper {
         return replacement.to_uppercase();
     }
@@ -62,14 +58,8 @@ pub fn article_for(next_word: &str) -> &'static str {
 
 /// An unsafe (meaning-changing) fix replacing `range`, offered only when the range is
 /// plain prose, so no link, code or emphasis inside it is lost.
-pub fn rewrite(
-    doc: &Document<'_>,
-    title: &str,
-    range: Range<usize>,
-    new_text: String,
-) -> Option<Fix> {
-    doc.is_plain_prose(range.clone())
-        .then(|| Fix::new(title, Edit::replace(range, new_text), Applicability::Unsafe))
+pub fn rewrite(doc: &Document<'_>, title: &str, range: Range<usize>, new_text: String) -> Option<Fix> {
+    doc.is_plain_prose(range.clone()).then(|| Fix::new(title, Edit::replace(range, new_text), Applicability::Unsafe))
 }
 
 /// The range of a word plus the space after it (or before it, at the end of a clause), to
@@ -91,18 +81,9 @@ mod tests {
 
     #[test]
     fn case_and_articles() {
-        assert_eq!(
-            match_case("Dana", "the on-call engineer"),
-            "The on-call engineer"
-        );
-        assert_eq!(
-            match_case("dana", "the on-call engineer"),
-            "the on-call engineer"
-        );
-        assert_eq!(
-            match_case("POST-MORTEM", "incident debrief"),
-            "INCIDENT DEBRIEF"
-        );
+        assert_eq!(match_case("Dana", "the on-call engineer"), "The on-call engineer");
+        assert_eq!(match_case("dana", "the on-call engineer"), "the on-call engineer");
+        assert_eq!(match_case("POST-MORTEM", "incident debrief"), "INCIDENT DEBRIEF");
         assert_eq!(article_for("outage"), "an");
         assert_eq!(article_for("user"), "a");
         assert_eq!(article_for("hour"), "an");

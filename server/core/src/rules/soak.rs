@@ -16,7 +16,9 @@ pub static TOO_SOON: Rule = Rule {
             why: "People who have just resolved an incident are tired and still inside their own part of it. A day \
                   of soak time lets them rest, read the timeline and notice what surprised them; follow-ups agreed \
                   in the heat of the moment are the ones that pile up unfinished.",
-            flagged: &["---\nresolved: 2026-03-01T14:05:00Z\ndebriefed: 2026-03-01T16:00:00Z\n---\n# Incident debrief\n"],
+            flagged: &[
+                "---\nresolved: 2026-03-01T14:05:00Z\ndebriefed: 2026-03-01T16:00:00Z\n---\n# Incident debrief\n",
+            ],
             fine: &["---\nresolved: 2026-03-01T14:05:00Z\ndebriefed: 2026-03-03\n---\n# Incident debrief\n"],
             reframe: "Hold the debrief one to seven days after the incident; share the timeline draft in between.",
             fix: "None.",
@@ -57,14 +59,10 @@ fn soak_days<'a>(ctx: &Context<'a>) -> Option<(f64, &'a Located<TimeExpr>)> {
     let (rd, dd) = (r.date?, d.date?);
     if r.time.is_some() && d.time.is_some() {
         let base = rd;
-        let mut minutes = r
-            .datetime_on(base)
-            .duration_until(d.datetime_on(base))
-            .as_mins();
-        if let (Some(a), Some(b)) = (
-            r.zone.as_ref().and_then(|z| z.offset_minutes),
-            d.zone.as_ref().and_then(|z| z.offset_minutes),
-        ) {
+        let mut minutes = r.datetime_on(base).duration_until(d.datetime_on(base)).as_mins();
+        if let (Some(a), Some(b)) =
+            (r.zone.as_ref().and_then(|z| z.offset_minutes), d.zone.as_ref().and_then(|z| z.offset_minutes))
+        {
             minutes += i64::from(a - b);
         }
         Some((minutes as f64 / (24.0 * 60.0), debriefed))
@@ -86,10 +84,7 @@ fn describe(days: f64) -> String {
         }
     } else {
         let d = days.round() as i64;
-        format!(
-            "{d} day{} after the incident was resolved",
-            if d == 1 { "" } else { "s" }
-        )
+        format!("{d} day{} after the incident was resolved", if d == 1 { "" } else { "s" })
     }
 }
 
@@ -99,7 +94,14 @@ fn check_soon(ctx: &Context<'_>, out: &mut Report<'_>) {
     };
     let min = f64::from(ctx.config.limits.soak_min_days);
     if days < min {
-        out.add(at.range.clone(), format!("Debrief held {}: give people at least {} of soak time before committing to follow-ups.", describe(days), plural_days(min)));
+        out.add(
+            at.range.clone(),
+            format!(
+                "Debrief held {}: give people at least {} of soak time before committing to follow-ups.",
+                describe(days),
+                plural_days(min)
+            ),
+        );
     }
 }
 
@@ -111,11 +113,7 @@ fn check_late(ctx: &Context<'_>, out: &mut Report<'_>) {
     if days > max {
         out.add(
             at.range.clone(),
-            format!(
-                "Debrief held {}: memory fades; hold it within {}.",
-                describe(days),
-                plural_days(max)
-            ),
+            format!("Debrief held {}: memory fades; hold it within {}.", describe(days), plural_days(max)),
         );
     }
 }
@@ -138,27 +136,13 @@ mod tests {
 
     #[test]
     fn soon_and_late() {
-        let soon = findings(
-            "soak-too-soon",
-            &fm("2026-03-01T14:05:00Z", "2026-03-01T16:00:00Z"),
-        );
+        let soon = findings("soak-too-soon", &fm("2026-03-01T14:05:00Z", "2026-03-01T16:00:00Z"));
         assert_eq!(soon.len(), 1);
         assert_eq!(soon[0].message, "Debrief held 2 h after the incident was resolved: give people at least a day of soak time before committing to follow-ups.");
-        assert_eq!(
-            findings("soak-too-soon", &fm("2026-03-01T14:05:00Z", "2026-03-01")).len(),
-            1,
-            "same date"
-        );
+        assert_eq!(findings("soak-too-soon", &fm("2026-03-01T14:05:00Z", "2026-03-01")).len(), 1, "same date");
         assert!(findings("soak-too-soon", &fm("2026-03-01T14:05:00Z", "2026-03-02")).is_empty());
         assert!(findings("soak-too-late", &fm("2026-03-01T14:05:00Z", "2026-03-08")).is_empty());
-        assert_eq!(
-            findings("soak-too-late", &fm("2026-03-01T14:05:00Z", "2026-03-09")).len(),
-            1
-        );
-        assert!(findings(
-            "soak-too-soon",
-            "---\nresolved: 2026-03-01T14:05:00Z\n---\n# D\n"
-        )
-        .is_empty());
+        assert_eq!(findings("soak-too-late", &fm("2026-03-01T14:05:00Z", "2026-03-09")).len(), 1);
+        assert!(findings("soak-too-soon", "---\nresolved: 2026-03-01T14:05:00Z\n---\n# D\n").is_empty());
     }
 }

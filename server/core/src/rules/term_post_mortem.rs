@@ -20,7 +20,16 @@ pub static RULE: Rule = Rule {
             fix: "Replaces the word, keeping capitalisation and plural; safe, applied by `check --fix`.",
         },
     },
-    triggers: &["post-mortem", "post-mortems", "postmortem", "postmortems", "post mortem", "post mortems", "post-mortem's", "postmortem's"],
+    triggers: &[
+        "post-mortem",
+        "post-mortems",
+        "postmortem",
+        "postmortems",
+        "post mortem",
+        "post mortems",
+        "post-mortem's",
+        "postmortem's",
+    ],
     on_phrase,
     check: no_check,
 };
@@ -35,22 +44,14 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     } else {
         "incident debrief"
     };
-    let title_case = original
-        .split(['-', ' '])
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let title_case = original.split(['-', ' ']).all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && original.contains(['-', ' ']);
     let new = if title_case {
-        base.split(' ')
-            .map(reframe::capitalise)
-            .collect::<Vec<_>>()
-            .join(" ")
+        base.split(' ').map(reframe::capitalise).collect::<Vec<_>>().join(" ")
     } else {
         reframe::match_case(original, base)
     };
-    let d = out.add(
-        hit.range.clone(),
-        format!("Say “{}” rather than “{original}”.", new.to_lowercase()),
-    );
+    let d = out.add(hit.range.clone(), format!("Say “{}” rather than “{original}”.", new.to_lowercase()));
     if ctx.doc.is_plain_prose(hit.range.clone()) {
         d.fixes.push(Fix::new(
             format!("Replace with “{new}”"),
@@ -68,22 +69,10 @@ mod tests {
 
     #[test]
     fn flags_and_replaces_every_spelling() {
-        assert_eq!(
-            flagged(ID, "The post-mortem and two postmortems."),
-            ["post-mortem", "postmortems"]
-        );
-        assert_eq!(
-            fixed(ID, "Post-Mortem notes.", 0).as_deref(),
-            Some("Incident Debrief notes.")
-        );
-        assert_eq!(
-            fixed(ID, "Postmortem notes.", 0).as_deref(),
-            Some("Incident debrief notes.")
-        );
-        assert_eq!(
-            fixed(ID, "Two postmortems.", 0).as_deref(),
-            Some("Two incident debriefs.")
-        );
+        assert_eq!(flagged(ID, "The post-mortem and two postmortems."), ["post-mortem", "postmortems"]);
+        assert_eq!(fixed(ID, "Post-Mortem notes.", 0).as_deref(), Some("Incident Debrief notes."));
+        assert_eq!(fixed(ID, "Postmortem notes.", 0).as_deref(), Some("Incident debrief notes."));
+        assert_eq!(fixed(ID, "Two postmortems.", 0).as_deref(), Some("Two incident debriefs."));
         assert!(flagged(ID, "See [notes](../postmortems/a.md) and `postmortem.md`.").is_empty());
     }
 }

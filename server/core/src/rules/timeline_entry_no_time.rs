@@ -27,33 +27,26 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
     for timeline in ctx.timelines {
-        let missing: Vec<_> = timeline
-            .entries
-            .iter()
-            .filter(|e| e.time.is_none())
-            .collect();
+        let missing: Vec<_> = timeline.entries.iter().filter(|e| e.time.is_none()).collect();
         if missing.is_empty() {
             continue;
         }
         let placeholders = missing.iter().filter(|e| e.placeholder).count();
-        if missing.len() == timeline.entries.len()
-            && missing.len() >= 3
-            && placeholders < missing.len()
-        {
-            out.add(timeline.heading.clone(), format!("None of the {} timeline entries has a time: start each with one, such as 14:32 UTC.", missing.len()));
+        if missing.len() == timeline.entries.len() && missing.len() >= 3 && placeholders < missing.len() {
+            out.add(
+                timeline.heading.clone(),
+                format!(
+                    "None of the {} timeline entries has a time: start each with one, such as 14:32 UTC.",
+                    missing.len()
+                ),
+            );
             continue;
         }
         for e in missing {
             if e.placeholder {
-                out.add(
-                    e.head.clone(),
-                    "Fill in this entry's time (it still says HH:MM).",
-                );
+                out.add(e.head.clone(), "Fill in this entry's time (it still says HH:MM).");
             } else {
-                out.add(
-                    e.head.clone(),
-                    "Timeline entry has no time: start it with one, such as 14:32 UTC.",
-                );
+                out.add(e.head.clone(), "Timeline entry has no time: start it with one, such as 14:32 UTC.");
             }
         }
     }
@@ -68,10 +61,7 @@ mod tests {
     #[test]
     fn flags_entries_and_placeholders() {
         let text = "# Debrief\n\n## Timeline\n\n- 14:02 alert\n- the team joined\n- HH:MM Resolved:\n\n| Time | Event |\n|---|---|\n| 14:40 | ok |\n| later | more |\n";
-        assert_eq!(
-            flagged(ID, text),
-            ["the team joined", "HH:MM Resolved:", "| later | more |"]
-        );
+        assert_eq!(flagged(ID, text), ["the team joined", "HH:MM Resolved:", "| later | more |"]);
     }
 
     #[test]

@@ -68,22 +68,9 @@ mod tests {
 
     #[test]
     fn flags_gaps_over_the_limit() {
-        assert_eq!(
-            flagged(
-                ID,
-                "# D\n\n## Timeline\n\n- 10:00 a\n- 10:05 b\n- 10:10 c\n- 13:30 d\n"
-            ),
-            ["13:30 d"]
-        );
+        assert_eq!(flagged(ID, "# D\n\n## Timeline\n\n- 10:00 a\n- 10:05 b\n- 10:10 c\n- 13:30 d\n"), ["13:30 d"]);
         // 90 minutes in a 10-hour timeline is under 25 % of the span.
-        assert!(
-            flagged(
-                ID,
-                "# D\n\n## Timeline\n\n- 08:00 a\n- 09:30 b\n- 18:00 c\n"
-            )
-            .len()
-                == 1
-        );
+        assert!(flagged(ID, "# D\n\n## Timeline\n\n- 08:00 a\n- 09:30 b\n- 18:00 c\n").len() == 1);
         assert!(flagged(ID, "# D\n\n## Timeline\n\n- 10:00 a\n- 10:59 b\n").is_empty());
         assert!(
             flagged(ID, "# D\n\n## Timeline\n\n- 10:00-11:30 a\n- 11:45 b\n").is_empty(),
@@ -95,10 +82,7 @@ mod tests {
     fn the_limit_is_configurable() {
         let text = "# D\n\n## Timeline\n\n- 10:00 a\n- 10:45 b\n";
         let (config, _) = Config::from_toml("[limits]\ngap-minutes = 30\n");
-        let found: Vec<_> = crate::analyse(text, &config)
-            .into_iter()
-            .filter(|d| d.rule == ID)
-            .collect();
+        let found: Vec<_> = crate::analyse(text, &config).into_iter().filter(|d| d.rule == ID).collect();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].related.len(), 1);
     }

@@ -17,7 +17,9 @@ pub static RULE: Rule = Rule {
             why: "The timeline is the shared account everything else in a debrief rests on: when it was noticed, who \
                   knew what when, how long each step took. Without one, the discussion runs on each person's memory, \
                   and the gaps where learning hides — the slow detection, the long wait for access — stay invisible.",
-            flagged: &["# Incident debrief\n\n## Summary\n\nThe API was down.\n\n## Action items\n\n- Add an alert @dana\n"],
+            flagged: &[
+                "# Incident debrief\n\n## Summary\n\nThe API was down.\n\n## Action items\n\n- Add an alert @dana\n",
+            ],
             fine: &["# Incident debrief\n\n## Timeline\n\n- 14:02 UTC alert fired\n"],
             reframe: "Add a timeline with an entry, and a time, for when the problem was detected, when the response \
                       began, when impact was mitigated and when it was resolved.",
@@ -41,58 +43,43 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         }
         return;
     }
-    let at = doc
-        .first_heading()
-        .map_or_else(|| doc.lines.line_range(doc.text, 0), |h| h.range.clone());
-    let d = out.add(
-        at,
-        "No timeline: add one with times for detection, response, mitigation and resolution.",
-    );
-    d.fixes.push(Fix::new(
-        "Insert a timeline skeleton",
-        skeleton(ctx),
-        Applicability::Safe,
-    ));
+    let at = doc.first_heading().map_or_else(|| doc.lines.line_range(doc.text, 0), |h| h.range.clone());
+    let d = out.add(at, "No timeline: add one with times for detection, response, mitigation and resolution.");
+    d.fixes.push(Fix::new("Insert a timeline skeleton", skeleton(ctx), Applicability::Safe));
+}
+
+/// The first line with text after the front matter, where a document-wide finding
+/// points when there is no heading.
+fn first_text_line(doc: &crate::document::Document<'_>) -> std::ops::Range<usize> {
+    let from = doc.front_matter.as_ref().map_or(0, |f| f.range.end);
+    let first = doc.lines.line_of(from);
+    (first..doc.lines.line_count())
+        .map(|l| doc.lines.line_range(doc.text, l))
+        .find(|r| {
+            let t = doc.text[r.clone()].trim();
+            !t.is_empty() && !t.starts_with("<!--")
+        })
+        .unwrap_or(from..from)
 }
 
 /// The skeleton, placed before the first causes, follow-ups or learnings section at the
 /// level of the document's sections (or at the end).
 fn skeleton(ctx: &Context<'_>) -> Edit {
     let doc = ctx.doc;
-    let level = doc
-        .headings
-        .iter()
-        .filter(|h| !h.pseudo)
-        .map(|h| h.level)
-        .filter(|&l| l > 1)
-        .min()
-        .unwrap_or(2);
+    let level = doc.headings.iter().filter(|h| !h.pseudo).map(|h| h.level).filter(|&l| l > 1).min().unwrap_or(2);
     let before = doc.sections.iter().find(|s| {
         let h = doc.heading_of(s);
         !h.pseudo
             && h.level == level
-            && matches!(
-                s.kind,
-                SectionKind::Causes | SectionKind::FollowUps | SectionKind::Learnings
-            )
+            && matches!(s.kind, SectionKind::Causes | SectionKind::FollowUps | SectionKind::Learnings)
     });
-    let eol = if doc.text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    let eol = if doc.text.contains("\r\n") { "\r\n" } else { "\n" };
     let fm = doc.front_matter.as_ref();
-    let zone = fm
-        .and_then(|f| f.timezone.as_ref())
-        .map_or("UTC".to_string(), |z| z.value.name.clone());
+    let zone = fm.and_then(|f| f.timezone.as_ref()).map_or("UTC".to_string(), |z| z.value.name.clone());
     let time_of = |t: Option<&TimeExpr>| -> String {
-        t.and_then(|t| t.time).map_or("HH:MM".to_string(), |t| {
-            format!("{:02}:{:02}", t.hour(), t.minute())
-        })
+        t.and_then(|t| t.time).map_or("HH:MM".to_string(), |t| format!("{:02}:{:02}", t.hour(), t.minute()))
     };
-    let detected = fm
-        .and_then(|f| f.detected.as_ref().or(f.started.as_ref()))
-        .map(|l| &l.value);
+    let detected = fm.and_then(|f| f.detected.as_ref().or(f.started.as_ref())).map(|l| &l.value);
     let resolved = fm.and_then(|f| f.resolved.as_ref()).map(|l| &l.value);
     let hashes = "#".repeat(level as usize);
     let body = [
@@ -132,10 +119,7 @@ mod tests {
     #[test]
     fn flags_a_missing_or_empty_timeline() {
         assert_eq!(findings(ID, "# Debrief\n\n## Summary\n\nDown.\n").len(), 1);
-        assert_eq!(
-            findings(ID, "# Debrief\n\n## Timeline\n\nTBD.\n\n## Impact\n").len(),
-            1
-        );
+        assert_eq!(findings(ID, "# Debrief\n\n## Timeline\n\nTBD.\n\n## Impact\n").len(), 1);
         assert!(findings(ID, "# Debrief\n\n## Timeline\n\n- 14:00 paged\n").is_empty());
     }
 

@@ -35,18 +35,11 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         return;
     };
     for m in Milestone::ALL {
-        let present = ctx
-            .timelines
-            .iter()
-            .flat_map(|t| &t.entries)
-            .any(|e| e.milestones.has(m));
+        let present = ctx.timelines.iter().flat_map(|t| &t.entries).any(|e| e.milestones.has(m));
         if !present {
             out.add(
                 first.heading.clone(),
-                format!(
-                    "The timeline has no entry for when the incident was {}: add it with its time.",
-                    m.label()
-                ),
+                format!("The timeline has no entry for when the incident was {}: add it with its time.", m.label()),
             );
         }
     }
@@ -60,10 +53,7 @@ mod tests {
 
     #[test]
     fn one_finding_per_missing_milestone() {
-        let found = findings(
-            ID,
-            "# D\n\n## Timeline\n\n- 10:00 alert fired\n- 10:30 everything back to normal\n",
-        );
+        let found = findings(ID, "# D\n\n## Timeline\n\n- 10:00 alert fired\n- 10:30 everything back to normal\n");
         let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,
@@ -72,9 +62,6 @@ mod tests {
                 "The timeline has no entry for when the incident was mitigated: add it with its time."
             ]
         );
-        assert!(
-            findings(ID, "# D\n\n## Summary\n\nNo timeline.\n").is_empty(),
-            "timeline-missing covers that"
-        );
+        assert!(findings(ID, "# D\n\n## Summary\n\nNo timeline.\n").is_empty(), "timeline-missing covers that");
     }
 }

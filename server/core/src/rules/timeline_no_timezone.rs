@@ -33,25 +33,17 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         if t.declared_zone.is_some() {
             continue;
         }
-        let timed: Vec<_> = t
-            .entries
-            .iter()
-            .filter(|e| e.time.as_ref().is_some_and(|x| x.time.is_some()))
-            .collect();
+        let timed: Vec<_> = t.entries.iter().filter(|e| e.time.as_ref().is_some_and(|x| x.time.is_some())).collect();
         let Some(first) = timed.first() else { continue };
         if first.time.as_ref().is_some_and(|x| x.zone.is_some()) {
             continue;
         }
-        let without = timed
-            .iter()
-            .filter(|e| e.time.as_ref().is_some_and(|x| x.zone.is_none()))
-            .count();
-        let noun = if without == 1 {
-            "time has"
-        } else {
-            "times have"
-        };
-        out.add(t.heading.clone(), format!("{without} timeline {noun} no time zone: declare one, such as “(all times UTC)” in the heading."));
+        let without = timed.iter().filter(|e| e.time.as_ref().is_some_and(|x| x.zone.is_none())).count();
+        let noun = if without == 1 { "time has" } else { "times have" };
+        out.add(
+            t.heading.clone(),
+            format!("{without} timeline {noun} no time zone: declare one, such as “(all times UTC)” in the heading."),
+        );
     }
 }
 
@@ -63,26 +55,12 @@ mod tests {
 
     #[test]
     fn declared_zones_in_every_place() {
-        assert_eq!(
-            findings(ID, "# D\n\n## Timeline\n\n- 10:00 a\n- 10:05 b\n").len(),
-            1
-        );
+        assert_eq!(findings(ID, "# D\n\n## Timeline\n\n- 10:00 a\n- 10:05 b\n").len(), 1);
         assert!(findings(ID, "# D\n\n## Timeline (UTC)\n\n- 10:00 a\n").is_empty());
         assert!(findings(ID, "# D\n\n## Timeline\n\nAll times in CET.\n\n- 10:00 a\n").is_empty());
-        assert!(findings(
-            ID,
-            "# D\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 10:00 | a |\n"
-        )
-        .is_empty());
-        assert!(findings(
-            ID,
-            "---\ntimezone: Europe/Berlin\n---\n# D\n\n## Timeline\n\n- 10:00 a\n"
-        )
-        .is_empty());
+        assert!(findings(ID, "# D\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 10:00 | a |\n").is_empty());
+        assert!(findings(ID, "---\ntimezone: Europe/Berlin\n---\n# D\n\n## Timeline\n\n- 10:00 a\n").is_empty());
         assert!(findings(ID, "# D\n\n## Timeline\n\n- 10:00 UTC a\n- 10:05 b\n").is_empty());
-        assert!(
-            findings(ID, "# D\n\n## Timeline\n\n- 2021-05-08 release\n").is_empty(),
-            "dates need no zone"
-        );
+        assert!(findings(ID, "# D\n\n## Timeline\n\n- 2021-05-08 release\n").is_empty(), "dates need no zone");
     }
 }

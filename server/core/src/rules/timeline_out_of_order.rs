@@ -31,17 +31,17 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         for e in &timeline.entries {
             let Some(m) = e.moment else { continue };
             if let Some((p, pm)) = prev {
-                let earlier = if m.has_time && pm.has_time {
-                    m.at < pm.at
-                } else {
-                    m.at.date() < pm.at.date()
-                };
+                let earlier = if m.has_time && pm.has_time { m.at < pm.at } else { m.at.date() < pm.at.date() };
                 if earlier {
-                    let d = out.add(e.head.clone(), format!("This entry ({}) is earlier than the one before it ({}): move it or correct its time.", show(&m), show(&pm)));
-                    d.related.push(Related {
-                        range: p.head.clone(),
-                        message: "the entry before it".into(),
-                    });
+                    let d = out.add(
+                        e.head.clone(),
+                        format!(
+                            "This entry ({}) is earlier than the one before it ({}): move it or correct its time.",
+                            show(&m),
+                            show(&pm)
+                        ),
+                    );
+                    d.related.push(Related { range: p.head.clone(), message: "the entry before it".into() });
                 }
             }
             prev = Some((e, m));
@@ -71,21 +71,17 @@ mod tests {
         assert_eq!(flagged(ID, text), ["13:58 deploy"]);
         let d = &findings(ID, text)[0];
         assert_eq!(d.related.len(), 1);
-        assert_eq!(d.message, "This entry (13:58) is earlier than the one before it (14:02): move it or correct its time.");
+        assert_eq!(
+            d.message,
+            "This entry (13:58) is earlier than the one before it (14:02): move it or correct its time."
+        );
     }
 
     #[test]
     fn dates_rollover_and_day_headings() {
-        assert!(flagged(
-            ID,
-            "# D\n\n## Timeline\n\n- 23:50 a\n- 00:10 b\n- 00:20 c\n"
-        )
-        .is_empty());
-        assert!(flagged(
-            ID,
-            "# D\n\n## Timeline\n\n### 2026-03-01\n\n- 23:00 a\n\n### 2026-03-02\n\n- 01:00 b\n"
-        )
-        .is_empty());
+        assert!(flagged(ID, "# D\n\n## Timeline\n\n- 23:50 a\n- 00:10 b\n- 00:20 c\n").is_empty());
+        assert!(flagged(ID, "# D\n\n## Timeline\n\n### 2026-03-01\n\n- 23:00 a\n\n### 2026-03-02\n\n- 01:00 b\n")
+            .is_empty());
         let text = "# D\n\n## Timeline\n\n| Date | Event |\n|---|---|\n| 2021-12-01 | report |\n| 2021-01-28 | report |\n| 2022-03-08 | report |\n";
         assert_eq!(flagged(ID, text), ["| 2021-01-28 | report |"]);
     }

@@ -1,0 +1,413 @@
+//! The report formats of `check` (SPEC 6): human, JSON, SARIF 2.1.0, GitHub annotations.
+//! Lines and columns are 1-based; columns count Unicode scalar values.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Effects, Style};
+use debrief_core::{Applicability, Diagnostic, LineCol, LineIndex, Severity};
+use serde_json::{json, Value};
+
+use super::check::{Color, FileResult, Problem};
+
+/// Everything a format needs.
+pub struct Report<'a> {
+    /// Checked files, sorted by path.
+    pub files: &'a [FileResult],
+    /// Problems that are not findings.
+    pub problems: &'a [Problem],
+    /// Whether `--diff` was asked for.
+    pub diff_mode: bool,
+}
+
+fn counts(files: &[FileResult]) -> (usize, usize, usize) {
+    let all = files.iter().flat_map(|f| &f.diagnostics);
+    let mut c = (0, 0, 0);
+    for d in all {
+        match d.severity {
+            Severity::Error => c.0 += 1,
+            Severity::Warning => c.1 += 1,
+            Severity::Info => c.2 += 1,
+        }
+    }
+    c
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn location(problem: &Problem) -> String {
+    match (problem.line, problem.column) {
+        (Some(l), Some(c)) => format!("{}:{l}:{c}", problem.path),
+        (Some(l), None) => format!("{}:{l}", problem.path),
+        _ => problem.path.clone(),
+    }
+}
+
+/// The human format: findings on stdout, problems on stderr.
+pub fn human(report: &Report<'_>, color: Color) -> io::Result<()> {
+    let choice = match color {
+        Color::Auto => anstream::ColorChoice::Auto,
+        Color::Always => anstream::ColorChoice::Always,
+        Color::Never => anstream::ColorChoice::Never,
+    };
+    let mut out = anstream::AutoStream::new(io::stdout().lock(), choice);
+    let renderer = Renderer::styled();
+    let bold = Style::new().effects(Effects::BOLD);
+    let dim = Style::new().fg_color(Some(AnsiColor::BrightBlack.into()));
+    for file in report.files {
+        if let Some(diff) = &file.diff {
+            write!(out, "{diff}")?;
+            continue;
+        }
+        let index = LineIndex::new(&file.text);
+        for d in &file.diagnostics {
+            let start = index.line_col(&file.text, d.range.start);
+            let (level_style, level_name) = match d.severity {
+                Severity::Error => {
+                    (Style::new().fg_color(Some(AnsiColor::BrightRed.into())).effects(Effects::BOLD), "error")
+                }
+                Severity::Warning => {
+                    (Style::new().fg_color(Some(AnsiColor::Yellow.into())).effects(Effects::BOLD), "warning")
+                }
+                Severity::Info => {
+                    (Style::new().fg_color(Some(AnsiColor::BrightBlue.into())).effects(Effects::BOLD), "info")
+                }
+            };
+            writeln!(
+                out,
+                "{bold}{}:{}:{}:{bold:#} {level_style}{level_name}{level_style:#}{dim}[{}]{dim:#} {}",
+                file.path, start.line, start.column, d.rule, d.message
+            )?;
+            writeln!(out, "{}", renderer.render(&[snippet(&file.text, &index, d)]))?;
+        }
+    }
+    let (errors, warnings, infos) = counts(report.files);
+    let total = errors + warnings + infos;
+    let fixed: usize = report.files.iter().map(|f| f.fixed).sum();
+    let mut summary = String::new();
+    if report.diff_mode {
+        let changed = report.files.iter().filter(|f| f.diff.is_some()).count();
+        summary.push_str(&format!(
+            "{} would change ({} in all).\n",
+            plural(changed, "file", "files"),
+            plural(fixed, "fix", "fixes")
+        ));
+    } else {
+        if fixed > 0 {
+            summary.push_str(&format!("Fixed {}.\n", plural(fixed, "finding", "findings")));
+        }
+        if total == 0 {
+            summary.push_str(&format!("No findings in {}.\n", plural(report.files.len(), "debrief", "debriefs")));
+        } else {
+            summary.push_str(&format!(
+                "{} ({}, {}, {}) in {}.\n",
+                plural(total, "finding", "findings"),
+                plural(errors, "error", "errors"),
+                plural(warnings, "warning", "warnings"),
+                plural(infos, "info", "infos"),
+                plural(report.files.len(), "debrief", "debriefs")
+            ));
+        }
+    }
+    write!(out, "{summary}")?;
+    out.flush()?;
+    let mut err = anstream::AutoStream::new(io::stderr().lock(), choice);
+    let red = Style::new().fg_color(Some(AnsiColor::BrightRed.into())).effects(Effects::BOLD);
+    for p in report.problems {
+        writeln!(err, "{bold}{}:{bold:#} {red}error{red:#}: {}", location(p), p.message)?;
+    }
+    if report.files.is_empty() && report.problems.is_empty() {
+        writeln!(
+            err,
+            "No debriefs found. A Markdown file is a debrief when its folder is named like postmortems/ or incidents/ \
+             (see `include` in debrief.toml), its front matter says `debrief: true`, or its first heading names a \
+             post-mortem, incident review or debrief. Files named on the command line are always checked."
+        )?;
+    }
+    Ok(())
+}
+
+/// The source line(s) of a finding with a caret underline, and the first fix as help.
+fn snippet<'a>(text: &'a str, index: &LineIndex, d: &'a Diagnostic) -> Group<'a> {
+    let first = index.line_of(d.range.start);
+    let last = index.line_of(d.range.end.saturating_sub(1).max(d.range.start));
+    let from = index.line_start(first);
+    let to = index.line_range(text, last).end;
+    let source = &text[from..to];
+    let span = d.range.start - from..(d.range.end.min(to)).max(d.range.start) - from;
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let mut group = Group::with_level(level)
+        .element(Snippet::source(source).line_start(first + 1).annotation(AnnotationKind::Primary.span(span)));
+    if let Some(fix) = d.fixes.first() {
+        let note = match fix.applicability {
+            Applicability::Safe => "",
+            Applicability::Unsafe => " (unsafe fix)",
+            Applicability::DisplayOnly => " (suggestion)",
+        };
+        let new: Vec<&str> =
+            fix.edits.iter().map(|e| e.new_text.trim()).filter(|t| !t.is_empty() && !t.contains('\n')).collect();
+        let shown = if new.len() == 1 { format!(": “{}”", new[0]) } else { String::new() };
+        group = group.element(Level::HELP.message(format!("{}{shown}{note}", fix.title)));
+    }
+    group
+}
+
+fn position(p: LineCol) -> Value {
+    json!({"line": p.line, "column": p.column})
+}
+
+fn range_json(text: &str, index: &LineIndex, r: &std::ops::Range<usize>) -> Value {
+    json!({"start": position(index.line_col(text, r.start)), "end": position(index.line_col(text, r.end))})
+}
+
+/// The JSON document of SPEC 6, on stdout; problems go to stderr.
+pub fn json(report: &Report<'_>) -> io::Result<()> {
+    let files: Vec<Value> = report
+        .files
+        .iter()
+        .map(|f| {
+            let index = LineIndex::new(&f.text);
+            let diagnostics: Vec<Value> = f
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    json!({
+                        "rule": d.rule,
+                        "severity": d.severity.as_str(),
+                        "message": d.message,
+                        "range": range_json(&f.text, &index, &d.range),
+                        "fixes": d.fixes.iter().map(|fix| json!({
+                            "title": fix.title,
+                            "safe": fix.applicability == Applicability::Safe,
+                            "edits": fix.edits.iter().map(|e| json!({
+                                "range": range_json(&f.text, &index, &e.range),
+                                "new_text": e.new_text,
+                            })).collect::<Vec<_>>(),
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            json!({"path": f.path, "diagnostics": diagnostics})
+        })
+        .collect();
+    let (errors, warnings, infos) = counts(report.files);
+    let doc = json!({
+        "version": 1,
+        "files": files,
+        "summary": {"files": report.files.len(), "diagnostics": errors + warnings + infos, "errors": errors, "warnings": warnings, "infos": infos},
+    });
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    writeln!(out)?;
+    problems_to_stderr(report.problems)
+}
+
+fn problems_to_stderr(problems: &[Problem]) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    for p in problems {
+        writeln!(err, "{}: error: {}", location(p), p.message)?;
+    }
+    Ok(())
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative path as a URI reference: `/`-separated, reserved characters escaped.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn region(text: &str, index: &LineIndex, r: &std::ops::Range<usize>) -> Value {
+    let s = index.line_col(text, r.start);
+    let e = index.line_col(text, r.end);
+    json!({"startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column})
+}
+
+/// SARIF 2.1.0 with rule metadata in the driver, columns in Unicode code points.
+pub fn sarif(report: &Report<'_>) -> io::Result<()> {
+    let rules = debrief_core::rules::REGISTRY;
+    let rule_meta: Vec<Value> = rules
+        .iter()
+        .map(|r| {
+            let m = &r.meta;
+            let level = match m.default_level {
+                debrief_core::config::RuleLevel::Off => "none",
+                debrief_core::config::RuleLevel::Info => "note",
+                debrief_core::config::RuleLevel::Warning => "warning",
+                debrief_core::config::RuleLevel::Error => "error",
+            };
+            json!({
+                "id": m.id,
+                "name": m.id.split('-').map(debrief_core_capitalise).collect::<String>(),
+                "shortDescription": {"text": m.summary},
+                "fullDescription": {"text": format!("{} {}", m.docs.what, m.docs.why)},
+                "help": {"text": m.docs.reframe, "markdown": debrief_core::rules::render_docs(r)},
+                "helpUri": debrief_core::rules::docs_url(m.id),
+                "defaultConfiguration": {"enabled": level != "none", "level": if level == "none" { "note" } else { level }},
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for f in report.files {
+        let index = LineIndex::new(&f.text);
+        let location = |r: &std::ops::Range<usize>| json!({"physicalLocation": {"artifactLocation": {"uri": uri(&f.path)}, "region": region(&f.text, &index, r)}});
+        for d in &f.diagnostics {
+            let mut result = json!({
+                "ruleId": d.rule,
+                "ruleIndex": debrief_core::rules::index_of(d.rule).unwrap_or(0),
+                "level": sarif_level(d.severity),
+                "message": {"text": d.message},
+                "locations": [location(&d.range)],
+            });
+            if !d.related.is_empty() {
+                result["relatedLocations"] = d
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let mut l = location(&r.range);
+                        l["id"] = json!(i);
+                        l["message"] = json!({"text": r.message});
+                        l
+                    })
+                    .collect();
+            }
+            if !d.fixes.is_empty() {
+                result["fixes"] = d
+                    .fixes
+                    .iter()
+                    .map(|fix| {
+                        json!({
+                            "description": {"text": if fix.applicability == Applicability::Safe { fix.title.clone() } else { format!("{} (unsafe: changes meaning)", fix.title) }},
+                            "artifactChanges": [{
+                                "artifactLocation": {"uri": uri(&f.path)},
+                                "replacements": fix.edits.iter().map(|e| json!({
+                                    "deletedRegion": region(&f.text, &index, &e.range),
+                                    "insertedContent": {"text": e.new_text},
+                                })).collect::<Vec<_>>(),
+                            }],
+                        })
+                    })
+                    .collect();
+            }
+            results.push(result);
+        }
+    }
+    let notifications: Vec<Value> = report
+        .problems
+        .iter()
+        .map(|p| {
+            let mut n = json!({"level": "error", "message": {"text": p.message}});
+            let mut physical = json!({"artifactLocation": {"uri": uri(&p.path)}});
+            if let Some(line) = p.line {
+                physical["region"] = json!({"startLine": line, "startColumn": p.column.unwrap_or(1)});
+            }
+            n["locations"] = json!([{"physicalLocation": physical}]);
+            n
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "debrief-ls",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/debrief-ls/debrief-ls",
+                "rules": rule_meta,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "invocations": [{"executionSuccessful": report.problems.is_empty(), "toolExecutionNotifications": notifications}],
+            "results": results,
+        }],
+    });
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    writeln!(out)?;
+    problems_to_stderr(report.problems)
+}
+
+fn debrief_core_capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands: `::warning file=…,line=…::message`.
+pub fn github(report: &Report<'_>) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    for f in report.files {
+        let index = LineIndex::new(&f.text);
+        for d in &f.diagnostics {
+            let s = index.line_col(&f.text, d.range.start);
+            let e = index.line_col(&f.text, d.range.end);
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_property(&f.path),
+                s.line,
+                s.column,
+                e.line,
+                e.column,
+                escape_property(&format!("debrief-ls ({})", d.rule)),
+                escape_data(&d.message)
+            )?;
+        }
+    }
+    for p in report.problems {
+        let mut props = format!("file={}", escape_property(&p.path));
+        if let Some(l) = p.line {
+            props.push_str(&format!(",line={l}"));
+        }
+        if let Some(c) = p.column {
+            props.push_str(&format!(",col={c}"));
+        }
+        writeln!(out, "::error {props},title=debrief-ls::{}", escape_data(&p.message))?;
+    }
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(uri("post mortems/2026 #1.md"), "post%20mortems/2026%20%231.md");
+    }
+}

@@ -160,6 +160,8 @@ pub struct ListItem {
     pub task: Option<bool>,
     /// Whether it holds a nested list.
     pub has_children: bool,
+    /// Which list it belongs to (a number shared by the items of one list).
+    pub list: usize,
 }
 
 /// A table: its header cells and its body rows of cells.
@@ -239,7 +241,7 @@ enum Open {
     Paragraph,
     Heading(usize, u8),
     Item(usize),
-    List,
+    List(usize),
     Quote(usize),
     Code,
     Html,
@@ -306,6 +308,7 @@ impl<'a> Document<'a> {
         let mut in_image = 0usize;
         let mut in_autolink = 0usize;
         let mut in_heading = false;
+        let mut lists = 0usize;
 
         let block_kind = |stack: &[Open]| -> BlockKind {
             match stack.iter().rev().find(|o| !matches!(o, Open::Link(_) | Open::Image | Open::Other)) {
@@ -361,7 +364,11 @@ impl<'a> Document<'a> {
                             Open::Heading(range.start, level as u8)
                         }
                         Tag::Item => {
-                            let depth = stack.iter().filter(|o| matches!(o, Open::List)).count().saturating_sub(1);
+                            let depth = stack.iter().filter(|o| matches!(o, Open::List(_))).count().saturating_sub(1);
+                            let list = stack.iter().rev().find_map(|o| match o {
+                                Open::List(id) => Some(*id),
+                                _ => None,
+                            });
                             let parent = stack.iter().rev().find_map(|o| match o {
                                 Open::Item(i) => Some(*i),
                                 _ => None,
@@ -381,6 +388,7 @@ impl<'a> Document<'a> {
                                 parent,
                                 task: None,
                                 has_children: false,
+                                list: list.unwrap_or(0),
                             });
                             Open::Item(self.items.len() - 1)
                         }
@@ -389,7 +397,8 @@ impl<'a> Document<'a> {
                                 let item = &mut self.items[*i];
                                 item.own = item.own.start..item.own.end.min(range.start);
                             }
-                            Open::List
+                            lists += 1;
+                            Open::List(lists)
                         }
                         Tag::BlockQuote(_) => Open::Quote(range.start),
                         Tag::CodeBlock(_) => {

@@ -296,7 +296,7 @@ enum Piece {
     Entry(TimelineEntry),
     /// A day heading or a paragraph giving a date and/or a zone.
     Context {
-        date: Option<Date>,
+        date: Option<(Date, bool)>,
         zone: Option<Zone>,
         before_entries: bool,
     },
@@ -317,12 +317,17 @@ pub fn timelines(doc: &Document<'_>) -> Vec<Timeline> {
 fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date: Date) -> Timeline {
     let heading = doc.heading_of(section);
     let r = section.range.clone();
-    let inside = |x: &Range<usize>| r.start <= x.start && x.end <= r.end;
+    // Inside the section, and not inside a nested section about something else (a
+    // "Root causes" list under a "Timeline" heading is not timeline entries).
+    let inside = |x: &Range<usize>| {
+        r.start <= x.start && x.end <= r.end && matches!(doc.section_kind_at(x.start), SectionKind::Timeline)
+    };
     let label_item = heading.pseudo && heading.level == 8;
     let mut pieces: Vec<(usize, Piece)> = Vec::new();
 
     // List items: the top level within the section.
-    for (i, item) in doc.items.iter().enumerate() {
+    let mut list_of_entry: Vec<(usize, usize)> = Vec::new();
+    for item in doc.items.iter() {
         if !inside(&item.range) || (label_item && item.range == heading.range) {
             continue;
         }
@@ -333,7 +338,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         if !top || doc.tables.iter().any(|t| t.range.start <= item.range.start && item.range.end <= t.range.end) {
             continue;
         }
-        let _ = i;
+        list_of_entry.push((item.range.start, item.list));
         let head = first_line(doc.text, item.own.clone());
         let head = strip_marker(doc.text, head);
         pieces.push((
@@ -384,8 +389,20 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         let mut any_entry = false;
         for line in lines {
             let stripped = strip_marker(doc.text, line.clone());
-            let starts_with_time =
-                times::find_first(&doc.text[stripped.clone()]).is_some_and(|t| t.time.is_some() && t.range.start <= 3);
+            // A line that starts with a time is an entry; so is one that starts with a date
+            // and goes on to say what happened ("10/14/2022 - A researcher reported…").
+            // A date alone ("_4/24/23_", "**April 15, 2021 (all times UTC)**") sets the day.
+            let line_text = &doc.text[stripped.clone()];
+            let starts_with_time = times::find_first(line_text).is_some_and(|t| {
+                let words_after = line_text[t.range.end..]
+                    .split(|c: char| c == '(' || c == ')')
+                    .next()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count();
+                t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && words_after >= 3))
+            });
             if starts_with_time {
                 if let Some((whole, head)) = current.take() {
                     pieces.push((whole.start, Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line))));
@@ -401,7 +418,17 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         }
         if !any_entry {
             let t = &doc.text[p.clone()];
-            let date = times::find_all(t).into_iter().find_map(|t| t.date.filter(|_| t.time.is_none()));
+            // A paragraph sets the day when it is a day line ("_4/24/23_") or says so
+            // ("all events happened on 2019-10-21"), not when it mentions a date in passing.
+            let words = t.split_whitespace().count();
+            let lower = t.to_lowercase();
+            let says_so = ["all events", "all times", "otherwise noted", "happened on", "took place on"]
+                .iter()
+                .any(|m| lower.contains(m));
+            let date = times::find_all(t)
+                .into_iter()
+                .find(|x| x.date.is_some() && x.time.is_none() && (x.range.start <= 3 || words <= 12 || says_so))
+                .and_then(|x| x.date.map(|d| (d, x.year_known)));
             pieces.push((
                 p.start,
                 Piece::Context { date, zone: times::find_zone(t), before_entries: p.start < seen_entry_start },
@@ -411,13 +438,34 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         }
     }
     for h in doc.headings.iter().filter(|h| !h.pseudo && h.range.start > heading.range.start && inside(&h.range)) {
-        let date = times::find_all(&h.text).into_iter().find_map(|t| t.date);
+        let date = times::find_all(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known)));
         pieces.push((
             h.range.start,
             Piece::Context { date, zone: times::find_zone(&h.text), before_entries: h.range.start < seen_entry_start },
         ));
     }
     pieces.sort_by_key(|(o, _)| *o);
+
+    // A list with no time in any item, in a timeline whose other entries have times, is
+    // detail ("The CDN hosts: - cdn-1 - cdn-2"), not entries.
+    let timed_list = |list: usize| {
+        pieces.iter().any(|(o, p)| {
+            matches!(p, Piece::Entry(e) if e.time.is_some()) && list_of_entry.iter().any(|(s, l)| s == o && *l == list)
+        })
+    };
+    let any_timed = pieces.iter().any(|(_, p)| matches!(p, Piece::Entry(e) if e.time.is_some()));
+    let detail_lists: Vec<usize> = if any_timed {
+        let mut lists: Vec<usize> = list_of_entry.iter().map(|(_, l)| *l).collect();
+        lists.dedup();
+        lists.into_iter().filter(|&l| !timed_list(l)).collect()
+    } else {
+        Vec::new()
+    };
+    if !detail_lists.is_empty() {
+        pieces.retain(|(o, p)| {
+            !(matches!(p, Piece::Entry(_)) && list_of_entry.iter().any(|(s, l)| s == o && detail_lists.contains(l)))
+        });
+    }
 
     let mut declared_zone = times::find_zone(&heading.text).or(header_zone);
     let mut entries = Vec::new();
@@ -427,8 +475,8 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     for (_, piece) in pieces {
         match piece {
             Piece::Context { date: d, zone, before_entries } => {
-                if let Some(d) = d {
-                    date = d;
+                if let Some((d, year_known)) = d {
+                    date = place_date(d, year_known, &mut year, date);
                     prev = None;
                 }
                 if let Some(z) = zone {
@@ -439,14 +487,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             }
             Piece::Entry(mut e) => {
                 if let Some(t) = &e.time {
-                    let own_date = t.date.map(|d| {
-                        if t.year_known {
-                            year = Some(d.year());
-                            d
-                        } else {
-                            d.with().year(year.unwrap_or(date.year())).build().unwrap_or(d)
-                        }
-                    });
+                    let own_date = t.date.map(|d| place_date(d, t.year_known, &mut year, date));
                     let mut at = match own_date {
                         Some(d) => {
                             date = d;
@@ -493,6 +534,20 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     Timeline { heading: heading.range.clone(), range: r, entries, declared_zone }
 }
 
+/// A date as written, with the year filled in when it was left out: the year last
+/// written, or the current date's; "Dec 31" then "Jan 02" moves to the next year.
+fn place_date(d: Date, year_known: bool, year: &mut Option<i16>, current: Date) -> Date {
+    if year_known {
+        *year = Some(d.year());
+        return d;
+    }
+    let mut guess = d.with().year(year.unwrap_or(current.year())).build().unwrap_or(d);
+    if guess.until(current).is_ok_and(|span| span.get_days() > 180) {
+        guess = guess.with().year(guess.year() + 1).build().unwrap_or(guess);
+    }
+    guess
+}
+
 fn entry(
     doc: &Document<'_>,
     range: Range<usize>,
@@ -507,7 +562,7 @@ fn entry(
     });
     let placeholder = time.is_none() && {
         let lower = search.to_ascii_lowercase();
-        lower.contains("hh:mm") || lower.contains("xx:xx") || lower.contains("??:??")
+        ["hh:mm", "xx:xx", "??:??", "???", "tbd", "--:--"].iter().any(|p| lower.contains(p))
     };
     let summary_range = match shape {
         EntryShape::TableRow => range.clone(),

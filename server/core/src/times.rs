@@ -99,7 +99,7 @@ static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
         (?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
         (?:
             (?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})
-          | \b(?P<um>\d{{1,2}})/(?P<ud>\d{{1,2}})/(?P<uy>\d{{4}})\b
+          | \b(?P<um>\d{{1,2}})(?P<usep>[/-])(?P<ud>\d{{1,2}})[/-](?P<uy>\d{{4}}|\d{{2}})\b
           | \b(?P<mon>{MONTH})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}})\b)?
           | \b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmon>{MONTH})\b\.?(?:,?\s+(?P<dy>\d{{4}})\b)?
         )?
@@ -189,6 +189,10 @@ fn hour_with_meridiem(h: i8, meridiem: Option<&str>) -> Option<i8> {
 /// Finds every date or time expression in `text`, in order.
 pub fn find_all(text: &str) -> Vec<TimeExpr> {
     let mut out = Vec::new();
+    // Emphasis and code markers around a time ("_4/24/23_", "**14:02**", "`07:35`") are
+    // not part of it: blank them (same length, so ranges stay valid).
+    let cleaned: String = text.chars().map(|c| if matches!(c, '_' | '*' | '`') { ' ' } else { c }).collect();
+    let text = cleaned.as_str();
     for caps in TIME_RE.captures_iter(text) {
         let whole = caps.get(0).expect("group 0");
         if whole.as_str().trim().is_empty() {
@@ -199,6 +203,7 @@ pub fn find_all(text: &str) -> Vec<TimeExpr> {
         let date = if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
             Date::new(y, m as i8, d as i8).ok()
         } else if let (Some(m), Some(d), Some(y)) = (num("um"), num("ud"), num("uy")) {
+            let y = if y < 100 { 2000 + y } else { y };
             // US order first, day-first when the month would be impossible.
             Date::new(y, m as i8, d as i8).or_else(|_| Date::new(y, d as i8, m as i8)).ok()
         } else if let (Some(mon), Some(d)) = (caps.name("mon").and_then(|m| month_number(m.as_str())), num("md")) {
@@ -338,6 +343,11 @@ mod tests {
         assert_eq!(t.date, Some(Date::new(2021, 4, 15).unwrap()));
         let t = one("Wednesday 4 December 2019 the nodes");
         assert_eq!(t.date, Some(Date::new(2019, 12, 4).unwrap()));
+        let t = one("07-27-2023 2:14 pm - approved");
+        assert_eq!(t.date, Some(Date::new(2023, 7, 27).unwrap()));
+        assert_eq!(hm(&t), (14, 14));
+        let t = one("_4/24/23_");
+        assert_eq!(t.date, Some(Date::new(2023, 4, 24).unwrap()));
         let t = one("2018-08-22, 03:26pm: first noticed");
         assert_eq!(hm(&t), (15, 26));
     }

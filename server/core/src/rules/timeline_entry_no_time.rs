@@ -44,7 +44,7 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         }
         for e in missing {
             if e.placeholder {
-                out.add(e.head.clone(), "Fill in this entry's time (it still says HH:MM).");
+                out.add(e.head.clone(), "Fill in this entry's time: it holds a placeholder.");
             } else {
                 out.add(e.head.clone(), "Timeline entry has no time: start it with one, such as 14:32 UTC.");
             }

@@ -66,7 +66,14 @@ fn first_text_line(doc: &crate::document::Document<'_>) -> std::ops::Range<usize
 /// level of the document's sections (or at the end).
 fn skeleton(ctx: &Context<'_>) -> Edit {
     let doc = ctx.doc;
-    let level = doc.headings.iter().filter(|h| !h.pseudo).map(|h| h.level).filter(|&l| l > 1).min().unwrap_or(2);
+    // Sections sit at the level most headings use below the title: usually 2, but some
+    // teams write every section as a level-1 heading.
+    let real = || doc.headings.iter().filter(|h| !h.pseudo);
+    let level = if real().filter(|h| h.level == 1).count() > 1 {
+        1
+    } else {
+        real().map(|h| h.level).filter(|&l| l > 1).min().unwrap_or(2)
+    };
     let before = doc.sections.iter().find(|s| {
         let h = doc.heading_of(s);
         !h.pseudo

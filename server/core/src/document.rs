@@ -565,7 +565,9 @@ impl<'a> Document<'a> {
             }
             if let Some(label) = bold_label(strip_list_marker(&self.text[item.own.clone()])) {
                 if SectionKind::of_heading(&label) != SectionKind::Other {
-                    labels.push(Heading { level: 8, range: item.range.clone(), text: label, pseudo: true });
+                    // The heading is the label's line; its section is the whole item.
+                    let line_end = self.text[item.own.clone()].find('\n').map_or(item.own.end, |i| item.own.start + i);
+                    labels.push(Heading { level: 8, range: item.range.start..line_end, text: label, pseudo: true });
                 }
             }
         }
@@ -586,7 +588,8 @@ impl<'a> Document<'a> {
         for i in 0..n {
             let h = &self.headings[i];
             let end = if h.level == 8 {
-                h.range.end
+                // A list-item label spans its item.
+                self.items.iter().find(|it| it.range.start == h.range.start).map_or(h.range.end, |it| it.range.end)
             } else {
                 self.headings[i + 1..]
                     .iter()

@@ -10,7 +10,6 @@ use regex::Regex;
 use crate::config::Limits;
 use crate::document::{Document, SectionKind};
 use crate::front_matter::parse_severity;
-use crate::timeline::{Milestone, Timeline};
 
 /// One follow-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +51,7 @@ static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"https?://|\]\(|\]\[|(?:^|\s|\()#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|(?i:\b(?:ticket|issue|pr|jira)\s*#?\s*\d+)",
+        r"https?://|\]\(|\]\[|(?:^|\s|\(|\[)#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|(?i:\b(?:ticket|issue|pr|jira)\s*#?\s*\d+)",
     )
     .expect("ticket")
 });
@@ -67,10 +66,11 @@ fn is_group_label(own: &str) -> bool {
     let t = crate::document::strip_list_marker(own).trim();
     let bare = t.trim_matches(['*', '_', ' ']);
     let words = bare.split_whitespace().count();
-    (0 < words && words <= 6)
-        && (bare.ends_with(':')
-            || (t.starts_with("**") && t.trim_end_matches(':').ends_with("**"))
-            || (t.starts_with("__") && t.ends_with("__")))
+    // "**Short term:**", "Monitoring:", "**Process**" group the items under them; a
+    // longer bold title ("**Migration to a partitioned table**") is a follow-up itself.
+    let bold =
+        (t.starts_with("**") && t.trim_end_matches(':').ends_with("**")) || (t.starts_with("__") && t.ends_with("__"));
+    (0 < words && words <= 6) && (bare.ends_with(':') || (bold && words <= 3))
 }
 
 /// Finds every follow-up list in the document.
@@ -86,7 +86,10 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                 |x: &Range<usize>| doc.tables.iter().any(|t| t.range.start <= x.start && x.end <= t.range.end);
             let mut items: Vec<FollowUp> = Vec::new();
             for item in doc.items.iter() {
-                if !inside(&item.range) || in_table(&item.range) || (label_item && item.range == heading.range) {
+                if !inside(&item.range)
+                    || in_table(&item.range)
+                    || (label_item && item.range.start == heading.range.start)
+                {
                     continue;
                 }
                 if item.has_children && is_group_label(&doc.text[item.own.clone()]) {
@@ -97,7 +100,7 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                     Some(p) => {
                         let parent = &doc.items[p];
                         !inside(&parent.range)
-                            || (label_item && parent.range == heading.range)
+                            || (label_item && parent.range.start == heading.range.start)
                             || (parent.has_children && is_group_label(&doc.text[parent.own.clone()]))
                     }
                 };
@@ -229,9 +232,10 @@ pub fn document_severity(doc: &Document<'_>) -> Option<u8> {
     SEVERITY_LINE.captures(doc.text).and_then(|c| parse_severity(c.get(1)?.as_str()))
 }
 
-/// Minutes of impact: front matter `started` (or `detected`) to `resolved`, else the
-/// first timed entry of the timeline to its last entry marking resolution.
-pub fn impact_minutes(doc: &Document<'_>, timelines: &[Timeline]) -> Option<i64> {
+/// Minutes of impact: front matter `started` (or `detected`) to `resolved` (SPEC 4).
+/// The timeline is not used: its first entry is often detection, long after impact began,
+/// and a budget set from a guess would flag lists that are fine.
+pub fn impact_minutes(doc: &Document<'_>) -> Option<i64> {
     if let Some(fm) = &doc.front_matter {
         let start = fm.started.as_ref().or(fm.detected.as_ref());
         if let (Some(s), Some(r)) = (start, fm.resolved.as_ref()) {
@@ -248,17 +252,13 @@ pub fn impact_minutes(doc: &Document<'_>, timelines: &[Timeline]) -> Option<i64>
             }
         }
     }
-    let timeline = timelines.first()?;
-    let (_, _, first) = timeline.timed().next()?;
-    let (_, _, resolved) = timeline.timed().filter(|(_, e, _)| e.milestones.has(Milestone::Resolved)).last()?;
-    let minutes = first.at.duration_until(resolved.until.unwrap_or(resolved.at)).as_mins();
-    (minutes > 0).then_some(minutes)
+    None
 }
 
 /// The follow-up budget for this debrief.
-pub fn budget(doc: &Document<'_>, timelines: &[Timeline], limits: &Limits) -> FollowUpBudget {
+pub fn budget(doc: &Document<'_>, limits: &Limits) -> FollowUpBudget {
     let severity = document_severity(doc);
-    let impact = impact_minutes(doc, timelines);
+    let impact = impact_minutes(doc);
     let by_severity = limits.followup_budget.for_level(severity);
     let by_impact = impact.map(|m| {
         let per = i64::from(limits.minutes_per_followup.max(1));
@@ -275,7 +275,6 @@ pub fn budget(doc: &Document<'_>, timelines: &[Timeline], limits: &Limits) -> Fo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::timelines;
 
     #[test]
     fn items_groups_tables_owners_and_tickets() {
@@ -308,18 +307,18 @@ mod tests {
         let text =
             "---\nseverity: SEV3\nstarted: 2026-03-01T14:00:00Z\nresolved: 2026-03-01T14:06:00Z\n---\n# Debrief\n";
         let doc = Document::parse(text);
-        let b = budget(&doc, &timelines(&doc), &limits);
+        let b = budget(&doc, &limits);
         assert_eq!((b.severity, b.impact_minutes, b.budget, b.set_by_impact), (Some(3), Some(6), 3, true));
         assert_eq!(b.reason(), "SEV3, 6 min of impact");
 
         let doc = Document::parse("# Debrief\n\n**Severity:** SEV1\n");
-        assert_eq!(budget(&doc, &[], &limits).budget, 12);
+        assert_eq!(budget(&doc, &limits).budget, 12);
         let doc = Document::parse("# Debrief\n");
-        assert_eq!(budget(&doc, &[], &limits).budget, 10);
+        assert_eq!(budget(&doc, &limits).budget, 10);
 
         let text = "# Debrief\n\n## Timeline\n\n- 10:00 alert\n- 10:05 resolved\n";
         let doc = Document::parse(text);
-        let b = budget(&doc, &timelines(&doc), &limits);
-        assert_eq!((b.impact_minutes, b.budget), (Some(5), 3));
+        let b = budget(&doc, &limits);
+        assert_eq!((b.impact_minutes, b.budget), (None, 10), "the timeline does not set the impact");
     }
 }

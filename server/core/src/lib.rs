@@ -180,7 +180,7 @@ fn outline(
             }
         })
         .collect();
-    let budget = followups::budget(doc, timelines, &config.limits);
+    let budget = followups::budget(doc, &config.limits);
     let total = lists.iter().map(|l| l.items.len()).sum();
     let followups_out = lists
         .iter()

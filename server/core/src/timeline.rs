@@ -53,6 +53,8 @@ impl Milestone {
                 "observ",
                 "spotted",
                 "discover",
+                "witness",
+                "first seen",
                 "became aware",
                 "aware of",
                 "flagged",
@@ -105,6 +107,7 @@ impl Milestone {
                 "check of",
                 "examin",
                 "diagnos",
+                "identif",
             ],
             Milestone::Mitigated => &[
                 "mitigat",
@@ -156,6 +159,7 @@ impl Milestone {
                 "cordon",
                 "moved",
                 "migrat",
+                "repair",
             ],
             Milestone::Resolved => &[
                 "resolv",
@@ -328,12 +332,12 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     // List items: the top level within the section.
     let mut list_of_entry: Vec<(usize, usize)> = Vec::new();
     for item in doc.items.iter() {
-        if !inside(&item.range) || (label_item && item.range == heading.range) {
+        if !inside(&item.range) || (label_item && item.range.start == heading.range.start) {
             continue;
         }
         let top = match item.parent {
             None => true,
-            Some(p) => !inside(&doc.items[p].range) || (label_item && doc.items[p].range == heading.range),
+            Some(p) => !inside(&doc.items[p].range) || (label_item && doc.items[p].range.start == heading.range.start),
         };
         if !top || doc.tables.iter().any(|t| t.range.start <= item.range.start && item.range.end <= t.range.end) {
             continue;
@@ -556,7 +560,15 @@ fn entry(
     shape: EntryShape,
 ) -> TimelineEntry {
     let search = &doc.text[time_in.clone()];
-    let time = times::find_first(search).map(|mut t| {
+    let found = times::find_all(search);
+    let time = found.first().cloned().map(|mut t| {
+        // "02:54 AM PST Monday Nov 1st": a date right after the time belongs to it.
+        if t.date.is_none() {
+            if let Some(d) = found.get(1).filter(|d| d.time.is_none() && d.range.start <= t.range.end + 16) {
+                t.date = d.date;
+                t.year_known = d.year_known;
+            }
+        }
         t.range = t.range.start + time_in.start..t.range.end + time_in.start;
         t
     });

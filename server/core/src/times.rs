@@ -98,7 +98,7 @@ static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         (?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
         (?:
-            (?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})
+            (?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})(?:\s+(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\b)?
           | \b(?P<um>\d{{1,2}})(?P<usep>[/-])(?P<ud>\d{{1,2}})[/-](?P<uy>\d{{4}}|\d{{2}})\b
           | \b(?P<mon>{MONTH})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}})\b)?
           | \b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmon>{MONTH})\b\.?(?:,?\s+(?P<dy>\d{{4}})\b)?
@@ -172,6 +172,8 @@ fn parse_offset(s: &str) -> Option<i32> {
 fn hour_with_meridiem(h: i8, meridiem: Option<&str>) -> Option<i8> {
     match meridiem.map(|m| m.to_ascii_lowercase().starts_with('p')) {
         None => (0..=24).contains(&h).then_some(h % 24),
+        // "13:30 PM" is written in the wild; the hour already says it all.
+        Some(true) if (13..=23).contains(&h) => Some(h),
         Some(pm) => {
             if !(1..=12).contains(&h) {
                 return None;
@@ -219,6 +221,9 @@ pub fn find_all(text: &str) -> Vec<TimeExpr> {
             let h = hour_with_meridiem(h as i8, caps.name("ap").map(|m| m.as_str()));
             let s = num("s").unwrap_or(0);
             h.and_then(|h| Time::new(h, m as i8, s.min(59) as i8, 0).ok())
+        } else if let (Some(h), Some(m)) = (num("h4"), num("m4")) {
+            // "2022-02-02 1758": four digits are a time only right after a date.
+            Time::new(h as i8, m as i8, 0, 0).ok()
         } else if let Some(h) = num("h2") {
             hour_with_meridiem(h as i8, caps.name("ap2").map(|m| m.as_str())).and_then(|h| Time::new(h, 0, 0, 0).ok())
         } else {
@@ -346,6 +351,9 @@ mod tests {
         let t = one("07-27-2023 2:14 pm - approved");
         assert_eq!(t.date, Some(Date::new(2023, 7, 27).unwrap()));
         assert_eq!(hm(&t), (14, 14));
+        let t = one("2022-02-02 1758: confirmed");
+        assert_eq!(hm(&t), (17, 58));
+        assert_eq!(hm(&one("13:30 PM PST: first peak")), (13, 30));
         let t = one("_4/24/23_");
         assert_eq!(t.date, Some(Date::new(2023, 4, 24).unwrap()));
         let t = one("2018-08-22, 03:26pm: first noticed");

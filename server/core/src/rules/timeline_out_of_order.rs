@@ -3,6 +3,7 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::Related;
 use crate::rules::{no_phrase, Context, Report, Rule, RuleDocs, RuleMeta};
+use crate::timeline::{Moment, TimelineEntry};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -27,29 +28,58 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
     for timeline in ctx.timelines {
-        let mut prev: Option<(&crate::timeline::TimelineEntry, crate::timeline::Moment)> = None;
-        for e in &timeline.entries {
-            let Some(m) = e.moment else { continue };
-            if let Some((p, pm)) = prev {
-                let earlier = if m.has_time && pm.has_time { m.at < pm.at } else { m.at.date() < pm.at.date() };
-                if earlier {
-                    let d = out.add(
-                        e.head.clone(),
-                        format!(
-                            "This entry ({}) is earlier than the one before it ({}): move it or correct its time.",
-                            show(&m),
-                            show(&pm)
-                        ),
-                    );
-                    d.related.push(Related { range: p.head.clone(), message: "the entry before it".into() });
-                }
+        let dated: Vec<(&TimelineEntry, Moment)> =
+            timeline.entries.iter().filter_map(|e| e.moment.map(|m| (e, m))).collect();
+        let mut i = 1;
+        while i < dated.len() {
+            let (cur, cm) = dated[i];
+            let (prev, pm) = dated[i - 1];
+            if !earlier(&cm, &pm) {
+                i += 1;
+                continue;
             }
-            prev = Some((e, m));
+            // One entry too late reads as its successor being early: 10:00, 11:00, 10:20.
+            // When the entry before fits its own neighbours badly and this one fits after
+            // the one before that, the entry before is the one out of place.
+            let prev_is_outlier = i >= 2
+                && !earlier(&cm, &dated[i - 2].1)
+                && dated.get(i + 1).is_none_or(|(_, nm)| !earlier(nm, &dated[i - 2].1));
+            if prev_is_outlier {
+                let d = out.add(
+                    prev.head.clone(),
+                    format!(
+                        "This entry ({}) is later than the one after it ({}): move it or correct its time.",
+                        show(&pm),
+                        show(&cm)
+                    ),
+                );
+                d.related.push(Related { range: cur.head.clone(), message: "the entry after it".into() });
+            } else {
+                let d = out.add(
+                    cur.head.clone(),
+                    format!(
+                        "This entry ({}) is earlier than the one before it ({}): move it or correct its time.",
+                        show(&cm),
+                        show(&pm)
+                    ),
+                );
+                d.related.push(Related { range: prev.head.clone(), message: "the entry before it".into() });
+            }
+            i += 1;
         }
     }
 }
 
-fn show(m: &crate::timeline::Moment) -> String {
+/// Whether `a` is earlier than `b`, at the precision both have.
+fn earlier(a: &Moment, b: &Moment) -> bool {
+    if a.has_time && b.has_time {
+        a.at < b.at
+    } else {
+        a.at.date() < b.at.date()
+    }
+}
+
+fn show(m: &Moment) -> String {
     if m.at.date().year() == 2000 {
         m.at.strftime("%H:%M").to_string()
     } else if m.has_time {
@@ -64,6 +94,12 @@ mod tests {
     use crate::rules::test_support::{findings, flagged};
 
     const ID: &str = "timeline-out-of-order";
+
+    #[test]
+    fn the_outlier_is_the_one_flagged() {
+        let text = "# D\n\n## Timeline\n\n- 2022-02-02 17:58 a\n- 2022-02-20 19:30 b\n- 2022-02-02 20:21 c\n- 2022-02-02 21:50 d\n";
+        assert_eq!(flagged(ID, text), ["2022-02-20 19:30 b"]);
+    }
 
     #[test]
     fn flags_earlier_entries_with_the_one_before() {

@@ -400,6 +400,11 @@ fn clause_start(tokens: &[Token<'_>], verb: usize) -> (usize, Option<usize>) {
 
 fn classify_phrase(tokens: &[Token<'_>], phrase: &[usize], verb_word: Option<&str>, user: &UserLexicon) -> Subject {
     let range = tokens[phrase[0]].start..tokens[*phrase.last().expect("non-empty")].end;
+    // "Whoever merged the PR" is about a person, whatever follows.
+    if tokens[phrase[0]].lower() == "whoever" {
+        let t = &tokens[phrase[0]];
+        return Subject { range, person: Some((PersonKind::Pronoun { singles_out: false }, t.range())), elided: false };
+    }
     // The head comes before the first preposition; "one of the engineers" looks past it.
     let mut head_part: Vec<usize> = Vec::new();
     let mut k = 0;

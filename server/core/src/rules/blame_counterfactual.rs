@@ -165,7 +165,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     }
     // "we should have a talk", "should have alerting": "have" is the main verb, a
     // recommendation, not hindsight. Hindsight takes a past participle.
-    if matches!(kind, Kind::Should | Kind::ShouldNot | Kind::Could) && !looks_like_participle(&verb_lower) {
+    // "should have read access": an adjective before a noun of permission, not a verb.
+    let next_after_verb = sentence.word_after(v_index + 1).map(|i| sentence.tokens[i].lower());
+    let permission = next_after_verb
+        .as_deref()
+        .is_some_and(|n| matches!(n, "access" | "permission" | "permissions" | "rights" | "privileges"));
+    if permission || matches!(kind, Kind::Should | Kind::ShouldNot | Kind::Could) && !looks_like_participle(&verb_lower)
+    {
         return;
     }
     match kind {
@@ -193,7 +199,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         // "so they could have tested" is a purpose, not hindsight; "they could have" is
         // too vague to be about someone.
         let before = t_index.checked_sub(1).map(|i| sentence.tokens[i].lower());
-        let weak = ctx.doc.text[person.clone()].eq_ignore_ascii_case("they");
+        let who = ctx.doc.text[person.clone()].to_lowercase();
+        let weak = ["they", "users", "user", "customers", "customer", "people"].iter().any(|w| who.ends_with(w));
         if weak || matches!(before.as_deref(), Some("so" | "that")) || subject_follows_so(&sentence, &subject) {
             return;
         }
@@ -344,6 +351,7 @@ mod tests {
             "If only the cache had been warm.",
             "The migration could have taken hours.",
             "We should have a talk with the platform team.",
+            "Engineers should have read access to production logs.",
             "We should have this ready before launching.",
             "Docs should have been communicated, so they could have tested their scenarios.",
             "Discussion about whether shadowforking could have caught the bug.",

@@ -55,6 +55,9 @@ enum When {
     /// Only in a clause about a person other than "we"/"I" that says what they had to do,
     /// should have done or failed to do.
     AboutSomeoneElse,
+    /// Only before a word for people or their work ("lazy engineer", "lazy fix"), or said
+    /// of a person ("the engineer was lazy"): as a technical term it qualifies anything.
+    AboutWork,
 }
 
 /// Each judgement phrase, when it counts, the technical words that make it not a
@@ -77,45 +80,55 @@ enum FixKind {
 }
 
 use FixKind::{Drop, Replace};
-use When::{AboutSomeoneElse, Always};
+use When::{AboutSomeoneElse, AboutWork, Always};
+
+/// Nouns for people and their work, after which a qualifying word is a judgement.
+const WORK_NOUNS: &[&str] = &[
+    "approach",
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "fix",
+    "fixes",
+    "testing",
+    "test",
+    "tests",
+    "work",
+    "review",
+    "reviews",
+    "reviewer",
+    "attitude",
+    "mistake",
+    "coding",
+    "programming",
+    "job",
+    "effort",
+    "person",
+    "people",
+    "team",
+    "response",
+    "investigation",
+    "analysis",
+    "documentation",
+    "practice",
+    "practices",
+    "habit",
+    "habits",
+    "code",
+    "change",
+    "changes",
+    "deploy",
+    "deployment",
+    "operator",
+    "operators",
+    "admin",
+    "admins",
+    "oncall",
+    "on-call",
+];
 
 const NO_TECH: &[&str] = &[];
-const LAZY_TECH: &[&str] = &[
-    "load",
-    "loading",
-    "loaded",
-    "init",
-    "initialisation",
-    "initialization",
-    "initialised",
-    "initialized",
-    "evaluation",
-    "eval",
-    "static",
-    "val",
-    "cell",
-    "lock",
-    "deletion",
-    "compaction",
-    "allocation",
-    "binding",
-    "expansion",
-    "propagation",
-    "instantiation",
-    "import",
-    "imports",
-    "fetch",
-    "fetching",
-    "mode",
-    "iterator",
-    "sequence",
-    "list",
-    "stream",
-    "computation",
-    "migration",
-    "migrations",
-    "replication",
-];
 
 const JUDGEMENTS: &[Judgement] = &[
     Judgement { phrase: "careless", when: Always, technical: NO_TECH, fix: Drop },
@@ -127,7 +140,7 @@ const JUDGEMENTS: &[Judgement] = &[
     Judgement { phrase: "negligent", when: Always, technical: NO_TECH, fix: Drop },
     Judgement { phrase: "negligently", when: Always, technical: NO_TECH, fix: Drop },
     Judgement { phrase: "negligence", when: Always, technical: NO_TECH, fix: FixKind::None },
-    Judgement { phrase: "lazy", when: Always, technical: LAZY_TECH, fix: Drop },
+    Judgement { phrase: "lazy", when: AboutWork, technical: NO_TECH, fix: Drop },
     Judgement { phrase: "laziness", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "reckless", when: Always, technical: NO_TECH, fix: Drop },
     Judgement { phrase: "recklessly", when: Always, technical: NO_TECH, fix: Drop },
@@ -230,9 +243,25 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             return;
         }
     }
+    if j.when == AboutWork {
+        let next_is_work = after.is_some_and(|t| WORK_NOUNS.contains(&t.lower().as_str()));
+        // "the team was lazy": a copula before it and a person as the subject.
+        let predicative = t_index > 0
+            && matches!(sentence.tokens[t_index - 1].lower().as_str(), "was" | "were" | "is" | "are" | "been")
+            && grammar::subject_before(&sentence.tokens, t_index - 1, None, ctx.config.lexicon())
+                .is_some_and(|s| s.person.is_some());
+        if !(next_is_work || predicative) {
+            return;
+        }
+    }
     if j.when == AboutSomeoneElse {
         let user = ctx.config.lexicon();
-        let verb = sentence.tokens.get(t_index + 1).map(|t| t.lower());
+        // For "should have known" the verb is "known"; otherwise the word after.
+        let verb = if j.phrase.contains("known") {
+            Some("known".to_string())
+        } else {
+            sentence.tokens.get(t_index + 1).map(|t| t.lower())
+        };
         let subject = grammar::subject_before(&sentence.tokens, t_index, verb.as_deref(), user);
         let someone_else = subject.as_ref().and_then(|s| s.person.clone()).is_some_and(|(kind, range)| {
             let word = text[range].to_lowercase();
@@ -350,6 +379,8 @@ mod tests {
             "We use lazy initialisation.",
             "The module is lazy-loaded.",
             "The cache is filled just-in-time.",
+            "The client uses lazy connection setup.",
+            "Lazy evaluation kept the memory low.",
             "The fix is simply a config change.",
             "We simply restarted the service.",
             "We just had to wait for the rollout.",

@@ -146,10 +146,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         possessive_subject(ctx, &sentence.tokens, start, hit, out);
         return;
     };
-    if !kind.is_named() || subject.elided {
+    if !kind.is_named() {
         return;
     }
-    let range = person.start..hit.range.end;
+    // "Liam pushed a config and caused the outage": the name stands in the earlier
+    // clause; the finding points at what it is said to have done.
+    let range = if subject.elided { hit.range.clone() } else { person.start..hit.range.end };
     let d = out.add(
         range,
         "Names a person as the one who broke or missed something: name the role and describe the conditions.",
@@ -215,6 +217,7 @@ mod tests {
         assert_eq!(flagged(ID, "@priya accidentally deleted the volume."), ["@priya accidentally"]);
         assert_eq!(flagged(ID, "Dana's change caused the outage."), ["Dana's change caused"]);
         assert_eq!(flagged(ID, "She was to blame for the outage."), ["She was to blame"]);
+        assert_eq!(flagged(ID, "Liam pushed a config and caused the outage."), ["caused"]);
     }
 
     #[test]
@@ -228,6 +231,7 @@ mod tests {
             "The HTTP 500 error rate rose.",
             "Dana is responsible for the rotation.",
             "Kubernetes accidentally evicted the pods.",
+            "The deploy went out at noon and caused errors.",
             "The error was caused by a stale cache.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));

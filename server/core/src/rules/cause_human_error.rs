@@ -78,6 +78,8 @@ const NEGATIONS: &[&str] = &[
 
 /// Words that, right after the phrase, make it a technical term.
 const TECHNICAL_NEXT: &[&str] = &[
+    "budget",
+    "budgets",
     "code",
     "codes",
     "message",
@@ -106,6 +108,9 @@ const TECHNICAL_NEXT: &[&str] = &[
 
 /// Words that make a sentence about causes.
 const CAUSE_WORDS: &[&str] = &[
+    "down",
+    "boils",
+    "boiled",
     "cause",
     "caused",
     "causes",

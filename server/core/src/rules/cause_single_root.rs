@@ -112,8 +112,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     }) {
         return;
     }
-    let label = after.first().is_some_and(|t| t.text == ":")
-        || (text[hit.range.end..].starts_with("**:") || text[hit.range.end..].starts_with(":**"));
+    // "Root cause:", "**Root cause**:", "Root cause of the incident:".
+    let colon_at = after.iter().take(7).position(|t| t.text == ":");
+    let label_end = colon_at.filter(|&c| {
+        c == 0 || (after[0].lower() == "of" && !after[..c].iter().any(|t| COPULAS.contains(&t.lower().as_str())))
+    });
+    let label =
+        label_end.is_some() || (text[hit.range.end..].starts_with("**:") || text[hit.range.end..].starts_with(":**"));
     let determined = matches!(det.as_deref(), Some("the" | "a" | "its" | "our" | "their"));
     // "The root cause (of the outage) was …": the copula right after, or after an "of" phrase.
     let copula_at = match after.first().map(|t| t.lower()) {
@@ -154,13 +159,18 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     };
     let d = out.add(start..hit.range.end, message);
     if label {
-        let original = &text[hit.range.clone()];
-        if let Some(fix) = reframe::rewrite(
-            ctx.doc,
-            "Write “Contributing factors”",
-            hit.range.clone(),
-            reframe::match_case(original, "contributing factors"),
-        ) {
+        // "Root cause of the incident:" → "Contributing factors to the incident:".
+        let (range, new) = match label_end.filter(|&c| c > 0) {
+            Some(c) => {
+                let rest = text[after[1].start..after[c].start].trim_end();
+                (hit.range.start..after[c].start, format!("contributing factors to {rest}"))
+            }
+            None => (hit.range.clone(), "contributing factors".to_string()),
+        };
+        let original = &text[range.clone()];
+        if let Some(fix) =
+            reframe::rewrite(ctx.doc, "Write “Contributing factors”", range, reframe::match_case(original, &new))
+        {
             d.fixes.push(fix);
         }
         return;
@@ -232,6 +242,10 @@ mod tests {
             Some("Contributing factors to the outage include the TTL.")
         );
         assert_eq!(fixed(ID, "Root cause: the TTL.", 0).as_deref(), Some("Contributing factors: the TTL."));
+        assert_eq!(
+            fixed(ID, "Root cause of the incident: the TTL.", 0).as_deref(),
+            Some("Contributing factors to the incident: the TTL.")
+        );
         assert_eq!(
             fixed(ID, "# Debrief\n\n## Root Cause\n\nx\n", 0).as_deref(),
             Some("# Debrief\n\n## Contributing Factors\n\nx\n")

@@ -199,6 +199,15 @@ pub struct ProseBlock {
     pub kind: BlockKind,
 }
 
+/// A link, `[text](destination)` or a reference link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The whole link.
+    pub range: Range<usize>,
+    /// Where it points.
+    pub destination: String,
+}
+
 /// An HTML comment (`<!-- … -->`) outside code, with its inner text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comment {
@@ -232,6 +241,8 @@ pub struct Document<'a> {
     pub paragraphs: Vec<Range<usize>>,
     /// HTML comments.
     pub comments: Vec<Comment>,
+    /// Links: their whole range and destination.
+    pub links: Vec<Link>,
     /// Front matter, when present.
     pub front_matter: Option<FrontMatter>,
 }
@@ -270,6 +281,7 @@ impl<'a> Document<'a> {
             tables: Vec::new(),
             paragraphs: Vec::new(),
             comments: Vec::new(),
+            links: Vec::new(),
             front_matter,
         };
         let mut prose: Vec<Range<usize>> = Vec::new();
@@ -431,11 +443,12 @@ impl<'a> Document<'a> {
                             }
                             Open::Cell
                         }
-                        Tag::Link { link_type, .. } => {
+                        Tag::Link { link_type, dest_url, .. } => {
                             let auto = matches!(link_type, LinkType::Autolink | LinkType::Email);
                             if auto {
                                 in_autolink += 1;
                             }
+                            self.links.push(Link { range: range.clone(), destination: dest_url.to_string() });
                             Open::Link(auto)
                         }
                         Tag::Image { .. } => {
@@ -451,7 +464,9 @@ impl<'a> Document<'a> {
                         Some(Open::Heading(start, level)) => {
                             in_heading = false;
                             let text = std::mem::take(&mut heading_text).trim().to_string();
-                            self.headings.push(Heading { level, range: start..range.end, text, pseudo: false });
+                            // The heading's line, without the line break after it.
+                            let end = trim_end_ws(self.text, start..range.end);
+                            self.headings.push(Heading { level, range: start..end, text, pseudo: false });
                         }
                         Some(Open::Quote(start)) => quotes.push(start..range.end),
                         Some(Open::Code) => in_code -= 1,
@@ -645,6 +660,11 @@ impl<'a> Document<'a> {
     /// inside), so a fix may rewrite them without losing anything.
     pub fn is_plain_prose(&self, range: Range<usize>) -> bool {
         self.text.get(range.clone()) == self.masked.get(range)
+    }
+
+    /// The link holding `offset`, if any.
+    pub fn link_at(&self, offset: usize) -> Option<&Link> {
+        self.links.iter().find(|l| l.range.start <= offset && offset < l.range.end)
     }
 
     /// The first heading of level 1 or 2, for deciding whether this is a debrief.

@@ -23,7 +23,12 @@ impl<'a> Token<'a> {
     /// Whether this is a word (letters, digits, inner hyphens and apostrophes, or an
     /// `@handle`).
     pub fn is_word(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '@')
+        let mut chars = self.text.chars();
+        match chars.next() {
+            Some('@') => chars.next().is_some_and(char::is_alphanumeric),
+            Some(c) => c.is_alphanumeric(),
+            None => false,
+        }
     }
 
     /// The token lowercased, with a curly apostrophe made straight.
@@ -310,7 +315,11 @@ fn subject_within(
         // the antecedent. "Dana restarted it and should have…": the earlier clause's subject.
         let b = boundary?;
         let word = tokens[b].lower();
-        if word == "who" || (relative_clause && matches!(word.as_str(), "that" | "which")) {
+        // "which" never stands for a person.
+        if word == "which" {
+            return None;
+        }
+        if word == "who" || (relative_clause && word == "that") {
             return noun_phrase_ending_at(tokens, b, verb_word, user).map(|s| Subject { elided: true, ..s });
         }
         if depth < MAX_CLAUSES_BACK && matches!(word.as_str(), "and" | "but" | "then" | "or" | "so" | "yet") {

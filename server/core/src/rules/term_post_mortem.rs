@@ -36,6 +36,13 @@ pub static RULE: Rule = Rule {
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let original = &ctx.doc.text[hit.range.clone()];
+    // Link text that names the folder or file it points at is a name, not prose.
+    let squashed = original.to_lowercase().replace([' ', '-'], "");
+    if ctx.doc.link_at(hit.range.start).is_some_and(|l| {
+        l.destination.to_lowercase().replace([' ', '-', '_'], "").contains(squashed.trim_end_matches("'s"))
+    }) {
+        return;
+    }
     let lower = original.to_lowercase();
     let base = if lower.ends_with("'s") {
         "incident debrief's"

@@ -37,8 +37,13 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         let limit = (f64::from(limits.gap_minutes)).max(span.as_mins() as f64 * limits.gap_share);
         let timed: Vec<_> = timeline.timed().collect();
         for pair in timed.windows(2) {
-            let (_, prev, pm) = pair[0];
-            let (_, cur, cm) = pair[1];
+            let (pi, prev, pm) = pair[0];
+            let (ci, cur, cm) = pair[1];
+            // An entry without a time in between (or a placeholder to fill) means the
+            // silence is not silent: something is written there.
+            if ci > pi + 1 {
+                continue;
+            }
             let from = pm.until.unwrap_or(pm.at).max(pm.at);
             if cm.at <= from {
                 continue;

@@ -43,7 +43,7 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         }
         return;
     }
-    let at = doc.first_heading().map_or_else(|| doc.lines.line_range(doc.text, 0), |h| h.range.clone());
+    let at = doc.first_heading().map_or_else(|| first_text_line(doc), |h| h.range.clone());
     let d = out.add(at, "No timeline: add one with times for detection, response, mitigation and resolution.");
     d.fixes.push(Fix::new("Insert a timeline skeleton", skeleton(ctx), Applicability::Safe));
 }

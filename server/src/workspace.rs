@@ -48,26 +48,17 @@ pub struct LoadedConfig {
 impl LoadedConfig {
     /// The defaults, rooted at `root`.
     pub fn defaults(root: PathBuf) -> Self {
-        LoadedConfig {
-            config: Config::default(),
-            path: None,
-            root,
-            errors: Vec::new(),
-        }
+        LoadedConfig { config: Config::default(), path: None, root, errors: Vec::new() }
     }
 
     /// Loads the configuration file at `path`. An unreadable file is one error; the
     /// defaults are used.
     pub fn from_file(path: &Path) -> Self {
-        let root = path
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let root = path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let root = std::fs::canonicalize(&root).unwrap_or(root);
         let read = std::fs::metadata(path).and_then(|m| {
             if m.len() > MAX_CONFIG_BYTES {
-                Err(std::io::Error::other(format!(
-                    "larger than {} KiB",
-                    MAX_CONFIG_BYTES / 1024
-                )))
+                Err(std::io::Error::other(format!("larger than {} KiB", MAX_CONFIG_BYTES / 1024)))
             } else {
                 std::fs::read(path)
             }
@@ -90,12 +81,7 @@ impl LoadedConfig {
             }
         };
         let (config, errors) = Config::from_toml(&text);
-        LoadedConfig {
-            config,
-            path: Some(path.to_path_buf()),
-            root,
-            errors,
-        }
+        LoadedConfig { config, path: Some(path.to_path_buf()), root, errors }
     }
 
     /// The configuration for files in `dir`: the nearest file's, or the defaults rooted
@@ -116,11 +102,7 @@ impl LoadedConfig {
 }
 
 fn plain_error(message: &str) -> ConfigError {
-    ConfigError {
-        line: None,
-        column: None,
-        message: message.to_string(),
-    }
+    ConfigError { line: None, column: None, message: message.to_string() }
 }
 
 #[cfg(test)]
@@ -131,24 +113,13 @@ mod tests {
     fn search_walks_up_and_stops_at_the_repository_root() {
         let dir = tempfile::tempdir().unwrap();
         let outer = dir.path();
-        std::fs::write(
-            outer.join("debrief.toml"),
-            "[rules]\ntimeline-gap = \"off\"\n",
-        )
-        .unwrap();
+        std::fs::write(outer.join("debrief.toml"), "[rules]\ntimeline-gap = \"off\"\n").unwrap();
         let repo = outer.join("repo");
         std::fs::create_dir_all(repo.join(".git")).unwrap();
         std::fs::create_dir_all(repo.join("docs/postmortems")).unwrap();
-        assert_eq!(
-            find_config(&repo.join("docs/postmortems")),
-            None,
-            "the outer file is outside the repository"
-        );
+        assert_eq!(find_config(&repo.join("docs/postmortems")), None, "the outer file is outside the repository");
         std::fs::write(repo.join(".debrief.toml"), "").unwrap();
-        assert_eq!(
-            find_config(&repo.join("docs/postmortems")),
-            Some(repo.join(".debrief.toml"))
-        );
+        assert_eq!(find_config(&repo.join("docs/postmortems")), Some(repo.join(".debrief.toml")));
     }
 
     #[test]
@@ -161,9 +132,6 @@ mod tests {
         std::fs::write(&path, "[rules]\nnope = \"off\"\n").unwrap();
         let loaded = LoadedConfig::from_file(&path);
         assert_eq!(loaded.errors[0].line, Some(2));
-        assert_eq!(
-            loaded.relative(&dir.path().join("postmortems/a.md")),
-            "postmortems/a.md"
-        );
+        assert_eq!(loaded.relative(&dir.path().join("postmortems/a.md")), "postmortems/a.md");
     }
 }

@@ -122,7 +122,7 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
     let mut i = offset.min(block.end);
     while i > floor {
         i -= 1;
-        if matches!(bytes[i], b'.' | b'!' | b'?') && i + 1 <= offset && ends_sentence(i) {
+        if matches!(bytes[i], b'.' | b'!' | b'?') && i < offset && ends_sentence(i) {
             start = i + 1;
             break;
         }

@@ -399,7 +399,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             let line_text = &doc.text[stripped.clone()];
             let starts_with_time = times::find_first(line_text).is_some_and(|t| {
                 let words_after = line_text[t.range.end..]
-                    .split(|c: char| c == '(' || c == ')')
+                    .split(['(', ')'])
                     .next()
                     .unwrap_or("")
                     .split_whitespace()

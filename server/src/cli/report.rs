@@ -152,7 +152,10 @@ fn snippet<'a>(text: &'a str, index: &LineIndex, d: &'a Diagnostic) -> Group<'a>
         };
         let new: Vec<&str> =
             fix.edits.iter().map(|e| e.new_text.trim()).filter(|t| !t.is_empty() && !t.contains('\n')).collect();
-        let shown = if new.len() == 1 { format!(": “{}”", new[0]) } else { String::new() };
+        let shown = match new.as_slice() {
+            [one] if !fix.title.to_lowercase().contains(&one.to_lowercase()) => format!(": “{one}”"),
+            _ => String::new(),
+        };
         group = group.element(Level::HELP.message(format!("{}{shown}{note}", fix.title)));
     }
     group

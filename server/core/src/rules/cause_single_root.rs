@@ -59,9 +59,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         if singular && trigger.starts_with("root") {
             let d = out.add(hit.range.clone(), message);
             let original = &text[hit.range.clone()];
-            let title_case = original
-                .split(|c: char| c == ' ' || c == '-')
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let title_case = original.split([' ', '-']).all(|w| w.chars().next().is_some_and(char::is_uppercase));
             let new = if title_case { "Contributing Factors" } else { "Contributing factors" };
             if let Some(fix) =
                 reframe::rewrite(ctx.doc, "Rename to “Contributing factors”", hit.range.clone(), new.to_string())

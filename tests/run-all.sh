@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Every test of debrief-ls, as CI runs it (.ci/run calls this script). On a fresh machine it
+# installs what the editor tests need first. Each step prints a header; the first failure
+# stops the run with its exit code.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "format (cargo fmt --check)"
+cargo fmt --all -- --check
+
+step "lint (clippy, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "unit, rule, corpus, CLI and language-server tests"
+cargo test --workspace --locked
+
+step "done: every test passed"

@@ -16,4 +16,8 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "unit, rule, corpus, CLI and language-server tests"
 cargo test --workspace --locked
 
+# Editor tests: each installs what it needs (apt, npm, PyPI) and drives the real editor.
+# editors:vscode
+# editors:neovim
+
 step "done: every test passed"

@@ -1,9 +1,175 @@
-//! The language server (SPEC 7). Placeholder until the server lands.
+//! The language server (SPEC 7): LSP 3.17 over stdio on tower-lsp, a shell over
+//! `debrief-core` with no rule logic of its own.
+//!
+//! - [`backend`]: the one `LanguageServer`: lifecycle, documents, requests.
+//! - [`document`]: open documents (ropes) and their latest analysis.
+//! - [`position`]: every byte ↔ LSP position conversion.
+//! - [`convert`], [`actions`], [`outline`]: the core's results as LSP values.
+//! - [`config`]: editor settings and `debrief.toml` files, resolved per document.
+//! - [`log`]: stderr and `window/logMessage`.
+//!
+//! [`serve_with`] takes any reader and writer, so stdin can be wrapped (a framing
+//! validator, a test's in-memory pipe) without touching the server.
 
+use std::future::Future;
+use std::io;
+use std::pin::Pin;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
 
-/// Runs the language server over stdio until the client exits.
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::sync::Notify;
+use tower_lsp::jsonrpc::{Request, Response};
+use tower_lsp::{ExitedError, LspService, Server};
+use tower_service::Service;
+
+pub mod actions;
+pub mod backend;
+pub mod config;
+pub mod convert;
+pub mod document;
+pub mod log;
+pub mod outline;
+pub mod position;
+
+pub use backend::Backend;
+
+/// How long the server waits, once its input has closed, for work in flight to finish.
+const DRAIN_AFTER_EOF: Duration = Duration::from_millis(200);
+
+/// Why [`serve_with`] returned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServeOutcome {
+    /// The client sent `exit`; `after_shutdown` says whether `shutdown` came first.
+    Exited {
+        /// Whether `shutdown` was received before `exit`.
+        after_shutdown: bool,
+    },
+    /// The input ended (the client went away).
+    InputClosed,
+}
+
+impl ServeOutcome {
+    /// The process exit code: 1 for `exit` without `shutdown` (as LSP asks), else 0.
+    pub fn exit_code(self) -> ExitCode {
+        match self {
+            ServeOutcome::Exited { after_shutdown: false } => ExitCode::from(1),
+            _ => ExitCode::SUCCESS,
+        }
+    }
+}
+
+/// What the lifecycle watchers tell [`serve_with`].
+#[derive(Debug, Default)]
+pub struct Lifecycle {
+    shutdown: AtomicBool,
+    exit: Notify,
+    eof: Notify,
+}
+
+impl Lifecycle {
+    /// Records the `shutdown` request.
+    pub fn shut_down(&self) {
+        self.shutdown.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Runs the language server over stdio until the client exits or stdin closes.
 pub fn serve() -> ExitCode {
-    eprintln!("debrief-ls: the language server is not built yet");
-    ExitCode::from(2)
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("debrief-ls: cannot start the async runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let outcome = runtime.block_on(serve_with(tokio::io::stdin(), tokio::io::stdout()));
+    // Reading stdin blocks a thread; do not wait for it.
+    runtime.shutdown_background();
+    outcome.exit_code()
+}
+
+/// Serves LSP on `input` and `output` until `exit`, or until `input` ends.
+pub async fn serve_with<I, O>(input: I, output: O) -> ServeOutcome
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let lifecycle = Arc::new(Lifecycle::default());
+    let (service, socket) = LspService::new(|client| Backend::new(client, lifecycle.clone()));
+    let service = ExitWatch { inner: service, lifecycle: lifecycle.clone() };
+    let input = EofWatch { inner: input, lifecycle: lifecycle.clone() };
+    let server = Server::new(input, output, socket).serve(service);
+    tokio::pin!(server);
+    tokio::select! {
+        () = &mut server => ServeOutcome::InputClosed,
+        () = lifecycle.exit.notified() => ServeOutcome::Exited {
+            after_shutdown: lifecycle.shutdown.load(Ordering::SeqCst),
+        },
+        () = lifecycle.eof.notified() => {
+            // tower-lsp keeps serving while a handler waits on the client; give work in
+            // flight a moment, then stop.
+            let _ = tokio::time::timeout(DRAIN_AFTER_EOF, &mut server).await;
+            ServeOutcome::InputClosed
+        }
+    }
+}
+
+/// Passes every message to tower-lsp's service and signals once `exit` was handled:
+/// tower-lsp itself only stops at the next message or at end of input.
+struct ExitWatch<S> {
+    inner: S,
+    lifecycle: Arc<Lifecycle>,
+}
+
+type ResponseFuture = Pin<Box<dyn Future<Output = Result<Option<Response>, ExitedError>> + Send>>;
+
+impl<S> Service<Request> for ExitWatch<S>
+where
+    S: Service<Request, Response = Option<Response>, Error = ExitedError>,
+    S::Future: Send + 'static,
+{
+    type Response = Option<Response>;
+    type Error = ExitedError;
+    type Future = ResponseFuture;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let is_exit = request.method() == "exit";
+        let response = self.inner.call(request);
+        let lifecycle = self.lifecycle.clone();
+        Box::pin(async move {
+            let out = response.await;
+            if is_exit {
+                lifecycle.exit.notify_one();
+            }
+            out
+        })
+    }
+}
+
+/// Signals when the input ends or fails.
+struct EofWatch<R> {
+    inner: R,
+    lifecycle: Arc<Lifecycle>,
+}
+
+impl<R: AsyncRead + Unpin> AsyncRead for EofWatch<R> {
+    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+        let before = buf.filled().len();
+        let room = buf.remaining() > 0;
+        let polled = Pin::new(&mut self.inner).poll_read(cx, buf);
+        match &polled {
+            Poll::Ready(Ok(())) if room && buf.filled().len() == before => self.lifecycle.eof.notify_one(),
+            Poll::Ready(Err(_)) => self.lifecycle.eof.notify_one(),
+            _ => {}
+        }
+        polled
+    }
 }

@@ -1,0 +1,273 @@
+//! Code actions: each finding's fixes as quick fixes (read from the analysis, never
+//! re-analysed), "Ignore for this line", and `source.fixAll.debrief` for the safe fixes.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use debrief_core::fix::fix_all;
+use debrief_core::{Applicability, Config};
+use ropey::Rope;
+use serde::{Deserialize, Serialize};
+use tower_lsp::lsp_types::{
+    self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, DocumentChanges, OneOf,
+    OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
+};
+
+use super::convert::{rule_of, DiagnosticData, FixData};
+use super::document::Snapshot;
+use super::position::{to_byte, to_range, Encoding};
+
+/// The kind of the "fix all safe issues" action.
+pub const FIX_ALL_KIND: &str = "source.fixAll.debrief";
+
+/// Title of the fix-all action.
+pub const FIX_ALL_TITLE: &str = "Fix all safe issues";
+
+/// What the client can take.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ActionSupport {
+    /// `workspaceEdit.documentChanges`: edits carry the document version.
+    pub document_changes: bool,
+    /// `codeAction/resolve` can fill in `edit`, so the costly fix-all is computed only
+    /// when picked.
+    pub resolve_edit: bool,
+}
+
+/// `CodeAction.data` of a fix-all action left for `codeAction/resolve`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FixAllData {
+    /// The document.
+    pub uri: Url,
+    /// The version the action was offered for.
+    pub version: i32,
+}
+
+/// Whether an action of `kind` was asked for.
+pub fn wanted(only: Option<&[CodeActionKind]>, kind: &str) -> bool {
+    let Some(kinds) = only else { return true };
+    kinds.iter().any(|o| {
+        let o = o.as_str();
+        kind == o || kind.strip_prefix(o).is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
+/// The quick fixes for the diagnostics in the request's context: each fix, and the
+/// suppression comment. `snapshot` is the current analysis of the document.
+pub fn quick_fixes(
+    uri: &Url,
+    snapshot: &Snapshot,
+    context: &[lsp::Diagnostic],
+    enc: Encoding,
+    support: ActionSupport,
+) -> Vec<CodeActionOrCommand> {
+    let mut actions = Vec::new();
+    let mut text: Option<String> = None;
+    let mut seen_ignores: Vec<(String, TextEdit)> = Vec::new();
+    for d in context {
+        let Some(rule) = rule_of(d) else { continue };
+        // Prefer our own copy of the diagnostic: it is of the current version. A client's
+        // copy with fixes for another version has stale ranges and is skipped.
+        let ours = snapshot.diagnostics.iter().find(|o| o.range == d.range && o.code == d.code);
+        let data = ours
+            .and_then(DiagnosticData::from_diagnostic)
+            .or_else(|| DiagnosticData::from_diagnostic(d).filter(|data| data.version == snapshot.version));
+        for fix in data.map(|data| data.fixes).unwrap_or_default() {
+            actions.push(fix_action(uri, snapshot.version, d, fix, support));
+        }
+        if ours.is_none() {
+            continue;
+        }
+        let Ok(offset) = to_byte(&snapshot.rope, d.range.start, enc) else { continue };
+        let text = text.get_or_insert_with(|| snapshot.rope.to_string());
+        let edit = debrief_core::ignore_edit(text, rule, offset);
+        let edit = TextEdit::new(to_range(&snapshot.rope, &edit.range, enc), edit.new_text);
+        let title = format!("Ignore {rule} for this line");
+        if seen_ignores.iter().any(|(t, e)| *t == title && *e == edit) {
+            continue;
+        }
+        seen_ignores.push((title.clone(), edit.clone()));
+        actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title,
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![d.clone()]),
+            edit: Some(workspace_edit(uri, snapshot.version, vec![edit], support)),
+            ..CodeAction::default()
+        }));
+    }
+    actions
+}
+
+fn fix_action(
+    uri: &Url,
+    version: i32,
+    d: &lsp::Diagnostic,
+    fix: FixData,
+    support: ActionSupport,
+) -> CodeActionOrCommand {
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title: fix.title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![d.clone()]),
+        edit: Some(workspace_edit(uri, version, fix.edits, support)),
+        is_preferred: fix.safe.then_some(true),
+        ..CodeAction::default()
+    })
+}
+
+/// Whether the analysis has any safe fix, so "fix all" has something to do.
+pub fn has_safe_fix(snapshot: &Snapshot) -> bool {
+    snapshot.is_debrief
+        && snapshot.analysis.diagnostics.iter().any(|d| d.fixes.iter().any(|f| f.applicability == Applicability::Safe))
+}
+
+/// The fix-all action: with its edit, or (when the client resolves) with what is
+/// needed to compute it later.
+pub fn fix_all_action(
+    uri: &Url,
+    snapshot: &Snapshot,
+    config: &Config,
+    enc: Encoding,
+    support: ActionSupport,
+) -> Option<CodeActionOrCommand> {
+    let mut action = CodeAction {
+        title: FIX_ALL_TITLE.to_string(),
+        kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
+        ..CodeAction::default()
+    };
+    if support.resolve_edit {
+        action.data = Some(
+            serde_json::to_value(FixAllData { uri: uri.clone(), version: snapshot.version })
+                .expect("fix-all data serialises"),
+        );
+    } else {
+        action.edit = Some(fix_all_edit(uri, snapshot, config, enc, support)?);
+    }
+    Some(CodeActionOrCommand::CodeAction(action))
+}
+
+/// Applies every safe fix (as `check --fix` does, repeated until nothing changes) and
+/// returns the change as edits of the snapshot's text; `None` when nothing changes.
+pub fn fix_all_edit(
+    uri: &Url,
+    snapshot: &Snapshot,
+    config: &Config,
+    enc: Encoding,
+    support: ActionSupport,
+) -> Option<WorkspaceEdit> {
+    let before = snapshot.rope.to_string();
+    let outcome = fix_all(&before, config, Applicability::Safe);
+    if outcome.applied == 0 || outcome.text == before {
+        return None;
+    }
+    let edits = line_edits(&before, &outcome.text)
+        .into_iter()
+        .map(|(range, new_text)| TextEdit::new(to_range(&snapshot.rope, &range, enc), new_text))
+        .collect();
+    Some(workspace_edit(uri, snapshot.version, edits, support))
+}
+
+/// The smallest set of whole-line replacements turning `before` into `after`, as byte
+/// ranges of `before`, so the editor keeps the cursor and folds outside them.
+fn line_edits(before: &str, after: &str) -> Vec<(Range<usize>, String)> {
+    let diff = similar::TextDiff::from_lines(before, after);
+    let old = diff.old_slices();
+    let new = diff.new_slices();
+    let mut offsets = Vec::with_capacity(old.len() + 1);
+    let mut at = 0;
+    offsets.push(0);
+    for line in old {
+        at += line.len();
+        offsets.push(at);
+    }
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    // Merges runs of adjacent changed ops into one edit.
+    let mut pending: Option<(Range<usize>, Range<usize>)> = None;
+    let flush = |p: &mut Option<(Range<usize>, Range<usize>)>, edits: &mut Vec<(Range<usize>, String)>| {
+        if let Some((o, n)) = p.take() {
+            edits.push((offsets[o.start]..offsets[o.end], new[n].concat()));
+        }
+    };
+    for op in diff.ops() {
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == similar::DiffTag::Equal {
+            flush(&mut pending, &mut edits);
+            continue;
+        }
+        pending = Some(match pending.take() {
+            Some((po, pn)) => (po.start..o.end, pn.start..n.end),
+            None => (o, n),
+        });
+    }
+    flush(&mut pending, &mut edits);
+    edits
+}
+
+/// Edits of one document, versioned when the client takes `documentChanges` (so it
+/// refuses them if the document moved on).
+pub fn workspace_edit(uri: &Url, version: i32, edits: Vec<TextEdit>, support: ActionSupport) -> WorkspaceEdit {
+    if support.document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier { uri: uri.clone(), version: Some(version) },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..WorkspaceEdit::default()
+        }
+    } else {
+        WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..WorkspaceEdit::default() }
+    }
+}
+
+/// Applies LSP edits to a rope (for tests and for checking edits round-trip).
+pub fn apply_text_edits(rope: &Rope, edits: &[TextEdit], enc: Encoding) -> String {
+    let mut byte_edits: Vec<(Range<usize>, &str)> = edits
+        .iter()
+        .map(|e| {
+            let start = super::position::to_byte_snapped(rope, e.range.start, enc);
+            let end = super::position::to_byte_snapped(rope, e.range.end, enc).max(start);
+            (start..end, e.new_text.as_str())
+        })
+        .collect();
+    byte_edits.sort_by_key(|(r, _)| (r.start, r.end));
+    let text = rope.to_string();
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0;
+    for (r, new_text) in byte_edits {
+        let start = r.start.max(cursor);
+        out.push_str(&text[cursor..start]);
+        out.push_str(new_text);
+        cursor = r.end.max(start);
+    }
+    out.push_str(&text[cursor..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_filters_by_kind_hierarchy() {
+        let q = [CodeActionKind::QUICKFIX];
+        let s = [CodeActionKind::SOURCE];
+        let f = [CodeActionKind::SOURCE_FIX_ALL];
+        assert!(wanted(None, FIX_ALL_KIND));
+        assert!(wanted(Some(&s), FIX_ALL_KIND));
+        assert!(wanted(Some(&f), FIX_ALL_KIND));
+        assert!(!wanted(Some(&q), FIX_ALL_KIND));
+        assert!(wanted(Some(&q), "quickfix"));
+        assert!(!wanted(Some(&[CodeActionKind::new("source.fix")]), FIX_ALL_KIND));
+    }
+
+    #[test]
+    fn line_edits_turn_before_into_after() {
+        let before = "a\r\nb\r\nc\r\nd\r\n";
+        let after = "a\r\nB\r\nc\r\nd\r\ne\r\n";
+        let edits = line_edits(before, after);
+        assert_eq!(edits, vec![(3..6, "B\r\n".to_string()), (12..12, "e\r\n".to_string())]);
+        let rope = Rope::from_str(before);
+        let text_edits: Vec<TextEdit> =
+            edits.into_iter().map(|(r, t)| TextEdit::new(to_range(&rope, &r, Encoding::Utf16), t)).collect();
+        assert_eq!(apply_text_edits(&rope, &text_edits, Encoding::Utf16), after);
+    }
+}

@@ -1,0 +1,175 @@
+//! Open documents: their text (a rope, edited in place), version and configuration, and
+//! the latest analysis of them.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use debrief_core::Analysis;
+use ropey::Rope;
+use tower_lsp::lsp_types::{self as lsp, Url};
+
+use super::config::DocConfig;
+use super::convert;
+use super::position::Encoding;
+
+/// One open document.
+#[derive(Debug)]
+pub struct Document {
+    /// Unique to this opening, so analyses of a closed and reopened document at the
+    /// same version are not mistaken for each other.
+    pub opened: u64,
+    /// The version the client last sent.
+    pub version: i32,
+    /// The text at that version.
+    pub rope: Rope,
+    /// On disk, for `file:` URIs.
+    pub path: Option<PathBuf>,
+    /// The configuration it is analysed with; set with [`Document::set_config`].
+    pub config: Arc<DocConfig>,
+    /// Whether the path alone makes it a debrief, under that configuration.
+    pub included_by_path: bool,
+    /// The latest analysis, when it is of this version and configuration.
+    pub snapshot: Option<Arc<Snapshot>>,
+    /// The snapshot whose diagnostics were published last.
+    pub published: Option<Published>,
+    /// Held while deciding to publish and publishing, so two publications for one
+    /// document cannot overtake each other.
+    pub publish_lock: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl Document {
+    /// A newly opened document.
+    pub fn new(opened: u64, version: i32, text: &str, path: Option<PathBuf>, config: Arc<DocConfig>) -> Self {
+        Document {
+            opened,
+            version,
+            rope: Rope::from_str(text),
+            included_by_path: path.as_deref().is_some_and(|p| config.includes(p)),
+            path,
+            config,
+            snapshot: None,
+            published: None,
+            publish_lock: Arc::default(),
+        }
+    }
+
+    /// Switches to another configuration. Snapshots made with the old one become stale
+    /// through their generation.
+    pub fn set_config(&mut self, config: Arc<DocConfig>) {
+        if !Arc::ptr_eq(&self.config, &config) {
+            self.included_by_path = self.path.as_deref().is_some_and(|p| config.includes(p));
+            self.config = config;
+        }
+    }
+
+    /// The snapshot, if it is of the current text and configuration.
+    pub fn current_snapshot(&self) -> Option<Arc<Snapshot>> {
+        self.snapshot.clone().filter(|s| self.is_current(s))
+    }
+
+    /// Whether `snapshot` was made from the current text and configuration.
+    pub fn is_current(&self, snapshot: &Snapshot) -> bool {
+        snapshot.opened == self.opened
+            && snapshot.version == self.version
+            && snapshot.generation == self.config.generation
+    }
+
+    /// What an analysis needs, cheap to take under the store's lock: ropes share their
+    /// nodes, so the clone is O(1).
+    pub fn analysis_input(&self) -> AnalysisInput {
+        AnalysisInput {
+            opened: self.opened,
+            version: self.version,
+            rope: self.rope.clone(),
+            config: self.config.clone(),
+            included_by_path: self.included_by_path,
+        }
+    }
+}
+
+/// Which analysis a publication came from: same key, same diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    /// The document version.
+    pub version: i32,
+    /// The configuration generation.
+    pub generation: u64,
+}
+
+/// The open documents, by URI.
+pub type DocumentMap = HashMap<Url, Document>;
+
+/// A document's text and configuration at one version, to analyse outside the lock.
+#[derive(Debug, Clone)]
+pub struct AnalysisInput {
+    /// The document's opening.
+    pub opened: u64,
+    /// The version.
+    pub version: i32,
+    /// The text.
+    pub rope: Rope,
+    /// The configuration.
+    pub config: Arc<DocConfig>,
+    /// Whether the path alone makes it a debrief.
+    pub included_by_path: bool,
+}
+
+/// One analysis of one version of a document, with its diagnostics already converted
+/// for the client.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// Unique across the server's life; the pull-diagnostics `resultId`.
+    pub serial: u64,
+    /// The document's opening.
+    pub opened: u64,
+    /// The document version analysed.
+    pub version: i32,
+    /// The configuration generation used.
+    pub generation: u64,
+    /// The configuration used (fix-all applies fixes with it).
+    pub config: Arc<DocConfig>,
+    /// The text analysed.
+    pub rope: Rope,
+    /// Whether it is a debrief; if not, it gets no diagnostics, symbols or lenses.
+    pub is_debrief: bool,
+    /// The core's findings (byte ranges) and outline.
+    pub analysis: Analysis,
+    /// The findings as the client sees them; empty when not a debrief.
+    pub diagnostics: Vec<lsp::Diagnostic>,
+}
+
+impl Snapshot {
+    /// Analyses `input`. This is the only place the server calls the analysis.
+    pub fn analyse(uri: &Url, input: AnalysisInput, enc: Encoding, serial: u64) -> Self {
+        let text = input.rope.to_string();
+        let analysis = debrief_core::analyse_full(&text, &input.config.config);
+        let is_debrief = input.included_by_path || analysis.declares_debrief;
+        let diagnostics = if is_debrief {
+            analysis.diagnostics.iter().map(|d| convert::diagnostic(uri, &input.rope, enc, input.version, d)).collect()
+        } else {
+            Vec::new()
+        };
+        Snapshot {
+            serial,
+            opened: input.opened,
+            version: input.version,
+            generation: input.config.generation,
+            config: input.config,
+            rope: input.rope,
+            is_debrief,
+            analysis,
+            diagnostics,
+        }
+    }
+
+    /// What a publication of this snapshot is.
+    pub fn published(&self) -> Published {
+        Published { version: self.version, generation: self.generation }
+    }
+
+    /// The pull-diagnostics result id.
+    pub fn result_id(&self) -> String {
+        self.serial.to_string()
+    }
+}

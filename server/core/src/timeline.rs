@@ -3,6 +3,9 @@
 //! and dates before it, with midnight rollover, and tagged with the milestones it marks.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use jiff::civil::{Date, DateTime};
 use jiff::{SignedDuration, ToSpan};
@@ -205,24 +208,38 @@ impl Milestones {
         self.0 |= 1 << m as u8;
     }
 
-    /// The milestones an entry's text marks.
+    /// The milestones an entry's text marks: any stem of theirs at the start of a word.
     pub fn of_text(text: &str) -> Milestones {
-        let lower = text.to_lowercase();
+        let matcher = &*MILESTONE_STEMS;
+        let bytes = text.as_bytes();
         let mut set = Milestones::default();
-        for m in Milestone::ALL {
-            if m.stems().iter().any(|s| has_word_start(&lower, s)) {
-                set.add(m);
+        for m in matcher.find_overlapping_iter(text) {
+            let at_word_start = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
+            if at_word_start {
+                set.add(STEM_OWNERS[m.pattern().as_usize()]);
             }
         }
         set
     }
 }
 
-fn has_word_start(haystack: &str, needle: &str) -> bool {
-    haystack
-        .match_indices(needle)
-        .any(|(i, _)| i == 0 || !haystack[..i].chars().next_back().is_some_and(char::is_alphanumeric))
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
 }
+
+/// Every milestone's stems in one automaton (case-insensitive).
+static MILESTONE_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let stems: Vec<&str> = Milestone::ALL.iter().flat_map(|m| m.stems().iter().copied()).collect();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(stems)
+        .expect("stems build")
+});
+
+/// Which milestone each stem of [`MILESTONE_STEMS`] belongs to.
+static STEM_OWNERS: LazyLock<Vec<Milestone>> =
+    LazyLock::new(|| Milestone::ALL.iter().flat_map(|m| m.stems().iter().map(move |_| *m)).collect());
 
 /// How an entry is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

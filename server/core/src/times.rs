@@ -91,6 +91,18 @@ fn zone_alternatives() -> String {
     names.join("|")
 }
 
+/// The time-of-day part, with its groups suffixed so it can appear twice in one pattern
+/// (after a date, or alone).
+fn time_pattern(p: &str) -> String {
+    format!(
+        r"(?:(?P<{p}h>\d{{1,2}})[:h](?P<{p}m>\d{{2}})(?::(?P<{p}s>\d{{2}})(?:\.\d+)?(?P<{p}off>Z|[+-]\d{{2}}:?\d{{2}})?)?(?:\s*(?P<{p}ap>[ap]\.?m\b\.?))?
+          | (?P<{p}h2>\d{{1,2}})\s*(?P<{p}ap2>[ap]m)\b)"
+    )
+}
+
+/// One pattern for every shape: a date with an optional time, or a time alone; then an
+/// optional zone and range end. It never matches the empty string, so the regex engine
+/// can skip quickly to the digits and month names where a match may start.
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     let zone =
         format!(r"(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|(?-i:{})|[A-Z][a-z]+/[A-Z][A-Za-z_]+", zone_alternatives());
@@ -98,19 +110,20 @@ static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         (?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
         (?:
+          (?:
             (?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})(?:\s+(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\b)?
-          | \b(?P<um>\d{{1,2}})(?P<usep>[/-])(?P<ud>\d{{1,2}})[/-](?P<uy>\d{{4}}|\d{{2}})\b
+          | \b(?P<um>\d{{1,2}})[/-](?P<ud>\d{{1,2}})[/-](?P<uy>\d{{4}}|\d{{2}})\b
           | \b(?P<mon>{MONTH})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}})\b)?
           | \b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmon>{MONTH})\b\.?(?:,?\s+(?P<dy>\d{{4}})\b)?
-        )?
-        (?:(?:T|,?\s+(?:at\s+)?\b|,?\s*\b)
-        (?:
-            (?P<h>\d{{1,2}})[:h](?P<m>\d{{2}})(?::(?P<s>\d{{2}})(?:\.\d+)?(?P<off>Z|[+-]\d{{2}}:?\d{{2}})?)?(?:\s*(?P<ap>[ap]\.?m\b\.?))?
-          | (?P<h2>\d{{1,2}})\s*(?P<ap2>[ap]m)\b
-        ))?
+          )
+          (?:(?:T|,?\s+(?:at\s+)?){date_time})?
+        | \b{time}
+        )
         (?:\s*\(?\s*(?P<zone>{zone})\b\)?|\s*\(\s*(?P<pzone>[+-]\d{{2}}:?\d{{2}})\s*\))?
         (?:\s*(?:-|–|—|to|until)\s*(?:\b(?P<eh>\d{{1,2}})[:h](?P<em>\d{{2}})(?::\d{{2}})?(?:\s*(?P<eap>[ap]\.?m\b\.?))?))?
-        "
+        ",
+        date_time = time_pattern(""),
+        time = time_pattern("t"),
     );
     Regex::new(&pattern).expect("time pattern compiles")
 });
@@ -188,44 +201,125 @@ fn hour_with_meridiem(h: i8, meridiem: Option<&str>) -> Option<i8> {
     }
 }
 
+/// Indices of the pattern's capture groups, looked up once: by-name lookups hash the
+/// name on every call, and this runs for every timeline entry.
+struct Groups {
+    iy: usize,
+    im: usize,
+    id: usize,
+    h4: usize,
+    m4: usize,
+    um: usize,
+    ud: usize,
+    uy: usize,
+    mon: usize,
+    md: usize,
+    my: usize,
+    dd: usize,
+    dmon: usize,
+    dy: usize,
+    /// Time after a date, then time alone: `[h, th]` and so on.
+    h: [usize; 2],
+    m: [usize; 2],
+    s: [usize; 2],
+    off: [usize; 2],
+    ap: [usize; 2],
+    h2: [usize; 2],
+    ap2: [usize; 2],
+    zone: usize,
+    pzone: usize,
+    eh: usize,
+    em: usize,
+    eap: usize,
+}
+
+static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
+    let names: std::collections::HashMap<&str, usize> =
+        TIME_RE.capture_names().enumerate().filter_map(|(i, n)| n.map(|n| (n, i))).collect();
+    let one = |n: &str| names[n];
+    let two = |n: &str| [names[n], names[format!("t{n}").as_str()]];
+    Groups {
+        iy: one("iy"),
+        im: one("im"),
+        id: one("id"),
+        h4: one("h4"),
+        m4: one("m4"),
+        um: one("um"),
+        ud: one("ud"),
+        uy: one("uy"),
+        mon: one("mon"),
+        md: one("md"),
+        my: one("my"),
+        dd: one("dd"),
+        dmon: one("dmon"),
+        dy: one("dy"),
+        h: two("h"),
+        m: two("m"),
+        s: two("s"),
+        off: two("off"),
+        ap: two("ap"),
+        h2: two("h2"),
+        ap2: two("ap2"),
+        zone: one("zone"),
+        pzone: one("pzone"),
+        eh: one("eh"),
+        em: one("em"),
+        eap: one("eap"),
+    }
+});
+
 /// Finds every date or time expression in `text`, in order.
 pub fn find_all(text: &str) -> Vec<TimeExpr> {
     let mut out = Vec::new();
+    // Every shape has a digit; most lines of prose have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     // Emphasis and code markers around a time ("_4/24/23_", "**14:02**", "`07:35`") are
     // not part of it: blank them (same length, so ranges stay valid).
-    let cleaned: String = text.chars().map(|c| if matches!(c, '_' | '*' | '`') { ' ' } else { c }).collect();
-    let text = cleaned.as_str();
+    let cleaned;
+    let text = if text.bytes().any(|b| matches!(b, b'_' | b'*' | b'`')) {
+        cleaned = text.replace(['_', '*', '`'], " ");
+        cleaned.as_str()
+    } else {
+        text
+    };
+    let g = &*GROUPS;
     for caps in TIME_RE.captures_iter(text) {
         let whole = caps.get(0).expect("group 0");
         if whole.as_str().trim().is_empty() {
             continue;
         }
-        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
+        let get = |i: usize| caps.get(i);
+        // Time groups appear twice (after a date, or alone); take whichever matched.
+        let either = |pair: [usize; 2]| caps.get(pair[0]).or_else(|| caps.get(pair[1]));
+        let num = |m: Option<regex::Match<'_>>| m.and_then(|m| m.as_str().parse::<i16>().ok());
         let mut year_known = true;
-        let date = if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
+        let date = if let (Some(y), Some(m), Some(d)) = (num(get(g.iy)), num(get(g.im)), num(get(g.id))) {
             Date::new(y, m as i8, d as i8).ok()
-        } else if let (Some(m), Some(d), Some(y)) = (num("um"), num("ud"), num("uy")) {
+        } else if let (Some(m), Some(d), Some(y)) = (num(get(g.um)), num(get(g.ud)), num(get(g.uy))) {
             let y = if y < 100 { 2000 + y } else { y };
             // US order first, day-first when the month would be impossible.
             Date::new(y, m as i8, d as i8).or_else(|_| Date::new(y, d as i8, m as i8)).ok()
-        } else if let (Some(mon), Some(d)) = (caps.name("mon").and_then(|m| month_number(m.as_str())), num("md")) {
-            year_known = num("my").is_some();
-            Date::new(num("my").unwrap_or(2000), mon, d as i8).ok()
-        } else if let (Some(mon), Some(d)) = (caps.name("dmon").and_then(|m| month_number(m.as_str())), num("dd")) {
-            year_known = num("dy").is_some();
-            Date::new(num("dy").unwrap_or(2000), mon, d as i8).ok()
+        } else if let (Some(mon), Some(d)) = (get(g.mon).and_then(|m| month_number(m.as_str())), num(get(g.md))) {
+            year_known = get(g.my).is_some();
+            Date::new(num(get(g.my)).unwrap_or(2000), mon, d as i8).ok()
+        } else if let (Some(mon), Some(d)) = (get(g.dmon).and_then(|m| month_number(m.as_str())), num(get(g.dd))) {
+            year_known = get(g.dy).is_some();
+            Date::new(num(get(g.dy)).unwrap_or(2000), mon, d as i8).ok()
         } else {
             None
         };
-        let time = if let (Some(h), Some(m)) = (num("h"), num("m")) {
-            let h = hour_with_meridiem(h as i8, caps.name("ap").map(|m| m.as_str()));
-            let s = num("s").unwrap_or(0);
-            h.and_then(|h| Time::new(h, m as i8, s.min(59) as i8, 0).ok())
-        } else if let (Some(h), Some(m)) = (num("h4"), num("m4")) {
+        let meridiem = either(g.ap).or_else(|| either(g.ap2)).map(|m| m.as_str());
+        let time = if let (Some(h), Some(m)) = (num(either(g.h)), num(either(g.m))) {
+            let s = num(either(g.s)).unwrap_or(0);
+            hour_with_meridiem(h as i8, either(g.ap).map(|m| m.as_str()))
+                .and_then(|h| Time::new(h, m as i8, s.min(59) as i8, 0).ok())
+        } else if let (Some(h), Some(m)) = (num(get(g.h4)), num(get(g.m4))) {
             // "2022-02-02 1758": four digits are a time only right after a date.
             Time::new(h as i8, m as i8, 0, 0).ok()
-        } else if let Some(h) = num("h2") {
-            hour_with_meridiem(h as i8, caps.name("ap2").map(|m| m.as_str())).and_then(|h| Time::new(h, 0, 0, 0).ok())
+        } else if let Some(h) = num(either(g.h2)) {
+            hour_with_meridiem(h as i8, either(g.ap2).map(|m| m.as_str())).and_then(|h| Time::new(h, 0, 0, 0).ok())
         } else {
             None
         };
@@ -236,18 +330,18 @@ pub fn find_all(text: &str) -> Vec<TimeExpr> {
         if date.is_none() && is_embedded(text, whole.start(), whole.end()) {
             continue;
         }
-        let meridiem = caps.name("ap").or(caps.name("ap2")).map(|m| m.as_str());
-        let end_time = match (num("eh"), num("em")) {
+        let end_time = match (num(get(g.eh)), num(get(g.em))) {
             (Some(h), Some(m)) => {
-                let end_meridiem = caps.name("eap").map(|m| m.as_str()).or(meridiem);
+                let end_meridiem = get(g.eap).map(|m| m.as_str()).or(meridiem);
                 hour_with_meridiem(h as i8, end_meridiem).and_then(|h| Time::new(h, m as i8, 0, 0).ok())
             }
             _ => None,
         };
+        let zone = get(g.zone).or_else(|| get(g.pzone));
         let end = if end_time.is_some() {
             whole.end()
         } else {
-            caps.name("zone").or(caps.name("pzone")).map_or_else(
+            zone.map_or_else(
                 || {
                     // Drop the trailing range separator if the range did not parse.
                     let mut e = whole.end();
@@ -264,7 +358,7 @@ pub fn find_all(text: &str) -> Vec<TimeExpr> {
             date,
             year_known,
             time,
-            zone: caps.name("zone").or(caps.name("pzone")).or(caps.name("off")).map(|z| parse_zone(z.as_str())),
+            zone: zone.or_else(|| either(g.off)).map(|z| parse_zone(z.as_str())),
             end_time,
         });
     }

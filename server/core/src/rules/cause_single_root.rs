@@ -1,7 +1,6 @@
 //! `cause-single-root`: "the root cause was…" framing one cause.
 
 use crate::config::RuleLevel;
-use crate::document::normalise_heading;
 use crate::rules::{no_check, reframe, Context, PhraseHit, Report, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -10,27 +9,27 @@ pub static RULE: Rule = Rule {
         default_level: RuleLevel::Info,
         summary: "\"The root cause was…\" framing one cause",
         docs: RuleDocs {
-            what: "\"The root cause was …\", \"Root cause: …\", \"the only cause\", and a section headed \"Root \
-                   cause\". Plural and analytical uses (\"root causes\", \"root cause analysis\", \"one of the root \
-                   causes\") are left alone.",
+            what: "\"The root cause was …\", \"… was the root cause\", \"Root cause: …\" and \"the only cause\". \
+                   Plural, analytical and rejected uses (\"root causes\", \"root cause analysis\", \"one of the root \
+                   causes\", \"operator error is never a root cause\") and section headings are left alone.",
             why: "Incidents in complex systems come from several conditions meeting, not from one broken part. Naming \
                   a single root cause ends the search once one condition is found, and the follow-ups then fix that \
                   one thing while the others stay in place for the next incident.",
             flagged: &[
                 "The root cause was an expired certificate.",
                 "Root cause: the cache TTL was set to zero.",
-                "# Incident debrief\n\n## Root Cause\n\nThe certificate expired.\n",
+                "The expired certificate was the root cause of the outage.",
             ],
             fine: &[
                 "Contributing factors include an expired certificate and no expiry alert.",
                 "One of the root causes was the missing alert.",
                 "We ran a root cause analysis workshop.",
-                "# Incident debrief\n\n## Root Causes\n\nSeveral.\n",
+                "# Incident debrief\n\n## Root Cause\n\nSeveral factors met: an expired certificate and no alert.\n",
             ],
             reframe: "Write \"Contributing factors include …\" and list more than one: the trigger, what let it \
                       spread, what delayed detection.",
             fix: "\"The root cause was\" → \"Contributing factors include\", \"Root cause:\" → \"Contributing \
-                  factors:\", and the heading → \"Contributing factors\"; unsafe, because the list should then grow.",
+                  factors:\"; unsafe, because the list should then grow.",
         },
     },
     triggers: TRIGGERS,
@@ -51,22 +50,9 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let text = ctx.doc.text;
     let message = "Frames one cause: list the contributing factors instead.";
 
-    // A heading "Root cause" (or "Root cause of the outage").
-    if let Some(h) = ctx.doc.headings.iter().find(|h| h.range.start <= hit.range.start && hit.range.end <= h.range.end)
-    {
-        let norm = normalise_heading(&h.text);
-        let singular = norm == "root cause" || norm.starts_with("root cause of ") || norm == "the root cause";
-        if singular && trigger.starts_with("root") {
-            let d = out.add(hit.range.clone(), message);
-            let original = &text[hit.range.clone()];
-            let title_case = original.split([' ', '-']).all(|w| w.chars().next().is_some_and(char::is_uppercase));
-            let new = if title_case { "Contributing Factors" } else { "Contributing factors" };
-            if let Some(fix) =
-                reframe::rewrite(ctx.doc, "Rename to “Contributing factors”", hit.range.clone(), new.to_string())
-            {
-                d.fixes.push(fix);
-            }
-        }
+    // A heading is a section's name: a template's "Root Cause" section often lists several
+    // factors, and the claim, when there is one, is in the prose under it.
+    if ctx.doc.headings.iter().any(|h| h.range.start <= hit.range.start && hit.range.end <= h.range.end) {
         return;
     }
 
@@ -204,7 +190,6 @@ mod tests {
         assert_eq!(flagged(ID, "Root cause: the TTL was zero."), ["Root cause"]);
         assert_eq!(flagged(ID, "- **Root cause**: the TTL was zero."), ["Root cause"]);
         assert_eq!(flagged(ID, "We found the root cause of the outage was the TTL."), ["the root cause"]);
-        assert_eq!(flagged(ID, "# Debrief\n\n## Root Cause\n\nx\n"), ["Root Cause"]);
         assert_eq!(flagged(ID, "The only cause was the TTL."), ["The only cause"]);
     }
 
@@ -216,6 +201,7 @@ mod tests {
             "We ran a root cause analysis.",
             "We root-caused the issue in an hour.",
             "# Debrief\n\n## Root Causes\n\nx\n",
+            "# Debrief\n\n## Root Cause\n\nx\n",
             "# Debrief\n\n## Root cause analysis\n\nx\n",
             "It took hours to find a root cause.",
             "Operator error is never a root cause, and this is not about blame.",
@@ -243,10 +229,6 @@ mod tests {
         assert_eq!(
             fixed(ID, "Root cause of the incident: the TTL.", 0).as_deref(),
             Some("Contributing factors to the incident: the TTL.")
-        );
-        assert_eq!(
-            fixed(ID, "# Debrief\n\n## Root Cause\n\nx\n", 0).as_deref(),
-            Some("# Debrief\n\n## Contributing Factors\n\nx\n")
         );
     }
 }

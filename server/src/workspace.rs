@@ -54,7 +54,8 @@ impl LoadedConfig {
     /// Loads the configuration file at `path`. An unreadable file is one error; the
     /// defaults are used.
     pub fn from_file(path: &Path) -> Self {
-        let root = path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let root =
+            path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         let root = std::fs::canonicalize(&root).unwrap_or(root);
         let read = std::fs::metadata(path).and_then(|m| {
             if m.len() > MAX_CONFIG_BYTES {

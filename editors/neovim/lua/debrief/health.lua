@@ -44,7 +44,7 @@ end
 function M.check()
   local report = reporter()
   local debrief = require('debrief')
-  local options = debrief.options()
+  local options, source = debrief.options()
 
   report.start('debrief: Neovim')
   local v = vim.version()
@@ -54,7 +54,8 @@ function M.check()
   else
     report.ok(('Neovim %s: the server starts through vim.lsp.start_client'):format(version))
   end
-  report.info(('cmd = %s, filetypes = %s, root markers = %s'):format(
+  report.info(('options from %s: cmd = %s, filetypes = %s, root markers = %s'):format(
+    source,
     table.concat(options.cmd, ' '),
     table.concat(options.filetypes, ', '),
     vim.inspect(options.root_markers)
@@ -66,7 +67,8 @@ function M.check()
   if path == '' then
     report.error(('%q is not executable or not on PATH'):format(binary), {
       'Build it: cargo build --release -p debrief-ls (then target/release/debrief-ls)',
-      "Or point setup() at it: require('debrief').setup({ cmd = { '/path/to/debrief-ls' } })",
+      "Or point the plugin at it: require('debrief').setup({ cmd = { '/path/to/debrief-ls' } })",
+      "(with vim.lsp.enable: vim.lsp.config('debrief', { cmd = { '/path/to/debrief-ls' } }))",
     })
   else
     report.ok(('found %s'):format(path))

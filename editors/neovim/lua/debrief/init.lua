@@ -98,9 +98,23 @@ local function resolve(opts)
   return resolved
 end
 
---- The options in force: those of `setup()`, or the defaults before it.
+--- The options in force, and where they come from: those of `setup()`; else, on Neovim
+--- 0.11+, the command and root markers of `vim.lsp.config('debrief')`; else the defaults.
 function M.options()
-  return state.options or resolve(nil)
+  if state.options then
+    return state.options, 'setup()'
+  end
+  local options = resolve(nil)
+  local ok, config = pcall(function()
+    return vim.lsp.config and vim.lsp.config[M.name]
+  end)
+  if ok and type(config) == 'table' and type(config.cmd) == 'table' and #config.cmd > 0 then
+    options.cmd = config.cmd
+    options.root_markers = type(config.root_markers) == 'table' and config.root_markers or options.root_markers
+    options.filetypes = type(config.filetypes) == 'table' and config.filetypes or options.filetypes
+    return options, "vim.lsp.config('debrief')"
+  end
+  return options, 'defaults (setup() not called)'
 end
 
 --- The file behind a buffer, or nil for scratch buffers, unnamed ones and URLs

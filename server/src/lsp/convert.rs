@@ -2,7 +2,10 @@
 //! converted to text edits for the version analysed, in `data`; a code action reads
 //! them back instead of analysing again.
 
-use debrief_core::{Applicability, Severity};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use debrief_core::{rules, Applicability, Severity};
 use ropey::Rope;
 use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types::{
@@ -92,9 +95,14 @@ pub fn diagnostic(
     }
 }
 
+/// Each rule's page, parsed once rather than per diagnostic per keystroke.
+static DOCS_LINKS: LazyLock<HashMap<&'static str, Url>> = LazyLock::new(|| {
+    rules::REGISTRY.iter().filter_map(|r| Some((r.meta.id, Url::parse(&rules::docs_url(r.meta.id)).ok()?))).collect()
+});
+
 /// The rule's page, for `codeDescription`.
 fn docs_link(rule: &str) -> Option<CodeDescription> {
-    Url::parse(&debrief_core::rules::docs_url(rule)).ok().map(|href| CodeDescription { href })
+    DOCS_LINKS.get(rule).map(|href| CodeDescription { href: href.clone() })
 }
 
 /// The rule id of one of our diagnostics.

@@ -18,6 +18,10 @@ cargo test --workspace --locked
 
 # Editor tests: each installs what it needs (apt, npm, PyPI) and drives the real editor.
 # editors:vscode
-# editors:neovim
+step "Neovim plugin in Neovim 0.7.2 and 0.11.4 (headless), README snippets"
+tests/editors/neovim/run.sh
+
+step "Emacs 28 + eglot 1.9 (batch), README snippets"
+tests/editors/emacs/run.sh
 
 step "done: every test passed"

@@ -147,6 +147,7 @@ for version in $versions; do
     grep -q 'editors/neovim' "$scratch/snippets/$n.lua" && uses_plugin=1
     say "  README snippet $n ($(head -n1 "$scratch/snippets/$n.lua"))"
     HOME="$dir/home" PATH="$dir/bin:$PATH" DEBRIEF_SNIPPET="$n" DEBRIEF_SNIPPET_PLUGIN=$uses_plugin \
+      DEBRIEF_SNIPPET_FILE="$scratch/snippets/$n.lua" \
       run_nvim "nvim $version README snippet $n" "$dir" \
       "$nvim" --headless -u "$scratch/snippets/$n.lua" -i NONE -n -c "luafile $here/readme_spec.lua"
   done

@@ -39,6 +39,10 @@ const BLOCKING_ANALYSIS_BYTES: usize = 256 * 1024;
 /// analysing with what is known.
 const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(2);
 
+/// How often configuration files are checked for changes when the client cannot watch
+/// files for the server (Neovim on Linux, for one).
+const CONFIG_POLL_INTERVAL: Duration = Duration::from_secs(2);
+
 /// The `workspace/configuration` section.
 const SECTION: &str = "debrief";
 
@@ -461,7 +465,44 @@ impl Backend {
         };
         self.report_config_files(loaded).await;
         self.reconfigure().await;
+        if !self.caps().watched_files_dynamic {
+            self.poll_config_files();
+        }
         self.shared.log.info("ready").await;
+    }
+
+    /// Checks configuration files for changes every few seconds, until the server goes.
+    fn poll_config_files(&self) {
+        let shared = Arc::downgrade(&self.shared);
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(CONFIG_POLL_INTERVAL).await;
+                let Some(shared) = shared.upgrade() else { return };
+                let backend = Backend { shared };
+                if backend.shared.lifecycle.is_shut_down() {
+                    return;
+                }
+                let changed = backend.configs().files_changed_on_disk();
+                if !changed.is_empty() {
+                    backend.config_files_changed(changed).await;
+                }
+            }
+        });
+    }
+
+    /// Reads changed configuration files again and re-analyses open documents; a
+    /// deleted file's diagnostics are cleared.
+    async fn config_files_changed(&self, changed: Vec<PathBuf>) {
+        for path in &changed {
+            self.configs().file_changed(path);
+            if !path.exists() {
+                if let Ok(uri) = Url::from_file_path(path) {
+                    self.shared.client.publish_diagnostics(uri, Vec::new(), None).await;
+                }
+                self.shown_changed(path.clone(), Vec::new());
+            }
+        }
+        self.reconfigure().await;
     }
 }
 
@@ -636,25 +677,15 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let changed: Vec<(PathBuf, FileChangeType)> = params
+        let changed: Vec<PathBuf> = params
             .changes
             .iter()
-            .filter_map(|c| Some((c.uri.to_file_path().ok()?, c.typ)))
-            .filter(|(p, _)| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| CONFIG_NAMES.contains(&n)))
+            .filter_map(|c| c.uri.to_file_path().ok())
+            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| CONFIG_NAMES.contains(&n)))
             .collect();
-        if changed.is_empty() {
-            return;
+        if !changed.is_empty() {
+            self.config_files_changed(changed).await;
         }
-        for (path, typ) in &changed {
-            self.configs().file_changed(path);
-            if *typ == FileChangeType::DELETED {
-                if let Ok(uri) = Url::from_file_path(path) {
-                    self.shared.client.publish_diagnostics(uri, Vec::new(), None).await;
-                }
-                self.shown_changed(path.clone(), Vec::new());
-            }
-        }
-        self.reconfigure().await;
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {

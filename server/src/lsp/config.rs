@@ -210,6 +210,26 @@ impl ConfigStore {
         self.changed();
     }
 
+    /// Configuration files changed on disk since they were read, and files now at the
+    /// root of a workspace folder that were never read: for clients that cannot watch
+    /// files for us, checked every few seconds.
+    pub fn files_changed_on_disk(&self) -> Vec<PathBuf> {
+        let mut changed: Vec<PathBuf> = self
+            .tomls
+            .iter()
+            .filter(|(path, cached)| std::fs::metadata(path).and_then(|m| m.modified()).ok() != cached.modified)
+            .map(|(path, _)| path.clone())
+            .collect();
+        for folder in &self.folders {
+            if let Some(path) = find_config(&folder.path) {
+                if !self.tomls.contains_key(&path) && !changed.contains(&path) {
+                    changed.push(path);
+                }
+            }
+        }
+        changed
+    }
+
     /// The current generation.
     pub fn generation(&self) -> u64 {
         self.generation
@@ -366,6 +386,31 @@ mod tests {
         let again = store.resolve(Some(&root.join("ops/postmortems/b.md")));
         assert!(Arc::ptr_eq(&c, &again), "documents share a resolved configuration");
         assert!(store.take_loaded().is_empty(), "an unchanged file is not read again");
+    }
+
+    #[test]
+    fn changed_files_are_found_and_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("repo");
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        let mut store = ConfigStore::default();
+        store.set_folders(vec![Folder { uri: Url::from_directory_path(&root).unwrap(), path: root.clone() }]);
+        let doc = root.join("a.md");
+        assert!(store.resolve(Some(&doc)).loaded.path.is_none());
+        assert!(store.files_changed_on_disk().is_empty());
+
+        let toml = root.join("debrief.toml");
+        std::fs::write(&toml, "[rules]\ntimeline-gap = \"off\"\n").unwrap();
+        assert_eq!(store.files_changed_on_disk(), vec![toml.clone()], "a new file at the folder root");
+        store.file_changed(&toml);
+        assert_eq!(store.take_loaded().len(), 1);
+        assert_eq!(store.resolve(Some(&doc)).config.severity("timeline-gap"), None);
+        assert!(store.files_changed_on_disk().is_empty());
+
+        std::fs::remove_file(&toml).unwrap();
+        assert_eq!(store.files_changed_on_disk(), vec![toml.clone()]);
+        store.file_changed(&toml);
+        assert!(store.resolve(Some(&doc)).config.severity("timeline-gap").is_some(), "back to the defaults");
     }
 
     #[test]

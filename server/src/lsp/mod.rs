@@ -75,6 +75,11 @@ impl Lifecycle {
     pub fn shut_down(&self) {
         self.shutdown.store(true, Ordering::SeqCst);
     }
+
+    /// Whether `shutdown` was received.
+    pub fn is_shut_down(&self) -> bool {
+        self.shutdown.load(Ordering::SeqCst)
+    }
 }
 
 /// Runs the language server over stdio until the client exits or stdin closes.

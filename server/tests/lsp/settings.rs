@@ -166,3 +166,26 @@ async fn a_deleted_debrief_toml_falls_back_to_the_defaults_and_globs_come_from_i
     assert!(has(&seen[&doc_uri], "blame-counterfactual"));
     client.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_file_watching_the_server_notices_debrief_toml_changes_itself() {
+    let (_dir, root, toml_uri, doc_uri) = repository("[rules]\nblame-judgement = \"off\"\n");
+    let mut caps = capabilities();
+    caps["workspace"]["didChangeWatchedFiles"] = json!({"dynamicRegistration": false});
+    let mut client =
+        TestClient::start(Setup { capabilities: caps, folder: Some(root.clone()), ..Setup::default() }).await;
+    client.open(&doc_uri, DEBRIEF).await;
+    assert!(!has(&client.diagnostics(&doc_uri).await["diagnostics"], "blame-judgement"));
+    assert!(client
+        .requests_named("client/registerCapability")
+        .iter()
+        .all(|r| !r.to_string().contains("didChangeWatchedFiles")));
+
+    // An editor saving the file (Neovim on Linux cannot watch files for servers).
+    std::fs::write(root.join("debrief.toml"), "[rules]\nblame-judgment = \"off\"\n").unwrap();
+    let on_file = client.diagnostics(&toml_uri).await;
+    assert_eq!(on_file["diagnostics"][0]["range"], range(1, 0, 1, 22), "{on_file}");
+    let diags = client.diagnostics(&doc_uri).await["diagnostics"].clone();
+    assert!(has(&diags, "blame-judgement"), "the misspelt key no longer turns it off: {diags}");
+    client.shutdown().await;
+}

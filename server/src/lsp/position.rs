@@ -271,6 +271,59 @@ mod tests {
         assert_eq!(rope.to_string(), "new");
     }
 
+    /// Pieces random texts are made of: multi-byte characters, surrogate pairs, every
+    /// line end.
+    const PIECES: &[&str] = &["a", "é", "😀", "🚨🚨", "\n", "\r\n", "\r", " ", "中"];
+
+    fn text_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..40).prop_map(|p| p.concat())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every character boundary (not inside a `\r\n`) survives byte → position → byte,
+        /// in both encodings.
+        #[test]
+        fn positions_round_trip(text in text_strategy()) {
+            let rope = Rope::from_str(&text);
+            for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+                if b > 0 && text.as_bytes()[b - 1] == b'\r' && text.as_bytes().get(b) == Some(&b'\n') {
+                    continue;
+                }
+                for enc in [Encoding::Utf8, Encoding::Utf16] {
+                    prop_assert_eq!(to_byte(&rope, to_position(&rope, b, enc), enc), Ok(b));
+                }
+            }
+        }
+
+        /// Edits given as positions change the rope exactly as the same edits change a
+        /// string.
+        #[test]
+        fn changes_match_a_string_model(
+            text in text_strategy(),
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), text_strategy()), 1..8),
+        ) {
+            let mut model = text.clone();
+            let mut rope = Rope::from_str(&text);
+            for (a, b, new_text) in edits {
+                let bounds: Vec<usize> = model
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain(std::iter::once(model.len()))
+                    .filter(|&i| !(i > 0 && model.as_bytes()[i - 1] == b'\r' && model.as_bytes().get(i) == Some(&b'\n')))
+                    .collect();
+                let (x, y) = (*a.get(&bounds), *b.get(&bounds));
+                let (start, end) = (x.min(y), x.max(y));
+                let range = lsp::Range::new(to_position(&rope, start, Encoding::Utf16), to_position(&rope, end, Encoding::Utf16));
+                let change = TextDocumentContentChangeEvent { range: Some(range), range_length: None, text: new_text.clone() };
+                apply_change(&mut rope, &change, Encoding::Utf16);
+                model.replace_range(start..end, &new_text);
+                prop_assert_eq!(rope.to_string(), model.clone());
+            }
+        }
+    }
+
     #[test]
     fn config_errors_are_placed_by_scalar_columns() {
         let rope = Rope::from_str("a = \"😀\"\nbad\n");

@@ -175,6 +175,15 @@ pub struct Table {
     pub rows: Vec<(Range<usize>, Vec<Range<usize>>)>,
 }
 
+/// A paragraph, and whether it sits inside a list item or a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The paragraph.
+    pub range: Range<usize>,
+    /// Inside a list item or a table (so not a free-standing line of its own section).
+    pub nested: bool,
+}
+
 /// What kind of block a run of prose sits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -225,8 +234,8 @@ pub struct Document<'a> {
     /// The text with every byte that is not prose replaced by a space (line breaks kept):
     /// code, link targets, URLs, HTML, front matter, markup and quoted log lines.
     pub masked: String,
-    /// Line starts.
-    pub lines: LineIndex,
+    /// Line starts, computed on first use (most analyses never need them).
+    lines: std::sync::OnceLock<LineIndex>,
     /// Prose blocks in document order.
     pub blocks: Vec<ProseBlock>,
     /// Headings in document order (bold labels included).
@@ -238,7 +247,7 @@ pub struct Document<'a> {
     /// Tables in document order.
     pub tables: Vec<Table>,
     /// Paragraph ranges in document order.
-    pub paragraphs: Vec<Range<usize>>,
+    pub paragraphs: Vec<Paragraph>,
     /// HTML comments.
     pub comments: Vec<Comment>,
     /// Links: their whole range and destination.
@@ -273,7 +282,7 @@ impl<'a> Document<'a> {
         let mut doc = Document {
             text,
             masked: String::new(),
-            lines: LineIndex::new(text),
+            lines: std::sync::OnceLock::new(),
             blocks: Vec::new(),
             headings: Vec::new(),
             sections: Vec::new(),
@@ -367,7 +376,8 @@ impl<'a> Document<'a> {
                 Event::Start(tag) => {
                     let open = match tag {
                         Tag::Paragraph => {
-                            self.paragraphs.push(range.clone());
+                            let nested = stack.iter().any(|o| matches!(o, Open::Item(_) | Open::Table));
+                            self.paragraphs.push(Paragraph { range: range.clone(), nested });
                             Open::Paragraph
                         }
                         Tag::Heading { level, .. } => {
@@ -567,10 +577,10 @@ impl<'a> Document<'a> {
     /// a paragraph, or `- **Key events**` over a nested list.
     fn find_bold_labels(&mut self) {
         let mut labels = Vec::new();
-        for p in &self.paragraphs {
-            if let Some(label) = bold_label(&self.text[p.clone()]) {
-                if SectionKind::of_heading(&label) != SectionKind::Other && !self.in_table_or_item(p.start) {
-                    labels.push(Heading { level: 7, range: p.clone(), text: label, pseudo: true });
+        for p in self.paragraphs.iter().filter(|p| !p.nested) {
+            if let Some(label) = bold_label(&self.text[p.range.clone()]) {
+                if SectionKind::of_heading(&label) != SectionKind::Other {
+                    labels.push(Heading { level: 7, range: p.range.clone(), text: label, pseudo: true });
                 }
             }
         }
@@ -593,11 +603,6 @@ impl<'a> Document<'a> {
         self.headings.sort_by_key(|h| (h.range.start, h.level));
     }
 
-    fn in_table_or_item(&self, offset: usize) -> bool {
-        self.items.iter().any(|i| i.range.start <= offset && offset < i.range.end)
-            || self.tables.iter().any(|t| t.range.start <= offset && offset < t.range.end)
-    }
-
     fn build_sections(&mut self) {
         let n = self.headings.len();
         for i in 0..n {
@@ -617,6 +622,11 @@ impl<'a> Document<'a> {
                 range: h.range.start..end,
             });
         }
+    }
+
+    /// Line starts of the text.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.text))
     }
 
     /// The innermost section of a known kind holding `offset`.

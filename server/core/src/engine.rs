@@ -29,6 +29,8 @@ static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
         }
     }
     let matcher = AhoCorasickBuilder::new()
+        // A DFA: the automaton is built once and searched over every document.
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)

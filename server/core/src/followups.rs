@@ -24,8 +24,8 @@ pub struct FollowUp {
     pub has_ticket: bool,
     /// Whether it is marked done (`[x]`, struck through, "Done").
     pub done: bool,
-    /// Its text, markup removed.
-    pub summary: String,
+    /// Whether it has any text (an empty bullet is not a follow-up to own).
+    pub has_text: bool,
 }
 
 /// The follow-ups under one heading.
@@ -56,7 +56,7 @@ static TICKET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("ticket")
 });
 static SEVERITY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^[\s>*_|-]*(?:incident\s+)?(?:severity|sev)(?:\s+level)?[*_\s]*[:|][*_\s]*(sev\s*-?\s*\d|p\d|s\d|\d|critical|major|high|medium|moderate|minor|low)\b")
+    Regex::new(r"(?i)^[\s>*_|-]*(?:incident\s+)?(?:severity|sev)(?:\s+level)?[*_\s]*[:|][*_\s]*(sev\s*-?\s*\d|p\d|s\d|\d|critical|major|high|medium|moderate|minor|low)\b")
         .expect("severity line")
 });
 
@@ -123,7 +123,7 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                         || TRAILING_OWNER.is_match(first.trim_end()),
                     has_ticket: TICKET.is_match(whole),
                     done: item.task == Some(true) || struck || done_word,
-                    summary: doc.plain(head),
+                    has_text: doc.masked[head].chars().any(char::is_alphanumeric),
                 });
             }
             for table in doc.tables.iter().filter(|t| inside(&t.range)) {
@@ -156,7 +156,7 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                             || status.contains("complete")
                             || status.contains("closed")
                             || status.contains('✅'),
-                        summary: doc.plain(row.clone()),
+                        has_text: doc.masked[row.clone()].chars().any(char::is_alphanumeric),
                     });
                 }
             }
@@ -229,8 +229,27 @@ pub fn document_severity(doc: &Document<'_>) -> Option<u8> {
     if let Some(s) = doc.front_matter.as_ref().and_then(|f| f.severity.as_ref()) {
         return Some(s.value);
     }
-    SEVERITY_LINE.captures(doc.text).and_then(|c| parse_severity(c.get(1)?.as_str()))
+    // Only lines that mention "sev" can say it; look at those alone (a regex anchored at
+    // every line start would scan the whole document slowly).
+    let bytes = doc.text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = SEV.find(&bytes[from..]) {
+        let at = from + found.start();
+        let line_start = doc.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = doc.text[at..].find('\n').map_or(doc.text.len(), |i| at + i);
+        if let Some(sev) =
+            SEVERITY_LINE.captures(&doc.text[line_start..line_end]).and_then(|c| parse_severity(c.get(1)?.as_str()))
+        {
+            return Some(sev);
+        }
+        from = line_end.max(at + 1);
+    }
+    None
 }
+
+static SEV: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(["sev"]).expect("literal builds")
+});
 
 /// Minutes of impact: front matter `started` (or `detected`) to `resolved` (SPEC 4).
 /// The timeline is not used: its first entry is often detection, long after impact began,
@@ -283,7 +302,7 @@ mod tests {
         let lists = followup_lists(&doc);
         assert_eq!(lists.len(), 1);
         let items = &lists[0].items;
-        let summaries: Vec<&str> = items.iter().map(|i| i.summary.as_str()).collect();
+        let summaries: Vec<String> = items.iter().map(|i| doc.plain(i.head.clone())).collect();
         assert_eq!(
             summaries,
             [

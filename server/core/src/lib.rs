@@ -31,7 +31,7 @@ pub use text::{LineCol, LineIndex};
 
 /// Findings for `text` analysed as a debrief, sorted by position, suppressions applied.
 pub fn analyse(text: &str, config: &Config) -> Vec<Diagnostic> {
-    analyse_full(text, config).diagnostics
+    run(text, config, false).diagnostics
 }
 
 /// The findings and the debrief's outline (for editors: symbols, code lenses).
@@ -117,6 +117,10 @@ pub struct Outline {
 
 /// Analyses `text` as a debrief and returns findings and outline.
 pub fn analyse_full(text: &str, config: &Config) -> Analysis {
+    run(text, config, true)
+}
+
+fn run(text: &str, config: &Config, with_outline: bool) -> Analysis {
     let doc = Document::parse(text);
     let timelines = timeline::timelines(&doc);
     let followup_lists = followups::followup_lists(&doc);
@@ -125,7 +129,7 @@ pub fn analyse_full(text: &str, config: &Config) -> Analysis {
     suppress::filter(&doc, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.range == b.range && a.message == b.message);
-    let outline = outline(&doc, &timelines, &followup_lists, config);
+    let outline = if with_outline { outline(&doc, &timelines, &followup_lists, config) } else { Outline::default() };
     Analysis { diagnostics, outline, declares_debrief: declares_debrief(&doc) }
 }
 
@@ -170,7 +174,7 @@ fn outline(
                     .iter()
                     .map(|e| OutlineEntry {
                         time: e.time.as_ref().map(|x| doc.text[x.range.clone()].trim().to_string()).unwrap_or_default(),
-                        summary: e.summary.clone(),
+                        summary: doc.plain(e.text.clone()),
                         range: e.range.clone(),
                         head: e.head.clone(),
                     })
@@ -187,7 +191,7 @@ fn outline(
         .map(|l| OutlineFollowUps {
             heading: l.heading.clone(),
             range: l.range.clone(),
-            items: l.items.iter().map(|f| (f.range.clone(), f.summary.clone())).collect(),
+            items: l.items.iter().map(|f| (f.range.clone(), doc.plain(f.head.clone()))).collect(),
             budget,
             total,
         })

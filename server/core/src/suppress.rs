@@ -46,7 +46,7 @@ pub fn filter(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
         .iter()
         .filter_map(|c| {
             let (d, ids) = parse(&c.body)?;
-            Some((doc.lines.line_of(c.range.start), doc.lines.line_of(c.range.end.saturating_sub(1)), d, ids))
+            Some((doc.lines().line_of(c.range.start), doc.lines().line_of(c.range.end.saturating_sub(1)), d, ids))
         })
         .collect();
     if directives.is_empty() {
@@ -55,13 +55,13 @@ pub fn filter(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
     let applies = |ids: &[String], rule: &str| ids.is_empty() || ids.iter().any(|i| i == rule);
     let next_text_line = |after: usize| -> usize {
         let mut line = after + 1;
-        while line < doc.lines.line_count() && doc.text[doc.lines.line_range(doc.text, line)].trim().is_empty() {
+        while line < doc.lines().line_count() && doc.text[doc.lines().line_range(doc.text, line)].trim().is_empty() {
             line += 1;
         }
         line
     };
     diagnostics.retain(|d| {
-        let line = doc.lines.line_of(d.range.start);
+        let line = doc.lines().line_of(d.range.start);
         let mut disabled = false;
         for (start_line, end_line, directive, ids) in &directives {
             match directive {
@@ -95,8 +95,8 @@ pub fn filter(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
 /// this line" action: a comment line above it, or in a table row (where a line would
 /// break the table) a comment at the end of the row.
 pub fn ignore_edit_for(doc: &Document<'_>, rule: &str, offset: usize) -> Edit {
-    let line = doc.lines.line_of(offset);
-    let range = doc.lines.line_range(doc.text, line);
+    let line = doc.lines().line_of(offset);
+    let range = doc.lines().line_range(doc.text, line);
     let line_text = &doc.text[range.clone()];
     if doc.tables.iter().any(|t| t.range.start <= offset && offset < t.range.end) {
         let trimmed = line_text.trim_end();
@@ -119,7 +119,7 @@ mod tests {
         let doc = crate::document::Document::parse(text);
         crate::analyse(text, &Config::default())
             .into_iter()
-            .map(|d| (doc.lines.line_of(d.range.start) + 1, d.rule))
+            .map(|d| (doc.lines().line_of(d.range.start) + 1, d.rule))
             .filter(|(_, r)| r.starts_with("blame") || r.starts_with("cause"))
             .collect()
     }

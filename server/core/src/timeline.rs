@@ -231,6 +231,7 @@ fn is_word_byte(b: u8) -> bool {
 static MILESTONE_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let stems: Vec<&str> = Milestone::ALL.iter().flat_map(|m| m.stems().iter().copied()).collect();
     AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .build(stems)
@@ -280,8 +281,9 @@ pub struct TimelineEntry {
     pub milestones: Milestones,
     /// How it is written.
     pub shape: EntryShape,
-    /// The entry's text, markup removed, for outlines and messages.
-    pub summary: String,
+    /// The entry's text (its first line, or the whole table row): `Document::plain` of it
+    /// gives the text without markup, for outlines.
+    pub text: Range<usize>,
 }
 
 /// One timeline section.
@@ -314,13 +316,10 @@ impl Timeline {
 
 /// A piece of the timeline section in document order.
 enum Piece {
-    Entry(TimelineEntry),
+    /// An entry, and the list it is an item of.
+    Entry(TimelineEntry, Option<usize>),
     /// A day heading or a paragraph giving a date and/or a zone.
-    Context {
-        date: Option<(Date, bool)>,
-        zone: Option<Zone>,
-        before_entries: bool,
-    },
+    Context { date: Option<(Date, bool)>, zone: Option<Zone>, before_entries: bool },
 }
 
 /// Finds every timeline in the document and resolves its entries.
@@ -346,9 +345,11 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     let label_item = heading.pseudo && heading.level == 8;
     let mut pieces: Vec<(usize, Piece)> = Vec::new();
 
-    // List items: the top level within the section.
-    let mut list_of_entry: Vec<(usize, usize)> = Vec::new();
-    for item in doc.items.iter() {
+    // List items: the top level within the section. (Everything the document lists is in
+    // document order, so the section's share is one contiguous run.)
+    let within = |start: usize| r.start <= start && start < r.end;
+    let first_item = doc.items.partition_point(|i| i.range.start < r.start);
+    for item in doc.items[first_item..].iter().take_while(|i| within(i.range.start)) {
         if !inside(&item.range) || (label_item && item.range.start == heading.range.start) {
             continue;
         }
@@ -356,15 +357,14 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             None => true,
             Some(p) => !inside(&doc.items[p].range) || (label_item && doc.items[p].range.start == heading.range.start),
         };
-        if !top || doc.tables.iter().any(|t| t.range.start <= item.range.start && item.range.end <= t.range.end) {
+        if !top {
             continue;
         }
-        list_of_entry.push((item.range.start, item.list));
         let head = first_line(doc.text, item.own.clone());
         let head = strip_marker(doc.text, head);
         pieces.push((
             item.range.start,
-            Piece::Entry(entry(doc, item.range.clone(), head.clone(), head, EntryShape::ListItem)),
+            Piece::Entry(entry(doc, item.range.clone(), head.clone(), head, EntryShape::ListItem), Some(item.list)),
         ));
     }
 
@@ -387,19 +387,19 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         for (row, cells) in &table.rows {
             let head = trim_range(doc.text, row.clone());
             let cell = cells.get(col).cloned().unwrap_or(head.clone());
-            pieces.push((row.start, Piece::Entry(entry(doc, head.clone(), head, cell, EntryShape::TableRow))));
+            pieces.push((row.start, Piece::Entry(entry(doc, head.clone(), head, cell, EntryShape::TableRow), None)));
         }
     }
 
     // Paragraphs and sub-headings: lines that start with a time are entries; the rest
     // may give a date or a zone.
     let mut seen_entry_start = pieces.iter().map(|(o, _)| *o).min().unwrap_or(usize::MAX);
-    for p in doc.paragraphs.iter().filter(|p| inside(p)) {
-        if doc.items.iter().any(|i| i.range.start <= p.start && p.end <= i.range.end)
-            || doc.tables.iter().any(|t| t.range.start <= p.start && p.end <= t.range.end)
-        {
+    let first_paragraph = doc.paragraphs.partition_point(|p| p.range.start < r.start);
+    for p in doc.paragraphs[first_paragraph..].iter().take_while(|p| within(p.range.start)) {
+        if p.nested || !inside(&p.range) {
             continue;
         }
+        let p = &p.range;
         let mut lines = Vec::new();
         let mut offset = p.start;
         for line in doc.text[p.clone()].split_inclusive('\n') {
@@ -426,7 +426,10 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             });
             if starts_with_time {
                 if let Some((whole, head)) = current.take() {
-                    pieces.push((whole.start, Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line))));
+                    pieces.push((
+                        whole.start,
+                        Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line), None),
+                    ));
                 }
                 current = Some((line.clone(), stripped));
                 any_entry = true;
@@ -435,7 +438,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             }
         }
         if let Some((whole, head)) = current.take() {
-            pieces.push((whole.start, Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line))));
+            pieces.push((whole.start, Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line), None)));
         }
         if !any_entry {
             let t = &doc.text[p.clone()];
@@ -469,23 +472,16 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
 
     // A list with no time in any item, in a timeline whose other entries have times, is
     // detail ("The CDN hosts: - cdn-1 - cdn-2"), not entries.
-    let timed_list = |list: usize| {
-        pieces.iter().any(|(o, p)| {
-            matches!(p, Piece::Entry(e) if e.time.is_some()) && list_of_entry.iter().any(|(s, l)| s == o && *l == list)
-        })
-    };
-    let any_timed = pieces.iter().any(|(_, p)| matches!(p, Piece::Entry(e) if e.time.is_some()));
-    let detail_lists: Vec<usize> = if any_timed {
-        let mut lists: Vec<usize> = list_of_entry.iter().map(|(_, l)| *l).collect();
-        lists.dedup();
-        lists.into_iter().filter(|&l| !timed_list(l)).collect()
-    } else {
-        Vec::new()
-    };
-    if !detail_lists.is_empty() {
-        pieces.retain(|(o, p)| {
-            !(matches!(p, Piece::Entry(_)) && list_of_entry.iter().any(|(s, l)| s == o && detail_lists.contains(l)))
-        });
+    let any_timed = pieces.iter().any(|(_, p)| matches!(p, Piece::Entry(e, _) if e.time.is_some()));
+    if any_timed {
+        let timed_lists: std::collections::HashSet<usize> = pieces
+            .iter()
+            .filter_map(|(_, p)| match p {
+                Piece::Entry(e, Some(list)) if e.time.is_some() => Some(*list),
+                _ => None,
+            })
+            .collect();
+        pieces.retain(|(_, p)| !matches!(p, Piece::Entry(_, Some(list)) if !timed_lists.contains(list)));
     }
 
     let mut declared_zone = times::find_zone(&heading.text).or(header_zone);
@@ -506,7 +502,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
                     }
                 }
             }
-            Piece::Entry(mut e) => {
+            Piece::Entry(mut e, _) => {
                 if let Some(t) = &e.time {
                     let own_date = t.date.map(|d| place_date(d, t.year_known, &mut year, date));
                     let mut at = match own_date {
@@ -577,11 +573,12 @@ fn entry(
     shape: EntryShape,
 ) -> TimelineEntry {
     let search = &doc.text[time_in.clone()];
-    let found = times::find_all(search);
-    let time = found.first().cloned().map(|mut t| {
+    let time = times::find_first(search).map(|mut t| {
         // "02:54 AM PST Monday Nov 1st": a date right after the time belongs to it.
         if t.date.is_none() {
-            if let Some(d) = found.get(1).filter(|d| d.time.is_none() && d.range.start <= t.range.end + 16) {
+            let after = &search[t.range.end..];
+            let near = &after[..after.floor_char_boundary_compat(24)];
+            if let Some(d) = times::find_first(near).filter(|d| d.time.is_none() && d.date.is_some()) {
                 t.date = d.date;
                 t.year_known = d.year_known;
             }
@@ -597,17 +594,29 @@ fn entry(
         EntryShape::TableRow => range.clone(),
         _ => head.clone(),
     };
-    let summary = doc.plain(summary_range.clone());
-    let text_for_milestones = doc.text[summary_range].to_string();
     TimelineEntry {
         range,
         head,
         time,
         moment: None,
         placeholder,
-        milestones: Milestones::of_text(&text_for_milestones),
+        milestones: Milestones::of_text(&doc.text[summary_range.clone()]),
         shape,
-        summary,
+        text: summary_range,
+    }
+}
+
+trait FloorBoundary {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize;
+}
+
+impl FloorBoundary for str {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize {
+        let mut i = i.min(self.len());
+        while !self.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
     }
 }
 

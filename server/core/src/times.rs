@@ -105,7 +105,7 @@ fn time_pattern(p: &str) -> String {
 /// can skip quickly to the digits and month names where a match may start.
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     let zone =
-        format!(r"(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|(?-i:{})|[A-Z][a-z]+/[A-Z][A-Za-z_]+", zone_alternatives());
+        format!(r"(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|(?-i:{}|[A-Z][a-z]+/[A-Z][A-Za-z_]+)", zone_alternatives());
     let pattern = format!(
         r"(?ix)
         (?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
@@ -270,6 +270,11 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
 
 /// Finds every date or time expression in `text`, in order.
 pub fn find_all(text: &str) -> Vec<TimeExpr> {
+    find_some(text, usize::MAX)
+}
+
+/// The first `limit` date or time expressions in `text`.
+fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     // Every shape has a digit; most lines of prose have none.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -361,8 +366,112 @@ pub fn find_all(text: &str) -> Vec<TimeExpr> {
             zone: zone.or_else(|| either(g.off)).map(|z| parse_zone(z.as_str())),
             end_time,
         });
+        if out.len() >= limit {
+            break;
+        }
     }
     out
+}
+
+/// The common case without the regex: a line that starts (after emphasis or code
+/// markers) with `14:32`, `2:32 PM`, `14:32:05` or `14:32 UTC`. Anything it is not sure of
+/// (dates, ranges, offsets, `14h32`) returns `None`, and the full pattern decides.
+fn fast_time(text: &str) -> Option<TimeExpr> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() && matches!(b[i], b' ' | b'*' | b'_' | b'`' | b'[' | b'~' | b'|' | b'\t') {
+        i += 1;
+    }
+    let start = i;
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let two = |k: usize| i16::from(b[k] - b'0') * 10 + i16::from(b[k + 1] - b'0');
+    let (hour, mut j) = match (digit(i), digit(i + 1)) {
+        (true, true) => (two(i), i + 2),
+        (true, false) => (i16::from(b[i] - b'0'), i + 1),
+        _ => return None,
+    };
+    if b.get(j) != Some(&b':') || !digit(j + 1) || !digit(j + 2) {
+        return None;
+    }
+    let minute = two(j + 1);
+    j += 3;
+    let mut second = 0;
+    if b.get(j) == Some(&b':') && digit(j + 1) && digit(j + 2) {
+        second = two(j + 1);
+        j += 3;
+    }
+    // Fractions, ISO offsets, more digits: leave them to the pattern.
+    if matches!(b.get(j), Some(b'.' | b'Z' | b'z' | b'+' | b'-' | b':')) || digit(j) {
+        return None;
+    }
+    let word_byte = |k: usize| b.get(k).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+    let skip_ws = |mut k: usize| {
+        while b.get(k).is_some_and(u8::is_ascii_whitespace) {
+            k += 1;
+        }
+        k
+    };
+    let mut end = j;
+    // Meridiem: "am", "p.m." followed by a word boundary.
+    let mut meridiem = None;
+    let k = skip_ws(j);
+    if let Some(c) = b.get(k).map(u8::to_ascii_lowercase).filter(|c| *c == b'a' || *c == b'p') {
+        let mut m = k + 1;
+        if b.get(m) == Some(&b'.') {
+            m += 1;
+        }
+        if b.get(m).map(u8::to_ascii_lowercase) == Some(b'm') && !word_byte(m + 1) {
+            m += 1;
+            if b.get(m) == Some(&b'.') {
+                m += 1;
+            }
+            meridiem = Some(if c == b'p' { "pm" } else { "am" });
+            end = m;
+        }
+    }
+    // A zone abbreviation, possibly in parentheses.
+    let mut zone = None;
+    let mut k = skip_ws(end);
+    let paren = b.get(k) == Some(&b'(');
+    if paren {
+        k = skip_ws(k + 1);
+    }
+    let word_end = (k..b.len()).find(|&x| !b[x].is_ascii_alphabetic()).unwrap_or(b.len());
+    if word_end > k {
+        let word = &text[k..word_end];
+        if matches!(b.get(word_end), Some(b'/' | b'+' | b'-')) {
+            return None;
+        }
+        if !word_byte(word_end) && ZONES.iter().any(|(n, _)| *n == word) {
+            zone = Some(parse_zone(word));
+            end = word_end;
+            // The pattern takes a closing parenthesis whether one was opened or not.
+            if b.get(end) == Some(&b')') {
+                end += 1;
+            }
+        }
+    }
+    if paren && zone.is_none() && b.get(k).is_some_and(|c| matches!(c, b'+' | b'-')) {
+        return None;
+    }
+    // A range ("14:20 - 14:40", "2 pm to 3 pm") is the pattern's.
+    let r = skip_ws(end);
+    let rest = &text[r..];
+    let dash = rest.starts_with('-') || rest.starts_with('\u{2013}') || rest.starts_with('\u{2014}');
+    if dash
+        || rest.starts_with("to")
+        || rest.starts_with("until")
+        || rest.starts_with("TO")
+        || rest.starts_with("Until")
+    {
+        return None;
+    }
+    if is_embedded(text, start, end) {
+        return None;
+    }
+    let h = hour_with_meridiem(hour as i8, meridiem)?;
+    let time = Time::new(h, minute as i8, second.min(59) as i8, 0).ok()?;
+    Some(TimeExpr { range: start..end, date: None, year_known: true, time: Some(time), zone, end_time: None })
 }
 
 fn is_embedded(text: &str, start: usize, end: usize) -> bool {
@@ -376,7 +485,7 @@ fn is_embedded(text: &str, start: usize, end: usize) -> bool {
 
 /// The first date or time expression in `text`.
 pub fn find_first(text: &str) -> Option<TimeExpr> {
-    find_all(text).into_iter().next()
+    fast_time(text).or_else(|| find_some(text, 1).into_iter().next())
 }
 
 /// Whether `text` names a time zone ("all times UTC", "in PST", "Europe/Berlin",
@@ -484,6 +593,71 @@ mod tests {
             );
         }
         assert!(find_first("at 25:61 nothing").is_none());
+    }
+
+    /// The fast path agrees with the full pattern wherever it answers.
+    #[test]
+    fn the_fast_path_agrees_with_the_pattern() {
+        let heads = [
+            "14:32 paged",
+            "2:32 PM paged",
+            "12:05 am x",
+            "14:32:05 paged",
+            "14:32 UTC paged",
+            "**16:58 UTC** - Writer",
+            "`07:35` Team",
+            "9:41 AM: SentinelOne",
+            "[14:43] @Random-Liu",
+            "13:30 PM PST Sunday",
+            "10:00 (UTC) a",
+            "10:00 amazing",
+            "23:59",
+            "1:17: Mario",
+            "24:00 end",
+            "7:54: go-ethereum",
+            "19:02 Root cause",
+            "14:32 PST",
+            "14:32 CEST x",
+            "08:00 Ops",
+            "14:32 Z",
+            "9:00 a.m. call",
+            "10:00 (PDT) x",
+            "3:3 x",
+            "12:00 PMx",
+            "14:32 U",
+            "11:45 ET",
+            "11:45 Europe",
+            "11:45 MST.",
+        ];
+        for head in heads {
+            if let Some(fast) = fast_time(head) {
+                assert_eq!(Some(fast), find_some(head, 1).into_iter().next(), "{head:?}");
+            }
+        }
+        for fallback in [
+            "14:20-14:40 x",
+            "12:41 PM - 3:30 PM",
+            "14:32:00Z x",
+            "14h32 x",
+            "10:00 (+02:00) x",
+            "2026-03-01 14:32",
+            "14:32 UTC+1 x",
+            "14:32 Europe/Berlin x",
+        ] {
+            assert!(fast_time(fallback).is_none(), "{fallback:?} is the pattern's");
+        }
+    }
+
+    proptest::proptest! {
+        /// Generated heads: wherever the fast path answers, the pattern answers the same.
+        #[test]
+        fn fast_path_matches_pattern_on_generated_heads(
+            head in "[ *_`\\[]{0,2}[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?( {0,2}(am|pm|AM|PM|a\\.m\\.|p\\.m\\.|amx))?( {0,2}\\(?(UTC|PST|CET|EST|XYZ|Z|Europe/Paris|UTC\\+1)\\)?)?( {0,2}(-|to|x|:|\\.|,)? {0,2}[0-9a-zA-Z:]{0,6})?"
+        ) {
+            if let Some(fast) = fast_time(&head) {
+                proptest::prop_assert_eq!(Some(fast), find_some(&head, 1).into_iter().next(), "{:?}", head);
+            }
+        }
     }
 
     #[test]

@@ -52,9 +52,9 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
 /// points when there is no heading.
 fn first_text_line(doc: &crate::document::Document<'_>) -> std::ops::Range<usize> {
     let from = doc.front_matter.as_ref().map_or(0, |f| f.range.end);
-    let first = doc.lines.line_of(from);
-    (first..doc.lines.line_count())
-        .map(|l| doc.lines.line_range(doc.text, l))
+    let first = doc.lines().line_of(from);
+    (first..doc.lines().line_count())
+        .map(|l| doc.lines().line_range(doc.text, l))
         .find(|r| {
             let t = doc.text[r.clone()].trim();
             !t.is_empty() && !t.starts_with("<!--")

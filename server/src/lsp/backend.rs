@@ -35,6 +35,13 @@ use crate::workspace::{LoadedConfig, CONFIG_NAMES};
 /// served meanwhile; smaller ones analyse faster than a thread hand-off.
 const BLOCKING_ANALYSIS_BYTES: usize = 256 * 1024;
 
+/// Above this size an analysis takes long enough that typing outpaces it: wait for a
+/// pause of [`LARGE_DOCUMENT_PAUSE`] first. Below it, every keystroke is analysed.
+const LARGE_DOCUMENT_BYTES: usize = 1024 * 1024;
+
+/// See [`LARGE_DOCUMENT_BYTES`].
+const LARGE_DOCUMENT_PAUSE: Duration = Duration::from_millis(150);
+
 /// How long to wait for the client's first `workspace/configuration` answer before
 /// analysing with what is known.
 const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(2);
@@ -228,9 +235,13 @@ impl Backend {
     /// After a change: analyse and push, unless a newer change has come in (it will) or
     /// the client pulls.
     async fn refresh(&self, uri: &Url) {
-        let Some(version) = self.docs().get(uri).map(|d| d.version) else { return };
+        let Some((version, bytes)) = self.docs().get(uri).map(|d| (d.version, d.rope.len_bytes())) else { return };
         // Let edits already received apply first, so a burst is analysed once.
-        tokio::task::yield_now().await;
+        if bytes > LARGE_DOCUMENT_BYTES {
+            tokio::time::sleep(LARGE_DOCUMENT_PAUSE).await;
+        } else {
+            tokio::task::yield_now().await;
+        }
         if !*self.shared.ready.borrow() || self.caps().pull_diagnostics {
             return;
         }

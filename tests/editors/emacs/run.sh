@@ -23,10 +23,17 @@ apt_install() {
   [[ $(id -u) -eq 0 ]] || sudo=(sudo)
   say "installing with apt: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  if ! timeout 600 "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; then
-    timeout 300 "${sudo[@]}" apt-get update -q >/dev/null
-    timeout 600 "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  local log
+  log=$(mktemp)
+  if ! timeout 600 "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+    if ! { timeout 300 "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 update -q &&
+      timeout 600 "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+      tail -n 30 "$log" >&2
+      rm -f "$log"
+      return 1
+    fi
   fi
+  rm -f "$log"
 }
 
 apt_install emacs-nox elpa-eglot elpa-markdown-mode

@@ -327,6 +327,20 @@ H.run('neovim ' .. H.version .. ' plugin', function()
     H.contains(text, 'is not executable', 'health')
   end)
 
+  H.test(':help finds the plugin\'s help tags', function()
+    -- helptags writes a tags file next to the help; do it on a copy.
+    local doc = work .. '/helpdoc'
+    H.copy(repo .. '/editors/neovim/doc/debrief.txt', doc .. '/doc/debrief.txt')
+    vim.cmd('helptags ' .. vim.fn.fnameescape(doc .. '/doc'))
+    vim.opt.runtimepath:prepend(doc)
+    for _, tag in ipairs({ ':DebriefCheck', 'debrief.setup()', 'debrief-options', 'debrief-health' }) do
+      vim.cmd('help ' .. tag)
+      H.eq('debrief.txt', vim.fn.expand('%:t'), 'help file for ' .. tag)
+      H.contains(vim.api.nvim_get_current_line(), '*' .. tag .. '*', 'line under the cursor')
+      vim.cmd('helpclose')
+    end
+  end)
+
   if vim.deprecate then
     H.test('the plugin calls no deprecated Neovim API', function()
       H.eq({}, deprecated, 'deprecated calls')

@@ -67,17 +67,15 @@ pub fn quick_fixes(
         let Some(rule) = rule_of(d) else { continue };
         // Prefer our own copy of the diagnostic: it is of the current version. A client's
         // copy with fixes for another version has stale ranges and is skipped.
-        let ours = snapshot.diagnostics.iter().find(|o| o.range == d.range && o.code == d.code);
+        let ours = our_copy(snapshot, d);
         let data = ours
             .and_then(DiagnosticData::from_diagnostic)
             .or_else(|| DiagnosticData::from_diagnostic(d).filter(|data| data.version == snapshot.version));
         for fix in data.map(|data| data.fixes).unwrap_or_default() {
             actions.push(fix_action(uri, snapshot.version, d, fix, support));
         }
-        if ours.is_none() {
-            continue;
-        }
-        let Ok(offset) = to_byte(&snapshot.rope, d.range.start, enc) else { continue };
+        let Some(ours) = ours else { continue };
+        let Ok(offset) = to_byte(&snapshot.rope, ours.range.start, enc) else { continue };
         let text = text.get_or_insert_with(|| snapshot.rope.to_string());
         let edit = debrief_core::ignore_edit(text, rule, offset);
         let edit = TextEdit::new(to_range(&snapshot.rope, &edit.range, enc), edit.new_text);
@@ -95,6 +93,20 @@ pub fn quick_fixes(
         }));
     }
     actions
+}
+
+/// Our diagnostic that the client's `d` stands for: the same range, or failing that
+/// the same rule and message starting on the same line (some clients send ranges back
+/// in their own columns: Neovim 0.7 in bytes, whatever was negotiated).
+fn our_copy<'a>(snapshot: &'a Snapshot, d: &lsp::Diagnostic) -> Option<&'a lsp::Diagnostic> {
+    let same = |o: &&lsp::Diagnostic| o.code == d.code;
+    snapshot.diagnostics.iter().filter(same).find(|o| o.range == d.range).or_else(|| {
+        snapshot
+            .diagnostics
+            .iter()
+            .filter(same)
+            .find(|o| o.message == d.message && o.range.start.line == d.range.start.line)
+    })
 }
 
 fn fix_action(

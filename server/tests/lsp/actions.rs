@@ -192,17 +192,47 @@ async fn fix_all_is_not_offered_when_no_fix_is_safe() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn fixes_for_an_older_version_are_not_offered() {
+async fn actions_for_a_diagnostic_of_an_older_version_use_the_current_analysis() {
     let mut client = TestClient::start(Setup::default()).await;
     client.open(URI, DEBRIEF).await;
     let diags = client.diagnostics(URI).await["diagnostics"].clone();
     let judgement = with_code(&diags, "blame-judgement")[0].clone();
-    // Insert text before the finding: the old diagnostic's range and fixes are stale.
+
+    // Text inserted before the finding: the client's copy has stale ranges. The same
+    // finding (rule, message, line) is still there, so its current fixes are offered.
     client.change(URI, 2, range(4, 0, 4, 0), "Note: ").await;
     client.diagnostics_at(URI, 2).await;
     let actions = client
-        .result("textDocument/codeAction", actions_request(URI, range(4, 52, 4, 52), vec![judgement], None))
+        .result("textDocument/codeAction", actions_request(URI, range(4, 58, 4, 58), vec![judgement.clone()], None))
+        .await;
+    let rewrite = action(&actions, "Drop the judgement word");
+    let edits = edits_of(&rewrite["edit"], URI, 2);
+    assert_eq!(edits[0]["range"], range(4, 54, 4, 65), "edits of version 2");
+    let ignore = action(&actions, "Ignore blame-judgement for this line");
+    assert_eq!(edits_of(&ignore["edit"], URI, 2)[0]["range"], range(4, 0, 4, 0));
+
+    // Once the finding is gone, its stale fixes are not offered.
+    client.change(URI, 3, range(4, 56, 4, 64), "quick").await;
+    client.diagnostics_at(URI, 3).await;
+    let actions = client
+        .result("textDocument/codeAction", actions_request(URI, range(4, 58, 4, 58), vec![judgement], None))
         .await;
     assert_eq!(actions, json!([]), "{actions}");
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_sending_ranges_back_in_other_columns_still_gets_every_action() {
+    // Neovim 0.7 sends diagnostics back with byte columns whatever the encoding.
+    let mut client = TestClient::start(Setup::default()).await;
+    client.open(URI, DEBRIEF).await;
+    let diags = client.diagnostics(URI).await["diagnostics"].clone();
+    let mut judgement = with_code(&diags, "blame-judgement")[0].clone();
+    judgement["range"] = range(4, 54, 4, 62);
+    judgement.as_object_mut().unwrap().remove("data");
+    let actions = client
+        .result("textDocument/codeAction", actions_request(URI, range(4, 54, 4, 54), vec![judgement], None))
+        .await;
+    assert_eq!(titles(&actions), ["Drop the judgement word", "Ignore blame-judgement for this line"]);
     client.shutdown().await;
 }

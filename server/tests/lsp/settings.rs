@@ -189,3 +189,26 @@ async fn without_file_watching_the_server_notices_debrief_toml_changes_itself() 
     assert!(has(&diags, "blame-judgement"), "the misspelt key no longer turns it off: {diags}");
     client.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_log_level_comes_from_settings() {
+    let logged = |messages: &[Value]| -> Vec<String> {
+        messages
+            .iter()
+            .filter(|m| m["method"] == "window/logMessage")
+            .map(|m| m["params"]["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let mut client = TestClient::start(Setup::default()).await;
+    client.open(URI, DEBRIEF).await;
+    let quiet = logged(&client.drain(std::time::Duration::from_millis(300)).await);
+    assert!(quiet.iter().any(|m| m == "ready"), "{quiet:?}");
+    assert!(!quiet.iter().any(|m| m.starts_with("analysed")), "per-analysis detail is debug: {quiet:?}");
+
+    *client.settings.lock().unwrap() = json!({"logLevel": "debug"});
+    client.notify("workspace/didChangeConfiguration", json!({"settings": null})).await;
+    client.change(URI, 2, range(0, 0, 0, 0), "").await;
+    let verbose = logged(&client.drain(std::time::Duration::from_millis(300)).await);
+    assert!(verbose.iter().any(|m| m.starts_with(&format!("analysed {URI} v2"))), "{verbose:?}");
+    client.shutdown().await;
+}

@@ -302,6 +302,28 @@ H.run('neovim ' .. H.version .. ' plugin', function()
     H.truthy(not text:find('ERROR'), 'no error in the report:\n' .. text)
   end)
 
+  H.test('setup() also attaches Markdown buffers opened before it', function()
+    vim.api.nvim_del_augroup_by_name('debrief')
+    local early_file = work .. '/early/postmortems/checkout-errors.md'
+    H.copy(fixture, early_file)
+    local early = open(early_file)
+    local scratch = vim.api.nvim_create_buf(true, true)
+    vim.bo[scratch].filetype = 'markdown'
+    H.eq(0, #debrief.clients(early), 'clients before setup()')
+    vim.cmd('enew')
+    debrief.setup({ cmd = { bin } })
+    H.wait(15000, function()
+      return #debrief.clients(early) == 1
+    end, 'the earlier buffer to attach')
+    H.eq(0, #debrief.clients(scratch), 'clients of a scratch buffer (no file)')
+    -- Attached while hidden: 0.10+ pulls diagnostics only for buffers in a window, so
+    -- the plugin pulls when the buffer is entered.
+    vim.cmd('buffer ' .. early)
+    H.wait(15000, function()
+      return has_code(early, 'timeline-missing')
+    end, 'diagnostics on ' .. early_file .. ' once it is shown')
+  end)
+
   H.test('a missing binary is reported once, by notification and by :checkhealth', function()
     local messages = {}
     local original = vim.notify

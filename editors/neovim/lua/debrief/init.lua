@@ -158,6 +158,37 @@ function M.find_root(path, markers)
   return nil
 end
 
+-- Neovim 0.10+ pulls diagnostics (textDocument/diagnostic), and only for buffers shown in
+-- a window when they open or change: a buffer attached while hidden would show nothing
+-- until edited. Pull again whenever such a buffer is entered.
+local pull_group
+local function pull_when_entered(client, bufnr)
+  local provider = client.server_capabilities and client.server_capabilities.diagnosticProvider
+  if not provider or vim.fn.has('nvim-0.10') == 0 then
+    return
+  end
+  pull_group = pull_group or vim.api.nvim_create_augroup('debrief_pull', { clear = true })
+  vim.api.nvim_clear_autocmds({ group = pull_group, buffer = bufnr })
+  vim.api.nvim_create_autocmd('BufEnter', {
+    group = pull_group,
+    buffer = bufnr,
+    desc = 'debrief-ls: pull diagnostics for a buffer attached while hidden',
+    callback = function()
+      local live = vim.lsp.get_client_by_id(client.id)
+      if not live then
+        return true -- the client is gone: drop the autocmd
+      end
+      local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
+      -- The default handler (vim.lsp.diagnostic.on_diagnostic) shows the result.
+      if vim.fn.has('nvim-0.11') == 1 then
+        live:request('textDocument/diagnostic', params, nil, bufnr)
+      else
+        live.request('textDocument/diagnostic', params, nil, bufnr)
+      end
+    end,
+  })
+end
+
 local function on_init(client, result)
   state.server_info[client.id] = result and result.serverInfo
 end
@@ -185,7 +216,12 @@ local function client_config(options, root)
     capabilities = options.capabilities,
     on_init = on_init,
     on_exit = on_exit,
-    on_attach = options.on_attach,
+    on_attach = function(client, bufnr)
+      pull_when_entered(client, bufnr)
+      if options.on_attach then
+        options.on_attach(client, bufnr)
+      end
+    end,
   }
 end
 
@@ -202,6 +238,7 @@ function M.lsp_config()
       params.initializationOptions = { debrief = as_object(config.settings and config.settings.debrief) }
     end,
     on_init = on_init,
+    on_attach = pull_when_entered,
   }
 end
 
@@ -228,8 +265,13 @@ function M.attach(bufnr)
   end
   local root = M.find_root(file, options.root_markers)
   if has_lsp_start then
-    -- Reuses a running client of the same name and root.
-    return vim.lsp.start(client_config(options, root), { bufnr = bufnr })
+    -- Reuses a running client of the same name and root. 0.8 attaches the current
+    -- buffer (it has no `bufnr` option), so make `bufnr` current for the call.
+    local id
+    vim.api.nvim_buf_call(bufnr, function()
+      id = vim.lsp.start(client_config(options, root), { bufnr = bufnr })
+    end)
+    return id
   end
   -- Neovim 0.7: no vim.lsp.start; keep one client per root ourselves.
   local key = root or ''

@@ -11,6 +11,8 @@
 //! [`serve_with`] takes any reader and writer, so stdin can be wrapped (a framing
 //! validator, a test's in-memory pipe) without touching the server.
 
+#![warn(missing_docs)]
+
 use std::future::Future;
 use std::io;
 use std::pin::Pin;

@@ -254,6 +254,8 @@ pub struct Document<'a> {
     pub links: Vec<Link>,
     /// Front matter, when present.
     pub front_matter: Option<FrontMatter>,
+    /// Where each innermost known section kind starts (see `section_kind_at`).
+    kind_spans: Vec<(usize, SectionKind)>,
 }
 
 #[derive(Debug)]
@@ -292,6 +294,7 @@ impl<'a> Document<'a> {
             comments: Vec::new(),
             links: Vec::new(),
             front_matter,
+            kind_spans: Vec::new(),
         };
         let mut prose: Vec<Range<usize>> = Vec::new();
         let mut quotes: Vec<Range<usize>> = Vec::new();
@@ -306,6 +309,7 @@ impl<'a> Document<'a> {
         doc.masked = build_masked(text, &mut prose);
         doc.find_bold_labels();
         doc.build_sections();
+        doc.build_kind_spans();
         doc
     }
 
@@ -609,7 +613,8 @@ impl<'a> Document<'a> {
             let h = &self.headings[i];
             let end = if h.level == 8 {
                 // A list-item label spans its item.
-                self.items.iter().find(|it| it.range.start == h.range.start).map_or(h.range.end, |it| it.range.end)
+                let at = self.items.partition_point(|it| it.range.start < h.range.start);
+                self.items.get(at).filter(|it| it.range.start == h.range.start).map_or(h.range.end, |it| it.range.end)
             } else {
                 self.headings[i + 1..]
                     .iter()
@@ -631,11 +636,44 @@ impl<'a> Document<'a> {
 
     /// The innermost section of a known kind holding `offset`.
     pub fn section_kind_at(&self, offset: usize) -> SectionKind {
-        self.sections
-            .iter()
-            .filter(|s| s.kind != SectionKind::Other && s.range.start <= offset && offset < s.range.end)
-            .max_by_key(|s| s.range.start)
-            .map_or(SectionKind::Other, |s| s.kind)
+        let i = self.kind_spans.partition_point(|(start, _)| *start <= offset);
+        i.checked_sub(1).map_or(SectionKind::Other, |i| self.kind_spans[i].1)
+    }
+
+    /// Flattens the nested sections of known kinds into spans where one kind (the
+    /// innermost) holds, so [`Document::section_kind_at`] is a binary search.
+    fn build_kind_spans(&mut self) {
+        let mut known: Vec<&Section> = self.sections.iter().filter(|s| s.kind != SectionKind::Other).collect();
+        known.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+        let mut spans: Vec<(usize, SectionKind)> = Vec::new();
+        let mut stack: Vec<(usize, SectionKind)> = Vec::new();
+        let mut mark = |spans: &mut Vec<(usize, SectionKind)>, at: usize, kind: SectionKind| {
+            if let Some(last) = spans.last_mut() {
+                if last.0 == at {
+                    last.1 = kind;
+                    return;
+                }
+                if last.1 == kind {
+                    return;
+                }
+            }
+            spans.push((at, kind));
+        };
+        for s in known {
+            while let Some(&(end, _)) = stack.last() {
+                if end > s.range.start {
+                    break;
+                }
+                stack.pop();
+                mark(&mut spans, end, stack.last().map_or(SectionKind::Other, |t| t.1));
+            }
+            stack.push((s.range.end, s.kind));
+            mark(&mut spans, s.range.start, s.kind);
+        }
+        while let Some((end, _)) = stack.pop() {
+            mark(&mut spans, end, stack.last().map_or(SectionKind::Other, |t| t.1));
+        }
+        self.kind_spans = spans;
     }
 
     /// Sections of one kind, outermost first; a section nested in another of the same
@@ -752,25 +790,24 @@ fn build_masked(text: &str, prose: &mut [Range<usize>]) -> String {
 
 /// Blanks bare URLs and e-mail addresses written in prose.
 fn mask_urls(out: &mut [u8]) {
-    let mut i = 0;
-    while i + 3 < out.len() {
-        let at_url = out[i..].starts_with(b"://") || (out[i..].starts_with(b"www.") && (i == 0 || out[i - 1] == b' '));
-        if at_url {
-            let mut start = i;
-            while start > 0 && out[start - 1].is_ascii_alphanumeric() {
-                start -= 1;
-            }
-            let mut end = i;
-            while end < out.len() && !out[end].is_ascii_whitespace() {
-                end += 1;
-            }
-            for b in &mut out[start..end] {
-                *b = b' ';
-            }
-            i = end;
-        } else {
-            i += 1;
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(out, b"://").collect();
+    starts.extend(memchr::memmem::find_iter(out, b"www.").filter(|&i| i == 0 || out[i - 1] == b' '));
+    starts.sort_unstable();
+    let mut done = 0;
+    for i in starts {
+        if i < done {
+            continue;
         }
+        let mut start = i;
+        while start > 0 && out[start - 1].is_ascii_alphanumeric() {
+            start -= 1;
+        }
+        let mut end = i;
+        while end < out.len() && !out[end].is_ascii_whitespace() {
+            end += 1;
+        }
+        out[start..end].fill(b' ');
+        done = end;
     }
 }
 
@@ -839,6 +876,21 @@ mod tests {
         assert_eq!(doc.section_kind_at(text.find("11:00").unwrap()), SectionKind::Timeline);
         // The bold label sits inside "Action Items", so it is part of that section.
         assert_eq!(doc.sections_of(SectionKind::FollowUps).len(), 1);
+    }
+
+    #[test]
+    fn section_kind_lookup_matches_the_plain_definition() {
+        let text = "# Debrief\n\n## Timeline\n\n- 10:00 a\n\n**Root causes:**\n\n- b\n\n### Day 2\n\n- 11:00 c\n\n## Other\n\n### Action items\n\n- d\n\n#### Causes\n\nx\n\n- **Key events**\n  - 12:00 e\n\n## Summary\n\nend\n";
+        let doc = Document::parse(text);
+        for offset in 0..=text.len() {
+            let naive = doc
+                .sections
+                .iter()
+                .filter(|s| s.kind != SectionKind::Other && s.range.start <= offset && offset < s.range.end)
+                .max_by_key(|s| s.range.start)
+                .map_or(SectionKind::Other, |s| s.kind);
+            assert_eq!(doc.section_kind_at(offset), naive, "at {offset}: {:?}", &text[offset.min(text.len())..]);
+        }
     }
 
     #[test]

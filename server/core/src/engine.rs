@@ -40,31 +40,53 @@ static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
 
 /// The masked prose with runs of whitespace collapsed to one space, and where each byte
 /// came from, so phrases match across line wraps and removed markup
-/// ("should **have**", "should\n  have").
+/// ("should **have**", "should\n  have"). Where bytes came from is kept as segments: a new
+/// one starts after each run of two or more whitespace bytes, so the list stays short.
 struct ScanText {
     bytes: Vec<u8>,
-    origin: Vec<u32>,
+    /// (offset in `bytes`, offset in the masked text) where each segment starts.
+    segments: Vec<(u32, u32)>,
+}
+
+impl ScanText {
+    /// The offset in the masked text of byte `at` of the scan text.
+    fn origin(&self, at: usize) -> usize {
+        let i = self.segments.partition_point(|s| s.0 as usize <= at) - 1;
+        let (scan, orig) = self.segments[i];
+        orig as usize + (at - scan as usize)
+    }
 }
 
 fn collapse(masked: &str) -> ScanText {
     let src = masked.as_bytes();
     let mut bytes = Vec::with_capacity(src.len());
-    let mut origin = Vec::with_capacity(src.len());
-    let mut in_space = false;
-    for (i, &b) in src.iter().enumerate() {
-        if b.is_ascii_whitespace() {
-            if !in_space {
-                bytes.push(b' ');
-                origin.push(i as u32);
-                in_space = true;
-            }
-        } else {
-            bytes.push(b);
-            origin.push(i as u32);
-            in_space = false;
+    let mut segments = vec![(0u32, 0u32)];
+    let mut copied_from = 0;
+    let mut i = 0;
+    while i < src.len() {
+        if !src[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < src.len() && src[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i - run_start >= 2 {
+            bytes.extend_from_slice(&src[copied_from..run_start]);
+            bytes.push(b' ');
+            segments.push((bytes.len() as u32, i as u32));
+            copied_from = i;
         }
     }
-    ScanText { bytes, origin }
+    bytes.extend_from_slice(&src[copied_from..]);
+    // Single line breaks and tabs read as spaces.
+    for b in &mut bytes {
+        if matches!(*b, b'\n' | b'\r' | b'\t' | b'\x0c') {
+            *b = b' ';
+        }
+    }
+    ScanText { bytes, segments }
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -87,8 +109,8 @@ pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
             }
             let (r, t) = index.owners[m.pattern().as_usize()];
             let Some(severity) = enabled[r] else { continue };
-            let start = scan.origin[s] as usize;
-            let end = scan.origin[e - 1] as usize + 1;
+            let start = scan.origin(s);
+            let end = scan.origin(e - 1) + 1;
             let Some(block) = ctx.doc.block_at(start) else {
                 continue;
             };

@@ -414,16 +414,19 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             // and goes on to say what happened ("10/14/2022 - A researcher reported…").
             // A date alone ("_4/24/23_", "**April 15, 2021 (all times UTC)**") sets the day.
             let line_text = &doc.text[stripped.clone()];
-            let starts_with_time = times::find_first(line_text).is_some_and(|t| {
-                let words_after = line_text[t.range.end..]
-                    .split(['(', ')'])
-                    .next()
-                    .unwrap_or("")
-                    .split_whitespace()
-                    .filter(|w| w.chars().any(char::is_alphabetic))
-                    .count();
-                t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && words_after >= 3))
-            });
+            // Only the start of the line matters: give the search that much.
+            let line_text = &line_text[..line_text.floor_char_boundary_compat(80)];
+            let starts_with_time = line_text.bytes().take(4).any(|b| b.is_ascii_digit() || b.is_ascii_alphabetic())
+                && times::find_first(line_text).is_some_and(|t| {
+                    let words_after = line_text[t.range.end..]
+                        .split(['(', ')'])
+                        .next()
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphabetic))
+                        .count();
+                    t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && words_after >= 3))
+                });
             if starts_with_time {
                 if let Some((whole, head)) = current.take() {
                     pieces.push((
@@ -444,12 +447,15 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             let t = &doc.text[p.clone()];
             // A paragraph sets the day when it is a day line ("_4/24/23_") or says so
             // ("all events happened on 2019-10-21"), not when it mentions a date in passing.
-            let words = t.split_whitespace().count();
+            let words = t.split_whitespace().take(13).count();
             let lower = t.to_lowercase();
             let says_so = ["all events", "all times", "otherwise noted", "happened on", "took place on"]
                 .iter()
                 .any(|m| lower.contains(m));
-            let date = times::find_all(t)
+            // Look for the date only where it can count: anywhere in a short or explicit
+            // paragraph, else at its start.
+            let searched = if words <= 12 || says_so { t } else { &t[..t.floor_char_boundary_compat(40)] };
+            let date = times::find_all(searched)
                 .into_iter()
                 .find(|x| x.date.is_some() && x.time.is_none() && (x.range.start <= 3 || words <= 12 || says_so))
                 .and_then(|x| x.date.map(|d| (d, x.year_known)));

@@ -647,7 +647,7 @@ impl<'a> Document<'a> {
         known.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
         let mut spans: Vec<(usize, SectionKind)> = Vec::new();
         let mut stack: Vec<(usize, SectionKind)> = Vec::new();
-        let mut mark = |spans: &mut Vec<(usize, SectionKind)>, at: usize, kind: SectionKind| {
+        let mark = |spans: &mut Vec<(usize, SectionKind)>, at: usize, kind: SectionKind| {
             if let Some(last) = spans.last_mut() {
                 if last.0 == at {
                     last.1 = kind;

@@ -49,6 +49,8 @@ local state = {
   server_info = {},
   -- Messages already shown once (a missing binary would otherwise repeat per buffer).
   told = {},
+  -- The augroup of the BufEnter pulls (Neovim 0.10+), made on first use.
+  pull_group = nil,
 }
 
 local uv = vim.uv or vim.loop
@@ -161,16 +163,15 @@ end
 -- Neovim 0.10+ pulls diagnostics (textDocument/diagnostic), and only for buffers shown in
 -- a window when they open or change: a buffer attached while hidden would show nothing
 -- until edited. Pull again whenever such a buffer is entered.
-local pull_group
 local function pull_when_entered(client, bufnr)
   local provider = client.server_capabilities and client.server_capabilities.diagnosticProvider
   if not provider or vim.fn.has('nvim-0.10') == 0 then
     return
   end
-  pull_group = pull_group or vim.api.nvim_create_augroup('debrief_pull', { clear = true })
-  vim.api.nvim_clear_autocmds({ group = pull_group, buffer = bufnr })
+  state.pull_group = state.pull_group or vim.api.nvim_create_augroup('debrief_pull', { clear = true })
+  vim.api.nvim_clear_autocmds({ group = state.pull_group, buffer = bufnr })
   vim.api.nvim_create_autocmd('BufEnter', {
-    group = pull_group,
+    group = state.pull_group,
     buffer = bufnr,
     desc = 'debrief-ls: pull diagnostics for a buffer attached while hidden',
     callback = function()

@@ -17,7 +17,9 @@ step "unit, rule, corpus, CLI and language-server tests"
 cargo test --workspace --locked
 
 # Editor tests: each installs what it needs (apt, npm, PyPI) and drives the real editor.
-# editors:vscode
+step "VS Code extension: unit tests, .vsix, end to end in code-server (headless Chromium)"
+tests/editors/vscode/run.sh
+
 step "Neovim plugin in Neovim 0.7.2 and 0.11.4 (headless), README snippets"
 tests/editors/neovim/run.sh
 

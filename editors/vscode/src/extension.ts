@@ -141,7 +141,12 @@ class DebriefExtension {
     this.notFoundShown = true;
     const choice = await vscode.window.showErrorMessage(`debrief-ls: ${discovery.message}`, "Open Settings", "Show Output");
     if (choice === "Open Settings") {
-      await vscode.commands.executeCommand("workbench.action.openSettings", "debrief.server.path");
+      // The setting is machine-specific: in a remote window it lives in the remote settings.
+      if (vscode.env.remoteName) {
+        await vscode.commands.executeCommand("workbench.action.openRemoteSettings", { query: "debrief.server.path" });
+      } else {
+        await vscode.commands.executeCommand("workbench.action.openSettings", "debrief.server.path");
+      }
     } else if (choice === "Show Output") {
       this.output.show(true);
     }
@@ -163,7 +168,6 @@ class DebriefExtension {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [...MARKDOWN],
       outputChannel: this.output,
-      diagnosticCollectionName: "debrief-ls",
       initializationOptions: () => ({ [SECTION]: this.settingsFor(undefined) }),
       middleware: {
         workspace: {
@@ -252,6 +256,7 @@ class DebriefExtension {
     }
     this.status.text = statusText(counts);
     this.status.tooltip = statusTooltip(counts);
+    this.status.accessibilityInformation = { label: statusTooltip(counts) };
     this.status.show();
   }
 
@@ -372,7 +377,8 @@ class DebriefExtension {
       },
     );
     await vscode.commands.executeCommand("workbench.actions.view.problems");
-    const summary = `debrief-ls: ${total.files} debrief${total.files === 1 ? "" : "s"} checked: ${total.errors} errors, ${total.warnings} warnings, ${total.infos} infos.`;
+    const n = (k: number, word: string) => `${k} ${word}${k === 1 ? "" : "s"}`;
+    const summary = `debrief-ls: ${n(total.files, "debrief")} checked: ${n(total.errors, "error")}, ${n(total.warnings, "warning")}, ${n(total.infos, "info")}.`;
     this.output.appendLine(summary);
     if (failures.length > 0) {
       this.output.appendLine(failures.join("\n"));

@@ -29,9 +29,10 @@ export function statusText(c: Counts): string {
   return `$(error) ${c.errors} $(warning) ${c.warnings} $(info) ${c.infos}`;
 }
 
+/** The tooltip and screen-reader label: "debrief-ls findings in this debrief: 1 error, …". */
 export function statusTooltip(c: Counts): string {
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const total = c.errors + c.warnings + c.infos;
-  if (total === 0) return "debrief-ls: no findings in this debrief";
-  return `debrief-ls: ${n(c.errors, "error", "errors")}, ${n(c.warnings, "warning", "warnings")}, ${n(c.infos, "info", "infos")} in this debrief. Click to open Problems.`;
+  if (total === 0) return "debrief-ls findings in this debrief: none";
+  return `debrief-ls findings in this debrief: ${n(c.errors, "error", "errors")}, ${n(c.warnings, "warning", "warnings")}, ${n(c.infos, "info", "infos")}. Click to open Problems.`;
 }

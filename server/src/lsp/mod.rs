@@ -7,9 +7,11 @@
 //! - [`convert`], [`actions`], [`outline`]: the core's results as LSP values.
 //! - [`config`]: editor settings and `debrief.toml` files, resolved per document.
 //! - [`log`]: stderr and `window/logMessage`.
+//! - [`framing`]: `Content-Length` framing and JSON-RPC validation in front of
+//!   tower-lsp, so malformed input is answered or logged, never the end of the server.
 //!
-//! [`serve_with`] takes any reader and writer, so stdin can be wrapped (a framing
-//! validator, a test's in-memory pipe) without touching the server.
+//! [`serve_with`] takes any reader and writer (stdio, a test's in-memory pipe); bytes
+//! pass through [`framing`] both ways.
 
 #![warn(missing_docs)]
 
@@ -33,6 +35,7 @@ pub mod backend;
 pub mod config;
 pub mod convert;
 pub mod document;
+pub mod framing;
 pub mod log;
 pub mod outline;
 pub mod position;
@@ -41,6 +44,12 @@ pub use backend::Backend;
 
 /// How long the server waits, once its input has closed, for work in flight to finish.
 const DRAIN_AFTER_EOF: Duration = Duration::from_millis(200);
+
+/// How long the server waits, once it is done, for its output to be written.
+const FLUSH_AT_END: Duration = Duration::from_secs(2);
+
+/// The capacity of the in-memory pipes between the framing layer and tower-lsp.
+const PIPE_BYTES: usize = 256 * 1024;
 
 /// Why [`serve_with`] returned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,18 +109,27 @@ pub fn serve() -> ExitCode {
 }
 
 /// Serves LSP on `input` and `output` until `exit`, or until `input` ends.
+///
+/// The client's bytes go through [`framing::read_input`] before tower-lsp sees them, and
+/// tower-lsp's output goes out through [`framing::write_output`] together with the
+/// framing layer's own error responses, a whole message at a time.
 pub async fn serve_with<I, O>(input: I, output: O) -> ServeOutcome
 where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
 {
+    let (server_input, framed_input) = tokio::io::duplex(PIPE_BYTES);
+    let (server_output, framed_output) = tokio::io::duplex(PIPE_BYTES);
+    let (replies_tx, replies_rx) = tokio::sync::mpsc::unbounded_channel();
+    let reader = tokio::spawn(framing::read_input(input, framed_input, replies_tx));
+    let writer = tokio::spawn(framing::write_output(framed_output, replies_rx, output));
+
     let lifecycle = Arc::new(Lifecycle::default());
     let (service, socket) = LspService::new(|client| Backend::new(client, lifecycle.clone()));
     let service = ExitWatch { inner: service, lifecycle: lifecycle.clone() };
-    let input = EofWatch { inner: input, lifecycle: lifecycle.clone() };
-    let server = Server::new(input, output, socket).serve(service);
-    tokio::pin!(server);
-    tokio::select! {
+    let server_input = EofWatch { inner: server_input, lifecycle: lifecycle.clone() };
+    let mut server = Box::pin(Server::new(server_input, server_output, socket).serve(service));
+    let outcome = tokio::select! {
         () = &mut server => ServeOutcome::InputClosed,
         () = lifecycle.exit.notified() => ServeOutcome::Exited {
             after_shutdown: lifecycle.shutdown.load(Ordering::SeqCst),
@@ -122,7 +140,12 @@ where
             let _ = tokio::time::timeout(DRAIN_AFTER_EOF, &mut server).await;
             ServeOutcome::InputClosed
         }
-    }
+    };
+    // Dropping the server closes its output; the writer then finishes what is queued.
+    drop(server);
+    reader.abort();
+    let _ = tokio::time::timeout(FLUSH_AT_END, writer).await;
+    outcome
 }
 
 /// Passes every message to tower-lsp's service and signals once `exit` was handled:

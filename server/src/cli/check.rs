@@ -404,7 +404,7 @@ fn check_file(
         Ok(b) => b,
         Err(e) => return Some(Err(Problem::new(path, io_message(&e)))),
     };
-    let text = match decode(bytes.clone()) {
+    let text = match decode(bytes) {
         Ok(t) => t,
         // A walked file that is not text is not a debrief; a named one is an error.
         Err(_) if !target.explicit && !loaded.config.includes_path(&relative) => return None,
@@ -413,7 +413,10 @@ fn check_file(
     if !target.explicit && !debrief_core::is_debrief(&text, Some(&relative), &loaded.config) {
         return None;
     }
-    Some(finish(display(path), text, &loaded, mode, at_least, |fixed| write_back(path, &bytes, fixed)))
+    // The text is the file's bytes (decoding checked, not changed, them): it is what the
+    // file must still hold when fixes are written back.
+    let original = (mode == FixMode::Write).then(|| text.clone()).unwrap_or_default();
+    Some(finish(display(path), text, &loaded, mode, at_least, |fixed| write_back(path, original.as_bytes(), fixed)))
 }
 
 fn check_stdin(

@@ -133,7 +133,7 @@ impl FrameDecoder {
         self.buf.len() - self.start
     }
 
-    /// Whether a body is partly read (then [`FrameDecoder::stalled`] applies).
+    /// Whether a body is partly read (then [`FrameDecoder::idle`] applies).
     pub fn awaiting_body(&self) -> bool {
         self.body.is_some() && self.start < self.buf.len()
     }
@@ -180,7 +180,7 @@ impl FrameDecoder {
             let rest = &self.buf[self.start..];
             match scan_header(rest, 0) {
                 HeaderScan::Found { at, len: header_len, parsed } => {
-                    if at > 0 && !is_header_lines(&rest[..at]) {
+                    if at > 0 && !is_header_prefix(&rest[..at]) {
                         self.skip(at, "bytes that are not an LSP message");
                         continue;
                     }
@@ -206,7 +206,7 @@ impl FrameDecoder {
                     }
                 }
                 HeaderScan::Incomplete { at } => {
-                    if at > 0 && !is_header_lines(&rest[..at]) {
+                    if at > 0 && !is_header_prefix(&rest[..at]) {
                         self.skip(at, "bytes that are not an LSP message");
                     }
                     return None;
@@ -227,11 +227,14 @@ impl FrameDecoder {
         }
     }
 
-    /// Called when no input came for [`STALL`] while a body is incomplete: if what did
-    /// arrive is a whole JSON value, the declared length was too large, and the client
-    /// is waiting for an answer.
-    pub fn stalled(&mut self) -> Option<Frame> {
-        let len = self.body?;
+    /// Called when no input came for [`STALL`]. If a body is incomplete but what did
+    /// arrive is a whole JSON value, the declared length was too large and the client
+    /// is waiting for an answer: refuse it. Otherwise, report bytes skipped so far
+    /// (reports are held back while input keeps coming, so a flood logs once).
+    pub fn idle(&mut self) -> Option<Frame> {
+        let Some(len) = self.body else {
+            return self.take_garbage_report().map(Frame::Malformed);
+        };
         let rest = &self.buf[self.start..];
         if rest.is_empty() || serde_json::from_slice::<IgnoredAny>(rest).is_err() {
             return None;
@@ -376,8 +379,13 @@ fn parse_header_block(block: &[u8]) -> Result<usize, String> {
     Ok(length)
 }
 
-/// Whether `bytes` is a run of complete `Name: value\r\n` header lines.
-fn is_header_lines(bytes: &[u8]) -> bool {
+/// Whether `bytes`, before a `Content-Length` header, are other headers of its block:
+/// complete `Name: value\r\n` lines, shorter than a header block may be (longer ones
+/// are garbage however the input was cut).
+fn is_header_prefix(bytes: &[u8]) -> bool {
+    if bytes.len() >= MAX_HEADER_BYTES {
+        return false;
+    }
     let Some(body) = bytes.strip_suffix(b"\r\n") else { return false };
     body.split(|&b| b == b'\n').all(|line| {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
@@ -640,20 +648,16 @@ where
     let mut decoder = FrameDecoder::new();
     let mut chunk = vec![0u8; 64 * 1024];
     loop {
-        let read = if decoder.awaiting_body() {
-            match tokio::time::timeout(STALL, input.read(&mut chunk)).await {
-                Ok(read) => read,
-                Err(_) => {
-                    if let Some(f) = decoder.stalled() {
-                        if !deliver(f, &mut to_server, &replies).await {
-                            break;
-                        }
+        let read = match tokio::time::timeout(STALL, input.read(&mut chunk)).await {
+            Ok(read) => read,
+            Err(_) => {
+                if let Some(f) = decoder.idle() {
+                    if !deliver(f, &mut to_server, &replies).await {
+                        break;
                     }
-                    continue;
                 }
+                continue;
             }
-        } else {
-            input.read(&mut chunk).await
         };
         let n = match read {
             Ok(0) => break,
@@ -929,10 +933,10 @@ mod tests {
         d.push(format!("Content-Length: {}\r\n\r\n{}", body.len() + 1, &body[..body.len() - 1]).as_bytes());
         assert_eq!(d.next_frame(), None);
         assert!(d.awaiting_body());
-        assert_eq!(d.stalled(), None, "an incomplete JSON value may still be arriving");
+        assert_eq!(d.idle(), None, "an incomplete JSON value may still be arriving");
         d.push(&body.as_bytes()[body.len() - 1..]);
         assert_eq!(d.next_frame(), None);
-        let Some(Frame::Malformed(m)) = d.stalled() else { panic!("a stalled whole value is refused") };
+        let Some(Frame::Malformed(m)) = d.idle() else { panic!("a stalled whole value is refused") };
         assert_eq!(m.reply.unwrap()["id"], 8);
         assert!(!d.awaiting_body());
         d.push(&msg(&hover(9)));

@@ -37,7 +37,7 @@ VSIX="$(ls "$EXT"/debrief-ls-*.vsix)"
 phase "npm ci (end-to-end driver)"
 (cd "$HERE" && timeout 300 npm ci --no-audit --no-fund --loglevel=error)
 
-phase "end to end in code-server $(cd "$HERE" && node -p "require('$ROOT/tests/.cache/vscode/code-server/node_modules/code-server/package.json').version")"
+phase "end to end in code-server (VS Code for the browser) and headless Chromium"
 (cd "$HERE" && E2E_TIMEOUT_S=300 timeout 360 node e2e.mjs "$VSIX")
 
 phase "VS Code extension: done"

@@ -33,6 +33,60 @@ pub enum SectionKind {
 impl SectionKind {
     /// Classifies a heading's text.
     pub fn of_heading(text: &str) -> SectionKind {
+        // Most headings name none of these: a cheap look at the words first.
+        const FIRST: &[&str] = &[
+            "sequence",
+            "key",
+            "events",
+            "follow",
+            "followup",
+            "followups",
+            "follow-up",
+            "action",
+            "actions",
+            "next",
+            "remediation",
+            "remediations",
+            "corrective",
+            "preventive",
+            "preventative",
+            "resulting",
+            "todo",
+            "to",
+            "todos",
+            "future",
+            "contributing",
+            "root",
+            "causes",
+            "cause",
+            "what",
+            "trigger",
+            "things",
+            "summary",
+            "overview",
+            "issue",
+            "executive",
+            "tl",
+            "tldr",
+            "impact",
+            "lessons",
+            "learning",
+            "learnings",
+            "takeaway",
+            "takeaways",
+            "where",
+            "timeline",
+            "timelines",
+        ];
+        let lower = text.to_ascii_lowercase();
+        if !lower.contains("timeline") && !lower.contains("chronolog") {
+            let first = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
+            if !first.is_some_and(|w| FIRST.contains(&w)) {
+                return SectionKind::Other;
+            }
+        }
         let norm = normalise_heading(text);
         let t = norm.as_str();
         let has = |w: &str| t.split(' ').any(|x| x == w);
@@ -105,19 +159,40 @@ impl SectionKind {
 pub fn normalise_heading(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
+    let mut pending_space = false;
     for c in text.chars() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
             '\'' | '\u{2019}' => {}
-            _ => out.push(' '),
+            c if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) => {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+            _ => pending_space = true,
         }
     }
-    let words: Vec<&str> = out.split_whitespace().collect();
-    let skip = words.iter().take_while(|w| w.chars().all(|c| c.is_ascii_digit())).count();
-    words[skip..].join(" ")
+    // Leading numbering ("2. Action items") is not part of the name.
+    let mut start = 0;
+    for word in out.split(' ') {
+        if !word.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        start += word.len() + 1;
+    }
+    if start == 0 {
+        out
+    } else {
+        out.get(start..).unwrap_or("").to_string()
+    }
 }
 
 /// A heading, real (`#`) or a bold label standing for one (`**Timeline**` alone on a

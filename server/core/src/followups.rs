@@ -39,24 +39,27 @@ pub struct FollowUpList {
     pub items: Vec<FollowUp>,
 }
 
-static HANDLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\w.@/])@[A-Za-z0-9][\w-]*").expect("handle"));
+static HANDLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z0-9_.@/])@[A-Za-z0-9][A-Za-z0-9_-]*").expect("handle"));
 static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:owners?|owned by|assignees?|assigned to|dri|responsible|lead|who)\s*[:=\-–—]\s*\S|\bassigned to\s+\S|\bowned by\s+\S")
+    // ASCII case folding and classes keep these small to compile (a Unicode `(?i)` with
+    // `\b` and `\w` is many times larger).
+    Regex::new(r"(?-u:(?i)\b(?:owners?|owned by|assignees?|assigned to|dri|responsible|lead|who)\s*)(?:[:=-]|(?u:–|—))(?-u:\s)*[^\t\n\r ]|(?-u:(?i)\b(?:assigned to|owned by)\s+)[^\t\n\r ]")
         .expect("owner label")
 });
 /// A name or team at the end of the first line: "— Dana", "(Dana)", "[Platform team]".
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\s[-–—]\s*|\(|\[)\s*(?:[A-Z][\w'-]*|@[\w-]+)(?:[ /&,]+(?:[A-Z][\w'-]*|team|squad|@[\w-]+)){0,3}\s*[)\]]?\s*\.?$")
+    Regex::new(r"(?:(?-u:\s)(?:-|(?u:–|—))(?-u:\s)*|\(|\[)(?-u:\s)*(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|@[A-Za-z0-9_-]+)(?:[ /&,]+(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|team|squad|@[A-Za-z0-9_-]+)){0,3}(?-u:\s)*[)\]]?(?-u:\s)*\.?$")
         .expect("trailing owner")
 });
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"https?://|\]\(|\]\[|(?:^|\s|\(|\[)#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|(?i:\b(?:ticket|issue|pr|jira)\s*#?\s*\d+)",
+        r"(?-u)https?://|\]\(|\]\[|(?:^|\s|\(|\[)#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|(?i:\b(?:ticket|issue|pr|jira)\s*#?\s*\d+)",
     )
     .expect("ticket")
 });
 static SEVERITY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s>*_|-]*(?:incident\s+)?(?:severity|sev)(?:\s+level)?[*_\s]*[:|][*_\s]*(sev\s*-?\s*\d|p\d|s\d|\d|critical|major|high|medium|moderate|minor|low)\b")
+    Regex::new(r"(?i-u)^[\s>*_|-]*(?:incident\s+)?(?:severity|sev)(?:\s+level)?[*_\s]*[:|][*_\s]*(sev\s*-?\s*\d|p\d|s\d|\d|critical|major|high|medium|moderate|minor|low)\b")
         .expect("severity line")
 });
 

@@ -578,7 +578,10 @@ fn entry(
     time_in: Range<usize>,
     shape: EntryShape,
 ) -> TimelineEntry {
+    // An entry's time is near its start ("Fault occurs 2020-02-12 11:45" at the latest);
+    // a long entry is not searched to its end.
     let search = &doc.text[time_in.clone()];
+    let search = &search[..search.floor_char_boundary_compat(120)];
     let time = times::find_first(search).map(|mut t| {
         // "02:54 AM PST Monday Nov 1st": a date right after the time belongs to it.
         if t.date.is_none() {

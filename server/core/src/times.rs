@@ -106,8 +106,10 @@ fn time_pattern(p: &str) -> String {
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     let zone =
         format!(r"(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|(?-i:{}|[A-Z][a-z]+/[A-Z][A-Za-z_]+)", zone_alternatives());
+    // ASCII classes (`(?-u)`): digits, spaces and word boundaries here are ASCII, and
+    // Unicode classes would make the pattern several times larger to compile.
     let pattern = format!(
-        r"(?ix)
+        r"(?ix-u)
         (?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
         (?:
           (?:
@@ -120,17 +122,19 @@ static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
         | \b{time}
         )
         (?:\s*\(?\s*(?P<zone>{zone})\b\)?|\s*\(\s*(?P<pzone>[+-]\d{{2}}:?\d{{2}})\s*\))?
-        (?:\s*(?:-|–|—|to|until)\s*(?:\b(?P<eh>\d{{1,2}})[:h](?P<em>\d{{2}})(?::\d{{2}})?(?:\s*(?P<eap>[ap]\.?m\b\.?))?))?
+        (?:\s*(?:-|(?u:–|—)|to|until)\s*(?:\b(?P<eh>\d{{1,2}})[:h](?P<em>\d{{2}})(?::\d{{2}})?(?:\s*(?P<eap>[ap]\.?m\b\.?))?))?
         ",
         date_time = time_pattern(""),
         time = time_pattern("t"),
     );
-    Regex::new(&pattern).expect("time pattern compiles")
+    // The pattern is large (zones, month names, two time shapes): give its lazy DFA room,
+    // or it rebuilds states on every search (most of the time went there).
+    regex::RegexBuilder::new(&pattern).dfa_size_limit(32 << 20).build().expect("time pattern compiles")
 });
 
 static ZONE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?x)\b(?:(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|{}|[A-Z][a-z]+/[A-Z][A-Za-z_]+)\b|(?i:\b(?:pacific|eastern|central|mountain)\s+(?:standard\s+|daylight\s+)?time\b)|(?i:\butc\b)",
+        r"(?x-u)\b(?:(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|{}|[A-Z][a-z]+/[A-Z][A-Za-z_]+)\b|(?i:\b(?:pacific|eastern|central|mountain)\s+(?:standard\s+|daylight\s+)?time\b)|(?i:\butc\b)",
         zone_alternatives()
     ))
     .expect("zone pattern compiles")
@@ -485,7 +489,76 @@ fn is_embedded(text: &str, start: usize, end: usize) -> bool {
 
 /// The first date or time expression in `text`.
 pub fn find_first(text: &str) -> Option<TimeExpr> {
-    fast_time(text).or_else(|| find_some(text, 1).into_iter().next())
+    fast_time(text).or_else(|| fast_iso(text)).or_else(|| find_some(text, 1).into_iter().next())
+}
+
+/// The other common case without the regex: an ISO date (`2026-03-01`) at the start,
+/// alone or followed by a time (`2026-03-01 14:32`, `2026-03-01, 14:32 UTC`). Anything
+/// else after the date (`T14:32`, `1758`, a range) returns `None` for the pattern.
+fn fast_iso(text: &str) -> Option<TimeExpr> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() && matches!(b[i], b' ' | b'*' | b'_' | b'`' | b'[' | b'~' | b'|' | b'\t') {
+        i += 1;
+    }
+    let start = i;
+    let digits = |from: usize, n: usize| from + n <= b.len() && b[from..from + n].iter().all(u8::is_ascii_digit);
+    if !(digits(i, 4)
+        && b.get(i + 4) == Some(&b'-')
+        && digits(i + 5, 2)
+        && b.get(i + 7) == Some(&b'-')
+        && digits(i + 8, 2))
+    {
+        return None;
+    }
+    let num = |from: usize, n: usize| text[from..from + n].parse::<i16>().ok();
+    let date = Date::new(num(i, 4)?, num(i + 5, 2)? as i8, num(i + 8, 2)? as i8).ok()?;
+    let after = i + 10;
+    if b.get(after).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b':' | b'.')) {
+        return None;
+    }
+    // What follows: nothing time-like (a date alone), or a time the hand reader knows.
+    let mut k = after;
+    if b.get(k) == Some(&b',') {
+        k += 1;
+    }
+    let ws_end = (k..b.len()).find(|&x| !b[x].is_ascii_whitespace()).unwrap_or(b.len());
+    let next = b.get(ws_end).copied();
+    if ws_end > k && next.is_some_and(|c| c.is_ascii_digit()) {
+        // "2026-03-01 14:32…": the time must be one fast_time reads, right there.
+        let t = fast_time(&text[ws_end..])?;
+        if t.range.start != 0 {
+            return None;
+        }
+        let end = ws_end + t.range.end;
+        return Some(TimeExpr { range: start..end, date: Some(date), year_known: true, ..t });
+    }
+    // A date alone; a zone, "at", a range or a month name after it is the pattern's.
+    let rest = text[after..].trim_start();
+    let lower_start: String = rest.chars().take(6).flat_map(char::to_lowercase).collect();
+    if rest.starts_with(['-', '\u{2013}', '\u{2014}', '(', 'T'])
+        || lower_start.starts_with("at ")
+        || lower_start.starts_with("to ")
+        || lower_start.starts_with("until")
+        || find_zone(&rest[..rest.floor_char_boundary_compat(12)]).is_some()
+    {
+        return None;
+    }
+    Some(TimeExpr { range: start..after, date: Some(date), year_known: true, time: None, zone: None, end_time: None })
+}
+
+trait FloorBoundary {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize;
+}
+
+impl FloorBoundary for str {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize {
+        let mut i = i.min(self.len());
+        while !self.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
 }
 
 /// Whether `text` names a time zone ("all times UTC", "in PST", "Europe/Berlin",
@@ -634,6 +707,20 @@ mod tests {
                 assert_eq!(Some(fast), find_some(head, 1).into_iter().next(), "{head:?}");
             }
         }
+        for head in [
+            "2021-12-10   16:10 | IT",
+            "2019-12-04 00:30 | Accidental",
+            "2021-05-08 | Pull request",
+            "| 2021-05-08 | x |",
+            "2026-03-01, 14:32 UTC x",
+            "2026-03-01 2:32 PM y",
+            "2026-02-30 x",
+            "2026-03-01 x 14:00",
+        ] {
+            if let Some(fast) = fast_iso(head) {
+                assert_eq!(Some(fast), find_some(head, 1).into_iter().next(), "{head:?}");
+            }
+        }
         for fallback in [
             "14:20-14:40 x",
             "12:41 PM - 3:30 PM",
@@ -650,6 +737,15 @@ mod tests {
 
     proptest::proptest! {
         /// Generated heads: wherever the fast path answers, the pattern answers the same.
+        #[test]
+        fn iso_fast_path_matches_pattern_on_generated_heads(
+            head in "[ *_|]{0,2}20[0-9]{2}-[01][0-9]-[0-3][0-9](,? {0,3}([0-9]{1,2}:[0-9]{2}( ?(am|PM|UTC|CET|\\(UTC\\)))?|[0-9]{4}|T[0-9]{2}:[0-9]{2}Z|at|to|-|x))?( {0,2}[a-zA-Z|:-]{0,5})?"
+        ) {
+            if let Some(fast) = fast_iso(&head) {
+                proptest::prop_assert_eq!(Some(fast), find_some(&head, 1).into_iter().next(), "{:?}", head);
+            }
+        }
+
         #[test]
         fn fast_path_matches_pattern_on_generated_heads(
             head in "[ *_`\\[]{0,2}[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?( {0,2}(am|pm|AM|PM|a\\.m\\.|p\\.m\\.|amx))?( {0,2}\\(?(UTC|PST|CET|EST|XYZ|Z|Europe/Paris|UTC\\+1)\\)?)?( {0,2}(-|to|x|:|\\.|,)? {0,2}[0-9a-zA-Z:]{0,6})?"

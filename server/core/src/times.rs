@@ -294,7 +294,10 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
         text
     };
     let g = &*GROUPS;
-    for caps in TIME_RE.captures_iter(text) {
+    // Find each match with the lazy DFA (cheap), then read its groups on that stretch only:
+    // capturing over a whole line costs the backtracker a pass over all of it.
+    for found in TIME_RE.find_iter(text) {
+        let Some(caps) = TIME_RE.captures_at(&text[..found.end()], found.start()) else { continue };
         let whole = caps.get(0).expect("group 0");
         if whole.as_str().trim().is_empty() {
             continue;

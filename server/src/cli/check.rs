@@ -415,7 +415,7 @@ fn check_file(
     }
     // The text is the file's bytes (decoding checked, not changed, them): it is what the
     // file must still hold when fixes are written back.
-    let original = (mode == FixMode::Write).then(|| text.clone()).unwrap_or_default();
+    let original = if mode == FixMode::Write { text.clone() } else { String::new() };
     Some(finish(display(path), text, &loaded, mode, at_least, |fixed| write_back(path, original.as_bytes(), fixed)))
 }
 
@@ -497,6 +497,7 @@ pub fn write_back(path: &Path, original: &[u8], new: &str) -> Result<(), String>
     tmp.write_all(new.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("cannot write fixes: {}", io_message(&e)))?;
+    keep_owner(tmp.as_file(), &meta)?;
     std::fs::set_permissions(tmp.path(), meta.permissions())
         .map_err(|e| format!("cannot write fixes: {}", io_message(&e)))?;
     // Last moment check: someone (an editor, a formatter) changed the file meanwhile.
@@ -506,6 +507,25 @@ pub fn write_back(path: &Path, original: &[u8], new: &str) -> Result<(), String>
         Err(e) => return Err(format!("cannot write fixes: {}", io_message(&e))),
     }
     tmp.persist(&target).map_err(|e| format!("cannot write fixes: {}", io_message(&e.error)))?;
+    Ok(())
+}
+
+/// Gives the replacement the original's owner and group, so `--fix` run by root (in CI,
+/// in a container) does not hand someone's file to root; refuses when that cannot be
+/// done (a group the user is not in), rather than change who may read the file.
+#[cfg(unix)]
+fn keep_owner(tmp: &std::fs::File, original: &std::fs::Metadata) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let _ = std::os::unix::fs::fchown(tmp, Some(original.uid()), Some(original.gid()));
+    let now = tmp.metadata().map_err(|e| format!("cannot write fixes: {}", io_message(&e)))?;
+    if (now.uid(), now.gid()) != (original.uid(), original.gid()) {
+        return Err("cannot keep the file's owner and group; fixes not written".into());
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) -> Result<(), String> {
     Ok(())
 }
 

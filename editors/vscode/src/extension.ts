@@ -9,6 +9,7 @@ import { execFile } from "node:child_process";
 
 import * as vscode from "vscode";
 import {
+  DocumentDiagnosticRequest,
   DocumentSymbolRequest,
   LanguageClient,
   LanguageClientOptions,
@@ -73,6 +74,7 @@ class DebriefExtension {
   private serverPath: string | undefined;
   private statusSerial = 0;
   private notFoundShown = false;
+  private repullTimers: NodeJS.Timeout[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel("debrief-ls");
@@ -184,6 +186,7 @@ class DebriefExtension {
                 answers.push(Array.isArray(other) ? other[0] : null);
               }
             }
+            this.repullAfterReconfiguration();
             return answers;
           },
         },
@@ -205,6 +208,25 @@ class DebriefExtension {
       );
       if (choice === "Show Output") this.output.show(true);
     }
+  }
+
+  /**
+   * Pulls the open documents' findings again once the server has had time to apply new
+   * settings. The server asks for this itself (`workspace/diagnostic/refresh`) only when it
+   * sees `workspace.diagnostics.refreshSupport`, and the lsp-types of tower-lsp 0.20 read it
+   * as `workspace.diagnostic`, so without this the findings stay stale until the next edit.
+   */
+  private repullAfterReconfiguration(): void {
+    for (const timer of this.repullTimers) clearTimeout(timer);
+    this.repullTimers = [500, 2_000].map((delay) =>
+      setTimeout(() => {
+        const client = this.client;
+        if (!client || client.state !== State.Running) return;
+        const doc = vscode.workspace.textDocuments.find((d) => d.languageId === "markdown");
+        // One provider's event re-pulls every open document it covers.
+        if (doc) client.getFeature(DocumentDiagnosticRequest.method)?.getProvider(doc)?.onDidChangeDiagnosticsEmitter.fire();
+      }, delay),
+    );
   }
 
   async stopClient(): Promise<void> {

@@ -181,7 +181,7 @@ async function problemsRows() {
 }
 
 async function openProblems() {
-  if (!(await page.$(".markers-panel"))) await page.keyboard.press("Control+Shift+M");
+  if (!(await page.locator(".markers-panel").isVisible())) await page.keyboard.press("Control+Shift+M");
   await page.waitForSelector(".markers-panel", { timeout: STEP_TIMEOUT_MS });
 }
 
@@ -389,7 +389,30 @@ try {
   ok(checked.some((t) => /operator error.*debrief-ls\(cause-human-error\).*\[Ln 23, Col 49\]/.test(t)), `the unopened debrief's finding is at the checker's line and column: "${checked.find((t) => t.includes("operator error"))}"`);
   ok(!checked.some((t) => t.includes("meeting-notes")), "the workspace check leaves other Markdown alone too");
 
-  // 8. "Show output" shows the extension's log: which server it started and from where.
+  // 8. Changing a rule's setting while the server runs reaches it at once.
+  ok(checked.some((t) => t.includes("debrief-ls(followups-no-owner)")), "before: follow-ups without owners are flagged in the open debrief");
+  await runCommand("Preferences: Open User Settings");
+  await page.locator(".settings-editor").waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.type("debrief.rules.followups-no-owner");
+  const ruleSetting = page.locator(".settings-editor .setting-item-contents", { hasText: "A follow-up with no owner and no ticket" }).first();
+  await ruleSetting.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+  await ruleSetting.locator("select.monaco-select-box").click();
+  await page.locator(".monaco-select-box-dropdown-container .monaco-list-row", { hasText: /^off/ }).first().click();
+  const written = await waitFor(
+    () => /"debrief\.rules\.followups-no-owner": "off"/.test(readFileSync(path.join(userData, "User", "settings.json"), "utf8")),
+    "the Settings editor to write the setting",
+  );
+  ok(written, "the rule is set to off in the Settings editor");
+  await page.keyboard.press("Escape");
+  await page.locator(".settings-editor").waitFor({ state: "hidden", timeout: STEP_TIMEOUT_MS });
+  await openProblems();
+  const reconfigured = await waitFor(async () => {
+    const r = await problemsRows();
+    return !r.some((t) => t.includes("followups-no-owner")) && r.some((t) => t.includes("debrief-ls(blame-counterfactual)")) ? r : null;
+  }, "the followups-no-owner findings to go once the rule is off");
+  ok(reconfigured, "turning a rule off in the settings removes its findings, and only its");
+
+  // 9. "Show output" shows the extension's log: which server it started and from where.
   await runCommand("debrief-ls: Show Output");
   const output = await waitFor(async () => {
     const text = await page.$eval(".part.panel .monaco-editor .view-lines", (el) => el.textContent.replace(/\u00a0/g, " ")).catch(() => "");
@@ -397,7 +420,7 @@ try {
   }, "the debrief-ls output");
   ok(/starting \S*server\/debrief-ls \(from bundled\)/.test(output), "the output says which server started, and from where");
 
-  // 9. Setting a server path that points nowhere, in the Settings editor: the server is
+  // 10. Setting a server path that points nowhere, in the Settings editor: the server is
   // restarted, and a notification names the setting and opens it.
   await runCommand("Preferences: Open Settings (UI)");
   await page.locator(".settings-editor").waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });

@@ -645,11 +645,25 @@ impl<'a> Document<'a> {
 
     /// Block quotes that are mostly log lines are data, not prose (SPEC 2).
     fn drop_log_quotes(&self, prose: &mut Vec<Range<usize>>, quotes: &[Range<usize>]) {
-        let log_quotes: Vec<&Range<usize>> = quotes.iter().filter(|q| is_log_like(&self.text[(*q).clone()])).collect();
+        // Only innermost quotes are read: an outer quote's text holds all the ones inside
+        // it, and reading each would be quadratic in the nesting depth.
+        let mut sorted: Vec<&Range<usize>> = quotes.iter().collect();
+        sorted.sort_by_key(|q| q.start);
+        let mut log_quotes: Vec<Range<usize>> = Vec::new();
+        for (i, q) in sorted.iter().enumerate() {
+            let innermost = sorted.get(i + 1).is_none_or(|next| next.start >= q.end);
+            if innermost && is_log_like(&self.text[(*q).clone()]) {
+                log_quotes.push((*q).clone());
+            }
+        }
         if log_quotes.is_empty() {
             return;
         }
-        prose.retain(|p| !log_quotes.iter().any(|q| q.start <= p.start && p.end <= q.end));
+        // Innermost quotes do not overlap, so each prose range needs one binary search.
+        prose.retain(|p| {
+            let i = log_quotes.partition_point(|q| q.start <= p.start);
+            !(i > 0 && p.end <= log_quotes[i - 1].end)
+        });
     }
 
     /// Bold labels that name a known section stand for headings: `**Timeline**` alone in

@@ -224,16 +224,6 @@ impl<'a> Sentence<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// Whether a hit stands inside quotation marks opened earlier in its block: someone
-    /// else's words (a vendor's statement, a chat message), quoted as they were.
-    pub fn in_quotation(&self, hit: &PhraseHit) -> bool {
-        let before = &self.doc.text[hit.block.start..hit.range.start];
-        let straight = before.matches('"').count();
-        let open = before.matches('\u{201c}').count();
-        let close = before.matches('\u{201d}').count();
-        straight % 2 == 1 || open > close
-    }
-
     /// The tokenised sentence holding a hit.
     pub fn sentence(&self, hit: &PhraseHit) -> Sentence<'a> {
         let masked: &'a str = &self.doc.masked;

@@ -77,10 +77,14 @@ impl ClientCaps {
         ClientCaps {
             encoding: Encoding::negotiate(encodings),
             pull_diagnostics: text.and_then(|t| t.diagnostic.as_ref()).is_some(),
+            // lsp-types 0.94 (tower-lsp 0.20) reads `workspace.diagnostic`, but the spec and
+            // VS Code say `workspace.diagnostics`, so the flag never arrives: every client
+            // that pulls is asked to refresh, and one that cannot answers with an error,
+            // which is ignored.
             diagnostic_refresh: workspace
                 .and_then(|w| w.diagnostic.as_ref())
                 .and_then(|d| d.refresh_support)
-                .unwrap_or(false),
+                .unwrap_or(true),
             configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
             watched_files_dynamic: workspace
                 .and_then(|w| w.did_change_watched_files.as_ref())
@@ -213,6 +217,15 @@ impl Backend {
                 return None;
             }
         };
+        if snapshot.not_shown > 0 {
+            let shown = snapshot.diagnostics.len();
+            let message = format!(
+                "{uri} v{}: showing the first {shown} of {} findings",
+                snapshot.version,
+                shown + snapshot.not_shown
+            );
+            self.shared.log.warn(message).await;
+        }
         if self.shared.log.enabled(LogLevel::Debug) {
             let took = started.elapsed();
             self.shared.log.debug(format!("analysed {uri} v{} ({bytes} bytes) in {took:?}", snapshot.version)).await;
@@ -303,7 +316,11 @@ impl Backend {
         }
         let caps = self.caps();
         if caps.pull_diagnostics && caps.diagnostic_refresh {
-            let _ = self.shared.client.workspace_diagnostic_refresh().await;
+            // Not awaited here: a client that never answers must not hold up this handler.
+            let client = self.shared.client.clone();
+            tokio::spawn(async move {
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
         }
         if caps.code_lens_refresh {
             let _ = self.shared.client.code_lens_refresh().await;

@@ -364,6 +364,13 @@ fn rules_and_explain() {
     assert_eq!(r.code, 0);
     assert_eq!(r.stdout.lines().count(), debrief_core::rules::REGISTRY.len());
     assert!(r.stdout.lines().any(|l| l.starts_with("cause-human-error") && l.contains("error")));
+    let r = run_in(dir.path(), &["rules", "--format", "json"], None);
+    let v = json(&r);
+    assert_eq!(v["rules"].as_array().unwrap().len(), debrief_core::rules::REGISTRY.len());
+    assert_eq!(v["rules"][4]["id"], "cause-human-error");
+    assert_eq!(v["rules"][4]["default"], "error");
+    assert_eq!(v["limits"]["followup-budget"]["sev3"], 5);
+    assert_eq!(v["limits"]["gap-share"], 0.25);
     let r = run_in(dir.path(), &["explain", "timeline-gap"], None);
     assert_eq!(r.code, 0);
     assert!(r.stdout.starts_with("# `timeline-gap`") && r.stdout.contains("## Why it hurts learning"));

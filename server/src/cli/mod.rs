@@ -25,12 +25,24 @@ enum Command {
     /// Check debriefs: files, folders (walked, honouring .gitignore), or `-` for stdin.
     Check(check::CheckArgs),
     /// List every rule with its id, default level and summary.
-    Rules,
+    Rules {
+        /// `text` (a table) or `json` (for tools: ids, default levels, summaries, docs URLs
+        /// and the default limits).
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
     /// Print a rule's documentation.
     Explain {
         /// The rule id, e.g. blame-counterfactual.
         rule: String,
     },
+}
+
+/// Output of `rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
 }
 
 /// Parses arguments and runs the command; exit codes as SPEC 6.
@@ -46,8 +58,12 @@ pub fn main() -> ExitCode {
     match cli.command {
         None | Some(Command::Serve) => crate::lsp::serve(),
         Some(Command::Check(args)) => check::run(args),
-        Some(Command::Rules) => {
+        Some(Command::Rules { format: RulesFormat::Text }) => {
             print_rules();
+            ExitCode::SUCCESS
+        }
+        Some(Command::Rules { format: RulesFormat::Json }) => {
+            println!("{}", rules_json());
             ExitCode::SUCCESS
         }
         Some(Command::Explain { rule }) => match debrief_core::rules::by_id(&rule) {
@@ -64,6 +80,42 @@ pub fn main() -> ExitCode {
             }
         },
     }
+}
+
+fn rules_json() -> serde_json::Value {
+    use debrief_core::config::{Limits, RuleLevel};
+    let rules: Vec<serde_json::Value> = debrief_core::rules::REGISTRY
+        .iter()
+        .map(|r| {
+            let level = match r.meta.default_level {
+                RuleLevel::Off => "off",
+                RuleLevel::Info => "info",
+                RuleLevel::Warning => "warning",
+                RuleLevel::Error => "error",
+            };
+            serde_json::json!({
+                "id": r.meta.id,
+                "default": level,
+                "summary": r.meta.summary,
+                "docs_url": debrief_core::rules::docs_url(r.meta.id),
+            })
+        })
+        .collect();
+    let l = Limits::default();
+    let b = &l.followup_budget;
+    serde_json::json!({
+        "rules": rules,
+        "limits": {
+            "followup-budget": {"sev1": b.sev1, "sev2": b.sev2, "sev3": b.sev3, "sev4": b.sev4, "sev5": b.sev5, "unknown": b.unknown},
+            "minutes-per-followup": l.minutes_per_followup,
+            "min-followup-budget": l.min_followup_budget,
+            "gap-minutes": l.gap_minutes,
+            "gap-share": l.gap_share,
+            "soak-min-days": l.soak_min_days,
+            "soak-max-days": l.soak_max_days,
+        },
+        "include": debrief_core::config::DEFAULT_INCLUDE,
+    })
 }
 
 fn print_rules() {

@@ -5,8 +5,8 @@
 //! ranges inside the text. Peak memory is measured through the real binary in
 //! `robust_memory.rs`.
 //!
-//! Run: `cargo test -p debrief-ls --test robust_big`. Two scaling tests are `#[ignore]`d:
-//! they fail on quadratic behaviour in the analysis core (see each one's comment).
+//! Run: `cargo test -p debrief-ls --test robust_big`. Two scaling tests guard against the
+//! quadratic paths these inputs first found in the core (fixed in 58b4b5c).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -89,7 +89,7 @@ fn a_12_mb_document() {
     let text = corpus_document(12 * 1024 * 1024);
     let (diagnostics, took, text) = analyse_on_small_stack(text);
     eprintln!("12 MB ({} bytes): {took:?}, {} findings", text.len(), diagnostics.len());
-    assert!(took < Duration::from_secs(60), "took {took:?}");
+    assert!(took < Duration::from_secs(30), "took {took:?}");
     assert!(!findings(&text, &diagnostics, "blame-counterfactual").is_empty());
     assert!(diagnostics.len() > 1000, "findings across the whole document: {}", diagnostics.len());
     assert!(diagnostics.iter().any(|d| d.range.start > 11 * 1024 * 1024), "findings near the end too");
@@ -118,12 +118,14 @@ fn five_thousand_nested_list_levels() {
 
 #[test]
 fn twenty_thousand_nested_block_quotes() {
-    // ">>>…": 20,000 block quotes, each inside the last.
-    let text = format!("{HEAD}{} {BLAMING}\n", ">".repeat(20_000));
-    let (diagnostics, took, text) = analyse_on_small_stack(text);
-    eprintln!("20,000 nested block quotes: {took:?}");
-    assert!(took < Duration::from_secs(120), "took {took:?}");
-    assert_eq!(findings(&text, &diagnostics, "cause-human-error").len(), 1);
+    // ">>>…" and "> > >…": 20,000 block quotes, each inside the last.
+    for prefix in [">".repeat(20_000), "> ".repeat(20_000)] {
+        let text = format!("{HEAD}{prefix} {BLAMING}\n");
+        let (diagnostics, took, text) = analyse_on_small_stack(text);
+        eprintln!("20,000 nested block quotes ({} bytes): {took:?}", text.len());
+        assert!(took < Duration::from_secs(20), "took {took:?}");
+        assert_eq!(findings(&text, &diagnostics, "cause-human-error").len(), 1);
+    }
 }
 
 #[test]
@@ -132,39 +134,37 @@ fn a_1_mb_single_line() {
     let lines = text.lines().count();
     let (diagnostics, took, text) = analyse_on_small_stack(text);
     eprintln!("1 MB line: {took:?}, {} findings", diagnostics.len());
-    assert!(took < Duration::from_secs(120), "took {took:?}");
+    assert!(took < Duration::from_secs(20), "took {took:?}");
     assert_eq!(lines, 5);
     assert!(findings(&text, &diagnostics, "cause-human-error").len() > 10_000);
 }
 
-/// Time to analyse `make(n)` against `make(2n)`: linear work doubles, quadratic quadruples.
+/// Time to analyse `make(2n)` over `make(n)`: about 2 for linear work, 4 for quadratic;
+/// the tests allow 3.5 for a loaded machine.
 fn growth(make: impl Fn(usize) -> String, n: usize) -> f64 {
     let time = |text: String| {
         let started = Instant::now();
         let _ = debrief_core::analyse(&text, &Config::default());
         started.elapsed().as_secs_f64()
     };
-    let small = (0..2).map(|_| time(make(n))).fold(f64::MAX, f64::min);
-    let large = (0..2).map(|_| time(make(2 * n))).fold(f64::MAX, f64::min);
+    let small = (0..3).map(|_| time(make(n))).fold(f64::MAX, f64::min);
+    let large = (0..3).map(|_| time(make(2 * n))).fold(f64::MAX, f64::min);
+    eprintln!("{n}: {small:.3} s, {}: {large:.3} s", 2 * n);
     large / small
 }
 
-/// Core bug: `Context::in_quotation` (server/core/src/rules/mod.rs) counts quotation
-/// marks from the start of the block to every hit, so a long paragraph with many hits
-/// is quadratic (release build: 0.6 s for a 0.5 MB line, 2.1 s for 1 MB).
+/// Was quadratic: quotation marks were counted from the start of the block for every
+/// hit (release build: 0.6 s for a 0.5 MB line, 2.1 s for 1 MB).
 #[test]
-#[ignore = "core bug: in_quotation is quadratic in a block's length; see the comment"]
 fn a_long_line_is_analysed_in_linear_time() {
     let g = growth(|n| format!("{HEAD}{}\n", BLAMING.repeat(n)), 8000);
-    assert!(g < 3.0, "doubling the line multiplied the time by {g:.1}");
+    assert!(g < 3.5, "doubling the line multiplied the time by {g:.1}");
 }
 
-/// Core bug: `Document::parse` (server/core/src/document.rs) runs `is_log_like` over the
-/// text of every block quote, and each nested quote spans all the ones inside it, so
-/// nesting depth is quadratic (release build: 20,000 levels of "> " take 1.9 s to parse).
+/// Was quadratic: every block quote's text was read for log lines, and each nested quote
+/// spans all those inside it (release build: 20,000 levels of "> " took 1.9 s).
 #[test]
-#[ignore = "core bug: block-quote nesting is quadratic in Document::parse; see the comment"]
 fn nested_block_quotes_are_analysed_in_linear_time() {
-    let g = growth(|n| format!("{HEAD}{}{BLAMING}\n", "> ".repeat(n)), 4000);
-    assert!(g < 3.0, "doubling the nesting multiplied the time by {g:.1}");
+    let g = growth(|n| format!("{HEAD}{}{BLAMING}\n", "> ".repeat(n)), 400_000);
+    assert!(g < 3.5, "doubling the nesting multiplied the time by {g:.1}");
 }

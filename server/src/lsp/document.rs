@@ -97,6 +97,13 @@ pub struct Published {
     pub generation: u64,
 }
 
+/// The most findings shown for one document. Past this an editor gains nothing (no one
+/// reads the rest) and memory does not stay bounded: each published finding costs
+/// about 25 KB while tower-lsp serialises it, so a 1 MB paragraph of blame (35,000
+/// findings) peaked at 850 MB. The rest are counted and logged; fix-all and hover still
+/// see every finding.
+pub const MAX_PUBLISHED: usize = 1000;
+
 /// The open documents, by URI.
 pub type DocumentMap = HashMap<Url, Document>;
 
@@ -135,8 +142,11 @@ pub struct Snapshot {
     pub is_debrief: bool,
     /// The core's findings (byte ranges) and outline.
     pub analysis: Analysis,
-    /// The findings as the client sees them; empty when not a debrief.
+    /// The findings as the client sees them, the first [`MAX_PUBLISHED`]; empty when
+    /// not a debrief.
     pub diagnostics: Vec<lsp::Diagnostic>,
+    /// Findings past [`MAX_PUBLISHED`], not shown.
+    pub not_shown: usize,
 }
 
 impl Snapshot {
@@ -145,10 +155,12 @@ impl Snapshot {
         let text = input.rope.to_string();
         let analysis = debrief_core::analyse_full(&text, &input.config.config);
         let is_debrief = input.included_by_path || analysis.declares_debrief;
-        let diagnostics = if is_debrief {
-            analysis.diagnostics.iter().map(|d| convert::diagnostic(uri, &input.rope, enc, input.version, d)).collect()
+        let (diagnostics, not_shown) = if is_debrief {
+            let shown = analysis.diagnostics.iter().take(MAX_PUBLISHED);
+            let converted = shown.map(|d| convert::diagnostic(uri, &input.rope, enc, input.version, d)).collect();
+            (converted, analysis.diagnostics.len().saturating_sub(MAX_PUBLISHED))
         } else {
-            Vec::new()
+            (Vec::new(), 0)
         };
         Snapshot {
             serial,
@@ -160,6 +172,7 @@ impl Snapshot {
             is_debrief,
             analysis,
             diagnostics,
+            not_shown,
         }
     }
 

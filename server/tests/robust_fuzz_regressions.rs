@@ -1,0 +1,64 @@
+//! The fuzzers' invariants (`robust_support/invariants.rs`) on their seeds and on every
+//! input they found, in CI: `tests/fuzz-regressions/analyse/` and `framing/` (one file
+//! per finding, named for what it found), the framing seeds in `fuzz/seeds/framing/`,
+//! and the public debriefs in `tests/corpus/` (the analyser's seeds). Inputs of core bugs
+//! still open are in `tests/fuzz-regressions/open-bugs/`, run by ignored tests that name
+//! the bug.
+//!
+//! Run: `cargo test -p debrief-ls --test robust_fuzz_regressions`.
+
+#[path = "robust_support/invariants.rs"]
+mod invariants;
+
+use std::path::{Path, PathBuf};
+
+fn files(dir: &str) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(dir);
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.file_name().is_some_and(|n| n != "README.md") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn analyser_regressions_and_the_corpus_keep_the_invariants() {
+    let mut n = 0;
+    for f in files("tests/fuzz-regressions/analyse").into_iter().chain(files("tests/corpus")) {
+        if f.extension().is_some_and(|e| e == "tsv") {
+            continue;
+        }
+        let data = std::fs::read(&f).unwrap();
+        if let Err(e) = std::panic::catch_unwind(|| invariants::analyse_bytes(&data)) {
+            panic!("{}: {:?}", f.display(), e.downcast_ref::<String>());
+        }
+        n += 1;
+    }
+    assert!(n > 150, "the corpus is there ({n} files)");
+}
+
+#[test]
+fn framing_regressions_and_seeds_keep_the_invariants() {
+    let mut n = 0;
+    for f in files("tests/fuzz-regressions/framing").into_iter().chain(files("fuzz/seeds/framing")) {
+        let input = std::fs::read(&f).unwrap();
+        let Some((&seed, data)) = input.split_first() else { continue };
+        for step in [usize::from(seed % 61) + 1, 1, 2, 7] {
+            if let Err(e) = std::panic::catch_unwind(|| invariants::framing_bytes(data, step)) {
+                panic!("{} cut every {step}: {:?}", f.display(), e.downcast_ref::<String>());
+            }
+        }
+        n += 1;
+    }
+    assert!(n >= 8, "the seeds are there ({n} files)");
+}

@@ -255,3 +255,61 @@ async fn a_flood_of_bad_input_never_interleaves_with_responses() {
     }
     still_serving(client).await;
 }
+
+/// The same through the real binary on stdio: garbage, a cut-off request and an absurd
+/// length, then a normal session that ends with exit code 0.
+#[test]
+fn the_binary_survives_hostile_stdin() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_debrief-ls"))
+        .env("DEBRIEF_LS_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start debrief-ls");
+    let mut stdin = child.stdin.take().unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut answered = std::collections::BTreeMap::new();
+    // Reads until the response with `id` has come.
+    let mut until_answered = |id: i64, answered: &mut std::collections::BTreeMap<i64, Value>| {
+        while !answered.contains_key(&id) {
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                assert!(reader.read_line(&mut line).unwrap() > 0, "stdout ended early: {answered:?}");
+                match line.trim_end() {
+                    "" => break,
+                    l => length = l.strip_prefix("Content-Length: ").expect("a header").parse().unwrap(),
+                }
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            let m: Value = serde_json::from_slice(&body).unwrap();
+            if let (Some(id), None) = (m["id"].as_i64(), m.get("method")) {
+                answered.insert(id, m);
+            }
+        }
+    };
+    let mut input = b"\x00\xffnot a header\r\n\r\n".to_vec();
+    input.extend(frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})));
+    stdin.write_all(&input).unwrap();
+    until_answered(1, &mut answered);
+    let mut input = b"Content-Length: 40\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdo".to_vec();
+    input.extend(b"Content-Length: 99999999999999\r\n\r\n{}");
+    input.extend(frame(&json!({"jsonrpc": "2.0", "method": "initialized", "params": {}})));
+    input.extend(frame(&json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown"})));
+    stdin.write_all(&input).unwrap();
+    until_answered(2, &mut answered);
+    until_answered(3, &mut answered);
+    stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "method": "exit"}))).unwrap();
+    assert!(answered[&1]["result"]["capabilities"].is_object());
+    assert!(is_error(&answered[&2], -32700), "{}", answered[&2]);
+    assert!(answered[&3].get("error").is_none());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "exit after shutdown");
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert!(stderr.contains("malformed input from the client"), "{stderr}");
+}

@@ -30,7 +30,11 @@ fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
         .spawn()
         .expect("binary runs");
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
+        // The command may exit without reading (a usage error): a closed pipe is fine.
+        match child.stdin.take().unwrap().write_all(input) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("writing stdin: {e}"),
+            _ => {}
+        }
     }
     let Output { status, stdout, stderr } = child.wait_with_output().unwrap();
     Run {

@@ -115,7 +115,7 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
     };
     // A sentence is looked for at most this far from the offset, so a megabyte-long line
     // costs the same per finding as a short one.
-    const REACH: usize = 1_000;
+    const REACH: usize = 400;
     let floor = offset.saturating_sub(REACH).max(block.start);
     let ceiling = (offset + REACH).min(block.end);
     let mut start = floor;

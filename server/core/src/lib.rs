@@ -120,6 +120,20 @@ pub fn analyse_full(text: &str, config: &Config) -> Analysis {
     run(text, config, true)
 }
 
+/// Findings and whether the text declares itself a debrief, without the outline (an
+/// editor asks for the outline far less often than the text changes).
+pub fn analyse_without_outline(text: &str, config: &Config) -> Analysis {
+    run(text, config, false)
+}
+
+/// The outline alone: sections, timeline entries and follow-ups.
+pub fn outline_of(text: &str, config: &Config) -> Outline {
+    let doc = Document::parse(text);
+    let timelines = timeline::timelines(&doc);
+    let followup_lists = followups::followup_lists(&doc);
+    outline(&doc, &timelines, &followup_lists, config)
+}
+
 fn run(text: &str, config: &Config, with_outline: bool) -> Analysis {
     let doc = Document::parse(text);
     let timelines = timeline::timelines(&doc);

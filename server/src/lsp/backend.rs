@@ -825,7 +825,7 @@ impl LanguageServer for Backend {
     async fn document_symbol(&self, params: DocumentSymbolParams) -> RpcResult<Option<DocumentSymbolResponse>> {
         let uri = &params.text_document.uri;
         let Some(snapshot) = self.snapshot(uri).await.filter(|s| s.is_debrief) else { return Ok(None) };
-        let symbols = outline::document_symbols(&snapshot.analysis.outline, &snapshot.rope, self.enc());
+        let symbols = outline::document_symbols(snapshot.outline(), &snapshot.rope, self.enc());
         Ok(Some(if self.caps().hierarchical_symbols {
             DocumentSymbolResponse::Nested(symbols)
         } else {
@@ -837,6 +837,6 @@ impl LanguageServer for Backend {
         let Some(snapshot) = self.snapshot(&params.text_document.uri).await.filter(|s| s.is_debrief) else {
             return Ok(None);
         };
-        Ok(Some(outline::code_lenses(&snapshot.analysis.outline, &snapshot.rope, self.enc())))
+        Ok(Some(outline::code_lenses(snapshot.outline(), &snapshot.rope, self.enc())))
     }
 }

@@ -140,8 +140,11 @@ pub struct Snapshot {
     pub rope: Rope,
     /// Whether it is a debrief; if not, it gets no diagnostics, symbols or lenses.
     pub is_debrief: bool,
-    /// The core's findings (byte ranges) and outline.
+    /// The core's findings (byte ranges); its outline is left empty.
     pub analysis: Analysis,
+    /// The outline, computed when symbols or code lenses are first asked for: typing
+    /// need not pay for it.
+    outline: std::sync::OnceLock<debrief_core::Outline>,
     /// The findings as the client sees them, the first [`MAX_PUBLISHED`]; empty when
     /// not a debrief.
     pub diagnostics: Vec<lsp::Diagnostic>,
@@ -153,7 +156,7 @@ impl Snapshot {
     /// Analyses `input`. This is the only place the server calls the analysis.
     pub fn analyse(uri: &Url, input: AnalysisInput, enc: Encoding, serial: u64) -> Self {
         let text = input.rope.to_string();
-        let analysis = debrief_core::analyse_full(&text, &input.config.config);
+        let analysis = debrief_core::analyse_without_outline(&text, &input.config.config);
         let is_debrief = input.included_by_path || analysis.declares_debrief;
         let (diagnostics, not_shown) = if is_debrief {
             let shown = analysis.diagnostics.iter().take(MAX_PUBLISHED);
@@ -171,9 +174,15 @@ impl Snapshot {
             rope: input.rope,
             is_debrief,
             analysis,
+            outline: std::sync::OnceLock::new(),
             diagnostics,
             not_shown,
         }
+    }
+
+    /// The outline of the analysed text.
+    pub fn outline(&self) -> &debrief_core::Outline {
+        self.outline.get_or_init(|| debrief_core::outline_of(&self.rope.to_string(), &self.config.config))
     }
 
     /// What a publication of this snapshot is.

@@ -90,8 +90,24 @@ const INCIDENT_NOUNS: &[&str] = &[
     "disruption",
 ];
 
+/// Whether the prose just before a hit could name someone: a capital letter starting a
+/// word, an `@handle`, or he/she/his/her. Most hits of these common words ("error",
+/// "caused") have none, and skip the sentence analysis.
+fn could_name_someone(masked: &str, at: usize) -> bool {
+    let from = masked.floor_char_boundary(at.saturating_sub(120));
+    let before = &masked[from..at];
+    let bytes = before.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        word_start && (b.is_ascii_uppercase() || b == b'@' || b >= 0x80)
+    }) || before.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "he" | "she" | "his" | "her"))
+}
+
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let trigger = TRIGGERS[hit.trigger];
+    if !could_name_someone(&ctx.doc.masked, hit.range.start) {
+        return;
+    }
     let sentence = ctx.sentence(hit);
     let Some(t_index) = sentence.token_at(hit.range.start) else {
         return;

@@ -311,7 +311,10 @@ impl Backend {
         }
         self.shared.ready.send_replace(true);
         self.report_config_files(loaded).await;
-        for (uri, _) in &open {
+        // Every document open now, not only those listed above: one opened in between
+        // found `ready` still false and left its first publication to us.
+        let open_now: Vec<Url> = self.docs().keys().cloned().collect();
+        for uri in &open_now {
             self.refresh(uri).await;
         }
         let caps = self.caps();

@@ -16,6 +16,7 @@
 //! [`FrameDecoder`] does no I/O, so it is tested and fuzzed on bytes alone;
 //! [`read_input`] and [`write_output`] are the tasks around it.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
@@ -147,7 +148,7 @@ impl FrameDecoder {
                 if available >= len {
                     let body = &rest[..len];
                     let frame = match validate(body) {
-                        Ok(()) => Frame::Message(body.to_vec()),
+                        Ok(body) => Frame::Message(body.into_owned()),
                         Err(refused) => match first_header(body, 0) {
                             // The declared length was too large: resume at the next message.
                             Some(at) => {
@@ -420,8 +421,10 @@ fn refuse_truncated(body: &[u8], problem: String) -> Malformed {
 
 /// Checks that a body is one JSON-RPC 2.0 message that tower-lsp will decode: a request
 /// or notification (string `method`; integer, string or null `id`; structured or null
-/// `params`) or a response to one of our requests.
-pub fn validate(body: &[u8]) -> Result<(), Malformed> {
+/// `params`) or a response to one of our requests. Lone UTF-16 surrogates escaped in
+/// strings (`"\udea8"`, which editors holding broken text send) become U+FFFD, one
+/// UTF-16 unit as well, so the message is served and columns still match the client's.
+pub fn validate(body: &[u8]) -> Result<Cow<'_, [u8]>, Malformed> {
     if std::str::from_utf8(body).is_err() {
         return Err(Malformed::error(PARSE_ERROR, "message is not valid UTF-8", salvage_id(body)));
     }
@@ -451,19 +454,68 @@ pub fn validate(body: &[u8]) -> Result<(), Malformed> {
             if !matches!(env.params, None | Some(Shape::Object | Shape::Array | Shape::Null)) {
                 return invalid("\"params\" must be an object or an array");
             }
-            Ok(())
+            // The shape is right; tower-lsp's own type has the last word (string
+            // contents, numbers), so nothing it cannot decode gets through.
+            decodes::<tower_lsp::jsonrpc::Request>(body)
+                .map_err(|e| Malformed::error(PARSE_ERROR, format!("message is not valid JSON-RPC: {e}"), reply_id))
         }
         Some(_) => invalid("\"method\" must be a string"),
-        None => {
-            // A response to one of our requests; tower-lsp's own type says what it takes.
-            match serde_json::from_slice::<tower_lsp::jsonrpc::Response>(body) {
-                Ok(_) => Ok(()),
-                Err(e) => {
-                    Err(Malformed::log_only(format!("message has no \"method\" and is not a valid response: {e}")))
+        // A response to one of our requests.
+        None => decodes::<tower_lsp::jsonrpc::Response>(body)
+            .map_err(|e| Malformed::log_only(format!("message has no \"method\" and is not a valid response: {e}"))),
+    }
+}
+
+/// The body if tower-lsp's type `T` decodes it, or with lone surrogates replaced if
+/// that is what it takes.
+fn decodes<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<Cow<'_, [u8]>, serde_json::Error> {
+    match serde_json::from_slice::<T>(body) {
+        Ok(_) => Ok(Cow::Borrowed(body)),
+        Err(e) => match replace_lone_surrogates(body) {
+            Some(repaired) if serde_json::from_slice::<T>(&repaired).is_ok() => Ok(Cow::Owned(repaired)),
+            _ => Err(e),
+        },
+    }
+}
+
+/// `body` with every `\uXXXX` escape of an unpaired surrogate replaced by `\ufffd`;
+/// `None` when there is none.
+fn replace_lone_surrogates(body: &[u8]) -> Option<Vec<u8>> {
+    let unit = |at: usize| -> Option<u16> {
+        let esc = body.get(at..at + 6)?;
+        if esc[0] != b'\\' || esc[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&esc[2..]).ok()?, 16).ok()
+    };
+    let mut out: Option<Vec<u8>> = None;
+    let (mut i, mut in_string) = (0, false);
+    while i < body.len() {
+        let b = body[i];
+        let mut take = 1;
+        if !in_string {
+            in_string = b == b'"';
+        } else if b == b'"' {
+            in_string = false;
+        } else if b == b'\\' {
+            match unit(i) {
+                Some(0xD800..=0xDBFF) if matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) => take = 12,
+                Some(0xD800..=0xDFFF) => {
+                    out.get_or_insert_with(|| body[..i].to_vec()).extend_from_slice(b"\\ufffd");
+                    i += 6;
+                    continue;
                 }
+                // Any other escape: the backslash and the character after it.
+                _ => take = 2,
             }
         }
+        let end = (i + take).min(body.len());
+        if let Some(o) = out.as_mut() {
+            o.extend_from_slice(&body[i..end]);
+        }
+        i = end;
     }
+    out
 }
 
 /// The top-level members that matter, each only as its kind of value.
@@ -988,11 +1040,27 @@ mod tests {
             r#"{"jsonrpc":"2.0","id":"1","result":{"a":1},"extra":true}"#,
         ];
         for body in bodies {
-            assert_eq!(validate(body.as_bytes()), Ok(()), "{body}");
+            assert_eq!(validate(body.as_bytes()), Ok(Cow::Borrowed(body.as_bytes())), "{body}");
             let request = serde_json::from_str::<tower_lsp::jsonrpc::Request>(body).is_ok();
             let response = serde_json::from_str::<tower_lsp::jsonrpc::Response>(body).is_ok();
             assert!(request || response, "{body}");
         }
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        // Found by fuzzing: the shape check skipped such strings, and tower-lsp refused
+        // them and stopped reading.
+        let body = br#"{"jsonrpc":"2.0","method":"x","params":{"text":"a\udea8b \ud83d\ude00 \\udea8 \ud800"}}"#;
+        let passed = validate(body).expect("served");
+        let text = std::str::from_utf8(&passed).unwrap();
+        let expected = r#"{"jsonrpc":"2.0","method":"x","params":{"text":"a\ufffdb \ud83d\ude00 \\udea8 \ufffd"}}"#;
+        assert_eq!(text, expected);
+        let request: tower_lsp::jsonrpc::Request = serde_json::from_str(text).unwrap();
+        assert_eq!(request.params().unwrap()["text"], "a\u{fffd}b 😀 \\udea8 \u{fffd}");
+        // A string bad for another reason is still refused, with its id.
+        let bad = br#"{"jsonrpc":"2.0","id":4,"method":"x","params":{"t":"\uZZZZ"}}"#;
+        assert_eq!(validate(bad).unwrap_err().reply.unwrap()["id"], 4);
     }
 
     #[test]

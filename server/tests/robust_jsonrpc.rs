@@ -105,6 +105,22 @@ async fn wrong_content_lengths_are_answered_and_resynchronised() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deeply_nested_json_is_refused_without_deep_recursion() {
+    let mut client = RawClient::initialized().await;
+    // 100,000 nested arrays: parsers that recurse per level would overflow the stack.
+    let depth = 100_000;
+    let body = format!(
+        r#"{{"jsonrpc":"2.0","id":81,"method":"textDocument/hover","params":{}{}}}"#,
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    client.raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes()).await;
+    let r = client.response(json!(81)).await;
+    assert!(is_error(&r, -32700), "{r}");
+    still_serving(client).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_methods_and_invalid_params() {
     let mut client = RawClient::initialized().await;
     let r = client.request("debrief/noSuchThing", json!({})).await;

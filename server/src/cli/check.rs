@@ -141,6 +141,7 @@ fn display(path: &Path) -> String {
 struct Configs {
     explicit: Option<Arc<LoadedConfig>>,
     by_dir: Mutex<HashMap<PathBuf, Arc<LoadedConfig>>>,
+    canonical_dirs: Mutex<HashMap<PathBuf, PathBuf>>,
     fallback_root: PathBuf,
     problems: Mutex<Vec<Problem>>,
     reported: Mutex<std::collections::HashSet<PathBuf>>,
@@ -152,6 +153,7 @@ impl Configs {
         let configs = Configs {
             explicit: None,
             by_dir: Mutex::new(HashMap::new()),
+            canonical_dirs: Mutex::new(HashMap::new()),
             fallback_root,
             problems: Mutex::new(Vec::new()),
             reported: Mutex::new(Default::default()),
@@ -184,6 +186,20 @@ impl Configs {
         }
         let mut problems = self.problems.lock().expect("lock");
         problems.extend(loaded.errors.iter().map(|e| Problem::from_config(path, e)));
+    }
+
+    /// The absolute form of a file's path (see [`absolute`]), resolving each folder once:
+    /// resolving it again for every file cost a `readlink` per path component.
+    fn absolute(&self, path: &Path) -> PathBuf {
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return absolute(path) };
+        if let Some(resolved) = self.canonical_dirs.lock().expect("lock").get(dir) {
+            return resolved.join(name);
+        }
+        let resolved = absolute(path);
+        if let Some(parent) = resolved.parent() {
+            self.canonical_dirs.lock().expect("lock").insert(dir.to_path_buf(), parent.to_path_buf());
+        }
+        resolved
     }
 
     /// The configuration for a file, given its absolute path.
@@ -394,7 +410,7 @@ fn check_file(
     at_least: Applicability,
 ) -> Option<Result<FileResult, Problem>> {
     let path = &target.path;
-    let absolute = absolute(path);
+    let absolute = configs.absolute(path);
     let loaded = configs.for_file(&absolute);
     let relative = loaded.relative(&absolute);
     if !target.explicit && loaded.config.excludes_path(&relative) {

@@ -47,12 +47,15 @@ fn location(problem: &Problem) -> String {
 
 /// The human format: findings on stdout, problems on stderr.
 pub fn human(report: &Report<'_>, color: Color) -> io::Result<()> {
-    let choice = match color {
-        Color::Auto => anstream::ColorChoice::Auto,
+    let resolve = |stream: &dyn Fn() -> anstream::ColorChoice| match color {
+        Color::Auto => stream(),
         Color::Always => anstream::ColorChoice::Always,
         Color::Never => anstream::ColorChoice::Never,
     };
-    let mut out = anstream::AutoStream::new(io::stdout().lock(), choice);
+    let stdout_choice = resolve(&|| anstream::AutoStream::choice(&io::stdout()));
+    // The report is built in memory and written once (many small unbuffered writes are
+    // each a system call); without colour, the escape codes are stripped first.
+    let mut out: Vec<u8> = Vec::new();
     let renderer = Renderer::styled();
     let bold = Style::new().effects(Effects::BOLD);
     let dim = Style::new().fg_color(Some(AnsiColor::BrightBlack.into()));
@@ -112,8 +115,16 @@ pub fn human(report: &Report<'_>, color: Color) -> io::Result<()> {
         }
     }
     write!(out, "{summary}")?;
-    out.flush()?;
-    let mut err = anstream::AutoStream::new(io::stderr().lock(), choice);
+    let rendered = String::from_utf8_lossy(&out);
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    if stdout_choice == anstream::ColorChoice::Never {
+        write!(stdout, "{}", anstream::adapter::strip_str(&rendered))?;
+    } else {
+        stdout.write_all(rendered.as_bytes())?;
+    }
+    stdout.flush()?;
+    let stderr_choice = resolve(&|| anstream::AutoStream::choice(&io::stderr()));
+    let mut err = anstream::AutoStream::new(io::stderr().lock(), stderr_choice);
     let red = Style::new().fg_color(Some(AnsiColor::BrightRed.into())).effects(Effects::BOLD);
     for p in report.problems {
         writeln!(err, "{bold}{}:{bold:#} {red}error{red:#}: {}", location(p), p.message)?;
@@ -205,7 +216,7 @@ pub fn json(report: &Report<'_>) -> io::Result<()> {
         "files": files,
         "summary": {"files": report.files.len(), "diagnostics": errors + warnings + infos, "errors": errors, "warnings": warnings, "infos": infos},
     });
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::new(io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, &doc)?;
     writeln!(out)?;
     problems_to_stderr(report.problems)
@@ -345,7 +356,7 @@ pub fn sarif(report: &Report<'_>) -> io::Result<()> {
             "results": results,
         }],
     });
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::new(io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, &doc)?;
     writeln!(out)?;
     problems_to_stderr(report.problems)
@@ -366,7 +377,7 @@ fn escape_property(s: &str) -> String {
 
 /// GitHub Actions workflow commands: `::warning file=…,line=…::message`.
 pub fn github(report: &Report<'_>) -> io::Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::new(io::stdout().lock());
     for f in report.files {
         let index = LineIndex::new(&f.text);
         for d in &f.diagnostics {

@@ -331,6 +331,10 @@ pub struct Document<'a> {
     pub front_matter: Option<FrontMatter>,
     /// Where each innermost known section kind starts (see `section_kind_at`).
     kind_spans: Vec<(usize, SectionKind)>,
+    /// When the text ends inside a code or HTML block (an unclosed fence, comment or
+    /// `<pre>` swallows anything appended), where the top-level block holding it starts:
+    /// text added for the reader must go before it.
+    pub raw_tail: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -370,6 +374,7 @@ impl<'a> Document<'a> {
             links: Vec::new(),
             front_matter,
             kind_spans: Vec::new(),
+            raw_tail: None,
         };
         let mut prose: Vec<Range<usize>> = Vec::new();
         let mut quotes: Vec<Range<usize>> = Vec::new();
@@ -409,6 +414,8 @@ impl<'a> Document<'a> {
         let mut in_autolink = 0usize;
         let mut in_heading = false;
         let mut lists = 0usize;
+        let mut top_start = body_start;
+        let content_end = self.text.trim_end().len();
 
         let block_kind = |stack: &[Open]| -> BlockKind {
             match stack.iter().rev().find(|o| !matches!(o, Open::Link(_) | Open::Image | Open::Other)) {
@@ -451,8 +458,14 @@ impl<'a> Document<'a> {
                     self.blocks.push(ProseBlock { range: r, kind });
                 }
             }
+            if stack.is_empty() && !matches!(event, Event::End(_)) {
+                top_start = range.start;
+            }
             match event {
                 Event::Start(tag) => {
+                    if matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock) && range.end >= content_end {
+                        self.raw_tail = Some(top_start);
+                    }
                     let open = match tag {
                         Tag::Paragraph => {
                             let nested = stack.iter().any(|o| matches!(o, Open::Item(_) | Open::Table));

@@ -63,7 +63,8 @@ fn first_text_line(doc: &crate::document::Document<'_>) -> std::ops::Range<usize
 }
 
 /// The skeleton, placed before the first causes, follow-ups or learnings section at the
-/// level of the document's sections (or at the end).
+/// level of the document's sections, else at the end, or before the block that the
+/// document ends inside (an unclosed fence or comment would swallow it).
 fn skeleton(ctx: &Context<'_>) -> Edit {
     let doc = ctx.doc;
     // Sections sit at the level most headings use below the title: usually 2, but some
@@ -102,8 +103,8 @@ fn skeleton(ctx: &Context<'_>) -> Edit {
     ]
     .map(|l| l.trim_end().to_string())
     .join(eol);
-    match before {
-        Some(s) => Edit::insert(s.range.start, format!("{body}{eol}")),
+    match before.map(|s| s.range.start).or(doc.raw_tail) {
+        Some(at) => Edit::insert(at, format!("{body}{eol}")),
         None => {
             let sep = if doc.text.ends_with("\n\n") || doc.text.is_empty() {
                 ""
@@ -128,6 +129,24 @@ mod tests {
         assert_eq!(findings(ID, "# Debrief\n\n## Summary\n\nDown.\n").len(), 1);
         assert_eq!(findings(ID, "# Debrief\n\n## Timeline\n\nTBD.\n\n## Impact\n").len(), 1);
         assert!(findings(ID, "# Debrief\n\n## Timeline\n\n- 14:00 paged\n").is_empty());
+    }
+
+    #[test]
+    fn skeleton_goes_before_a_block_the_document_ends_inside() {
+        for (text, before) in [
+            ("# Debrief\n\nDown.\n\n```\ncode never closed\n", "```"),
+            ("# Debrief\n\nDown.\n\n<pre>\nnever closed\n", "<pre>"),
+            ("<!-- note, never closed\n# Debrief\n\nDown.\n", "<!--"),
+            ("# Debrief\n\n- a list\n\n  ~~~\n  code in an item\n", "- a list"),
+        ] {
+            let out = fixed(ID, text, 0).unwrap();
+            let at = out.find("## Timeline").unwrap();
+            assert!(out[at..].contains(before), "{out}");
+            assert!(findings(ID, &out).is_empty(), "{out}");
+        }
+        // A fence closed before the end does not move the skeleton.
+        let out = fixed(ID, "# Debrief\n\n```\ncode\n```\n\nDown.\n", 0).unwrap();
+        assert!(out.ends_with("Down.\n\n## Timeline\n\nAll times UTC.\n\n- HH:MM Detected:\n- HH:MM Declared and responded:\n- HH:MM Mitigated:\n- HH:MM Resolved:\n"), "{out}");
     }
 
     #[test]

@@ -143,12 +143,29 @@ enum Scalar {
     Other,
 }
 
+/// Byte offset of the first alias (`*name`) in the YAML event stream, found without
+/// building anything. Syntax errors are left for the loader to report.
+fn first_alias(body: &str) -> Option<usize> {
+    if !body.contains('*') {
+        return None;
+    }
+    let mut parser = yaml_rust2::parser::Parser::new_from_str(body);
+    loop {
+        match parser.next_token() {
+            Ok((yaml_rust2::parser::Event::Alias(_), mark)) => return Some(mark.index().min(body.len())),
+            Ok((yaml_rust2::parser::Event::StreamEnd, _)) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
+}
+
 fn read_yaml(body: &str, body_start: usize, fm: &mut FrontMatter) -> Vec<(String, Scalar)> {
-    // yaml-rust2 expands aliases by copying; refuse them so a hostile file cannot
-    // make the loader allocate without bound.
-    if body.contains('&') && body.contains('*') && body.lines().any(|l| l.contains(": *") || l.contains("- *")) {
+    // yaml-rust2 expands aliases by copying, so nine levels of nine aliases in 700 bytes
+    // ask for 10^9 nodes; refuse them, in any style, before loading.
+    if let Some(at) = first_alias(body) {
+        let at = body_start + floor_boundary(body, at);
         fm.problems.push(Problem {
-            range: body_start..body_start,
+            range: at..at,
             message: "front matter uses YAML anchors and aliases, which are not read".into(),
         });
         return Vec::new();
@@ -309,6 +326,23 @@ impl FrontMatter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aliases_are_refused_in_any_style_and_stars_in_text_are_not_aliases() {
+        let laughs = |levels: usize| {
+            let mut y = "a0: &a0 [\"lol\",\"lol\",\"lol\"]\n".to_string();
+            for i in 1..levels {
+                y += &format!("a{i}: &a{i} [*a{p},*a{p},*a{p}]\n", p = i - 1);
+            }
+            y
+        };
+        for body in [laughs(9), "a: &x 1\nb:\n  - *x\n".into(), "a: &x 1\nb: {c: *x}\n".into()] {
+            let fm = find(&format!("---\n{body}---\n# D\n")).unwrap();
+            assert!(fm.problems.iter().any(|p| p.message.contains("aliases")), "{body}");
+        }
+        let fm = find("---\ntitle: \"*Outage* & recovery\"\nowner: '*ops*'\n---\n# D\n").unwrap();
+        assert!(fm.problems.is_empty(), "{:?}", fm.problems);
+    }
 
     #[test]
     fn yaml_front_matter_with_every_key() {

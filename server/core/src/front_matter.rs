@@ -163,7 +163,7 @@ fn read_yaml(body: &str, body_start: usize, fm: &mut FrontMatter) -> Vec<(String
     // yaml-rust2 expands aliases by copying, so nine levels of nine aliases in 700 bytes
     // ask for 10^9 nodes; refuse them, in any style, before loading.
     if let Some(at) = first_alias(body) {
-        let at = body_start + floor_boundary(body, at);
+        let at = body_start + body.floor_char_boundary(at);
         fm.problems.push(Problem {
             range: at..at,
             message: "front matter uses YAML anchors and aliases, which are not read".into(),
@@ -196,7 +196,7 @@ fn read_yaml(body: &str, body_start: usize, fm: &mut FrontMatter) -> Vec<(String
         },
         Err(e) => {
             let at = body_start + e.marker().index().min(body.len());
-            let at = floor_boundary(body, at - body_start) + body_start;
+            let at = body.floor_char_boundary(at - body_start) + body_start;
             fm.problems
                 .push(Problem { range: at..at, message: format!("front matter is not valid YAML: {}", e.info()) });
             Vec::new()
@@ -222,7 +222,7 @@ fn read_toml(body: &str, body_start: usize, fm: &mut FrontMatter) -> Vec<(String
             .collect(),
         Err(e) => {
             let at = e.span().map_or(0, |s| s.start).min(body.len());
-            let at = body_start + floor_boundary(body, at);
+            let at = body_start + body.floor_char_boundary(at);
             fm.problems.push(Problem {
                 range: at..at,
                 message: format!("front matter is not valid TOML: {}", e.message().trim()),
@@ -230,13 +230,6 @@ fn read_toml(body: &str, body_start: usize, fm: &mut FrontMatter) -> Vec<(String
             Vec::new()
         }
     }
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// The range of the line where `key` is written, trimmed.

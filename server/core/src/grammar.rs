@@ -142,12 +142,8 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
         }
         j += 1;
     }
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    while end < text.len() && !text.is_char_boundary(end) {
-        end += 1;
-    }
+    start = text.ceil_char_boundary(start);
+    end = text.ceil_char_boundary(end);
     // Trim surrounding whitespace.
     while start < end && bytes[start].is_ascii_whitespace() {
         start += 1;

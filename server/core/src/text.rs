@@ -63,10 +63,7 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        let mut end = offset;
-        while end > start && !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = text.floor_char_boundary(offset).max(start);
         LineCol { line: line + 1, column: text[start..end].chars().count() + 1 }
     }
 }

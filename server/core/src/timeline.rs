@@ -415,7 +415,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             // A date alone ("_4/24/23_", "**April 15, 2021 (all times UTC)**") sets the day.
             let line_text = &doc.text[stripped.clone()];
             // Only the start of the line matters: give the search that much.
-            let line_text = &line_text[..line_text.floor_char_boundary_compat(80)];
+            let line_text = &line_text[..line_text.floor_char_boundary(80)];
             let starts_with_time = line_text.bytes().take(4).any(|b| b.is_ascii_digit() || b.is_ascii_alphabetic())
                 && times::find_first(line_text).is_some_and(|t| {
                     let words_after = line_text[t.range.end..]
@@ -454,7 +454,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
                 .any(|m| lower.contains(m));
             // Look for the date only where it can count: anywhere in a short or explicit
             // paragraph, else at its start.
-            let searched = if words <= 12 || says_so { t } else { &t[..t.floor_char_boundary_compat(40)] };
+            let searched = if words <= 12 || says_so { t } else { &t[..t.floor_char_boundary(40)] };
             let date = times::find_all(searched)
                 .into_iter()
                 .find(|x| x.date.is_some() && x.time.is_none() && (x.range.start <= 3 || words <= 12 || says_so))
@@ -581,12 +581,12 @@ fn entry(
     // An entry's time is near its start ("Fault occurs 2020-02-12 11:45" at the latest);
     // a long entry is not searched to its end.
     let search = &doc.text[time_in.clone()];
-    let search = &search[..search.floor_char_boundary_compat(120)];
+    let search = &search[..search.floor_char_boundary(120)];
     let time = times::find_first(search).map(|mut t| {
         // "02:54 AM PST Monday Nov 1st": a date right after the time belongs to it.
         if t.date.is_none() {
             let after = &search[t.range.end..];
-            let near = &after[..after.floor_char_boundary_compat(24)];
+            let near = &after[..after.floor_char_boundary(24)];
             if let Some(d) = times::find_first(near).filter(|d| d.time.is_none() && d.date.is_some()) {
                 t.date = d.date;
                 t.year_known = d.year_known;
@@ -612,20 +612,6 @@ fn entry(
         milestones: Milestones::of_text(&doc.text[summary_range.clone()]),
         shape,
         text: summary_range,
-    }
-}
-
-trait FloorBoundary {
-    fn floor_char_boundary_compat(&self, i: usize) -> usize;
-}
-
-impl FloorBoundary for str {
-    fn floor_char_boundary_compat(&self, i: usize) -> usize {
-        let mut i = i.min(self.len());
-        while !self.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
     }
 }
 

@@ -543,25 +543,11 @@ fn fast_iso(text: &str) -> Option<TimeExpr> {
         || lower_start.starts_with("at ")
         || lower_start.starts_with("to ")
         || lower_start.starts_with("until")
-        || find_zone(&rest[..rest.floor_char_boundary_compat(12)]).is_some()
+        || find_zone(&rest[..rest.floor_char_boundary(12)]).is_some()
     {
         return None;
     }
     Some(TimeExpr { range: start..after, date: Some(date), year_known: true, time: None, zone: None, end_time: None })
-}
-
-trait FloorBoundary {
-    fn floor_char_boundary_compat(&self, i: usize) -> usize;
-}
-
-impl FloorBoundary for str {
-    fn floor_char_boundary_compat(&self, i: usize) -> usize {
-        let mut i = i.min(self.len());
-        while !self.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    }
 }
 
 /// Whether `text` names a time zone ("all times UTC", "in PST", "Europe/Berlin",

@@ -65,10 +65,10 @@ fn framing_regressions_and_seeds_keep_the_invariants() {
 
 /// Core bug, found by the `analyse` fuzzer: a document that ends inside a block running
 /// to the end of the input — an unclosed HTML comment (`<!--` with no `-->`), an `<!x`
-/// declaration with no `>`, a fenced code block never closed, a `<pre>`, `<script>`,
-/// `<style>` or `<textarea>` block never closed — gets a `timeline-missing` finding whose
-/// safe fix appends a timeline skeleton at the end, inside that block, where the analysis
-/// cannot see it. The finding stays, so `fix::fix_all` appends a skeleton in each of its
+/// declaration with no `>`, a `<?` processing instruction with no `?>`, a fenced code
+/// block, or a `<pre>`, `<script>`, `<style>` or `<textarea>` block never closed — gets
+/// a `timeline-missing` finding whose safe fix appends a timeline skeleton at the end,
+/// inside that block, where the analysis cannot see it. The finding stays, so `fix::fix_all` appends a skeleton in each of its
 /// 10 rounds, and every `check --fix` (safe fixes only) appends ten more. Inputs in
 /// `tests/fuzz-regressions/open-bugs/`: `unclosed-*-timeline-skeleton.md` (minimal) and
 /// `*-found.md` (the fuzzer's: corpus debriefs whose opening comment lost its end).

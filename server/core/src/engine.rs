@@ -88,16 +88,13 @@ fn collapse(masked: &str) -> ScanText {
 /// scan of it was a tenth of the whole analysis.
 fn next_whitespace_pair(src: &[u8], from: usize) -> Option<usize> {
     fn space(b: u8) -> u8 {
-        u8::from(b == b' ') | u8::from(b.wrapping_sub(b'\t') < 5 && b != 0x0b)
+        u8::from(b == b' ') | (u8::from(b.wrapping_sub(b'\t') < 5) & u8::from(b != 0x0b))
     }
     const CHUNK: usize = 32;
     let mut i = from;
     while i + CHUNK < src.len() {
         let window = &src[i..=i + CHUNK];
-        let mut any = 0u8;
-        for k in 0..CHUNK {
-            any |= space(window[k]) & space(window[k + 1]);
-        }
+        let any = window[..CHUNK].iter().zip(&window[1..]).fold(0u8, |any, (&a, &b)| any | (space(a) & space(b)));
         if any != 0 {
             break;
         }

@@ -37,7 +37,12 @@ static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
         .iter()
         .map(|p| {
             p.iter()
-                .map(|&b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("\\x{b:02X}") })
+                .map(|&b| match b {
+                    // Across line wraps and removed markup: "should\n  have", "should **have**".
+                    b' ' => WHITESPACE_RUN.to_string(),
+                    b if b.is_ascii_alphanumeric() => (b as char).to_string(),
+                    b => format!("\\x{b:02X}"),
+                })
                 .collect()
         })
         .collect();
@@ -49,69 +54,23 @@ static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
     PhraseIndex { matcher, owners }
 });
 
-/// The masked prose with runs of whitespace collapsed to one space, and where each byte
-/// came from, so phrases match across line wraps and removed markup
-/// ("should **have**", "should\n  have"). Where bytes came from is kept as segments: a new
-/// one starts after each run of two or more whitespace bytes, so the list stays short.
-struct ScanText {
-    bytes: Vec<u8>,
-    /// (offset in `bytes`, offset in the masked text) where each segment starts.
-    segments: Vec<(u32, u32)>,
-}
+/// What a space in a phrase matches in the masked prose: a run of ASCII whitespace, so
+/// phrases match across line wraps and markup masked out.
+const WHITESPACE_RUN: &str = r"[\t\n\x0C\r ]+";
 
-impl ScanText {
-    /// The offset in the masked text of byte `at` of the scan text.
-    fn origin(&self, at: usize) -> usize {
-        let i = self.segments.partition_point(|s| s.0 as usize <= at) - 1;
-        let (scan, orig) = self.segments[i];
-        orig as usize + (at - scan as usize)
-    }
-}
-
-fn collapse(masked: &str) -> ScanText {
-    let src = masked.as_bytes();
-    let mut bytes = Vec::with_capacity(src.len());
-    let mut segments = vec![(0u32, 0u32)];
-    let mut copied_from = 0;
-    while let Some(run_start) = next_whitespace_pair(src, copied_from) {
-        let mut i = run_start + 2;
-        while i < src.len() && src[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        bytes.extend_from_slice(&src[copied_from..run_start]);
-        bytes.push(b' ');
-        segments.push((bytes.len() as u32, i as u32));
-        copied_from = i;
-    }
-    bytes.extend_from_slice(&src[copied_from..]);
-    // Single line breaks and tabs read as spaces.
-    for b in &mut bytes {
-        if matches!(*b, b'\n' | b'\r' | b'\t' | b'\x0c') {
-            *b = b' ';
+/// A matched phrase as its owner is looked up: lowercase, whitespace runs as one space.
+fn phrase_key(matched: &[u8]) -> Vec<u8> {
+    let mut key = Vec::with_capacity(matched.len());
+    for &b in matched {
+        if b.is_ascii_whitespace() {
+            if key.last() != Some(&b' ') {
+                key.push(b' ');
+            }
+        } else {
+            key.push(b.to_ascii_lowercase());
         }
     }
-    ScanText { bytes, segments }
-}
-
-/// The first `i >= from` where `src[i]` and `src[i + 1]` are both ASCII whitespace.
-/// Looks at 32 bytes at a time without branching on each (the compiler vectorises the
-/// inner loop): masked prose is mostly single spaces between words, and a byte-at-a-time
-/// scan of it was a tenth of the whole analysis.
-fn next_whitespace_pair(src: &[u8], from: usize) -> Option<usize> {
-    fn space(b: u8) -> u8 {
-        u8::from(b == b' ') | (u8::from(b.wrapping_sub(b'\t') < 5) & u8::from(b != 0x0b))
-    }
-    const CHUNK: usize = 32;
-    let mut i = from;
-    while i + CHUNK < src.len() {
-        let window = &src[i..=i + CHUNK];
-        let any = window[..CHUNK].iter().zip(&window[1..]).fold(0u8, |any, (&a, &b)| any | (space(a) & space(b)));
-        if any != 0 {
-            break;
-        }
-        i += CHUNK;
-    }
-    (i..src.len().saturating_sub(1)).find(|&k| space(src[k]) & space(src[k + 1]) != 0)
+    key
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -156,17 +115,15 @@ pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
 
     if enabled.iter().zip(REGISTRY.iter()).any(|(s, r)| s.is_some() && !r.triggers.is_empty()) {
         let index = &*INDEX;
-        let scan = collapse(&ctx.doc.masked);
+        let masked = ctx.doc.masked.as_bytes();
         let mut quotes = QuoteTracker::default();
-        for m in index.matcher.find_iter(&scan.bytes) {
-            let (s, e) = (m.start(), m.end());
-            if (s > 0 && is_word_byte(scan.bytes[s - 1])) || scan.bytes.get(e).is_some_and(|&b| is_word_byte(b)) {
+        for m in index.matcher.find_iter(masked) {
+            let (start, end) = (m.start(), m.end());
+            if (start > 0 && is_word_byte(masked[start - 1])) || masked.get(end).is_some_and(|&b| is_word_byte(b)) {
                 continue;
             }
-            let Some(&(r, t)) = index.owners.get(&m.as_bytes().to_ascii_lowercase()) else { continue };
+            let Some(&(r, t)) = index.owners.get(&phrase_key(m.as_bytes())) else { continue };
             let Some(severity) = enabled[r] else { continue };
-            let start = scan.origin(s);
-            let end = scan.origin(e - 1) + 1;
             let Some(block) = ctx.doc.block_at(start) else {
                 continue;
             };
@@ -194,47 +151,41 @@ pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
 mod tests {
     use super::*;
 
-    /// The obvious byte-at-a-time version of [`collapse`], to compare against.
-    fn collapse_slowly(masked: &str) -> (Vec<u8>, Vec<usize>) {
-        let src = masked.as_bytes();
-        let (mut bytes, mut origins) = (Vec::new(), Vec::new());
-        let mut i = 0;
-        while i < src.len() {
-            if !src[i].is_ascii_whitespace() {
-                bytes.push(src[i]);
-                origins.push(i);
-                i += 1;
-                continue;
-            }
-            let run_start = i;
-            while i < src.len() && src[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            bytes.push(b' ');
-            origins.push(if i - run_start >= 2 { usize::MAX } else { run_start });
-        }
-        (bytes, origins)
-    }
-
-    proptest::proptest! {
-        /// Whitespace of every kind, in runs of any length, at chunk edges and not.
-        #[test]
-        fn collapse_agrees_with_the_obvious_version(text in "([a-z]{0,40}[ \t\n\r\x0b\x0c]{0,3}){0,30}") {
-            let scan = collapse(&text);
-            let (bytes, origins) = collapse_slowly(&text);
-            proptest::prop_assert_eq!(&scan.bytes, &bytes, "{:?}", text);
-            for (at, &origin) in origins.iter().enumerate() {
-                if origin != usize::MAX {
-                    proptest::prop_assert_eq!(scan.origin(at), origin, "byte {} of {:?}", at, text);
-                }
-            }
-        }
+    fn hits(text: &str) -> Vec<(&'static str, &str)> {
+        let doc = crate::document::Document::parse(text);
+        INDEX
+            .matcher
+            .find_iter(doc.masked.as_bytes())
+            .filter_map(|m| {
+                let (r, _) = INDEX.owners.get(&phrase_key(m.as_bytes()))?;
+                Some((REGISTRY[*r].meta.id, &text[m.range()]))
+            })
+            .collect()
     }
 
     #[test]
     fn phrases_match_across_line_wraps_and_removed_markup() {
-        let scan = collapse("Dana should\n    have   noticed");
-        assert_eq!(scan.bytes, b"Dana should have noticed");
-        assert_eq!(scan.origin(17), "Dana should\n    have   ".len());
+        let found =
+            hits("# Debrief\n\nDana should\n  have noticed it. It was Human   Error; Sam should **have** seen.\n");
+        assert!(found.contains(&("blame-counterfactual", "should\n  have")), "{found:?}");
+        assert!(found.contains(&("cause-human-error", "Human   Error")), "{found:?}");
+        assert!(found.contains(&("blame-counterfactual", "should **have")), "{found:?}");
+    }
+
+    #[test]
+    fn the_longest_phrase_starting_at_a_place_wins() {
+        let starts_alike: Vec<&[u8]> =
+            INDEX.owners.keys().map(Vec::as_slice).filter(|k| k.starts_with(b"should have")).collect();
+        assert!(starts_alike.len() > 1, "the test needs phrases that start alike: {starts_alike:?}");
+        let longest = starts_alike.iter().max_by_key(|k| k.len()).unwrap();
+        let text = format!("# Debrief\n\nDana {} it.\n", String::from_utf8_lossy(longest));
+        let found = hits(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1.as_bytes(), *longest);
+    }
+
+    #[test]
+    fn keys_collapse_whitespace_and_case() {
+        assert_eq!(phrase_key(b"Human \n\t Error"), b"human error");
     }
 }

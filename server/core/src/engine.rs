@@ -1,9 +1,8 @@
 //! Runs the rules over a document: one pass over the prose finds every rule's trigger
 //! phrases (one lazy DFA for all of them), then structural checks run once.
 
-use std::sync::LazyLock;
-
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;

@@ -347,8 +347,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
     let outcomes: Vec<Option<Result<FileResult, Problem>>> =
         targets.par_iter().map(|t| check_file(t, &configs, mode, at_least)).collect();
-    // Not freed at the end: dropping thousands of texts and findings one by one, on one
-    // thread, took longer than writing the report, and the process is about to exit.
+    // Not freed at the end: the process is about to exit, and dropping thousands of texts
+    // and findings one by one, on one thread, took 3 ms of a 75 ms check of 1,264 files.
     let mut results = std::mem::ManuallyDrop::new(Vec::new());
     for o in outcomes.into_iter().flatten() {
         match o {

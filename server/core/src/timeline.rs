@@ -208,6 +208,16 @@ impl Milestones {
         self.0 |= 1 << m as u8;
     }
 
+    /// The milestones of both sets.
+    pub fn union(self, other: Milestones) -> Milestones {
+        Milestones(self.0 | other.0)
+    }
+
+    /// Whether every milestone is in the set.
+    pub fn is_complete(self) -> bool {
+        Milestone::ALL.iter().all(|&m| self.has(m))
+    }
+
     /// The milestones an entry's text marks: any stem of theirs at the start of a word.
     pub fn of_text(text: &str) -> Milestones {
         let matcher = &*MILESTONE_STEMS;
@@ -277,13 +287,19 @@ pub struct TimelineEntry {
     pub moment: Option<Moment>,
     /// Whether the time is a template placeholder (`HH:MM`).
     pub placeholder: bool,
-    /// Milestones it marks.
-    pub milestones: Milestones,
     /// How it is written.
     pub shape: EntryShape,
     /// The entry's text (its first line, or the whole table row): `Document::plain` of it
     /// gives the text without markup, for outlines.
     pub text: Range<usize>,
+}
+
+impl TimelineEntry {
+    /// The milestones the entry marks, in `text` (the document's). Found on demand: they
+    /// cost a scan of the entry, and the rule that needs them stops once it has all four.
+    pub fn milestones(&self, text: &str) -> Milestones {
+        Milestones::of_text(&text[self.text.clone()])
+    }
 }
 
 /// One timeline section.
@@ -603,16 +619,7 @@ fn entry(
         EntryShape::TableRow => range.clone(),
         _ => head.clone(),
     };
-    TimelineEntry {
-        range,
-        head,
-        time,
-        moment: None,
-        placeholder,
-        milestones: Milestones::of_text(&doc.text[summary_range.clone()]),
-        shape,
-        text: summary_range,
-    }
+    TimelineEntry { range, head, time, moment: None, placeholder, shape, text: summary_range }
 }
 
 /// The first line of `r`, trimmed.
@@ -669,10 +676,10 @@ mod tests {
         assert_eq!(t.declared_zone.as_ref().map(|z| z.name.as_str()), Some("UTC"));
         let m: Vec<DateTime> = t.entries.iter().map(|e| e.moment.unwrap().at).collect();
         assert!(m.windows(2).all(|w| w[0] < w[1]), "{m:?}");
-        assert!(t.entries[0].milestones.has(Milestone::Detected));
-        assert!(t.entries[1].milestones.has(Milestone::Responded));
-        assert!(t.entries[2].milestones.has(Milestone::Mitigated));
-        assert!(t.entries[3].milestones.has(Milestone::Resolved));
+        assert!(t.entries[0].milestones(text).has(Milestone::Detected));
+        assert!(t.entries[1].milestones(text).has(Milestone::Responded));
+        assert!(t.entries[2].milestones(text).has(Milestone::Mitigated));
+        assert!(t.entries[3].milestones(text).has(Milestone::Resolved));
         assert_eq!(t.span(), Some(SignedDuration::from_mins(30)));
     }
 

@@ -3,7 +3,7 @@
 
 use crate::config::RuleLevel;
 use crate::rules::{no_phrase, Context, Report, Rule, RuleDocs, RuleMeta};
-use crate::timeline::Milestone;
+use crate::timeline::{Milestone, Milestones, TimelineEntry};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -34,9 +34,23 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
     let Some(first) = ctx.timelines.iter().find(|t| !t.entries.is_empty()) else {
         return;
     };
+    // From both ends inwards: detection and response are usually written near the start,
+    // mitigation and resolution near the end, so a complete timeline is settled after a
+    // few entries instead of a scan of every one.
+    let entries: Vec<&TimelineEntry> = ctx.timelines.iter().flat_map(|t| &t.entries).collect();
+    let mut seen = Milestones::default();
+    let (mut front, mut back) = (entries.iter(), entries.iter().rev());
+    for step in 0..entries.len() {
+        if seen.is_complete() {
+            break;
+        }
+        let entry = if step % 2 == 0 { front.next() } else { back.next() };
+        if let Some(e) = entry {
+            seen = seen.union(e.milestones(ctx.doc.text));
+        }
+    }
     for m in Milestone::ALL {
-        let present = ctx.timelines.iter().flat_map(|t| &t.entries).any(|e| e.milestones.has(m));
-        if !present {
+        if !seen.has(m) {
             out.add(
                 first.heading.clone(),
                 format!("The timeline has no entry for when the incident was {}: add it with its time.", m.label()),

@@ -4,6 +4,10 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use regex_automata::meta::Regex;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::syntax;
+
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, PhraseHit, Report, REGISTRY};
@@ -11,7 +15,7 @@ use crate::rules::{Context, PhraseHit, Report, REGISTRY};
 /// The trigger phrases of every rule, and which rule and trigger each phrase is.
 struct PhraseIndex {
     /// Every phrase in one alternation, longest first, ASCII case ignored.
-    matcher: regex::bytes::Regex,
+    matcher: regex_automata::meta::Regex,
     /// The rule and trigger of each phrase, by its lowercase bytes.
     owners: HashMap<Vec<u8>, (usize, usize)>,
 }
@@ -26,36 +30,78 @@ static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
             }
         }
     }
-    // Leftmost-first over literals ordered longest first is leftmost-longest: where
-    // several phrases start at one place ("should have" and "should have been"), the
-    // longest wins. The lazy DFA scans the prose in less than half the instructions an
-    // Aho-Corasick DFA of the same phrases took.
-    let mut phrases: Vec<&Vec<u8>> = owners.keys().collect();
-    phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    let alternation: Vec<String> = phrases
-        .iter()
-        .map(|p| {
-            p.iter()
-                .map(|&b| match b {
-                    // Across line wraps and removed markup: "should\n  have", "should **have**".
-                    b' ' => WHITESPACE_RUN.to_string(),
-                    b if b.is_ascii_alphanumeric() => (b as char).to_string(),
-                    b => format!("\\x{b:02X}"),
-                })
-                .collect()
-        })
-        .collect();
-    let matcher = regex::bytes::RegexBuilder::new(&format!("(?i-u:{})", alternation.join("|")))
-        .size_limit(64 << 20)
-        .dfa_size_limit(64 << 20)
-        .build()
+    // The lazy DFA scans the prose in less than half the instructions an Aho-Corasick
+    // DFA of the same phrases took; the phrases go in as a trie (see `Trie::pattern`).
+    let mut trie = Trie::default();
+    for phrase in owners.keys() {
+        trie.insert(phrase);
+    }
+    // Built on every start of the server or `check`: no literal prefilter (there is none
+    // to find in phrases this many, and looking costs more than the rest of the build),
+    // no captures, and only the lazy DFA with the NFA under it.
+    let config = Regex::config()
+        .auto_prefilter(false)
+        .which_captures(WhichCaptures::Implicit)
+        .onepass(false)
+        .backtrack(false)
+        .nfa_size_limit(Some(64 << 20))
+        .hybrid_cache_capacity(8 << 20);
+    let matcher = Regex::builder()
+        .configure(config)
+        .syntax(syntax::Config::new().case_insensitive(true).unicode(false).utf8(false))
+        .build(&trie.pattern())
         .expect("trigger phrases build");
     PhraseIndex { matcher, owners }
 });
 
-/// What a space in a phrase matches in the masked prose: a run of ASCII whitespace, so
-/// phrases match across line wraps and markup masked out.
-const WHITESPACE_RUN: &str = r"[\t\n\x0C\r ]+";
+/// Phrases by their bytes, for a pattern that shares their prefixes: the automaton of a
+/// plain alternation of ~200 phrases took longer to build than to run on a debrief.
+#[derive(Default)]
+struct Trie {
+    /// Whether a phrase ends here.
+    end: bool,
+    next: std::collections::BTreeMap<u8, Trie>,
+}
+
+impl Trie {
+    fn insert(&mut self, phrase: &[u8]) {
+        match phrase.split_first() {
+            Some((&b, rest)) => self.next.entry(b).or_default().insert(rest),
+            None => self.end = true,
+        }
+    }
+
+    /// The phrases as one pattern. Where one phrase goes on past another ("should have",
+    /// "should have been"), the rest is a greedy option, so the longest phrase starting
+    /// at a place wins. A space matches any run of ASCII whitespace, so phrases match
+    /// across line wraps and markup masked out ("should\n  have", "should **have**").
+    fn pattern(&self) -> String {
+        let mut out = String::new();
+        self.write_pattern(&mut out);
+        out
+    }
+
+    fn write_pattern(&self, out: &mut String) {
+        let group = self.next.len() > 1 || (self.end && !self.next.is_empty());
+        if group {
+            out.push_str("(?:");
+        }
+        for (i, (&b, rest)) in self.next.iter().enumerate() {
+            if i > 0 {
+                out.push('|');
+            }
+            match b {
+                b' ' => out.push_str(r"[\t\n\x0C\r ]+"),
+                b if b.is_ascii_alphanumeric() => out.push(char::from(b)),
+                b => out.push_str(&format!("\\x{b:02X}")),
+            }
+            rest.write_pattern(out);
+        }
+        if group {
+            out.push_str(if self.end { ")?" } else { ")" });
+        }
+    }
+}
 
 /// A matched phrase as its owner is looked up: lowercase, whitespace runs as one space.
 fn phrase_key(matched: &[u8]) -> Vec<u8> {
@@ -121,7 +167,7 @@ pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
             if (start > 0 && is_word_byte(masked[start - 1])) || masked.get(end).is_some_and(|&b| is_word_byte(b)) {
                 continue;
             }
-            let Some(&(r, t)) = index.owners.get(&phrase_key(m.as_bytes())) else { continue };
+            let Some(&(r, t)) = index.owners.get(&phrase_key(&masked[m.range()])) else { continue };
             let Some(severity) = enabled[r] else { continue };
             let Some(block) = ctx.doc.block_at(start) else {
                 continue;
@@ -156,7 +202,7 @@ mod tests {
             .matcher
             .find_iter(doc.masked.as_bytes())
             .filter_map(|m| {
-                let (r, _) = INDEX.owners.get(&phrase_key(m.as_bytes()))?;
+                let (r, _) = INDEX.owners.get(&phrase_key(&doc.masked.as_bytes()[m.range()]))?;
                 Some((REGISTRY[*r].meta.id, &text[m.range()]))
             })
             .collect()

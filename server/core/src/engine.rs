@@ -2,6 +2,7 @@
 //! phrases (one lazy DFA for all of them), then structural checks run once.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex_automata::meta::Regex;
@@ -14,8 +15,8 @@ use crate::rules::{Context, PhraseHit, Report, REGISTRY};
 
 /// The trigger phrases of every rule, and which rule and trigger each phrase is.
 struct PhraseIndex {
-    /// Every phrase in one alternation, longest first, ASCII case ignored.
-    matcher: regex_automata::meta::Regex,
+    /// Every phrase, lowercase, in one pattern shaped as a trie (see [`trie_pattern`]).
+    matcher: Regex,
     /// The rule and trigger of each phrase, by its lowercase bytes.
     owners: HashMap<Vec<u8>, (usize, usize)>,
 }
@@ -31,11 +32,13 @@ static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
         }
     }
     // The lazy DFA scans the prose in less than half the instructions an Aho-Corasick
-    // DFA of the same phrases took; the phrases go in as a trie (see `Trie::pattern`).
-    let mut trie = Trie::default();
-    for phrase in owners.keys() {
-        trie.insert(phrase);
-    }
+    // DFA of the same phrases took. It searches a lowercase copy of the prose: matching
+    // case-insensitively made an automaton that took longer to build (on every start of
+    // the server or `check`) than the copy takes on a debrief.
+    let mut phrases: Vec<&[u8]> = owners.keys().map(Vec::as_slice).collect();
+    phrases.sort_unstable();
+    let mut pattern = String::new();
+    trie_pattern(&phrases, 0, &mut pattern);
     // Built on every start of the server or `check`: no literal prefilter (there is none
     // to find in phrases this many, and looking costs more than the rest of the build),
     // no captures, and only the lazy DFA with the NFA under it.
@@ -48,59 +51,54 @@ static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
         .hybrid_cache_capacity(8 << 20);
     let matcher = Regex::builder()
         .configure(config)
-        .syntax(syntax::Config::new().case_insensitive(true).unicode(false).utf8(false))
-        .build(&trie.pattern())
+        .syntax(syntax::Config::new().case_insensitive(false).unicode(false).utf8(false))
+        .build(&pattern)
         .expect("trigger phrases build");
     PhraseIndex { matcher, owners }
 });
 
-/// Phrases by their bytes, for a pattern that shares their prefixes: the automaton of a
-/// plain alternation of ~200 phrases took longer to build than to run on a debrief.
-#[derive(Default)]
-struct Trie {
-    /// Whether a phrase ends here.
-    end: bool,
-    next: std::collections::BTreeMap<u8, Trie>,
+/// Writes sorted `phrases`, which share their first `depth` bytes, as one pattern that
+/// shares their prefixes (a plain alternation of ~200 phrases made an automaton that took
+/// longer to build than to run on a debrief). Where one phrase goes on past another
+/// ("should have", "should have been"), the rest is a greedy option, so the longest
+/// phrase starting at a place wins. A space matches any run of ASCII whitespace, so
+/// phrases match across line wraps and markup masked out ("should\n  have",
+/// "should **have**").
+fn trie_pattern(phrases: &[&[u8]], depth: usize, out: &mut String) {
+    let ends_here = phrases.first().is_some_and(|p| p.len() == depth);
+    let longer = &phrases[usize::from(ends_here)..];
+    let branches: Vec<&[&[u8]]> = longer.chunk_by(|a, b| a[depth] == b[depth]).collect();
+    let group = branches.len() > 1 || (ends_here && !branches.is_empty());
+    if group {
+        out.push_str("(?:");
+    }
+    for (i, branch) in branches.iter().enumerate() {
+        if i > 0 {
+            out.push('|');
+        }
+        match branch[0][depth] {
+            b' ' => out.push_str(r"[\t\n\x0C\r ]+"),
+            b if b.is_ascii_alphanumeric() => out.push(char::from(b)),
+            b => out.push_str(&format!("\\x{b:02X}")),
+        }
+        trie_pattern(branch, depth + 1, out);
+    }
+    if group {
+        out.push_str(if ends_here { ")?" } else { ")" });
+    }
 }
 
-impl Trie {
-    fn insert(&mut self, phrase: &[u8]) {
-        match phrase.split_first() {
-            Some((&b, rest)) => self.next.entry(b).or_default().insert(rest),
-            None => self.end = true,
-        }
-    }
-
-    /// The phrases as one pattern. Where one phrase goes on past another ("should have",
-    /// "should have been"), the rest is a greedy option, so the longest phrase starting
-    /// at a place wins. A space matches any run of ASCII whitespace, so phrases match
-    /// across line wraps and markup masked out ("should\n  have", "should **have**").
-    fn pattern(&self) -> String {
-        let mut out = String::new();
-        self.write_pattern(&mut out);
-        out
-    }
-
-    fn write_pattern(&self, out: &mut String) {
-        let group = self.next.len() > 1 || (self.end && !self.next.is_empty());
-        if group {
-            out.push_str("(?:");
-        }
-        for (i, (&b, rest)) in self.next.iter().enumerate() {
-            if i > 0 {
-                out.push('|');
-            }
-            match b {
-                b' ' => out.push_str(r"[\t\n\x0C\r ]+"),
-                b if b.is_ascii_alphanumeric() => out.push(char::from(b)),
-                b => out.push_str(&format!("\\x{b:02X}")),
-            }
-            rest.write_pattern(out);
-        }
-        if group {
-            out.push_str(if self.end { ")?" } else { ")" });
-        }
-    }
+/// Every trigger phrase standing as whole words in the masked prose: where it is, and
+/// which rule and trigger it is.
+fn phrases_in(masked: &str) -> Vec<(Range<usize>, (usize, usize))> {
+    let lowered = masked.to_ascii_lowercase().into_bytes();
+    let is_word_at = |i: Option<usize>| i.and_then(|i| lowered.get(i)).is_some_and(|&b| is_word_byte(b));
+    INDEX
+        .matcher
+        .find_iter(&lowered)
+        .filter(|m| !is_word_at(m.start().checked_sub(1)) && !is_word_at(Some(m.end())))
+        .filter_map(|m| Some((m.range(), *INDEX.owners.get(&phrase_key(&lowered[m.range()]))?)))
+        .collect()
 }
 
 /// A matched phrase as its owner is looked up: lowercase, whitespace runs as one space.
@@ -159,15 +157,8 @@ pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
         (0..REGISTRY.len()).map(|i| config.severity_of(i)).collect();
 
     if enabled.iter().zip(REGISTRY.iter()).any(|(s, r)| s.is_some() && !r.triggers.is_empty()) {
-        let index = &*INDEX;
-        let masked = ctx.doc.masked.as_bytes();
         let mut quotes = QuoteTracker::default();
-        for m in index.matcher.find_iter(masked) {
-            let (start, end) = (m.start(), m.end());
-            if (start > 0 && is_word_byte(masked[start - 1])) || masked.get(end).is_some_and(|&b| is_word_byte(b)) {
-                continue;
-            }
-            let Some(&(r, t)) = index.owners.get(&phrase_key(&masked[m.range()])) else { continue };
+        for (Range { start, end }, (r, t)) in phrases_in(&ctx.doc.masked) {
             let Some(severity) = enabled[r] else { continue };
             let Some(block) = ctx.doc.block_at(start) else {
                 continue;
@@ -198,14 +189,7 @@ mod tests {
 
     fn hits(text: &str) -> Vec<(&'static str, &str)> {
         let doc = crate::document::Document::parse(text);
-        INDEX
-            .matcher
-            .find_iter(doc.masked.as_bytes())
-            .filter_map(|m| {
-                let (r, _) = INDEX.owners.get(&phrase_key(&doc.masked.as_bytes()[m.range()]))?;
-                Some((REGISTRY[*r].meta.id, &text[m.range()]))
-            })
-            .collect()
+        phrases_in(&doc.masked).into_iter().map(|(range, (r, _))| (REGISTRY[r].meta.id, &text[range])).collect()
     }
 
     #[test]

@@ -85,15 +85,6 @@ impl LoadedConfig {
         LoadedConfig { config, path: Some(path.to_path_buf()), root, errors }
     }
 
-    /// The configuration for files in `dir`: the nearest file's, or the defaults rooted
-    /// at `fallback_root`.
-    pub fn for_dir(dir: &Path, fallback_root: &Path) -> Self {
-        match find_config(dir) {
-            Some(path) => Self::from_file(&path),
-            None => Self::defaults(fallback_root.to_path_buf()),
-        }
-    }
-
     /// `path` relative to the configuration root, `/`-separated, for glob matching.
     pub fn relative(&self, path: &Path) -> String {
         let rel = path.strip_prefix(&self.root).unwrap_or(path);

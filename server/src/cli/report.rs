@@ -56,16 +56,16 @@ pub fn human(report: &Report<'_>, color: Color) -> io::Result<()> {
     };
     let stdout_choice = resolve(&|| anstream::AutoStream::choice(&io::stdout()));
     // The report is built in memory and written once (many small unbuffered writes are
-    // each a system call). Each file's part is rendered on its own, in parallel, without
-    // colour stripped of its escape codes, then the parts are joined in path order.
+    // each a system call). Each file's part is rendered on its own, in parallel, then the
+    // parts are joined in path order. Without colour, nothing is styled, and escape codes
+    // that came from the files themselves are stripped.
     let plain = stdout_choice == anstream::ColorChoice::Never;
     let bold = Style::new().effects(Effects::BOLD);
-    let dim = Style::new().fg_color(Some(AnsiColor::BrightBlack.into()));
     let parts: Vec<String> = report
         .files
         .par_iter()
         .map(|file| {
-            let styled = human_file(file, bold, dim);
+            let styled = human_file(file, plain);
             let styled = String::from_utf8_lossy(&styled);
             if plain {
                 anstream::adapter::strip_str(&styled).to_string()
@@ -125,27 +125,25 @@ pub fn human(report: &Report<'_>, color: Color) -> io::Result<()> {
 }
 
 /// One file's part of the human report: its diff, or each finding with its snippet.
-fn human_file(file: &FileResult, bold: Style, dim: Style) -> Vec<u8> {
+fn human_file(file: &FileResult, plain: bool) -> Vec<u8> {
     let mut out = Vec::new();
     if let Some(diff) = &file.diff {
         out.extend_from_slice(diff.as_bytes());
         return out;
     }
-    let renderer = Renderer::styled();
+    let paint = |style: Style| if plain { Style::new() } else { style };
+    let renderer = if plain { Renderer::plain() } else { Renderer::styled() };
+    let bold = paint(Style::new().effects(Effects::BOLD));
+    let dim = paint(Style::new().fg_color(Some(AnsiColor::BrightBlack.into())));
     let index = LineIndex::new(&file.text);
     for d in &file.diagnostics {
         let start = index.line_col(&file.text, d.range.start);
-        let (level_style, level_name) = match d.severity {
-            Severity::Error => {
-                (Style::new().fg_color(Some(AnsiColor::BrightRed.into())).effects(Effects::BOLD), "error")
-            }
-            Severity::Warning => {
-                (Style::new().fg_color(Some(AnsiColor::Yellow.into())).effects(Effects::BOLD), "warning")
-            }
-            Severity::Info => {
-                (Style::new().fg_color(Some(AnsiColor::BrightBlue.into())).effects(Effects::BOLD), "info")
-            }
+        let (color, level_name) = match d.severity {
+            Severity::Error => (AnsiColor::BrightRed, "error"),
+            Severity::Warning => (AnsiColor::Yellow, "warning"),
+            Severity::Info => (AnsiColor::BrightBlue, "info"),
         };
+        let level_style = paint(Style::new().fg_color(Some(color.into())).effects(Effects::BOLD));
         writeln!(
             out,
             "{bold}{}:{}:{}:{bold:#} {level_style}{level_name}{level_style:#}{dim}[{}]{dim:#} {}",

@@ -358,12 +358,6 @@ fn uri(path: &str) -> String {
     out
 }
 
-fn region(text: &str, index: &LineIndex, r: &std::ops::Range<usize>) -> Value {
-    let s = index.line_col(text, r.start);
-    let e = index.line_col(text, r.end);
-    json!({"startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column})
-}
-
 /// SARIF 2.1.0 with rule metadata in the driver, columns in Unicode code points.
 pub fn sarif(report: &Report<'_>) -> io::Result<()> {
     let rules = debrief_core::rules::REGISTRY;
@@ -424,53 +418,152 @@ pub fn sarif(report: &Report<'_>) -> io::Result<()> {
     problems_to_stderr(report.problems)
 }
 
+/// The shapes of a SARIF result, serialised straight from a finding (as in the JSON
+/// report). Fields are in alphabetical order, the key order the report has always had.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix<'a>>,
+    level: &'static str,
+    locations: [SarifLocation<'a>; 1],
+    message: SarifText<'a>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<SarifLocation<'a>>,
+    rule_id: &'a str,
+    rule_index: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<SarifText<'a>>,
+    physical_location: SarifPhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifPhysicalLocation<'a> {
+    artifact_location: SarifArtifact<'a>,
+    region: SarifRegion,
+}
+
+#[derive(Serialize)]
+struct SarifArtifact<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion {
+    end_column: usize,
+    end_line: usize,
+    start_column: usize,
+    start_line: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    artifact_changes: [SarifChange<'a>; 1],
+    description: SarifText<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifChange<'a> {
+    artifact_location: SarifArtifact<'a>,
+    replacements: Vec<SarifReplacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifReplacement<'a> {
+    deleted_region: SarifRegion,
+    inserted_content: SarifText<'a>,
+}
+
+#[derive(Serialize)]
+struct SarifText<'a> {
+    text: std::borrow::Cow<'a, str>,
+}
+
+impl<'a> SarifText<'a> {
+    fn new(text: impl Into<std::borrow::Cow<'a, str>>) -> Self {
+        SarifText { text: text.into() }
+    }
+}
+
+impl SarifRegion {
+    fn new(text: &str, index: &LineIndex, r: &std::ops::Range<usize>) -> Self {
+        let s = index.line_col(text, r.start);
+        let e = index.line_col(text, r.end);
+        SarifRegion { end_column: e.column, end_line: e.line, start_column: s.column, start_line: s.line }
+    }
+}
+
 /// One file's SARIF results, each printed as pretty JSON.
 fn sarif_results(f: &FileResult) -> Vec<String> {
     let index = LineIndex::new(&f.text);
-    let mut results = Vec::new();
-    let location = |r: &std::ops::Range<usize>| json!({"physicalLocation": {"artifactLocation": {"uri": uri(&f.path)}, "region": region(&f.text, &index, r)}});
-    for d in &f.diagnostics {
-        let mut result = json!({
-            "ruleId": d.rule,
-            "ruleIndex": debrief_core::rules::index_of(d.rule).unwrap_or(0),
-            "level": sarif_level(d.severity),
-            "message": {"text": d.message},
-            "locations": [location(&d.range)],
-        });
-        if !d.related.is_empty() {
-            result["relatedLocations"] = d
+    let uri = uri(&f.path);
+    let location = |r: &std::ops::Range<usize>| SarifLocation {
+        id: None,
+        message: None,
+        physical_location: SarifPhysicalLocation {
+            artifact_location: SarifArtifact { uri: &uri },
+            region: SarifRegion::new(&f.text, &index, r),
+        },
+    };
+    f.diagnostics
+        .iter()
+        .map(|d| {
+            let fixes = d
+                .fixes
+                .iter()
+                .map(|fix| SarifFix {
+                    artifact_changes: [SarifChange {
+                        artifact_location: SarifArtifact { uri: &uri },
+                        replacements: fix
+                            .edits
+                            .iter()
+                            .map(|e| SarifReplacement {
+                                deleted_region: SarifRegion::new(&f.text, &index, &e.range),
+                                inserted_content: SarifText::new(e.new_text.as_str()),
+                            })
+                            .collect(),
+                    }],
+                    description: SarifText::new(if fix.applicability == Applicability::Safe {
+                        fix.title.clone()
+                    } else {
+                        format!("{} (unsafe: changes meaning)", fix.title)
+                    }),
+                })
+                .collect();
+            let related_locations = d
                 .related
                 .iter()
                 .enumerate()
-                .map(|(i, r)| {
-                    let mut l = location(&r.range);
-                    l["id"] = json!(i);
-                    l["message"] = json!({"text": r.message});
-                    l
+                .map(|(i, r)| SarifLocation {
+                    id: Some(i),
+                    message: Some(SarifText::new(r.message.as_str())),
+                    ..location(&r.range)
                 })
                 .collect();
-        }
-        if !d.fixes.is_empty() {
-            result["fixes"] = d
-                .fixes
-                .iter()
-                .map(|fix| {
-                    json!({
-                        "description": {"text": if fix.applicability == Applicability::Safe { fix.title.clone() } else { format!("{} (unsafe: changes meaning)", fix.title) }},
-                        "artifactChanges": [{
-                            "artifactLocation": {"uri": uri(&f.path)},
-                            "replacements": fix.edits.iter().map(|e| json!({
-                                "deletedRegion": region(&f.text, &index, &e.range),
-                                "insertedContent": {"text": e.new_text},
-                            })).collect::<Vec<_>>(),
-                        }],
-                    })
-                })
-                .collect();
-        }
-        results.push(pretty(&result));
-    }
-    results
+            let result = SarifResult {
+                fixes,
+                level: sarif_level(d.severity),
+                locations: [location(&d.range)],
+                message: SarifText::new(d.message.as_str()),
+                related_locations,
+                rule_id: d.rule,
+                rule_index: debrief_core::rules::index_of(d.rule).unwrap_or(0),
+            };
+            serde_json::to_string_pretty(&result).expect("the report prints")
+        })
+        .collect()
 }
 
 fn debrief_core_capitalise(s: &str) -> String {

@@ -39,15 +39,21 @@ bytes=$(find "$work" -name '*.md' -exec cat {} + | wc -c)
 echo "input: $files files, $bytes bytes (tests/corpus × $copies); $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
 
 median_of() { jq -r '.results[0].median' "$1"; }
+spread_of() { jq -r '.results[0] | "\(.min * 1000 | floor) … \(.max * 1000 | ceil) ms"' "$1"; }
 
-hyperfine -N --style none --warmup 2 --runs "${RUNS:-10}" --export-json "$work/check.json" \
-    "$bin check $work --format json --fail-on never --color never" >/dev/null
-check=$(median_of "$work/check.json")
-awk -v t="$check" -v b="$bytes" 'BEGIN { printf "debrief-ls check: median %.1f ms, %.1f MB/s\n", t * 1000, b / t / 1e6 }'
+# Every report format: JSON is the one the peers are compared with.
+for format in json human sarif github; do
+    hyperfine -N --style none --warmup 2 --runs "${RUNS:-10}" --export-json "$work/check-$format.json" \
+        "$bin check $work --format $format --fail-on never --color never" >/dev/null
+    awk -v t="$(median_of "$work/check-$format.json")" -v b="$bytes" -v f="$format" -v s="$(spread_of "$work/check-$format.json")" \
+        'BEGIN { printf "debrief-ls check --format %s: median %.1f ms (%s), %.1f MB/s\n", f, t * 1000, s, b / t / 1e6 }'
+done
+check=$(median_of "$work/check-json.json")
 
 small="$root/examples/postmortems/2026-02-10-search-latency.md"
-hyperfine -N --style none --warmup 5 --runs 50 --export-json "$work/small.json" "$bin check $small" >/dev/null
-awk -v t="$(median_of "$work/small.json")" 'BEGIN { printf "debrief-ls check, one small file, whole process: median %.2f ms\n", t * 1000 }'
+hyperfine -N --style none --warmup 5 --runs 100 --export-json "$work/small.json" "$bin check $small" >/dev/null
+awk -v t="$(median_of "$work/small.json")" -v s="$(spread_of "$work/small.json")" \
+    'BEGIN { printf "debrief-ls check, one small file, whole process: median %.2f ms (%s)\n", t * 1000, s }'
 
 $peers || exit 0
 

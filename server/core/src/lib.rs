@@ -246,6 +246,15 @@ pub fn ignore_edit(text: &str, rule: &str, offset: usize) -> Edit {
     suppress::ignore_edit_for(&Document::parse(text), rule, offset)
 }
 
+/// Builds the automata and word tables the analysis builds on first use (a few
+/// milliseconds), so a caller can do it ahead of time: `check` does it while it walks
+/// folders, instead of every thread waiting on the first file.
+pub fn warm_up() {
+    const SAMPLE: &str = "# Post-mortem\n\n## Timeline (UTC)\n\n- 2026-01-01 10:00 Alert fired; Dana should have \
+                          checked.\n\n## Follow-ups\n\n- [ ] Add a canary (@sam, OPS-1)\n";
+    analyse(SAMPLE, &Config::default());
+}
+
 /// Whether a document should be analysed: named explicitly, matched by the
 /// configuration's globs, or declaring itself a debrief.
 pub fn is_debrief(text: &str, relative_path: Option<&str>, config: &Config) -> bool {

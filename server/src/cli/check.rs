@@ -333,9 +333,6 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
-/// A debrief that reaches every rule's automata.
-const WARM_UP: &str = "# Post-mortem\n\n## Timeline (UTC)\n\n- 2026-01-01 10:00 Alert fired; Dana should have checked.\n\n## Follow-ups\n\n- [ ] Add a canary (@sam, OPS-1)\n";
-
 /// Runs `check`.
 pub fn run(args: CheckArgs) -> ExitCode {
     let mut problems = Vec::new();
@@ -351,12 +348,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let file_paths: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
-    // The analyser's automata are built on first use; when there are folders to walk,
-    // build them meanwhile rather than with every thread waiting on the first file.
-    let warm = file_paths
-        .iter()
-        .any(|p| p.is_dir())
-        .then(|| std::thread::spawn(|| debrief_core::analyse(WARM_UP, &debrief_core::Config::default()).len()));
+    // When there are folders to walk, build the analyser's automata meanwhile.
+    let warm = file_paths.iter().any(|p| p.is_dir()).then(|| std::thread::spawn(debrief_core::warm_up));
     let targets = collect_targets(&file_paths, &mut problems);
     if let Some(warm) = warm {
         let _ = warm.join();

@@ -620,6 +620,9 @@ impl LanguageServer for Backend {
         // tower-lsp's few handler slots while edits queue behind it.
         let backend = self.clone();
         tokio::spawn(async move { backend.start().await });
+        // The analysis builds its automata on first use: build them now, off the
+        // handlers, so the first document opened is not the one that waits.
+        tokio::task::spawn_blocking(debrief_core::warm_up);
     }
 
     async fn shutdown(&self) -> RpcResult<()> {

@@ -68,7 +68,8 @@ fn framing_regressions_and_seeds_keep_the_invariants() {
 /// code block, or a `<pre>` never closed — got a `timeline-missing` finding whose safe fix
 /// appended a timeline skeleton at the end, inside that block, where the analysis could not
 /// see it, so every round of `fix::fix_all` appended another. The skeleton now goes before
-/// that block. Inputs in `tests/fuzz-regressions/analyse/`: `unclosed-*-timeline-skeleton.md`
+/// that block, at the start of its line: a later session found that an indented code block
+/// at the end took the skeleton in after its indentation (and lost that indentation). Inputs in `tests/fuzz-regressions/analyse/`: `unclosed-*-timeline-skeleton.md`
 /// (minimal) and `*-found.md` (the fuzzer's: corpus debriefs whose opening comment lost its
 /// end; not valid UTF-8, so read lossily as an editor would).
 #[test]

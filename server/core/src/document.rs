@@ -332,8 +332,8 @@ pub struct Document<'a> {
     /// Where each innermost known section kind starts (see `section_kind_at`).
     kind_spans: Vec<(usize, SectionKind)>,
     /// When the text ends inside a code or HTML block (an unclosed fence, comment or
-    /// `<pre>` swallows anything appended), where the top-level block holding it starts:
-    /// text added for the reader must go before it.
+    /// `<pre>`, or indented code, swallows anything appended), the start of the line where
+    /// the top-level block holding it starts: text added for the reader must go before it.
     pub raw_tail: Option<usize>,
 }
 
@@ -464,7 +464,9 @@ impl<'a> Document<'a> {
             match event {
                 Event::Start(tag) => {
                     if matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock) && range.end >= content_end {
-                        self.raw_tail = Some(top_start);
+                        // From the start of its line: an indented code block's range starts
+                        // after the indentation, and text put there would join the block.
+                        self.raw_tail = Some(self.text[..top_start].rfind('\n').map_or(0, |i| i + 1));
                     }
                     let open = match tag {
                         Tag::Paragraph => {

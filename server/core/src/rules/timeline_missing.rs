@@ -138,6 +138,8 @@ mod tests {
             ("# Debrief\n\nDown.\n\n<pre>\nnever closed\n", "<pre>"),
             ("<!-- note, never closed\n# Debrief\n\nDown.\n", "<!--"),
             ("# Debrief\n\n- a list\n\n  ~~~\n  code in an item\n", "- a list"),
+            // Indented code: before its line, indentation and all (found by fuzzing).
+            ("# Debrief\n\nDown.\n\n    indented code to the end\n", "\n    indented code"),
         ] {
             let out = fixed(ID, text, 0).unwrap();
             let at = out.find("## Timeline").unwrap();

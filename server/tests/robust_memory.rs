@@ -7,141 +7,20 @@
 
 #![cfg(target_os = "linux")]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
-use std::time::{Duration, Instant};
+#[path = "../benches/inputs.rs"]
+mod inputs;
+#[path = "robust_support/stdio_server.rs"]
+mod stdio_server;
 
-use serde_json::{json, Value};
+use std::time::Instant;
 
-const WAIT: Duration = Duration::from_secs(120);
-
-struct Server {
-    child: Child,
-    stdin: ChildStdin,
-    messages: Receiver<Value>,
-    next_id: i64,
-}
-
-impl Server {
-    fn start() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_debrief-ls"))
-            .env("DEBRIEF_LS_LOG", "warn")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start debrief-ls");
-        let stdout = child.stdout.take().unwrap();
-        let stdin = child.stdin.take().unwrap();
-        let (tx, messages) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = 0;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    match line.trim_end() {
-                        "" => break,
-                        l => length = l.strip_prefix("Content-Length: ").and_then(|n| n.parse().ok()).unwrap_or(length),
-                    }
-                }
-                let mut body = vec![0; length];
-                if reader.read_exact(&mut body).is_err() || tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
-                    return;
-                }
-            }
-        });
-        let mut server = Server { child, stdin, messages, next_id: 0 };
-        let caps = json!({"workspace": {"configuration": false}});
-        server.request("initialize", json!({"processId": null, "capabilities": caps}));
-        server.notify("initialized", json!({}));
-        server
-    }
-
-    fn send(&mut self, message: &Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        self.next_id += 1;
-        let id = self.next_id;
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        self.until(|m| m["id"] == id && m.get("method").is_none())
-    }
-
-    fn until(&mut self, wanted: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let m = self.messages.recv_timeout(left).expect("the server answers in time");
-            if wanted(&m) {
-                return m;
-            }
-        }
-    }
-
-    fn open(&mut self, uri: &str, text: &str) {
-        let doc = json!({"uri": uri, "languageId": "markdown", "version": 1, "text": text});
-        self.notify("textDocument/didOpen", json!({"textDocument": doc}));
-    }
-
-    /// (resident now, peak) in MB.
-    fn memory_mb(&self) -> (f64, f64) {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
-        let field = |name: &str| -> f64 {
-            let line = status.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("{name} in {status}"));
-            line.split_whitespace().nth(1).unwrap().parse::<f64>().unwrap() / 1024.0
-        };
-        (field("VmRSS:"), field("VmHWM:"))
-    }
-
-    fn shutdown(mut self) {
-        self.request("shutdown", Value::Null);
-        self.notify("exit", Value::Null);
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        // A failed test must not leave a server running.
-        let _ = self.child.kill();
-    }
-}
-
-fn corpus() -> Vec<String> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "md") && path.file_name().is_some_and(|n| n != "README.md")
-            {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus"), &mut files);
-    files.sort();
-    files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
-}
+use serde_json::json;
+use stdio_server::StdioServer;
 
 #[test]
 fn three_hundred_open_documents_stay_under_200_mb() {
-    let texts = corpus();
-    let mut server = Server::start();
+    let texts = inputs::corpus();
+    let mut server = StdioServer::start("warn");
     let (base, _) = server.memory_mb();
     let mut bytes = 0;
     for i in 0..300 {
@@ -175,7 +54,7 @@ fn big_and_deep_documents_have_bounded_peak_memory() {
     let blaming = "Dana should have noticed the alert, and it was human error. ";
     let mut big = String::from(head);
     big.push_str(blaming);
-    let texts = corpus();
+    let texts = inputs::corpus();
     while big.len() < 12 * 1024 * 1024 {
         for t in &texts {
             big.push_str(t);
@@ -189,7 +68,7 @@ fn big_and_deep_documents_have_bounded_peak_memory() {
         ("5,000 nested lists", format!("{head}{}{blaming}\n", "- ".repeat(5_000))),
     ];
     for (name, text) in cases {
-        let mut server = Server::start();
+        let mut server = StdioServer::start("warn");
         let uri = "file:///ws/postmortems/big.md";
         let started = Instant::now();
         server.open(uri, &text);

@@ -380,15 +380,18 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
     out
 }
 
+/// How many bytes of markup and space (`**`, `_`, a backtick, `[`, `~`, `|`) come before
+/// a time at the start of a line, which the fast paths skip.
+fn markup_before(b: &[u8]) -> usize {
+    b.iter().position(|c| !matches!(c, b' ' | b'*' | b'_' | b'`' | b'[' | b'~' | b'|' | b'\t')).unwrap_or(b.len())
+}
+
 /// The common case without the regex: a line that starts (after emphasis or code
 /// markers) with `14:32`, `2:32 PM`, `14:32:05` or `14:32 UTC`. Anything it is not sure of
 /// (dates, ranges, offsets, `14h32`) returns `None`, and the full pattern decides.
 fn fast_time(text: &str) -> Option<TimeExpr> {
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() && matches!(b[i], b' ' | b'*' | b'_' | b'`' | b'[' | b'~' | b'|' | b'\t') {
-        i += 1;
-    }
+    let i = markup_before(b);
     let start = i;
     let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
     let two = |k: usize| i16::from(b[k] - b'0') * 10 + i16::from(b[k + 1] - b'0');
@@ -500,10 +503,7 @@ pub fn find_first(text: &str) -> Option<TimeExpr> {
 /// else after the date (`T14:32`, `1758`, a range) returns `None` for the pattern.
 fn fast_iso(text: &str) -> Option<TimeExpr> {
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() && matches!(b[i], b' ' | b'*' | b'_' | b'`' | b'[' | b'~' | b'|' | b'\t') {
-        i += 1;
-    }
+    let i = markup_before(b);
     let start = i;
     let digits = |from: usize, n: usize| from + n <= b.len() && b[from..from + n].iter().all(u8::is_ascii_digit);
     if !(digits(i, 4)

@@ -7,7 +7,7 @@ mod inputs;
 
 use std::sync::LazyLock;
 
-use debrief_core::{analyse, Config, Document};
+use debrief_core::{analyse, Config, Document, Incremental};
 use divan::{black_box, Bencher};
 
 static SMALL: LazyLock<String> = LazyLock::new(|| inputs::debrief(100));
@@ -23,6 +23,27 @@ fn analyse_debrief(bencher: Bencher, size: &str) {
     let text: &str = if size.starts_with("100 ") { &SMALL } else { &LARGE };
     let config = Config::default();
     bencher.counter(divan::counter::BytesCount::of_str(text)).bench(|| analyse(black_box(text), &config));
+}
+
+/// One character typed, then deleted, at the start of the middle line, each version
+/// analysed reusing the last one's parse as the language server does (the copy of the
+/// text it takes is included).
+#[divan::bench(args = ["100 lines", "10,000 lines"])]
+fn edit_debrief(bencher: Bencher, size: &str) {
+    let text: &str = if size.starts_with("100 ") { &SMALL } else { &LARGE };
+    let config = Config::default();
+    let middle = text.match_indices('\n').nth(text.lines().count() / 2).map_or(0, |(i, _)| i + 1);
+    let mut incremental = Incremental::default();
+    incremental.analyse(text.to_string(), &config);
+    let mut typed = false;
+    bencher.bench_local(|| {
+        typed = !typed;
+        let mut version = text.to_string();
+        if typed {
+            version.insert(middle, 'x');
+        }
+        incremental.analyse(version, &config)
+    });
 }
 
 #[divan::bench]

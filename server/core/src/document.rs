@@ -5,6 +5,7 @@
 //! The walk is iterative (no recursion), so deeply nested input cannot overflow the stack.
 
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -335,6 +336,8 @@ pub struct Document<'a> {
     /// `<pre>`, or indented code, swallows anything appended), the start of the line where
     /// the top-level block holding it starts: text added for the reader must go before it.
     pub raw_tail: Option<usize>,
+    /// The parts it was assembled from.
+    parts: Vec<Placed>,
 }
 
 #[derive(Debug)]
@@ -355,9 +358,205 @@ enum Open {
     Other,
 }
 
+/// A stretch of a document parsed as one: from its start (the body's start, or an ATX
+/// heading at the top level) to the next such heading. Its ranges are offsets in the text
+/// it was parsed from, starting at `range.start`; a later version of the document that
+/// holds the same stretch elsewhere reuses it moved (see [`Reuse`]).
+#[derive(Debug, Default)]
+pub(crate) struct Part {
+    range: Range<usize>,
+    blocks: Vec<ProseBlock>,
+    headings: Vec<Heading>,
+    items: Vec<ListItem>,
+    tables: Vec<Table>,
+    paragraphs: Vec<Paragraph>,
+    comments: Vec<Comment>,
+    links: Vec<Link>,
+    /// Lists started in it; list numbers in `items` count from 1 within the part.
+    lists: usize,
+    /// Top-level ATX headings inside it, where it would have been cut had it been parsed
+    /// for reuse: phrases are found between them, so that a document's findings do not
+    /// depend on how it was parsed.
+    cuts: Vec<usize>,
+    /// Link reference definitions in it, which links anywhere in the document may use.
+    definitions: Vec<Definition>,
+    /// Labels of the footnotes defined in it, which references anywhere may use.
+    footnotes: Vec<String>,
+    /// How many `]` it holds: at most that many links use a definition.
+    brackets: usize,
+    raw_tail: Option<usize>,
+    /// The trigger phrases in its prose, ranges from the part's start, found once by the
+    /// engine and kept with the part so that a reused part is not scanned again.
+    pub(crate) phrase_hits: OnceLock<Vec<PhraseAt>>,
+}
+
+/// A trigger phrase found: where, and which rule and which of its triggers.
+pub(crate) type PhraseAt = (Range<usize>, (usize, usize));
+
+/// A part where it sits in the document now.
+#[derive(Debug, Clone)]
+pub(crate) struct Placed {
+    pub(crate) part: Arc<Part>,
+    /// Its start in the document.
+    pub(crate) start: usize,
+}
+
+impl Placed {
+    /// Its range in the document.
+    pub(crate) fn range(&self) -> Range<usize> {
+        self.start..self.start + self.part.range.len()
+    }
+
+    /// The stretches of it phrases are found in, relative to its start: between its
+    /// top-level headings.
+    pub(crate) fn segments(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let base = self.part.range.start;
+        let bounds = std::iter::once(0).chain(self.part.cuts.iter().map(move |c| c - base));
+        bounds.clone().zip(bounds.skip(1).chain(std::iter::once(self.part.range.len()))).map(|(a, b)| a..b)
+    }
+}
+
+/// What one parse of a document lends the parse of its next version: the text, the
+/// masked prose and the parts. Parts the edit did not touch are used again, moved; only
+/// the stretch between them is parsed.
+#[derive(Debug)]
+pub(crate) struct Reuse {
+    text: String,
+    masked: String,
+    body_start: usize,
+    parts: Vec<Placed>,
+}
+
+/// Which parts of the previous version stay, and what is parsed again.
+struct Plan<'r> {
+    prefix: &'r [Placed],
+    /// The parts the middle replaces.
+    replaced: &'r [Placed],
+    suffix: &'r [Placed],
+    /// Where the suffix's parts start now minus where they started.
+    moved_by: isize,
+    middle: Range<usize>,
+}
+
+impl Reuse {
+    /// Adds the text parsed, which the next version is compared with.
+    pub(crate) fn with_text(self, text: String) -> Reuse {
+        debug_assert_eq!(text.len(), self.masked.len());
+        Reuse { text, ..self }
+    }
+
+    /// Which parts of `self` hold in `text`. Parts are only reused where parsing the
+    /// whole text would give the same events: the text before each part's end and its
+    /// next heading is unchanged, or, after the edit, the part is unchanged and the
+    /// stretch parsed again ends at its heading (checked while parsing).
+    fn plan(&self, text: &str, body_start: usize) -> Plan<'_> {
+        let (old, new) = (self.text.as_bytes(), text.as_bytes());
+        let common = old.len().min(new.len());
+        let same_start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        let same_end =
+            old.iter().rev().zip(new.iter().rev()).take_while(|(a, b)| a == b).count().min(common - same_start);
+        let prefix = if body_start == self.body_start {
+            let n = self.parts.windows(2).take_while(|w| line_end(&self.text, w[1].start) <= same_start).count();
+            &self.parts[..n]
+        } else {
+            &[]
+        };
+        let start = prefix.last().map_or(body_start, |p| p.range().end);
+        let changed_from = old.len() - same_end;
+        let moved_by = new.len() as isize - old.len() as isize;
+        // Parts after the change, not swallowed by new front matter.
+        let first_kept = self.parts[prefix.len()..]
+            .iter()
+            .position(|p| {
+                p.start >= changed_from && p.start > self.body_start && p.start.wrapping_add_signed(moved_by) >= start
+            })
+            .map_or(self.parts.len(), |i| prefix.len() + i);
+        let suffix = &self.parts[first_kept..];
+        let end = suffix.first().map_or(new.len(), |p| p.start.wrapping_add_signed(moved_by));
+        Plan { prefix, replaced: &self.parts[prefix.len()..first_kept], suffix, moved_by, middle: start..end }
+    }
+}
+
+/// A link reference definition, `[label]: destination "title"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Definition {
+    label: String,
+    dest: String,
+    title: String,
+}
+
+/// What a stretch parsed apart needs from the rest of the document: the definitions its
+/// links may use. When a stretch could parse differently apart than in the whole
+/// document, parsing it fails with [`Apart`] and the caller parses more.
+#[derive(Default)]
+struct Outside<'p> {
+    definitions: Vec<&'p Definition>,
+    footnotes: bool,
+    /// The longest definition (destination and title) anywhere, and the `]` outside.
+    longest: usize,
+    brackets: usize,
+}
+
+impl<'p> Outside<'p> {
+    fn of(parts: impl Iterator<Item = &'p Placed>) -> Self {
+        let mut outside = Outside::default();
+        for placed in parts {
+            outside.definitions.extend(&placed.part.definitions);
+            outside.footnotes |= !placed.part.footnotes.is_empty();
+            outside.brackets += placed.part.brackets;
+        }
+        outside.longest = outside.definitions.iter().map(|d| d.dest.len() + d.title.len()).max().unwrap_or(0);
+        outside
+    }
+
+    /// The definition a reference written in the stretch takes from outside it, or
+    /// `Err` when it cannot be told the way pulldown-cmark's Unicode case folding would.
+    fn resolve(&self, reference: &str) -> Result<Option<&'p Definition>, Apart> {
+        if self.definitions.is_empty() {
+            return Ok(None);
+        }
+        if !reference.is_ascii() || self.definitions.iter().any(|d| !d.label.is_ascii()) {
+            return Err(Apart);
+        }
+        Ok(self.definitions.iter().find(|d| d.label.eq_ignore_ascii_case(reference)).copied())
+    }
+}
+
+/// A stretch that would not parse apart as it does in the whole document.
+#[derive(Debug)]
+struct Apart;
+
+/// Where the line holding `at` ends, its line break included.
+fn line_end(text: &str, at: usize) -> usize {
+    memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1)
+}
+
+/// Whether an ATX heading (`#` to `######`, then a space or the line's end) starts at `at`,
+/// at the start of a line.
+fn is_atx_heading_at(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    if at > 0 && bytes[at - 1] != b'\n' {
+        return false;
+    }
+    let hashes = bytes[at..].iter().take(7).take_while(|&&b| b == b'#').count();
+    (1..=6).contains(&hashes) && bytes.get(at + hashes).is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
 impl<'a> Document<'a> {
     /// Parses `text`.
     pub fn parse(text: &'a str) -> Document<'a> {
+        Self::parse_with(text, None, false)
+    }
+
+    /// Parses `text`, a new version of the text `previous` was parsed from, reusing the
+    /// parts the change left alone. The result is the same as [`Document::parse`]'s.
+    pub(crate) fn parse_reusing(text: &'a str, previous: Option<&Reuse>) -> Document<'a> {
+        Self::parse_with(text, previous, true)
+    }
+
+    /// Parses `text`, reusing parts of `previous`, keeping its own parts whole if they
+    /// are to be reused in turn.
+    fn parse_with(text: &'a str, previous: Option<&Reuse>, keep: bool) -> Document<'a> {
         let front_matter = front_matter::find(text);
         let body_start = front_matter.as_ref().map_or(0, |f| f.range.end);
         let mut doc = Document {
@@ -375,310 +574,98 @@ impl<'a> Document<'a> {
             front_matter,
             kind_spans: Vec::new(),
             raw_tail: None,
+            parts: Vec::new(),
         };
-        let mut prose: Vec<Range<usize>> = Vec::new();
-        let mut quotes: Vec<Range<usize>> = Vec::new();
-        let mut html: Vec<Range<usize>> = Vec::new();
+        let mut masked: Vec<u8> = Vec::with_capacity(text.len());
+        blank(text.as_bytes(), 0..body_start, &mut masked);
+        let reused =
+            previous.and_then(|previous| reparse(text, previous, &previous.plan(text, body_start), &mut masked));
+        match reused {
+            Some(parts) => doc.parts = parts,
+            None => {
+                masked.truncate(body_start);
+                let parts = parse_parts(text, body_start, None, &mut masked, keep, &Outside::default());
+                doc.parts = parts.expect("the whole text parses alone");
+            }
+        }
+        // Only ASCII spaces replaced whole characters, so this cannot fail; fall back to a
+        // lossless conversion rather than panic.
+        doc.masked = String::from_utf8(masked).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         if body_start > 0 {
             // Comments before the front matter (a licence or source line) still count.
-            html.push(0..front_matter::leading_comments_end(text));
+            let leading = 0..front_matter::leading_comments_end(text);
+            doc.comments = find_comments(text, std::slice::from_ref(&leading));
         }
-        doc.walk(body_start, &mut prose, &mut quotes, &mut html);
-        doc.find_comments(&html);
-        doc.drop_log_quotes(&mut prose, &quotes);
-        doc.masked = build_masked(text, &mut prose);
+        doc.assemble(keep);
         doc.find_bold_labels();
         doc.build_sections();
         doc.build_kind_spans();
         doc
     }
 
-    fn walk(
-        &mut self,
-        body_start: usize,
-        prose: &mut Vec<Range<usize>>,
-        quotes: &mut Vec<Range<usize>>,
-        html: &mut Vec<Range<usize>>,
-    ) {
-        let body = &self.text[body_start..];
-        let options = Options::ENABLE_TABLES
-            | Options::ENABLE_TASKLISTS
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_FOOTNOTES;
-        let mut stack: Vec<Open> = Vec::new();
-        let mut block: Option<(Range<usize>, BlockKind)> = None;
-        let mut heading_text = String::new();
-        let mut in_code = 0usize;
-        let mut in_html = 0usize;
-        let mut in_image = 0usize;
-        let mut in_autolink = 0usize;
-        let mut in_heading = false;
-        let mut lists = 0usize;
-        let mut top_start = body_start;
-        let content_end = self.text.trim_end().len();
-
-        let block_kind = |stack: &[Open]| -> BlockKind {
-            match stack.iter().rev().find(|o| !matches!(o, Open::Link(_) | Open::Image | Open::Other)) {
-                Some(Open::Paragraph) => BlockKind::Paragraph,
-                Some(Open::Heading(..)) => BlockKind::Heading,
-                Some(Open::Item(_)) => BlockKind::Item,
-                Some(Open::Cell) => BlockKind::TableCell,
-                _ => BlockKind::Other,
-            }
-        };
-
-        for (event, r) in Parser::new_ext(body, options).into_offset_iter() {
-            let range = r.start + body_start..r.end + body_start;
-            let is_block_boundary = match &event {
-                Event::Start(tag) => !matches!(
-                    tag,
-                    Tag::Emphasis
-                        | Tag::Strong
-                        | Tag::Strikethrough
-                        | Tag::Link { .. }
-                        | Tag::Image { .. }
-                        | Tag::Superscript
-                        | Tag::Subscript
-                ),
-                Event::End(tag) => !matches!(
-                    tag,
-                    TagEnd::Emphasis
-                        | TagEnd::Strong
-                        | TagEnd::Strikethrough
-                        | TagEnd::Link
-                        | TagEnd::Image
-                        | TagEnd::Superscript
-                        | TagEnd::Subscript
-                ),
-                Event::Rule | Event::Html(_) | Event::DisplayMath(_) => true,
-                _ => false,
-            };
-            if is_block_boundary {
-                if let Some((r, kind)) = block.take() {
-                    self.blocks.push(ProseBlock { range: r, kind });
-                }
-            }
-            if stack.is_empty() && !matches!(event, Event::End(_)) {
-                top_start = range.start;
-            }
-            match event {
-                Event::Start(tag) => {
-                    if matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock) && range.end >= content_end {
-                        // From the start of its line: an indented code block's range starts
-                        // after the indentation, and text put there would join the block.
-                        self.raw_tail = Some(self.text[..top_start].rfind('\n').map_or(0, |i| i + 1));
-                    }
-                    let open = match tag {
-                        Tag::Paragraph => {
-                            let nested = stack.iter().any(|o| matches!(o, Open::Item(_) | Open::Table));
-                            self.paragraphs.push(Paragraph { range: range.clone(), nested });
-                            Open::Paragraph
-                        }
-                        Tag::Heading { level, .. } => {
-                            in_heading = true;
-                            heading_text.clear();
-                            Open::Heading(range.start, level as u8)
-                        }
-                        Tag::Item => {
-                            let depth = stack.iter().filter(|o| matches!(o, Open::List(_))).count().saturating_sub(1);
-                            let list = stack.iter().rev().find_map(|o| match o {
-                                Open::List(id) => Some(*id),
-                                _ => None,
-                            });
-                            let parent = stack.iter().rev().find_map(|o| match o {
-                                Open::Item(i) => Some(*i),
-                                _ => None,
-                            });
-                            let own_end = range.end;
-                            if let Some(p) = parent {
-                                let item: &mut ListItem = &mut self.items[p];
-                                if !item.has_children {
-                                    item.has_children = true;
-                                    item.own = item.own.start..item.own.end.min(range.start);
-                                }
-                            }
-                            self.items.push(ListItem {
-                                range: range.clone(),
-                                own: range.start..own_end,
-                                depth,
-                                parent,
-                                task: None,
-                                has_children: false,
-                                list: list.unwrap_or(0),
-                            });
-                            Open::Item(self.items.len() - 1)
-                        }
-                        Tag::List(_) => {
-                            if let Some(Open::Item(i)) = stack.last() {
-                                let item = &mut self.items[*i];
-                                item.own = item.own.start..item.own.end.min(range.start);
-                            }
-                            lists += 1;
-                            Open::List(lists)
-                        }
-                        Tag::BlockQuote(_) => Open::Quote(range.start),
-                        Tag::CodeBlock(_) => {
-                            in_code += 1;
-                            Open::Code
-                        }
-                        Tag::HtmlBlock => {
-                            in_html += 1;
-                            html.push(range.clone());
-                            Open::Html
-                        }
-                        Tag::Table(_) => {
-                            self.tables.push(Table { range: range.clone(), ..Table::default() });
-                            Open::Table
-                        }
-                        Tag::TableHead => Open::Head,
-                        Tag::TableRow => {
-                            if let Some(t) = self.tables.last_mut() {
-                                t.rows.push((range.clone(), Vec::new()));
-                            }
-                            Open::Row
-                        }
-                        Tag::TableCell => {
-                            if let Some(t) = self.tables.last_mut() {
-                                if matches!(stack.last(), Some(Open::Head)) {
-                                    t.header.push(range.clone());
-                                } else if let Some(row) = t.rows.last_mut() {
-                                    row.1.push(range.clone());
-                                }
-                            }
-                            Open::Cell
-                        }
-                        Tag::Link { link_type, dest_url, .. } => {
-                            let auto = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                            if auto {
-                                in_autolink += 1;
-                            }
-                            self.links.push(Link { range: range.clone(), destination: dest_url.to_string() });
-                            Open::Link(auto)
-                        }
-                        Tag::Image { .. } => {
-                            in_image += 1;
-                            Open::Image
-                        }
-                        _ => Open::Other,
-                    };
-                    stack.push(open);
-                }
-                Event::End(_) => {
-                    match stack.pop() {
-                        Some(Open::Heading(start, level)) => {
-                            in_heading = false;
-                            let text = std::mem::take(&mut heading_text).trim().to_string();
-                            // The heading's line, without the line break after it.
-                            let end = trim_end_ws(self.text, start..range.end);
-                            self.headings.push(Heading { level, range: start..end, text, pseudo: false });
-                        }
-                        Some(Open::Quote(start)) => quotes.push(start..range.end),
-                        Some(Open::Code) => in_code -= 1,
-                        Some(Open::Html) => in_html -= 1,
-                        Some(Open::Link(true)) => in_autolink -= 1,
-                        Some(Open::Image) => in_image -= 1,
-                        Some(Open::Item(i)) => {
-                            // Trailing blank lines belong to the list, not the item.
-                            let end = trim_end_ws(self.text, self.items[i].range.clone());
-                            let item = &mut self.items[i];
-                            item.range.end = end;
-                            item.own.end = item.own.end.min(end);
-                        }
-                        _ => {}
-                    }
-                }
-                Event::Text(t) => {
-                    if in_heading {
-                        heading_text.push_str(&t);
-                    }
-                    if in_code == 0 && in_html == 0 && in_image == 0 && in_autolink == 0 {
-                        prose.push(range.clone());
-                        let kind = block_kind(&stack);
-                        match &mut block {
-                            Some((r, _)) => r.end = range.end,
-                            None => block = Some((range, kind)),
-                        }
-                    }
-                }
-                Event::Code(t) => {
-                    if in_heading {
-                        heading_text.push_str(&t);
-                    }
-                    // Inline code is part of the block (sentences run through it) but not prose.
-                    if let Some((r, _)) = &mut block {
-                        r.end = range.end;
-                    }
-                }
-                Event::SoftBreak | Event::HardBreak => {
-                    if in_heading {
-                        heading_text.push(' ');
-                    }
-                    if let Some((r, _)) = &mut block {
-                        r.end = range.end;
-                    }
-                }
-                Event::Html(_) => {
-                    html.push(range);
-                }
-                Event::InlineHtml(_) => {
-                    html.push(range.clone());
-                    if let Some((r, _)) = &mut block {
-                        r.end = range.end;
-                    }
-                }
-                Event::TaskListMarker(done) => {
-                    if let Some(Open::Item(i)) = stack.iter().rev().find(|o| matches!(o, Open::Item(_))) {
-                        self.items[*i].task = Some(done);
-                    }
-                }
-                _ => {}
-            }
-        }
-        if let Some((r, kind)) = block.take() {
-            self.blocks.push(ProseBlock { range: r, kind });
-        }
+    /// What the next version's parse can reuse of this one; [`Reuse::with_text`] adds
+    /// this document's text, once this no longer borrows it.
+    pub(crate) fn into_reuse(self) -> Reuse {
+        let body_start = self.front_matter.as_ref().map_or(0, |f| f.range.end);
+        Reuse { text: String::new(), masked: self.masked, body_start, parts: self.parts }
     }
 
-    fn find_comments(&mut self, html: &[Range<usize>]) {
-        for r in html {
-            let chunk = &self.text[r.clone()];
-            let mut from = 0;
-            while let Some(open) = chunk[from..].find("<!--") {
-                let start = from + open;
-                let Some(close) = chunk[start + 4..].find("-->") else {
-                    break;
-                };
-                let end = start + 4 + close + 3;
-                let body = chunk[start + 4..end - 3].trim().to_string();
-                self.comments.push(Comment { range: r.start + start..r.start + end, body });
-                from = end;
+    /// The document's parts, where they sit now.
+    pub(crate) fn parts(&self) -> &[Placed] {
+        &self.parts
+    }
+
+    /// Copies the parts' findings into the document, moved to where the parts sit now.
+    /// Unless the parts are to be `kept` for the next version, parts only this document
+    /// holds are emptied into it instead of copied.
+    fn assemble(&mut self, kept: bool) {
+        let mut lists_before = 0;
+        for Placed { part, start } in &mut self.parts {
+            let (from, to) = (part.range.start, *start);
+            if let Some(part) = Arc::get_mut(part).filter(|_| !kept && from == to) {
+                let items_before = self.items.len();
+                self.items.extend(part.items.drain(..).map(|mut i| {
+                    i.parent = i.parent.map(|p| p + items_before);
+                    i.list += lists_before;
+                    i
+                }));
+                self.blocks.append(&mut part.blocks);
+                self.headings.append(&mut part.headings);
+                self.tables.append(&mut part.tables);
+                self.paragraphs.append(&mut part.paragraphs);
+                self.comments.append(&mut part.comments);
+                self.links.append(&mut part.links);
+                self.raw_tail = part.raw_tail.or(self.raw_tail);
+                lists_before += part.lists;
+                continue;
             }
+            let mv = |r: &Range<usize>| r.start - from + to..r.end - from + to;
+            let items_before = self.items.len();
+            self.blocks.extend(part.blocks.iter().map(|b| ProseBlock { range: mv(&b.range), kind: b.kind }));
+            self.headings.extend(part.headings.iter().map(|h| Heading { range: mv(&h.range), ..h.clone() }));
+            self.items.extend(part.items.iter().map(|i| ListItem {
+                range: mv(&i.range),
+                own: mv(&i.own),
+                parent: i.parent.map(|p| p + items_before),
+                list: i.list + lists_before,
+                ..i.clone()
+            }));
+            self.tables.extend(part.tables.iter().map(|t| Table {
+                range: mv(&t.range),
+                header: t.header.iter().map(mv).collect(),
+                rows: t.rows.iter().map(|(r, cells)| (mv(r), cells.iter().map(mv).collect())).collect(),
+            }));
+            self.paragraphs.extend(part.paragraphs.iter().map(|p| Paragraph { range: mv(&p.range), nested: p.nested }));
+            self.comments.extend(part.comments.iter().map(|c| Comment { range: mv(&c.range), body: c.body.clone() }));
+            self.links
+                .extend(part.links.iter().map(|l| Link { range: mv(&l.range), destination: l.destination.clone() }));
+            if let Some(t) = part.raw_tail {
+                self.raw_tail = Some(t - from + to);
+            }
+            lists_before += part.lists;
         }
         self.comments.sort_by_key(|c| c.range.start);
         self.comments.dedup();
-    }
-
-    /// Block quotes that are mostly log lines are data, not prose (SPEC 2).
-    fn drop_log_quotes(&self, prose: &mut Vec<Range<usize>>, quotes: &[Range<usize>]) {
-        // Only innermost quotes are read: an outer quote's text holds all the ones inside
-        // it, and reading each would be quadratic in the nesting depth.
-        let mut sorted: Vec<&Range<usize>> = quotes.iter().collect();
-        sorted.sort_by_key(|q| q.start);
-        let mut log_quotes: Vec<Range<usize>> = Vec::new();
-        for (i, q) in sorted.iter().enumerate() {
-            let innermost = sorted.get(i + 1).is_none_or(|next| next.start >= q.end);
-            if innermost && is_log_like(&self.text[(*q).clone()]) {
-                log_quotes.push((*q).clone());
-            }
-        }
-        if log_quotes.is_empty() {
-            return;
-        }
-        // Innermost quotes do not overlap, so each prose range needs one binary search.
-        prose.retain(|p| {
-            let i = log_quotes.partition_point(|q| q.start <= p.start);
-            !(i > 0 && p.end <= log_quotes[i - 1].end)
-        });
     }
 
     /// Bold labels that name a known section stand for headings: `**Timeline**` alone in
@@ -825,6 +812,478 @@ impl<'a> Document<'a> {
     }
 }
 
+/// Parses `text` from `from` (the body's start, or a top-level ATX heading) into parts, a
+/// new one at each top-level ATX heading, and appends their masked prose to `masked`.
+/// With `stop`, parsing ends at the heading that starts there. Fails if that line is not
+/// a top-level ATX heading once the text before it is parsed (a code or HTML block opened
+/// earlier swallows it), or if the stretch's links could read the definitions `outside`
+/// it differently than a parse of the whole document would.
+///
+/// With `cut` false, the text is one part to the end, with the headings it would have been
+/// cut at marked in [`Part::cuts`]: the same model, for a parse that will not be reused.
+fn parse_parts(
+    text: &str,
+    from: usize,
+    stop: Option<usize>,
+    masked: &mut Vec<u8>,
+    cut: bool,
+    outside: &Outside<'_>,
+) -> Result<Vec<Placed>, Apart> {
+    let mut parts: Vec<Part> = Vec::new();
+    if stop == Some(from) {
+        return Ok(Vec::new());
+    }
+    let end = stop.map_or(text.len(), |s| line_end(text, s));
+    let slice = &text[from..end];
+    if outside.footnotes && memchr::memmem::find(slice.as_bytes(), b"[^").is_some() {
+        return Err(Apart);
+    }
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let unsure = std::cell::Cell::new(false);
+    let callback = |link: pulldown_cmark::BrokenLink<'_>| match outside.resolve(&link.reference) {
+        Ok(found) => found.map(|d| (d.dest.clone().into(), d.title.clone().into())),
+        Err(Apart) => {
+            unsure.set(true);
+            None
+        }
+    };
+    let events = Parser::new_with_broken_link_callback(slice, options, Some(callback)).into_offset_iter();
+    let mut definitions: Vec<(usize, Definition)> = events
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| {
+            let title = def.title.as_deref().unwrap_or_default().to_string();
+            (def.span.start + from, Definition { label: label.to_string(), dest: def.dest.to_string(), title })
+        })
+        .collect();
+    definitions.sort_by_key(|d| d.0);
+    let mut definitions = definitions.into_iter().peekable();
+    let mut walk = Walk::new(text, from);
+    let mut stopped = false;
+    for (event, r) in events {
+        let range = r.start + from..r.end + from;
+        if walk.stack.is_empty()
+            && matches!(event, Event::Start(Tag::Heading { .. }))
+            && range.start > walk.part.range.start
+            && is_atx_heading_at(text, range.start)
+        {
+            if !cut {
+                walk.part.cuts.push(range.start);
+            } else {
+                while let Some((_, d)) = definitions.next_if(|d| d.0 < range.start) {
+                    walk.part.definitions.push(d);
+                }
+                parts.push(walk.finish(range.start, masked));
+                if stop == Some(range.start) {
+                    stopped = true;
+                    break;
+                }
+            }
+        }
+        if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
+            walk.part.footnotes.push(label.to_string());
+        }
+        walk.event(event, range);
+    }
+    if stop.is_some() && !stopped {
+        return Err(Apart);
+    }
+    if stop.is_none() {
+        walk.part.definitions.extend(definitions.map(|d| d.1));
+        parts.push(walk.finish(text.len(), masked));
+    }
+    if unsure.get() {
+        return Err(Apart);
+    }
+    Ok(parts.into_iter().map(|p| Placed { start: p.range.start, part: Arc::new(p) }).collect())
+}
+
+/// Parses the middle of `plan` (or, if need be, all after its prefix) into parts that
+/// read the same as a parse of the whole text would; `None` if only the whole text will
+/// do.
+fn reparse(text: &str, previous: &Reuse, plan: &Plan<'_>, masked: &mut Vec<u8>) -> Option<Vec<Placed>> {
+    let mut parts: Vec<Placed> = plan.prefix.to_vec();
+    for placed in plan.prefix {
+        masked.extend_from_slice(&previous.masked.as_bytes()[placed.range()]);
+    }
+    let stop = plan.suffix.first().map(|_| plan.middle.end);
+    let outside = Outside::of(plan.prefix.iter().chain(plan.suffix));
+    let parsed = parse_parts(text, plan.middle.start, stop, masked, true, &outside)
+        .ok()
+        .filter(|middle| reads_alike(text, &plan.middle, middle, plan.replaced, &outside));
+    if let Some(middle) = parsed {
+        parts.extend(middle);
+        for placed in plan.suffix {
+            masked.extend_from_slice(&previous.masked.as_bytes()[placed.range()]);
+            parts.push(Placed { part: placed.part.clone(), start: placed.start.wrapping_add_signed(plan.moved_by) });
+        }
+        return Some(parts);
+    }
+    // The changed stretch swallows the heading the rest started at, or it changed a
+    // definition: parse all after the prefix.
+    masked.truncate(plan.middle.start);
+    let outside = Outside::of(plan.prefix.iter());
+    let rest = parse_parts(text, plan.middle.start, None, masked, true, &outside).ok()?;
+    let replaced = &previous.parts[plan.prefix.len()..];
+    reads_alike(text, &(plan.middle.start..text.len()), &rest, replaced, &outside).then(|| {
+        parts.extend(rest);
+        parts
+    })
+}
+
+/// Whether the parts parsed apart (`middle`, from `range`) leave the definitions every
+/// other part was parsed with as they were: the same as in the parts they replace, none
+/// also defined outside, and few enough uses that pulldown-cmark's limit on expanding
+/// them is not reached in either parse.
+fn reads_alike(
+    text: &str,
+    range: &Range<usize>,
+    middle: &[Placed],
+    replaced: &[Placed],
+    outside: &Outside<'_>,
+) -> bool {
+    let new: Vec<&Definition> = middle.iter().flat_map(|p| &p.part.definitions).collect();
+    let old: Vec<&Definition> = replaced.iter().flat_map(|p| &p.part.definitions).collect();
+    let new_notes: Vec<&String> = middle.iter().flat_map(|p| &p.part.footnotes).collect();
+    let old_notes: Vec<&String> = replaced.iter().flat_map(|p| &p.part.footnotes).collect();
+    if new != old || new_notes != old_notes {
+        return false;
+    }
+    if new.iter().any(|d| outside.resolve(&d.label).map_or(true, |found| found.is_some())) {
+        return false;
+    }
+    let longest = new.iter().map(|d| d.dest.len() + d.title.len()).max().unwrap_or(0).max(outside.longest);
+    let brackets: usize = middle.iter().map(|p| p.part.brackets).sum();
+    longest == 0
+        || (longest * (brackets + outside.brackets) < text.len().max(100_000)
+            && longest * brackets < range.len().max(100_000))
+}
+
+/// The state of the walk over pulldown-cmark's events, and the part it is filling.
+struct Walk<'t> {
+    text: &'t str,
+    /// Where the text's last non-blank byte ends: a code or HTML block reaching it holds
+    /// the document's end.
+    content_end: usize,
+    part: Part,
+    stack: Vec<Open>,
+    block: Option<(Range<usize>, BlockKind)>,
+    heading_text: String,
+    in_code: usize,
+    in_html: usize,
+    in_image: usize,
+    in_autolink: usize,
+    in_heading: bool,
+    lists: usize,
+    top_start: usize,
+    prose: Vec<Range<usize>>,
+    quotes: Vec<Range<usize>>,
+    html: Vec<Range<usize>>,
+}
+
+impl<'t> Walk<'t> {
+    fn new(text: &'t str, from: usize) -> Self {
+        Walk {
+            text,
+            content_end: text.trim_end().len(),
+            part: Part { range: from..from, ..Part::default() },
+            stack: Vec::new(),
+            block: None,
+            heading_text: String::new(),
+            in_code: 0,
+            in_html: 0,
+            in_image: 0,
+            in_autolink: 0,
+            in_heading: false,
+            lists: 0,
+            top_start: from,
+            prose: Vec::new(),
+            quotes: Vec::new(),
+            html: Vec::new(),
+        }
+    }
+
+    /// Ends the part at `end` (nothing is open: it ends at a top-level heading or at the
+    /// text's end), appends its masked prose, and starts the next one there.
+    fn finish(&mut self, end: usize, masked: &mut Vec<u8>) -> Part {
+        if let Some((r, kind)) = self.block.take() {
+            self.part.blocks.push(ProseBlock { range: r, kind });
+        }
+        let mut part = std::mem::replace(&mut self.part, Part { range: end..end, ..Part::default() });
+        part.range.end = end;
+        part.lists = std::mem::take(&mut self.lists);
+        part.brackets = memchr::memchr_iter(b']', &self.text.as_bytes()[part.range.clone()]).count();
+        part.comments = find_comments(self.text, &self.html);
+        drop_log_quotes(self.text, &mut self.prose, &self.quotes);
+        build_masked(self.text, part.range.clone(), &mut self.prose, masked);
+        self.prose.clear();
+        self.quotes.clear();
+        self.html.clear();
+        part
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        let block_kind = |stack: &[Open]| -> BlockKind {
+            match stack.iter().rev().find(|o| !matches!(o, Open::Link(_) | Open::Image | Open::Other)) {
+                Some(Open::Paragraph) => BlockKind::Paragraph,
+                Some(Open::Heading(..)) => BlockKind::Heading,
+                Some(Open::Item(_)) => BlockKind::Item,
+                Some(Open::Cell) => BlockKind::TableCell,
+                _ => BlockKind::Other,
+            }
+        };
+        let is_block_boundary = match &event {
+            Event::Start(tag) => !matches!(
+                tag,
+                Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::Strikethrough
+                    | Tag::Link { .. }
+                    | Tag::Image { .. }
+                    | Tag::Superscript
+                    | Tag::Subscript
+            ),
+            Event::End(tag) => !matches!(
+                tag,
+                TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Strikethrough
+                    | TagEnd::Link
+                    | TagEnd::Image
+                    | TagEnd::Superscript
+                    | TagEnd::Subscript
+            ),
+            Event::Rule | Event::Html(_) | Event::DisplayMath(_) => true,
+            _ => false,
+        };
+        if is_block_boundary {
+            if let Some((r, kind)) = self.block.take() {
+                self.part.blocks.push(ProseBlock { range: r, kind });
+            }
+        }
+        if self.stack.is_empty() && !matches!(event, Event::End(_)) {
+            self.top_start = range.start;
+        }
+        match event {
+            Event::Start(tag) => {
+                if matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock) && range.end >= self.content_end {
+                    // From the start of its line: an indented code block's range starts
+                    // after the indentation, and text put there would join the block.
+                    self.part.raw_tail = Some(self.text[..self.top_start].rfind('\n').map_or(0, |i| i + 1));
+                }
+                let open = match tag {
+                    Tag::Paragraph => {
+                        let nested = self.stack.iter().any(|o| matches!(o, Open::Item(_) | Open::Table));
+                        self.part.paragraphs.push(Paragraph { range: range.clone(), nested });
+                        Open::Paragraph
+                    }
+                    Tag::Heading { level, .. } => {
+                        self.in_heading = true;
+                        self.heading_text.clear();
+                        Open::Heading(range.start, level as u8)
+                    }
+                    Tag::Item => {
+                        let depth = self.stack.iter().filter(|o| matches!(o, Open::List(_))).count().saturating_sub(1);
+                        let list = self.stack.iter().rev().find_map(|o| match o {
+                            Open::List(id) => Some(*id),
+                            _ => None,
+                        });
+                        let parent = self.stack.iter().rev().find_map(|o| match o {
+                            Open::Item(i) => Some(*i),
+                            _ => None,
+                        });
+                        let own_end = range.end;
+                        if let Some(p) = parent {
+                            let item: &mut ListItem = &mut self.part.items[p];
+                            if !item.has_children {
+                                item.has_children = true;
+                                item.own = item.own.start..item.own.end.min(range.start);
+                            }
+                        }
+                        self.part.items.push(ListItem {
+                            range: range.clone(),
+                            own: range.start..own_end,
+                            depth,
+                            parent,
+                            task: None,
+                            has_children: false,
+                            list: list.unwrap_or(0),
+                        });
+                        Open::Item(self.part.items.len() - 1)
+                    }
+                    Tag::List(_) => {
+                        if let Some(Open::Item(i)) = self.stack.last() {
+                            let item = &mut self.part.items[*i];
+                            item.own = item.own.start..item.own.end.min(range.start);
+                        }
+                        self.lists += 1;
+                        Open::List(self.lists)
+                    }
+                    Tag::BlockQuote(_) => Open::Quote(range.start),
+                    Tag::CodeBlock(_) => {
+                        self.in_code += 1;
+                        Open::Code
+                    }
+                    Tag::HtmlBlock => {
+                        self.in_html += 1;
+                        self.html.push(range.clone());
+                        Open::Html
+                    }
+                    Tag::Table(_) => {
+                        self.part.tables.push(Table { range: range.clone(), ..Table::default() });
+                        Open::Table
+                    }
+                    Tag::TableHead => Open::Head,
+                    Tag::TableRow => {
+                        if let Some(t) = self.part.tables.last_mut() {
+                            t.rows.push((range.clone(), Vec::new()));
+                        }
+                        Open::Row
+                    }
+                    Tag::TableCell => {
+                        if let Some(t) = self.part.tables.last_mut() {
+                            if matches!(self.stack.last(), Some(Open::Head)) {
+                                t.header.push(range.clone());
+                            } else if let Some(row) = t.rows.last_mut() {
+                                row.1.push(range.clone());
+                            }
+                        }
+                        Open::Cell
+                    }
+                    Tag::Link { link_type, dest_url, .. } => {
+                        let auto = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                        if auto {
+                            self.in_autolink += 1;
+                        }
+                        self.part.links.push(Link { range: range.clone(), destination: dest_url.to_string() });
+                        Open::Link(auto)
+                    }
+                    Tag::Image { .. } => {
+                        self.in_image += 1;
+                        Open::Image
+                    }
+                    _ => Open::Other,
+                };
+                self.stack.push(open);
+            }
+            Event::End(_) => {
+                match self.stack.pop() {
+                    Some(Open::Heading(start, level)) => {
+                        self.in_heading = false;
+                        let text = std::mem::take(&mut self.heading_text).trim().to_string();
+                        // The heading's line, without the line break after it.
+                        let end = trim_end_ws(self.text, start..range.end);
+                        self.part.headings.push(Heading { level, range: start..end, text, pseudo: false });
+                    }
+                    Some(Open::Quote(start)) => self.quotes.push(start..range.end),
+                    Some(Open::Code) => self.in_code -= 1,
+                    Some(Open::Html) => self.in_html -= 1,
+                    Some(Open::Link(true)) => self.in_autolink -= 1,
+                    Some(Open::Image) => self.in_image -= 1,
+                    Some(Open::Item(i)) => {
+                        // Trailing blank lines belong to the list, not the item.
+                        let end = trim_end_ws(self.text, self.part.items[i].range.clone());
+                        let item = &mut self.part.items[i];
+                        item.range.end = end;
+                        item.own.end = item.own.end.min(end);
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) => {
+                if self.in_heading {
+                    self.heading_text.push_str(&t);
+                }
+                if self.in_code == 0 && self.in_html == 0 && self.in_image == 0 && self.in_autolink == 0 {
+                    self.prose.push(range.clone());
+                    let kind = block_kind(&self.stack);
+                    match &mut self.block {
+                        Some((r, _)) => r.end = range.end,
+                        None => self.block = Some((range, kind)),
+                    }
+                }
+            }
+            Event::Code(t) => {
+                if self.in_heading {
+                    self.heading_text.push_str(&t);
+                }
+                // Inline code is part of the block (sentences run through it) but not prose.
+                if let Some((r, _)) = &mut self.block {
+                    r.end = range.end;
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if self.in_heading {
+                    self.heading_text.push(' ');
+                }
+                if let Some((r, _)) = &mut self.block {
+                    r.end = range.end;
+                }
+            }
+            Event::Html(_) => {
+                self.html.push(range);
+            }
+            Event::InlineHtml(_) => {
+                self.html.push(range.clone());
+                if let Some((r, _)) = &mut self.block {
+                    r.end = range.end;
+                }
+            }
+            Event::TaskListMarker(done) => {
+                if let Some(Open::Item(i)) = self.stack.iter().rev().find(|o| matches!(o, Open::Item(_))) {
+                    self.part.items[*i].task = Some(done);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn find_comments(text: &str, html: &[Range<usize>]) -> Vec<Comment> {
+    let mut comments = Vec::new();
+    for r in html {
+        let chunk = &text[r.clone()];
+        let mut from = 0;
+        while let Some(open) = chunk[from..].find("<!--") {
+            let start = from + open;
+            let Some(close) = chunk[start + 4..].find("-->") else {
+                break;
+            };
+            let end = start + 4 + close + 3;
+            let body = chunk[start + 4..end - 3].trim().to_string();
+            comments.push(Comment { range: r.start + start..r.start + end, body });
+            from = end;
+        }
+    }
+    comments.sort_by_key(|c| c.range.start);
+    comments.dedup();
+    comments
+}
+
+/// Block quotes that are mostly log lines are data, not prose (SPEC 2).
+fn drop_log_quotes(text: &str, prose: &mut Vec<Range<usize>>, quotes: &[Range<usize>]) {
+    // Only innermost quotes are read: an outer quote's text holds all the ones inside
+    // it, and reading each would be quadratic in the nesting depth.
+    let mut sorted: Vec<&Range<usize>> = quotes.iter().collect();
+    sorted.sort_by_key(|q| q.start);
+    let mut log_quotes: Vec<Range<usize>> = Vec::new();
+    for (i, q) in sorted.iter().enumerate() {
+        let innermost = sorted.get(i + 1).is_none_or(|next| next.start >= q.end);
+        if innermost && is_log_like(&text[(*q).clone()]) {
+            log_quotes.push((*q).clone());
+        }
+    }
+    if log_quotes.is_empty() {
+        return;
+    }
+    // Innermost quotes do not overlap, so each prose range needs one binary search.
+    prose.retain(|p| {
+        let i = log_quotes.partition_point(|q| q.start <= p.start);
+        !(i > 0 && p.end <= log_quotes[i - 1].end)
+    });
+}
+
 /// A list item's text without its marker (`- `, `* `, `+ `, `1. `, `1) `) and task box.
 pub fn strip_list_marker(s: &str) -> &str {
     let t = s.trim_start();
@@ -869,33 +1328,34 @@ fn bold_label(s: &str) -> Option<String> {
     Some(inner.to_string())
 }
 
-fn build_masked(text: &str, prose: &mut [Range<usize>]) -> String {
+/// Appends the masked bytes of `range` of the text: the prose ranges in it kept, every
+/// other byte but line breaks a space, bare URLs blanked.
+fn build_masked(text: &str, range: Range<usize>, prose: &mut [Range<usize>], out: &mut Vec<u8>) {
     prose.sort_by_key(|r| r.start);
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len());
-    let mut cursor = 0;
-    let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
-        out.extend(bytes[from..to].iter().map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' }));
-    };
+    let from = out.len();
+    let mut cursor = range.start;
     for r in prose.iter() {
         if r.start < cursor {
             continue;
         }
-        blank(&mut out, cursor, r.start);
+        blank(bytes, cursor..r.start, out);
         out.extend_from_slice(&bytes[r.clone()]);
         cursor = r.end;
     }
-    blank(&mut out, cursor, text.len());
-    mask_urls(&mut out);
-    // Only ASCII spaces replaced whole characters, so this cannot fail; fall back to a
-    // lossless conversion rather than panic.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    blank(bytes, cursor..range.end, out);
+    mask_urls(&mut out[from..]);
+}
+
+/// Appends `range` of `bytes` blanked: spaces, line breaks kept.
+fn blank(bytes: &[u8], range: Range<usize>, out: &mut Vec<u8>) {
+    out.extend(bytes[range].iter().map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' }));
 }
 
 /// Blanks bare URLs and e-mail addresses written in prose.
 fn mask_urls(out: &mut [u8]) {
     let mut starts: Vec<usize> = memchr::memmem::find_iter(out, b"://").collect();
-    starts.extend(memchr::memmem::find_iter(out, b"www.").filter(|&i| i == 0 || out[i - 1] == b' '));
+    starts.extend(memchr::memmem::find_iter(out, b"www.").filter(|&i| i == 0 || out[i - 1].is_ascii_whitespace()));
     starts.sort_unstable();
     let mut done = 0;
     for i in starts {
@@ -941,6 +1401,248 @@ fn is_log_line(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Everything the rules read of a document, to compare two parses.
+    fn model(doc: &Document<'_>) -> String {
+        format!(
+            "{:?}",
+            (
+                &doc.masked,
+                &doc.blocks,
+                &doc.headings,
+                &doc.sections,
+                &doc.items,
+                &doc.tables,
+                &doc.paragraphs,
+                &doc.comments,
+                &doc.links,
+                &doc.front_matter,
+                &doc.kind_spans,
+                doc.raw_tail
+            )
+        )
+    }
+
+    /// The document parsed cut into parts, as for reuse: the same model as one part.
+    fn cut_into_parts(text: &str) -> String {
+        let mut reference = Document::parse(text);
+        let body_start = reference.front_matter.as_ref().map_or(0, |f| f.range.end);
+        let mut masked = Vec::new();
+        blank(text.as_bytes(), 0..body_start, &mut masked);
+        let parts = parse_parts(text, body_start, None, &mut masked, true, &Outside::default()).expect("whole");
+        let leading: Vec<Comment> =
+            std::mem::take(&mut reference.comments).into_iter().filter(|c| c.range.end <= body_start).collect();
+        let mut doc = Document { masked: String::from_utf8(masked).expect("UTF-8"), parts, ..reference.emptied() };
+        doc.comments = leading;
+        doc.assemble(false);
+        doc.find_bold_labels();
+        doc.build_sections();
+        doc.build_kind_spans();
+        model(&doc)
+    }
+
+    impl<'a> Document<'a> {
+        fn emptied(self) -> Document<'a> {
+            Document {
+                text: self.text,
+                masked: String::new(),
+                lines: OnceLock::new(),
+                blocks: Vec::new(),
+                headings: Vec::new(),
+                sections: Vec::new(),
+                items: Vec::new(),
+                tables: Vec::new(),
+                paragraphs: Vec::new(),
+                comments: Vec::new(),
+                links: Vec::new(),
+                front_matter: self.front_matter,
+                kind_spans: Vec::new(),
+                raw_tail: None,
+                parts: Vec::new(),
+            }
+        }
+    }
+
+    fn corpus() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+        let mut stack = vec![dir];
+        let mut out = Vec::new();
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).expect("corpus folder") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "md") {
+                    out.push(std::fs::read_to_string(&path).expect("UTF-8"));
+                }
+            }
+        }
+        assert!(out.len() > 100, "the corpus is missing");
+        out
+    }
+
+    #[test]
+    fn parts_cut_at_top_level_headings_change_nothing() {
+        let mut cut_somewhere = 0;
+        for text in corpus() {
+            let doc = Document::parse(&text);
+            assert_eq!(doc.parts.len(), 1);
+            cut_somewhere += usize::from(!doc.parts[0].part.cuts.is_empty());
+            assert_eq!(model(&doc), cut_into_parts(&text), "{}", &text[..text.len().min(200)]);
+        }
+        assert!(cut_somewhere > 100, "only {cut_somewhere} documents were cut into parts");
+        // Headings that are not top-level ATX headings are not cuts.
+        let text = "intro\n\n```\n# not a heading\n```\n\n> # quoted\n\n- # in a list\n\nSetext\n===\n\n   # indented\n\n# Real\n\ntext\n";
+        let doc = Document::parse(text);
+        assert_eq!(doc.parts[0].part.cuts, [text.find("# Real").unwrap()]);
+        let reused = Document::parse_reusing(text, None);
+        let starts: Vec<usize> = reused.parts.iter().map(|p| p.start).collect();
+        assert_eq!(starts, [0, text.find("# Real").unwrap()]);
+        assert_eq!(model(&doc), cut_into_parts(text));
+    }
+
+    /// Applies `edits` one after another, each time parsing the new text reusing the
+    /// previous parse, and checks the model against a fresh parse.
+    fn check_edits(base: &str, edits: &[(usize, usize, &str)]) -> Result<(), String> {
+        let mut text = base.to_string();
+        let mut reuse = {
+            let doc = Document::parse_reusing(&text, None);
+            doc.into_reuse()
+        }
+        .with_text(text.clone());
+        for &(at, delete, insert) in edits {
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut end = (at + delete).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(at..end, insert);
+            let reused = Document::parse_reusing(&text, Some(&reuse));
+            let fresh = Document::parse(&text);
+            if model(&reused) != model(&fresh) {
+                return Err(format!("after replacing {at}..{end} with {insert:?}: {text:?}"));
+            }
+            let reused_parts: Vec<Range<usize>> = reused.parts.iter().map(Placed::range).collect();
+            let fresh_parts: Vec<Range<usize>> =
+                Document::parse_reusing(&text, None).parts.iter().map(Placed::range).collect();
+            if reused_parts != fresh_parts {
+                return Err(format!("parts {reused_parts:?} != {fresh_parts:?} in {text:?}"));
+            }
+            reuse = reused.into_reuse().with_text(text.clone());
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_reused_parse_is_a_fresh_parse() {
+        let base = "---\ntitle: x\n---\n# Debrief\n\nIntro www.example.com.\n\n## Timeline\n\n- 10:00 a\n\n## Causes\n\n```\ncode\n```\n\n## Follow-ups\n\n- [ ] b\n\n# End\n";
+        let cases: &[&[(usize, usize, &str)]] = &[
+            // Typing in one part, in the first, in the last.
+            &[(base.find("- 10:00").unwrap(), 0, "x"), (base.find("- 10:00").unwrap(), 1, "")],
+            &[(base.find("Intro").unwrap(), 0, "Dana should have ")],
+            &[(base.len(), 0, "more\n")],
+            // An unclosed fence or comment swallows the headings after it; closing it frees them.
+            &[(base.find("## Causes").unwrap(), 0, "```\n"), (base.find("## Causes").unwrap(), 4, "")],
+            &[(base.find("## Causes").unwrap(), 0, "<!--\n\n")],
+            // A heading made and unmade; the front matter's end removed.
+            &[(base.find("Intro").unwrap(), 0, "# "), (base.find("Intro").unwrap(), 2, "")],
+            &[(base.find("---\n#").unwrap(), 4, "")],
+            // A link definition reaches across parts: added, used, typed next to, changed.
+            &[
+                (base.len(), 0, "\n[a]: http://x\n"),
+                (base.find("- [ ] b").unwrap(), 0, "[a] "),
+                (base.find("Intro").unwrap(), 0, "see [A] "),
+                (base.find("Intro").unwrap(), 0, "x"),
+                (base.len() + 22, 1, "y"),
+            ],
+            // Footnotes: defined in one part, referenced in another, then typed near.
+            &[
+                (base.len(), 0, "\n[^n]: note\n"),
+                (base.find("Intro").unwrap(), 0, "a[^n] "),
+                (base.find("Intro").unwrap(), 0, "x"),
+            ],
+            // Everything deleted.
+            &[(0, base.len(), "")],
+        ];
+        for edits in cases {
+            check_edits(base, edits).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(300))]
+        #[test]
+        fn reused_parses_match_fresh_ones_after_random_edits(
+            base in 0usize..1000,
+            edits in proptest::collection::vec((0usize..100_000, 0usize..40, 0usize..SNIPPETS.len()), 1..8),
+        ) {
+            let docs = corpus_sample();
+            let base = &docs[base % docs.len()];
+            let edits: Vec<(usize, usize, &str)> = edits.iter().map(|&(at, del, i)| (at, del, SNIPPETS[i])).collect();
+            if let Err(e) = check_edits(base, &edits) {
+                proptest::prop_assert!(false, "{}", e);
+            }
+        }
+    }
+
+    /// What the random edits type: markup that opens and closes blocks, headings, prose.
+    const SNIPPETS: &[&str] = &[
+        "x",
+        "\n",
+        "\n\n",
+        "# ",
+        "\n## Timeline\n\n",
+        "```",
+        "\n```\n",
+        "~~~\n",
+        "<!--",
+        "-->",
+        "<pre>\n",
+        "</pre>",
+        "- ",
+        "  ",
+        "> ",
+        "| a | b |\n|---|---|\n",
+        "[x]: http://e\n",
+        "---\n",
+        "    ",
+        "Dana should have ",
+        "]",
+        "[x]",
+        "[^1]",
+        "\n[^1]: note\n",
+        "[X][]",
+        "\n# H\n",
+        "www.example.com ",
+        "http://",
+        "**Timeline**\n\n",
+        "1. ",
+        "\t",
+        "é",
+        "<div>\n\n",
+        "\r\n",
+    ];
+
+    /// A few corpus debriefs, shortened, for the property test.
+    fn corpus_sample() -> &'static [String] {
+        static SAMPLE: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+            corpus()
+                .into_iter()
+                .step_by(9)
+                .map(|t| {
+                    let mut end = t.len().min(3000);
+                    while !t.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    t[..end].to_string()
+                })
+                .collect()
+        });
+        &SAMPLE
+    }
 
     #[test]
     fn masked_text_keeps_prose_at_its_offsets() {

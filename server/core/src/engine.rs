@@ -8,9 +8,11 @@ use std::sync::LazyLock;
 use regex_automata::meta::Regex;
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
+use regex_automata::Input;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::document::{Document, PhraseAt};
 use crate::rules::{Context, PhraseHit, Report, REGISTRY};
 
 /// The trigger phrases of every rule, and which rule and trigger each phrase is.
@@ -88,17 +90,33 @@ fn trie_pattern(phrases: &[&[u8]], depth: usize, out: &mut String) {
     }
 }
 
-/// Every trigger phrase standing as whole words in the masked prose: where it is, and
-/// which rule and trigger it is.
-fn phrases_in(masked: &str) -> Vec<(Range<usize>, (usize, usize))> {
+/// Every trigger phrase standing as whole words in the document's masked prose: where it
+/// is, and which rule and trigger it is. Each part of the document is scanned once; a
+/// part reused from an earlier version keeps what its scan found. A phrase never runs
+/// across a heading.
+fn phrases_of<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = PhraseAt> + 'd {
+    doc.parts().iter().flat_map(|placed| {
+        let range = placed.range();
+        let hits = placed.part.phrase_hits.get_or_init(|| phrases_in(&doc.masked[range.clone()], placed.segments()));
+        hits.iter().map(move |(r, owner)| (r.start + range.start..r.end + range.start, *owner))
+    })
+}
+
+/// Every trigger phrase standing as whole words in `masked`, within one of `segments`:
+/// where it is, and which rule and trigger it is.
+fn phrases_in(masked: &str, segments: impl Iterator<Item = Range<usize>>) -> Vec<(Range<usize>, (usize, usize))> {
     let lowered = masked.to_ascii_lowercase().into_bytes();
     let is_word_at = |i: Option<usize>| i.and_then(|i| lowered.get(i)).is_some_and(|&b| is_word_byte(b));
-    INDEX
-        .matcher
-        .find_iter(&lowered)
-        .filter(|m| !is_word_at(m.start().checked_sub(1)) && !is_word_at(Some(m.end())))
-        .filter_map(|m| Some((m.range(), *INDEX.owners.get(&phrase_key(&lowered[m.range()]))?)))
-        .collect()
+    let mut hits = Vec::new();
+    for segment in segments {
+        let found = INDEX
+            .matcher
+            .find_iter(Input::new(&lowered).range(segment))
+            .filter(|m| !is_word_at(m.start().checked_sub(1)) && !is_word_at(Some(m.end())))
+            .filter_map(|m| Some((m.range(), *INDEX.owners.get(&phrase_key(&lowered[m.range()]))?)));
+        hits.extend(found);
+    }
+    hits
 }
 
 /// A matched phrase as its owner is looked up: lowercase, whitespace runs as one space.
@@ -158,7 +176,7 @@ pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
 
     if enabled.iter().zip(REGISTRY.iter()).any(|(s, r)| s.is_some() && !r.triggers.is_empty()) {
         let mut quotes = QuoteTracker::default();
-        for (Range { start, end }, (r, t)) in phrases_in(&ctx.doc.masked) {
+        for (Range { start, end }, (r, t)) in phrases_of(ctx.doc) {
             let Some(severity) = enabled[r] else { continue };
             let Some(block) = ctx.doc.block_at(start) else {
                 continue;
@@ -188,8 +206,8 @@ mod tests {
     use super::*;
 
     fn hits(text: &str) -> Vec<(&'static str, &str)> {
-        let doc = crate::document::Document::parse(text);
-        phrases_in(&doc.masked).into_iter().map(|(range, (r, _))| (REGISTRY[r].meta.id, &text[range])).collect()
+        let doc = Document::parse(text);
+        phrases_of(&doc).map(|(range, (r, _))| (REGISTRY[r].meta.id, &text[range])).collect()
     }
 
     #[test]

@@ -134,17 +134,40 @@ pub fn outline_of(text: &str, config: &Config) -> Outline {
     outline(&doc, &timelines, &followup_lists, config)
 }
 
+/// Analyses successive versions of one document, reusing what parsing the last version
+/// found in the stretches an edit left alone (between top-level headings), so an edit
+/// costs the parse of the stretch it touched. The language server keeps one per open
+/// document. The results are [`analyse_without_outline`]'s, whatever the edits.
+#[derive(Debug, Default)]
+pub struct Incremental {
+    previous: Option<document::Reuse>,
+}
+
+impl Incremental {
+    /// Analyses `text`, the document's new version, like [`analyse_without_outline`].
+    pub fn analyse(&mut self, text: String, config: &Config) -> Analysis {
+        let doc = Document::parse_reusing(&text, self.previous.as_ref());
+        let analysis = analysis_of(&doc, config, false);
+        let reuse = doc.into_reuse();
+        self.previous = Some(reuse.with_text(text));
+        analysis
+    }
+}
+
 fn run(text: &str, config: &Config, with_outline: bool) -> Analysis {
-    let doc = Document::parse(text);
-    let timelines = timeline::timelines(&doc);
-    let followup_lists = followups::followup_lists(&doc);
-    let ctx = rules::Context { doc: &doc, config, timelines: &timelines, followups: &followup_lists };
+    analysis_of(&Document::parse(text), config, with_outline)
+}
+
+fn analysis_of(doc: &Document<'_>, config: &Config, with_outline: bool) -> Analysis {
+    let timelines = timeline::timelines(doc);
+    let followup_lists = followups::followup_lists(doc);
+    let ctx = rules::Context { doc, config, timelines: &timelines, followups: &followup_lists };
     let mut diagnostics = engine::run(&ctx, config);
-    suppress::filter(&doc, &mut diagnostics);
+    suppress::filter(doc, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.range == b.range && a.message == b.message);
-    let outline = if with_outline { outline(&doc, &timelines, &followup_lists, config) } else { Outline::default() };
-    Analysis { diagnostics, outline, declares_debrief: declares_debrief(&doc) }
+    let outline = if with_outline { outline(doc, &timelines, &followup_lists, config) } else { Outline::default() };
+    Analysis { diagnostics, outline, declares_debrief: declares_debrief(doc) }
 }
 
 fn outline(

@@ -1,14 +1,31 @@
-//! Runs only `analyse` on a file in a loop, for profilers: `perf record … profile FILE N`.
+//! Runs only the analysis on a file in a loop, for profilers: `perf record … profile FILE N`.
+//! With `--edit`, each run types or deletes one character at the start of the middle line
+//! and analyses that version reusing the last one's parse, as the language server does.
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let path = args.next().expect("a file");
-    let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let edit = args.iter().any(|a| a == "--edit");
+    let mut rest = args.iter().filter(|a| *a != "--edit");
+    let path = rest.next().expect("a file");
+    let runs: usize = rest.next().and_then(|n| n.parse().ok()).unwrap_or(100);
     let text = std::fs::read_to_string(path).expect("read");
     let config = debrief_core::Config::default();
     let mut total = 0;
-    for _ in 0..runs {
-        total += debrief_core::analyse(&text, &config).len();
+    if edit {
+        let middle = text.match_indices('\n').nth(text.lines().count() / 2).map_or(0, |(i, _)| i + 1);
+        let mut incremental = debrief_core::Incremental::default();
+        incremental.analyse(text.clone(), &config);
+        for run in 0..runs {
+            let mut version = text.clone();
+            if run % 2 == 0 {
+                version.insert(middle, 'x');
+            }
+            total += incremental.analyse(version, &config).diagnostics.len();
+        }
+    } else {
+        for _ in 0..runs {
+            total += debrief_core::analyse(&text, &config).len();
+        }
     }
     println!("{total}");
 }

@@ -208,6 +208,8 @@ pub struct Heading {
     pub text: String,
     /// Whether it is a bold label rather than a Markdown heading.
     pub pseudo: bool,
+    /// What its section is about, from its text.
+    pub kind: SectionKind,
 }
 
 /// A heading and everything under it up to the next heading of the same or a higher level.
@@ -338,6 +340,8 @@ pub struct Document<'a> {
     pub raw_tail: Option<usize>,
     /// The parts it was assembled from.
     parts: Vec<Placed>,
+    /// Where time expressions found in earlier versions are remembered, if anywhere.
+    pub(crate) times: Option<&'a crate::times::TimeMemo>,
 }
 
 #[derive(Debug)]
@@ -452,9 +456,8 @@ impl Reuse {
     fn plan(&self, text: &str, body_start: usize) -> Plan<'_> {
         let (old, new) = (self.text.as_bytes(), text.as_bytes());
         let common = old.len().min(new.len());
-        let same_start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-        let same_end =
-            old.iter().rev().zip(new.iter().rev()).take_while(|(a, b)| a == b).count().min(common - same_start);
+        let same_start = common_prefix(old, new);
+        let same_end = common_suffix(old, new).min(common - same_start);
         let prefix = if body_start == self.body_start {
             let n = self.parts.windows(2).take_while(|w| line_end(&self.text, w[1].start) <= same_start).count();
             &self.parts[..n]
@@ -526,6 +529,30 @@ impl<'p> Outside<'p> {
 #[derive(Debug)]
 struct Apart;
 
+/// How many bytes `a` and `b` share at their start: compared a block at a time (with
+/// `memcmp`), then byte by byte in the first block that differs.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 256;
+    let common = a.len().min(b.len());
+    let mut at = 0;
+    while at + BLOCK <= common && a[at..at + BLOCK] == b[at..at + BLOCK] {
+        at += BLOCK;
+    }
+    at + a[at..common].iter().zip(&b[at..common]).take_while(|(x, y)| x == y).count()
+}
+
+/// How many bytes `a` and `b` share at their end.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 256;
+    let common = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - common..], &b[b.len() - common..]);
+    let mut end = common;
+    while end >= BLOCK && a[end - BLOCK..end] == b[end - BLOCK..end] {
+        end -= BLOCK;
+    }
+    common - end + a[..end].iter().rev().zip(b[..end].iter().rev()).take_while(|(x, y)| x == y).count()
+}
+
 /// Where the line holding `at` ends, its line break included.
 fn line_end(text: &str, at: usize) -> usize {
     memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1)
@@ -575,6 +602,7 @@ impl<'a> Document<'a> {
             kind_spans: Vec::new(),
             raw_tail: None,
             parts: Vec::new(),
+            times: None,
         };
         let mut masked: Vec<u8> = Vec::with_capacity(text.len());
         blank(text.as_bytes(), 0..body_start, &mut masked);
@@ -674,8 +702,9 @@ impl<'a> Document<'a> {
         let mut labels = Vec::new();
         for p in self.paragraphs.iter().filter(|p| !p.nested) {
             if let Some(label) = bold_label(&self.text[p.range.clone()]) {
-                if SectionKind::of_heading(&label) != SectionKind::Other {
-                    labels.push(Heading { level: 7, range: p.range.clone(), text: label, pseudo: true });
+                let kind = SectionKind::of_heading(&label);
+                if kind != SectionKind::Other {
+                    labels.push(Heading { level: 7, range: p.range.clone(), text: label, pseudo: true, kind });
                 }
             }
         }
@@ -684,10 +713,17 @@ impl<'a> Document<'a> {
                 continue;
             }
             if let Some(label) = bold_label(strip_list_marker(&self.text[item.own.clone()])) {
-                if SectionKind::of_heading(&label) != SectionKind::Other {
+                let kind = SectionKind::of_heading(&label);
+                if kind != SectionKind::Other {
                     // The heading is the label's line; its section is the whole item.
                     let line_end = self.text[item.own.clone()].find('\n').map_or(item.own.end, |i| item.own.start + i);
-                    labels.push(Heading { level: 8, range: item.range.start..line_end, text: label, pseudo: true });
+                    labels.push(Heading {
+                        level: 8,
+                        range: item.range.start..line_end,
+                        text: label,
+                        pseudo: true,
+                        kind,
+                    });
                 }
             }
         }
@@ -712,11 +748,7 @@ impl<'a> Document<'a> {
                     .find(|next| next.level <= h.level || (h.level == 7 && next.level <= 7))
                     .map_or(self.text.len(), |next| next.range.start)
             };
-            self.sections.push(Section {
-                heading: i,
-                kind: SectionKind::of_heading(&h.text),
-                range: h.range.start..end,
-            });
+            self.sections.push(Section { heading: i, kind: h.kind, range: h.range.start..end });
         }
     }
 
@@ -804,6 +836,15 @@ impl<'a> Document<'a> {
     /// The link holding `offset`, if any.
     pub fn link_at(&self, offset: usize) -> Option<&Link> {
         self.links.iter().find(|l| l.range.start <= offset && offset < l.range.end)
+    }
+
+    /// The first date or time expression in `text` ([`crate::times::find_first`]),
+    /// remembered across versions when the document is analysed incrementally.
+    pub fn first_time(&self, text: &str) -> Option<crate::times::TimeExpr> {
+        match self.times {
+            Some(memo) => memo.find_first(text),
+            None => crate::times::find_first(text),
+        }
     }
 
     /// The first heading of level 1 or 2, for deciding whether this is a debrief.
@@ -1174,7 +1215,8 @@ impl<'t> Walk<'t> {
                         let text = std::mem::take(&mut self.heading_text).trim().to_string();
                         // The heading's line, without the line break after it.
                         let end = trim_end_ws(self.text, start..range.end);
-                        self.part.headings.push(Heading { level, range: start..end, text, pseudo: false });
+                        let kind = SectionKind::of_heading(&text);
+                        self.part.headings.push(Heading { level, range: start..end, text, pseudo: false, kind });
                     }
                     Some(Open::Quote(start)) => self.quotes.push(start..range.end),
                     Some(Open::Code) => self.in_code -= 1,
@@ -1459,6 +1501,7 @@ mod tests {
                 kind_spans: Vec::new(),
                 raw_tail: None,
                 parts: Vec::new(),
+                times: None,
             }
         }
     }
@@ -1534,6 +1577,20 @@ mod tests {
             reuse = reused.into_reuse().with_text(text.clone());
         }
         Ok(())
+    }
+
+    #[test]
+    fn common_prefixes_and_suffixes_are_found_across_blocks() {
+        let a: Vec<u8> = (0..2000u32).map(|i| (i % 251) as u8).collect();
+        for at in [0, 1, 255, 256, 257, 1000, 1999] {
+            let mut b = a.clone();
+            b[at] ^= 1;
+            assert_eq!(common_prefix(&a, &b), at);
+            assert_eq!(common_suffix(&a, &b), a.len() - at - 1);
+        }
+        assert_eq!(common_prefix(&a, &a[..700]), 700);
+        assert_eq!(common_suffix(&a, &a[1300..]), 700);
+        assert_eq!(common_suffix(b"xabc", b"abc"), 3);
     }
 
     #[test]

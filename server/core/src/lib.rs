@@ -141,12 +141,14 @@ pub fn outline_of(text: &str, config: &Config) -> Outline {
 #[derive(Debug, Default)]
 pub struct Incremental {
     previous: Option<document::Reuse>,
+    times: times::TimeMemo,
 }
 
 impl Incremental {
     /// Analyses `text`, the document's new version, like [`analyse_without_outline`].
     pub fn analyse(&mut self, text: String, config: &Config) -> Analysis {
-        let doc = Document::parse_reusing(&text, self.previous.as_ref());
+        let mut doc = Document::parse_reusing(&text, self.previous.as_ref());
+        doc.times = Some(&self.times);
         let analysis = analysis_of(&doc, config, false);
         let reuse = doc.into_reuse();
         self.previous = Some(reuse.with_text(text));

@@ -433,7 +433,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             // Only the start of the line matters: give the search that much.
             let line_text = &line_text[..line_text.floor_char_boundary(80)];
             let starts_with_time = line_text.bytes().take(4).any(|b| b.is_ascii_digit() || b.is_ascii_alphabetic())
-                && times::find_first(line_text).is_some_and(|t| {
+                && doc.first_time(line_text).is_some_and(|t| {
                     let words_after = line_text[t.range.end..]
                         .split(['(', ')'])
                         .next()
@@ -598,12 +598,12 @@ fn entry(
     // a long entry is not searched to its end.
     let search = &doc.text[time_in.clone()];
     let search = &search[..search.floor_char_boundary(120)];
-    let time = times::find_first(search).map(|mut t| {
+    let time = doc.first_time(search).map(|mut t| {
         // "02:54 AM PST Monday Nov 1st": a date right after the time belongs to it.
         if t.date.is_none() {
             let after = &search[t.range.end..];
             let near = &after[..after.floor_char_boundary(24)];
-            if let Some(d) = times::find_first(near).filter(|d| d.time.is_none() && d.date.is_some()) {
+            if let Some(d) = doc.first_time(near).filter(|d| d.time.is_none() && d.date.is_some()) {
                 t.date = d.date;
                 t.year_known = d.year_known;
             }

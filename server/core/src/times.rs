@@ -493,6 +493,31 @@ fn is_embedded(text: &str, start: usize, end: usize) -> bool {
         || matches!(after, Some(b) if b.is_ascii_digit() || ((b == b':' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
 }
 
+/// Remembers what [`find_first`] found by the text searched, for a caller analysing
+/// version after version of one document: its timeline lines seldom change between two.
+#[derive(Debug, Default)]
+pub struct TimeMemo(std::sync::Mutex<std::collections::HashMap<Box<str>, Option<TimeExpr>>>);
+
+impl TimeMemo {
+    /// Texts remembered at most; past this the memo starts again (each keystroke in a
+    /// timeline line adds one).
+    const CAPACITY: usize = 20_000;
+
+    /// [`find_first`], remembered.
+    pub fn find_first(&self, text: &str) -> Option<TimeExpr> {
+        let mut memo = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = memo.get(text) {
+            return found.clone();
+        }
+        let found = find_first(text);
+        if memo.len() >= Self::CAPACITY {
+            memo.clear();
+        }
+        memo.insert(text.into(), found.clone());
+        found
+    }
+}
+
 /// The first date or time expression in `text`.
 pub fn find_first(text: &str) -> Option<TimeExpr> {
     fast_time(text).or_else(|| fast_iso(text)).or_else(|| find_some(text, 1).into_iter().next())

@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, TryLockError};
 
-use debrief_core::Analysis;
+use debrief_core::{Analysis, Incremental};
 use ropey::Rope;
 use tower_lsp::lsp_types::{self as lsp, Url};
 
@@ -36,6 +36,8 @@ pub struct Document {
     /// Held while deciding to publish and publishing, so two publications for one
     /// document cannot overtake each other.
     pub publish_lock: Arc<tokio::sync::Mutex<()>>,
+    /// What the last analysis parsed, for the next one to reuse.
+    pub incremental: Arc<Mutex<Incremental>>,
 }
 
 impl Document {
@@ -51,6 +53,7 @@ impl Document {
             snapshot: None,
             published: None,
             publish_lock: Arc::default(),
+            incremental: Arc::default(),
         }
     }
 
@@ -84,6 +87,7 @@ impl Document {
             rope: self.rope.clone(),
             config: self.config.clone(),
             included_by_path: self.included_by_path,
+            incremental: self.incremental.clone(),
         }
     }
 }
@@ -120,6 +124,8 @@ pub struct AnalysisInput {
     pub config: Arc<DocConfig>,
     /// Whether the path alone makes it a debrief.
     pub included_by_path: bool,
+    /// The document's reusable parse.
+    pub incremental: Arc<Mutex<Incremental>>,
 }
 
 /// One analysis of one version of a document, with its diagnostics already converted
@@ -156,7 +162,15 @@ impl Snapshot {
     /// Analyses `input`. This is the only place the server calls the analysis.
     pub fn analyse(uri: &Url, input: AnalysisInput, enc: Encoding, serial: u64) -> Self {
         let text = input.rope.to_string();
-        let analysis = debrief_core::analyse_without_outline(&text, &input.config.config);
+        let config = &input.config.config;
+        // Two analyses of one document at once (a push and a pull) are rare; the second
+        // parses the whole text rather than wait. A panic in an earlier analysis leaves
+        // the last parse as it was, still a sound base.
+        let analysis = match input.incremental.try_lock() {
+            Ok(mut incremental) => incremental.analyse(text, config),
+            Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner().analyse(text, config),
+            Err(TryLockError::WouldBlock) => debrief_core::analyse_without_outline(&text, config),
+        };
         let is_debrief = input.included_by_path || analysis.declares_debrief;
         let (diagnostics, not_shown) = if is_debrief {
             let shown = analysis.diagnostics.iter().take(MAX_PUBLISHED);

@@ -890,9 +890,11 @@ fn parse_parts(
         }
     };
     let events = Parser::new_with_broken_link_callback(slice, options, Some(callback)).into_offset_iter();
+    // What reuse needs to know of definitions; a parse that will not be reused skips it.
     let mut definitions: Vec<(usize, Definition)> = events
         .reference_definitions()
         .iter()
+        .filter(|_| cut)
         .map(|(label, def)| {
             let title = def.title.as_deref().unwrap_or_default().to_string();
             (def.span.start + from, Definition { label: label.to_string(), dest: def.dest.to_string(), title })
@@ -901,6 +903,7 @@ fn parse_parts(
     definitions.sort_by_key(|d| d.0);
     let mut definitions = definitions.into_iter().peekable();
     let mut walk = Walk::new(text, from);
+    walk.for_reuse = cut;
     let mut stopped = false;
     for (event, r) in events {
         let range = r.start + from..r.end + from;
@@ -1008,6 +1011,8 @@ struct Walk<'t> {
     /// the document's end.
     content_end: usize,
     part: Part,
+    /// Whether its parts will be reused, so need what reuse checks.
+    for_reuse: bool,
     stack: Vec<Open>,
     block: Option<(Range<usize>, BlockKind)>,
     heading_text: String,
@@ -1029,6 +1034,7 @@ impl<'t> Walk<'t> {
             text,
             content_end: text.trim_end().len(),
             part: Part { range: from..from, ..Part::default() },
+            for_reuse: true,
             stack: Vec::new(),
             block: None,
             heading_text: String::new(),
@@ -1054,7 +1060,9 @@ impl<'t> Walk<'t> {
         let mut part = std::mem::replace(&mut self.part, Part { range: end..end, ..Part::default() });
         part.range.end = end;
         part.lists = std::mem::take(&mut self.lists);
-        part.brackets = memchr::memchr_iter(b']', &self.text.as_bytes()[part.range.clone()]).count();
+        if self.for_reuse {
+            part.brackets = memchr::memchr_iter(b']', &self.text.as_bytes()[part.range.clone()]).count();
+        }
         part.comments = find_comments(self.text, &self.html);
         drop_log_quotes(self.text, &mut self.prose, &self.quotes);
         build_masked(self.text, part.range.clone(), &mut self.prose, masked);

@@ -1,11 +1,12 @@
 //! Runs the rules over a document: one pass over the prose finds every rule's trigger
 //! phrases (one lazy DFA for all of them), then structural checks run once.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex_automata::meta::Regex;
+use regex_automata::meta::{Cache, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 use regex_automata::Input;
@@ -104,18 +105,29 @@ fn phrases_of<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = PhraseAt> + 'd 
 
 /// Every trigger phrase standing as whole words in `masked`, within one of `segments`:
 /// where it is, and which rule and trigger it is.
-fn phrases_in(masked: &str, segments: impl Iterator<Item = Range<usize>>) -> Vec<(Range<usize>, (usize, usize))> {
+fn phrases_in(masked: &str, segments: impl Iterator<Item = Range<usize>>) -> Vec<PhraseAt> {
+    // Each thread keeps its own search cache: taking one from the regex's shared pool
+    // for every segment made `check`'s threads wait on each other.
+    thread_local! {
+        static CACHE: RefCell<Cache> = RefCell::new(INDEX.matcher.create_cache());
+    }
     let lowered = masked.to_ascii_lowercase().into_bytes();
     let is_word_at = |i: Option<usize>| i.and_then(|i| lowered.get(i)).is_some_and(|&b| is_word_byte(b));
     let mut hits = Vec::new();
-    for segment in segments {
-        let found = INDEX
-            .matcher
-            .find_iter(Input::new(&lowered).range(segment))
-            .filter(|m| !is_word_at(m.start().checked_sub(1)) && !is_word_at(Some(m.end())))
-            .filter_map(|m| Some((m.range(), *INDEX.owners.get(&phrase_key(&lowered[m.range()]))?)));
-        hits.extend(found);
-    }
+    CACHE.with_borrow_mut(|cache| {
+        for segment in segments {
+            let mut input = Input::new(&lowered).range(segment);
+            while let Some(m) = INDEX.matcher.search_with(cache, &input) {
+                input.set_start(m.end().max(m.start() + 1));
+                if is_word_at(m.start().checked_sub(1)) || is_word_at(Some(m.end())) {
+                    continue;
+                }
+                if let Some(owner) = INDEX.owners.get(&phrase_key(&lowered[m.range()])) {
+                    hits.push((m.range(), *owner));
+                }
+            }
+        }
+    });
     hits
 }
 

@@ -8,9 +8,9 @@ cd "$(dirname "$0")"
 seconds=${1:-1800}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(analyse edits framing config)
+[ ${#targets[@]} -gt 0 ] || targets=(analyse reuse edits framing config)
 
-mkdir -p corpus/analyse corpus/edits corpus/framing corpus/config
+mkdir -p corpus/analyse corpus/reuse corpus/edits corpus/framing corpus/config
 # The public debriefs are the analyser's seeds (SPEC: the corpus must never panic).
 find ../tests/corpus -name '*.md' -exec cp -n {} corpus/analyse/ \;
 # And every input an earlier session found, so a fixed bug that comes back is found first.
@@ -22,7 +22,7 @@ cp -n seeds/config/* corpus/config/
 for t in "${targets[@]}"; do
     # The analyser is safe Rust on safe dependencies: run it without ASan for speed.
     sanitizer=address
-    [ "$t" = analyse ] && sanitizer=none
+    [ "$t" = analyse ] || [ "$t" = reuse ] && sanitizer=none
     echo "==> $t for ${seconds}s (sanitizer: $sanitizer)"
     cargo +nightly fuzz run -O -s "$sanitizer" "$t" "corpus/$t" -- \
         -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=20 -max_len=262144 \

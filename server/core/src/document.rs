@@ -459,7 +459,13 @@ impl Reuse {
         let same_start = common_prefix(old, new);
         let same_end = common_suffix(old, new).min(common - same_start);
         let prefix = if body_start == self.body_start {
-            let n = self.parts.windows(2).take_while(|w| line_end(&self.text, w[1].start) <= same_start).count();
+            // The next part's heading line must be kept whole: its line break too, or, at
+            // the end of the old text, nothing may follow it now ("#" becomes "#---").
+            let heading_kept = |start: usize| {
+                let end = line_end(&self.text, start);
+                end <= same_start && (old[end - 1] == b'\n' || new.len() == end)
+            };
+            let n = self.parts.windows(2).take_while(|w| heading_kept(w[1].start)).count();
             &self.parts[..n]
         } else {
             &[]
@@ -1631,6 +1637,10 @@ mod tests {
             ],
             // Everything deleted.
             &[(0, base.len(), "")],
+            // Found by fuzzing: a heading at the very end, without a line break, goes on
+            // into a setext heading's text once more is typed after it.
+            &[(0, base.len(), "2\n#"), (3, 0, "---\n---\n")],
+            &[(0, base.len(), "# A\n\n# B"), (9, 0, " more\n\ntext")],
         ];
         for edits in cases {
             check_edits(base, edits).unwrap();

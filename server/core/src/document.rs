@@ -592,24 +592,7 @@ impl<'a> Document<'a> {
     fn parse_with(text: &'a str, previous: Option<&Reuse>, keep: bool) -> Document<'a> {
         let front_matter = front_matter::find(text);
         let body_start = front_matter.as_ref().map_or(0, |f| f.range.end);
-        let mut doc = Document {
-            text,
-            masked: String::new(),
-            lines: std::sync::OnceLock::new(),
-            blocks: Vec::new(),
-            headings: Vec::new(),
-            sections: Vec::new(),
-            items: Vec::new(),
-            tables: Vec::new(),
-            paragraphs: Vec::new(),
-            comments: Vec::new(),
-            links: Vec::new(),
-            front_matter,
-            kind_spans: Vec::new(),
-            raw_tail: None,
-            parts: Vec::new(),
-            times: None,
-        };
+        let mut doc = Document::empty(text, front_matter);
         let mut masked: Vec<u8> = Vec::with_capacity(text.len());
         blank(text.as_bytes(), 0..body_start, &mut masked);
         let reused =
@@ -635,6 +618,28 @@ impl<'a> Document<'a> {
         doc.build_sections();
         doc.build_kind_spans();
         doc
+    }
+
+    /// A document with nothing found in it yet.
+    fn empty(text: &'a str, front_matter: Option<FrontMatter>) -> Document<'a> {
+        Document {
+            text,
+            masked: String::new(),
+            lines: OnceLock::new(),
+            blocks: Vec::new(),
+            headings: Vec::new(),
+            sections: Vec::new(),
+            items: Vec::new(),
+            tables: Vec::new(),
+            paragraphs: Vec::new(),
+            comments: Vec::new(),
+            links: Vec::new(),
+            front_matter,
+            kind_spans: Vec::new(),
+            raw_tail: None,
+            parts: Vec::new(),
+            times: None,
+        }
     }
 
     /// What the next version's parse can reuse of this one; [`Reuse::with_text`] adds
@@ -1488,36 +1493,15 @@ mod tests {
         let parts = parse_parts(text, body_start, None, &mut masked, true, &Outside::default()).expect("whole");
         let leading: Vec<Comment> =
             std::mem::take(&mut reference.comments).into_iter().filter(|c| c.range.end <= body_start).collect();
-        let mut doc = Document { masked: String::from_utf8(masked).expect("UTF-8"), parts, ..reference.emptied() };
+        let mut doc = Document::empty(text, reference.front_matter.take());
+        doc.masked = String::from_utf8(masked).expect("UTF-8");
+        doc.parts = parts;
         doc.comments = leading;
         doc.assemble(false);
         doc.find_bold_labels();
         doc.build_sections();
         doc.build_kind_spans();
         model(&doc)
-    }
-
-    impl<'a> Document<'a> {
-        fn emptied(self) -> Document<'a> {
-            Document {
-                text: self.text,
-                masked: String::new(),
-                lines: OnceLock::new(),
-                blocks: Vec::new(),
-                headings: Vec::new(),
-                sections: Vec::new(),
-                items: Vec::new(),
-                tables: Vec::new(),
-                paragraphs: Vec::new(),
-                comments: Vec::new(),
-                links: Vec::new(),
-                front_matter: self.front_matter,
-                kind_spans: Vec::new(),
-                raw_tail: None,
-                parts: Vec::new(),
-                times: None,
-            }
-        }
     }
 
     fn corpus() -> Vec<String> {

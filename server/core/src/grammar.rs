@@ -106,9 +106,12 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
             return true;
         }
         // An abbreviation or an initial ("e.g.", "J.") does not end a sentence.
+        // After the space or bracket before the word, which may be a wide Unicode space.
         let word_start = text[block.start..i]
-            .rfind(|c: char| c.is_whitespace() || c == '(')
-            .map_or(block.start, |p| block.start + p + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '(')
+            .map_or(block.start, |(p, c)| block.start + p + c.len_utf8());
         let word = text[word_start..i].to_ascii_lowercase();
         !(ABBREVIATIONS.contains(&word.as_str())
             || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
@@ -542,6 +545,21 @@ mod tests {
         assert_eq!(&text[s], "Dana should have noticed.");
         let s = sentence_around(text, 0..text.len(), 5);
         assert_eq!(&text[s], "We paged e.g. the DBA.");
+    }
+
+    #[test]
+    fn a_word_after_a_wide_unicode_space_is_cut_at_a_character_boundary() {
+        // Found by fuzzing: U+2000 is three bytes; the word after it started inside it.
+        for space in ['\u{2000}', '\u{3000}', '\u{a0}', ' '] {
+            let text = format!("It broke{space}e.g. here. Dana should have noticed.");
+            let s = sentence_around(&text, 0..text.len(), text.find("should").unwrap());
+            assert_eq!(&text[s], "Dana should have noticed.");
+        }
+        let text = "~\u{2000}=1. error a";
+        assert_eq!(
+            sentence_around(text, 0..text.len(), text.find("error").unwrap()),
+            text.find("error").unwrap()..text.len()
+        );
     }
 
     #[test]

@@ -913,8 +913,7 @@ fn parse_parts(
         .collect();
     definitions.sort_by_key(|d| d.0);
     let mut definitions = definitions.into_iter().peekable();
-    let mut walk = Walk::new(text, from);
-    walk.for_reuse = cut;
+    let mut walk = Walk::new(text, from, cut);
     let mut stopped = false;
     for (event, r) in events {
         let range = r.start + from..r.end + from;
@@ -1040,12 +1039,12 @@ struct Walk<'t> {
 }
 
 impl<'t> Walk<'t> {
-    fn new(text: &'t str, from: usize) -> Self {
+    fn new(text: &'t str, from: usize, for_reuse: bool) -> Self {
         Walk {
             text,
             content_end: text.trim_end().len(),
             part: Part { range: from..from, ..Part::default() },
-            for_reuse: true,
+            for_reuse,
             stack: Vec::new(),
             block: None,
             heading_text: String::new(),

@@ -5,11 +5,12 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 
 use crate::config::Limits;
 use crate::document::{Document, SectionKind};
 use crate::front_matter::parse_severity;
+use crate::pattern;
 
 /// One follow-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,28 +40,40 @@ pub struct FollowUpList {
     pub items: Vec<FollowUp>,
 }
 
-static HANDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z0-9_.@/])@[A-Za-z0-9][A-Za-z0-9_-]*").expect("handle"));
+/// Whether `text` has a handle: "@" and a letter or digit, not inside an address or path
+/// ("dana@example.com", "/@types").
+fn has_handle(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'@', bytes).any(|at| {
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(at + 1);
+        !before.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'@' | b'/'))
+            && after.is_some_and(u8::is_ascii_alphanumeric)
+    })
+}
+
 static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII case folding and classes keep these small to compile (a Unicode `(?i)` with
     // `\b` and `\w` is many times larger).
-    Regex::new(r"(?-u:(?i)\b(?:owners?|owned by|assignees?|assigned to|dri|responsible|lead|who)\s*)(?:[:=-]|(?u:–|—))(?-u:\s)*[^\t\n\r ]|(?-u:(?i)\b(?:assigned to|owned by)\s+)[^\t\n\r ]")
-        .expect("owner label")
+    pattern::build(
+        r"(?-u:(?i)\b(?:owners?|owned by|assignees?|assigned to|dri|responsible|lead|who)\s*)(?:[:=-]|(?u:–|—))(?-u:\s)*[^\t\n\r ]|(?-u:(?i)\b(?:assigned to|owned by)\s+)[^\t\n\r ]",
+    )
 });
 /// A name or team at the end of the first line: "— Dana", "(Dana)", "[Platform team]".
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?-u:\s)(?:-|(?u:–|—))(?-u:\s)*|\(|\[)(?-u:\s)*(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|@[A-Za-z0-9_-]+)(?:[ /&,]+(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|team|squad|@[A-Za-z0-9_-]+)){0,3}(?-u:\s)*[)\]]?(?-u:\s)*\.?$")
-        .expect("trailing owner")
+    pattern::build(
+        r"(?:(?-u:\s)(?:-|(?u:–|—))(?-u:\s)*|\(|\[)(?-u:\s)*(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|@[A-Za-z0-9_-]+)(?:[ /&,]+(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|team|squad|@[A-Za-z0-9_-]+)){0,3}(?-u:\s)*[)\]]?(?-u:\s)*\.?$",
+    )
 });
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    pattern::build(
         r"(?-u)https?://|\]\(|\]\[|(?:^|\s|\(|\[)#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|(?i:\b(?:ticket|issue|pr|jira)\s*#?\s*\d+)",
     )
-    .expect("ticket")
 });
 static SEVERITY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)^[\s>*_|-]*(?:incident\s+)?(?:severity|sev)(?:\s+level)?[*_\s]*[:|][*_\s]*(sev\s*-?\s*\d|p\d|s\d|\d|critical|major|high|medium|moderate|minor|low)\b")
-        .expect("severity line")
+    pattern::build(
+        r"(?i-u)^[\s>*_|-]*(?:incident\s+)?(?:severity|sev)(?:\s+level)?[*_\s]*[:|][*_\s]*(sev\s*-?\s*\d|p\d|s\d|\d|critical|major|high|medium|moderate|minor|low)\b",
+    )
 });
 
 /// Whether an item's own text is only a label for the items nested under it
@@ -121,7 +134,7 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                 items.push(FollowUp {
                     range: item.range.clone(),
                     head: head.clone(),
-                    has_owner: HANDLE.is_match(whole)
+                    has_owner: has_handle(whole)
                         || OWNER_LABEL.is_match(whole)
                         || TRAILING_OWNER.is_match(first.trim_end()),
                     has_ticket: TICKET.is_match(whole),
@@ -152,7 +165,7 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                                 owner_cell.to_lowercase().as_str(),
                                 "-" | "tbd" | "?" | "n/a" | "none" | "unassigned"
                             ))
-                            || HANDLE.is_match(text)
+                            || has_handle(text)
                             || OWNER_LABEL.is_match(text),
                         has_ticket: TICKET.is_match(text),
                         done: status.contains("done")
@@ -237,6 +250,7 @@ pub fn document_severity(doc: &Document<'_>) -> Option<u8> {
     let bytes = doc.text.as_bytes();
     let mut hits: Vec<usize> = SEV.iter().flat_map(|f| f.find_iter(bytes)).collect();
     hits.sort_unstable();
+    let mut caps = SEVERITY_LINE.create_captures();
     let mut from = 0;
     for at in hits {
         if at < from {
@@ -244,9 +258,9 @@ pub fn document_severity(doc: &Document<'_>) -> Option<u8> {
         }
         let line_start = doc.text[..at].rfind('\n').map_or(0, |i| i + 1);
         let line_end = doc.text[at..].find('\n').map_or(doc.text.len(), |i| at + i);
-        if let Some(sev) =
-            SEVERITY_LINE.captures(&doc.text[line_start..line_end]).and_then(|c| parse_severity(c.get(1)?.as_str()))
-        {
+        let line = &doc.text[line_start..line_end];
+        SEVERITY_LINE.captures(line, &mut caps);
+        if let Some(sev) = caps.get_group(1).and_then(|level| parse_severity(&line[level.range()])) {
             return Some(sev);
         }
         from = line_end.max(at + 1);
@@ -303,6 +317,16 @@ pub fn budget(doc: &Document<'_>, limits: &Limits) -> FollowUpBudget {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn handles_are_at_signs_before_a_name_outside_addresses_and_paths() {
+        for text in ["@dana", "fix it (@dana)", "owner:@ops-team", "é@dana", "tbd\n@dana"] {
+            assert!(has_handle(text), "{text:?}");
+        }
+        for text in ["dana@example.com", "npm i /@types/node", "x.@y", "@@dana", "@ dana", "@", "@-team", ""] {
+            assert!(!has_handle(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn items_groups_tables_owners_and_tickets() {

@@ -14,6 +14,7 @@ pub mod followups;
 pub mod front_matter;
 pub mod grammar;
 pub mod lexicon;
+mod pattern;
 pub mod rules;
 pub mod suppress;
 pub mod text;

@@ -7,7 +7,12 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::{Date, DateTime, Time};
-use regex::Regex;
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::util::primitives::PatternID;
+use regex_automata::{Input, Span};
+
+use crate::pattern;
 
 /// A time zone as written next to a time or declared for a timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,17 +132,14 @@ static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
         date_time = time_pattern(""),
         time = time_pattern("t"),
     );
-    // The pattern is large (zones, month names, two time shapes): give its lazy DFA room,
-    // or it rebuilds states on every search (most of the time went there).
-    regex::RegexBuilder::new(&pattern).dfa_size_limit(32 << 20).build().expect("time pattern compiles")
+    pattern::build(&pattern)
 });
 
 static ZONE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    pattern::build(&format!(
         r"(?x-u)\b(?:(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|{}|[A-Z][a-z]+/[A-Z][A-Za-z_]+)\b|(?i:\b(?:pacific|eastern|central|mountain)\s+(?:standard\s+|daylight\s+)?time\b)|(?i:\butc\b)",
         zone_alternatives()
     ))
-    .expect("zone pattern compiles")
 });
 
 fn month_number(name: &str) -> Option<i8> {
@@ -238,8 +240,12 @@ struct Groups {
 }
 
 static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
-    let names: std::collections::HashMap<&str, usize> =
-        TIME_RE.capture_names().enumerate().filter_map(|(i, n)| n.map(|n| (n, i))).collect();
+    let names: std::collections::HashMap<&str, usize> = TIME_RE
+        .group_info()
+        .pattern_names(PatternID::ZERO)
+        .enumerate()
+        .filter_map(|(i, n)| n.map(|n| (n, i)))
+        .collect();
     let one = |n: &str| names[n];
     let two = |n: &str| [names[n], names[format!("t{n}").as_str()]];
     Groups {
@@ -272,6 +278,23 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
     }
 });
 
+/// A group of a match of [`TIME_RE`].
+#[derive(Clone, Copy)]
+struct Group<'t> {
+    span: Span,
+    text: &'t str,
+}
+
+impl<'t> Group<'t> {
+    fn as_str(self) -> &'t str {
+        &self.text[self.span.range()]
+    }
+
+    fn end(self) -> usize {
+        self.span.end
+    }
+}
+
 /// Finds every date or time expression in `text`, in order.
 pub fn find_all(text: &str) -> Vec<TimeExpr> {
     find_some(text, usize::MAX)
@@ -296,16 +319,17 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
     let g = &*GROUPS;
     // Find each match with the lazy DFA (cheap), then read its groups on that stretch only:
     // capturing over a whole line costs the backtracker a pass over all of it.
+    let mut caps: Captures = TIME_RE.create_captures();
     for found in TIME_RE.find_iter(text) {
-        let Some(caps) = TIME_RE.captures_at(&text[..found.end()], found.start()) else { continue };
-        let whole = caps.get(0).expect("group 0");
-        if whole.as_str().trim().is_empty() {
+        TIME_RE.search_captures(&Input::new(&text[..found.end()]).range(found.start()..), &mut caps);
+        let Some(whole) = caps.get_group(0) else { continue };
+        if text[whole.range()].trim().is_empty() {
             continue;
         }
-        let get = |i: usize| caps.get(i);
+        let get = |i: usize| caps.get_group(i).map(|span| Group { span, text });
         // Time groups appear twice (after a date, or alone); take whichever matched.
-        let either = |pair: [usize; 2]| caps.get(pair[0]).or_else(|| caps.get(pair[1]));
-        let num = |m: Option<regex::Match<'_>>| m.and_then(|m| m.as_str().parse::<i16>().ok());
+        let either = |pair: [usize; 2]| get(pair[0]).or_else(|| get(pair[1]));
+        let num = |m: Option<Group<'_>>| m.and_then(|m| m.as_str().parse::<i16>().ok());
         let mut year_known = true;
         let date = if let (Some(y), Some(m), Some(d)) = (num(get(g.iy)), num(get(g.im)), num(get(g.id))) {
             Date::new(y, m as i8, d as i8).ok()
@@ -339,7 +363,7 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
             continue;
         }
         // A bare `5:30` inside a longer number or version string is not a time.
-        if date.is_none() && is_embedded(text, whole.start(), whole.end()) {
+        if date.is_none() && is_embedded(text, whole.start, whole.end) {
             continue;
         }
         let end_time = match (num(get(g.eh)), num(get(g.em))) {
@@ -351,22 +375,22 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
         };
         let zone = get(g.zone).or_else(|| get(g.pzone));
         let end = if end_time.is_some() {
-            whole.end()
+            whole.end
         } else {
             zone.map_or_else(
                 || {
                     // Drop the trailing range separator if the range did not parse.
-                    let mut e = whole.end();
-                    while e > whole.start() && text.as_bytes()[e - 1].is_ascii_whitespace() {
+                    let mut e = whole.end;
+                    while e > whole.start && text.as_bytes()[e - 1].is_ascii_whitespace() {
                         e -= 1;
                     }
                     e
                 },
-                |z| whole.end().max(z.end()),
+                |z| whole.end.max(z.end()),
             )
         };
         out.push(TimeExpr {
-            range: whole.start()..end,
+            range: whole.start..end,
             date,
             year_known,
             time,
@@ -579,7 +603,7 @@ fn fast_iso(text: &str) -> Option<TimeExpr> {
 /// "Pacific time"), returning the zone.
 pub fn find_zone(text: &str) -> Option<Zone> {
     ZONE_WORD_RE.find(text).map(|m| {
-        let name = m.as_str();
+        let name = &text[m.range()];
         if name.eq_ignore_ascii_case("utc") {
             parse_zone("UTC")
         } else {

@@ -13,7 +13,7 @@ use tower_lsp::lsp_types::{
     OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
 };
 
-use super::convert::{rule_of, DiagnosticData, FixData};
+use super::convert::rule_of;
 use super::document::Snapshot;
 use super::position::{to_byte, to_range, Encoding};
 
@@ -65,16 +65,26 @@ pub fn quick_fixes(
     let mut seen_ignores: Vec<(String, TextEdit)> = Vec::new();
     for d in context {
         let Some(rule) = rule_of(d) else { continue };
-        // Prefer our own copy of the diagnostic: it is of the current version. A client's
-        // copy with fixes for another version has stale ranges and is skipped.
-        let ours = our_copy(snapshot, d);
-        let data = ours
-            .and_then(DiagnosticData::from_diagnostic)
-            .or_else(|| DiagnosticData::from_diagnostic(d).filter(|data| data.version == snapshot.version));
-        for fix in data.map(|data| data.fixes).unwrap_or_default() {
-            actions.push(fix_action(uri, snapshot.version, d, fix, support));
+        // The fixes are those of our own copy of the diagnostic, in the current version,
+        // converted now: sending every fix with every publication made the diagnostics
+        // several times larger on each keystroke.
+        let Some(index) = our_copy(snapshot, d) else { continue };
+        let (ours, finding) = (&snapshot.diagnostics[index], &snapshot.analysis.diagnostics[index]);
+        for fix in finding.fixes.iter().filter(|f| f.applicability > Applicability::DisplayOnly) {
+            let edits = fix
+                .edits
+                .iter()
+                .map(|e| TextEdit::new(to_range(&snapshot.rope, &e.range, enc), e.new_text.clone()))
+                .collect();
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![d.clone()]),
+                edit: Some(workspace_edit(uri, snapshot.version, edits, support)),
+                is_preferred: (fix.applicability == Applicability::Safe).then_some(true),
+                ..CodeAction::default()
+            }));
         }
-        let Some(ours) = ours else { continue };
         let Ok(offset) = to_byte(&snapshot.rope, ours.range.start, enc) else { continue };
         let text = text.get_or_insert_with(|| snapshot.rope.to_string());
         let edit = debrief_core::ignore_edit(text, rule, offset);
@@ -95,35 +105,15 @@ pub fn quick_fixes(
     actions
 }
 
-/// Our diagnostic that the client's `d` stands for: the same range, or failing that
+/// Which of our diagnostics the client's `d` stands for: the same range, or failing that
 /// the same rule and message starting on the same line (some clients send ranges back
 /// in their own columns: Neovim 0.7 in bytes, whatever was negotiated).
-fn our_copy<'a>(snapshot: &'a Snapshot, d: &lsp::Diagnostic) -> Option<&'a lsp::Diagnostic> {
-    let same = |o: &&lsp::Diagnostic| o.code == d.code;
-    snapshot.diagnostics.iter().filter(same).find(|o| o.range == d.range).or_else(|| {
-        snapshot
-            .diagnostics
-            .iter()
-            .filter(same)
-            .find(|o| o.message == d.message && o.range.start.line == d.range.start.line)
-    })
-}
-
-fn fix_action(
-    uri: &Url,
-    version: i32,
-    d: &lsp::Diagnostic,
-    fix: FixData,
-    support: ActionSupport,
-) -> CodeActionOrCommand {
-    CodeActionOrCommand::CodeAction(CodeAction {
-        title: fix.title,
-        kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![d.clone()]),
-        edit: Some(workspace_edit(uri, version, fix.edits, support)),
-        is_preferred: fix.safe.then_some(true),
-        ..CodeAction::default()
-    })
+fn our_copy(snapshot: &Snapshot, d: &lsp::Diagnostic) -> Option<usize> {
+    let ours = || snapshot.diagnostics.iter().enumerate().filter(|(_, o)| o.code == d.code);
+    ours()
+        .find(|(_, o)| o.range == d.range)
+        .or_else(|| ours().find(|(_, o)| o.message == d.message && o.range.start.line == d.range.start.line))
+        .map(|(i, _)| i)
 }
 
 /// Whether the analysis has any safe fix, so "fix all" has something to do.

@@ -1,49 +1,19 @@
-//! The core's findings as LSP diagnostics. Each diagnostic carries its fixes, already
-//! converted to text edits for the version analysed, in `data`; a code action reads
-//! them back instead of analysing again.
+//! The core's findings as LSP diagnostics. Their fixes stay in the analysis, and are
+//! converted when a code action asks for them.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use debrief_core::{rules, Applicability, Severity};
+use debrief_core::{rules, Severity};
 use ropey::Rope;
-use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types::{
-    self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, TextEdit,
-    Url,
+    self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Url,
 };
 
 use super::position::{to_range, Encoding};
 
 /// What the server calls itself in `Diagnostic.source`.
 pub const SOURCE: &str = "debrief-ls";
-
-/// A fix as carried in `Diagnostic.data`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FixData {
-    /// Starts with a verb.
-    pub title: String,
-    /// Mechanical and meaning-preserving: the preferred action, and part of "fix all".
-    pub safe: bool,
-    /// Edits of the version in [`DiagnosticData::version`].
-    pub edits: Vec<TextEdit>,
-}
-
-/// `Diagnostic.data`: the fixes and the document version their edits apply to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DiagnosticData {
-    /// The document version analysed.
-    pub version: i32,
-    /// Best first.
-    pub fixes: Vec<FixData>,
-}
-
-impl DiagnosticData {
-    /// Reads `data` back from a diagnostic the client sent.
-    pub fn from_diagnostic(d: &lsp::Diagnostic) -> Option<Self> {
-        d.data.as_ref().and_then(|v| serde_json::from_value(v.clone()).ok())
-    }
-}
 
 /// The LSP severity of a finding.
 pub fn severity(s: Severity) -> DiagnosticSeverity {
@@ -55,13 +25,7 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
 }
 
 /// Converts one finding of `version` of the document at `uri`.
-pub fn diagnostic(
-    uri: &Url,
-    rope: &Rope,
-    enc: Encoding,
-    version: i32,
-    d: &debrief_core::Diagnostic,
-) -> lsp::Diagnostic {
+pub fn diagnostic(uri: &Url, rope: &Rope, enc: Encoding, d: &debrief_core::Diagnostic) -> lsp::Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = d
         .related
         .iter()
@@ -70,18 +34,6 @@ pub fn diagnostic(
             message: r.message.clone(),
         })
         .collect();
-    let fixes: Vec<FixData> = d
-        .fixes
-        .iter()
-        .filter(|f| f.applicability > Applicability::DisplayOnly)
-        .map(|f| FixData {
-            title: f.title.clone(),
-            safe: f.applicability == Applicability::Safe,
-            edits: f.edits.iter().map(|e| TextEdit::new(to_range(rope, &e.range, enc), e.new_text.clone())).collect(),
-        })
-        .collect();
-    let data = (!fixes.is_empty())
-        .then(|| serde_json::to_value(DiagnosticData { version, fixes }).expect("fix data serialises"));
     lsp::Diagnostic {
         range: to_range(rope, &d.range, enc),
         severity: Some(severity(d.severity)),
@@ -91,7 +43,7 @@ pub fn diagnostic(
         message: d.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
-        data,
+        data: None,
     }
 }
 
@@ -119,10 +71,10 @@ pub fn rule_of(d: &lsp::Diagnostic) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use debrief_core::{Diagnostic, Edit, Fix, Related};
+    use debrief_core::{Applicability, Diagnostic, Edit, Fix, Related};
 
     #[test]
-    fn findings_carry_rule_docs_related_places_and_fixes() {
+    fn findings_carry_rule_docs_and_related_places_and_leave_fixes_for_actions() {
         let text = "a 😀 b\nc\n";
         let rope = Rope::from_str(text);
         let uri = Url::parse("file:///x/postmortems/a.md").unwrap();
@@ -137,16 +89,12 @@ mod tests {
             ],
             related: vec![Related { range: 0..1, message: "before".into() }],
         };
-        let out = diagnostic(&uri, &rope, Encoding::Utf16, 7, &d);
+        let out = diagnostic(&uri, &rope, Encoding::Utf16, &d);
         assert_eq!(out.range, lsp::Range::new(lsp::Position::new(0, 5), lsp::Position::new(0, 6)));
         assert_eq!(rule_of(&out), Some("timeline-gap"));
         assert_eq!(out.severity, Some(DiagnosticSeverity::INFORMATION));
         assert!(out.code_description.as_ref().unwrap().href.as_str().ends_with("/timeline-gap.md"));
         assert_eq!(out.related_information.as_ref().unwrap()[0].location.range.end, lsp::Position::new(0, 1));
-        let data = DiagnosticData::from_diagnostic(&out).unwrap();
-        assert_eq!(data.version, 7);
-        assert_eq!(data.fixes.len(), 1, "display-only fixes are not actions");
-        assert!(data.fixes[0].safe);
-        assert_eq!(data.fixes[0].edits[0].new_text, "B");
+        assert_eq!(out.data, None, "fixes are converted when asked for");
     }
 }

@@ -174,7 +174,7 @@ impl Snapshot {
         let is_debrief = input.included_by_path || analysis.declares_debrief;
         let (diagnostics, not_shown) = if is_debrief {
             let shown = analysis.diagnostics.iter().take(MAX_PUBLISHED);
-            let converted = shown.map(|d| convert::diagnostic(uri, &input.rope, enc, input.version, d)).collect();
+            let converted = shown.map(|d| convert::diagnostic(uri, &input.rope, enc, d)).collect();
             (converted, analysis.diagnostics.len().saturating_sub(MAX_PUBLISHED))
         } else {
             (Vec::new(), 0)

@@ -1,4 +1,4 @@
-//! Code actions: fixes as quick fixes (from `Diagnostic.data`), "Ignore for this line",
+//! Code actions: fixes as quick fixes (from the analysis of the current version), "Ignore for this line",
 //! the timeline skeleton, and `source.fixAll.debrief` (resolved lazily or eagerly).
 
 use serde_json::{json, Value};
@@ -229,7 +229,6 @@ async fn a_client_sending_ranges_back_in_other_columns_still_gets_every_action()
     let diags = client.diagnostics(URI).await["diagnostics"].clone();
     let mut judgement = with_code(&diags, "blame-judgement")[0].clone();
     judgement["range"] = range(4, 54, 4, 62);
-    judgement.as_object_mut().unwrap().remove("data");
     let actions = client
         .result("textDocument/codeAction", actions_request(URI, range(4, 54, 4, 54), vec![judgement], None))
         .await;

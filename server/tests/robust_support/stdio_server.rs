@@ -18,8 +18,11 @@ const WAIT: Duration = Duration::from_secs(120);
 pub struct StdioServer {
     child: Child,
     stdin: ChildStdin,
-    messages: Receiver<Value>,
+    /// Each message with when its last byte was read, before it was parsed.
+    messages: Receiver<(Instant, Value)>,
     next_id: i64,
+    /// When the last message [`StdioServer::until`] returned had been read.
+    pub arrived: Option<Instant>,
 }
 
 impl StdioServer {
@@ -54,13 +57,14 @@ impl StdioServer {
                 if reader.read_exact(&mut body).is_err() {
                     return;
                 }
+                let arrived = Instant::now();
                 let Ok(value) = serde_json::from_slice::<Value>(&body) else { return };
-                if tx.send(value).is_err() {
+                if tx.send((arrived, value)).is_err() {
                     return;
                 }
             }
         });
-        let mut server = StdioServer { child, stdin, messages, next_id: 0 };
+        let mut server = StdioServer { child, stdin, messages, next_id: 0, arrived: None };
         let caps = json!({"workspace": {"configuration": false}});
         server.request("initialize", json!({"processId": null, "capabilities": caps}));
         server.notify("initialized", json!({}));
@@ -89,8 +93,9 @@ impl StdioServer {
         let deadline = Instant::now() + WAIT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
-            let m = self.messages.recv_timeout(left).expect("the server answers in time");
+            let (arrived, m) = self.messages.recv_timeout(left).expect("the server answers in time");
             if wanted(&m) {
+                self.arrived = Some(arrived);
                 return m;
             }
             if m.get("method").is_some() && m.get("id").is_some() {

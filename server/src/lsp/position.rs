@@ -118,16 +118,23 @@ pub fn to_byte_range(rope: &Rope, range: lsp::Range, enc: Encoding) -> Result<Ra
 /// The LSP position of a byte offset. Offsets past the end are the end; an offset inside
 /// a character, or between a `\r` and its `\n`, moves back to where that starts.
 pub fn to_position(rope: &Rope, byte: usize, enc: Encoding) -> lsp::Position {
+    // Few walks down the rope: this runs for every finding on every keystroke.
     let byte = byte.min(rope.len_bytes());
-    let mut ch = rope.byte_to_char(byte);
-    if ch > 0 && ch < rope.len_chars() && rope.char(ch) == '\n' && rope.char(ch - 1) == '\r' {
-        ch -= 1;
+    // A chunk never splits a character, so the one holding `byte` has its start.
+    let (chunk, chunk_start, _, _) = rope.chunk_at_byte(byte);
+    let mut local = byte - chunk_start;
+    while !chunk.is_char_boundary(local) {
+        local -= 1;
     }
-    let line = rope.char_to_line(ch);
-    let line_start_char = rope.line_to_char(line);
+    let mut byte = chunk_start + local;
+    if byte > 0 && chunk.as_bytes().get(local) == Some(&b'\n') && rope.byte(byte - 1) == b'\r' {
+        byte -= 1;
+    }
+    let line = rope.byte_to_line(byte);
+    let line_start = rope.line_to_byte(line);
     let character = match enc {
-        Encoding::Utf8 => rope.char_to_byte(ch) - rope.char_to_byte(line_start_char),
-        Encoding::Utf16 => rope.char_to_utf16_cu(ch) - rope.char_to_utf16_cu(line_start_char),
+        Encoding::Utf8 => byte - line_start,
+        Encoding::Utf16 => rope.byte_slice(line_start..byte).len_utf16_cu(),
     };
     lsp::Position::new(saturate(line), saturate(character))
 }
@@ -271,6 +278,40 @@ mod tests {
         assert_eq!(rope.to_string(), "new");
     }
 
+    /// The plainest reading of a byte offset: the character holding it, back before a
+    /// `\r` whose `\n` it points at, counted from its line's start one char at a time.
+    fn counted(rope: &Rope, byte: usize, enc: Encoding) -> Position {
+        let mut ch = rope.byte_to_char(byte.min(rope.len_bytes()));
+        if ch > 0 && ch < rope.len_chars() && rope.char(ch) == '\n' && rope.char(ch - 1) == '\r' {
+            ch -= 1;
+        }
+        let line = rope.char_to_line(ch);
+        let width = |c: char| if enc == Encoding::Utf8 { c.len_utf8() } else { c.len_utf16() };
+        let column: usize = rope.slice(rope.line_to_char(line)..ch).chars().map(width).sum();
+        Position::new(line as u32, column as u32)
+    }
+
+    #[test]
+    fn positions_across_the_ropes_chunks_are_counted_right() {
+        // Many kilobytes, so the rope has many chunks, with `\r\n` and wide characters
+        // falling on every offset against the chunk boundaries.
+        let pieces = (0..6000).map(|i| ["ab\r\n", "😀", "é\r", "\n", "中x", "\r\n"][i % 6]);
+        let text: String = pieces.clone().collect();
+        // Built piece by piece, as typing builds it, and in one go.
+        let mut typed = Rope::new();
+        for piece in pieces {
+            typed.insert(typed.len_chars(), piece);
+        }
+        for rope in [typed, Rope::from_str(&text)] {
+            assert!(rope.chunks().count() > 10, "{}", rope.chunks().count());
+            for byte in 0..=text.len() {
+                for enc in [Encoding::Utf8, Encoding::Utf16] {
+                    assert_eq!(to_position(&rope, byte, enc), counted(&rope, byte, enc), "byte {byte}");
+                }
+            }
+        }
+    }
+
     /// Pieces random texts are made of: multi-byte characters, surrogate pairs, every
     /// line end.
     const PIECES: &[&str] = &["a", "é", "😀", "🚨🚨", "\n", "\r\n", "\r", " ", "中"];
@@ -293,6 +334,18 @@ mod tests {
                 }
                 for enc in [Encoding::Utf8, Encoding::Utf16] {
                     prop_assert_eq!(to_byte(&rope, to_position(&rope, b, enc), enc), Ok(b));
+                }
+            }
+        }
+
+        /// Every byte offset, inside characters and `\r\n` too, and past the end, gets the
+        /// position [`counted`] gives.
+        #[test]
+        fn positions_are_those_counted_char_by_char(text in text_strategy()) {
+            let rope = Rope::from_str(&text);
+            for byte in 0..=text.len() + 1 {
+                for enc in [Encoding::Utf8, Encoding::Utf16] {
+                    prop_assert_eq!(to_position(&rope, byte, enc), counted(&rope, byte, enc));
                 }
             }
         }

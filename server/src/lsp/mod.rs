@@ -121,11 +121,12 @@ where
     let (server_input, framed_input) = tokio::io::duplex(PIPE_BYTES);
     let (server_output, framed_output) = tokio::io::duplex(PIPE_BYTES);
     let (replies_tx, replies_rx) = tokio::sync::mpsc::unbounded_channel();
+    let publications = replies_tx.clone();
     let reader = tokio::spawn(framing::read_input(input, framed_input, replies_tx));
     let writer = tokio::spawn(framing::write_output(framed_output, replies_rx, output));
 
     let lifecycle = Arc::new(Lifecycle::default());
-    let (service, socket) = LspService::new(|client| Backend::new(client, lifecycle.clone()));
+    let (service, socket) = LspService::new(|client| Backend::new(client, publications, lifecycle.clone()));
     let service = ExitWatch { inner: service, lifecycle: lifecycle.clone() };
     let server_input = EofWatch { inner: server_input, lifecycle: lifecycle.clone() };
     let mut server = Box::pin(Server::new(server_input, server_output, socket).serve(service));

@@ -67,3 +67,22 @@ async fn requests_after_shutdown_are_refused_and_exit_still_works() {
     assert_eq!(refused["error"]["code"], -32600, "{refused}");
     assert_eq!(client.exit_without_shutdown().await, ServeOutcome::Exited { after_shutdown: true });
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nothing_is_published_after_shutdown() {
+    let mut client = TestClient::start(Setup::default()).await;
+    let uri = "file:///ws/postmortems/a.md";
+    client.open(uri, "# Incident debrief\n\nDana should have noticed.\n").await;
+    assert!(!client.diagnostics(uri).await["diagnostics"].as_array().unwrap().is_empty());
+    let response = client.request("shutdown", serde_json::Value::Null).await;
+    assert!(response.get("error").is_none(), "{response}");
+    client.change(uri, 2, crate::support::range(2, 0, 2, 0), "Sam said ").await;
+    let after: Vec<_> = client
+        .drain(std::time::Duration::from_millis(300))
+        .await
+        .into_iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .collect();
+    assert_eq!(after, Vec::<serde_json::Value>::new());
+    assert_eq!(client.exit_without_shutdown().await, ServeOutcome::Exited { after_shutdown: true });
+}

@@ -246,23 +246,23 @@ pub fn declares_debrief(doc: &Document<'_>) -> bool {
     if doc.front_matter.as_ref().is_some_and(|f| f.marks_debrief) {
         return true;
     }
+    // The names as words of the normalised heading, and the longer ones also run together
+    // inside a word ("Postmortems", "Debriefing"); "PIR" only as a word ("Expiring" is not one).
+    const NAMES: [&[&str]; 7] = [
+        &["post", "mortem"],
+        &["postmortem"],
+        &["incident", "review"],
+        &["incident", "report"],
+        &["debrief"],
+        &["post", "incident", "review"],
+        &["pir"],
+    ];
+    const RUN_TOGETHER: [&str; 4] = ["postmortem", "incidentreview", "incidentreport", "debrief"];
     doc.first_heading().is_some_and(|h| {
         let t = document::normalise_heading(&h.text);
-        [
-            "post mortem",
-            "postmortem",
-            "post-mortem",
-            "incident review",
-            "incident report",
-            "debrief",
-            "post incident review",
-            "pir",
-        ]
-        .iter()
-        .any(|k| {
-            t.split(' ').collect::<Vec<_>>().windows(k.split(' ').count()).any(|w| w.join(" ") == *k)
-                || t.contains(&k.replace(' ', ""))
-        })
+        let words: Vec<&str> = t.split(' ').collect();
+        NAMES.iter().any(|name| words.windows(name.len()).any(|w| w == *name))
+            || RUN_TOGETHER.iter().any(|name| t.contains(name))
     })
 }
 
@@ -303,10 +303,20 @@ mod tests {
             "---\ndebrief: true\n---\n# Anything\n",
             "---\ntype: incident-review\n---\n# Anything\n",
             "# Debrief of the March outage\n",
+            "# PIR: checkout errors\n",
+            "# Post incident review (PIR) — search\n",
+            "# Postmortems/2026-03: cache\n",
         ] {
             assert!(declares_debrief(&Document::parse(text)), "{text}");
         }
-        for text in ["# README\n\nA post-mortem is…\n", "# Sprint retrospective\n", "no heading\n"] {
+        for text in [
+            "# README\n\nA post-mortem is…\n",
+            "# Sprint retrospective\n",
+            "no heading\n",
+            "# Expiring certificates\n",
+            "# Inspiring the team\n",
+            "# Incident response runbook\n",
+        ] {
             assert!(!declares_debrief(&Document::parse(text)), "{text}");
         }
     }

@@ -10,7 +10,7 @@ use jiff::civil::{Date, DateTime, Time};
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::util::primitives::PatternID;
-use regex_automata::{Input, Span};
+use regex_automata::{Anchored, Input, Span};
 
 use crate::pattern;
 
@@ -321,7 +321,8 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
     // capturing over a whole line costs the backtracker a pass over all of it.
     let mut caps: Captures = TIME_RE.create_captures();
     for found in TIME_RE.find_iter(text) {
-        TIME_RE.search_captures(&Input::new(&text[..found.end()]).range(found.start()..), &mut caps);
+        let span = Input::new(&text[..found.end()]).range(found.start()..).anchored(Anchored::Yes);
+        TIME_RE.search_captures(&span, &mut caps);
         let Some(whole) = caps.get_group(0) else { continue };
         if text[whole.range()].trim().is_empty() {
             continue;

@@ -66,8 +66,7 @@ pub fn quick_fixes(
     for d in context {
         let Some(rule) = rule_of(d) else { continue };
         // The fixes are those of our own copy of the diagnostic, in the current version,
-        // converted now: sending every fix with every publication made the diagnostics
-        // several times larger on each keystroke.
+        // converted now rather than for every finding on every keystroke.
         let Some(index) = our_copy(snapshot, d) else { continue };
         let (ours, finding) = (&snapshot.diagnostics[index], &snapshot.analysis.diagnostics[index]);
         for fix in finding.fixes.iter().filter(|f| f.applicability > Applicability::DisplayOnly) {

@@ -258,10 +258,10 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// Every milestone's stems (two letters and at least one more byte) by their first two
-/// letters (see [`stem_bucket`]). An entry has
-/// a few dozen words, each compared with the stem or two that start like it; an
-/// Aho-Corasick DFA of the stems searched no faster and took longer to build, on every
-/// start, than `check` of a small debrief spends on the debrief.
+/// letters (see [`stem_bucket`]). An entry has a few dozen words, each compared with the
+/// stem or two that start like it; an Aho-Corasick DFA of the stems searched no faster and
+/// took longer to build, on every start, than `check` of a small debrief spends on the
+/// debrief.
 static STEMS_BY_START: LazyLock<Vec<Vec<(&str, Milestone)>>> = LazyLock::new(|| {
     let mut buckets = vec![Vec::new(); 26 * 26];
     for m in Milestone::ALL {

@@ -69,21 +69,7 @@ pub fn quick_fixes(
         // converted now rather than for every finding on every keystroke.
         let Some(index) = our_copy(snapshot, d) else { continue };
         let (ours, finding) = (&snapshot.diagnostics[index], &snapshot.analysis.diagnostics[index]);
-        for fix in finding.fixes.iter().filter(|f| f.applicability > Applicability::DisplayOnly) {
-            let edits = fix
-                .edits
-                .iter()
-                .map(|e| TextEdit::new(to_range(&snapshot.rope, &e.range, enc), e.new_text.clone()))
-                .collect();
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title.clone(),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![d.clone()]),
-                edit: Some(workspace_edit(uri, snapshot.version, edits, support)),
-                is_preferred: (fix.applicability == Applicability::Safe).then_some(true),
-                ..CodeAction::default()
-            }));
-        }
+        actions.extend(fix_actions(uri, snapshot.version, &snapshot.rope, d, finding, enc, support));
         let Ok(offset) = to_byte(&snapshot.rope, ours.range.start, enc) else { continue };
         let text = text.get_or_insert_with(|| snapshot.rope.to_string());
         let edit = debrief_core::ignore_edit(text, rule, offset);
@@ -113,6 +99,31 @@ fn our_copy(snapshot: &Snapshot, d: &lsp::Diagnostic) -> Option<usize> {
         .find(|(_, o)| o.range == d.range)
         .or_else(|| ours().find(|(_, o)| o.message == d.message && o.range.start.line == d.range.start.line))
         .map(|(i, _)| i)
+}
+
+/// The quick fixes of `finding` (version `version` of the document, in `rope`), offered for
+/// the client's `d`: display-only fixes are not actions, and safe ones are preferred.
+fn fix_actions<'a>(
+    uri: &'a Url,
+    version: i32,
+    rope: &'a Rope,
+    d: &'a lsp::Diagnostic,
+    finding: &'a debrief_core::Diagnostic,
+    enc: Encoding,
+    support: ActionSupport,
+) -> impl Iterator<Item = CodeActionOrCommand> + 'a {
+    finding.fixes.iter().filter(|f| f.applicability > Applicability::DisplayOnly).map(move |fix| {
+        let edits =
+            fix.edits.iter().map(|e| TextEdit::new(to_range(rope, &e.range, enc), e.new_text.clone())).collect();
+        CodeActionOrCommand::CodeAction(CodeAction {
+            title: fix.title.clone(),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![d.clone()]),
+            edit: Some(workspace_edit(uri, version, edits, support)),
+            is_preferred: (fix.applicability == Applicability::Safe).then_some(true),
+            ..CodeAction::default()
+        })
+    })
 }
 
 /// Whether the analysis has any safe fix, so "fix all" has something to do.
@@ -258,6 +269,40 @@ mod tests {
         assert!(!wanted(Some(&q), FIX_ALL_KIND));
         assert!(wanted(Some(&q), "quickfix"));
         assert!(!wanted(Some(&[CodeActionKind::new("source.fix")]), FIX_ALL_KIND));
+    }
+
+    #[test]
+    fn fixes_become_actions_in_the_clients_columns_without_the_display_only_ones() {
+        use debrief_core::{Diagnostic, Edit, Fix, Severity};
+        let rope = Rope::from_str("a 😀 b\nc\n");
+        let uri = Url::parse("file:///x/postmortems/a.md").unwrap();
+        let finding = Diagnostic {
+            rule: "timeline-gap",
+            severity: Severity::Info,
+            range: 7..8,
+            message: "m".into(),
+            fixes: vec![
+                Fix::new("Drop it", Edit::replace(7..8, "B"), Applicability::Safe),
+                Fix::new("Only show", Edit::replace(7..8, "?"), Applicability::DisplayOnly),
+                Fix::new("Reword", Edit::replace(7..8, "C"), Applicability::Unsafe),
+            ],
+            related: Vec::new(),
+        };
+        let d = lsp::Diagnostic::default();
+        let actions: Vec<CodeAction> =
+            fix_actions(&uri, 7, &rope, &d, &finding, Encoding::Utf16, ActionSupport::default())
+                .map(|a| match a {
+                    CodeActionOrCommand::CodeAction(a) => a,
+                    CodeActionOrCommand::Command(_) => panic!("an action"),
+                })
+                .collect();
+        let titles: Vec<&str> = actions.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Drop it", "Reword"], "display-only fixes are not actions");
+        assert_eq!(actions[0].is_preferred, Some(true));
+        assert_eq!(actions[1].is_preferred, None);
+        let edits = &actions[0].edit.as_ref().unwrap().changes.as_ref().unwrap()[&uri];
+        assert_eq!(edits[0].range, lsp::Range::new(lsp::Position::new(0, 5), lsp::Position::new(0, 6)));
+        assert_eq!(edits[0].new_text, "B");
     }
 
     #[test]

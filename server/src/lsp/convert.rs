@@ -24,7 +24,7 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// Converts one finding of `version` of the document at `uri`.
+/// Converts one finding of the document at `uri` (its fixes are left to code actions).
 pub fn diagnostic(uri: &Url, rope: &Rope, enc: Encoding, d: &debrief_core::Diagnostic) -> lsp::Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = d
         .related

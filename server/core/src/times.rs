@@ -435,8 +435,12 @@ fn fast_time(text: &str) -> Option<TimeExpr> {
         second = two(j + 1);
         j += 3;
     }
-    // Fractions, ISO offsets, more digits: leave them to the pattern.
-    if matches!(b.get(j), Some(b'.' | b'Z' | b'z' | b'+' | b'-' | b':')) || digit(j) {
+    // Fractions, ISO offsets, more digits: leave them to the pattern. A colon or a full
+    // stop with no digit after it ends the time ("13:11: paged").
+    if matches!(b.get(j), Some(b'Z' | b'z' | b'+' | b'-'))
+        || digit(j)
+        || (matches!(b.get(j), Some(b'.' | b':')) && digit(j + 1))
+    {
         return None;
     }
     let word_byte = |k: usize| b.get(k).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
@@ -567,7 +571,9 @@ fn fast_iso(text: &str) -> Option<TimeExpr> {
     let num = |from: usize, n: usize| text[from..from + n].parse::<i16>().ok();
     let date = Date::new(num(i, 4)?, num(i + 5, 2)? as i8, num(i + 8, 2)? as i8).ok()?;
     let after = i + 10;
-    if b.get(after).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b':' | b'.')) {
+    if b.get(after).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/'))
+        || (matches!(b.get(after), Some(b':' | b'.')) && b.get(after + 1).is_some_and(u8::is_ascii_digit))
+    {
         return None;
     }
     // What follows: nothing time-like (a date alone), or a time the hand reader knows.
@@ -740,6 +746,11 @@ mod tests {
             "11:45 ET",
             "11:45 Europe",
             "11:45 MST.",
+            "13:11: I looked",
+            "13:11:x",
+            "13:11.",
+            "13:11. Paged",
+            "13:11:5 x",
         ];
         for head in heads {
             if let Some(fast) = fast_time(head) {
@@ -755,13 +766,21 @@ mod tests {
             "2026-03-01 2:32 PM y",
             "2026-02-30 x",
             "2026-03-01 x 14:00",
+            "2026-03-01: deploy",
+            "2026-03-01. Paged",
         ] {
             if let Some(fast) = fast_iso(head) {
                 assert_eq!(Some(fast), find_some(head, 1).into_iter().next(), "{head:?}");
             }
         }
+        for head in ["13:11: I looked", "7:54: go-ethereum", "13:11. Paged"] {
+            assert!(fast_time(head).is_some(), "{head:?} is the fast path's");
+        }
+        assert!(fast_iso("2026-03-01: deploy").is_some());
         for fallback in [
             "14:20-14:40 x",
+            "13:11:5 x",
+            "13:11.5 x",
             "12:41 PM - 3:30 PM",
             "14:32:00Z x",
             "14h32 x",
@@ -778,7 +797,7 @@ mod tests {
         /// Generated heads: wherever the fast path answers, the pattern answers the same.
         #[test]
         fn iso_fast_path_matches_pattern_on_generated_heads(
-            head in "[ *_|]{0,2}20[0-9]{2}-[01][0-9]-[0-3][0-9](,? {0,3}([0-9]{1,2}:[0-9]{2}( ?(am|PM|UTC|CET|\\(UTC\\)))?|[0-9]{4}|T[0-9]{2}:[0-9]{2}Z|at|to|-|x))?( {0,2}[a-zA-Z|:-]{0,5})?"
+            head in "[ *_|]{0,2}20[0-9]{2}-[01][0-9]-[0-3][0-9](:|\\.|:[0-9]|,? {0,3}([0-9]{1,2}:[0-9]{2}( ?(am|PM|UTC|CET|\\(UTC\\)))?|[0-9]{4}|T[0-9]{2}:[0-9]{2}Z|at|to|-|x))?( {0,2}[a-zA-Z|:-]{0,5})?"
         ) {
             if let Some(fast) = fast_iso(&head) {
                 proptest::prop_assert_eq!(Some(fast), find_some(&head, 1).into_iter().next(), "{:?}", head);

@@ -220,16 +220,21 @@ impl Milestones {
     pub fn of_text(text: &str) -> Milestones {
         let bytes = text.as_bytes();
         let mut set = Milestones::default();
-        let mut in_word = false;
-        for (i, &b) in bytes.iter().enumerate() {
-            let starts_word = !in_word && b.is_ascii_alphabetic();
-            in_word = is_word_byte(b);
-            if !starts_word {
-                continue;
+        let mut i = 0;
+        // Word by word: a word starts where a word byte follows one that is not; only a
+        // word starting with two letters is looked up.
+        while i < bytes.len() {
+            while bytes.get(i).is_some_and(|&b| !is_word_byte(b)) {
+                i += 1;
             }
-            let Some(&second) = bytes.get(i + 1).filter(|b| b.is_ascii_alphabetic()) else { continue };
-            let rest = &bytes[i..];
-            for &(stem, m) in &STEMS_BY_START[stem_bucket(b, second)] {
+            let start = i;
+            while bytes.get(i).is_some_and(|&b| is_word_byte(b)) {
+                i += 1;
+            }
+            let Some(&first) = bytes.get(start).filter(|b| b.is_ascii_alphabetic()) else { continue };
+            let Some(&second) = bytes.get(start + 1).filter(|b| b.is_ascii_alphabetic()) else { continue };
+            let rest = &bytes[start..];
+            for &(stem, m) in &STEMS_BY_START[stem_bucket(first, second)] {
                 // The third byte first (`| 0x20` lowercases a letter), which rejects most.
                 let stem = stem.as_bytes();
                 if rest.len() >= stem.len()

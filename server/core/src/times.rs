@@ -437,10 +437,7 @@ fn fast_time(text: &str) -> Option<TimeExpr> {
     }
     // Fractions, ISO offsets, more digits: leave them to the pattern. A colon or a full
     // stop with no digit after it ends the time ("13:11: paged").
-    if matches!(b.get(j), Some(b'Z' | b'z' | b'+' | b'-'))
-        || digit(j)
-        || (matches!(b.get(j), Some(b'.' | b':')) && digit(j + 1))
-    {
+    if matches!(b.get(j), Some(b'Z' | b'z' | b'+' | b'-')) || digit(j) || number_goes_on(b, j) {
         return None;
     }
     let word_byte = |k: usize| b.get(k).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
@@ -519,7 +516,14 @@ fn is_embedded(text: &str, start: usize, end: usize) -> bool {
     let before = trimmed_start.checked_sub(1).map(|i| bytes[i]);
     let after = bytes.get(end).copied();
     matches!(before, Some(b) if b.is_ascii_alphanumeric() || b == b'.' || b == b':')
-        || matches!(after, Some(b) if b.is_ascii_digit() || ((b == b':' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        || after.is_some_and(|b| b.is_ascii_digit())
+        || number_goes_on(bytes, end)
+}
+
+/// Whether a colon or full stop at `at` carries the number on (`5:30:12`, `1.2`), rather
+/// than ending it (`13:11: paged`).
+fn number_goes_on(b: &[u8], at: usize) -> bool {
+    matches!(b.get(at), Some(b':' | b'.')) && b.get(at + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// Remembers what [`find_first`] found by the text searched, for a caller analysing
@@ -571,9 +575,7 @@ fn fast_iso(text: &str) -> Option<TimeExpr> {
     let num = |from: usize, n: usize| text[from..from + n].parse::<i16>().ok();
     let date = Date::new(num(i, 4)?, num(i + 5, 2)? as i8, num(i + 8, 2)? as i8).ok()?;
     let after = i + 10;
-    if b.get(after).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/'))
-        || (matches!(b.get(after), Some(b':' | b'.')) && b.get(after + 1).is_some_and(u8::is_ascii_digit))
-    {
+    if b.get(after).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/')) || number_goes_on(b, after) {
         return None;
     }
     // What follows: nothing time-like (a date alone), or a time the hand reader knows.

@@ -79,12 +79,13 @@ impl SectionKind {
             "timeline",
             "timelines",
         ];
-        let lower = text.to_ascii_lowercase();
-        if !lower.contains("timeline") && !lower.contains("chronolog") {
-            let first = lower
+        // Case-blind, without a copy: most headings are looked at only here.
+        let holds = |word: &[u8]| text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+        if !holds(b"timeline") && !holds(b"chronolog") {
+            let first = text
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
-            if !first.is_some_and(|w| FIRST.contains(&w)) {
+            if !first.is_some_and(|w| FIRST.iter().any(|f| f.eq_ignore_ascii_case(w))) {
                 return SectionKind::Other;
             }
         }

@@ -4,6 +4,7 @@
 //! It works on the masked prose (see [`crate::document`]), where code, links and
 //! comments are already blanked, so offsets are offsets in the original text.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::lexicon::{self, PersonKind, UserLexicon};
@@ -31,9 +32,17 @@ impl<'a> Token<'a> {
         }
     }
 
-    /// The token lowercased, with a curly apostrophe made straight.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase().replace('\u{2019}', "'")
+    /// The token lowercased, with a curly apostrophe made straight; the token itself
+    /// when it already is (most words are), without a copy.
+    pub fn lower(&self) -> Lower<'a> {
+        let bytes = self.text.as_bytes();
+        if bytes.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            Lower(Cow::Borrowed(self.text))
+        } else if bytes.is_ascii() {
+            Lower(Cow::Owned(self.text.to_ascii_lowercase()))
+        } else {
+            Lower(Cow::Owned(self.text.to_lowercase().replace('\u{2019}', "'")))
+        }
     }
 
     /// Byte range in the text.
@@ -47,6 +56,37 @@ impl<'a> Token<'a> {
     }
 }
 
+/// A token lowercased (see [`Token::lower`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lower<'a>(Cow<'a, str>);
+
+impl Lower<'_> {
+    /// The lowercase text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -54,37 +94,45 @@ fn is_word_char(c: char) -> bool {
 /// Splits `text[range]` into tokens: words (with inner `-`, `'` and `’`), `@handles`,
 /// and single punctuation marks. Whitespace is dropped.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
     let slice = &text[range.clone()];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = slice.as_bytes();
+    // The character at byte `i` and its length; ASCII, nearly all of a debrief, without
+    // decoding.
+    let char_at = |i: usize| -> Option<(char, usize)> {
+        match *bytes.get(i)? {
+            b if b < 0x80 => Some((char::from(b), 1)),
+            _ => slice[i..].chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let word_at = |i: usize| char_at(i).is_some_and(|(c, _)| is_word_char(c));
+    // About one token in five bytes of prose.
+    let mut tokens = Vec::with_capacity(bytes.len() / 5 + 1);
+    let mut i = 0;
+    while let Some((c, len)) = char_at(i) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
-        if is_word_char(c) || (c == '@' && iter.peek().is_some_and(|&(_, n)| is_word_char(n))) {
-            while let Some(&(j, n)) = iter.peek() {
+        let mut end = i + len;
+        if is_word_char(c) || (c == '@' && word_at(end)) {
+            while let Some((n, n_len)) = char_at(end) {
                 if is_word_char(n) {
-                    end = j + n.len_utf8();
-                    iter.next();
-                } else if matches!(n, '-' | '\'' | '\u{2019}' | '.') {
-                    // Inner joiners: on-call, didn't, Dana's, v1.2 (but not a final period).
-                    let after = slice[j + n.len_utf8()..].chars().next();
-                    let joins = after.is_some_and(is_word_char)
-                        && (n != '.' || slice[start..end].chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'v'));
-                    if joins {
-                        end = j + n.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
-                } else {
+                    end += n_len;
+                    continue;
+                }
+                // Inner joiners: on-call, didn't, Dana's, v1.2 (but not a final period).
+                let joins = matches!(n, '-' | '\'' | '\u{2019}' | '.')
+                    && word_at(end + n_len)
+                    && (n != '.' || bytes[start..end].iter().all(|&b| b.is_ascii_digit() || b == b'.' || b == b'v'));
+                if !joins {
                     break;
                 }
+                end += n_len;
             }
         }
         tokens.push(Token { text: &slice[start..end], start: range.start + start, end: range.start + end });
+        i = end;
     }
     tokens
 }
@@ -529,6 +577,65 @@ mod tests {
         let idx = tokens.iter().position(|t| t.start == at).unwrap();
         let verb = tokens[idx + 2..].iter().find(|t| t.is_word()).map(|t| t.lower());
         subject_before(&tokens, idx, verb.as_deref(), &UserLexicon::default()).and_then(|s| s.person.map(|p| p.0))
+    }
+
+    /// The tokenizer as first written, char by char: the reference the byte-wise one
+    /// must agree with.
+    fn tokenize_by_chars(text: &str) -> Vec<Token<'_>> {
+        let mut tokens = Vec::new();
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let start = i;
+            let mut end = i + c.len_utf8();
+            if is_word_char(c) || (c == '@' && iter.peek().is_some_and(|&(_, n)| is_word_char(n))) {
+                while let Some(&(j, n)) = iter.peek() {
+                    if is_word_char(n) {
+                        end = j + n.len_utf8();
+                        iter.next();
+                    } else if matches!(n, '-' | '\'' | '\u{2019}' | '.') {
+                        let after = text[j + n.len_utf8()..].chars().next();
+                        let joins = after.is_some_and(is_word_char)
+                            && (n != '.'
+                                || text[start..end].chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'v'));
+                        if !joins {
+                            break;
+                        }
+                        end = j + n.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+            }
+            tokens.push(Token { text: &text[start..end], start, end });
+        }
+        tokens
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        #[test]
+        fn tokenize_agrees_with_the_char_by_char_reference(
+            text in "([a-zA-Z0-9_@.'\u{2019}\\-]|[ \t\n]|[,;:!?()]|[é日\u{2000}\u{a0}]){0,40}"
+        ) {
+            proptest::prop_assert_eq!(tokenize(&text, 0..text.len()), tokenize_by_chars(&text));
+        }
+    }
+
+    #[test]
+    fn tokens_of_a_range_carry_offsets_in_the_whole_text() {
+        let text = "Intro. Dana’s v1.2 fix — rolled back.";
+        let start = text.find("Dana").unwrap();
+        let tokens = tokenize(text, start..text.len());
+        let reference = tokenize_by_chars(&text[start..]);
+        assert_eq!(tokens.len(), reference.len());
+        for (t, r) in tokens.iter().zip(&reference) {
+            assert_eq!((t.text, t.start, t.end), (r.text, r.start + start, r.end + start));
+        }
+        assert_eq!(tokens[0].text, "Dana’s");
     }
 
     #[test]

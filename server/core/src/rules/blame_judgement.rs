@@ -257,12 +257,9 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     if j.when == AboutSomeoneElse {
         let user = ctx.config.lexicon();
         // For "should have known" the verb is "known"; otherwise the word after.
-        let verb = if j.phrase.contains("known") {
-            Some("known".to_string())
-        } else {
-            sentence.tokens.get(t_index + 1).map(|t| t.lower())
-        };
-        let subject = grammar::subject_before(&sentence.tokens, t_index, verb.as_deref(), user);
+        let next = sentence.tokens.get(t_index + 1).map(|t| t.lower());
+        let verb = if j.phrase.contains("known") { Some("known") } else { next.as_deref() };
+        let subject = grammar::subject_before(&sentence.tokens, t_index, verb, user);
         let someone_else = subject.as_ref().and_then(|s| s.person.clone()).is_some_and(|(kind, range)| {
             let word = text[range].to_lowercase();
             !(matches!(kind, PersonKind::Pronoun { .. }) && matches!(word.as_str(), "we" | "i" | "us" | "me"))

@@ -35,6 +35,14 @@ pub fn analyse(text: &str, config: &Config) -> Vec<Diagnostic> {
     run(text, config, false).diagnostics
 }
 
+/// [`analyse`]'s findings when `text` declares itself a debrief (see
+/// [`declares_debrief`]), `None` when it does not: one parse for both, for files found by
+/// walking folders.
+pub fn analyse_if_debrief(text: &str, config: &Config) -> Option<Vec<Diagnostic>> {
+    let doc = Document::parse(text);
+    declares_debrief(&doc).then(|| analysis_of(&doc, config, false).diagnostics)
+}
+
 /// The findings and the debrief's outline (for editors: symbols, code lenses).
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -293,6 +301,16 @@ pub fn is_debrief(text: &str, relative_path: Option<&str>, config: &Config) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_declared_debrief_is_analysed_when_found_by_walking() {
+        let config = Config::default();
+        let debrief = "# Post-mortem: DB outage\n\nDana should have noticed the alert.\n";
+        let found = analyse_if_debrief(debrief, &config).expect("declares itself a debrief");
+        assert!(!found.is_empty());
+        assert_eq!(found, analyse(debrief, &config));
+        assert_eq!(analyse_if_debrief("# README\n\nDana should have noticed the alert.\n", &config), None);
+    }
 
     #[test]
     fn debriefs_declare_themselves() {

@@ -447,7 +447,19 @@ fn check_file(
         Err(_) if !target.explicit && !loaded.config.includes_path(&relative) => return None,
         Err(m) => return Some(Err(Problem::new(path, m))),
     };
-    if !target.explicit && !debrief_core::is_debrief(&text, Some(&relative), &loaded.config) {
+    // A walked file the configuration does not include is checked when it declares
+    // itself a debrief.
+    let must_declare = !target.explicit && !loaded.config.includes_path(&relative);
+    if mode == FixMode::None {
+        // One parse both decides and analyses.
+        let diagnostics = if must_declare {
+            debrief_core::analyse_if_debrief(&text, &loaded.config)?
+        } else {
+            debrief_core::analyse(&text, &loaded.config)
+        };
+        return Some(Ok(FileResult { path: display(path), text, diagnostics, diff: None, fixed: 0 }));
+    }
+    if must_declare && !debrief_core::is_debrief(&text, None, &loaded.config) {
         return None;
     }
     // The text is the file's bytes (decoding checked, not changed, them): it is what the

@@ -235,11 +235,12 @@ impl Milestones {
             let Some(&second) = bytes.get(start + 1).filter(|b| b.is_ascii_alphabetic()) else { continue };
             let rest = &bytes[start..];
             for &(stem, m) in &STEMS_BY_START[stem_bucket(first, second)] {
-                // The third byte first (`| 0x20` lowercases a letter), which rejects most.
+                // The third byte first (`| 0x20` lowercases a letter), which rejects most;
+                // the bucket matched the first two letters, and stems are lowercase.
                 let stem = stem.as_bytes();
                 if rest.len() >= stem.len()
                     && rest[2] | 0x20 == stem[2] | 0x20
-                    && rest[..stem.len()].eq_ignore_ascii_case(stem)
+                    && rest[2..stem.len()].iter().zip(&stem[2..]).all(|(a, s)| a.to_ascii_lowercase() == *s)
                 {
                     set.add(m);
                 }
@@ -273,8 +274,8 @@ static STEMS_BY_START: LazyLock<Vec<Vec<(&str, Milestone)>>> = LazyLock::new(|| 
         for stem in m.stems() {
             let b = stem.as_bytes();
             assert!(
-                b.len() >= 3 && b[..2].iter().all(u8::is_ascii_lowercase),
-                "a stem starts with two letters: {stem}"
+                b.len() >= 3 && b[..2].iter().all(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase),
+                "a stem is lowercase and starts with two letters: {stem}"
             );
             buckets[stem_bucket(b[0], b[1])].push((*stem, m));
         }

@@ -664,17 +664,21 @@ impl<'a> Document<'a> {
             let (from, to) = (part.range.start, *start);
             if let Some(part) = Arc::get_mut(part).filter(|_| !kept && from == to) {
                 let items_before = self.items.len();
-                self.items.extend(part.items.drain(..).map(|mut i| {
-                    i.parent = i.parent.map(|p| p + items_before);
-                    i.list += lists_before;
-                    i
-                }));
-                self.blocks.append(&mut part.blocks);
-                self.headings.append(&mut part.headings);
-                self.tables.append(&mut part.tables);
-                self.paragraphs.append(&mut part.paragraphs);
-                self.comments.append(&mut part.comments);
-                self.links.append(&mut part.links);
+                if items_before == 0 && lists_before == 0 {
+                    self.items = std::mem::take(&mut part.items);
+                } else {
+                    self.items.extend(part.items.drain(..).map(|mut i| {
+                        i.parent = i.parent.map(|p| p + items_before);
+                        i.list += lists_before;
+                        i
+                    }));
+                }
+                move_all(&mut self.blocks, &mut part.blocks);
+                move_all(&mut self.headings, &mut part.headings);
+                move_all(&mut self.tables, &mut part.tables);
+                move_all(&mut self.paragraphs, &mut part.paragraphs);
+                move_all(&mut self.comments, &mut part.comments);
+                move_all(&mut self.links, &mut part.links);
                 self.raw_tail = part.raw_tail.or(self.raw_tail);
                 lists_before += part.lists;
                 continue;
@@ -865,6 +869,16 @@ impl<'a> Document<'a> {
     }
 }
 
+/// Moves every element of `from` to the end of `to`: the vector itself when `to` is
+/// empty (a fresh parse has one part), without copying.
+fn move_all<T>(to: &mut Vec<T>, from: &mut Vec<T>) {
+    if to.is_empty() {
+        std::mem::swap(to, from);
+    } else {
+        to.append(from);
+    }
+}
+
 /// Parses `text` from `from` (the body's start, or a top-level ATX heading) into parts, a
 /// new one at each top-level ATX heading, and appends their masked prose to `masked`.
 /// With `stop`, parsing ends at the heading that starts there. Fails if that line is not
@@ -914,7 +928,10 @@ fn parse_parts(
         .collect();
     definitions.sort_by_key(|d| d.0);
     let mut definitions = definitions.into_iter().peekable();
-    let mut walk = Walk::new(text, from, cut);
+    // A parse for reuse is cut into parts as it goes: sizing them up front would only
+    // leave room unused in the parts kept.
+    let lines = if cut { 0 } else { memchr::memchr_iter(b'\n', slice.as_bytes()).count() };
+    let mut walk = Walk::new(text, from, cut, lines);
     let mut stopped = false;
     for (event, r) in events {
         let range = r.start + from..r.end + from;
@@ -1040,13 +1057,23 @@ struct Walk<'t> {
 }
 
 impl<'t> Walk<'t> {
-    fn new(text: &'t str, from: usize, for_reuse: bool) -> Self {
+    /// A walk of `text` from `from`, over about `lines` lines: its lists are sized for
+    /// what a debrief that long usually holds, so that they rarely grow.
+    fn new(text: &'t str, from: usize, for_reuse: bool, lines: usize) -> Self {
+        let part = Part {
+            range: from..from,
+            blocks: Vec::with_capacity(lines + 8),
+            paragraphs: Vec::with_capacity(lines / 3 + 4),
+            items: Vec::with_capacity(lines / 2 + 4),
+            headings: Vec::with_capacity(lines / 6 + 4),
+            ..Part::default()
+        };
         Walk {
             text,
             content_end: text.trim_end().len(),
-            part: Part { range: from..from, ..Part::default() },
+            part,
             for_reuse,
-            stack: Vec::new(),
+            stack: Vec::with_capacity(16),
             block: None,
             heading_text: String::new(),
             in_code: 0,
@@ -1056,7 +1083,7 @@ impl<'t> Walk<'t> {
             in_heading: false,
             lists: 0,
             top_start: from,
-            prose: Vec::new(),
+            prose: Vec::with_capacity(lines + lines / 4 + 8),
             quotes: Vec::new(),
             html: Vec::new(),
         }

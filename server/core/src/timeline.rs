@@ -639,7 +639,8 @@ fn entry(
         if t.date.is_none() {
             let after = &search[t.range.end..];
             let near = &after[..after.floor_char_boundary(24)];
-            if let Some(d) = doc.first_time(near).filter(|d| d.time.is_none() && d.date.is_some()) {
+            let first = times::may_hold_date(near).then(|| doc.first_time(near)).flatten();
+            if let Some(d) = first.filter(|d| d.time.is_none() && d.date.is_some()) {
                 t.date = d.date;
                 t.year_known = d.year_known;
             }

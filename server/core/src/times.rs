@@ -551,6 +551,31 @@ impl TimeMemo {
     }
 }
 
+/// Whether `text` may hold a date: every date shape has a `-` or `/` between its numbers
+/// or a month name, so a text with neither holds times at most. Cheaper than a search.
+pub fn may_hold_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().any(|&c| c == b'-' || c == b'/')
+        || b.windows(3).any(|w| {
+            // `| 0x20` lowercases a letter and never turns anything else into one.
+            matches!(
+                [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
+                [b'j', b'a', b'n']
+                    | [b'f', b'e', b'b']
+                    | [b'm', b'a', b'r']
+                    | [b'a', b'p', b'r']
+                    | [b'm', b'a', b'y']
+                    | [b'j', b'u', b'n']
+                    | [b'j', b'u', b'l']
+                    | [b'a', b'u', b'g']
+                    | [b's', b'e', b'p']
+                    | [b'o', b'c', b't']
+                    | [b'n', b'o', b'v']
+                    | [b'd', b'e', b'c']
+            )
+        })
+}
+
 /// The first date or time expression in `text`.
 pub fn find_first(text: &str) -> Option<TimeExpr> {
     fast_time(text).or_else(|| fast_iso(text)).or_else(|| find_some(text, 1).into_iter().next())
@@ -813,6 +838,31 @@ mod tests {
             if let Some(fast) = fast_time(&head) {
                 proptest::prop_assert_eq!(Some(fast), find_some(&head, 1).into_iter().next(), "{:?}", head);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+        /// A text said to hold no date holds none the pattern finds.
+        #[test]
+        fn no_date_where_none_may_be(
+            text in "[a-z ]{0,3}(Mon,? )?([0-9]{1,4}[ /:-]{0,2}){0,3}( ?(Jan|feb|MAR|Sept|May|dec|june|Ma|x))?( ?[0-9]{1,4}(st|th)?)?(,? [0-9]{2,4})?[ ,.a-z]{0,3}"
+        ) {
+            if !may_hold_date(&text) {
+                let dated: Vec<TimeExpr> = find_all(&text).into_iter().filter(|t| t.date.is_some()).collect();
+                proptest::prop_assert!(dated.is_empty(), "{:?} holds {:?}", text, dated);
+            }
+        }
+    }
+
+    #[test]
+    fn dates_are_told_apart_from_times_before_a_search() {
+        for dated in ["2026-03-01", "(10-20-2022)", "on 3/4/23", "Jan 5", "5th MAY 2024", "Monday Sept 1st"] {
+            assert!(may_hold_date(dated), "{dated:?}");
+            assert!(find_all(dated).iter().any(|t| t.date.is_some()), "{dated:?} holds a date");
+        }
+        for undated in [" (6:48 PDT): The last tr", ": paged the SRE team", "14:32 UTC, 5 min later"] {
+            assert!(!may_hold_date(undated), "{undated:?}");
         }
     }
 

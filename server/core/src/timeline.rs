@@ -220,9 +220,9 @@ impl Milestones {
     pub fn of_text(text: &str) -> Milestones {
         let bytes = text.as_bytes();
         let mut set = Milestones::default();
+        let index = &*STEM_INDEX;
         let mut i = 0;
-        // Word by word: a word starts where a word byte follows one that is not; only a
-        // word starting with two letters is looked up.
+        // Word by word: a word starts where a word byte follows one that is not.
         while i < bytes.len() {
             while bytes.get(i).is_some_and(|&b| !is_word_byte(b)) {
                 i += 1;
@@ -231,15 +231,14 @@ impl Milestones {
             while bytes.get(i).is_some_and(|&b| is_word_byte(b)) {
                 i += 1;
             }
-            let Some(&first) = bytes.get(start).filter(|b| b.is_ascii_alphabetic()) else { continue };
-            let Some(&second) = bytes.get(start + 1).filter(|b| b.is_ascii_alphabetic()) else { continue };
+            // Most words start like no stem: one look in the index settles them.
             let rest = &bytes[start..];
-            for &(stem, m) in &STEMS_BY_START[stem_bucket(first, second)] {
-                // The third byte first (`| 0x20` lowercases a letter), which rejects most;
-                // the bucket matched the first two letters, and stems are lowercase.
+            let Some(key) = stem_key(rest) else { continue };
+            let (from, to) = index.starts[key];
+            for &(stem, m) in &index.stems[usize::from(from)..usize::from(to)] {
+                // Stems are lowercase; the first two letters matched the key.
                 let stem = stem.as_bytes();
                 if rest.len() >= stem.len()
-                    && rest[2] | 0x20 == stem[2] | 0x20
                     && rest[2..stem.len()].iter().zip(&stem[2..]).all(|(a, s)| a.to_ascii_lowercase() == *s)
                 {
                     set.add(m);
@@ -263,13 +262,19 @@ fn is_word_byte(b: u8) -> bool {
     WORD[usize::from(b)]
 }
 
-/// Every milestone's stems (two letters and at least one more byte) by their first two
-/// letters (see [`stem_bucket`]). An entry has a few dozen words, each compared with the
-/// stem or two that start like it; an Aho-Corasick DFA of the stems searched no faster and
-/// took longer to build, on every start, than `check` of a small debrief spends on the
-/// debrief.
-static STEMS_BY_START: LazyLock<Vec<Vec<(&str, Milestone)>>> = LazyLock::new(|| {
-    let mut buckets = vec![Vec::new(); 26 * 26];
+/// Every milestone's stems (two letters and at least one more byte), grouped by how they
+/// start (see [`stem_key`]). An entry has a few dozen words, and most start like no stem;
+/// an Aho-Corasick DFA of the stems searched no faster and took longer to build, on every
+/// start, than `check` of a small debrief spends on the debrief.
+struct StemIndex {
+    /// The stems, ordered by key.
+    stems: Vec<(&'static str, Milestone)>,
+    /// For each key, the range of `stems` that starts so.
+    starts: Vec<(u16, u16)>,
+}
+
+static STEM_INDEX: LazyLock<StemIndex> = LazyLock::new(|| {
+    let mut stems: Vec<(usize, &'static str, Milestone)> = Vec::new();
     for m in Milestone::ALL {
         for stem in m.stems() {
             let b = stem.as_bytes();
@@ -277,15 +282,32 @@ static STEMS_BY_START: LazyLock<Vec<Vec<(&str, Milestone)>>> = LazyLock::new(|| 
                 b.len() >= 3 && b[..2].iter().all(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase),
                 "a stem is lowercase and starts with two letters: {stem}"
             );
-            buckets[stem_bucket(b[0], b[1])].push((*stem, m));
+            stems.push((stem_key(b).expect("two letters"), stem, m));
         }
     }
-    buckets
+    stems.sort_by_key(|s| s.0);
+    let mut starts = vec![(0, 0); 26 * 26 * 27];
+    for (i, (key, ..)) in stems.iter().enumerate() {
+        let i = u16::try_from(i).expect("a few hundred stems");
+        let range = &mut starts[*key];
+        if range.1 == 0 {
+            range.0 = i;
+        }
+        range.1 = i + 1;
+    }
+    StemIndex { stems: stems.into_iter().map(|(_, stem, m)| (stem, m)).collect(), starts }
 });
 
-/// The bucket of words starting with two ASCII letters, in either case.
-fn stem_bucket(first: u8, second: u8) -> usize {
-    usize::from(first.to_ascii_lowercase() - b'a') * 26 + usize::from(second.to_ascii_lowercase() - b'a')
+/// The key of text starting with two ASCII letters and one more byte, in either case: the
+/// letters, and the third byte when a letter (any other byte shares one key).
+fn stem_key(b: &[u8]) -> Option<usize> {
+    let (&[first, second, third], _) = b.split_first_chunk::<3>()?;
+    if !(first.is_ascii_alphabetic() && second.is_ascii_alphabetic()) {
+        return None;
+    }
+    let letter = |c: u8| usize::from((c | 0x20) - b'a');
+    let third = if third.is_ascii_alphabetic() { letter(third) } else { 26 };
+    Some((letter(first) * 26 + letter(second)) * 27 + third)
 }
 
 /// How an entry is written.

@@ -160,9 +160,10 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
             .rev()
             .find(|&(_, c)| c.is_whitespace() || c == '(')
             .map_or(block.start, |(p, c)| block.start + p + c.len_utf8());
-        let word = text[word_start..i].to_ascii_lowercase();
-        !(ABBREVIATIONS.contains(&word.as_str())
-            || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
+        let word = &text[word_start..i];
+        let mut chars = word.chars();
+        let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+        !(initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
     };
     // A sentence is looked for at most this far from the offset, so a megabyte-long line
     // costs the same per finding as a short one.

@@ -101,7 +101,9 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
             let in_table =
                 |x: &Range<usize>| doc.tables.iter().any(|t| t.range.start <= x.start && x.end <= t.range.end);
             let mut items: Vec<FollowUp> = Vec::new();
-            for item in doc.items.iter() {
+            // Items are in document order: only the section's are looked at.
+            let first_item = doc.items.partition_point(|i| i.range.start < r.start);
+            for item in doc.items[first_item..].iter().take_while(|i| i.range.start <= r.end) {
                 if !inside(&item.range)
                     || in_table(&item.range)
                     || (label_item && item.range.start == heading.range.start)

@@ -541,7 +541,10 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             seen_entry_start = seen_entry_start.min(p.start);
         }
     }
-    for h in doc.headings.iter().filter(|h| !h.pseudo && h.range.start > heading.range.start && inside(&h.range)) {
+    // Headings are in document order: only the section's are looked at.
+    let first_heading = doc.headings.partition_point(|h| h.range.start <= heading.range.start);
+    let section_headings = doc.headings[first_heading..].iter().take_while(|h| h.range.start <= r.end);
+    for h in section_headings.filter(|h| !h.pseudo && inside(&h.range)) {
         let date = times::find_all(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known)));
         pieces.push((
             h.range.start,

@@ -130,8 +130,13 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                 let first = &doc.text[head.clone()];
                 let struck = first.trim_start_matches(['-', '*', '+', ' ']).starts_with("~~");
                 let done_word = {
-                    let l = doc.plain(head.clone()).to_lowercase();
-                    l.starts_with("done") || l.starts_with("(done)") || l.starts_with("completed") || l.contains("✅")
+                    // The words that say so come first: lowercase only as much as they need.
+                    let prose = &doc.masked[head.clone()];
+                    let start: String = prose.trim_start().chars().take(9).flat_map(char::to_lowercase).collect();
+                    start.starts_with("done")
+                        || start.starts_with("(done)")
+                        || start.starts_with("completed")
+                        || prose.contains('✅')
                 };
                 items.push(FollowUp {
                     range: item.range.clone(),
@@ -328,6 +333,15 @@ mod tests {
         for text in ["dana@example.com", "npm i /@types/node", "x.@y", "@@dana", "@ dana", "@", "@-team", ""] {
             assert!(!has_handle(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn items_said_to_be_done() {
+        let text = "## Action items\n\n- DONE: rotate keys\n- (done) add an alert\n- **Completed** the migration\n- \u{2705} Add a probe\n- Document the runbook\n- Add a dashboard, done by Friday\n- ~~Drop the cache~~\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc);
+        let done: Vec<bool> = lists[0].items.iter().map(|i| i.done).collect();
+        assert_eq!(done, [true, true, true, true, false, false, true]);
     }
 
     #[test]

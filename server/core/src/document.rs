@@ -659,6 +659,18 @@ impl<'a> Document<'a> {
     /// Unless the parts are to be `kept` for the next version, parts only this document
     /// holds are emptied into it instead of copied.
     fn assemble(&mut self, kept: bool) {
+        if kept || self.parts.len() > 1 {
+            // Room for every part's share at once, not grown part by part.
+            let parts = &self.parts;
+            let total = |count: fn(&Part) -> usize| parts.iter().map(|p| count(&p.part)).sum::<usize>();
+            self.blocks.reserve(total(|p| p.blocks.len()));
+            self.headings.reserve(total(|p| p.headings.len()));
+            self.items.reserve(total(|p| p.items.len()));
+            self.tables.reserve(total(|p| p.tables.len()));
+            self.paragraphs.reserve(total(|p| p.paragraphs.len()));
+            self.comments.reserve(total(|p| p.comments.len()));
+            self.links.reserve(total(|p| p.links.len()));
+        }
         let mut lists_before = 0;
         for Placed { part, start } in &mut self.parts {
             let (from, to) = (part.range.start, *start);

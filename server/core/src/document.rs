@@ -875,6 +875,15 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// Every date or time expression in `text` ([`crate::times::find_all`]), remembered
+    /// like [`Document::first_time`].
+    pub fn all_times(&self, text: &str) -> Vec<crate::times::TimeExpr> {
+        match self.times {
+            Some(memo) => memo.find_all(text),
+            None => crate::times::find_all(text),
+        }
+    }
+
     /// The first heading of level 1 or 2, for deciding whether this is a debrief.
     pub fn first_heading(&self) -> Option<&Heading> {
         self.headings.iter().find(|h| !h.pseudo)

@@ -529,7 +529,8 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             // Look for the date only where it can count: anywhere in a short or explicit
             // paragraph, else at its start.
             let searched = if words <= 12 || says_so { t } else { &t[..t.floor_char_boundary(40)] };
-            let date = times::find_all(searched)
+            let date = doc
+                .all_times(searched)
                 .into_iter()
                 .find(|x| x.date.is_some() && x.time.is_none() && (x.range.start <= 3 || words <= 12 || says_so))
                 .and_then(|x| x.date.map(|d| (d, x.year_known)));
@@ -545,7 +546,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     let first_heading = doc.headings.partition_point(|h| h.range.start <= heading.range.start);
     let section_headings = doc.headings[first_heading..].iter().take_while(|h| h.range.start <= r.end);
     for h in section_headings.filter(|h| !h.pseudo && inside(&h.range)) {
-        let date = times::find_all(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known)));
+        let date = doc.all_times(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known)));
         pieces.push((
             h.range.start,
             Piece::Context { date, zone: times::find_zone(&h.text), before_entries: h.range.start < seen_entry_start },

@@ -526,23 +526,49 @@ fn number_goes_on(b: &[u8], at: usize) -> bool {
     matches!(b.get(at), Some(b':' | b'.')) && b.get(at + 1).is_some_and(u8::is_ascii_digit)
 }
 
-/// Remembers what [`find_first`] found by the text searched, for a caller analysing
-/// version after version of one document: its timeline lines seldom change between two.
+/// Remembers what [`find_first`] and [`find_all`] found by the text searched, for a caller
+/// analysing version after version of one document: its timeline lines seldom change
+/// between two.
 #[derive(Debug, Default)]
-pub struct TimeMemo(std::sync::Mutex<std::collections::HashMap<Box<str>, Option<TimeExpr>>>);
+pub struct TimeMemo(std::sync::Mutex<Remembered>);
+
+/// What a [`TimeMemo`] holds: each search's answers by the text searched.
+#[derive(Debug, Default)]
+struct Remembered {
+    first: std::collections::HashMap<Box<str>, Option<TimeExpr>>,
+    all: std::collections::HashMap<Box<str>, Vec<TimeExpr>>,
+}
 
 impl TimeMemo {
-    /// Texts remembered at most; past this the memo starts again (each keystroke in a
-    /// timeline line adds one).
+    /// Texts remembered at most, each way; past this the memo starts again (each
+    /// keystroke in a timeline line adds one).
     const CAPACITY: usize = 20_000;
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Remembered> {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 
     /// [`find_first`], remembered.
     pub fn find_first(&self, text: &str) -> Option<TimeExpr> {
-        let mut memo = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let memo = &mut self.lock().first;
         if let Some(found) = memo.get(text) {
             return found.clone();
         }
         let found = find_first(text);
+        if memo.len() >= Self::CAPACITY {
+            memo.clear();
+        }
+        memo.insert(text.into(), found.clone());
+        found
+    }
+
+    /// [`find_all`], remembered.
+    pub fn find_all(&self, text: &str) -> Vec<TimeExpr> {
+        let memo = &mut self.lock().all;
+        if let Some(found) = memo.get(text) {
+            return found.clone();
+        }
+        let found = find_all(text);
         if memo.len() >= Self::CAPACITY {
             memo.clear();
         }

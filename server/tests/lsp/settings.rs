@@ -106,13 +106,18 @@ async fn a_bad_debrief_toml_is_shown_on_the_file_and_the_server_carries_on() {
     let (_dir, root, toml_uri, doc_uri) = repository("[rules]\nblame-judgment = \"off\"\ntimeline-gap = \"error\"\n");
     let mut client = TestClient::start(Setup { folder: Some(root.clone()), ..Setup::default() }).await;
 
-    let on_file = client.diagnostics(&toml_uri).await;
+    // The problems on the file and the message about them, in either order.
+    let found = client
+        .notifications_in_any_order(&["textDocument/publishDiagnostics", "window/showMessage"], |method, params| {
+            method == "window/showMessage" || params["uri"] == toml_uri
+        })
+        .await;
+    let (on_file, message) = (&found[0], &found[1]);
     let problems = on_file["diagnostics"].as_array().unwrap();
     assert_eq!(problems.len(), 1, "{on_file}");
     assert_eq!(problems[0]["range"], range(1, 0, 1, 22));
     assert_eq!(problems[0]["severity"], 1);
     assert!(problems[0]["message"].as_str().unwrap().contains("did you mean `blame-judgement`?"), "{on_file}");
-    let message = client.next_notification("window/showMessage").await;
     assert!(message["message"].as_str().unwrap().contains("debrief.toml"), "{message}");
 
     client.open(&doc_uri, DEBRIEF).await;

@@ -226,6 +226,30 @@ impl TestClient {
         }
     }
 
+    /// The next notification of each of `methods` whose params pass `wanted`, in whatever
+    /// order they come (two notifications the server sends one after the other may reach
+    /// the client in either order); others are dropped.
+    pub async fn notifications_in_any_order(
+        &mut self,
+        methods: &[&str],
+        wanted: impl Fn(&str, &Value) -> bool,
+    ) -> Vec<Value> {
+        let mut found: Vec<Option<Value>> = vec![None; methods.len()];
+        while found.iter().any(Option::is_none) {
+            let message = tokio::time::timeout(WAIT, self.notifications.recv())
+                .await
+                .unwrap_or_else(|_| panic!("not all of {methods:?} within {WAIT:?}"))
+                .expect("the reader is alive");
+            for (i, method) in methods.iter().enumerate() {
+                if found[i].is_none() && message["method"] == *method && wanted(method, &message["params"]) {
+                    found[i] = Some(message["params"].clone());
+                    break;
+                }
+            }
+        }
+        found.into_iter().map(|f| f.expect("all found")).collect()
+    }
+
     /// The next `publishDiagnostics` for `uri`.
     pub async fn diagnostics(&mut self, uri: &str) -> Value {
         loop {

@@ -550,31 +550,30 @@ impl TimeMemo {
 
     /// [`find_first`], remembered.
     pub fn find_first(&self, text: &str) -> Option<TimeExpr> {
-        let memo = &mut self.lock().first;
-        if let Some(found) = memo.get(text) {
-            return found.clone();
-        }
-        let found = find_first(text);
-        if memo.len() >= Self::CAPACITY {
-            memo.clear();
-        }
-        memo.insert(text.into(), found.clone());
-        found
+        remembered(&mut self.lock().first, text, find_first)
     }
 
     /// [`find_all`], remembered.
     pub fn find_all(&self, text: &str) -> Vec<TimeExpr> {
-        let memo = &mut self.lock().all;
-        if let Some(found) = memo.get(text) {
-            return found.clone();
-        }
-        let found = find_all(text);
-        if memo.len() >= Self::CAPACITY {
-            memo.clear();
-        }
-        memo.insert(text.into(), found.clone());
-        found
+        remembered(&mut self.lock().all, text, find_all)
     }
+}
+
+/// What `find` gives for `text`, from `memo` when it is there.
+fn remembered<T: Clone>(
+    memo: &mut std::collections::HashMap<Box<str>, T>,
+    text: &str,
+    find: impl FnOnce(&str) -> T,
+) -> T {
+    if let Some(found) = memo.get(text) {
+        return found.clone();
+    }
+    let found = find(text);
+    if memo.len() >= TimeMemo::CAPACITY {
+        memo.clear();
+    }
+    memo.insert(text.into(), found.clone());
+    found
 }
 
 /// Whether `text` may hold a date: every date shape has a `-` or `/` between its numbers

@@ -449,18 +449,15 @@ fn check_file(
     };
     // A walked file the configuration does not include is checked when it declares
     // itself a debrief.
-    let must_declare = !target.explicit && !loaded.config.includes_path(&relative);
-    if mode == FixMode::None {
-        // One parse both decides and analyses.
-        let diagnostics = if must_declare {
-            debrief_core::analyse_if_debrief(&text, &loaded.config)?
-        } else {
-            debrief_core::analyse(&text, &loaded.config)
-        };
-        return Some(Ok(FileResult { path: display(path), text, diagnostics, diff: None, fixed: 0 }));
-    }
-    if must_declare && !debrief_core::is_debrief(&text, None, &loaded.config) {
-        return None;
+    if !target.explicit && !loaded.config.includes_path(&relative) {
+        if mode == FixMode::None {
+            // One parse both decides and analyses.
+            let diagnostics = debrief_core::analyse_if_debrief(&text, &loaded.config)?;
+            return Some(Ok(FileResult { path: display(path), text, diagnostics, diff: None, fixed: 0 }));
+        }
+        if !debrief_core::is_debrief(&text, None, &loaded.config) {
+            return None;
+        }
     }
     // The text is the file's bytes (decoding checked, not changed, them): it is what the
     // file must still hold when fixes are written back.

@@ -3,11 +3,12 @@
 //! `2026-03-01T14:32:00Z`, `Mar 1 14:32`, `April 15, 2021`, `1 March 2026`, and ranges
 //! such as `12:41 PM - 3:30 PM`. Calendar arithmetic is jiff's.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::{Date, DateTime, Time};
-use regex_automata::meta::Regex;
+use regex_automata::meta::{Cache, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::primitives::PatternID;
 use regex_automata::{Anchored, Input, Span};
@@ -316,13 +317,27 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
     } else {
         text
     };
+    // Each thread keeps its own search cache: the regex's shared pool of them makes
+    // threads wait on each other (`check`'s, or a long debrief's timelines).
+    thread_local! {
+        static CACHE: RefCell<Cache> = RefCell::new(TIME_RE.create_cache());
+    }
+    CACHE.with_borrow_mut(|cache| find_with(text, limit, cache, &mut out));
+    out
+}
+
+/// [`find_some`] with the search cache `cache`, on `text` without markup, into `out`.
+fn find_with(text: &str, limit: usize, cache: &mut Cache, out: &mut Vec<TimeExpr>) {
     let g = &*GROUPS;
     // Find each match with the lazy DFA (cheap), then read its groups on that stretch only:
     // capturing over a whole line costs the backtracker a pass over all of it.
     let mut caps: Captures = TIME_RE.create_captures();
-    for found in TIME_RE.find_iter(text) {
+    let mut input = Input::new(text);
+    while let Some(found) = TIME_RE.search_with(cache, &input) {
+        // The pattern never matches the empty string.
+        input.set_start(found.end().max(found.start() + 1));
         let span = Input::new(&text[..found.end()]).range(found.start()..).anchored(Anchored::Yes);
-        TIME_RE.search_captures(&span, &mut caps);
+        TIME_RE.search_captures_with(cache, &span, &mut caps);
         let Some(whole) = caps.get_group(0) else { continue };
         if text[whole.range()].trim().is_empty() {
             continue;
@@ -402,7 +417,6 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
             break;
         }
     }
-    out
 }
 
 /// How many bytes of markup and space (`**`, `_`, a backtick, `[`, `~`, `|`) come before

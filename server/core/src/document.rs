@@ -4,10 +4,12 @@
 //!
 //! The walk is iterative (no recursion), so deeply nested input cannot overflow the stack.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use unicase::UniCase;
 
 use crate::front_matter::{self, FrontMatter};
 use crate::text::LineIndex;
@@ -502,6 +504,10 @@ struct Definition {
 struct Outside<'p> {
     definitions: Vec<&'p Definition>,
     footnotes: bool,
+    /// When the rest of the document is parsed at the same time, so nothing is known of
+    /// it yet: the references the stretch did not define itself, which the rest must not
+    /// define either (see [`parse_fresh`]).
+    unresolved: Option<RefCell<Vec<String>>>,
     /// The longest definition (destination and title) anywhere, and the `]` outside.
     longest: usize,
     brackets: usize,
@@ -519,16 +525,17 @@ impl<'p> Outside<'p> {
         outside
     }
 
-    /// The definition a reference written in the stretch takes from outside it, or
-    /// `Err` when it cannot be told the way pulldown-cmark's Unicode case folding would.
-    fn resolve(&self, reference: &str) -> Result<Option<&'p Definition>, Apart> {
+    /// The definition a reference written in the stretch takes from outside it: labels
+    /// match as pulldown-cmark matches them, by Unicode case folding.
+    fn resolve(&self, reference: &str) -> Option<&'p Definition> {
         if self.definitions.is_empty() {
-            return Ok(None);
+            if let Some(unresolved) = &self.unresolved {
+                unresolved.borrow_mut().push(reference.to_string());
+            }
+            return None;
         }
-        if !reference.is_ascii() || self.definitions.iter().any(|d| !d.label.is_ascii()) {
-            return Err(Apart);
-        }
-        Ok(self.definitions.iter().find(|d| d.label.eq_ignore_ascii_case(reference)).copied())
+        let reference = UniCase::new(reference);
+        self.definitions.iter().find(|d| UniCase::new(d.label.as_str()) == reference).copied()
     }
 }
 
@@ -602,8 +609,7 @@ impl<'a> Document<'a> {
             Some(parts) => doc.parts = parts,
             None => {
                 masked.truncate(body_start);
-                let parts = parse_parts(text, body_start, None, &mut masked, keep, &Outside::default());
-                doc.parts = parts.expect("the whole text parses alone");
+                doc.parts = parse_fresh(text, body_start, &mut masked, keep, min_piece());
             }
         }
         // Only ASCII spaces replaced whole characters, so this cannot fail; fall back to a
@@ -928,20 +934,15 @@ fn parse_parts(
     }
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
-    let unsure = std::cell::Cell::new(false);
-    let callback = |link: pulldown_cmark::BrokenLink<'_>| match outside.resolve(&link.reference) {
-        Ok(found) => found.map(|d| (d.dest.clone().into(), d.title.clone().into())),
-        Err(Apart) => {
-            unsure.set(true);
-            None
-        }
+    let callback = |link: pulldown_cmark::BrokenLink<'_>| {
+        outside.resolve(&link.reference).map(|d| (d.dest.clone().into(), d.title.clone().into()))
     };
     let events = Parser::new_with_broken_link_callback(slice, options, Some(callback)).into_offset_iter();
     // What reuse needs to know of definitions; a parse that will not be reused skips it.
     let mut definitions: Vec<(usize, Definition)> = events
         .reference_definitions()
         .iter()
-        .filter(|_| cut)
+        .filter(|_| cut || outside.unresolved.is_some())
         .map(|(label, def)| {
             let title = def.title.as_deref().unwrap_or_default().to_string();
             (def.span.start + from, Definition { label: label.to_string(), dest: def.dest.to_string(), title })
@@ -961,9 +962,7 @@ fn parse_parts(
             && range.start > walk.part.range.start
             && is_atx_heading_at(text, range.start)
         {
-            if !cut {
-                walk.part.cuts.push(range.start);
-            } else {
+            if cut || stop == Some(range.start) {
                 while let Some((_, d)) = definitions.next_if(|d| d.0 < range.start) {
                     walk.part.definitions.push(d);
                 }
@@ -972,6 +971,8 @@ fn parse_parts(
                     stopped = true;
                     break;
                 }
+            } else {
+                walk.part.cuts.push(range.start);
             }
         }
         if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
@@ -986,10 +987,173 @@ fn parse_parts(
         walk.part.definitions.extend(definitions.map(|d| d.1));
         parts.push(walk.finish(text.len(), masked));
     }
-    if unsure.get() {
-        return Err(Apart);
-    }
     Ok(parts.into_iter().map(|p| Placed { start: p.range.start, part: Arc::new(p) }).collect())
+}
+
+/// Pieces of a long text parsed at once are at least this long: below it, handing a
+/// piece to another core costs more than it gives back.
+const PIECE_FROM: usize = 32 << 10;
+
+#[cfg(test)]
+thread_local! {
+    /// [`PIECE_FROM`] for the tests on this thread, which parse short texts in pieces.
+    pub(crate) static MIN_PIECE: std::cell::Cell<usize> = const { std::cell::Cell::new(PIECE_FROM) };
+}
+
+fn min_piece() -> usize {
+    #[cfg(test)]
+    return MIN_PIECE.get();
+    #[cfg(not(test))]
+    PIECE_FROM
+}
+
+/// Parses `text` from `from` (the body's start) into parts, as [`parse_parts`] does. A
+/// text of at least two pieces of `min_piece` bytes is parsed in pieces at once, cut at
+/// top-level ATX headings, and they are kept when they read as the whole text would
+/// (see [`settle`]); otherwise it is parsed in one go.
+fn parse_fresh(text: &str, from: usize, masked: &mut Vec<u8>, cut: bool, min_piece: usize) -> Vec<Placed> {
+    if text.len() - from >= 2 * min_piece {
+        let pieces = parse_pieces(text, from..text.len(), masked, cut, min_piece);
+        if let Some(parts) = pieces.ok().and_then(|pieces| settle(text, pieces, masked, cut)) {
+            return parts;
+        }
+        masked.truncate(from);
+    }
+    parse_parts(text, from, None, masked, cut, &Outside::default()).expect("the whole text parses alone")
+}
+
+/// A stretch of a text parsed apart from the rest, which was parsed at the same time.
+struct Piece {
+    range: Range<usize>,
+    parts: Vec<Placed>,
+    /// The references it did not define itself.
+    unresolved: Vec<String>,
+}
+
+/// Parses `range` of `text` (from the body's start or a top-level ATX heading, to the
+/// text's end or another) into pieces, halving it at a heading near its middle while the
+/// halves stay at least `min_piece` long, the halves at once; appends their masked prose
+/// to `masked`. Fails if a heading cut at turns out not to be a top-level heading.
+fn parse_pieces(
+    text: &str,
+    range: Range<usize>,
+    masked: &mut Vec<u8>,
+    cut: bool,
+    min_piece: usize,
+) -> Result<Vec<Piece>, Apart> {
+    let middle = range.start + range.len() / 2;
+    let at = (range.len() >= 2 * min_piece)
+        .then(|| {
+            memchr::memmem::find_iter(&text.as_bytes()[middle..range.end], b"\n#")
+                .map(|i| middle + i + 1)
+                .find(|&at| is_atx_heading_at(text, at))
+        })
+        .flatten()
+        .filter(|&at| at - range.start >= min_piece && range.end - at >= min_piece);
+    let Some(at) = at else {
+        let outside = Outside { unresolved: Some(RefCell::default()), ..Outside::default() };
+        let stop = (range.end < text.len()).then_some(range.end);
+        let parts = parse_parts(text, range.start, stop, masked, cut, &outside)?;
+        let unresolved = outside.unresolved.unwrap_or_default().into_inner();
+        return Ok(vec![Piece { range, parts, unresolved }]);
+    };
+    let mut rest = Vec::with_capacity(range.end - at);
+    let (head, tail) = rayon::join(
+        || parse_pieces(text, range.start..at, masked, cut, min_piece),
+        || parse_pieces(text, at..range.end, &mut rest, cut, min_piece),
+    );
+    let (mut head, tail) = (head?, tail?);
+    masked.extend_from_slice(&rest);
+    head.extend(tail);
+    Ok(head)
+}
+
+/// The parts of `pieces` of a text, parsed apart at once, as a parse of the whole text
+/// gives them, or `None` if that cannot be had from them.
+///
+/// Pieces that define a label differently (the first definition wins in the whole text),
+/// and those from the first to the last that mentions a footnote when one defines a
+/// footnote, are joined into one. A joined piece, and a piece that used a definition of
+/// another, is parsed again knowing all the others' definitions (those pieces at once),
+/// and its masked prose replaced in `masked`. `None` when so many links could use
+/// definitions that pulldown-cmark's limit on expanding them could matter in a parse.
+fn settle(text: &str, pieces: Vec<Piece>, masked: &mut [u8], cut: bool) -> Option<Vec<Placed>> {
+    // How far each piece must be joined with those after it.
+    let mut reach: Vec<usize> = (0..pieces.len()).collect();
+    let mut defined: Vec<(String, usize, &Definition)> = Vec::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        for d in piece.parts.iter().flat_map(|p| &p.part.definitions) {
+            defined.push((UniCase::new(d.label.as_str()).to_folded_case(), i, d));
+        }
+    }
+    defined.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    for same in defined.chunk_by(|a, b| a.0 == b.0) {
+        let (first, last) = (&same[0], &same[same.len() - 1]);
+        if same.iter().any(|d| (&d.2.dest, &d.2.title) != (&first.2.dest, &first.2.title)) {
+            reach[first.1] = reach[first.1].max(last.1);
+        }
+    }
+    let longest = defined.iter().map(|d| d.2.dest.len() + d.2.title.len()).max().unwrap_or(0);
+    drop(defined);
+    if pieces.iter().any(|p| p.parts.iter().any(|p| !p.part.footnotes.is_empty())) {
+        let mentions = |p: &Piece| memchr::memmem::find(&text.as_bytes()[p.range.clone()], b"[^").is_some();
+        let first = pieces.iter().position(mentions)?;
+        let last = pieces.iter().rposition(mentions)?;
+        reach[first] = reach[first].max(last);
+    }
+    // The pieces as joined, and whether each is to be parsed again.
+    let mut joined: Vec<(Piece, bool)> = Vec::with_capacity(pieces.len());
+    let mut pieces = pieces.into_iter().enumerate().peekable();
+    while let Some((i, piece)) = pieces.next() {
+        let mut end = reach[i];
+        let mut range = piece.range.clone();
+        let mut unresolved = piece.unresolved;
+        let mut parts = piece.parts;
+        while let Some((j, next)) = pieces.next_if(|(j, _)| *j <= end) {
+            end = end.max(reach[j]);
+            range.end = next.range.end;
+            unresolved.extend(next.unresolved);
+            parts.extend(next.parts);
+        }
+        let again = range != piece.range;
+        joined.push((Piece { range, parts, unresolved }, again));
+    }
+    // Each link that uses a definition has a `]` and uses at most the longest one's length
+    // of the parse's allowance, which is the text's length, or 100,000 bytes if more.
+    if longest > 0 {
+        let brackets = |range: Range<usize>| memchr::memchr_iter(b']', &text.as_bytes()[range]).count();
+        let over = |range: Range<usize>| longest * brackets(range.clone()) >= range.len().max(100_000);
+        if over(0..text.len()) || joined.iter().any(|(p, _)| over(p.range.clone())) {
+            return None;
+        }
+    }
+    let others =
+        |i: usize| Outside::of(joined.iter().enumerate().filter(move |(j, _)| *j != i).flat_map(|(_, p)| &p.0.parts));
+    let again: Vec<usize> = (0..joined.len())
+        .filter(|&i| {
+            let outside = others(i);
+            joined[i].1 || joined[i].0.unresolved.iter().any(|label| outside.resolve(label).is_some())
+        })
+        .collect();
+    let redone: Vec<Option<(Vec<Placed>, Vec<u8>)>> = {
+        use rayon::prelude::*;
+        again
+            .par_iter()
+            .map(|&i| {
+                let range = joined[i].0.range.clone();
+                let mut prose = Vec::with_capacity(range.len());
+                let stop = (range.end < text.len()).then_some(range.end);
+                let parts = parse_parts(text, range.start, stop, &mut prose, cut, &others(i)).ok()?;
+                Some((parts, prose))
+            })
+            .collect()
+    };
+    for (i, redone) in again.into_iter().zip(redone) {
+        let (parts, prose) = redone?;
+        masked[joined[i].0.range.clone()].copy_from_slice(&prose);
+        joined[i].0.parts = parts;
+    }
+    Some(joined.into_iter().flat_map(|(p, _)| p.parts).collect())
 }
 
 /// Parses the middle of `plan` (or, if need be, all after its prefix) into parts that
@@ -1043,7 +1207,7 @@ fn reads_alike(
     if new != old || new_notes != old_notes {
         return false;
     }
-    if new.iter().any(|d| outside.resolve(&d.label).map_or(true, |found| found.is_some())) {
+    if new.iter().any(|d| outside.resolve(&d.label).is_some()) {
         return false;
     }
     let longest = new.iter().map(|d| d.dest.len() + d.title.len()).max().unwrap_or(0).max(outside.longest);
@@ -1534,11 +1698,28 @@ mod tests {
 
     /// The document parsed cut into parts, as for reuse: the same model as one part.
     fn cut_into_parts(text: &str) -> String {
+        assembled(text, |text, from, masked| {
+            parse_parts(text, from, None, masked, true, &Outside::default()).expect("whole")
+        })
+        .model
+    }
+
+    /// A document assembled from its body parsed by `parse`: its model, its parts' ranges
+    /// and the stretches phrases are found in.
+    struct Assembled {
+        model: String,
+        parts: Vec<Range<usize>>,
+        segments: Vec<Range<usize>>,
+        /// What reuse reads of each part.
+        reuse: Vec<String>,
+    }
+
+    fn assembled(text: &str, parse: impl FnOnce(&str, usize, &mut Vec<u8>) -> Vec<Placed>) -> Assembled {
         let mut reference = Document::parse(text);
         let body_start = reference.front_matter.as_ref().map_or(0, |f| f.range.end);
         let mut masked = Vec::new();
         blank(text.as_bytes(), 0..body_start, &mut masked);
-        let parts = parse_parts(text, body_start, None, &mut masked, true, &Outside::default()).expect("whole");
+        let parts = parse(text, body_start, &mut masked);
         let leading: Vec<Comment> =
             std::mem::take(&mut reference.comments).into_iter().filter(|c| c.range.end <= body_start).collect();
         let mut doc = Document::empty(text, reference.front_matter.take());
@@ -1549,7 +1730,76 @@ mod tests {
         doc.find_bold_labels();
         doc.build_sections();
         doc.build_kind_spans();
-        model(&doc)
+        let segments =
+            doc.parts.iter().flat_map(|p| p.segments().map(|r| r.start + p.start..r.end + p.start)).collect();
+        let reuse = doc
+            .parts
+            .iter()
+            .map(|p| format!("{:?}", (&p.part.definitions, &p.part.footnotes, p.part.brackets, &p.part.cuts)))
+            .collect();
+        Assembled { model: model(&doc), parts: doc.parts.iter().map(Placed::range).collect(), segments, reuse }
+    }
+
+    /// Compares `text` parsed in pieces of at least `min_piece` bytes with it parsed in
+    /// one go, cut into parts for reuse or not; how many parts the pieces gave.
+    fn check_pieces(text: &str, min_piece: usize, cut: bool) -> Result<usize, String> {
+        let whole = assembled(text, |text, from, masked| {
+            parse_parts(text, from, None, masked, cut, &Outside::default()).expect("whole")
+        });
+        let pieces = assembled(text, |text, from, masked| parse_fresh(text, from, masked, cut, min_piece));
+        let context = || format!("in pieces of {min_piece} (cut {cut}): {text:?}");
+        if pieces.model != whole.model {
+            return Err(format!("models differ {}", context()));
+        }
+        if pieces.segments != whole.segments {
+            return Err(format!("phrase stretches {:?} != {:?} {}", pieces.segments, whole.segments, context()));
+        }
+        if cut && (pieces.parts != whole.parts || pieces.reuse != whole.reuse) {
+            return Err(format!("parts {:?} != {:?} {}", pieces.parts, whole.parts, context()));
+        }
+        Ok(pieces.parts.len())
+    }
+
+    #[test]
+    fn a_text_parsed_in_pieces_is_the_text_parsed_whole() {
+        let mut split = 0;
+        for text in corpus() {
+            for (min_piece, cut) in [(40, false), (400, false), (150, true)] {
+                split += usize::from(check_pieces(&text, min_piece, cut).unwrap() > 1 && !cut);
+            }
+        }
+        assert!(split > 150, "only {split} parses were split");
+    }
+
+    #[test]
+    fn pieces_share_definitions_and_footnotes_as_the_whole_text_does() {
+        let parts = |text: &str| check_pieces(text, 8, false).unwrap();
+        // References before and after their definitions, in other pieces.
+        assert_eq!(
+            parts("# A\n\nSee [x] and [y][].\n\n# B\n\n[x]: /x\n\n# C\n\n[Y]: /y \"t\"\n\n# D\n\n[x] again\n"),
+            4
+        );
+        // A label defined twice the same way, and twice differently (the first wins).
+        assert_eq!(parts("# A\n\n[x]: /x\n\n# B\n\n[x]\n\n# C\n\n[x]: /x\n\n# D\n\nend\n"), 4);
+        assert!(parts("# A\n\n[x]: /x\n\n# B\n\n[x]\n\n# C\n\n[X]: /other\n\n[x]\n\n# D\n\nend\n") > 1);
+        // A footnote referred to in one piece, defined in another.
+        assert!(parts("# A\n\nText[^1].\n\n# B\n\nmore\n\n# C\n\n[^1]: The note.\n\n# D\n\nend\n") > 1);
+        // Labels that are not ASCII match by Unicode case folding, as in pulldown-cmark.
+        let folded = "# A\n\n[É] and [K]\n\n# B\n\n[é]: /e\n\n# C\n\n[\u{212A}]: /kelvin\n";
+        assert_eq!(parts(folded), 3);
+        let doc = Document::parse(folded);
+        assert_eq!(doc.links.iter().map(|l| l.destination.as_str()).collect::<Vec<_>>(), ["/e", "/kelvin"]);
+        // Definitions long enough for pulldown-cmark's limit on expanding them: parsed whole.
+        // (The whole text allows more expansion than a piece: it is longer than 100,000 bytes.)
+        let long = format!(
+            "# A\n\n{}\n\n# B\n\n[x]: /{}\n\n# C\n\n{}",
+            "[x] ".repeat(60),
+            "u".repeat(2000),
+            "Filler text.\n\n# More\n\n".repeat(5000)
+        );
+        assert_eq!(parts(&long), 1);
+        // A heading cut at that is inside a code block, or not at the top level.
+        assert!(parts("# A\n\n```\n\n# B\n\n```\n\n# C\n\ntext\n\n- item\n# D\n\n> q\n# E\n") > 1);
     }
 
     fn corpus() -> Vec<String> {
@@ -1682,10 +1932,34 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(300))]
         #[test]
+        fn pieces_match_a_whole_parse_after_random_edits(
+            base in 0usize..1000,
+            edits in proptest::collection::vec((0usize..100_000, 0usize..SNIPPETS.len()), 1..12),
+            min_piece in 1usize..300,
+            cut in proptest::bool::ANY,
+        ) {
+            let docs = corpus_sample();
+            let mut text = docs[base % docs.len()].clone();
+            for &(at, i) in &edits {
+                let mut at = at % (text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert_str(at, SNIPPETS[i]);
+            }
+            if let Err(e) = check_pieces(&text, min_piece, cut) {
+                proptest::prop_assert!(false, "{}", e);
+            }
+        }
+
+        #[test]
         fn reused_parses_match_fresh_ones_after_random_edits(
             base in 0usize..1000,
             edits in proptest::collection::vec((0usize..100_000, 0usize..40, 0usize..SNIPPETS.len()), 1..8),
+            min_piece in proptest::option::of(1usize..400),
         ) {
+            // Some of the time, every parse is made in pieces (the first, reused later, too).
+            MIN_PIECE.set(min_piece.unwrap_or(PIECE_FROM));
             let docs = corpus_sample();
             let base = &docs[base % docs.len()];
             let edits: Vec<(usize, usize, &str)> = edits.iter().map(|&(at, del, i)| (at, del, SNIPPETS[i])).collect();
@@ -1731,6 +2005,10 @@ mod tests {
         "é",
         "<div>\n\n",
         "\r\n",
+        // Added later, at the end so the saved regression cases keep their snippets.
+        "\n[X]: /other \"t\"\n",
+        "[é]",
+        "\n[É]: /e\n",
     ];
 
     /// A few corpus debriefs, shortened, for the property test.

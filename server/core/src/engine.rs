@@ -13,7 +13,7 @@ use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, Hir, Repetition};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::document::{Document, PhraseAt};
+use crate::document::{Document, PhraseAt, Placed};
 use crate::rules::{Context, PhraseHit, Report, REGISTRY};
 
 /// The trigger phrases of every rule, and which rule and trigger each phrase is.
@@ -136,12 +136,26 @@ fn trie_pattern(phrases: &[&[u8]], depth: usize, out: &mut String) {
 /// is, and which rule and trigger it is. Each part of the document is scanned once; a
 /// part reused from an earlier version keeps what its scan found. A phrase never runs
 /// across a heading.
+#[cfg(test)]
 fn phrases_of<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = PhraseAt> + 'd {
-    doc.parts().iter().flat_map(|placed| {
+    doc.parts().iter().flat_map(|placed| phrases_of_part(doc, placed))
+}
+
+/// The trigger phrases of one part of `doc`, where they are in the document.
+fn phrases_of_part<'d>(doc: &'d Document<'_>, placed: &'d Placed) -> impl Iterator<Item = PhraseAt> + 'd {
+    let range = placed.range();
+    let hits = placed.part.phrase_hits.get_or_init(|| phrases_in(&doc.masked[range.clone()], placed.segments()));
+    hits.iter().map(move |(r, owner)| (r.start + range.start..r.end + range.start, *owner))
+}
+
+/// Finds the trigger phrases of every part of the document not scanned yet, the parts
+/// in parallel, for [`run`] to read.
+pub(crate) fn find_phrases(doc: &Document<'_>) {
+    use rayon::prelude::*;
+    doc.parts().par_iter().for_each(|placed| {
         let range = placed.range();
-        let hits = placed.part.phrase_hits.get_or_init(|| phrases_in(&doc.masked[range.clone()], placed.segments()));
-        hits.iter().map(move |(r, owner)| (r.start + range.start..r.end + range.start, *owner))
-    })
+        placed.part.phrase_hits.get_or_init(|| phrases_in(&doc.masked[range], placed.segments()));
+    });
 }
 
 /// Every trigger phrase standing as whole words in `masked`, within one of `segments`:
@@ -221,35 +235,64 @@ impl QuoteTracker {
     }
 }
 
-/// Runs every enabled rule and returns the findings, unsorted and unsuppressed.
+/// Runs every enabled rule and returns the findings, unsorted and unsuppressed. In a long
+/// document, the parts' phrases, and then the rules' checks, are taken on at once; the
+/// findings come in the same order either way.
 pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    use rayon::prelude::*;
     let enabled: Vec<Option<crate::diagnostic::Severity>> =
         (0..REGISTRY.len()).map(|i| config.severity_of(i)).collect();
-
+    let parallel = crate::in_parallel(ctx.doc);
+    let mut out = Vec::new();
     if enabled.iter().zip(REGISTRY.iter()).any(|(s, r)| s.is_some() && !r.triggers.is_empty()) {
-        let mut quotes = QuoteTracker::default();
-        for (Range { start, end }, (r, t)) in phrases_of(ctx.doc) {
-            let Some(severity) = enabled[r] else { continue };
-            let Some(block) = ctx.doc.block_at(start) else {
-                continue;
-            };
-            if end > block.range.end {
-                continue;
+        let parts = ctx.doc.parts();
+        if parallel {
+            let found: Vec<Vec<Diagnostic>> = parts.par_iter().map(|p| on_phrases(ctx, p, &enabled)).collect();
+            out.extend(found.into_iter().flatten());
+        } else {
+            for part in parts {
+                out.extend(on_phrases(ctx, part, &enabled));
             }
-            let hit = PhraseHit { trigger: t, range: start..end, block: block.range.clone() };
-            // Quoted words are someone else's, kept as they were said.
-            if quotes.inside(ctx.doc.text, &hit) {
-                continue;
-            }
-            let rule = REGISTRY[r];
-            (rule.on_phrase)(ctx, &hit, &mut Report::new(rule.meta.id, severity, &mut out));
         }
     }
-    for (r, rule) in REGISTRY.iter().enumerate() {
+    let check = |(r, rule): (usize, &&crate::rules::Rule)| {
+        let mut found = Vec::new();
         if let Some(severity) = enabled[r] {
-            (rule.check)(ctx, &mut Report::new(rule.meta.id, severity, &mut out));
+            (rule.check)(ctx, &mut Report::new(rule.meta.id, severity, &mut found));
         }
+        found
+    };
+    if parallel {
+        let found: Vec<Vec<Diagnostic>> = REGISTRY.par_iter().enumerate().map(check).collect();
+        out.extend(found.into_iter().flatten());
+    } else {
+        for found in REGISTRY.iter().enumerate().map(check) {
+            out.extend(found);
+        }
+    }
+    out
+}
+
+/// What the phrase rules find at the trigger phrases of one part of the document.
+fn on_phrases(ctx: &Context<'_>, part: &Placed, enabled: &[Option<crate::diagnostic::Severity>]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // Blocks never run across parts, so neither do quotations.
+    let mut quotes = QuoteTracker::default();
+    for (Range { start, end }, (r, t)) in phrases_of_part(ctx.doc, part) {
+        let Some(severity) = enabled[r] else { continue };
+        let Some(block) = ctx.doc.block_at(start) else {
+            continue;
+        };
+        if end > block.range.end {
+            continue;
+        }
+        let hit = PhraseHit { trigger: t, range: start..end, block: block.range.clone() };
+        // Quoted words are someone else's, kept as they were said.
+        if quotes.inside(ctx.doc.text, &hit) {
+            continue;
+        }
+        let rule = REGISTRY[r];
+        (rule.on_phrase)(ctx, &hit, &mut Report::new(rule.meta.id, severity, &mut out));
     }
     out
 }

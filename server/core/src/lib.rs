@@ -165,13 +165,43 @@ impl Incremental {
     }
 }
 
+/// From this many bytes on, a debrief's analysis uses a second core (below it, handing
+/// work over costs more than it saves).
+const PARALLEL_FROM: usize = 64 << 10;
+
+#[cfg(test)]
+thread_local! {
+    /// Whether the tests on this thread analyse on one core whatever the length.
+    static ONE_CORE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether `doc` is long enough for its analysis to use a second core.
+pub(crate) fn in_parallel(doc: &Document<'_>) -> bool {
+    #[cfg(test)]
+    if ONE_CORE.get() {
+        return false;
+    }
+    doc.text.len() >= PARALLEL_FROM
+}
+
 fn run(text: &str, config: &Config, with_outline: bool) -> Analysis {
     analysis_of(&Document::parse(text), config, with_outline)
 }
 
 fn analysis_of(doc: &Document<'_>, config: &Config, with_outline: bool) -> Analysis {
-    let timelines = timeline::timelines(doc);
-    let followup_lists = followups::followup_lists(doc);
+    // In a long debrief, the timelines are read while the other core finds the trigger
+    // phrases (kept with the document's parts) and the follow-ups.
+    let (timelines, followup_lists) = if in_parallel(doc) {
+        rayon::join(
+            || timeline::timelines(doc),
+            || {
+                engine::find_phrases(doc);
+                followups::followup_lists(doc)
+            },
+        )
+    } else {
+        (timeline::timelines(doc), followups::followup_lists(doc))
+    };
     let ctx = rules::Context { doc, config, timelines: &timelines, followups: &followup_lists };
     let mut diagnostics = engine::run(&ctx, config);
     suppress::filter(doc, &mut diagnostics);
@@ -301,6 +331,46 @@ pub fn is_debrief(text: &str, relative_path: Option<&str>, config: &Config) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_debrief_reads_the_same_on_one_core_and_on_two() {
+        let mut paths: Vec<std::path::PathBuf> = Vec::new();
+        let mut folders = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("corpus folder") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "md") {
+                    paths.push(path);
+                }
+            }
+        }
+        paths.sort();
+        let mut text = String::new();
+        for path in paths.iter().cycle().take(400) {
+            text.push_str(&std::fs::read_to_string(path).expect("UTF-8"));
+            text.push('\n');
+        }
+        assert!(text.len() > 8 * PARALLEL_FROM, "{} bytes", text.len());
+        let config = Config::default();
+        assert!(Document::parse(&text).parts().len() > 1, "the text was not parsed in pieces");
+        let two = run(&text, &config, true);
+        ONE_CORE.set(true);
+        document::MIN_PIECE.set(usize::MAX / 4);
+        let one = run(&text, &config, true);
+        assert_eq!(Document::parse(&text).parts().len(), 1);
+        assert!(one.diagnostics.len() > 500, "{} findings", one.diagnostics.len());
+        let first_apart = two.diagnostics.iter().zip(&one.diagnostics).position(|(a, b)| a != b);
+        assert!(
+            two.diagnostics == one.diagnostics,
+            "{} findings on two cores, {} on one, first apart: {:?}",
+            two.diagnostics.len(),
+            one.diagnostics.len(),
+            first_apart.map(|i| (&two.diagnostics[i], &one.diagnostics[i]))
+        );
+        assert_eq!(format!("{:?}", two.outline), format!("{:?}", one.outline));
+    }
 
     #[test]
     fn only_a_declared_debrief_is_analysed_when_found_by_walking() {

@@ -1033,7 +1033,9 @@ struct Piece {
 /// Parses `range` of `text` (from the body's start or a top-level ATX heading, to the
 /// text's end or another) into pieces, halving it at a heading near its middle while the
 /// halves stay at least `min_piece` long, the halves at once; appends their masked prose
-/// to `masked`. Fails if a heading cut at turns out not to be a top-level heading.
+/// to `masked`. Where a heading cut at turns out not to be a top-level heading (a `#`
+/// line in a code block), the stretch it halved is parsed as one piece instead. Fails
+/// if `range` does not end at a top-level heading or the text's end.
 fn parse_pieces(
     text: &str,
     range: Range<usize>,
@@ -1041,15 +1043,17 @@ fn parse_pieces(
     cut: bool,
     min_piece: usize,
 ) -> Result<Vec<Piece>, Apart> {
-    let middle = range.start + range.len() / 2;
-    let at = (range.len() >= 2 * min_piece)
-        .then(|| {
-            memchr::memmem::find_iter(&text.as_bytes()[middle..range.end], b"\n#")
-                .map(|i| middle + i + 1)
-                .find(|&at| is_atx_heading_at(text, at))
-        })
-        .flatten()
-        .filter(|&at| at - range.start >= min_piece && range.end - at >= min_piece);
+    let fits = |at: &usize| *at - range.start >= min_piece && range.end - *at >= min_piece;
+    let from_middle = &text.as_bytes()[range.start + range.len() / 2..range.end];
+    let heading_after = |needle: &[u8]| {
+        memchr::memmem::find_iter(from_middle, needle)
+            .map(|i| range.end - from_middle.len() + i + needle.len() - 1)
+            .find(|&at| is_atx_heading_at(text, at))
+            .filter(fits)
+    };
+    // A heading after a blank line is less likely to be a comment in a code block.
+    let at =
+        (range.len() >= 2 * min_piece).then(|| heading_after(b"\n\n#").or_else(|| heading_after(b"\n#"))).flatten();
     let Some(at) = at else {
         let outside = Outside { unresolved: Some(RefCell::default()), ..Outside::default() };
         let stop = (range.end < text.len()).then_some(range.end);
@@ -1057,15 +1061,19 @@ fn parse_pieces(
         let unresolved = outside.unresolved.unwrap_or_default().into_inner();
         return Ok(vec![Piece { range, parts, unresolved }]);
     };
+    let mark = masked.len();
     let mut rest = Vec::with_capacity(range.end - at);
     let (head, tail) = rayon::join(
         || parse_pieces(text, range.start..at, masked, cut, min_piece),
         || parse_pieces(text, at..range.end, &mut rest, cut, min_piece),
     );
-    let (mut head, tail) = (head?, tail?);
-    masked.extend_from_slice(&rest);
-    head.extend(tail);
-    Ok(head)
+    if let (Ok(mut head), Ok(tail)) = (head, tail) {
+        masked.extend_from_slice(&rest);
+        head.extend(tail);
+        return Ok(head);
+    }
+    masked.truncate(mark);
+    parse_pieces(text, range, masked, cut, usize::MAX / 4)
 }
 
 /// The parts of `pieces` of a text, parsed apart at once, as a parse of the whole text
@@ -1800,6 +1808,11 @@ mod tests {
         assert_eq!(parts(&long), 1);
         // A heading cut at that is inside a code block, or not at the top level.
         assert!(parts("# A\n\n```\n\n# B\n\n```\n\n# C\n\ntext\n\n- item\n# D\n\n> q\n# E\n") > 1);
+        // Only the stretch a wrong cut halved is parsed again as one: the first half of
+        // this text is cut in pieces, the second half's middle is in a code block.
+        let text = format!("{}```\n{}```\n", "# A\n\ntext\n\n".repeat(55), "\n# comment\n".repeat(40));
+        let n = check_pieces(&text, 16, false).unwrap();
+        assert!(n > 4, "{n} parts");
     }
 
     fn corpus() -> Vec<String> {

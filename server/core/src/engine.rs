@@ -12,7 +12,7 @@ use regex_automata::Input;
 use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, Hir, Repetition};
 
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, PhraseAt, Placed};
 use crate::rules::{Context, PhraseHit, Report, REGISTRY};
 
@@ -240,42 +240,34 @@ impl QuoteTracker {
 /// findings come in the same order either way.
 pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
     use rayon::prelude::*;
-    let enabled: Vec<Option<crate::diagnostic::Severity>> =
-        (0..REGISTRY.len()).map(|i| config.severity_of(i)).collect();
+    let enabled: Vec<Option<Severity>> = (0..REGISTRY.len()).map(|i| config.severity_of(i)).collect();
     let parallel = crate::in_parallel(ctx.doc);
+    let apart = |found: Vec<Vec<Diagnostic>>| found.into_iter().flatten();
     let mut out = Vec::new();
     if enabled.iter().zip(REGISTRY.iter()).any(|(s, r)| s.is_some() && !r.triggers.is_empty()) {
         let parts = ctx.doc.parts();
         if parallel {
-            let found: Vec<Vec<Diagnostic>> = parts.par_iter().map(|p| on_phrases(ctx, p, &enabled)).collect();
-            out.extend(found.into_iter().flatten());
+            out.extend(apart(parts.par_iter().map(|p| on_phrases(ctx, p, &enabled, Vec::new())).collect()));
         } else {
-            for part in parts {
-                out.extend(on_phrases(ctx, part, &enabled));
-            }
+            out = parts.iter().fold(out, |out, p| on_phrases(ctx, p, &enabled, out));
         }
     }
-    let check = |(r, rule): (usize, &&crate::rules::Rule)| {
-        let mut found = Vec::new();
-        if let Some(severity) = enabled[r] {
-            (rule.check)(ctx, &mut Report::new(rule.meta.id, severity, &mut found));
-        }
-        found
-    };
     if parallel {
-        let found: Vec<Vec<Diagnostic>> = REGISTRY.par_iter().enumerate().map(check).collect();
-        out.extend(found.into_iter().flatten());
+        out.extend(apart((0..REGISTRY.len()).into_par_iter().map(|r| check(ctx, r, &enabled, Vec::new())).collect()));
     } else {
-        for found in REGISTRY.iter().enumerate().map(check) {
-            out.extend(found);
-        }
+        out = (0..REGISTRY.len()).fold(out, |out, r| check(ctx, r, &enabled, out));
     }
     out
 }
 
-/// What the phrase rules find at the trigger phrases of one part of the document.
-fn on_phrases(ctx: &Context<'_>, part: &Placed, enabled: &[Option<crate::diagnostic::Severity>]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+/// `out` with what the phrase rules find at the trigger phrases of one part of the
+/// document.
+fn on_phrases(
+    ctx: &Context<'_>,
+    part: &Placed,
+    enabled: &[Option<Severity>],
+    mut out: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     // Blocks never run across parts, so neither do quotations.
     let mut quotes = QuoteTracker::default();
     for (Range { start, end }, (r, t)) in phrases_of_part(ctx.doc, part) {
@@ -293,6 +285,15 @@ fn on_phrases(ctx: &Context<'_>, part: &Placed, enabled: &[Option<crate::diagnos
         }
         let rule = REGISTRY[r];
         (rule.on_phrase)(ctx, &hit, &mut Report::new(rule.meta.id, severity, &mut out));
+    }
+    out
+}
+
+/// `out` with what rule `r`'s check of the whole document finds, if it is enabled.
+fn check(ctx: &Context<'_>, r: usize, enabled: &[Option<Severity>], mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if let Some(severity) = enabled[r] {
+        let rule = REGISTRY[r];
+        (rule.check)(ctx, &mut Report::new(rule.meta.id, severity, &mut out));
     }
     out
 }

@@ -1008,11 +1008,12 @@ fn min_piece() -> usize {
 }
 
 /// Parses `text` from `from` (the body's start) into parts, as [`parse_parts`] does. A
-/// text of at least two pieces of `min_piece` bytes is parsed in pieces at once, cut at
+/// text of at least two pieces of `min_piece` bytes, when the cores are free (see
+/// [`crate::cores_free`]), is parsed in pieces at once, cut at
 /// top-level ATX headings, and they are kept when they read as the whole text would
 /// (see [`settle`]); otherwise it is parsed in one go.
 fn parse_fresh(text: &str, from: usize, masked: &mut Vec<u8>, cut: bool, min_piece: usize) -> Vec<Placed> {
-    if text.len() - from >= 2 * min_piece {
+    if text.len() - from >= 2 * min_piece && crate::cores_free() {
         let pieces = parse_pieces(text, from..text.len(), masked, cut, min_piece);
         if let Some(parts) = pieces.ok().and_then(|pieces| settle(text, pieces, masked, cut)) {
             return parts;

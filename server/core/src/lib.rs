@@ -175,13 +175,21 @@ thread_local! {
     static ONE_CORE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Whether `doc` is long enough for its analysis to use a second core.
+/// Whether `doc` is long enough for its analysis to use a second core, and the cores are
+/// free (see [`cores_free`]).
 pub(crate) fn in_parallel(doc: &Document<'_>) -> bool {
     #[cfg(test)]
     if ONE_CORE.get() {
         return false;
     }
-    doc.text.len() >= PARALLEL_FROM
+    doc.text.len() >= PARALLEL_FROM && cores_free()
+}
+
+/// Whether a long document may be taken on by all cores. Not when it is analysed on one
+/// of rayon's threads: then it is one of many documents analysed at once (`check`), the
+/// cores are busy with the others, and splitting it only adds work (a tenth more).
+pub(crate) fn cores_free() -> bool {
+    rayon::current_thread_index().is_none()
 }
 
 fn run(text: &str, config: &Config, with_outline: bool) -> Analysis {

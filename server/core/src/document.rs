@@ -343,6 +343,8 @@ pub struct Document<'a> {
     pub raw_tail: Option<usize>,
     /// The parts it was assembled from.
     parts: Vec<Placed>,
+    /// Whether parts of an earlier version were reused: only the change was parsed.
+    pub(crate) reused: bool,
     /// Where time expressions found in earlier versions are remembered, if anywhere.
     pub(crate) times: Option<&'a crate::times::TimeMemo>,
 }
@@ -606,7 +608,10 @@ impl<'a> Document<'a> {
         let reused =
             previous.and_then(|previous| reparse(text, previous, &previous.plan(text, body_start), &mut masked));
         match reused {
-            Some(parts) => doc.parts = parts,
+            Some(parts) => {
+                doc.parts = parts;
+                doc.reused = true;
+            }
             None => {
                 masked.truncate(body_start);
                 doc.parts = parse_fresh(text, body_start, &mut masked, keep, min_piece());
@@ -645,6 +650,7 @@ impl<'a> Document<'a> {
             kind_spans: Vec::new(),
             raw_tail: None,
             parts: Vec::new(),
+            reused: false,
             times: None,
         }
     }

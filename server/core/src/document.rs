@@ -614,7 +614,8 @@ impl<'a> Document<'a> {
             }
             None => {
                 masked.truncate(body_start);
-                doc.parts = parse_fresh(text, body_start, &mut masked, keep, min_piece());
+                let min_piece = crate::both_cores().then(min_piece);
+                doc.parts = parse_fresh(text, body_start, &mut masked, keep, min_piece);
             }
         }
         // Only ASCII spaces replaced whole characters, so this cannot fail; fall back to a
@@ -1003,7 +1004,7 @@ const PIECE_FROM: usize = 32 << 10;
 #[cfg(test)]
 thread_local! {
     /// [`PIECE_FROM`] for the tests on this thread, which parse short texts in pieces.
-    pub(crate) static MIN_PIECE: std::cell::Cell<usize> = const { std::cell::Cell::new(PIECE_FROM) };
+    static MIN_PIECE: std::cell::Cell<usize> = const { std::cell::Cell::new(PIECE_FROM) };
 }
 
 fn min_piece() -> usize {
@@ -1013,13 +1014,13 @@ fn min_piece() -> usize {
     PIECE_FROM
 }
 
-/// Parses `text` from `from` (the body's start) into parts, as [`parse_parts`] does. A
-/// text of at least two pieces of `min_piece` bytes, when the cores are free (see
-/// [`crate::cores_free`]), is parsed in pieces at once, cut at
+/// Parses `text` from `from` (the body's start) into parts, as [`parse_parts`] does. With
+/// a `min_piece` (the cores are free for it), a text of at least two pieces that long is
+/// parsed in pieces at once, cut at
 /// top-level ATX headings, and they are kept when they read as the whole text would
 /// (see [`settle`]); otherwise it is parsed in one go.
-fn parse_fresh(text: &str, from: usize, masked: &mut Vec<u8>, cut: bool, min_piece: usize) -> Vec<Placed> {
-    if text.len() - from >= 2 * min_piece && crate::cores_free() {
+fn parse_fresh(text: &str, from: usize, masked: &mut Vec<u8>, cut: bool, min_piece: Option<usize>) -> Vec<Placed> {
+    if let Some(min_piece) = min_piece.filter(|&min| text.len() - from >= 2 * min) {
         let pieces = parse_pieces(text, from..text.len(), masked, cut, min_piece);
         if let Some(parts) = pieces.ok().and_then(|pieces| settle(text, pieces, masked, cut)) {
             return parts;
@@ -1761,7 +1762,7 @@ mod tests {
         let whole = assembled(text, |text, from, masked| {
             parse_parts(text, from, None, masked, cut, &Outside::default()).expect("whole")
         });
-        let pieces = assembled(text, |text, from, masked| parse_fresh(text, from, masked, cut, min_piece));
+        let pieces = assembled(text, |text, from, masked| parse_fresh(text, from, masked, cut, Some(min_piece)));
         let context = || format!("in pieces of {min_piece} (cut {cut}): {text:?}");
         if pieces.model != whole.model {
             return Err(format!("models differ {}", context()));
@@ -1980,6 +1981,7 @@ mod tests {
         ) {
             // Some of the time, every parse is made in pieces (the first, reused later, too).
             MIN_PIECE.set(min_piece.unwrap_or(PIECE_FROM));
+            crate::BOTH_CORES.set(min_piece.is_some());
             let docs = corpus_sample();
             let base = &docs[base % docs.len()];
             let edits: Vec<(usize, usize, &str)> = edits.iter().map(|&(at, del, i)| (at, del, SNIPPETS[i])).collect();

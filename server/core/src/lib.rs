@@ -39,8 +39,10 @@ pub fn analyse(text: &str, config: &Config) -> Vec<Diagnostic> {
 /// [`declares_debrief`]), `None` when it does not: one parse for both, for files found by
 /// walking folders.
 pub fn analyse_if_debrief(text: &str, config: &Config) -> Option<Vec<Diagnostic>> {
-    let doc = Document::parse(text);
-    declares_debrief(&doc).then(|| analysis_of(&doc, config, false).diagnostics)
+    on_both_cores(text.len(), || {
+        let doc = Document::parse(text);
+        declares_debrief(&doc).then(|| analysis_of(&doc, config, false).diagnostics)
+    })
 }
 
 /// The findings and the debrief's outline (for editors: symbols, code lenses).
@@ -156,10 +158,16 @@ pub struct Incremental {
 impl Incremental {
     /// Analyses `text`, the document's new version, like [`analyse_without_outline`].
     pub fn analyse(&mut self, text: String, config: &Config) -> Analysis {
-        let mut doc = Document::parse_reusing(&text, self.previous.as_ref());
-        doc.times = Some(&self.times);
-        let analysis = analysis_of(&doc, config, false);
-        let reuse = doc.into_reuse();
+        // The first version is parsed whole, on both cores if it is long; later ones reuse
+        // its parts and stay on one (see [`in_parallel`]).
+        let first = self.previous.is_none();
+        let analyse = || {
+            let mut doc = Document::parse_reusing(&text, self.previous.as_ref());
+            doc.times = Some(&self.times);
+            let analysis = analysis_of(&doc, config, false);
+            (analysis, doc.into_reuse())
+        };
+        let (analysis, reuse) = if first { on_both_cores(text.len(), analyse) } else { analyse() };
         self.previous = Some(reuse.with_text(text));
         analysis
     }
@@ -169,34 +177,65 @@ impl Incremental {
 /// work over costs more than it saves).
 const PARALLEL_FROM: usize = 64 << 10;
 
+thread_local! {
+    /// Whether the analysis on this thread may share its work with the other cores (set
+    /// by [`on_both_cores`]).
+    static BOTH_CORES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 #[cfg(test)]
 thread_local! {
     /// Whether the tests on this thread analyse on one core whatever the length.
     static ONE_CORE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Whether `doc` is long enough for its analysis to use a second core, and the cores are
-/// free (see [`cores_free`]). Not after a keystroke (parts of the last version reused):
-/// what is left to do is small, and waking the other core's thread, asleep between
+/// `analyse`, the analysis of a text `len` bytes long, run on rayon's threads with both
+/// cores free to take parts of it when the text is long and the cores are free: not
+/// when called on one of rayon's threads, as `check` analyses its files, each on a core
+/// already (splitting one there only added work, a tenth more).
+///
+/// The analysis enters rayon's pool once, rather than at each step that shares its work:
+/// the pool's threads sleep between analyses, and each entry from outside waited for one
+/// to wake (a quarter of a millisecond on this machine), which made a long debrief's
+/// first analysis after a pause slower than on one core.
+fn on_both_cores<R: Send>(len: usize, analyse: impl FnOnce() -> R + Send) -> R {
+    #[cfg(test)]
+    if ONE_CORE.get() {
+        return analyse();
+    }
+    if len < PARALLEL_FROM || rayon::current_thread_index().is_some() {
+        return analyse();
+    }
+    rayon::scope(|_| {
+        /// Clears the flag however the analysis ends, for the thread's next task.
+        struct Clear;
+        impl Drop for Clear {
+            fn drop(&mut self) {
+                BOTH_CORES.set(false);
+            }
+        }
+        BOTH_CORES.set(true);
+        let _clear = Clear;
+        analyse()
+    })
+}
+
+/// Whether the analysis running on this thread may share its work (see [`on_both_cores`]).
+pub(crate) fn both_cores() -> bool {
+    BOTH_CORES.get()
+}
+
+/// Whether the analysis of `doc` shares its work with the other cores: when allowed (see
+/// [`on_both_cores`]), and not after a keystroke (parts of the last version reused):
+/// what is left to do then is small, and waking the other core's thread, asleep between
 /// keystrokes, cost more than it saved (the language server's 10,000-line keystroke
 /// took 0.3 ms longer).
 pub(crate) fn in_parallel(doc: &Document<'_>) -> bool {
-    #[cfg(test)]
-    if ONE_CORE.get() {
-        return false;
-    }
-    doc.text.len() >= PARALLEL_FROM && !doc.reused && cores_free()
-}
-
-/// Whether a long document may be taken on by all cores. Not when it is analysed on one
-/// of rayon's threads: then it is one of many documents analysed at once (`check`), the
-/// cores are busy with the others, and splitting it only adds work (a tenth more).
-pub(crate) fn cores_free() -> bool {
-    rayon::current_thread_index().is_none()
+    both_cores() && doc.text.len() >= PARALLEL_FROM && !doc.reused
 }
 
 fn run(text: &str, config: &Config, with_outline: bool) -> Analysis {
-    analysis_of(&Document::parse(text), config, with_outline)
+    on_both_cores(text.len(), || analysis_of(&Document::parse(text), config, with_outline))
 }
 
 fn analysis_of(doc: &Document<'_>, config: &Config, with_outline: bool) -> Analysis {
@@ -365,12 +404,13 @@ mod tests {
         }
         assert!(text.len() > 8 * PARALLEL_FROM, "{} bytes", text.len());
         let config = Config::default();
-        assert!(Document::parse(&text).parts().len() > 1, "the text was not parsed in pieces");
+        let parts = || on_both_cores(text.len(), || Document::parse(&text).parts().len());
+        assert!(parts() > 1, "the text was not parsed in pieces");
+        assert_eq!(Document::parse(&text).parts().len(), 1, "parsed in pieces outside on_both_cores");
         let two = run(&text, &config, true);
         ONE_CORE.set(true);
-        document::MIN_PIECE.set(usize::MAX / 4);
         let one = run(&text, &config, true);
-        assert_eq!(Document::parse(&text).parts().len(), 1);
+        assert_eq!(parts(), 1);
         assert!(one.diagnostics.len() > 500, "{} findings", one.diagnostics.len());
         let first_apart = two.diagnostics.iter().zip(&one.diagnostics).position(|(a, b)| a != b);
         assert!(

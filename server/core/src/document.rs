@@ -1007,6 +1007,7 @@ thread_local! {
     static MIN_PIECE: std::cell::Cell<usize> = const { std::cell::Cell::new(PIECE_FROM) };
 }
 
+/// How long a piece is at least: [`PIECE_FROM`], or less in tests.
 fn min_piece() -> usize {
     #[cfg(test)]
     return MIN_PIECE.get();
@@ -1016,9 +1017,8 @@ fn min_piece() -> usize {
 
 /// Parses `text` from `from` (the body's start) into parts, as [`parse_parts`] does. With
 /// a `min_piece` (the cores are free for it), a text of at least two pieces that long is
-/// parsed in pieces at once, cut at
-/// top-level ATX headings, and they are kept when they read as the whole text would
-/// (see [`settle`]); otherwise it is parsed in one go.
+/// parsed in pieces at once, cut at top-level ATX headings, and they are kept when they
+/// read as the whole text would (see [`settle`]); otherwise it is parsed in one go.
 fn parse_fresh(text: &str, from: usize, masked: &mut Vec<u8>, cut: bool, min_piece: Option<usize>) -> Vec<Placed> {
     if let Some(min_piece) = min_piece.filter(|&min| text.len() - from >= 2 * min) {
         let pieces = parse_pieces(text, from..text.len(), masked, cut, min_piece);
@@ -1688,7 +1688,7 @@ fn is_log_line(line: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Everything the rules read of a document, to compare two parses.
@@ -1823,7 +1823,8 @@ mod tests {
         assert!(n > 4, "{n} parts");
     }
 
-    fn corpus() -> Vec<String> {
+    /// Every debrief of the test corpus.
+    pub(crate) fn corpus() -> Vec<String> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
         let mut stack = vec![dir];
         let mut out = Vec::new();

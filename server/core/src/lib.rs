@@ -384,22 +384,11 @@ mod tests {
 
     #[test]
     fn a_long_debrief_reads_the_same_on_one_core_and_on_two() {
-        let mut paths: Vec<std::path::PathBuf> = Vec::new();
-        let mut folders = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus")];
-        while let Some(folder) = folders.pop() {
-            for entry in std::fs::read_dir(&folder).expect("corpus folder") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else if path.extension().is_some_and(|e| e == "md") {
-                    paths.push(path);
-                }
-            }
-        }
-        paths.sort();
+        let mut debriefs = document::tests::corpus();
+        debriefs.sort();
         let mut text = String::new();
-        for path in paths.iter().cycle().take(400) {
-            text.push_str(&std::fs::read_to_string(path).expect("UTF-8"));
+        for debrief in debriefs.iter().cycle().take(400) {
+            text.push_str(debrief);
             text.push('\n');
         }
         assert!(text.len() > 8 * PARALLEL_FROM, "{} bytes", text.len());

@@ -189,15 +189,15 @@ thread_local! {
     static ONE_CORE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// `analyse`, the analysis of a text `len` bytes long, run on rayon's threads with both
-/// cores free to take parts of it when the text is long and the cores are free: not
-/// when called on one of rayon's threads, as `check` analyses its files, each on a core
-/// already (splitting one there only added work, a tenth more).
+/// Runs `analyse`, the analysis of a text `len` bytes long, as one task on rayon's threads
+/// with its steps free to share their work (see [`both_cores`]) when the text is long and
+/// the cores are free: not when called on one of rayon's threads, as `check` analyses its
+/// files, each on a core already (splitting one there only added work).
 ///
-/// The analysis enters rayon's pool once, rather than at each step that shares its work:
-/// the pool's threads sleep between analyses, and each entry from outside waited for one
-/// to wake (a quarter of a millisecond on this machine), which made a long debrief's
-/// first analysis after a pause slower than on one core.
+/// The analysis enters rayon's pool once rather than at each step that shares its work,
+/// so it does not wait at each for a thread to wake. After an idle pause its first step
+/// still waits for the other core (1.3–2 ms on the benchmarks' machine): see
+/// `tests/bench/README.md`.
 fn on_both_cores<R: Send>(len: usize, analyse: impl FnOnce() -> R + Send) -> R {
     #[cfg(test)]
     if ONE_CORE.get() {

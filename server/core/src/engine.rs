@@ -143,9 +143,13 @@ fn phrases_of<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = PhraseAt> + 'd 
 
 /// The trigger phrases of one part of `doc`, where they are in the document.
 fn phrases_of_part<'d>(doc: &'d Document<'_>, placed: &'d Placed) -> impl Iterator<Item = PhraseAt> + 'd {
-    let range = placed.range();
-    let hits = placed.part.phrase_hits.get_or_init(|| phrases_in(&doc.masked[range.clone()], placed.segments()));
-    hits.iter().map(move |(r, owner)| (r.start + range.start..r.end + range.start, *owner))
+    let start = placed.start;
+    hits_of(doc, placed).iter().map(move |(r, owner)| (r.start + start..r.end + start, *owner))
+}
+
+/// The trigger phrases of one part, from its start: scanned once, kept with the part.
+fn hits_of<'d>(doc: &Document<'_>, placed: &'d Placed) -> &'d [PhraseAt] {
+    placed.part.phrase_hits.get_or_init(|| phrases_in(&doc.masked[placed.range()], placed.segments()))
 }
 
 /// Finds the trigger phrases of every part of the document not scanned yet, the parts
@@ -153,8 +157,7 @@ fn phrases_of_part<'d>(doc: &'d Document<'_>, placed: &'d Placed) -> impl Iterat
 pub(crate) fn find_phrases(doc: &Document<'_>) {
     use rayon::prelude::*;
     doc.parts().par_iter().for_each(|placed| {
-        let range = placed.range();
-        placed.part.phrase_hits.get_or_init(|| phrases_in(&doc.masked[range], placed.segments()));
+        hits_of(doc, placed);
     });
 }
 

@@ -3,17 +3,18 @@
 //! `2026-03-01T14:32:00Z`, `Mar 1 14:32`, `April 15, 2021`, `1 March 2026`, and ranges
 //! such as `12:41 PM - 3:30 PM`. Calendar arithmetic is jiff's.
 
-use std::cell::RefCell;
+#[cfg(test)]
+mod oracle;
+mod reader;
+
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::{Date, DateTime, Time};
-use regex_automata::meta::{Cache, Regex};
-use regex_automata::util::captures::Captures;
-use regex_automata::util::primitives::PatternID;
-use regex_automata::{Anchored, Input, Span};
+use regex_automata::meta::Regex;
 
 use crate::pattern;
+use reader::{DateParts, Parts, TimeParts};
 
 /// A time zone as written next to a time or declared for a timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,8 +49,6 @@ impl TimeExpr {
         self.date.unwrap_or(fallback).to_datetime(self.time.unwrap_or(Time::midnight()))
     }
 }
-
-const MONTH: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
 /// Zone abbreviations with fixed offsets (minutes east of UTC). Ambiguous ones
 /// (IST, CST) take their most common meaning in English-language debriefs.
@@ -96,45 +95,6 @@ fn zone_alternatives() -> String {
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names.join("|")
 }
-
-/// The time-of-day part, with its groups suffixed so it can appear twice in one pattern
-/// (after a date, or alone).
-fn time_pattern(p: &str) -> String {
-    format!(
-        r"(?:(?P<{p}h>\d{{1,2}})[:h](?P<{p}m>\d{{2}})(?::(?P<{p}s>\d{{2}})(?:\.\d+)?(?P<{p}off>Z|[+-]\d{{2}}:?\d{{2}})?)?(?:\s*(?P<{p}ap>[ap]\.?m\b\.?))?
-          | (?P<{p}h2>\d{{1,2}})\s*(?P<{p}ap2>[ap]m)\b)"
-    )
-}
-
-/// One pattern for every shape: a date with an optional time, or a time alone; then an
-/// optional zone and range end. It never matches the empty string, so the regex engine
-/// can skip quickly to the digits and month names where a match may start.
-static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let zone =
-        format!(r"(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|(?-i:{}|[A-Z][a-z]+/[A-Z][A-Za-z_]+)", zone_alternatives());
-    // ASCII classes (`(?-u)`): digits, spaces and word boundaries here are ASCII, and
-    // Unicode classes would make the pattern several times larger to compile.
-    let pattern = format!(
-        r"(?ix-u)
-        (?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
-        (?:
-          (?:
-            (?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})(?:\s+(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\b)?
-          | \b(?P<um>\d{{1,2}})[/-](?P<ud>\d{{1,2}})[/-](?P<uy>\d{{4}}|\d{{2}})\b
-          | \b(?P<mon>{MONTH})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}})\b)?
-          | \b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmon>{MONTH})\b\.?(?:,?\s+(?P<dy>\d{{4}})\b)?
-          )
-          (?:(?:T|,?\s+(?:at\s+)?){date_time})?
-        | \b{time}
-        )
-        (?:\s*\(?\s*(?P<zone>{zone})\b\)?|\s*\(\s*(?P<pzone>[+-]\d{{2}}:?\d{{2}})\s*\))?
-        (?:\s*(?:-|(?u:–|—)|to|until)\s*(?:\b(?P<eh>\d{{1,2}})[:h](?P<em>\d{{2}})(?::\d{{2}})?(?:\s*(?P<eap>[ap]\.?m\b\.?))?))?
-        ",
-        date_time = time_pattern(""),
-        time = time_pattern("t"),
-    );
-    pattern::build(&pattern)
-});
 
 static ZONE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     pattern::build(&format!(
@@ -208,94 +168,6 @@ fn hour_with_meridiem(h: i8, meridiem: Option<&str>) -> Option<i8> {
     }
 }
 
-/// Indices of the pattern's capture groups, looked up once: by-name lookups hash the
-/// name on every call, and this runs for every timeline entry.
-struct Groups {
-    iy: usize,
-    im: usize,
-    id: usize,
-    h4: usize,
-    m4: usize,
-    um: usize,
-    ud: usize,
-    uy: usize,
-    mon: usize,
-    md: usize,
-    my: usize,
-    dd: usize,
-    dmon: usize,
-    dy: usize,
-    /// Time after a date, then time alone: `[h, th]` and so on.
-    h: [usize; 2],
-    m: [usize; 2],
-    s: [usize; 2],
-    off: [usize; 2],
-    ap: [usize; 2],
-    h2: [usize; 2],
-    ap2: [usize; 2],
-    zone: usize,
-    pzone: usize,
-    eh: usize,
-    em: usize,
-    eap: usize,
-}
-
-static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
-    let names: std::collections::HashMap<&str, usize> = TIME_RE
-        .group_info()
-        .pattern_names(PatternID::ZERO)
-        .enumerate()
-        .filter_map(|(i, n)| n.map(|n| (n, i)))
-        .collect();
-    let one = |n: &str| names[n];
-    let two = |n: &str| [names[n], names[format!("t{n}").as_str()]];
-    Groups {
-        iy: one("iy"),
-        im: one("im"),
-        id: one("id"),
-        h4: one("h4"),
-        m4: one("m4"),
-        um: one("um"),
-        ud: one("ud"),
-        uy: one("uy"),
-        mon: one("mon"),
-        md: one("md"),
-        my: one("my"),
-        dd: one("dd"),
-        dmon: one("dmon"),
-        dy: one("dy"),
-        h: two("h"),
-        m: two("m"),
-        s: two("s"),
-        off: two("off"),
-        ap: two("ap"),
-        h2: two("h2"),
-        ap2: two("ap2"),
-        zone: one("zone"),
-        pzone: one("pzone"),
-        eh: one("eh"),
-        em: one("em"),
-        eap: one("eap"),
-    }
-});
-
-/// A group of a match of [`TIME_RE`].
-#[derive(Clone, Copy)]
-struct Group<'t> {
-    span: Span,
-    text: &'t str,
-}
-
-impl<'t> Group<'t> {
-    fn as_str(self) -> &'t str {
-        &self.text[self.span.range()]
-    }
-
-    fn end(self) -> usize {
-        self.span.end
-    }
-}
-
 /// Finds every date or time expression in `text`, in order.
 pub fn find_all(text: &str) -> Vec<TimeExpr> {
     find_some(text, usize::MAX)
@@ -317,106 +189,77 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
     } else {
         text
     };
-    // Each thread keeps its own search cache: the regex's shared pool of them makes
-    // threads wait on each other (`check`'s, or a long debrief's timelines).
-    thread_local! {
-        static CACHE: RefCell<Cache> = RefCell::new(TIME_RE.create_cache());
-    }
-    CACHE.with_borrow_mut(|cache| find_with(text, limit, cache, &mut out));
-    out
-}
-
-/// [`find_some`] with the search cache `cache`, on `text` without markup, into `out`.
-fn find_with(text: &str, limit: usize, cache: &mut Cache, out: &mut Vec<TimeExpr>) {
-    let g = &*GROUPS;
-    // Find each match with the lazy DFA (cheap), then read its groups on that stretch only:
-    // capturing over a whole line costs the backtracker a pass over all of it.
-    let mut caps: Captures = TIME_RE.create_captures();
-    let mut input = Input::new(text);
-    while let Some(found) = TIME_RE.search_with(cache, &input) {
-        // The pattern never matches the empty string.
-        input.set_start(found.end().max(found.start() + 1));
-        let span = Input::new(&text[..found.end()]).range(found.start()..).anchored(Anchored::Yes);
-        TIME_RE.search_captures_with(cache, &span, &mut caps);
-        let Some(whole) = caps.get_group(0) else { continue };
-        if text[whole.range()].trim().is_empty() {
-            continue;
-        }
-        let get = |i: usize| caps.get_group(i).map(|span| Group { span, text });
-        // Time groups appear twice (after a date, or alone); take whichever matched.
-        let either = |pair: [usize; 2]| get(pair[0]).or_else(|| get(pair[1]));
-        let num = |m: Option<Group<'_>>| m.and_then(|m| m.as_str().parse::<i16>().ok());
-        let mut year_known = true;
-        let date = if let (Some(y), Some(m), Some(d)) = (num(get(g.iy)), num(get(g.im)), num(get(g.id))) {
-            Date::new(y, m as i8, d as i8).ok()
-        } else if let (Some(m), Some(d), Some(y)) = (num(get(g.um)), num(get(g.ud)), num(get(g.uy))) {
-            let y = if y < 100 { 2000 + y } else { y };
-            // US order first, day-first when the month would be impossible.
-            Date::new(y, m as i8, d as i8).or_else(|_| Date::new(y, d as i8, m as i8)).ok()
-        } else if let (Some(mon), Some(d)) = (get(g.mon).and_then(|m| month_number(m.as_str())), num(get(g.md))) {
-            year_known = get(g.my).is_some();
-            Date::new(num(get(g.my)).unwrap_or(2000), mon, d as i8).ok()
-        } else if let (Some(mon), Some(d)) = (get(g.dmon).and_then(|m| month_number(m.as_str())), num(get(g.dd))) {
-            year_known = get(g.dy).is_some();
-            Date::new(num(get(g.dy)).unwrap_or(2000), mon, d as i8).ok()
-        } else {
-            None
-        };
-        let meridiem = either(g.ap).or_else(|| either(g.ap2)).map(|m| m.as_str());
-        let time = if let (Some(h), Some(m)) = (num(either(g.h)), num(either(g.m))) {
-            let s = num(either(g.s)).unwrap_or(0);
-            hour_with_meridiem(h as i8, either(g.ap).map(|m| m.as_str()))
-                .and_then(|h| Time::new(h, m as i8, s.min(59) as i8, 0).ok())
-        } else if let (Some(h), Some(m)) = (num(get(g.h4)), num(get(g.m4))) {
-            // "2022-02-02 1758": four digits are a time only right after a date.
-            Time::new(h as i8, m as i8, 0, 0).ok()
-        } else if let Some(h) = num(either(g.h2)) {
-            hour_with_meridiem(h as i8, either(g.ap2).map(|m| m.as_str())).and_then(|h| Time::new(h, 0, 0, 0).ok())
-        } else {
-            None
-        };
-        if date.is_none() && time.is_none() {
-            continue;
-        }
-        // A bare `5:30` inside a longer number or version string is not a time.
-        if date.is_none() && is_embedded(text, whole.start, whole.end) {
-            continue;
-        }
-        let end_time = match (num(get(g.eh)), num(get(g.em))) {
-            (Some(h), Some(m)) => {
-                let end_meridiem = get(g.eap).map(|m| m.as_str()).or(meridiem);
-                hour_with_meridiem(h as i8, end_meridiem).and_then(|h| Time::new(h, m as i8, 0, 0).ok())
-            }
-            _ => None,
-        };
-        let zone = get(g.zone).or_else(|| get(g.pzone));
-        let end = if end_time.is_some() {
-            whole.end
-        } else {
-            zone.map_or_else(
-                || {
-                    // Drop the trailing range separator if the range did not parse.
-                    let mut e = whole.end;
-                    while e > whole.start && text.as_bytes()[e - 1].is_ascii_whitespace() {
-                        e -= 1;
-                    }
-                    e
-                },
-                |z| whole.end.max(z.end()),
-            )
-        };
-        out.push(TimeExpr {
-            range: whole.start..end,
-            date,
-            year_known,
-            time,
-            zone: zone.or_else(|| either(g.off)).map(|z| parse_zone(z.as_str())),
-            end_time,
-        });
+    let mut from = 0;
+    while let Some(parts) = reader::next(text, from) {
+        // Expressions are never empty.
+        from = parts.whole.end;
+        out.extend(expr(text, &parts));
         if out.len() >= limit {
             break;
         }
     }
+    out
+}
+
+/// The date and time that `parts` spell out in `text`, if they make one.
+fn expr(text: &str, parts: &Parts) -> Option<TimeExpr> {
+    let num = |r: &Range<usize>| text[r.clone()].parse::<i16>().ok();
+    let mut year_known = true;
+    let date = match &parts.date {
+        Some(DateParts::Iso { year, month, day }) => {
+            num(year).zip(num(month)).zip(num(day)).and_then(|((y, m), d)| Date::new(y, m as i8, d as i8).ok())
+        }
+        Some(DateParts::Us { month, day, year }) => num(month).zip(num(day)).zip(num(year)).and_then(|((m, d), y)| {
+            let y = if y < 100 { 2000 + y } else { y };
+            // US order first, day-first when the month would be impossible.
+            Date::new(y, m as i8, d as i8).or_else(|_| Date::new(y, d as i8, m as i8)).ok()
+        }),
+        Some(DateParts::Named { month, day, year }) => {
+            year_known = year.is_some();
+            let y = year.as_ref().and_then(num).unwrap_or(2000);
+            month_number(&text[month.clone()]).zip(num(day)).and_then(|(m, d)| Date::new(y, m, d as i8).ok())
+        }
+        None => None,
+    };
+    let meridiem = |t: &TimeParts| t.meridiem.as_ref().map(|m| &text[m.clone()]);
+    let clock = parts.time.as_ref().filter(|t| t.minute.is_some());
+    let time = if let Some(t) = clock {
+        let (h, m) = (num(&t.hour)?, t.minute.as_ref().and_then(num)?);
+        let s = t.second.as_ref().and_then(num).unwrap_or(0);
+        hour_with_meridiem(h as i8, meridiem(t)).and_then(|h| Time::new(h, m as i8, s.min(59) as i8, 0).ok())
+    } else if let Some((h, m)) = &parts.four {
+        // "2022-02-02 1758": four digits are a time only right after a date.
+        Time::new(num(h)? as i8, num(m)? as i8, 0, 0).ok()
+    } else if let Some(t) = &parts.time {
+        hour_with_meridiem(num(&t.hour)? as i8, meridiem(t)).and_then(|h| Time::new(h, 0, 0, 0).ok())
+    } else {
+        None
+    };
+    let whole = &parts.whole;
+    // A bare `5:30` inside a longer number or version string is not a time.
+    if date.is_none() && (time.is_none() || is_embedded(text, whole.start, whole.end)) {
+        return None;
+    }
+    let end_time = parts.end.as_ref().and_then(|e| {
+        let end_meridiem = meridiem(e).or_else(|| parts.time.as_ref().and_then(meridiem));
+        let (h, m) = (num(&e.hour)?, e.minute.as_ref().and_then(num)?);
+        hour_with_meridiem(h as i8, end_meridiem).and_then(|h| Time::new(h, m as i8, 0, 0).ok())
+    });
+    let end = match (&end_time, &parts.zone) {
+        (Some(_), _) => whole.end,
+        (None, Some(z)) => whole.end.max(z.end),
+        // Drop the trailing range separator if the range did not parse.
+        (None, None) => whole.start + text[whole.clone()].trim_end_matches(|c: char| c.is_ascii_whitespace()).len(),
+    };
+    let zone = parts.zone.as_ref().or_else(|| parts.time.as_ref().and_then(|t| t.offset.as_ref()));
+    Some(TimeExpr {
+        range: whole.start..end,
+        date,
+        year_known,
+        time,
+        zone: zone.map(|z| parse_zone(&text[z.clone()])),
+        end_time,
+    })
 }
 
 /// How many bytes of markup and space (`**`, `_`, a backtick, `[`, `~`, `|`) come before
@@ -425,9 +268,9 @@ fn markup_before(b: &[u8]) -> usize {
     b.iter().position(|c| !matches!(c, b' ' | b'*' | b'_' | b'`' | b'[' | b'~' | b'|' | b'\t')).unwrap_or(b.len())
 }
 
-/// The common case without the regex: a line that starts (after emphasis or code
+/// The common case in a few comparisons: a line that starts (after emphasis or code
 /// markers) with `14:32`, `2:32 PM`, `14:32:05` or `14:32 UTC`. Anything it is not sure of
-/// (dates, ranges, offsets, `14h32`) returns `None`, and the full pattern decides.
+/// (dates, ranges, offsets, `14h32`) returns `None`, and the full reader decides.
 fn fast_time(text: &str) -> Option<TimeExpr> {
     let b = text.as_bytes();
     let i = markup_before(b);
@@ -449,7 +292,7 @@ fn fast_time(text: &str) -> Option<TimeExpr> {
         second = two(j + 1);
         j += 3;
     }
-    // Fractions, ISO offsets, more digits: leave them to the pattern. A colon or a full
+    // Fractions, ISO offsets, more digits: leave them to the reader. A colon or a full
     // stop with no digit after it ends the time ("13:11: paged").
     if matches!(b.get(j), Some(b'Z' | b'z' | b'+' | b'-')) || digit(j) || number_goes_on(b, j) {
         return None;
@@ -495,7 +338,7 @@ fn fast_time(text: &str) -> Option<TimeExpr> {
         if !word_byte(word_end) && ZONES.iter().any(|(n, _)| *n == word) {
             zone = Some(parse_zone(word));
             end = word_end;
-            // The pattern takes a closing parenthesis whether one was opened or not.
+            // The reader takes a closing parenthesis whether one was opened or not.
             if b.get(end) == Some(&b')') {
                 end += 1;
             }
@@ -504,7 +347,7 @@ fn fast_time(text: &str) -> Option<TimeExpr> {
     if paren && zone.is_none() && b.get(k).is_some_and(|c| matches!(c, b'+' | b'-')) {
         return None;
     }
-    // A range ("14:20 - 14:40", "2 pm to 3 pm") is the pattern's.
+    // A range ("14:20 - 14:40", "2 pm to 3 pm") is the reader's.
     let r = skip_ws(end);
     let rest = &text[r..];
     let dash = rest.starts_with('-') || rest.starts_with('\u{2013}') || rest.starts_with('\u{2014}');
@@ -620,9 +463,9 @@ pub fn find_first(text: &str) -> Option<TimeExpr> {
     fast_time(text).or_else(|| fast_iso(text)).or_else(|| find_some(text, 1).into_iter().next())
 }
 
-/// The other common case without the regex: an ISO date (`2026-03-01`) at the start,
+/// The other common case in a few comparisons: an ISO date (`2026-03-01`) at the start,
 /// alone or followed by a time (`2026-03-01 14:32`, `2026-03-01, 14:32 UTC`). Anything
-/// else after the date (`T14:32`, `1758`, a range) returns `None` for the pattern.
+/// else after the date (`T14:32`, `1758`, a range) returns `None` for the reader.
 fn fast_iso(text: &str) -> Option<TimeExpr> {
     let b = text.as_bytes();
     let i = markup_before(b);
@@ -658,7 +501,7 @@ fn fast_iso(text: &str) -> Option<TimeExpr> {
         let end = ws_end + t.range.end;
         return Some(TimeExpr { range: start..end, date: Some(date), year_known: true, ..t });
     }
-    // A date alone; a zone, "at", a range or a month name after it is the pattern's.
+    // A date alone; a zone, "at", a range or a month name after it is the reader's.
     let rest = text[after..].trim_start();
     let lower_start: String = rest.chars().take(6).flat_map(char::to_lowercase).collect();
     if rest.starts_with(['-', '\u{2013}', '\u{2014}', '(', 'T'])
@@ -779,9 +622,9 @@ mod tests {
         assert!(find_first("at 25:61 nothing").is_none());
     }
 
-    /// The fast path agrees with the full pattern wherever it answers.
+    /// The fast path agrees with the full reader wherever it answers.
     #[test]
-    fn the_fast_path_agrees_with_the_pattern() {
+    fn the_fast_path_agrees_with_the_reader() {
         let heads = [
             "14:32 paged",
             "2:32 PM paged",
@@ -855,14 +698,14 @@ mod tests {
             "14:32 UTC+1 x",
             "14:32 Europe/Berlin x",
         ] {
-            assert!(fast_time(fallback).is_none(), "{fallback:?} is the pattern's");
+            assert!(fast_time(fallback).is_none(), "{fallback:?} is the reader's");
         }
     }
 
     proptest::proptest! {
-        /// Generated heads: wherever the fast path answers, the pattern answers the same.
+        /// Generated heads: wherever the fast path answers, the reader answers the same.
         #[test]
-        fn iso_fast_path_matches_pattern_on_generated_heads(
+        fn iso_fast_path_matches_reader_on_generated_heads(
             head in "[ *_|]{0,2}20[0-9]{2}-[01][0-9]-[0-3][0-9](:|\\.|:[0-9]|,? {0,3}([0-9]{1,2}:[0-9]{2}( ?(am|PM|UTC|CET|\\(UTC\\)))?|[0-9]{4}|T[0-9]{2}:[0-9]{2}Z|at|to|-|x))?( {0,2}[a-zA-Z|:-]{0,5})?"
         ) {
             if let Some(fast) = fast_iso(&head) {
@@ -871,7 +714,7 @@ mod tests {
         }
 
         #[test]
-        fn fast_path_matches_pattern_on_generated_heads(
+        fn fast_path_matches_reader_on_generated_heads(
             head in "[ *_`\\[]{0,2}[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?( {0,2}(am|pm|AM|PM|a\\.m\\.|p\\.m\\.|amx))?( {0,2}\\(?(UTC|PST|CET|EST|XYZ|Z|Europe/Paris|UTC\\+1)\\)?)?( {0,2}(-|to|x|:|\\.|,)? {0,2}[0-9a-zA-Z:]{0,6})?"
         ) {
             if let Some(fast) = fast_time(&head) {
@@ -880,9 +723,81 @@ mod tests {
         }
     }
 
+    /// Every expression the reader finds in `text`, in order, as the analysis searches.
+    fn reader_parts(text: &str) -> Vec<Parts> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(parts) = reader::next(text, from) {
+            from = parts.whole.end;
+            out.push(parts);
+        }
+        out
+    }
+
+    /// The corpus, each line alone (as timeline entries are searched) and each debrief
+    /// whole (spaces across lines): the reader finds what the pattern found, part by part.
+    #[test]
+    fn the_reader_reads_the_corpus_as_the_pattern_did() {
+        let mut found = 0;
+        for doc in crate::document::tests::corpus() {
+            for text in doc.lines().chain([doc.as_str()]) {
+                let parts = reader_parts(text);
+                assert_eq!(parts, oracle::all_parts(text), "{text:?}");
+                found += parts.len();
+            }
+        }
+        assert!(found > 5_000, "only {found} expressions in the corpus");
+    }
+
+    #[test]
+    fn the_reader_prefers_what_the_pattern_preferred() {
+        for text in [
+            "Sunday, March 5th, 2023 at 2 pm (UTC) - 3:30 PM",
+            "Mon 12/10/2022 14:32:05.123+01:00 x",
+            "1:00 UTC+05300, 1:00 UTC+5:30, 1:00 utc+1, 1:00 GMT-0530 and 1:00 GMT+05:3",
+            "12026-03-01 1758 14:00",
+            "4 Dec. 2019, 09h15 until 10h20 am",
+            "14:00 (+02:00) and 14:00 ( +0200 ) and 14:00 (PSTX)",
+            "Sept. 3rd 2021 and Septx 5 and 5 Marchx and Mar 123",
+            "14:00 Europe/Berlin2, 14:00 Europe/Berlin, 14:00 A/Berlin, 2026-03-01T14:32:00z",
+            "at 3pm, 11 AM, 12 p.m. and 9 a.m.",
+            "14:20\u{2013}14:40, 14:20 \u{2014} 14:40, 14:00 to15:00, 14:00 tomorrow",
+            "Wednesday4 December and Thursday, \x0b 5 May",
+        ] {
+            assert_eq!(reader_parts(text), oracle::all_parts(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// Texts put together from the pieces dates and times are made of, in any order:
+        /// the reader finds what the pattern finds, part by part.
+        #[test]
+        fn the_reader_matches_the_pattern_on_generated_texts(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "1", "12", "2", "07", "23", "59", "2026", "123", "0", "5",
+                "14:32", "9:05", "12:59:07", "12:59:07.25", "+01:00", "+0100", "-05",
+                "2026-03-01", "4/24/23", "12-1-2026", "1758", "2459", "0960",
+                "2026-03-01 1758", "2026/3/1 2459", "2026-1-02  0960", "2026-03-01 2360", "UTC+5:30", "utc+05", "GMT-0530",
+                ":", "h", "H", "-", "/", ".", ",", "(", ")", "+", "_",
+                " ", " ", " ", "  ", "\t", "\n", "\x0b",
+                "T", "t", "Z", "z", "at ", "am", "PM", "p.m.", "a", "m", "M",
+                "st", "nd", "TH", "x", "e", "ber",
+                "Jan", "january", "Sept", "sep", "MAY", "jun", "Dec.", "mar", "March",
+                "Mon", "tuesday", "Wed,", "sun",
+                "UTC", "utc", "GMT", "PST", "CEST", "CET", "ET", "PT", "PSTX",
+                "Europe/Berlin", "America/New_York", "Etc/GMT", "A/B", "Ab/Cd_e", "Ab/",
+                "to", "until", "\u{2013}", "\u{2014}", "é",
+            ]), 1..16)
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(reader_parts(&text), oracle::all_parts(&text), "{:?}", text);
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
-        /// A text said to hold no date holds none the pattern finds.
+        /// A text said to hold no date holds none the reader finds.
         #[test]
         fn no_date_where_none_may_be(
             text in "[a-z ]{0,3}(Mon,? )?([0-9]{1,4}[ /:-]{0,2}){0,3}( ?(Jan|feb|MAR|Sept|May|dec|june|Ma|x))?( ?[0-9]{1,4}(st|th)?)?(,? [0-9]{2,4})?[ ,.a-z]{0,3}"

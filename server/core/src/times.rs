@@ -8,12 +8,9 @@ mod oracle;
 mod reader;
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use jiff::civil::{Date, DateTime, Time};
-use regex_automata::meta::Regex;
 
-use crate::pattern;
 use reader::{DateParts, Parts, TimeParts};
 
 /// A time zone as written next to a time or declared for a timeline.
@@ -89,19 +86,6 @@ const ZONES: &[(&str, i32)] = &[
     ("NZDT", 780),
     ("BRT", -180),
 ];
-
-fn zone_alternatives() -> String {
-    let mut names: Vec<&str> = ZONES.iter().map(|(n, _)| *n).collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    names.join("|")
-}
-
-static ZONE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern::build(&format!(
-        r"(?x-u)\b(?:(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|{}|[A-Z][a-z]+/[A-Z][A-Za-z_]+)\b|(?i:\b(?:pacific|eastern|central|mountain)\s+(?:standard\s+|daylight\s+)?time\b)|(?i:\butc\b)",
-        zone_alternatives()
-    ))
-});
 
 fn month_number(name: &str) -> Option<i8> {
     let n = name.to_ascii_lowercase();
@@ -518,8 +502,8 @@ fn fast_iso(text: &str) -> Option<TimeExpr> {
 /// Whether `text` names a time zone ("all times UTC", "in PST", "Europe/Berlin",
 /// "Pacific time"), returning the zone.
 pub fn find_zone(text: &str) -> Option<Zone> {
-    ZONE_WORD_RE.find(text).map(|m| {
-        let name = &text[m.range()];
+    reader::zone_word(text).map(|range| {
+        let name = &text[range];
         if name.eq_ignore_ascii_case("utc") {
             parse_zone("UTC")
         } else {
@@ -765,6 +749,48 @@ mod tests {
             "Wednesday4 December and Thursday, \x0b 5 May",
         ] {
             assert_eq!(reader_parts(text), oracle::all_parts(text), "{text:?}");
+        }
+    }
+
+    /// The corpus line by line, chosen cases and generated texts: the reader finds the
+    /// zone the pattern found.
+    #[test]
+    fn the_reader_finds_the_zones_the_pattern_found() {
+        let mut found = 0;
+        for doc in crate::document::tests::corpus() {
+            for line in doc.lines() {
+                let zone = reader::zone_word(line);
+                assert_eq!(zone, oracle::zone_word(line), "{line:?}");
+                found += usize::from(zone.is_some());
+            }
+        }
+        assert!(found > 300, "only {found} zones in the corpus");
+        for text in [
+            "all times Pacific  Standard time",
+            "Eastern daylight Time, then central time",
+            "mountain standard timex and MOUNTAIN TIME",
+            "utc+1 vs UTC+1 vs UTC+0530 vs UTC+05300 vs GMT-5:30",
+            "in utc, or _UTC or UTCX or Utc",
+            "Europe/Berlin2 or Europe/Berlin or America/New_York",
+            "PSTX then ESTs then PT.",
+        ] {
+            assert_eq!(reader::zone_word(text), oracle::zone_word(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        #[test]
+        fn the_reader_finds_zones_as_the_pattern_did(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "  ", "\t", "\x0b", "_", "x", "1", "5:30", "0530", "+", "-", ":", ".", "(", "/",
+                "UTC", "utc", "Utc", "GMT", "gmt", "PST", "pst", "CEST", "ET", "Z", "PT",
+                "Europe", "/Berlin", "Ab", "/C", "New_York",
+                "pacific", "Eastern", "CENTRAL", "mountain", "standard", "Daylight", "time", "Time",
+            ]), 1..12)
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(reader::zone_word(&text), oracle::zone_word(&text), "{:?}", text);
         }
     }
 

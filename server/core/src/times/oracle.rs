@@ -1,5 +1,6 @@
-//! The regular expression that read dates and times before [`super::reader`] did, kept
-//! as its oracle: the property tests hold the reader's parts to this pattern's captures.
+//! The regular expressions that read dates, times and zones before [`super::reader`] did,
+//! kept as its oracle: the property tests hold the reader's parts to these patterns'
+//! captures.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -9,7 +10,26 @@ use regex_automata::util::primitives::PatternID;
 use regex_automata::{Anchored, Input};
 
 use super::reader::{DateParts, Parts, TimeParts};
-use super::{pattern, zone_alternatives};
+use super::ZONES;
+use crate::pattern;
+
+fn zone_alternatives() -> String {
+    let mut names: Vec<&str> = ZONES.iter().map(|(n, _)| *n).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.join("|")
+}
+
+static ZONE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern::build(&format!(
+        r"(?x-u)\b(?:(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|{}|[A-Z][a-z]+/[A-Z][A-Za-z_]+)\b|(?i:\b(?:pacific|eastern|central|mountain)\s+(?:standard\s+|daylight\s+)?time\b)|(?i:\butc\b)",
+        zone_alternatives()
+    ))
+});
+
+/// Where the first zone named in `text` is, as the pattern finds it.
+pub(super) fn zone_word(text: &str) -> Option<Range<usize>> {
+    ZONE_WORD_RE.find(text).map(|m| m.range())
+}
 
 const MONTH: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 

@@ -1,10 +1,10 @@
-//! The shapes of SPEC 3's dates and times, read by hand. This was one regular expression
-//! (kept in the tests as this reader's oracle, with the property tests that hold the two
-//! equal); reading its captures cost the backtracker about 12,000 instructions an entry
-//! and building it a quarter of a short `check`. The reader follows the expression's
-//! order of preference exactly: at each position the first alternative that matches wins,
-//! optional parts are taken when they match, and a repetition gives back what a later
-//! part needs, as a backtracking engine would.
+//! The shapes of SPEC 3's dates, times and zones, read by hand. These were regular
+//! expressions (kept in the tests as this reader's oracle, with the property tests that
+//! hold the two equal); reading a date's captures cost the backtracker about 12,000
+//! instructions an entry, and building the patterns a third of a short `check`. The
+//! reader follows the expressions' order of preference exactly: at each position the
+//! first alternative that matches wins, optional parts are taken when they match, and a
+//! repetition gives back what a later part needs, as a backtracking engine would.
 //!
 //! Everything here is ASCII: digits, spaces (`\t \n \x0B \x0C \r` and space, as the
 //! expression's `\s`), word bytes (`[0-9A-Za-z_]`, for boundaries), and letters compared
@@ -53,11 +53,11 @@ pub(super) struct TimeParts {
 }
 
 /// Zone abbreviations as the reader tries them: longest first (`CEST` before `CET`), each
-/// compared with its case.
-static ZONE_NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+/// compared with its case; by their first letter, `A` to `Z`.
+static ZONE_NAMES: std::sync::LazyLock<[Vec<&'static str>; 26]> = std::sync::LazyLock::new(|| {
     let mut names: Vec<&str> = super::ZONES.iter().map(|(n, _)| *n).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    names
+    std::array::from_fn(|i| names.iter().copied().filter(|n| n.as_bytes()[0] == b'A' + i as u8).collect())
 });
 
 /// Each month's spellings, longest first.
@@ -83,6 +83,32 @@ const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 pub(super) fn next(text: &str, from: usize) -> Option<Parts> {
     let reader = Reader { b: text.as_bytes() };
     (from..reader.b.len()).filter(|&p| reader.may_start(p)).find_map(|p| reader.at(p))
+}
+
+/// Where the first zone named in `text` is: an abbreviation (`PST`, as written), an
+/// offset (`UTC+1`), an `Area/City` name, a region's time (`Pacific time`, `eastern
+/// standard time`) or `utc` in any case, each as a whole word.
+pub(super) fn zone_word(text: &str) -> Option<Range<usize>> {
+    let reader = Reader { b: text.as_bytes() };
+    // Each kind of name has its first letters: looking only where one may start is most
+    // of the speed.
+    (0..reader.b.len()).find_map(|p| {
+        let first = reader.b[p];
+        if !first.is_ascii_alphabetic() || !reader.boundary(p) {
+            return None;
+        }
+        let mut end = None;
+        if first.is_ascii_uppercase() {
+            end = reader.zone_ends(p, false).find(|&end| reader.boundary(end));
+        }
+        if end.is_none() && b"pecmPECM".contains(&first) {
+            end = reader.region_time(p);
+        }
+        if end.is_none() && reader.word_at(p, "utc") && reader.boundary(p + 3) {
+            end = Some(p + 3);
+        }
+        end.map(|end| p..end)
+    })
 }
 
 struct Reader<'t> {
@@ -146,9 +172,10 @@ impl Reader<'_> {
     }
 
     /// Where a date or time may begin: a digit, or the first letter of a month or a
-    /// weekday.
+    /// weekday starting a word.
     fn may_start(&self, p: usize) -> bool {
-        self.is(p, |c| c.is_ascii_digit() || b"jfmasondtwJFMASONDTW".contains(&c))
+        let letter = |c: u8| matches!(c | 0x20, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b't' | b'w');
+        self.digit(p) || self.is(p, letter) && self.boundary(p)
     }
 
     /// The expression starting at `p`, if one does.
@@ -265,7 +292,9 @@ impl Reader<'_> {
 
     /// The spellings of a month that start at `p`, preferred first.
     fn months(&self, p: usize) -> impl Iterator<Item = usize> + '_ {
-        MONTHS.iter().flat_map(|forms| forms.iter()).filter(move |f| self.word_at(p, f)).map(move |f| p + f.len())
+        // Every spelling of a month starts with its shortest.
+        let month = MONTHS.iter().find(|forms| forms.last().is_some_and(|short| self.word_at(p, short)));
+        month.into_iter().flat_map(|forms| forms.iter()).filter(move |f| self.word_at(p, f)).map(move |f| p + f.len())
     }
 
     /// `, 2021` after a named date (`,?\s+\d{4}\b`).
@@ -416,7 +445,7 @@ impl Reader<'_> {
     fn zone(&self, e: usize) -> Option<(Range<usize>, usize)> {
         let k = self.spaces(e);
         let z = if self.byte(k) == Some(b'(') { self.spaces(k + 1) } else { k };
-        if let Some(end) = self.zone_ends(z).find(|&end| self.boundary(end)) {
+        if let Some(end) = self.zone_ends(z, true).find(|&end| self.boundary(end)) {
             let close = if self.byte(end) == Some(b')') { end + 1 } else { end };
             return Some((z..end, close));
         }
@@ -429,17 +458,21 @@ impl Reader<'_> {
         (self.byte(close) == Some(b')')).then_some((z..end, close + 1))
     }
 
-    /// Where a zone starting at `z` may end, preferred first: `UTC+1`-like offsets (any
-    /// case), the abbreviations (as written), then `Area/City` names.
-    fn zone_ends(&self, z: usize) -> impl Iterator<Item = usize> + '_ {
-        let offset = (self.word_at(z, "utc") || self.word_at(z, "gmt")) && self.is(z + 3, |c| c == b'+' || c == b'-');
+    /// Where a zone starting at `z` may end, preferred first: `UTC+1`-like offsets (in
+    /// any case when `any_case`), the abbreviations (as written), then `Area/City` names.
+    fn zone_ends(&self, z: usize, any_case: bool) -> impl Iterator<Item = usize> + '_ {
+        let named =
+            |name: &str| if any_case { self.word_at(z, name) } else { self.b[z..].starts_with(name.as_bytes()) };
+        let offset = (named("UTC") || named("GMT")) && self.is(z + 3, |c| c == b'+' || c == b'-');
         let offsets = [2, 1].into_iter().filter(move |&n| offset && self.digits(z + 4, n)).flat_map(move |n| {
             let h = z + 4 + n;
             let colon = (self.byte(h) == Some(b':') && self.digits(h + 1, 2)).then_some(h + 3);
             let plain = self.digits(h, 2).then_some(h + 2);
             colon.into_iter().chain(plain).chain([h])
         });
-        let names = ZONE_NAMES.iter().filter(move |n| self.b[z..].starts_with(n.as_bytes())).map(move |n| z + n.len());
+        let letter = self.byte(z).filter(u8::is_ascii_uppercase).map(|c| usize::from(c - b'A'));
+        let names = letter.into_iter().flat_map(|i| ZONE_NAMES[i].iter());
+        let names = names.filter(move |n| self.b[z..].starts_with(n.as_bytes())).map(move |n| z + n.len());
         offsets.chain(names).chain(self.area_city(z))
     }
 
@@ -463,6 +496,15 @@ impl Reader<'_> {
             end += 1;
         }
         (end > city).then_some(end)
+    }
+
+    /// A region's time at `p`: `Pacific time`, `eastern standard time`, in any case.
+    fn region_time(&self, p: usize) -> Option<usize> {
+        let region = ["pacific", "eastern", "central", "mountain"].into_iter().find(|w| self.word_at(p, w))?;
+        let k = self.some_spaces(p + region.len())?;
+        let kind = ["standard", "daylight"].into_iter().find(|w| self.word_at(k, w));
+        let after_kind = kind.and_then(|w| self.some_spaces(k + w.len()));
+        after_kind.into_iter().chain([k]).find(|&t| self.word_at(t, "time") && self.boundary(t + 4)).map(|t| t + 4)
     }
 
     /// The end of a range: ` - 3:30 PM`, `–14:40`, ` to 15:00`, ` until 9h15`.

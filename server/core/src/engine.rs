@@ -152,6 +152,11 @@ fn hits_of<'d>(doc: &Document<'_>, placed: &'d Placed) -> &'d [PhraseAt] {
     placed.part.phrase_hits.get_or_init(|| phrases_in(&doc.masked[placed.range()], placed.segments()))
 }
 
+/// Builds the trigger phrases' automaton now, if it is not built yet.
+pub(crate) fn prepare() {
+    LazyLock::force(&INDEX);
+}
+
 /// Finds the trigger phrases of every part of the document not scanned yet, the parts
 /// in parallel, for [`run`] to read.
 pub(crate) fn find_phrases(doc: &Document<'_>) {

@@ -360,10 +360,18 @@ pub fn ignore_edit(text: &str, rule: &str, offset: usize) -> Edit {
     suppress::ignore_edit_for(&Document::parse(text), rule, offset)
 }
 
+/// Builds the trigger phrases' automaton, the largest thing the analysis builds on first
+/// use and the last it needs: on another thread, it overlaps with reading and parsing a
+/// first document (`check` of one file).
+pub fn prepare() {
+    engine::prepare();
+}
+
 /// Builds the automata and word tables the analysis builds on first use (a few
 /// milliseconds), so a caller can do it ahead of time: `check` does it while it walks
 /// folders, instead of every thread waiting on the first file.
 pub fn warm_up() {
+    prepare();
     const SAMPLE: &str = "# Post-mortem\n\n## Timeline (UTC)\n\n- 2026-01-01 10:00 Alert fired; Dana should have \
                           checked.\n\n## Follow-ups\n\n- [ ] Add a canary (@sam, OPS-1)\n";
     analyse(SAMPLE, &Config::default());

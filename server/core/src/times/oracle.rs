@@ -91,7 +91,7 @@ pub(super) fn all_parts(text: &str) -> Vec<Parts> {
         let get = |n: &str| caps.get_group(names[n]).map(|s| s.range());
         // Time groups appear twice (after a date, or alone); take whichever matched.
         let either = |n: &str| get(n).or_else(|| get(&format!("t{n}")));
-        let whole = get_whole(&caps);
+        let whole = caps.get_group(0).expect("a match has a whole").range();
         let date = if let Some(year) = get("iy") {
             Some(DateParts::Iso { year, month: get("im").unwrap(), day: get("id").unwrap() })
         } else if let Some(month) = get("um") {
@@ -134,8 +134,4 @@ pub(super) fn all_parts(text: &str) -> Vec<Parts> {
         });
     }
     out
-}
-
-fn get_whole(caps: &regex_automata::util::captures::Captures) -> Range<usize> {
-    caps.get_group(0).expect("a match has a whole").range()
 }

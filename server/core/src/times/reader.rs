@@ -244,13 +244,13 @@ impl Reader<'_> {
 
     /// `2026-03-01` or `2026/3/1`, and four digits of time after it (`2022-02-02 1758`).
     fn iso(&self, p: usize) -> Option<(DateParts, Option<Four>, usize)> {
-        let dash = |at: usize| self.is(at, |c| c == b'-' || c == b'/');
-        if !self.digits(p, 4) || !dash(p + 4) {
+        if !self.digits(p, 4) || !self.date_separator(p + 4) {
             return None;
         }
         let m = p + 5;
-        let (month, d) =
-            [2, 1].into_iter().find_map(|n| (self.digits(m, n) && dash(m + n)).then(|| (m..m + n, m + n + 1)))?;
+        let (month, d) = [2, 1]
+            .into_iter()
+            .find_map(|n| (self.digits(m, n) && self.date_separator(m + n)).then(|| (m..m + n, m + n + 1)))?;
         let n = [2, 1].into_iter().find(|&n| self.digits(d, n))?;
         let (day, end) = (d..d + n, d + n);
         let date = DateParts::Iso { year: p..p + 4, month, day };
@@ -271,14 +271,13 @@ impl Reader<'_> {
         if !self.boundary(p) {
             return None;
         }
-        let dash = |at: usize| self.is(at, |c| c == b'-' || c == b'/');
         for m in [2, 1] {
-            if !(self.digits(p, m) && dash(p + m)) {
+            if !(self.digits(p, m) && self.date_separator(p + m)) {
                 continue;
             }
             let d = p + m + 1;
             for n in [2, 1] {
-                if !(self.digits(d, n) && dash(d + n)) {
+                if !(self.digits(d, n) && self.date_separator(d + n)) {
                     continue;
                 }
                 let y = d + n + 1;
@@ -370,10 +369,7 @@ impl Reader<'_> {
     /// Hours and minutes (`14:32`, `14h32`, with seconds, a fraction and an ISO offset),
     /// then a meridiem; or an hour and a meridiem alone (`3pm`).
     fn time(&self, p: usize) -> Option<(TimeParts, usize)> {
-        let clock = [2, 1].into_iter().find(|&n| {
-            self.digits(p, n) && self.is(p + n, |c| matches!(c, b':' | b'h' | b'H')) && self.digits(p + n + 1, 2)
-        });
-        if let Some(n) = clock {
+        if let Some(n) = self.clock(p) {
             let mut end = p + n + 3;
             let mut time =
                 TimeParts { hour: p..p + n, minute: Some(p + n + 1..end), second: None, offset: None, meridiem: None };
@@ -406,6 +402,18 @@ impl Reader<'_> {
                     TimeParts { hour: p..p + n, minute: None, second: None, offset: None, meridiem: Some(k..k + 2) };
                 (time, k + 2)
             })
+        })
+    }
+
+    /// `-` or `/` between a date's numbers.
+    fn date_separator(&self, at: usize) -> bool {
+        self.is(at, |c| c == b'-' || c == b'/')
+    }
+
+    /// Hours and minutes at `p` (`14:32`, `9h05`): how many digits the hour has.
+    fn clock(&self, p: usize) -> Option<usize> {
+        [2, 1].into_iter().find(|&n| {
+            self.digits(p, n) && self.is(p + n, |c| matches!(c, b':' | b'h' | b'H')) && self.digits(p + n + 1, 2)
         })
     }
 
@@ -525,9 +533,7 @@ impl Reader<'_> {
         if !self.boundary(h) {
             return None;
         }
-        let n = [2, 1].into_iter().find(|&n| {
-            self.digits(h, n) && self.is(h + n, |c| matches!(c, b':' | b'h' | b'H')) && self.digits(h + n + 1, 2)
-        })?;
+        let n = self.clock(h)?;
         let mut end = h + n + 3;
         let minute = h + n + 1..end;
         if self.byte(end) == Some(b':') && self.digits(end + 1, 2) {

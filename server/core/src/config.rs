@@ -450,6 +450,29 @@ impl Config {
     pub(crate) fn lexicon(&self) -> &crate::lexicon::UserLexicon {
         &self.lexicon
     }
+
+    /// What the rules that look at phrases read of this configuration, to tell whether
+    /// findings kept from an earlier analysis were made with the same.
+    pub(crate) fn phrase_rules_key(&self) -> PhraseRulesKey {
+        PhraseRulesKey { levels: Arc::clone(&self.levels), lexicon: Arc::clone(&self.lexicon) }
+    }
+}
+
+/// The rule levels and team words of a configuration ([`Config::phrase_rules_key`]).
+/// Two keys are equal when they hold the same allocations: a configuration and its
+/// clones. Holding them keeps them from being freed and their addresses reused by another
+/// configuration; a configuration built again from the same files is a new one (the
+/// findings are made again once).
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseRulesKey {
+    levels: Arc<[Option<Severity>]>,
+    lexicon: Arc<crate::lexicon::UserLexicon>,
+}
+
+impl PartialEq for PhraseRulesKey {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.levels, &other.levels) && Arc::ptr_eq(&self.lexicon, &other.lexicon)
+    }
 }
 
 fn merge_limits(base: Limits, layer: &LimitsLayer) -> Result<Limits, (String, String)> {

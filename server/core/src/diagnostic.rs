@@ -114,3 +114,29 @@ pub struct Diagnostic {
     /// Other places that explain the finding.
     pub related: Vec<Related>,
 }
+
+impl Diagnostic {
+    /// A copy with every range in it (its own, its fixes', its related places') moved
+    /// `by` bytes: a finding kept from an earlier version of a document, for where the
+    /// text it is about sits now.
+    pub(crate) fn moved(&self, by: isize) -> Diagnostic {
+        let shift = |r: &Range<usize>| r.start.wrapping_add_signed(by)..r.end.wrapping_add_signed(by);
+        let fix = |f: &Fix| Fix {
+            title: f.title.clone(),
+            edits: f.edits.iter().map(|e| Edit { range: shift(&e.range), new_text: e.new_text.clone() }).collect(),
+            applicability: f.applicability,
+        };
+        Diagnostic {
+            rule: self.rule,
+            severity: self.severity,
+            range: shift(&self.range),
+            message: self.message.clone(),
+            fixes: self.fixes.iter().map(fix).collect(),
+            related: self
+                .related
+                .iter()
+                .map(|r| Related { range: shift(&r.range), message: r.message.clone() })
+                .collect(),
+        }
+    }
+}

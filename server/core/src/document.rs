@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use unicase::UniCase;
@@ -345,6 +345,8 @@ pub struct Document<'a> {
     parts: Vec<Placed>,
     /// Whether parts of an earlier version were reused: only the change was parsed.
     pub(crate) reused: bool,
+    /// Whether its parts are kept for the parse of its next version.
+    pub(crate) keeps_parts: bool,
     /// Where time expressions found in earlier versions are remembered, if anywhere.
     pub(crate) times: Option<&'a crate::times::TimeMemo>,
 }
@@ -397,6 +399,10 @@ pub(crate) struct Part {
     /// The trigger phrases in its prose, ranges from the part's start, found once by the
     /// engine and kept with the part so that a reused part is not scanned again.
     pub(crate) phrase_hits: OnceLock<Vec<PhraseAt>>,
+    /// What the rules found at those phrases, when the part is kept for the document's
+    /// next versions: found again only if what else they read changed (see
+    /// [`crate::engine::PartFindings`]).
+    pub(crate) phrase_findings: Mutex<Option<crate::engine::PartFindings>>,
 }
 
 /// A trigger phrase found: where, and which rule and which of its triggers.
@@ -626,6 +632,7 @@ impl<'a> Document<'a> {
             let leading = 0..front_matter::leading_comments_end(text);
             doc.comments = find_comments(text, std::slice::from_ref(&leading));
         }
+        doc.keeps_parts = keep;
         doc.assemble(keep);
         doc.find_bold_labels();
         doc.build_sections();
@@ -652,6 +659,7 @@ impl<'a> Document<'a> {
             raw_tail: None,
             parts: Vec::new(),
             reused: false,
+            keeps_parts: false,
             times: None,
         }
     }
@@ -802,6 +810,16 @@ impl<'a> Document<'a> {
     pub fn section_kind_at(&self, offset: usize) -> SectionKind {
         let i = self.kind_spans.partition_point(|(start, _)| *start <= offset);
         i.checked_sub(1).map_or(SectionKind::Other, |i| self.kind_spans[i].1)
+    }
+
+    /// The kinds of section over `range`: where each starts, from the range's start (the
+    /// first at 0), as [`Document::section_kind_at`] gives them.
+    pub(crate) fn section_kinds_over(&self, range: Range<usize>) -> Vec<(usize, SectionKind)> {
+        let first = self.kind_spans.partition_point(|(start, _)| *start <= range.start);
+        let later = self.kind_spans[first..].iter().take_while(|(start, _)| *start < range.end);
+        let mut kinds = vec![(0, self.section_kind_at(range.start))];
+        kinds.extend(later.map(|&(start, kind)| (start - range.start, kind)));
+        kinds
     }
 
     /// Flattens the nested sections of known kinds into spans where one kind (the

@@ -4,16 +4,16 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, PoisonError};
 
 use regex_automata::meta::{Cache, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::Input;
 use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, Hir, Repetition};
 
-use crate::config::Config;
+use crate::config::{Config, PhraseRulesKey};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Document, PhraseAt, Placed};
+use crate::document::{Document, PhraseAt, Placed, SectionKind};
 use crate::rules::{Context, PhraseHit, Report, REGISTRY};
 
 /// The trigger phrases of every rule, and which rule and trigger each phrase is.
@@ -268,9 +268,50 @@ pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
     out
 }
 
+/// What the phrase rules found at the trigger phrases of one part of a document, kept
+/// with the part while the document's next versions reuse it: a keystroke then costs the
+/// rules' work in the part it touched, not in every part.
+#[derive(Debug)]
+pub(crate) struct PartFindings {
+    /// The configuration they were found with.
+    config: PhraseRulesKey,
+    /// The kinds of section over the part ([`Document::section_kinds_over`]), which
+    /// headings before it decide. Everything else the rules read at a phrase is in the
+    /// part: its block, its sentence, the links and headings in it.
+    kinds: Vec<(usize, SectionKind)>,
+    /// Where the part started in the document.
+    start: usize,
+    found: Vec<Diagnostic>,
+}
+
 /// `out` with what the phrase rules find at the trigger phrases of one part of the
-/// document.
+/// document: found again, or, when the part is kept and nothing they read changed, as
+/// found last time, moved to where the part is now.
 fn on_phrases(
+    ctx: &Context<'_>,
+    part: &Placed,
+    enabled: &[Option<Severity>],
+    mut out: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    if !ctx.doc.keeps_parts {
+        return find_on_phrases(ctx, part, enabled, out);
+    }
+    let config = ctx.config.phrase_rules_key();
+    let kinds = ctx.doc.section_kinds_over(part.range());
+    let kept = || part.part.phrase_findings.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(k) = kept().as_ref().filter(|k| k.config == config && k.kinds == kinds) {
+        let by = part.start as isize - k.start as isize;
+        out.extend(k.found.iter().map(|d| d.moved(by)));
+        return out;
+    }
+    let found = find_on_phrases(ctx, part, enabled, Vec::new());
+    out.extend(found.iter().cloned());
+    *kept() = Some(PartFindings { config, kinds, start: part.start, found });
+    out
+}
+
+/// `out` with what the phrase rules find at the trigger phrases of one part.
+fn find_on_phrases(
     ctx: &Context<'_>,
     part: &Placed,
     enabled: &[Option<Severity>],

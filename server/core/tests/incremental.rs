@@ -16,7 +16,8 @@ static DOCS: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 
 /// What the edits type: block markup that opens and closes, headings, definitions,
-/// references, blame phrases and times.
+/// references, blame phrases and times, and headings that change the kind of the
+/// sections after them ("user error" is a cause only in a section about causes).
 const SNIPPETS: &[&str] = &[
     "x",
     "\n",
@@ -39,7 +40,32 @@ const SNIPPETS: &[&str] = &[
     "**Action items**\n\n- [ ] fix\n",
     "    ",
     "é",
+    "\n## Causes\n\n",
+    "\n### Notes\n\n",
+    "\n**Contributing factors**\n\n",
+    "It was a user error. ",
+    "Dana's mistake. ",
 ];
+
+/// The configurations the edits are analysed with, one each, built once as the language
+/// server builds one per folder: the defaults, rules at other levels, and team words
+/// (the phrase rules' findings are kept between versions, and must not outlive their
+/// configuration).
+static CONFIGS: LazyLock<Vec<Config>> = LazyLock::new(|| {
+    let layers = [
+        "",
+        "[rules]\ncause-human-error = \"error\"\nblame-named-person = \"off\"\n",
+        "[words]\npeople = [\"Zorblax\", \"Sam\"]\nallow = [\"Dana\"]\nblame = [\"cowboy deploy\"]\n",
+    ];
+    layers
+        .iter()
+        .map(|layer| {
+            let (config, errors) = Config::from_toml(layer);
+            assert!(errors.is_empty(), "{errors:?}");
+            config
+        })
+        .collect()
+});
 
 fn char_floor(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
@@ -54,20 +80,59 @@ proptest! {
     #[test]
     fn incremental_findings_are_fresh_findings(
         doc in 0usize..1000,
-        edits in proptest::collection::vec((any::<u32>(), 0usize..30, 0..SNIPPETS.len()), 1..12),
+        edits in proptest::collection::vec((any::<u32>(), 0usize..30, 0..SNIPPETS.len(), 0..6usize), 1..12),
     ) {
-        let config = Config::default();
         let mut text = DOCS[doc % DOCS.len()].clone();
         let mut incremental = Incremental::default();
-        incremental.analyse(text.clone(), &config);
-        for (at, delete, snippet) in edits {
+        incremental.analyse(text.clone(), &CONFIGS[0]);
+        for (at, delete, snippet, config) in edits {
+            // Mostly the defaults, as a configuration changes far less often than the text.
+            let config = &CONFIGS[config.saturating_sub(3)];
             let start = char_floor(&text, at as usize % (text.len() + 1));
             let end = char_floor(&text, start + delete);
             text.replace_range(start..end, SNIPPETS[snippet]);
-            let fresh = analyse_without_outline(&text, &config);
-            let reused = incremental.analyse(text.clone(), &config);
+            let fresh = analyse_without_outline(&text, config);
+            let reused = incremental.analyse(text.clone(), config);
             prop_assert_eq!(&reused.diagnostics, &fresh.diagnostics, "after replacing {}..{}", start, end);
             prop_assert_eq!(reused.declares_debrief, fresh.declares_debrief);
         }
     }
+}
+
+/// Analyses each text in turn, incrementally and afresh, with its configuration, and
+/// returns how many findings of `rule` each had, having checked the two ways agree.
+fn analyse_in_turn(rule: &str, versions: &[(&str, &Config)]) -> Vec<usize> {
+    let mut incremental = Incremental::default();
+    versions
+        .iter()
+        .map(|(text, config)| {
+            let fresh = analyse_without_outline(text, config).diagnostics;
+            let reused = incremental.analyse(text.to_string(), config).diagnostics;
+            assert_eq!(reused, fresh, "in\n{text}");
+            fresh.iter().filter(|d| d.rule == rule).count()
+        })
+        .collect()
+}
+
+/// Findings kept with a part are made again when a heading before it changes the kind of
+/// its section: "user error" is a cause under "Causes", not under "Summary".
+#[test]
+fn kept_findings_follow_the_headings_before_their_part() {
+    let causes = "# Debrief\n\n## Causes\n\n### Notes\n\nIt was a user error.\n";
+    let summary = causes.replace("## Causes", "## Summary");
+    let config = &CONFIGS[0];
+    let counts = analyse_in_turn("cause-human-error", &[(causes, config), (&summary, config), (causes, config)]);
+    assert_eq!(counts, [1, 0, 1], "the finding should come and go with the heading");
+}
+
+/// Findings kept with a part are made again when the configuration changes, here to team
+/// words that allow the name.
+#[test]
+fn kept_findings_follow_the_configuration() {
+    let text = "# Debrief\n\n## Summary\n\nIt was Dana's mistake.\n\n## Timeline\n\n- 10:00 UTC paged\n";
+    let edited = text.replace("paged", "paged again");
+    let (default, words) = (&CONFIGS[0], &CONFIGS[2]);
+    let versions = [(text, default), (&edited, words), (text, default), (text, words)];
+    let counts = analyse_in_turn("blame-named-person", &versions);
+    assert_eq!(counts, [1, 0, 1, 0], "the finding should come and go with the words");
 }

@@ -90,11 +90,13 @@ const INCIDENT_NOUNS: &[&str] = &[
     "disruption",
 ];
 
-/// Whether the prose just before a hit could name someone: a capital letter starting a
-/// word, an `@handle`, or he/she/his/her. Most hits of these common words ("error",
-/// "caused") have none, and skip the sentence analysis.
-fn could_name_someone(masked: &str, at: usize) -> bool {
-    let from = masked.floor_char_boundary(at.saturating_sub(120));
+/// Whether the prose of its block just before a hit could name someone: a capital letter
+/// starting a word, an `@handle`, or he/she/his/her. Most hits of these common words
+/// ("error", "caused") have none, and skip the sentence analysis. (Only the block: the
+/// sentence is in it, and what the rules find in one part of a document must not depend
+/// on the text of another.)
+fn could_name_someone(masked: &str, block_start: usize, at: usize) -> bool {
+    let from = masked.floor_char_boundary(at.saturating_sub(120).max(block_start));
     let before = &masked[from..at];
     let bytes = before.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
@@ -105,7 +107,7 @@ fn could_name_someone(masked: &str, at: usize) -> bool {
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let trigger = TRIGGERS[hit.trigger];
-    if !could_name_someone(&ctx.doc.masked, hit.range.start) {
+    if !could_name_someone(&ctx.doc.masked, hit.block.start, hit.range.start) {
         return;
     }
     let sentence = ctx.sentence(hit);

@@ -5,12 +5,11 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use debrief_core::{rules, Severity};
-use ropey::Rope;
 use tower_lsp::lsp_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Url,
 };
 
-use super::position::{to_range, Encoding};
+use super::position::Positions;
 
 /// What the server calls itself in `Diagnostic.source`.
 pub const SOURCE: &str = "debrief-ls";
@@ -24,18 +23,19 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// Converts one finding of the document at `uri` (its fixes are left to code actions).
-pub fn diagnostic(uri: &Url, rope: &Rope, enc: Encoding, d: &debrief_core::Diagnostic) -> lsp::Diagnostic {
+/// Converts one finding of the document at `uri`, placed by `positions` (its fixes are
+/// left to code actions).
+pub fn diagnostic(uri: &Url, positions: &Positions<'_>, d: &debrief_core::Diagnostic) -> lsp::Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = d
         .related
         .iter()
         .map(|r| DiagnosticRelatedInformation {
-            location: Location::new(uri.clone(), to_range(rope, &r.range, enc)),
+            location: Location::new(uri.clone(), positions.range(&r.range)),
             message: r.message.clone(),
         })
         .collect();
     lsp::Diagnostic {
-        range: to_range(rope, &d.range, enc),
+        range: positions.range(&d.range),
         severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.rule.to_string())),
         code_description: docs_link(d.rule),
@@ -71,12 +71,12 @@ pub fn rule_of(d: &lsp::Diagnostic) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lsp::position::Encoding;
     use debrief_core::{Applicability, Diagnostic, Edit, Fix, Related};
 
     #[test]
     fn findings_carry_rule_docs_and_related_places_and_leave_fixes_for_actions() {
         let text = "a 😀 b\nc\n";
-        let rope = Rope::from_str(text);
         let uri = Url::parse("file:///x/postmortems/a.md").unwrap();
         let d = Diagnostic {
             rule: "timeline-gap",
@@ -89,7 +89,7 @@ mod tests {
             ],
             related: vec![Related { range: 0..1, message: "before".into() }],
         };
-        let out = diagnostic(&uri, &rope, Encoding::Utf16, &d);
+        let out = diagnostic(&uri, &Positions::new(text, Encoding::Utf16), &d);
         assert_eq!(out.range, lsp::Range::new(lsp::Position::new(0, 5), lsp::Position::new(0, 6)));
         assert_eq!(rule_of(&out), Some("timeline-gap"));
         assert_eq!(out.severity, Some(DiagnosticSeverity::INFORMATION));

@@ -11,7 +11,7 @@ use tower_lsp::lsp_types::{self as lsp, Url};
 
 use super::config::DocConfig;
 use super::convert;
-use super::position::Encoding;
+use super::position::{Encoding, Positions};
 
 /// One open document.
 #[derive(Debug)]
@@ -158,10 +158,21 @@ pub struct Snapshot {
     pub not_shown: usize,
 }
 
+/// The rope's text, copied once into a string of its length (`to_string` formats it
+/// chunk by chunk into a string that grows, copying it again at each doubling).
+fn text_of(rope: &Rope) -> String {
+    let mut text = String::with_capacity(rope.len_bytes());
+    rope.chunks().for_each(|chunk| text.push_str(chunk));
+    text
+}
+
 impl Snapshot {
     /// Analyses `input`. This is the only place the server calls the analysis.
     pub fn analyse(uri: &Url, input: AnalysisInput, enc: Encoding, serial: u64) -> Self {
-        let text = input.rope.to_string();
+        let text = text_of(&input.rope);
+        // The analysis keeps the text for the next version's; the findings are placed in
+        // a copy (a memcpy, against walking the rope for each).
+        let placed_in = text.clone();
         let config = &input.config.config;
         // Two analyses of one document at once (a push and a pull) are rare; the second
         // parses the whole text rather than wait. A panic in an earlier analysis leaves
@@ -174,7 +185,8 @@ impl Snapshot {
         let is_debrief = input.included_by_path || analysis.declares_debrief;
         let (diagnostics, not_shown) = if is_debrief {
             let shown = analysis.diagnostics.iter().take(MAX_PUBLISHED);
-            let converted = shown.map(|d| convert::diagnostic(uri, &input.rope, enc, d)).collect();
+            let positions = Positions::new(&placed_in, enc);
+            let converted = shown.map(|d| convert::diagnostic(uri, &positions, d)).collect();
             (converted, analysis.diagnostics.len().saturating_sub(MAX_PUBLISHED))
         } else {
             (Vec::new(), 0)
@@ -196,7 +208,7 @@ impl Snapshot {
 
     /// The outline of the analysed text.
     pub fn outline(&self) -> &debrief_core::Outline {
-        self.outline.get_or_init(|| debrief_core::outline_of(&self.rope.to_string(), &self.config.config))
+        self.outline.get_or_init(|| debrief_core::outline_of(&text_of(&self.rope), &self.config.config))
     }
 
     /// What a publication of this snapshot is.

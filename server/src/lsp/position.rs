@@ -139,6 +139,60 @@ pub fn to_position(rope: &Rope, byte: usize, enc: Encoding) -> lsp::Position {
     lsp::Position::new(saturate(line), saturate(character))
 }
 
+/// The positions of many offsets in one text, as [`to_position`] gives them: its line
+/// starts found once, each offset is then a binary search and a count within its line.
+/// For a document's findings on every keystroke, where walking the rope for each of
+/// hundreds of offsets cost more than the rest of converting and sending them.
+pub struct Positions<'t> {
+    text: &'t str,
+    enc: Encoding,
+    /// Where each line starts: after `\n`, `\r\n` or a `\r` alone.
+    line_starts: Vec<usize>,
+}
+
+impl<'t> Positions<'t> {
+    /// Finds the line starts of `text`, whose columns are counted in `enc`.
+    pub fn new(text: &'t str, enc: Encoding) -> Self {
+        let bytes = text.as_bytes();
+        // Room for lines of 40 bytes, not grown line by line.
+        let mut line_starts = Vec::with_capacity(bytes.len() / 40 + 1);
+        line_starts.push(0);
+        // Most texts have no `\r`: one byte to look for is quicker to find.
+        if memchr::memchr(b'\r', bytes).is_none() {
+            line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1));
+        } else {
+            for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+                // A `\r` followed by `\n` ends its line at the `\n`.
+                if bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n') {
+                    line_starts.push(at + 1);
+                }
+            }
+        }
+        Positions { text, enc, line_starts }
+    }
+
+    /// The LSP position of a byte offset, as [`to_position`].
+    pub fn position(&self, byte: usize) -> lsp::Position {
+        let mut byte = self.text.floor_char_boundary(byte);
+        let bytes = self.text.as_bytes();
+        if byte > 0 && bytes.get(byte) == Some(&b'\n') && bytes[byte - 1] == b'\r' {
+            byte -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= byte) - 1;
+        let within = &self.text[self.line_starts[line]..byte];
+        let character = match self.enc {
+            Encoding::Utf16 if !within.is_ascii() => within.chars().map(char::len_utf16).sum(),
+            _ => within.len(),
+        };
+        lsp::Position::new(saturate(line), saturate(character))
+    }
+
+    /// The LSP range of a byte range.
+    pub fn range(&self, range: &Range<usize>) -> lsp::Range {
+        lsp::Range::new(self.position(range.start), self.position(range.end))
+    }
+}
+
 /// The LSP range of a byte range.
 pub fn to_range(rope: &Rope, range: &Range<usize>, enc: Encoding) -> lsp::Range {
     lsp::Range::new(to_position(rope, range.start, enc), to_position(rope, range.end, enc))
@@ -304,9 +358,11 @@ mod tests {
         }
         for rope in [typed, Rope::from_str(&text)] {
             assert!(rope.chunks().count() > 10, "{}", rope.chunks().count());
+            let at_once = [Encoding::Utf8, Encoding::Utf16].map(|enc| Positions::new(&text, enc));
             for byte in 0..=text.len() {
-                for enc in [Encoding::Utf8, Encoding::Utf16] {
+                for (enc, positions) in [Encoding::Utf8, Encoding::Utf16].into_iter().zip(&at_once) {
                     assert_eq!(to_position(&rope, byte, enc), counted(&rope, byte, enc), "byte {byte}");
+                    assert_eq!(positions.position(byte), counted(&rope, byte, enc), "byte {byte}");
                 }
             }
         }
@@ -346,6 +402,19 @@ mod tests {
             for byte in 0..=text.len() + 1 {
                 for enc in [Encoding::Utf8, Encoding::Utf16] {
                     prop_assert_eq!(to_position(&rope, byte, enc), counted(&rope, byte, enc));
+                }
+            }
+        }
+
+        /// The positions of many offsets found at once are [`to_position`]'s, offset by
+        /// offset, past the end too.
+        #[test]
+        fn positions_at_once_are_positions_one_by_one(text in text_strategy()) {
+            let rope = Rope::from_str(&text);
+            for enc in [Encoding::Utf8, Encoding::Utf16] {
+                let positions = Positions::new(&text, enc);
+                for byte in 0..=text.len() + 2 {
+                    prop_assert_eq!(positions.position(byte), to_position(&rope, byte, enc), "byte {}", byte);
                 }
             }
         }

@@ -403,6 +403,8 @@ pub(crate) struct Part {
     /// next versions: found again only if what else they read changed (see
     /// [`crate::engine::PartFindings`]).
     pub(crate) phrase_findings: Mutex<Option<crate::engine::PartFindings>>,
+    /// The severity its first "Severity: SEV2" line states, looked for once.
+    pub(crate) severity: OnceLock<Option<u8>>,
 }
 
 /// A trigger phrase found: where, and which rule and which of its triggers.
@@ -814,12 +816,11 @@ impl<'a> Document<'a> {
 
     /// The kinds of section over `range`: where each starts, from the range's start (the
     /// first at 0), as [`Document::section_kind_at`] gives them.
-    pub(crate) fn section_kinds_over(&self, range: Range<usize>) -> Vec<(usize, SectionKind)> {
+    pub(crate) fn section_kinds_over(&self, range: Range<usize>) -> impl Iterator<Item = (usize, SectionKind)> + '_ {
         let first = self.kind_spans.partition_point(|(start, _)| *start <= range.start);
-        let later = self.kind_spans[first..].iter().take_while(|(start, _)| *start < range.end);
-        let mut kinds = vec![(0, self.section_kind_at(range.start))];
-        kinds.extend(later.map(|&(start, kind)| (start - range.start, kind)));
-        kinds
+        let at_start = first.checked_sub(1).map_or(SectionKind::Other, |i| self.kind_spans[i].1);
+        let later = self.kind_spans[first..].iter().take_while(move |(start, _)| *start < range.end);
+        std::iter::once((0, at_start)).chain(later.map(move |&(start, kind)| (start - range.start, kind)))
     }
 
     /// Flattens the nested sections of known kinds into spans where one kind (the
@@ -903,6 +904,15 @@ impl<'a> Document<'a> {
         match self.times {
             Some(memo) => memo.find_first(text),
             None => crate::times::find_first(text),
+        }
+    }
+
+    /// The time zone `text` names ([`crate::times::find_zone`]), remembered like
+    /// [`Document::first_time`].
+    pub fn zone_in(&self, text: &str) -> Option<crate::times::Zone> {
+        match self.times {
+            Some(memo) => memo.find_zone(text),
+            None => crate::times::find_zone(text),
         }
     }
 

@@ -297,16 +297,16 @@ fn on_phrases(
         return find_on_phrases(ctx, part, enabled, out);
     }
     let config = ctx.config.phrase_rules_key();
-    let kinds = ctx.doc.section_kinds_over(part.range());
+    let kinds = || ctx.doc.section_kinds_over(part.range());
     let kept = || part.part.phrase_findings.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(k) = kept().as_ref().filter(|k| k.config == config && k.kinds == kinds) {
+    if let Some(k) = kept().as_ref().filter(|k| k.config == config && k.kinds.iter().copied().eq(kinds())) {
         let by = part.start as isize - k.start as isize;
         out.extend(k.found.iter().map(|d| d.moved(by)));
         return out;
     }
     let found = find_on_phrases(ctx, part, enabled, Vec::new());
     out.extend(found.iter().cloned());
-    *kept() = Some(PartFindings { config, kinds, start: part.start, found });
+    *kept() = Some(PartFindings { config, kinds: kinds().collect(), start: part.start, found });
     out
 }
 

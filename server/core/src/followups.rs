@@ -252,20 +252,42 @@ pub fn document_severity(doc: &Document<'_>) -> Option<u8> {
     if let Some(s) = doc.front_matter.as_ref().and_then(|f| f.severity.as_ref()) {
         return Some(s.value);
     }
+    // The first line that says it, part by part (each starts a line): a part reused from
+    // the document's last version is not searched again.
+    let mut searched = 0;
+    for placed in doc.parts() {
+        let range = placed.range();
+        if let Some(sev) = (searched < range.start).then(|| severity_line(&doc.text[searched..range.start])).flatten() {
+            return Some(sev);
+        }
+        if let Some(sev) = *placed.part.severity.get_or_init(|| severity_line(&doc.text[range.clone()])) {
+            return Some(sev);
+        }
+        searched = range.end;
+    }
+    severity_line(&doc.text[searched..])
+}
+
+/// The severity the first "Severity: SEV2" line of `text` states.
+fn severity_line(text: &str) -> Option<u8> {
     // Only lines that mention "sev" can say it; look at those alone (a regex anchored at
-    // every line start would scan the whole document slowly).
-    let bytes = doc.text.as_bytes();
-    let mut hits: Vec<usize> = SEV.iter().flat_map(|f| f.find_iter(bytes)).collect();
-    hits.sort_unstable();
+    // every line start would scan the whole document slowly), in order, the three ways
+    // of writing it searched side by side, up to the first line that says it.
+    let bytes = text.as_bytes();
+    let mut ways = SEV.each_ref().map(|f| f.find_iter(bytes).peekable());
+    let mut next_hit = || {
+        let (_, way) = ways.iter_mut().enumerate().filter_map(|(i, w)| w.peek().map(|&at| (at, i))).min()?;
+        ways[way].next()
+    };
     let mut caps = SEVERITY_LINE.create_captures();
     let mut from = 0;
-    for at in hits {
+    while let Some(at) = next_hit() {
         if at < from {
             continue;
         }
-        let line_start = doc.text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = doc.text[at..].find('\n').map_or(doc.text.len(), |i| at + i);
-        let line = &doc.text[line_start..line_end];
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = &text[line_start..line_end];
         SEVERITY_LINE.captures(line, &mut caps);
         if let Some(sev) = caps.get_group(1).and_then(|level| parse_severity(&line[level.range()])) {
             return Some(sev);
@@ -324,6 +346,36 @@ pub fn budget(doc: &Document<'_>, limits: &Limits) -> FollowUpBudget {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Looked for part by part (and remembered with each part), the severity is the one
+    /// the whole text's first severity line states.
+    #[test]
+    fn the_severity_found_part_by_part_is_the_whole_texts() {
+        let mut texts = crate::document::tests::corpus();
+        texts.extend(
+            [
+                "# Debrief\n\n## Summary\n\nSeverity: SEV2\n",
+                "# Debrief\n   ## Impact\nsev: 1\n## Later\n\n**Severity**: high\n",
+                "Intro\n\nSEV level: p3\n# Heading\n",
+                "# A\n\nthe sev2 page\n\n# B\n\n| Severity | SEV-1 |\n",
+                "---\ntitle: x\n---\nSeverity: 3\n",
+                "---\nnotes: |\n  Severity: SEV2\n---\n# Debrief\n",
+            ]
+            .map(String::from),
+        );
+        let mut stated = 0;
+        for text in &texts {
+            let whole = severity_line(text);
+            stated += usize::from(whole.is_some());
+            for doc in [Document::parse(text), Document::parse_reusing(text, None)] {
+                if doc.front_matter.as_ref().is_some_and(|f| f.severity.is_some()) {
+                    continue;
+                }
+                assert_eq!(document_severity(&doc), whole, "{} parts in\n{text}", doc.parts().len());
+            }
+        }
+        assert!(stated >= 5, "only {stated} texts state a severity");
+    }
 
     #[test]
     fn handles_are_at_signs_before_a_name_outside_addresses_and_paths() {

@@ -454,7 +454,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             })
             .unwrap_or(0);
         for h in &table.header {
-            if let Some(z) = times::find_zone(&doc.text[h.clone()]) {
+            if let Some(z) = doc.zone_in(&doc.text[h.clone()]) {
                 header_zone.get_or_insert(z);
             }
         }
@@ -536,7 +536,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
                 .and_then(|x| x.date.map(|d| (d, x.year_known)));
             pieces.push((
                 p.start,
-                Piece::Context { date, zone: times::find_zone(t), before_entries: p.start < seen_entry_start },
+                Piece::Context { date, zone: doc.zone_in(t), before_entries: p.start < seen_entry_start },
             ));
         } else {
             seen_entry_start = seen_entry_start.min(p.start);
@@ -549,7 +549,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         let date = doc.all_times(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known)));
         pieces.push((
             h.range.start,
-            Piece::Context { date, zone: times::find_zone(&h.text), before_entries: h.range.start < seen_entry_start },
+            Piece::Context { date, zone: doc.zone_in(&h.text), before_entries: h.range.start < seen_entry_start },
         ));
     }
     pieces.sort_by_key(|(o, _)| *o);
@@ -568,7 +568,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         pieces.retain(|(_, p)| !matches!(p, Piece::Entry(_, Some(list)) if !timed_lists.contains(list)));
     }
 
-    let mut declared_zone = times::find_zone(&heading.text).or(header_zone);
+    let mut declared_zone = doc.zone_in(&heading.text).or(header_zone);
     let mut entries = Vec::new();
     let mut date = base_date;
     let mut year = None::<i16>;
@@ -707,8 +707,9 @@ fn strip_marker(text: &str, r: Range<usize>) -> Range<usize> {
     let bytes = s.as_bytes();
     if matches!(bytes.first(), Some(b'-' | b'*' | b'+')) && bytes.get(1) == Some(&b' ') {
         skip = 2;
-    } else if let Some(dot) = s.find(['.', ')']) {
-        if dot > 0 && dot < 10 && s[..dot].bytes().all(|b| b.is_ascii_digit()) && bytes.get(dot + 1) == Some(&b' ') {
+    } else if let Some(dot) = bytes.iter().take(10).position(|&b| b == b'.' || b == b')') {
+        // A number of at most nine digits: the mark is among the first ten bytes.
+        if dot > 0 && s[..dot].bytes().all(|b| b.is_ascii_digit()) && bytes.get(dot + 1) == Some(&b' ') {
             skip = dot + 2;
         }
     }

@@ -367,18 +367,24 @@ fn number_goes_on(b: &[u8], at: usize) -> bool {
     matches!(b.get(at), Some(b':' | b'.')) && b.get(at + 1).is_some_and(u8::is_ascii_digit)
 }
 
-/// Remembers what [`find_first`] and [`find_all`] found by the text searched, for a caller
-/// analysing version after version of one document: its timeline lines seldom change
-/// between two.
+/// Remembers what [`find_first`], [`find_all`] and [`find_zone`] found by the text
+/// searched, for a caller analysing version after version of one document: its timeline
+/// lines seldom change between two.
 #[derive(Debug, Default)]
 pub struct TimeMemo(std::sync::Mutex<Remembered>);
 
 /// What a [`TimeMemo`] holds: each search's answers by the text searched.
 #[derive(Debug, Default)]
 struct Remembered {
-    first: std::collections::HashMap<Box<str>, Option<TimeExpr>>,
-    all: std::collections::HashMap<Box<str>, Vec<TimeExpr>>,
+    first: Answers<Option<TimeExpr>>,
+    all: Answers<Vec<TimeExpr>>,
+    zone: Answers<Option<Zone>>,
 }
+
+/// Answers by the text searched. Hashed with foldhash: these keys are the document's own
+/// lines, looked up hundreds of times a keystroke, and SipHash's resistance to chosen
+/// keys is not worth its cost here (it was a seventh of reading the timelines).
+type Answers<T> = std::collections::HashMap<Box<str>, T, foldhash::fast::RandomState>;
 
 impl TimeMemo {
     /// Texts remembered at most, each way; past this the memo starts again (each
@@ -398,14 +404,15 @@ impl TimeMemo {
     pub fn find_all(&self, text: &str) -> Vec<TimeExpr> {
         remembered(&mut self.lock().all, text, find_all)
     }
+
+    /// [`find_zone`], remembered.
+    pub fn find_zone(&self, text: &str) -> Option<Zone> {
+        remembered(&mut self.lock().zone, text, find_zone)
+    }
 }
 
 /// What `find` gives for `text`, from `memo` when it is there.
-fn remembered<T: Clone>(
-    memo: &mut std::collections::HashMap<Box<str>, T>,
-    text: &str,
-    find: impl FnOnce(&str) -> T,
-) -> T {
+fn remembered<T: Clone>(memo: &mut Answers<T>, text: &str, find: impl FnOnce(&str) -> T) -> T {
     if let Some(found) = memo.get(text) {
         return found.clone();
     }

@@ -45,6 +45,7 @@ const SNIPPETS: &[&str] = &[
     "\n**Contributing factors**\n\n",
     "It was a user error. ",
     "Dana's mistake. ",
+    "\nSeverity: SEV1\n",
 ];
 
 /// The configurations the edits are analysed with, one each, built once as the language

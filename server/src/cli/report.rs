@@ -242,6 +242,13 @@ impl JsonRange {
 
 /// The JSON document of SPEC 6, on stdout; problems go to stderr.
 pub fn json(report: &Report<'_>) -> io::Result<()> {
+    let (errors, warnings, infos) = counts(report.files);
+    let doc = json!({
+        "version": 1,
+        "files": [],
+        "summary": {"files": report.files.len(), "diagnostics": errors + warnings + infos, "errors": errors, "warnings": warnings, "infos": infos},
+    });
+    let frame = Frame::new(doc, "/files");
     let files: Vec<String> = report
         .files
         .par_iter()
@@ -273,16 +280,10 @@ pub fn json(report: &Report<'_>) -> io::Result<()> {
                     severity: d.severity.as_str(),
                 })
                 .collect();
-            serde_json::to_string_pretty(&JsonFile { diagnostics, path: &f.path }).expect("the report prints")
+            frame.item(&JsonFile { diagnostics, path: &f.path })
         })
         .collect();
-    let (errors, warnings, infos) = counts(report.files);
-    let doc = json!({
-        "version": 1,
-        "files": [],
-        "summary": {"files": report.files.len(), "diagnostics": errors + warnings + infos, "errors": errors, "warnings": warnings, "infos": infos},
-    });
-    write_out(&spliced(doc, "/files", &files))?;
+    write_out(&frame.around(&files))?;
     problems_to_stderr(report.problems)
 }
 
@@ -297,36 +298,69 @@ fn write_out(doc: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// Pretty JSON of `doc` with the array at `pointer` holding `items`, each printed on its
-/// own beforehand (in parallel: for thousands of findings, building and printing them is
-/// most of the work). The text is what printing the whole document at once would give.
-fn spliced(mut doc: Value, pointer: &str, items: &[String]) -> String {
-    const MARK: &str = "\u{0}debrief-ls: items go here\u{0}";
-    *doc.pointer_mut(pointer).expect("the array is in the document") = Value::from(MARK);
-    let whole = pretty(&doc);
-    let quoted = serde_json::to_string(MARK).expect("a string prints");
-    let at = whole.find(&quoted).expect("the mark is printed");
-    let line_start = whole[..at].rfind('\n').map_or(0, |i| i + 1);
-    let indent = &whole[line_start..at];
-    let indent = &indent[..indent.len() - indent.trim_start_matches(' ').len()];
-    let mut array = String::from("[");
-    for (i, item) in items.iter().enumerate() {
-        array.push_str(if i == 0 { "\n" } else { ",\n" });
-        for (k, line) in item.lines().enumerate() {
-            if k > 0 {
-                array.push('\n');
+/// A pretty JSON document around one array whose items are printed on their own,
+/// already indented, in parallel: for thousands of findings, building, printing and
+/// indenting them is most of the work, and putting them in place is then one copy. The
+/// text is what printing the whole document at once would give.
+struct Frame {
+    head: String,
+    tail: String,
+    /// The indentation of the array's items.
+    indent: String,
+}
+
+impl Frame {
+    /// `doc`, whose array at `pointer` is to hold the items.
+    fn new(mut doc: Value, pointer: &str) -> Frame {
+        const MARK: &str = "\u{0}debrief-ls: items go here\u{0}";
+        *doc.pointer_mut(pointer).expect("the array is in the document") = Value::from(MARK);
+        let mut whole = pretty(&doc);
+        let quoted = serde_json::to_string(MARK).expect("a string prints");
+        let at = whole.find(&quoted).expect("the mark is printed");
+        let line_start = whole[..at].rfind('\n').map_or(0, |i| i + 1);
+        let outer = &whole[line_start..at];
+        let outer = &outer[..outer.len() - outer.trim_start_matches(' ').len()];
+        let indent = format!("{outer}  ");
+        let tail = whole.split_off(at + quoted.len());
+        whole.truncate(at);
+        Frame { head: whole, tail, indent }
+    }
+
+    /// `item` as pretty JSON, indented to stand in the array. Every line break in pretty
+    /// JSON is between tokens (strings escape theirs), so each line is indented alike.
+    fn item(&self, item: &impl Serialize) -> String {
+        let printed = serde_json::to_string_pretty(item).expect("the report prints");
+        let lines = printed.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut out = String::with_capacity(printed.len() + lines * self.indent.len());
+        for line in printed.split('\n') {
+            if !out.is_empty() {
+                out.push('\n');
             }
-            array.push_str(indent);
-            array.push_str("  ");
-            array.push_str(line);
+            out.push_str(&self.indent);
+            out.push_str(line);
         }
+        out
     }
-    if !items.is_empty() {
-        array.push('\n');
-        array.push_str(indent);
+
+    /// The whole document, with `items` (from [`Frame::item`]) in the array.
+    fn around(&self, items: &[String]) -> String {
+        let closing = self.indent.len() - 2;
+        let size = self.head.len() + self.tail.len() + items.iter().map(|i| i.len() + 2).sum::<usize>() + closing + 3;
+        let mut doc = String::with_capacity(size);
+        doc.push_str(&self.head);
+        doc.push('[');
+        for (i, item) in items.iter().enumerate() {
+            doc.push_str(if i == 0 { "\n" } else { ",\n" });
+            doc.push_str(item);
+        }
+        if !items.is_empty() {
+            doc.push('\n');
+            doc.push_str(&self.indent[..closing]);
+        }
+        doc.push(']');
+        doc.push_str(&self.tail);
+        doc
     }
-    array.push(']');
-    format!("{}{array}{}", &whole[..at], &whole[at + quoted.len()..])
 }
 
 fn problems_to_stderr(problems: &[Problem]) -> io::Result<()> {
@@ -382,9 +416,6 @@ pub fn sarif(report: &Report<'_>) -> io::Result<()> {
             })
         })
         .collect();
-    let per_file: Vec<Vec<String>> = report.files.par_iter().map(sarif_results).collect();
-    let results: Vec<String> = per_file.into_iter().flatten().collect();
-
     let notifications: Vec<Value> = report
         .problems
         .iter()
@@ -414,7 +445,10 @@ pub fn sarif(report: &Report<'_>) -> io::Result<()> {
             "results": [],
         }],
     });
-    write_out(&spliced(doc, "/runs/0/results", &results))?;
+    let frame = Frame::new(doc, "/runs/0/results");
+    let per_file: Vec<Vec<String>> = report.files.par_iter().map(|f| sarif_results(f, &frame)).collect();
+    let results: Vec<String> = per_file.into_iter().flatten().collect();
+    write_out(&frame.around(&results))?;
     problems_to_stderr(report.problems)
 }
 
@@ -505,8 +539,8 @@ impl SarifRegion {
     }
 }
 
-/// One file's SARIF results, each printed as pretty JSON.
-fn sarif_results(f: &FileResult) -> Vec<String> {
+/// One file's SARIF results, each printed as pretty JSON to stand in `frame`.
+fn sarif_results(f: &FileResult, frame: &Frame) -> Vec<String> {
     let index = LineIndex::new(&f.text);
     let uri = uri(&f.path);
     let location = |r: &std::ops::Range<usize>| SarifLocation {
@@ -561,7 +595,7 @@ fn sarif_results(f: &FileResult) -> Vec<String> {
                 rule_id: d.rule,
                 rule_index: debrief_core::rules::index_of(d.rule).unwrap_or(0),
             };
-            serde_json::to_string_pretty(&result).expect("the report prints")
+            frame.item(&result)
         })
         .collect()
 }
@@ -636,5 +670,26 @@ mod tests {
         assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
         assert_eq!(uri("post mortems/2026 #1.md"), "post%20mortems/2026%20%231.md");
+    }
+
+    #[test]
+    fn items_printed_apart_give_the_document_printed_whole() {
+        let items = [
+            json!({"path": "a.md", "diagnostics": [{"message": "two\nlines", "range": {"start": 1}}]}),
+            json!({"path": "b.md", "diagnostics": []}),
+            json!("a string"),
+        ];
+        for (doc, pointer) in [
+            (json!({"files": [], "summary": {"files": 2}, "version": 1}), "/files"),
+            (json!({"runs": [{"results": [], "tool": {"name": "x"}}], "version": "2.1.0"}), "/runs/0/results"),
+        ] {
+            for n in 0..=items.len() {
+                let mut whole = doc.clone();
+                *whole.pointer_mut(pointer).unwrap() = Value::from(items[..n].to_vec());
+                let frame = Frame::new(doc.clone(), pointer);
+                let printed: Vec<String> = items[..n].iter().map(|i| frame.item(i)).collect();
+                assert_eq!(frame.around(&printed), pretty(&whole), "{n} items at {pointer}");
+            }
+        }
     }
 }

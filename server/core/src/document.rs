@@ -347,8 +347,8 @@ pub struct Document<'a> {
     pub(crate) reused: bool,
     /// Whether its parts are kept for the parse of its next version.
     pub(crate) keeps_parts: bool,
-    /// Where time expressions found in earlier versions are remembered, if anywhere.
-    pub(crate) times: Option<&'a crate::times::TimeMemo>,
+    /// Where what the searches of earlier versions found is remembered, if anywhere.
+    pub(crate) memo: Option<&'a crate::memo::Memo>,
 }
 
 #[derive(Debug)]
@@ -662,7 +662,7 @@ impl<'a> Document<'a> {
             parts: Vec::new(),
             reused: false,
             keeps_parts: false,
-            times: None,
+            memo: None,
         }
     }
 
@@ -901,7 +901,7 @@ impl<'a> Document<'a> {
     /// The first date or time expression in `text` ([`crate::times::find_first`]),
     /// remembered across versions when the document is analysed incrementally.
     pub fn first_time(&self, text: &str) -> Option<crate::times::TimeExpr> {
-        match self.times {
+        match self.memo {
             Some(memo) => memo.find_first(text),
             None => crate::times::find_first(text),
         }
@@ -910,16 +910,31 @@ impl<'a> Document<'a> {
     /// The time zone `text` names ([`crate::times::find_zone`]), remembered like
     /// [`Document::first_time`].
     pub fn zone_in(&self, text: &str) -> Option<crate::times::Zone> {
-        match self.times {
+        match self.memo {
             Some(memo) => memo.find_zone(text),
             None => crate::times::find_zone(text),
+        }
+    }
+
+    /// What a follow-up whose whole text is `whole`, with its first line the stretch
+    /// `first` of it (`None` for a table row), says of its owner and ticket (`read`),
+    /// remembered like [`Document::first_time`].
+    pub(crate) fn followup_marks(
+        &self,
+        whole: &str,
+        first: Option<Range<usize>>,
+        read: impl FnOnce() -> crate::memo::Marks,
+    ) -> crate::memo::Marks {
+        match self.memo {
+            Some(memo) => memo.marks(whole, first, read),
+            None => read(),
         }
     }
 
     /// Every date or time expression in `text` ([`crate::times::find_all`]), remembered
     /// like [`Document::first_time`].
     pub fn all_times(&self, text: &str) -> Vec<crate::times::TimeExpr> {
-        match self.times {
+        match self.memo {
             Some(memo) => memo.find_all(text),
             None => crate::times::find_all(text),
         }

@@ -10,6 +10,7 @@ use regex_automata::meta::Regex;
 use crate::config::Limits;
 use crate::document::{Document, SectionKind};
 use crate::front_matter::parse_severity;
+use crate::memo::Marks;
 use crate::pattern;
 
 /// One follow-up.
@@ -98,8 +99,12 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
             let r = section.range.clone();
             let inside = |x: &Range<usize>| r.start <= x.start && x.end <= r.end;
             let label_item = heading.pseudo && heading.level == 8;
-            let in_table =
-                |x: &Range<usize>| doc.tables.iter().any(|t| t.range.start <= x.start && x.end <= t.range.end);
+            // Tables are in document order and never nest: only the last one starting
+            // before `x` can hold it.
+            let in_table = |x: &Range<usize>| {
+                let before = doc.tables.partition_point(|t| t.range.start <= x.start);
+                before.checked_sub(1).is_some_and(|t| x.end <= doc.tables[t].range.end)
+            };
             let mut items: Vec<FollowUp> = Vec::new();
             // Items are in document order: only the section's are looked at.
             let first_item = doc.items.partition_point(|i| i.range.start < r.start);
@@ -138,13 +143,18 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                         || start.starts_with("completed")
                         || prose.contains('✅')
                 };
+                let first_in_whole = head.start - item.range.start..head.end - item.range.start;
+                let marks = doc.followup_marks(whole, Some(first_in_whole), || Marks {
+                    owner: has_handle(whole)
+                        || OWNER_LABEL.is_match(whole)
+                        || TRAILING_OWNER.is_match(first.trim_end()),
+                    ticket: TICKET.is_match(whole),
+                });
                 items.push(FollowUp {
                     range: item.range.clone(),
                     head: head.clone(),
-                    has_owner: has_handle(whole)
-                        || OWNER_LABEL.is_match(whole)
-                        || TRAILING_OWNER.is_match(first.trim_end()),
-                    has_ticket: TICKET.is_match(whole),
+                    has_owner: marks.owner,
+                    has_ticket: marks.ticket,
                     done: item.task == Some(true) || struck || done_word,
                     has_text: doc.masked[head].chars().any(char::is_alphanumeric),
                 });
@@ -164,6 +174,10 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                     };
                     let owner_cell = cell_text(owner_col);
                     let status = cell_text(status_col).to_lowercase();
+                    let marks = doc.followup_marks(text, None, || Marks {
+                        owner: has_handle(text) || OWNER_LABEL.is_match(text),
+                        ticket: TICKET.is_match(text),
+                    });
                     items.push(FollowUp {
                         range: row.clone(),
                         head: row.clone(),
@@ -172,9 +186,8 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                                 owner_cell.to_lowercase().as_str(),
                                 "-" | "tbd" | "?" | "n/a" | "none" | "unassigned"
                             ))
-                            || has_handle(text)
-                            || OWNER_LABEL.is_match(text),
-                        has_ticket: TICKET.is_match(text),
+                            || marks.owner,
+                        has_ticket: marks.ticket,
                         done: status.contains("done")
                             || status.contains("complete")
                             || status.contains("closed")

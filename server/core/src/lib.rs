@@ -14,6 +14,7 @@ pub mod followups;
 pub mod front_matter;
 pub mod grammar;
 pub mod lexicon;
+pub mod memo;
 mod pattern;
 pub mod rules;
 pub mod suppress;
@@ -152,7 +153,7 @@ pub fn outline_of(text: &str, config: &Config) -> Outline {
 #[derive(Debug, Default)]
 pub struct Incremental {
     previous: Option<document::Reuse>,
-    times: times::TimeMemo,
+    memo: memo::Memo,
 }
 
 impl Incremental {
@@ -163,7 +164,7 @@ impl Incremental {
         let first = self.previous.is_none();
         let analyse = || {
             let mut doc = Document::parse_reusing(&text, self.previous.as_ref());
-            doc.times = Some(&self.times);
+            doc.memo = Some(&self.memo);
             let analysis = analysis_of(&doc, config, false);
             (analysis, doc.into_reuse())
         };

@@ -367,63 +367,6 @@ fn number_goes_on(b: &[u8], at: usize) -> bool {
     matches!(b.get(at), Some(b':' | b'.')) && b.get(at + 1).is_some_and(u8::is_ascii_digit)
 }
 
-/// Remembers what [`find_first`], [`find_all`] and [`find_zone`] found by the text
-/// searched, for a caller analysing version after version of one document: its timeline
-/// lines seldom change between two.
-#[derive(Debug, Default)]
-pub struct TimeMemo(std::sync::Mutex<Remembered>);
-
-/// What a [`TimeMemo`] holds: each search's answers by the text searched.
-#[derive(Debug, Default)]
-struct Remembered {
-    first: Answers<Option<TimeExpr>>,
-    all: Answers<Vec<TimeExpr>>,
-    zone: Answers<Option<Zone>>,
-}
-
-/// Answers by the text searched. Hashed with foldhash: these keys are the document's own
-/// lines, looked up hundreds of times a keystroke, and SipHash's resistance to chosen
-/// keys is not worth its cost here (it was a seventh of reading the timelines).
-type Answers<T> = std::collections::HashMap<Box<str>, T, foldhash::fast::RandomState>;
-
-impl TimeMemo {
-    /// Texts remembered at most, each way; past this the memo starts again (each
-    /// keystroke in a timeline line adds one).
-    const CAPACITY: usize = 20_000;
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Remembered> {
-        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// [`find_first`], remembered.
-    pub fn find_first(&self, text: &str) -> Option<TimeExpr> {
-        remembered(&mut self.lock().first, text, find_first)
-    }
-
-    /// [`find_all`], remembered.
-    pub fn find_all(&self, text: &str) -> Vec<TimeExpr> {
-        remembered(&mut self.lock().all, text, find_all)
-    }
-
-    /// [`find_zone`], remembered.
-    pub fn find_zone(&self, text: &str) -> Option<Zone> {
-        remembered(&mut self.lock().zone, text, find_zone)
-    }
-}
-
-/// What `find` gives for `text`, from `memo` when it is there.
-fn remembered<T: Clone>(memo: &mut Answers<T>, text: &str, find: impl FnOnce(&str) -> T) -> T {
-    if let Some(found) = memo.get(text) {
-        return found.clone();
-    }
-    let found = find(text);
-    if memo.len() >= TimeMemo::CAPACITY {
-        memo.clear();
-    }
-    memo.insert(text.into(), found.clone());
-    found
-}
-
 /// Whether `text` may hold a date: every date shape has a `-` or `/` between its numbers
 /// or a month name, so a text with neither holds times at most. Cheaper than a search.
 pub fn may_hold_date(text: &str) -> bool {

@@ -46,6 +46,11 @@ const SNIPPETS: &[&str] = &[
     "It was a user error. ",
     "Dana's mistake. ",
     "\nSeverity: SEV1\n",
+    " @dana",
+    " OPS-12",
+    " (Dana)",
+    "- - ",
+    "| Owner | Action |\n|---|---|\n| @sam | fix |\n",
 ];
 
 /// The configurations the edits are analysed with, one each, built once as the language
@@ -124,6 +129,24 @@ fn kept_findings_follow_the_headings_before_their_part() {
     let config = &CONFIGS[0];
     let counts = analyse_in_turn("cause-human-error", &[(causes, config), (&summary, config), (causes, config)]);
     assert_eq!(counts, [1, 0, 1], "the finding should come and go with the heading");
+}
+
+/// A follow-up's owner and ticket, remembered by its text between versions, are read
+/// again when its text or its first line changes.
+#[test]
+fn remembered_follow_up_marks_follow_the_text() {
+    // Two items whose first lines are as long as each other, one with an owner.
+    let bare = "# Debrief\n\n## Action items\n\n- Add an alert\n- Page on error\n- Fix it (Dana)\n\n| Action | Owner |\n|---|---|\n| Fix it | |\n";
+    let owned = bare.replace("Add an alert", "Add an alert (Dana)");
+    let ticket = bare.replace("Fix it", "Fix it OPS-12");
+    // The item's first line cut short by a nested list: the outer item says nothing of its
+    // own, the inner one is not counted apart from it, and only the row is left.
+    let nested = bare.replace("- Add an alert", "- - Add an alert");
+    let config = &CONFIGS[0];
+    let versions =
+        [(bare, config), (&owned, config), (bare, config), (&ticket, config), (&nested, config), (&owned, config)];
+    let counts = analyse_in_turn("followups-no-owner", &versions);
+    assert_eq!(counts, [3, 2, 3, 2, 2, 2], "each owner or ticket should count, and only while written");
 }
 
 /// Findings kept with a part are made again when the configuration changes, here to team

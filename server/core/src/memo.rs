@@ -1,0 +1,109 @@
+//! What the searches of one document's analysis found, by the text searched, for a
+//! caller analysing version after version of it: the lines a timeline or a follow-up
+//! list is read from seldom change between two versions.
+
+use std::ops::Range;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use crate::times::{self, TimeExpr, Zone};
+
+/// Remembers what [`times::find_first`], [`times::find_all`] and [`times::find_zone`]
+/// found, and what a follow-up says of its owner and ticket, by the text searched.
+#[derive(Debug, Default)]
+pub struct Memo(Mutex<Remembered>);
+
+/// What a [`Memo`] holds: each search's answers by the text searched.
+#[derive(Debug, Default)]
+struct Remembered {
+    first: Answers<Option<TimeExpr>>,
+    all: Answers<Vec<TimeExpr>>,
+    zone: Answers<Option<Zone>>,
+    /// A follow-up's marks by its whole text, with the stretch of it read as its first
+    /// line (`None` for a table row, which is read whole).
+    marks: Answers<(Option<Range<usize>>, Marks)>,
+}
+
+/// What a follow-up's text says beyond its words: an owner, a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marks {
+    /// An owner is named.
+    pub owner: bool,
+    /// A ticket is linked.
+    pub ticket: bool,
+}
+
+/// Answers by the text searched. Hashed with foldhash: these keys are the document's own
+/// lines, looked up hundreds of times a keystroke, and SipHash's resistance to chosen
+/// keys is not worth its cost here (it was a seventh of reading the timelines).
+type Answers<T> = std::collections::HashMap<Box<str>, T, foldhash::fast::RandomState>;
+
+impl Memo {
+    /// Texts remembered at most, each way; past this the memo starts again (each
+    /// keystroke in a timeline line adds one).
+    const CAPACITY: usize = 20_000;
+
+    fn lock(&self) -> MutexGuard<'_, Remembered> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// [`times::find_first`], remembered.
+    pub fn find_first(&self, text: &str) -> Option<TimeExpr> {
+        remembered(&mut self.lock().first, text, times::find_first)
+    }
+
+    /// [`times::find_all`], remembered.
+    pub fn find_all(&self, text: &str) -> Vec<TimeExpr> {
+        remembered(&mut self.lock().all, text, times::find_all)
+    }
+
+    /// [`times::find_zone`], remembered.
+    pub fn find_zone(&self, text: &str) -> Option<Zone> {
+        remembered(&mut self.lock().zone, text, times::find_zone)
+    }
+
+    /// What `read` finds in a follow-up whose whole text is `whole` and whose first line
+    /// is the stretch `first` of it (`None` for a table row), remembered.
+    pub fn marks(&self, whole: &str, first: Option<Range<usize>>, read: impl FnOnce() -> Marks) -> Marks {
+        if let Some((seen, marks)) = self.lock().marks.get(whole) {
+            if *seen == first {
+                return *marks;
+            }
+        }
+        let marks = read();
+        let mut memo = self.lock();
+        if memo.marks.len() >= Self::CAPACITY {
+            memo.marks.clear();
+        }
+        memo.marks.insert(whole.into(), (first, marks));
+        marks
+    }
+}
+
+/// What `find` gives for `text`, from `memo` when it is there.
+fn remembered<T: Clone>(memo: &mut Answers<T>, text: &str, find: impl FnOnce(&str) -> T) -> T {
+    if let Some(found) = memo.get(text) {
+        return found.clone();
+    }
+    let found = find(text);
+    if memo.len() >= Memo::CAPACITY {
+        memo.clear();
+    }
+    memo.insert(text.into(), found.clone());
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_read_again_for_another_first_line_or_a_row() {
+        let memo = Memo::default();
+        let (yes, no) = (Marks { owner: true, ticket: false }, Marks { owner: false, ticket: false });
+        assert_eq!(memo.marks("- a (Dana)", Some(2..10), || yes), yes);
+        assert_eq!(memo.marks("- a (Dana)", Some(2..10), || unreachable!("remembered")), yes);
+        assert_eq!(memo.marks("- a (Dana)", Some(0..1), || no), no, "another first line");
+        assert_eq!(memo.marks("- a (Dana)", None, || no), no, "a row");
+        assert_eq!(memo.marks("- a (Dana)", None, || unreachable!("remembered")), no);
+    }
+}

@@ -21,6 +21,9 @@ struct Remembered {
     /// A follow-up's marks by its whole text, with the stretch of it read as its first
     /// line (`None` for a table row, which is read whole).
     marks: Answers<(Option<Range<usize>>, Marks)>,
+    /// The bytes of `marks`' keys: a follow-up's text can be long, where a timeline's line
+    /// searched is not.
+    marks_bytes: usize,
 }
 
 /// What a follow-up's text says beyond its words: an owner, a ticket.
@@ -41,6 +44,11 @@ impl Memo {
     /// Texts remembered at most, each way; past this the memo starts again (each
     /// keystroke in a timeline line adds one).
     const CAPACITY: usize = 20_000;
+
+    /// Bytes of follow-up text remembered at most; past this the memo of marks starts
+    /// again. A follow-up longer than [`Memo::LONGEST`] is read every time instead.
+    const MARKS_BYTES: usize = 1 << 20;
+    const LONGEST: usize = 4 << 10;
 
     fn lock(&self) -> MutexGuard<'_, Remembered> {
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
@@ -64,6 +72,9 @@ impl Memo {
     /// What `read` finds in a follow-up whose whole text is `whole` and whose first line
     /// is the stretch `first` of it (`None` for a table row), remembered.
     pub fn marks(&self, whole: &str, first: Option<Range<usize>>, read: impl FnOnce() -> Marks) -> Marks {
+        if whole.len() > Self::LONGEST {
+            return read();
+        }
         if let Some((seen, marks)) = self.lock().marks.get(whole) {
             if *seen == first {
                 return *marks;
@@ -71,10 +82,13 @@ impl Memo {
         }
         let marks = read();
         let mut memo = self.lock();
-        if memo.marks.len() >= Self::CAPACITY {
+        if memo.marks.len() >= Self::CAPACITY || memo.marks_bytes + whole.len() > Self::MARKS_BYTES {
             memo.marks.clear();
+            memo.marks_bytes = 0;
         }
-        memo.marks.insert(whole.into(), (first, marks));
+        if memo.marks.insert(whole.into(), (first, marks)).is_none() {
+            memo.marks_bytes += whole.len();
+        }
         marks
     }
 }
@@ -105,5 +119,21 @@ mod tests {
         assert_eq!(memo.marks("- a (Dana)", Some(0..1), || no), no, "another first line");
         assert_eq!(memo.marks("- a (Dana)", None, || no), no, "a row");
         assert_eq!(memo.marks("- a (Dana)", None, || unreachable!("remembered")), no);
+    }
+
+    #[test]
+    fn long_follow_ups_are_not_remembered_and_the_memo_stays_small() {
+        let memo = Memo::default();
+        let mark = Marks { owner: true, ticket: true };
+        let long = "x".repeat(Memo::LONGEST + 1);
+        memo.marks(&long, None, || mark);
+        assert!(memo.lock().marks.is_empty());
+        let item = "y".repeat(Memo::LONGEST);
+        for i in 0..Memo::MARKS_BYTES / Memo::LONGEST * 3 {
+            memo.marks(&format!("{i}{item}"), None, || mark);
+            let held = memo.lock();
+            assert_eq!(held.marks_bytes, held.marks.keys().map(|k| k.len()).sum::<usize>());
+            assert!(held.marks_bytes <= Memo::MARKS_BYTES);
+        }
     }
 }

@@ -330,14 +330,16 @@ impl Frame {
     /// JSON is between tokens (strings escape theirs), so each line is indented alike.
     fn item(&self, item: &impl Serialize) -> String {
         let printed = serde_json::to_string_pretty(item).expect("the report prints");
-        let lines = printed.bytes().filter(|&b| b == b'\n').count() + 1;
+        let lines = memchr::memchr_iter(b'\n', printed.as_bytes()).count() + 1;
         let mut out = String::with_capacity(printed.len() + lines * self.indent.len());
-        for line in printed.split('\n') {
-            if !out.is_empty() {
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', printed.as_bytes()).chain([printed.len()]) {
+            out.push_str(&self.indent);
+            out.push_str(&printed[start..end]);
+            if end < printed.len() {
                 out.push('\n');
             }
-            out.push_str(&self.indent);
-            out.push_str(line);
+            start = end + 1;
         }
         out
     }

@@ -1,14 +1,16 @@
-//! What the searches of one document's analysis found, by the text searched, for a
-//! caller analysing version after version of it: the lines a timeline or a follow-up
-//! list is read from seldom change between two versions.
+//! What the searches of one document's analysis found, by the text searched, and the
+//! timelines it read, for a caller analysing version after version of it: the lines a
+//! timeline or a follow-up list is read from seldom change between two versions.
 
 use std::ops::Range;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use crate::timeline::Kept;
 use crate::times::{self, TimeExpr, Zone};
 
 /// Remembers what [`times::find_first`], [`times::find_all`] and [`times::find_zone`]
-/// found, and what a follow-up says of its owner and ticket, by the text searched.
+/// found, and what a follow-up says of its owner and ticket, by the text searched; and
+/// the timelines of the last version read, by the parts they lie in.
 #[derive(Debug, Default)]
 pub struct Memo(Mutex<Remembered>);
 
@@ -24,6 +26,8 @@ struct Remembered {
     /// The bytes of `marks`' keys: a follow-up's text can be long, where a timeline's line
     /// searched is not.
     marks_bytes: usize,
+    /// The last version's timelines.
+    timelines: Kept,
 }
 
 /// What a follow-up's text says beyond its words: an owner, a ticket.
@@ -67,6 +71,16 @@ impl Memo {
     /// [`times::find_zone`], remembered.
     pub fn find_zone(&self, text: &str) -> Option<Zone> {
         remembered(&mut self.lock().zone, text, times::find_zone)
+    }
+
+    /// The timelines kept from the last version read, leaving none.
+    pub(crate) fn take_timelines(&self) -> Kept {
+        std::mem::take(&mut self.lock().timelines)
+    }
+
+    /// Keeps the timelines of the version just read, for the next.
+    pub(crate) fn keep_timelines(&self, timelines: Kept) {
+        self.lock().timelines = timelines;
     }
 
     /// What `read` finds in a follow-up whose whole text is `whole` and whose first line

@@ -2,13 +2,14 @@
 //! time under a timeline heading. Each entry's time is resolved against the day headings
 //! and dates before it, with midnight rollover, and tagged with the milestones it marks.
 
+use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use jiff::civil::{Date, DateTime};
 use jiff::{SignedDuration, ToSpan};
 
-use crate::document::{Document, Section, SectionKind};
+use crate::document::{Document, Part, Placed, Section, SectionKind};
 use crate::times::{self, TimeExpr, Zone};
 
 /// A moment in an incident: detected, declared or responded, mitigated, resolved.
@@ -375,6 +376,29 @@ pub struct Timeline {
 }
 
 impl Timeline {
+    /// A copy of it, its section moved to start at `start`.
+    fn moved(&self, start: usize) -> Timeline {
+        let mv = |r: &Range<usize>| r.start - self.range.start + start..r.end - self.range.start + start;
+        Timeline {
+            heading: mv(&self.heading),
+            range: mv(&self.range),
+            entries: self
+                .entries
+                .iter()
+                .map(|e| TimelineEntry {
+                    range: mv(&e.range),
+                    head: mv(&e.head),
+                    time: e.time.as_ref().map(|t| TimeExpr { range: mv(&t.range), ..t.clone() }),
+                    moment: e.moment,
+                    placeholder: e.placeholder,
+                    shape: e.shape,
+                    text: mv(&e.text),
+                })
+                .collect(),
+            declared_zone: self.declared_zone.clone(),
+        }
+    }
+
     /// Entries that carry a time of day.
     pub fn timed(&self) -> impl Iterator<Item = (usize, &TimelineEntry, Moment)> {
         self.entries.iter().enumerate().filter_map(|(i, e)| e.moment.filter(|m| m.has_time).map(|m| (i, e, m)))
@@ -405,7 +429,92 @@ pub fn timelines(doc: &Document<'_>) -> Vec<Timeline> {
         .and_then(|f| f.started.as_ref().or(f.detected.as_ref()).or(f.resolved.as_ref()))
         .and_then(|t| t.value.date)
         .unwrap_or(Date::constant(2000, 1, 1));
-    doc.sections_of(SectionKind::Timeline).into_iter().map(|s| build(doc, s, fm_zone.clone(), base_date)).collect()
+    let sections = doc.sections_of(SectionKind::Timeline);
+    match doc.memo.filter(|_| doc.keeps_parts) {
+        Some(memo) => {
+            let (timelines, kept) = reusing(doc, &sections, memo.take_timelines(), fm_zone, base_date);
+            memo.keep_timelines(kept);
+            timelines
+        }
+        None => sections.into_iter().map(|s| build(doc, s, fm_zone.clone(), base_date)).collect(),
+    }
+}
+
+/// Timelines read from one version of a document, for reading the next: a section that
+/// lies in the same parts (see [`crate::document`]), at the same place in them, reads
+/// the same, since nothing outside them goes into a timeline but the front matter.
+#[derive(Debug, Default)]
+pub(crate) struct Kept(Vec<KeptTimeline>);
+
+#[derive(Debug)]
+struct KeptTimeline {
+    /// The parts the section lies in; holding them keeps their addresses from being
+    /// given to other parts.
+    parts: Vec<Arc<Part>>,
+    /// Where the section starts in the first.
+    from: usize,
+    /// The front matter's zone and date, which entries are resolved with.
+    front: (Option<Zone>, Date),
+    /// The timeline, ranges in the version it was read from.
+    timeline: Timeline,
+}
+
+/// The parts of `doc` that `range` lies in.
+fn parts_under<'d>(doc: &'d Document<'_>, range: &Range<usize>) -> &'d [Placed] {
+    let parts = doc.parts();
+    let first = parts.partition_point(|p| p.range().end <= range.start);
+    let count = parts[first..].iter().take_while(|p| p.start < range.end).count();
+    &parts[first..first + count]
+}
+
+/// Each section's timeline, taken from `previous` (moved) where it reads the same, and
+/// what to keep of them for the next version.
+fn reusing(
+    doc: &Document<'_>,
+    sections: &[&Section],
+    previous: Kept,
+    fm_zone: Option<Zone>,
+    base_date: Date,
+) -> (Vec<Timeline>, Kept) {
+    let mut previous: Vec<Option<KeptTimeline>> = previous.0.into_iter().map(Some).collect();
+    let by_place: HashMap<(*const Part, usize), usize, foldhash::fast::RandomState> = previous
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| k.as_ref().map(|k| ((Arc::as_ptr(&k.parts[0]), k.from), i)))
+        .collect();
+    let mut timelines = Vec::with_capacity(sections.len());
+    let mut kept = Vec::with_capacity(sections.len());
+    for section in sections {
+        let r = &section.range;
+        let parts = parts_under(doc, r);
+        let Some(first) = parts.first() else {
+            // Nothing to tell a later version by (an empty section at the very end).
+            timelines.push(build(doc, section, fm_zone.clone(), base_date));
+            continue;
+        };
+        let from = r.start - first.start;
+        // The same parts at the same place hold the same headings, so the section ends
+        // at the same place in them too.
+        let same = |k: &KeptTimeline| {
+            k.parts.len() == parts.len()
+                && k.parts.iter().zip(parts).all(|(k, p)| Arc::ptr_eq(k, &p.part))
+                && k.front.0 == fm_zone
+                && k.front.1 == base_date
+        };
+        let found = by_place.get(&(Arc::as_ptr(&first.part), from)).and_then(|&i| previous[i].take_if(|k| same(k)));
+        let k = match found {
+            Some(k) => k,
+            None => KeptTimeline {
+                parts: parts.iter().map(|p| Arc::clone(&p.part)).collect(),
+                from,
+                front: (fm_zone.clone(), base_date),
+                timeline: build(doc, section, fm_zone.clone(), base_date),
+            },
+        };
+        timelines.push(k.timeline.moved(r.start));
+        kept.push(k);
+    }
+    (timelines, Kept(kept))
 }
 
 fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date: Date) -> Timeline {

@@ -160,3 +160,32 @@ fn kept_findings_follow_the_configuration() {
     let counts = analyse_in_turn("blame-named-person", &versions);
     assert_eq!(counts, [1, 0, 1, 0], "the finding should come and go with the words");
 }
+
+/// A timeline kept between versions is read again when the front matter it is resolved
+/// with changes: its zone, and the date that places entries written without a year.
+#[test]
+fn kept_timelines_follow_the_front_matter() {
+    let body =
+        "# Debrief\n\n## Summary\n\nAn outage.\n\n## Timeline\n\n- Jan 02 10:00 paged\n- 2026-01-01 09:00 restarted\n";
+    let with = |front: &str| format!("---\n{front}\n---\n{body}");
+    let (utc, none) = (with("timezone: UTC"), with("title: An outage"));
+    let config = &CONFIGS[0];
+    let counts = analyse_in_turn("timeline-no-timezone", &[(&utc, config), (&none, config), (&utc, config)]);
+    assert_eq!(counts, [0, 1, 0], "the zone should come and go with the front matter");
+    // Late in 2025, "Jan 02" is in 2026, after the restart; early in 2025 it is before.
+    let (late, early) = (with("started: 2025-12-30"), with("started: 2025-03-01"));
+    let counts = analyse_in_turn("timeline-out-of-order", &[(&late, config), (&early, config), (&late, config)]);
+    assert_eq!(counts, [1, 0, 1], "the year of \"Jan 02\" should follow the start date");
+}
+
+/// A timeline kept between versions is read again when any part it lies in changes, not
+/// only the one it starts in: here a day heading further down, edited to its length.
+#[test]
+fn kept_timelines_follow_every_part_they_lie_in() {
+    let day =
+        "# Debrief\n\n## Timeline\n\n### 2026-03-01\n\n- 10:00 UTC paged\n\n### 2026-03-02\n\n- 09:00 UTC restarted\n";
+    let before = day.replace("2026-03-02", "2026-02-28");
+    let config = &CONFIGS[0];
+    let counts = analyse_in_turn("timeline-out-of-order", &[(day, config), (&before, config), (day, config)]);
+    assert_eq!(counts, [0, 1, 0], "the finding should come and go with the day");
+}

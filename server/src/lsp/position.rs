@@ -5,6 +5,7 @@
 //!
 //! ropey is built without `unicode_lines`, so its lines are exactly the LSP's.
 
+use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
@@ -139,36 +140,41 @@ pub fn to_position(rope: &Rope, byte: usize, enc: Encoding) -> lsp::Position {
     lsp::Position::new(saturate(line), saturate(character))
 }
 
-/// The positions of many offsets in one text, as [`to_position`] gives them: its line
-/// starts found once, each offset is then a binary search and a count within its line.
-/// For a document's findings on every keystroke, where walking the rope for each of
-/// hundreds of offsets cost more than the rest of converting and sending them.
+/// The positions of many offsets in one text, as [`to_position`] gives them. For a
+/// document's findings on every keystroke, where walking the rope for each of hundreds
+/// of offsets cost more than the rest of converting and sending them.
 pub struct Positions<'t> {
     text: &'t str,
     enc: Encoding,
-    /// Where each line starts: after `\n`, `\r\n` or a `\r` alone.
-    line_starts: Vec<usize>,
+    lines: Lines,
+}
+
+/// How [`Positions`] finds the line of an offset.
+enum Lines {
+    /// Counted from the offset placed last, given with its line, in a text whose lines
+    /// all end in `\n`. Findings come in document order, so the text is counted through
+    /// about once; a table of every line start took a search for each line, and twice
+    /// the instructions for a 10,000-line debrief's findings.
+    Counted(Cell<(usize, usize)>),
+    /// Where each line starts (after `\n`, `\r\n` or a `\r` alone), for a text with `\r`.
+    Starts(Vec<usize>),
 }
 
 impl<'t> Positions<'t> {
-    /// Finds the line starts of `text`, whose columns are counted in `enc`.
+    /// Positions in `text`, whose columns are counted in `enc`.
     pub fn new(text: &'t str, enc: Encoding) -> Self {
         let bytes = text.as_bytes();
-        // Room for lines of 40 bytes, not grown line by line.
-        let mut line_starts = Vec::with_capacity(bytes.len() / 40 + 1);
-        line_starts.push(0);
-        // Most texts have no `\r`: one byte to look for is quicker to find.
         if memchr::memchr(b'\r', bytes).is_none() {
-            line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1));
-        } else {
-            for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-                // A `\r` followed by `\n` ends its line at the `\n`.
-                if bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n') {
-                    line_starts.push(at + 1);
-                }
+            return Positions { text, enc, lines: Lines::Counted(Cell::new((0, 0))) };
+        }
+        let mut starts = vec![0];
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // A `\r` followed by `\n` ends its line at the `\n`.
+            if bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n') {
+                starts.push(at + 1);
             }
         }
-        Positions { text, enc, line_starts }
+        Positions { text, enc, lines: Lines::Starts(starts) }
     }
 
     /// The LSP position of a byte offset, as [`to_position`].
@@ -178,8 +184,20 @@ impl<'t> Positions<'t> {
         if byte > 0 && bytes.get(byte) == Some(&b'\n') && bytes[byte - 1] == b'\r' {
             byte -= 1;
         }
-        let line = self.line_starts.partition_point(|&start| start <= byte) - 1;
-        let within = &self.text[self.line_starts[line]..byte];
+        let (line, start) = match &self.lines {
+            Lines::Counted(last) => {
+                let breaks = |r: Range<usize>| memchr::memchr_iter(b'\n', &bytes[r]).count();
+                let (at, line) = last.get();
+                let line = if byte >= at { line + breaks(at..byte) } else { line - breaks(byte..at) };
+                last.set((byte, line));
+                (line, memchr::memrchr(b'\n', &bytes[..byte]).map_or(0, |i| i + 1))
+            }
+            Lines::Starts(starts) => {
+                let line = starts.partition_point(|&start| start <= byte) - 1;
+                (line, starts[line])
+            }
+        };
+        let within = &self.text[start..byte];
         let character = match self.enc {
             Encoding::Utf16 if !within.is_ascii() => within.chars().map(char::len_utf16).sum(),
             _ => within.len(),
@@ -414,6 +432,10 @@ mod tests {
             for enc in [Encoding::Utf8, Encoding::Utf16] {
                 let positions = Positions::new(&text, enc);
                 for byte in 0..=text.len() + 2 {
+                    prop_assert_eq!(positions.position(byte), to_position(&rope, byte, enc), "byte {}", byte);
+                }
+                // Backwards and jumping about, as related places point before a finding.
+                for byte in (0..=text.len() + 2).rev().chain((0..=text.len()).step_by(3)).chain([1, text.len(), 0]) {
                     prop_assert_eq!(positions.position(byte), to_position(&rope, byte, enc), "byte {}", byte);
                 }
             }

@@ -167,11 +167,14 @@ proptest! {
             doc.version = i as i32 + 2;
             prop_assert_eq!(doc.rope.to_string(), model.text(), "after step {}: {:?}", i, s);
         }
-        let edited = Snapshot::analyse(&uri, doc.analysis_input(), enc, 1);
+        let edited = Snapshot::analyse(&uri, doc.analysis_input(), enc, 1, true);
         let fresh_doc = Document::new(2, doc.version, &model.text(), Some(PathBuf::from("/ws/postmortems/edited.md")), config);
-        let fresh = Snapshot::analyse(&uri, fresh_doc.analysis_input(), enc, 2);
+        let fresh = Snapshot::analyse(&uri, fresh_doc.analysis_input(), enc, 2, false);
         prop_assert_eq!(edited.is_debrief, fresh.is_debrief);
-        prop_assert_eq!(&edited.diagnostics, &fresh.diagnostics);
+        prop_assert_eq!(edited.diagnostics(), fresh.diagnostics());
+        // What is pushed is what is pulled.
+        let printed = edited.printed.as_deref().map(|p| String::from_utf8(p.to_vec()).unwrap());
+        prop_assert_eq!(printed, Some(serde_json::to_string(fresh.diagnostics()).unwrap()));
     }
 }
 

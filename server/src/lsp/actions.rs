@@ -68,7 +68,7 @@ pub fn quick_fixes(
         // The fixes are those of our own copy of the diagnostic, in the current version,
         // converted now rather than for every finding on every keystroke.
         let Some(index) = our_copy(snapshot, d) else { continue };
-        let (ours, finding) = (&snapshot.diagnostics[index], &snapshot.analysis.diagnostics[index]);
+        let (ours, finding) = (&snapshot.diagnostics()[index], &snapshot.analysis.diagnostics[index]);
         actions.extend(fix_actions(uri, snapshot.version, &snapshot.rope, d, finding, enc, support));
         let Ok(offset) = to_byte(&snapshot.rope, ours.range.start, enc) else { continue };
         let text = text.get_or_insert_with(|| snapshot.rope.to_string());
@@ -94,7 +94,7 @@ pub fn quick_fixes(
 /// the same rule and message starting on the same line (some clients send ranges back
 /// in their own columns: Neovim 0.7 in bytes, whatever was negotiated).
 fn our_copy(snapshot: &Snapshot, d: &lsp::Diagnostic) -> Option<usize> {
-    let ours = || snapshot.diagnostics.iter().enumerate().filter(|(_, o)| o.code == d.code);
+    let ours = || snapshot.diagnostics().iter().enumerate().filter(|(_, o)| o.code == d.code);
     ours()
         .find(|(_, o)| o.range == d.range)
         .or_else(|| ours().find(|(_, o)| o.message == d.message && o.range.start.line == d.range.start.line))

@@ -209,17 +209,20 @@ impl Backend {
         };
         let serial = self.next_serial();
         let enc = self.enc();
+        // Pushed diagnostics are printed with the analysis; pulled ones are converted.
+        let print = !self.caps().pull_diagnostics;
         let started = Instant::now();
         let bytes = input.rope.len_bytes();
         let analysed = if bytes > BLOCKING_ANALYSIS_BYTES {
             let uri = uri.clone();
-            tokio::task::spawn_blocking(move || Snapshot::analyse(&uri, input, enc, serial))
+            tokio::task::spawn_blocking(move || Snapshot::analyse(&uri, input, enc, serial, print))
                 .await
                 .map_err(|e| e.to_string())
         } else {
             // The core is pure and well tested, but one bad document must not take the
             // server (and every other document) down with it.
-            catch_unwind(AssertUnwindSafe(|| Snapshot::analyse(uri, input, enc, serial))).map_err(|_| "panic".into())
+            catch_unwind(AssertUnwindSafe(|| Snapshot::analyse(uri, input, enc, serial, print)))
+                .map_err(|_| "panic".into())
         };
         let snapshot = match analysed {
             Ok(s) => Arc::new(s),
@@ -229,7 +232,7 @@ impl Backend {
             }
         };
         if snapshot.not_shown > 0 {
-            let shown = snapshot.diagnostics.len();
+            let shown = snapshot.shown;
             let message = format!(
                 "{uri} v{}: showing the first {shown} of {} findings",
                 snapshot.version,
@@ -293,35 +296,38 @@ impl Backend {
             }
             doc.published = Some(snapshot.published());
         }
-        self.publish_diagnostics(uri, &snapshot.diagnostics, Some(snapshot.version));
+        match &snapshot.printed {
+            Some(printed) => self.publish_printed(uri, printed, Some(snapshot.version)),
+            None => self.publish_diagnostics(uri, snapshot.diagnostics(), Some(snapshot.version)),
+        }
     }
 
-    /// Sends `textDocument/publishDiagnostics`, serialised from the diagnostics as they
-    /// are. tower-lsp's `Client` takes them by value and turns them into a
-    /// `serde_json::Value` tree before writing it out; for a 10,000-line debrief's 362
-    /// findings the copy and the tree took about a millisecond of each keystroke. Every
-    /// publication goes this one way, so they reach the client in the order sent.
+    /// Sends `textDocument/publishDiagnostics` with `diagnostics`.
     fn publish_diagnostics(&self, uri: &Url, diagnostics: &[Diagnostic], version: Option<i32>) {
+        let printed = serde_json::to_vec(diagnostics).expect("diagnostics serialise");
+        self.publish_printed(uri, &printed, version);
+    }
+
+    /// Sends `textDocument/publishDiagnostics` with diagnostics already printed as a JSON
+    /// array (see [`Snapshot::printed`]). tower-lsp's `Client` takes them by value and
+    /// turns them into a `serde_json::Value` tree before writing it out; for a
+    /// 10,000-line debrief's 362 findings the copy and the tree took about a millisecond
+    /// of each keystroke. Every publication goes this one way, so they reach the client
+    /// in the order sent.
+    fn publish_printed(&self, uri: &Url, printed: &[u8], version: Option<i32>) {
         if !self.shared.initialized.load(Ordering::SeqCst) || self.shared.lifecycle.is_shut_down() {
             return;
         }
-        #[derive(serde::Serialize)]
-        struct Params<'a> {
-            uri: &'a Url,
-            diagnostics: &'a [Diagnostic],
-            #[serde(skip_serializing_if = "Option::is_none")]
-            version: Option<i32>,
-        }
-        #[derive(serde::Serialize)]
-        struct Notification<'a> {
-            jsonrpc: &'static str,
-            method: &'static str,
-            params: Params<'a>,
-        }
-        let params = Params { uri, diagnostics, version };
-        let body =
-            serde_json::to_vec(&Notification { jsonrpc: "2.0", method: "textDocument/publishDiagnostics", params })
-                .expect("diagnostics serialise");
+        let uri = serde_json::to_string(uri).expect("a URL serialises");
+        let version = version.map(|v| format!(",\"version\":{v}")).unwrap_or_default();
+        let head = r#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#;
+        let mut body = Vec::with_capacity(head.len() + uri.len() + printed.len() + version.len() + 32);
+        body.extend_from_slice(head.as_bytes());
+        body.extend_from_slice(uri.as_bytes());
+        body.extend_from_slice(b",\"diagnostics\":");
+        body.extend_from_slice(printed);
+        body.extend_from_slice(version.as_bytes());
+        body.extend_from_slice(b"}}");
         // A closed channel means the output is gone: nothing to tell.
         let _ = self.shared.out.send(super::framing::frame(&body));
     }
@@ -806,7 +812,7 @@ impl LanguageServer for Backend {
                 },
             )));
         }
-        Ok(full(Some(result_id), snapshot.diagnostics.clone()))
+        Ok(full(Some(result_id), snapshot.diagnostics().to_vec()))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {

@@ -47,14 +47,107 @@ pub fn diagnostic(uri: &Url, positions: &Positions<'_>, d: &debrief_core::Diagno
     }
 }
 
+/// The JSON of `findings` converted as [`diagnostic`] converts each, as an array: what
+/// `serde_json` writes for the converted diagnostics, written without converting them.
+/// On every keystroke in a long debrief, building the diagnostics' owned strings (six
+/// for each) and dropping them again, then serialising them field by field, cost more
+/// than the rest of the server's work but the analysis.
+pub fn print_diagnostics<'d>(
+    uri: &Url,
+    positions: &Positions<'_>,
+    findings: impl ExactSizeIterator<Item = &'d debrief_core::Diagnostic>,
+) -> Vec<u8> {
+    let uri = serde_json::to_vec(uri).expect("a URL serialises");
+    let mut out = Vec::with_capacity(findings.len() * 400 + 2);
+    out.push(b'[');
+    for (i, d) in findings.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"range\":");
+        print_range(&mut out, positions.range(&d.range));
+        out.extend_from_slice(b",\"severity\":");
+        out.extend_from_slice(itoa::Buffer::new().format(severity_number(d.severity)).as_bytes());
+        match RULE_FIELDS.get(d.rule) {
+            Some(fields) => out.extend_from_slice(fields),
+            None => out.extend_from_slice(&rule_fields(d.rule, None)),
+        }
+        print_str(&mut out, &d.message);
+        if !d.related.is_empty() {
+            out.extend_from_slice(b",\"relatedInformation\":[");
+            for (j, r) in d.related.iter().enumerate() {
+                if j > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"{\"location\":{\"uri\":");
+                out.extend_from_slice(&uri);
+                out.extend_from_slice(b",\"range\":");
+                print_range(&mut out, positions.range(&r.range));
+                out.extend_from_slice(b"},\"message\":");
+                print_str(&mut out, &r.message);
+                out.push(b'}');
+            }
+            out.push(b']');
+        }
+        out.push(b'}');
+    }
+    out.push(b']');
+    out
+}
+
+fn print_range(out: &mut Vec<u8>, r: lsp::Range) {
+    let mut number = itoa::Buffer::new();
+    out.extend_from_slice(b"{\"start\":{\"line\":");
+    out.extend_from_slice(number.format(r.start.line).as_bytes());
+    out.extend_from_slice(b",\"character\":");
+    out.extend_from_slice(number.format(r.start.character).as_bytes());
+    out.extend_from_slice(b"},\"end\":{\"line\":");
+    out.extend_from_slice(number.format(r.end.line).as_bytes());
+    out.extend_from_slice(b",\"character\":");
+    out.extend_from_slice(number.format(r.end.character).as_bytes());
+    out.extend_from_slice(b"}}");
+}
+
+fn print_str(out: &mut Vec<u8>, s: &str) {
+    serde_json::to_writer(out, s).expect("a string serialises");
+}
+
+/// How [`lsp::DiagnosticSeverity`] serialises.
+fn severity_number(s: Severity) -> i32 {
+    match s {
+        Severity::Error => 1,
+        Severity::Warning => 2,
+        Severity::Info => 3,
+    }
+}
+
+/// What a diagnostic of each rule says between its severity and its message, the same
+/// for every one: `,"code":…,"codeDescription":…,"source":…,"message":`.
+static RULE_FIELDS: LazyLock<HashMap<&'static str, Vec<u8>>> =
+    LazyLock::new(|| DOCS_LINKS.iter().map(|(rule, link)| (*rule, rule_fields(rule, Some(link)))).collect());
+
+fn rule_fields(rule: &str, link: Option<&CodeDescription>) -> Vec<u8> {
+    let json = |v: &str| serde_json::to_string(v).expect("a string serialises");
+    let mut out = format!(",\"code\":{}", json(rule));
+    if let Some(link) = link {
+        let link = serde_json::to_string(link).expect("a link serialises");
+        out.push_str(&format!(",\"codeDescription\":{link}"));
+    }
+    out.push_str(&format!(",\"source\":{},\"message\":", json(SOURCE)));
+    out.into_bytes()
+}
+
 /// Each rule's page, parsed once rather than per diagnostic per keystroke.
-static DOCS_LINKS: LazyLock<HashMap<&'static str, Url>> = LazyLock::new(|| {
-    rules::REGISTRY.iter().filter_map(|r| Some((r.meta.id, Url::parse(&rules::docs_url(r.meta.id)).ok()?))).collect()
+static DOCS_LINKS: LazyLock<HashMap<&'static str, CodeDescription>> = LazyLock::new(|| {
+    rules::REGISTRY
+        .iter()
+        .filter_map(|r| Some((r.meta.id, CodeDescription { href: Url::parse(&rules::docs_url(r.meta.id)).ok()? })))
+        .collect()
 });
 
 /// The rule's page, for `codeDescription`.
 fn docs_link(rule: &str) -> Option<CodeDescription> {
-    DOCS_LINKS.get(rule).map(|href| CodeDescription { href: href.clone() })
+    DOCS_LINKS.get(rule).cloned()
 }
 
 /// The rule id of one of our diagnostics.
@@ -96,5 +189,42 @@ mod tests {
         assert!(out.code_description.as_ref().unwrap().href.as_str().ends_with("/timeline-gap.md"));
         assert_eq!(out.related_information.as_ref().unwrap()[0].location.range.end, lsp::Position::new(0, 1));
         assert_eq!(out.data, None, "fixes are converted when asked for");
+    }
+
+    /// Findings printed straight to JSON read exactly as the converted diagnostics
+    /// serialised: the corpus's, and a timeline's with related places and wide
+    /// characters, in both encodings.
+    #[test]
+    fn printed_findings_are_the_converted_diagnostics_serialised() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus");
+        let mut texts =
+            vec!["# Débrief 😀\r\n\n## Timeline\n\n- 10:00 UTC alerté 😀\n- 13:30 UTC Dana should have noticed\n"
+                .to_string()];
+        for entry in std::fs::read_dir(&corpus).expect("tests/corpus").flatten() {
+            for file in std::fs::read_dir(entry.path()).into_iter().flatten().flatten() {
+                if file.path().extension().is_some_and(|e| e == "md") {
+                    texts.push(std::fs::read_to_string(file.path()).expect("a corpus debrief"));
+                }
+            }
+        }
+        assert!(texts.len() > 150, "{}", texts.len());
+        let uri = Url::parse("file:///x/postmortems/a%20b.md").unwrap();
+        let config = debrief_core::Config::default();
+        let mut related = 0;
+        for text in &texts {
+            let found = debrief_core::analyse_without_outline(text, &config).diagnostics;
+            related += found.iter().filter(|d| !d.related.is_empty()).count();
+            for enc in [Encoding::Utf8, Encoding::Utf16] {
+                let converted: Vec<lsp::Diagnostic> =
+                    found.iter().map(|d| diagnostic(&uri, &Positions::new(text, enc), d)).collect();
+                let printed = print_diagnostics(&uri, &Positions::new(text, enc), found.iter());
+                assert_eq!(
+                    String::from_utf8(printed).unwrap(),
+                    serde_json::to_string(&converted).unwrap(),
+                    "in {text:.80}"
+                );
+            }
+        }
+        assert!(related > 10, "related places: {related}");
     }
 }

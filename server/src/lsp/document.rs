@@ -128,8 +128,8 @@ pub struct AnalysisInput {
     pub incremental: Arc<Mutex<Incremental>>,
 }
 
-/// One analysis of one version of a document, with its diagnostics already converted
-/// for the client.
+/// One analysis of one version of a document, with its diagnostics printed for the
+/// client or converted on demand.
 #[derive(Debug)]
 pub struct Snapshot {
     /// Unique across the server's life; the pull-diagnostics `resultId`.
@@ -151,9 +151,17 @@ pub struct Snapshot {
     /// The outline, computed when symbols or code lenses are first asked for: typing
     /// need not pay for it.
     outline: std::sync::OnceLock<debrief_core::Outline>,
-    /// The findings as the client sees them, the first [`MAX_PUBLISHED`]; empty when
-    /// not a debrief.
-    pub diagnostics: Vec<lsp::Diagnostic>,
+    /// The document and how the client counts columns, for converting the findings.
+    uri: Url,
+    enc: Encoding,
+    /// The findings as the client sees them, converted when first asked for (see
+    /// [`Snapshot::diagnostics`]).
+    diagnostics: std::sync::OnceLock<Vec<lsp::Diagnostic>>,
+    /// Those findings' JSON, ready for `publishDiagnostics`, when the server pushes
+    /// them: typing then neither converts them nor drops what converting made.
+    pub printed: Option<Vec<u8>>,
+    /// How many findings are shown: the first [`MAX_PUBLISHED`]; none when not a debrief.
+    pub shown: usize,
     /// Findings past [`MAX_PUBLISHED`], not shown.
     pub not_shown: usize,
 }
@@ -167,12 +175,13 @@ fn text_of(rope: &Rope) -> String {
 }
 
 impl Snapshot {
-    /// Analyses `input`. This is the only place the server calls the analysis.
-    pub fn analyse(uri: &Url, input: AnalysisInput, enc: Encoding, serial: u64) -> Self {
+    /// Analyses `input`, and prints its findings for `publishDiagnostics` if `print`.
+    /// This is the only place the server calls the analysis.
+    pub fn analyse(uri: &Url, input: AnalysisInput, enc: Encoding, serial: u64, print: bool) -> Self {
         let text = text_of(&input.rope);
         // The analysis keeps the text for the next version's; the findings are placed in
         // a copy (a memcpy, against walking the rope for each).
-        let placed_in = text.clone();
+        let placed_in = print.then(|| text.clone());
         let config = &input.config.config;
         // Two analyses of one document at once (a push and a pull) are rare; the second
         // parses the whole text rather than wait. A panic in an earlier analysis leaves
@@ -183,14 +192,12 @@ impl Snapshot {
             Err(TryLockError::WouldBlock) => debrief_core::analyse_without_outline(&text, config),
         };
         let is_debrief = input.included_by_path || analysis.declares_debrief;
-        let (diagnostics, not_shown) = if is_debrief {
-            let shown = analysis.diagnostics.iter().take(MAX_PUBLISHED);
-            let positions = Positions::new(&placed_in, enc);
-            let converted = shown.map(|d| convert::diagnostic(uri, &positions, d)).collect();
-            (converted, analysis.diagnostics.len().saturating_sub(MAX_PUBLISHED))
-        } else {
-            (Vec::new(), 0)
-        };
+        let found = if is_debrief { analysis.diagnostics.len() } else { 0 };
+        let (shown, not_shown) = (found.min(MAX_PUBLISHED), found.saturating_sub(MAX_PUBLISHED));
+        let printed = placed_in.map(|text| {
+            let positions = Positions::new(&text, enc);
+            convert::print_diagnostics(uri, &positions, analysis.diagnostics[..shown].iter())
+        });
         Snapshot {
             serial,
             opened: input.opened,
@@ -201,9 +208,25 @@ impl Snapshot {
             is_debrief,
             analysis,
             outline: std::sync::OnceLock::new(),
-            diagnostics,
+            uri: uri.clone(),
+            enc,
+            diagnostics: std::sync::OnceLock::new(),
+            printed,
+            shown,
             not_shown,
         }
+    }
+
+    /// The findings as the client sees them, the first [`MAX_PUBLISHED`]; empty when not
+    /// a debrief. Converted on first use: pulled diagnostics and code actions need them,
+    /// pushing them does not.
+    pub fn diagnostics(&self) -> &[lsp::Diagnostic] {
+        self.diagnostics.get_or_init(|| {
+            let text = text_of(&self.rope);
+            let positions = Positions::new(&text, self.enc);
+            let shown = &self.analysis.diagnostics[..self.shown];
+            shown.iter().map(|d| convert::diagnostic(&self.uri, &positions, d)).collect()
+        })
     }
 
     /// The outline of the analysed text.

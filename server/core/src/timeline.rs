@@ -373,6 +373,8 @@ pub struct Timeline {
     /// The zone declared for the whole timeline (heading, line under it, table header,
     /// front matter), if any.
     pub declared_zone: Option<Zone>,
+    /// From the earliest to the latest timed entry, found once (see [`Timeline::span`]).
+    span: Option<SignedDuration>,
 }
 
 impl Timeline {
@@ -396,6 +398,7 @@ impl Timeline {
                 })
                 .collect(),
             declared_zone: self.declared_zone.clone(),
+            span: self.span,
         }
     }
 
@@ -406,8 +409,14 @@ impl Timeline {
 
     /// From the earliest to the latest timed entry.
     pub fn span(&self) -> Option<SignedDuration> {
-        let first = self.timed().map(|(_, _, m)| m.at).min()?;
-        let last = self.timed().map(|(_, _, m)| m.until.unwrap_or(m.at).max(m.at)).max()?;
+        self.span
+    }
+
+    /// [`Timeline::span`], found from the entries.
+    fn span_of(entries: &[TimelineEntry]) -> Option<SignedDuration> {
+        let timed = || entries.iter().filter_map(|e| e.moment.filter(|m| m.has_time));
+        let first = timed().map(|m| m.at).min()?;
+        let last = timed().map(|m| m.until.unwrap_or(m.at).max(m.at)).max()?;
         first.duration_until(last).into()
     }
 }
@@ -741,7 +750,8 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     if declared_zone.is_none() {
         declared_zone = fm_zone;
     }
-    Timeline { heading: heading.range.clone(), range: r, entries, declared_zone }
+    let span = Timeline::span_of(&entries);
+    Timeline { heading: heading.range.clone(), range: r, entries, declared_zone, span }
 }
 
 /// A date as written, with the year filled in when it was left out: the year last

@@ -52,14 +52,12 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             if (gap as f64) <= limit {
                 continue;
             }
+            let gap = format_minutes(gap);
             let d = out.add(
                 cur.head.clone(),
-                format!("{} with no timeline entries before this one: add what happened in between, or say that nothing did.", format_minutes(gap)),
+                format!("{gap} with no timeline entries before this one: add what happened in between, or say that nothing did."),
             );
-            d.related.push(Related {
-                range: prev.head.clone(),
-                message: format!("the entry before the {} gap", format_minutes(gap)),
-            });
+            d.related.push(Related { range: prev.head.clone(), message: format!("the entry before the {gap} gap") });
         }
     }
 }

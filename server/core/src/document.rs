@@ -456,6 +456,11 @@ struct Plan<'r> {
 }
 
 impl Reuse {
+    /// The text parsed.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Adds the text parsed, which the next version is compared with.
     pub(crate) fn with_text(self, text: String) -> Reuse {
         debug_assert_eq!(text.len(), self.masked.len());

@@ -172,6 +172,11 @@ impl Incremental {
         self.previous = Some(reuse.with_text(text));
         analysis
     }
+
+    /// The text of the version last analysed, if any.
+    pub fn text(&self) -> Option<&str> {
+        self.previous.as_ref().map(|previous| previous.text())
+    }
 }
 
 /// From this many bytes on, a debrief's analysis uses a second core (below it, handing

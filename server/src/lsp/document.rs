@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, TryLockError};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 
 use debrief_core::{Analysis, Incremental};
 use ropey::Rope;
@@ -179,25 +179,43 @@ impl Snapshot {
     /// This is the only place the server calls the analysis.
     pub fn analyse(uri: &Url, input: AnalysisInput, enc: Encoding, serial: u64, print: bool) -> Self {
         let text = text_of(&input.rope);
-        // The analysis keeps the text for the next version's; the findings are placed in
-        // a copy (a memcpy, against walking the rope for each).
-        let placed_in = print.then(|| text.clone());
         let config = &input.config.config;
+        let found = |analysis: &Analysis| {
+            let is_debrief = input.included_by_path || analysis.declares_debrief;
+            if is_debrief {
+                analysis.diagnostics.len().min(MAX_PUBLISHED)
+            } else {
+                0
+            }
+        };
+        // The findings are placed in the text analysed: the copy the analysis keeps for
+        // the next version's, not one of their own.
+        let printed = |analysis: &Analysis, text: &str| {
+            print.then(|| {
+                let shown = &analysis.diagnostics[..found(analysis)];
+                convert::print_diagnostics(uri, &Positions::new(text, enc), shown.iter())
+            })
+        };
         // Two analyses of one document at once (a push and a pull) are rare; the second
         // parses the whole text rather than wait. A panic in an earlier analysis leaves
         // the last parse as it was, still a sound base.
-        let analysis = match input.incremental.try_lock() {
-            Ok(mut incremental) => incremental.analyse(text, config),
-            Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner().analyse(text, config),
-            Err(TryLockError::WouldBlock) => debrief_core::analyse_without_outline(&text, config),
+        let reusing = |mut incremental: MutexGuard<'_, Incremental>, text: String| {
+            let analysis = incremental.analyse(text, config);
+            let printed = printed(&analysis, incremental.text().unwrap_or_default());
+            (analysis, printed)
+        };
+        let (analysis, printed) = match input.incremental.try_lock() {
+            Ok(guard) => reusing(guard, text),
+            Err(TryLockError::Poisoned(poisoned)) => reusing(poisoned.into_inner(), text),
+            Err(TryLockError::WouldBlock) => {
+                let analysis = debrief_core::analyse_without_outline(&text, config);
+                let printed = printed(&analysis, &text);
+                (analysis, printed)
+            }
         };
         let is_debrief = input.included_by_path || analysis.declares_debrief;
-        let found = if is_debrief { analysis.diagnostics.len() } else { 0 };
-        let (shown, not_shown) = (found.min(MAX_PUBLISHED), found.saturating_sub(MAX_PUBLISHED));
-        let printed = placed_in.map(|text| {
-            let positions = Positions::new(&text, enc);
-            convert::print_diagnostics(uri, &positions, analysis.diagnostics[..shown].iter())
-        });
+        let shown = found(&analysis);
+        let not_shown = if is_debrief { analysis.diagnostics.len() - shown } else { 0 };
         Snapshot {
             serial,
             opened: input.opened,

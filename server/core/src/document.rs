@@ -208,7 +208,7 @@ pub struct Heading {
     /// The whole heading line(s).
     pub range: Range<usize>,
     /// The heading's text (inline markup removed).
-    pub text: String,
+    pub text: Arc<str>,
     /// Whether it is a bold label rather than a Markdown heading.
     pub pseudo: bool,
     /// What its section is about, from its text.
@@ -252,8 +252,18 @@ pub struct Table {
     pub range: Range<usize>,
     /// Header cells.
     pub header: Vec<Range<usize>>,
+    /// Body rows: the row's range and where its cells are in `cells`.
+    rows: Vec<(Range<usize>, Range<usize>)>,
+    /// The body rows' cells, row after row: one list rather than one per row, which a
+    /// keystroke's copy of every table made anew.
+    cells: Vec<Range<usize>>,
+}
+
+impl Table {
     /// Body rows: the row's range and its cells.
-    pub rows: Vec<(Range<usize>, Vec<Range<usize>>)>,
+    pub fn rows(&self) -> impl Iterator<Item = (&Range<usize>, &[Range<usize>])> {
+        self.rows.iter().map(|(row, cells)| (row, &self.cells[cells.clone()]))
+    }
 }
 
 /// A paragraph, and whether it sits inside a list item or a table.
@@ -295,7 +305,7 @@ pub struct Link {
     /// The whole link.
     pub range: Range<usize>,
     /// Where it points.
-    pub destination: String,
+    pub destination: Arc<str>,
 }
 
 /// An HTML comment (`<!-- … -->`) outside code, with its inner text.
@@ -304,7 +314,7 @@ pub struct Comment {
     /// The whole comment.
     pub range: Range<usize>,
     /// Between `<!--` and `-->`, trimmed.
-    pub body: String,
+    pub body: Arc<str>,
 }
 
 /// The parsed debrief.
@@ -737,7 +747,8 @@ impl<'a> Document<'a> {
             self.tables.extend(part.tables.iter().map(|t| Table {
                 range: mv(&t.range),
                 header: t.header.iter().map(mv).collect(),
-                rows: t.rows.iter().map(|(r, cells)| (mv(r), cells.iter().map(mv).collect())).collect(),
+                rows: t.rows.iter().map(|(r, cells)| (mv(r), cells.clone())).collect(),
+                cells: t.cells.iter().map(mv).collect(),
             }));
             self.paragraphs.extend(part.paragraphs.iter().map(|p| Paragraph { range: mv(&p.range), nested: p.nested }));
             self.comments.extend(part.comments.iter().map(|c| Comment { range: mv(&c.range), body: c.body.clone() }));
@@ -760,7 +771,7 @@ impl<'a> Document<'a> {
             if let Some(label) = bold_label(&self.text[p.range.clone()]) {
                 let kind = SectionKind::of_heading(&label);
                 if kind != SectionKind::Other {
-                    labels.push(Heading { level: 7, range: p.range.clone(), text: label, pseudo: true, kind });
+                    labels.push(Heading { level: 7, range: p.range.clone(), text: label.into(), pseudo: true, kind });
                 }
             }
         }
@@ -776,7 +787,7 @@ impl<'a> Document<'a> {
                     labels.push(Heading {
                         level: 8,
                         range: item.range.start..line_end,
-                        text: label,
+                        text: label.into(),
                         pseudo: true,
                         kind,
                     });
@@ -1473,7 +1484,7 @@ impl<'t> Walk<'t> {
                     Tag::TableHead => Open::Head,
                     Tag::TableRow => {
                         if let Some(t) = self.part.tables.last_mut() {
-                            t.rows.push((range.clone(), Vec::new()));
+                            t.rows.push((range.clone(), t.cells.len()..t.cells.len()));
                         }
                         Open::Row
                     }
@@ -1482,7 +1493,8 @@ impl<'t> Walk<'t> {
                             if matches!(self.stack.last(), Some(Open::Head)) {
                                 t.header.push(range.clone());
                             } else if let Some(row) = t.rows.last_mut() {
-                                row.1.push(range.clone());
+                                t.cells.push(range.clone());
+                                row.1.end = t.cells.len();
                             }
                         }
                         Open::Cell
@@ -1492,7 +1504,7 @@ impl<'t> Walk<'t> {
                         if auto {
                             self.in_autolink += 1;
                         }
-                        self.part.links.push(Link { range: range.clone(), destination: dest_url.to_string() });
+                        self.part.links.push(Link { range: range.clone(), destination: dest_url.as_ref().into() });
                         Open::Link(auto)
                     }
                     Tag::Image { .. } => {
@@ -1511,7 +1523,13 @@ impl<'t> Walk<'t> {
                         // The heading's line, without the line break after it.
                         let end = trim_end_ws(self.text, start..range.end);
                         let kind = SectionKind::of_heading(&text);
-                        self.part.headings.push(Heading { level, range: start..end, text, pseudo: false, kind });
+                        self.part.headings.push(Heading {
+                            level,
+                            range: start..end,
+                            text: text.into(),
+                            pseudo: false,
+                            kind,
+                        });
                     }
                     Some(Open::Quote(start)) => self.quotes.push(start..range.end),
                     Some(Open::Code) => self.in_code -= 1,
@@ -1589,7 +1607,7 @@ fn find_comments(text: &str, html: &[Range<usize>]) -> Vec<Comment> {
             };
             let end = start + 4 + close + 3;
             let body = chunk[start + 4..end - 3].trim().to_string();
-            comments.push(Comment { range: r.start + start..r.start + end, body });
+            comments.push(Comment { range: r.start + start..r.start + end, body: body.into() });
             from = end;
         }
     }
@@ -1852,7 +1870,7 @@ pub(crate) mod tests {
         let folded = "# A\n\n[É] and [K]\n\n# B\n\n[é]: /e\n\n# C\n\n[\u{212A}]: /kelvin\n";
         assert_eq!(parts(folded), 3);
         let doc = Document::parse(folded);
-        assert_eq!(doc.links.iter().map(|l| l.destination.as_str()).collect::<Vec<_>>(), ["/e", "/kelvin"]);
+        assert_eq!(doc.links.iter().map(|l| &*l.destination).collect::<Vec<_>>(), ["/e", "/kelvin"]);
         // Definitions long enough for pulldown-cmark's limit on expanding them: parsed whole.
         // (The whole text allows more expansion than a piece: it is longer than 100,000 bytes.)
         let long = format!(
@@ -2113,7 +2131,7 @@ pub(crate) mod tests {
         assert!(!doc.masked.contains("careless"));
         assert!(doc.masked.contains("See"));
         assert_eq!(doc.comments.len(), 1);
-        assert_eq!(doc.comments[0].body, "careless");
+        assert_eq!(&*doc.comments[0].body, "careless");
     }
 
     #[test]

@@ -166,7 +166,7 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                 });
                 let status_col =
                     header.iter().position(|h| h.contains("status") || h.contains("done") || h.contains("state"));
-                for (row, cells) in &table.rows {
+                for (row, cells) in table.rows() {
                     let row = &trim_range(doc.text, row.clone());
                     let text = &doc.text[row.clone()];
                     let cell_text = |c: Option<usize>| {

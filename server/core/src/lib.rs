@@ -279,7 +279,7 @@ fn outline(
         .map(|s| {
             let h = doc.heading_of(s);
             OutlineSection {
-                title: h.text.clone(),
+                title: h.text.to_string(),
                 level: h.level,
                 kind: s.kind,
                 heading: h.range.clone(),

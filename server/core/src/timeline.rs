@@ -576,7 +576,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
                 header_zone.get_or_insert(z);
             }
         }
-        for (row, cells) in &table.rows {
+        for (row, cells) in table.rows() {
             let head = trim_range(doc.text, row.clone());
             let cell = cells.get(col).cloned().unwrap_or(head.clone());
             pieces.push((row.start, Piece::Entry(entry(doc, head.clone(), head, cell, EntryShape::TableRow), None)));

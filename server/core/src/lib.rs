@@ -29,7 +29,7 @@ pub use config::{Config, ConfigError, ConfigFile};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use document::{Document, SectionKind};
 pub use followups::FollowUpBudget;
-pub use text::{LineCol, LineIndex};
+pub use text::{LineCol, LineCounter, LineIndex};
 
 /// Findings for `text` analysed as a debrief, sorted by position, suppressions applied.
 pub fn analyse(text: &str, config: &Config) -> Vec<Diagnostic> {

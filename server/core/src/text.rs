@@ -68,6 +68,38 @@ impl LineIndex {
     }
 }
 
+/// 1-based lines and columns of offsets asked for mostly in document order, as
+/// [`LineIndex::line_col`] gives them: each answer counts the line breaks from the last
+/// offset asked for (backwards, for one before it). A report places a file's findings
+/// in order, so the text is counted through once, up to its last finding; indexing every
+/// line of every file first was most of the work of placing them.
+#[derive(Debug, Clone)]
+pub struct LineCounter<'t> {
+    text: &'t str,
+    /// The offset asked for last, and its 0-based line.
+    at: usize,
+    line: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    pub fn new(text: &'t str) -> Self {
+        LineCounter { text, at: 0, line: 0 }
+    }
+
+    /// 1-based line and column of a byte offset; offsets inside a character count as
+    /// that character, offsets past the end are clamped.
+    pub fn line_col(&mut self, offset: usize) -> LineCol {
+        let offset = self.text.floor_char_boundary(offset);
+        let bytes = self.text.as_bytes();
+        let breaks = |r: std::ops::Range<usize>| memchr_newlines(&bytes[r]).count();
+        self.line =
+            if offset >= self.at { self.line + breaks(self.at..offset) } else { self.line - breaks(offset..self.at) };
+        self.at = offset;
+        let start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+        LineCol { line: self.line + 1, column: self.text[start..offset].chars().count() + 1 }
+    }
+}
+
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(b'\n', bytes)
 }
@@ -88,5 +120,21 @@ mod tests {
         assert_eq!(idx.line_col(text, 99), LineCol { line: 3, column: 2 });
         assert_eq!(idx.line_range(text, 0), 0..2);
         assert_eq!(&text[idx.line_range(text, 1)], "😀x");
+    }
+
+    proptest::proptest! {
+        /// Offsets in any order, inside characters and past the end, are placed as the
+        /// index places them.
+        #[test]
+        fn counted_lines_and_columns_are_the_indexed_ones(
+            text in "[ab\\n\\r😀é]{0,40}",
+            offsets in proptest::collection::vec(0usize..48, 0..12),
+        ) {
+            let index = LineIndex::new(&text);
+            let mut counter = LineCounter::new(&text);
+            for offset in offsets {
+                proptest::prop_assert_eq!(counter.line_col(offset), index.line_col(&text, offset), "at {}", offset);
+            }
+        }
     }
 }

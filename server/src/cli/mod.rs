@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod check;
+mod pretty;
 mod report;
 
 /// Incident debriefs that teach: a language server and a checker for debriefs in Markdown.

@@ -1,16 +1,18 @@
 //! The report formats of `check` (SPEC 6): human, JSON, SARIF 2.1.0, GitHub annotations.
 //! Lines and columns are 1-based; columns count Unicode scalar values.
 
+use std::cell::RefCell;
 use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Effects, Style};
-use debrief_core::{Applicability, Diagnostic, LineCol, LineIndex, Severity};
+use debrief_core::{Applicability, Diagnostic, LineCounter, LineIndex, Severity};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::check::{Color, FileResult, Problem};
+use super::pretty::Pretty;
 
 /// Everything a format needs.
 pub struct Report<'a> {
@@ -187,59 +189,6 @@ fn snippet<'a>(text: &'a str, index: &LineIndex, d: &'a Diagnostic) -> Group<'a>
     group
 }
 
-/// The shapes of the JSON report (SPEC 6), serialised straight from the findings (building
-/// `serde_json::Value` maps first was a tenth of a check). Fields are in alphabetical
-/// order, the key order the report has always had.
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-    path: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    fixes: Vec<JsonFix<'a>>,
-    message: &'a str,
-    range: JsonRange,
-    rule: &'a str,
-    severity: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonFix<'a> {
-    edits: Vec<JsonEdit<'a>>,
-    safe: bool,
-    title: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonEdit<'a> {
-    new_text: &'a str,
-    range: JsonRange,
-}
-
-#[derive(Serialize)]
-struct JsonRange {
-    end: JsonPosition,
-    start: JsonPosition,
-}
-
-#[derive(Serialize)]
-struct JsonPosition {
-    column: usize,
-    line: usize,
-}
-
-impl JsonRange {
-    fn new(text: &str, index: &LineIndex, r: &std::ops::Range<usize>) -> Self {
-        let at = |offset| {
-            let LineCol { line, column } = index.line_col(text, offset);
-            JsonPosition { column, line }
-        };
-        JsonRange { end: at(r.end), start: at(r.start) }
-    }
-}
-
 /// The JSON document of SPEC 6, on stdout; problems go to stderr.
 pub fn json(report: &Report<'_>) -> io::Result<()> {
     let (errors, warnings, infos) = counts(report.files);
@@ -249,42 +198,75 @@ pub fn json(report: &Report<'_>) -> io::Result<()> {
         "summary": {"files": report.files.len(), "diagnostics": errors + warnings + infos, "errors": errors, "warnings": warnings, "infos": infos},
     });
     let frame = Frame::new(doc, "/files");
-    let files: Vec<String> = report
-        .files
-        .par_iter()
-        .map(|f| {
-            let index = LineIndex::new(&f.text);
-            let diagnostics = f
-                .diagnostics
-                .iter()
-                .map(|d| JsonDiagnostic {
-                    fixes: d
-                        .fixes
-                        .iter()
-                        .map(|fix| JsonFix {
-                            edits: fix
-                                .edits
-                                .iter()
-                                .map(|e| JsonEdit {
-                                    new_text: &e.new_text,
-                                    range: JsonRange::new(&f.text, &index, &e.range),
-                                })
-                                .collect(),
-                            safe: fix.applicability == Applicability::Safe,
-                            title: &fix.title,
-                        })
-                        .collect(),
-                    message: &d.message,
-                    range: JsonRange::new(&f.text, &index, &d.range),
-                    rule: d.rule,
-                    severity: d.severity.as_str(),
-                })
-                .collect();
-            frame.item(&JsonFile { diagnostics, path: &f.path })
-        })
-        .collect();
+    let files: Vec<String> = report.files.par_iter().map(|f| json_file(f, frame.depth())).collect();
     write_out(&frame.around(&files))?;
     problems_to_stderr(report.problems)
+}
+
+/// One file's entry in the JSON report (SPEC 6), standing `depth` levels in. Members are
+/// in alphabetical order, the key order the report has always had.
+fn json_file(f: &FileResult, depth: usize) -> String {
+    let mut lines = LineCounter::new(&f.text);
+    let mut range = |p: &mut Pretty, r: &std::ops::Range<usize>| {
+        let (start, end) = (lines.line_col(r.start), lines.line_col(r.end));
+        p.open('{');
+        for (key, at) in [("end", end), ("start", start)] {
+            p.key(key);
+            p.open('{');
+            p.key("column");
+            p.number(at.column);
+            p.key("line");
+            p.number(at.line);
+            p.close('}');
+        }
+        p.close('}');
+    };
+    let mut p = Pretty::new(depth, 128 + f.diagnostics.len() * 512);
+    p.open('{');
+    p.key("diagnostics");
+    p.open('[');
+    for d in &f.diagnostics {
+        p.item();
+        p.open('{');
+        p.key("fixes");
+        p.open('[');
+        for fix in &d.fixes {
+            p.item();
+            p.open('{');
+            p.key("edits");
+            p.open('[');
+            for e in &fix.edits {
+                p.item();
+                p.open('{');
+                p.key("new_text");
+                p.string(&e.new_text);
+                p.key("range");
+                range(&mut p, &e.range);
+                p.close('}');
+            }
+            p.close(']');
+            p.key("safe");
+            p.boolean(fix.applicability == Applicability::Safe);
+            p.key("title");
+            p.string(&fix.title);
+            p.close('}');
+        }
+        p.close(']');
+        p.key("message");
+        p.string(&d.message);
+        p.key("range");
+        range(&mut p, &d.range);
+        p.key("rule");
+        p.string(d.rule);
+        p.key("severity");
+        p.string(d.severity.as_str());
+        p.close('}');
+    }
+    p.close(']');
+    p.key("path");
+    p.string(&f.path);
+    p.close('}');
+    p.into_string()
 }
 
 fn pretty(value: &Value) -> String {
@@ -342,6 +324,11 @@ impl Frame {
             start = end + 1;
         }
         out
+    }
+
+    /// How many levels in the array's items stand.
+    fn depth(&self) -> usize {
+        self.indent.len() / 2
     }
 
     /// The whole document, with `items` (from [`Frame::item`]) in the array.
@@ -534,23 +521,23 @@ impl<'a> SarifText<'a> {
 }
 
 impl SarifRegion {
-    fn new(text: &str, index: &LineIndex, r: &std::ops::Range<usize>) -> Self {
-        let s = index.line_col(text, r.start);
-        let e = index.line_col(text, r.end);
+    fn new(lines: &RefCell<LineCounter<'_>>, r: &std::ops::Range<usize>) -> Self {
+        let s = lines.borrow_mut().line_col(r.start);
+        let e = lines.borrow_mut().line_col(r.end);
         SarifRegion { end_column: e.column, end_line: e.line, start_column: s.column, start_line: s.line }
     }
 }
 
 /// One file's SARIF results, each printed as pretty JSON to stand in `frame`.
 fn sarif_results(f: &FileResult, frame: &Frame) -> Vec<String> {
-    let index = LineIndex::new(&f.text);
+    let lines = RefCell::new(LineCounter::new(&f.text));
     let uri = uri(&f.path);
     let location = |r: &std::ops::Range<usize>| SarifLocation {
         id: None,
         message: None,
         physical_location: SarifPhysicalLocation {
             artifact_location: SarifArtifact { uri: &uri },
-            region: SarifRegion::new(&f.text, &index, r),
+            region: SarifRegion::new(&lines, r),
         },
     };
     f.diagnostics
@@ -566,7 +553,7 @@ fn sarif_results(f: &FileResult, frame: &Frame) -> Vec<String> {
                             .edits
                             .iter()
                             .map(|e| SarifReplacement {
-                                deleted_region: SarifRegion::new(&f.text, &index, &e.range),
+                                deleted_region: SarifRegion::new(&lines, &e.range),
                                 inserted_content: SarifText::new(e.new_text.as_str()),
                             })
                             .collect(),
@@ -638,10 +625,10 @@ pub fn github(report: &Report<'_>) -> io::Result<()> {
 fn github_file(f: &FileResult) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let index = LineIndex::new(&f.text);
+    let mut lines = LineCounter::new(&f.text);
     for d in &f.diagnostics {
-        let s = index.line_col(&f.text, d.range.start);
-        let e = index.line_col(&f.text, d.range.end);
+        let s = lines.line_col(d.range.start);
+        let e = lines.line_col(d.range.end);
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -672,6 +659,54 @@ mod tests {
         assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
         assert_eq!(uri("post mortems/2026 #1.md"), "post%20mortems/2026%20%231.md");
+    }
+
+    /// The JSON report's entry for each file of the corpus is what `serde_json` prints
+    /// for the same value, placed with the line index.
+    #[test]
+    fn file_entries_print_as_serde_json_prints_them() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus");
+        let config = debrief_core::Config::default();
+        let frame = Frame::new(json!({"files": [], "summary": {}}), "/files");
+        let (mut files, mut fixes) = (0, 0);
+        for entry in ignore::Walk::new(&corpus) {
+            let path = entry.unwrap().into_path();
+            if path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let diagnostics = debrief_core::analyse(&text, &config);
+            let f = FileResult { path: path.display().to_string(), text, diagnostics, diff: None, fixed: 0 };
+            let index = LineIndex::new(&f.text);
+            let range = |r: &std::ops::Range<usize>| {
+                let (s, e) = (index.line_col(&f.text, r.start), index.line_col(&f.text, r.end));
+                json!({"start": {"line": s.line, "column": s.column}, "end": {"line": e.line, "column": e.column}})
+            };
+            let diagnostics: Vec<Value> = f
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let fixes: Vec<Value> = d
+                        .fixes
+                        .iter()
+                        .map(|x| {
+                            let edits: Vec<Value> = x
+                                .edits
+                                .iter()
+                                .map(|e| json!({"new_text": e.new_text, "range": range(&e.range)}))
+                                .collect();
+                            json!({"edits": edits, "safe": x.applicability == Applicability::Safe, "title": x.title})
+                        })
+                        .collect();
+                    json!({"fixes": fixes, "message": d.message, "range": range(&d.range), "rule": d.rule, "severity": d.severity.as_str()})
+                })
+                .collect();
+            fixes += f.diagnostics.iter().map(|d| d.fixes.len()).sum::<usize>();
+            let expected = frame.item(&json!({"diagnostics": diagnostics, "path": f.path}));
+            assert_eq!(json_file(&f, frame.depth()), expected, "{}", f.path);
+            files += 1;
+        }
+        assert!(files > 100 && fixes > 0, "{files} files, {fixes} fixes: the corpus is where it was");
     }
 
     #[test]

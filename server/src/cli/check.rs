@@ -319,7 +319,7 @@ fn io_message(e: &std::io::Error) -> String {
 /// Reads a file as UTF-8 text, refusing binary and non-UTF-8 content with a message
 /// that says where.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    if bytes[..bytes.len().min(8192)].contains(&0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err("binary file (it contains NUL bytes); not checked".into());
     }
     String::from_utf8(bytes).map_err(|e| {

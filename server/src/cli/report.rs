@@ -1,14 +1,12 @@
 //! The report formats of `check` (SPEC 6): human, JSON, SARIF 2.1.0, GitHub annotations.
 //! Lines and columns are 1-based; columns count Unicode scalar values.
 
-use std::cell::RefCell;
 use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Effects, Style};
 use debrief_core::{Applicability, Diagnostic, LineCounter, LineIndex, Severity};
 use rayon::prelude::*;
-use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::check::{Color, FileResult, Problem};
@@ -310,7 +308,8 @@ impl Frame {
 
     /// `item` as pretty JSON, indented to stand in the array. Every line break in pretty
     /// JSON is between tokens (strings escape theirs), so each line is indented alike.
-    fn item(&self, item: &impl Serialize) -> String {
+    #[cfg(test)]
+    fn item(&self, item: &impl serde::Serialize) -> String {
         let printed = serde_json::to_string_pretty(item).expect("the report prints");
         let lines = memchr::memchr_iter(b'\n', printed.as_bytes()).count() + 1;
         let mut out = String::with_capacity(printed.len() + lines * self.indent.len());
@@ -441,152 +440,129 @@ pub fn sarif(report: &Report<'_>) -> io::Result<()> {
     problems_to_stderr(report.problems)
 }
 
-/// The shapes of a SARIF result, serialised straight from a finding (as in the JSON
-/// report). Fields are in alphabetical order, the key order the report has always had.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifResult<'a> {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    fixes: Vec<SarifFix<'a>>,
-    level: &'static str,
-    locations: [SarifLocation<'a>; 1],
-    message: SarifText<'a>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    related_locations: Vec<SarifLocation<'a>>,
-    rule_id: &'a str,
-    rule_index: usize,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifLocation<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<SarifText<'a>>,
-    physical_location: SarifPhysicalLocation<'a>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifPhysicalLocation<'a> {
-    artifact_location: SarifArtifact<'a>,
-    region: SarifRegion,
-}
-
-#[derive(Serialize)]
-struct SarifArtifact<'a> {
-    uri: &'a str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifRegion {
-    end_column: usize,
-    end_line: usize,
-    start_column: usize,
-    start_line: usize,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifFix<'a> {
-    artifact_changes: [SarifChange<'a>; 1],
-    description: SarifText<'a>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifChange<'a> {
-    artifact_location: SarifArtifact<'a>,
-    replacements: Vec<SarifReplacement<'a>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifReplacement<'a> {
-    deleted_region: SarifRegion,
-    inserted_content: SarifText<'a>,
-}
-
-#[derive(Serialize)]
-struct SarifText<'a> {
-    text: std::borrow::Cow<'a, str>,
-}
-
-impl<'a> SarifText<'a> {
-    fn new(text: impl Into<std::borrow::Cow<'a, str>>) -> Self {
-        SarifText { text: text.into() }
-    }
-}
-
-impl SarifRegion {
-    fn new(lines: &RefCell<LineCounter<'_>>, r: &std::ops::Range<usize>) -> Self {
-        let s = lines.borrow_mut().line_col(r.start);
-        let e = lines.borrow_mut().line_col(r.end);
-        SarifRegion { end_column: e.column, end_line: e.line, start_column: s.column, start_line: s.line }
-    }
-}
-
-/// One file's SARIF results, each printed as pretty JSON to stand in `frame`.
+/// One file's SARIF results, each printed as pretty JSON to stand in `frame`. Members are
+/// in alphabetical order, the key order the report has always had.
 fn sarif_results(f: &FileResult, frame: &Frame) -> Vec<String> {
-    let lines = RefCell::new(LineCounter::new(&f.text));
+    let mut lines = LineCounter::new(&f.text);
     let uri = uri(&f.path);
-    let location = |r: &std::ops::Range<usize>| SarifLocation {
-        id: None,
-        message: None,
-        physical_location: SarifPhysicalLocation {
-            artifact_location: SarifArtifact { uri: &uri },
-            region: SarifRegion::new(&lines, r),
-        },
-    };
-    f.diagnostics
-        .iter()
-        .map(|d| {
-            let fixes = d
-                .fixes
-                .iter()
-                .map(|fix| SarifFix {
-                    artifact_changes: [SarifChange {
-                        artifact_location: SarifArtifact { uri: &uri },
-                        replacements: fix
-                            .edits
-                            .iter()
-                            .map(|e| SarifReplacement {
-                                deleted_region: SarifRegion::new(&lines, &e.range),
-                                inserted_content: SarifText::new(e.new_text.as_str()),
-                            })
-                            .collect(),
-                    }],
-                    description: SarifText::new(if fix.applicability == Applicability::Safe {
-                        fix.title.clone()
-                    } else {
-                        format!("{} (unsafe: changes meaning)", fix.title)
-                    }),
-                })
-                .collect();
-            let related_locations = d
-                .related
-                .iter()
-                .enumerate()
-                .map(|(i, r)| SarifLocation {
-                    id: Some(i),
-                    message: Some(SarifText::new(r.message.as_str())),
-                    ..location(&r.range)
-                })
-                .collect();
-            let result = SarifResult {
-                fixes,
-                level: sarif_level(d.severity),
-                locations: [location(&d.range)],
-                message: SarifText::new(d.message.as_str()),
-                related_locations,
-                rule_id: d.rule,
-                rule_index: debrief_core::rules::index_of(d.rule).unwrap_or(0),
-            };
-            frame.item(&result)
-        })
-        .collect()
+    let mut results = Vec::with_capacity(f.diagnostics.len());
+    for d in &f.diagnostics {
+        let mut p = Pretty::new(frame.depth(), 1024);
+        p.open('{');
+        if !d.fixes.is_empty() {
+            p.key("fixes");
+            p.open('[');
+            for fix in &d.fixes {
+                p.item();
+                p.open('{');
+                p.key("artifactChanges");
+                p.open('[');
+                p.item();
+                p.open('{');
+                p.key("artifactLocation");
+                sarif_artifact(&mut p, &uri);
+                p.key("replacements");
+                p.open('[');
+                for e in &fix.edits {
+                    p.item();
+                    p.open('{');
+                    p.key("deletedRegion");
+                    sarif_region(&mut p, &mut lines, &e.range);
+                    p.key("insertedContent");
+                    sarif_text(&mut p, &e.new_text);
+                    p.close('}');
+                }
+                p.close(']');
+                p.close('}');
+                p.close(']');
+                p.key("description");
+                match fix.applicability {
+                    Applicability::Safe => sarif_text(&mut p, &fix.title),
+                    _ => sarif_text(&mut p, &format!("{} (unsafe: changes meaning)", fix.title)),
+                }
+                p.close('}');
+            }
+            p.close(']');
+        }
+        p.key("level");
+        p.string(sarif_level(d.severity));
+        p.key("locations");
+        p.open('[');
+        p.item();
+        sarif_location(&mut p, &mut lines, &uri, &d.range, None);
+        p.close(']');
+        p.key("message");
+        sarif_text(&mut p, &d.message);
+        if !d.related.is_empty() {
+            p.key("relatedLocations");
+            p.open('[');
+            for (i, r) in d.related.iter().enumerate() {
+                p.item();
+                sarif_location(&mut p, &mut lines, &uri, &r.range, Some((i, &r.message)));
+            }
+            p.close(']');
+        }
+        p.key("ruleId");
+        p.string(d.rule);
+        p.key("ruleIndex");
+        p.number(debrief_core::rules::index_of(d.rule).unwrap_or(0));
+        p.close('}');
+        results.push(p.into_string());
+    }
+    results
+}
+
+/// A SARIF location in the file at `uri`, with its id and message when it is a related one.
+fn sarif_location(
+    p: &mut Pretty,
+    lines: &mut LineCounter<'_>,
+    uri: &str,
+    range: &std::ops::Range<usize>,
+    related: Option<(usize, &str)>,
+) {
+    p.open('{');
+    if let Some((id, message)) = related {
+        p.key("id");
+        p.number(id);
+        p.key("message");
+        sarif_text(p, message);
+    }
+    p.key("physicalLocation");
+    p.open('{');
+    p.key("artifactLocation");
+    sarif_artifact(p, uri);
+    p.key("region");
+    sarif_region(p, lines, range);
+    p.close('}');
+    p.close('}');
+}
+
+fn sarif_artifact(p: &mut Pretty, uri: &str) {
+    p.open('{');
+    p.key("uri");
+    p.string(uri);
+    p.close('}');
+}
+
+fn sarif_region(p: &mut Pretty, lines: &mut LineCounter<'_>, range: &std::ops::Range<usize>) {
+    let (start, end) = (lines.line_col(range.start), lines.line_col(range.end));
+    p.open('{');
+    p.key("endColumn");
+    p.number(end.column);
+    p.key("endLine");
+    p.number(end.line);
+    p.key("startColumn");
+    p.number(start.column);
+    p.key("startLine");
+    p.number(start.line);
+    p.close('}');
+}
+
+fn sarif_text(p: &mut Pretty, text: &str) {
+    p.open('{');
+    p.key("text");
+    p.string(text);
+    p.close('}');
 }
 
 fn debrief_core_capitalise(s: &str) -> String {
@@ -661,14 +637,14 @@ mod tests {
         assert_eq!(uri("post mortems/2026 #1.md"), "post%20mortems/2026%20%231.md");
     }
 
-    /// The JSON report's entry for each file of the corpus is what `serde_json` prints
-    /// for the same value, placed with the line index.
+    /// The JSON report's entry and the SARIF results for each file of the corpus are what
+    /// `serde_json` prints for the same values, placed with the line index.
     #[test]
-    fn file_entries_print_as_serde_json_prints_them() {
+    fn reports_print_as_serde_json_prints_them() {
         let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus");
         let config = debrief_core::Config::default();
         let frame = Frame::new(json!({"files": [], "summary": {}}), "/files");
-        let (mut files, mut fixes) = (0, 0);
+        let (mut files, mut fixes, mut related) = (0, 0, 0);
         for entry in ignore::Walk::new(&corpus) {
             let path = entry.unwrap().into_path();
             if path.extension().is_none_or(|e| e != "md") {
@@ -704,9 +680,68 @@ mod tests {
             fixes += f.diagnostics.iter().map(|d| d.fixes.len()).sum::<usize>();
             let expected = frame.item(&json!({"diagnostics": diagnostics, "path": f.path}));
             assert_eq!(json_file(&f, frame.depth()), expected, "{}", f.path);
+
+            // The same file's SARIF results.
+            let sarif_frame = Frame::new(json!({"runs": [{"results": []}]}), "/runs/0/results");
+            let uri = uri(&f.path);
+            let region = |r: &std::ops::Range<usize>| {
+                let (s, e) = (index.line_col(&f.text, r.start), index.line_col(&f.text, r.end));
+                json!({"startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column})
+            };
+            let location = |r: &std::ops::Range<usize>| json!({"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(r)}});
+            let expected: Vec<String> = f
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let mut result = json!({
+                        "level": sarif_level(d.severity),
+                        "locations": [location(&d.range)],
+                        "message": {"text": d.message},
+                        "ruleId": d.rule,
+                        "ruleIndex": debrief_core::rules::index_of(d.rule).unwrap_or(0),
+                    });
+                    if !d.fixes.is_empty() {
+                        result["fixes"] = d
+                            .fixes
+                            .iter()
+                            .map(|x| {
+                                let replacements: Vec<Value> = x
+                                    .edits
+                                    .iter()
+                                    .map(|e| json!({"deletedRegion": region(&e.range), "insertedContent": {"text": e.new_text}}))
+                                    .collect();
+                                let description = match x.applicability {
+                                    Applicability::Safe => x.title.clone(),
+                                    _ => format!("{} (unsafe: changes meaning)", x.title),
+                                };
+                                json!({
+                                    "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
+                                    "description": {"text": description},
+                                })
+                            })
+                            .collect();
+                    }
+                    if !d.related.is_empty() {
+                        result["relatedLocations"] = d
+                            .related
+                            .iter()
+                            .enumerate()
+                            .map(|(i, r)| {
+                                let mut l = location(&r.range);
+                                l["id"] = json!(i);
+                                l["message"] = json!({"text": r.message});
+                                l
+                            })
+                            .collect();
+                        related += 1;
+                    }
+                    sarif_frame.item(&result)
+                })
+                .collect();
+            assert_eq!(sarif_results(&f, &sarif_frame), expected, "{}", f.path);
             files += 1;
         }
-        assert!(files > 100 && fixes > 0, "{files} files, {fixes} fixes: the corpus is where it was");
+        assert!(files > 100 && fixes > 0 && related > 0, "{files} files, {fixes} fixes, {related} with related places");
     }
 
     #[test]

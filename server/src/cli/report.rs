@@ -306,7 +306,8 @@ impl Frame {
         Frame { head: whole, tail, indent }
     }
 
-    /// `item` as pretty JSON, indented to stand in the array. Every line break in pretty
+    /// `item` as pretty JSON, indented to stand in the array, through serde_json: what the
+    /// items [`Pretty`] prints at [`Frame::depth`] are held to. Every line break in pretty
     /// JSON is between tokens (strings escape theirs), so each line is indented alike.
     #[cfg(test)]
     fn item(&self, item: &impl serde::Serialize) -> String {
@@ -330,7 +331,7 @@ impl Frame {
         self.indent.len() / 2
     }
 
-    /// The whole document, with `items` (from [`Frame::item`]) in the array.
+    /// The whole document, with `items` (each printed at [`Frame::depth`]) in the array.
     fn around(&self, items: &[String]) -> String {
         let closing = self.indent.len() - 2;
         let size = self.head.len() + self.tail.len() + items.iter().map(|i| i.len() + 2).sum::<usize>() + closing + 3;

@@ -4,8 +4,6 @@
 //! pretty printer, were a twentieth of `check`'s work for the corpus; most of their
 //! bytes are message text, which needs escaping only now and then.
 
-use std::fmt::Write as _;
-
 pub struct Pretty {
     out: String,
     /// How many arrays and objects are open.
@@ -58,37 +56,17 @@ impl Pretty {
     }
 
     pub fn string(&mut self, s: &str) {
-        self.out.push('"');
         // Most strings need no escape: one look at every byte settles it, without
-        // stopping early, which the compiler turns into a few wide comparisons.
+        // stopping early, which the compiler turns into a few wide comparisons. The rest
+        // are escaped by serde_json itself.
         let plain = !s.bytes().fold(false, |any, b| any | (b < 0x20) | (b == b'"') | (b == b'\\'));
         if plain {
+            self.out.push('"');
             self.out.push_str(s);
+            self.out.push('"');
         } else {
-            let mut from = 0;
-            for (i, b) in s.bytes().enumerate() {
-                let escape = match b {
-                    b'"' => "\\\"",
-                    b'\\' => "\\\\",
-                    b'\n' => "\\n",
-                    b'\r' => "\\r",
-                    b'\t' => "\\t",
-                    0x08 => "\\b",
-                    0x0C => "\\f",
-                    0..0x20 => "",
-                    _ => continue,
-                };
-                self.out.push_str(&s[from..i]);
-                if escape.is_empty() {
-                    write!(self.out, "\\u{b:04x}").expect("writing to a string");
-                } else {
-                    self.out.push_str(escape);
-                }
-                from = i + 1;
-            }
-            self.out.push_str(&s[from..]);
+            self.out.push_str(&serde_json::to_string(s).expect("a string serialises"));
         }
-        self.out.push('"');
     }
 
     pub fn number(&mut self, n: usize) {

@@ -1,14 +1,14 @@
 //! Runs the rules over a document: one pass over the prose finds every rule's trigger
-//! phrases (one lazy DFA for all of them), then structural checks run once.
+//! phrases (one DFA for all of them, built ahead and stored in the binary), then
+//! structural checks run once.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{LazyLock, PoisonError};
 
-use regex_automata::meta::{Cache, Regex};
-use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::Input;
+use regex_automata::dfa::{dense, regex::Regex, StartKind};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::{Input, MatchKind};
 use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, Hir, Repetition};
 
 use crate::config::{Config, PhraseRulesKey};
@@ -18,13 +18,31 @@ use crate::rules::{Context, PhraseHit, Report, REGISTRY};
 
 /// The trigger phrases of every rule, and which rule and trigger each phrase is.
 struct PhraseIndex {
-    /// Every phrase, lowercase, in one pattern shaped as a trie (see [`trie_pattern`]).
-    matcher: Regex,
+    /// Every phrase, lowercase, as one pattern shaped as a trie (see [`trie_hir`]).
+    matcher: Regex<dense::DFA<&'static [u32]>>,
     /// The rule and trigger of each phrase, by its lowercase bytes.
     owners: HashMap<Vec<u8>, (usize, usize)>,
 }
 
 static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
+    let owners = phrase_owners();
+    let phrases = sorted_phrases(&owners);
+    // Where the stored automata are for other phrases (a rule's triggers changed and
+    // `stored_automata_are_current` was not run since), they are built: slower to start,
+    // but right.
+    let matcher = stored_matcher(fingerprint(&phrases)).unwrap_or_else(|| built_matcher(&phrases));
+    PhraseIndex { matcher, owners }
+});
+
+/// A matcher of `phrases` built now, kept for the rest of the process.
+fn built_matcher(phrases: &[&[u8]]) -> Regex<dense::DFA<&'static [u32]>> {
+    let [forward, reverse] = build_automata(phrases).map(|dfa| &*Box::leak(Box::new(dfa)));
+    Regex::builder().build_from_dfas(forward.as_ref(), reverse.as_ref())
+}
+
+/// Every rule's trigger phrases, lowercase, with straight and curly apostrophes, and the
+/// rule and trigger each is.
+fn phrase_owners() -> HashMap<Vec<u8>, (usize, usize)> {
     let mut owners = HashMap::new();
     for (r, rule) in REGISTRY.iter().enumerate() {
         for (t, trigger) in rule.triggers.iter().enumerate() {
@@ -34,28 +52,92 @@ static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
             }
         }
     }
-    // The lazy DFA scans the prose in less than half the instructions an Aho-Corasick
-    // DFA of the same phrases took. It searches a lowercase copy of the prose: matching
-    // case-insensitively made an automaton that took longer to build (on every start of
-    // the server or `check`) than the copy takes on a debrief.
+    owners
+}
+
+fn sorted_phrases(owners: &HashMap<Vec<u8>, (usize, usize)>) -> Vec<&[u8]> {
     let mut phrases: Vec<&[u8]> = owners.keys().map(Vec::as_slice).collect();
     phrases.sort_unstable();
-    // The expression is put together directly rather than written out and parsed:
-    // parsing a pattern this long was a third of what `check` of a small debrief did.
-    let trie = trie_hir(&phrases, 0);
-    // Built on every start of the server or `check`: no literal prefilter (there is none
-    // to find in phrases this many, and looking costs more than the rest of the build),
-    // no captures, and only the lazy DFA with the NFA under it.
-    let config = Regex::config()
-        .auto_prefilter(false)
-        .which_captures(WhichCaptures::Implicit)
-        .onepass(false)
-        .backtrack(false)
-        .nfa_size_limit(Some(64 << 20))
-        .hybrid_cache_capacity(8 << 20);
-    let matcher = Regex::builder().configure(config).build_from_hir(&trie).expect("trigger phrases build");
-    PhraseIndex { matcher, owners }
-});
+    phrases
+}
+
+/// The forward and reverse DFAs that find `phrases` in lowercase prose, leftmost first.
+///
+/// A lazy DFA built them state by state as the prose needed: 3 ms of every process and
+/// every thread, more than `check` of a small debrief spends on the debrief. Built whole
+/// and minimised they take 0.1 s, so they are built ahead, stored in
+/// `data/phrases.dfa`, and read in place. It searches a lowercase copy of the prose:
+/// matching case-insensitively made an automaton several times larger.
+fn build_automata(phrases: &[&[u8]]) -> [dense::DFA<Vec<u32>>; 2] {
+    // The expression is put together directly rather than written out and parsed.
+    let trie = trie_hir(phrases, 0);
+    let build = |reverse: bool, config: dense::Config| {
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().reverse(reverse).which_captures(WhichCaptures::None))
+            .build_from_hir(&trie)
+            .expect("trigger phrases compile");
+        dense::Builder::new().configure(config.minimize(true)).build_from_nfa(&nfa).expect("trigger phrases build")
+    };
+    // What `regex_automata::dfa::regex::Builder` builds from a pattern.
+    let forward = build(false, dense::Config::new());
+    let reverse = build(
+        true,
+        dense::Config::new()
+            .prefilter(None)
+            .specialize_start_states(false)
+            .start_kind(StartKind::Anchored)
+            .match_kind(MatchKind::All),
+    );
+    [forward, reverse]
+}
+
+/// Identifies a list of phrases (FNV-1a), so that automata stored for other phrases are
+/// not used.
+fn fingerprint(phrases: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in phrases.iter().flat_map(|p| p.iter().chain(&[0])) {
+        hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// `data/phrases.dfa`, aligned to four bytes as DFAs read in place need.
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
+}
+
+static STORED: &Aligned<[u8]> = &Aligned { _align: [], bytes: *include_bytes!("../data/phrases.dfa") };
+
+/// The automata of [`build_automata`] as stored: the phrases' fingerprint (8 bytes), the
+/// forward DFA's length (4 bytes), the forward DFA, and the reverse DFA, little-endian.
+#[cfg(test)]
+fn store(phrases: &[&[u8]], [forward, reverse]: &[dense::DFA<Vec<u32>>; 2]) -> Vec<u8> {
+    let (forward, pad) = forward.to_bytes_little_endian();
+    let forward = &forward[pad..];
+    let (reverse, pad) = reverse.to_bytes_little_endian();
+    let mut out = fingerprint(phrases).to_le_bytes().to_vec();
+    out.extend(u32::try_from(forward.len()).expect("a DFA under 4 GB").to_le_bytes());
+    out.extend(forward);
+    out.extend(&reverse[pad..]);
+    out
+}
+
+/// The stored automata, if they are for the phrases `fingerprint` identifies and this
+/// platform reads them in place.
+fn stored_matcher(fingerprint: u64) -> Option<Regex<dense::DFA<&'static [u32]>>> {
+    let bytes = &STORED.bytes;
+    let (head, rest) = bytes.split_at_checked(12)?;
+    if head[..8] != fingerprint.to_le_bytes() {
+        return None;
+    }
+    let forward_len = usize::try_from(u32::from_le_bytes(head[8..].try_into().ok()?)).ok()?;
+    let (forward, reverse) = rest.split_at_checked(forward_len)?;
+    let (forward, _) = dense::DFA::from_bytes(forward).ok()?;
+    let (reverse, _) = dense::DFA::from_bytes(reverse).ok()?;
+    Some(Regex::builder().build_from_dfas(forward, reverse))
+}
 
 /// Sorted `phrases`, which share their first `depth` bytes, as one expression that shares
 /// their prefixes: what [`trie_pattern`] writes, without the writing and parsing.
@@ -169,28 +251,23 @@ pub(crate) fn find_phrases(doc: &Document<'_>) {
 /// Every trigger phrase standing as whole words in `masked`, within one of `segments`:
 /// where it is, and which rule and trigger it is.
 fn phrases_in(masked: &str, segments: impl Iterator<Item = Range<usize>>) -> Vec<PhraseAt> {
-    // Each thread keeps its own search cache: taking one from the regex's shared pool
-    // for every segment made `check`'s threads wait on each other.
-    thread_local! {
-        static CACHE: RefCell<Cache> = RefCell::new(INDEX.matcher.create_cache());
-    }
     let lowered = masked.to_ascii_lowercase().into_bytes();
     let is_word_at = |i: Option<usize>| i.and_then(|i| lowered.get(i)).is_some_and(|&b| is_word_byte(b));
     let mut hits = Vec::new();
-    CACHE.with_borrow_mut(|cache| {
-        for segment in segments {
-            let mut input = Input::new(&lowered).range(segment);
-            while let Some(m) = INDEX.matcher.search_with(cache, &input) {
-                input.set_start(m.end().max(m.start() + 1));
-                if is_word_at(m.start().checked_sub(1)) || is_word_at(Some(m.end())) {
-                    continue;
-                }
-                if let Some(owner) = INDEX.owners.get(&phrase_key(&lowered[m.range()])) {
-                    hits.push((m.range(), *owner));
-                }
+    for segment in segments {
+        let mut input = Input::new(&lowered).range(segment);
+        // A search fails only on a byte the DFA quits at, or a look-around it cannot
+        // do: these DFAs have neither.
+        while let Ok(Some(m)) = INDEX.matcher.try_search(&input) {
+            input.set_start(m.end().max(m.start() + 1));
+            if is_word_at(m.start().checked_sub(1)) || is_word_at(Some(m.end())) {
+                continue;
+            }
+            if let Some(owner) = INDEX.owners.get(&phrase_key(&lowered[m.range()])) {
+                hits.push((m.range(), *owner));
             }
         }
-    });
+    }
     hits
 }
 
@@ -398,6 +475,44 @@ mod tests {
         trie_pattern(&small, 0, &mut pattern);
         let parsed = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(&pattern).unwrap();
         assert_eq!(trie_hir(&small, 0), parsed, "{pattern}");
+    }
+
+    /// Run with `DEBRIEF_UPDATE_DFA=1` to store the automata again after changing a
+    /// rule's triggers or how they are put together.
+    #[test]
+    fn stored_automata_are_current() {
+        let owners = phrase_owners();
+        let phrases = sorted_phrases(&owners);
+        let built = store(&phrases, &build_automata(&phrases));
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/phrases.dfa");
+        if std::env::var_os("DEBRIEF_UPDATE_DFA").is_some() {
+            let temporary = path.with_extension("dfa.new");
+            std::fs::write(&temporary, &built).expect("write the automata");
+            std::fs::rename(&temporary, &path).expect("replace the stored automata");
+            return;
+        }
+        assert!(
+            built == STORED.bytes,
+            "{} is not what the trigger phrases build: run `DEBRIEF_UPDATE_DFA=1 cargo test -p debrief-core \
+             stored_automata_are_current`, then build again",
+            path.display()
+        );
+        let stored = stored_matcher(fingerprint(&phrases)).expect("the stored automata read in place");
+        assert!(stored_matcher(fingerprint(&phrases[1..])).is_none(), "automata stored for other phrases are not used");
+        // What a process builds when they are not used finds the same.
+        let text = b"dana should have  noticed; root cause: human error, or sam's failure to look";
+        let all = |re: &Regex<dense::DFA<&'static [u32]>>| {
+            let mut input = Input::new(text);
+            std::iter::from_fn(|| {
+                let m = re.try_search(&input).ok().flatten()?;
+                input.set_start(m.end());
+                Some(m.range())
+            })
+            .collect::<Vec<_>>()
+        };
+        let found = all(&stored);
+        assert!(found.len() >= 3, "{found:?}");
+        assert_eq!(all(&built_matcher(&phrases)), found);
     }
 
     #[test]

@@ -6,33 +6,103 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Effects, Style};
 use debrief_core::{Applicability, Diagnostic, LineCounter, LineIndex, Severity};
-use rayon::prelude::*;
 use serde_json::{json, Value};
 
-use super::check::{Color, FileResult, Problem};
+use super::check::{Color, FileResult, Format, Problem};
 use super::pretty::Pretty;
 
 /// Everything a format needs.
 pub struct Report<'a> {
     /// Checked files, sorted by path.
-    pub files: &'a [FileResult],
+    pub files: &'a [Rendered],
     /// Problems that are not findings.
     pub problems: &'a [Problem],
     /// Whether `--diff` was asked for.
     pub diff_mode: bool,
 }
 
-fn counts(files: &[FileResult]) -> (usize, usize, usize) {
-    let all = files.iter().flat_map(|f| &f.diagnostics);
-    let mut c = (0, 0, 0);
-    for d in all {
-        match d.severity {
-            Severity::Error => c.0 += 1,
-            Severity::Warning => c.1 += 1,
-            Severity::Info => c.2 += 1,
+/// One checked file as its report needs it: its part of the report, printed where it
+/// was checked, and what the summary and the exit code count. Its text is not kept:
+/// `check` holds what it prints, not every file it read.
+pub struct Rendered {
+    /// The path as shown to the user.
+    pub path: String,
+    /// The file's part of the report: its JSON entry, its SARIF results one by one, or its
+    /// human or GitHub lines.
+    items: Vec<String>,
+    /// Findings by severity: errors, warnings, infos.
+    counts: [usize; 3],
+    /// How many fixes were written (with `--fix`) or would be (with `--diff`).
+    fixed: usize,
+    /// Whether `--diff` has a change to show.
+    pub changed: bool,
+}
+
+impl Rendered {
+    /// Whether a finding is at least as severe as `threshold`.
+    pub fn has_finding_from(&self, threshold: Severity) -> bool {
+        let [errors, warnings, infos] = self.counts;
+        match threshold {
+            Severity::Error => errors > 0,
+            Severity::Warning => errors + warnings > 0,
+            Severity::Info => errors + warnings + infos > 0,
         }
     }
-    c
+}
+
+/// Prints each checked file's part of a report as soon as it is checked.
+pub struct Printer {
+    format: Format,
+    /// Human report without colour.
+    plain: bool,
+}
+
+impl Printer {
+    pub fn new(format: Format, color: Color) -> Printer {
+        let plain = format == Format::Human && stdout_choice(color) == anstream::ColorChoice::Never;
+        Printer { format, plain }
+    }
+
+    /// `file`'s part of the report.
+    pub fn render(&self, file: FileResult) -> Rendered {
+        let items = match self.format {
+            Format::Human => vec![human_part(&file, self.plain)],
+            Format::Json => vec![json_file(&file, JSON_DEPTH)],
+            Format::Sarif => sarif_results(&file, SARIF_DEPTH),
+            Format::Github => vec![github_file(&file)],
+        };
+        let mut counts = [0; 3];
+        for d in &file.diagnostics {
+            counts[match d.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Info => 2,
+            }] += 1;
+        }
+        Rendered { path: file.path, items, counts, fixed: file.fixed, changed: file.diff.is_some() }
+    }
+}
+
+/// How many levels in the JSON report's file entries stand, and the SARIF report's
+/// results (held to the reports' frames by a test).
+const JSON_DEPTH: usize = 2;
+const SARIF_DEPTH: usize = 4;
+
+fn counts(files: &[Rendered]) -> (usize, usize, usize) {
+    files.iter().fold((0, 0, 0), |(e, w, i), f| (e + f.counts[0], w + f.counts[1], i + f.counts[2]))
+}
+
+/// Whether `color` means colour on stdout.
+fn stdout_choice(color: Color) -> anstream::ColorChoice {
+    resolve_color(color, &|| anstream::AutoStream::choice(&io::stdout()))
+}
+
+fn resolve_color(color: Color, stream: &dyn Fn() -> anstream::ColorChoice) -> anstream::ColorChoice {
+    match color {
+        Color::Auto => stream(),
+        Color::Always => anstream::ColorChoice::Always,
+        Color::Never => anstream::ColorChoice::Never,
+    }
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -49,38 +119,17 @@ fn location(problem: &Problem) -> String {
 
 /// The human format: findings on stdout, problems on stderr.
 pub fn human(report: &Report<'_>, color: Color) -> io::Result<()> {
-    let resolve = |stream: &dyn Fn() -> anstream::ColorChoice| match color {
-        Color::Auto => stream(),
-        Color::Always => anstream::ColorChoice::Always,
-        Color::Never => anstream::ColorChoice::Never,
-    };
-    let stdout_choice = resolve(&|| anstream::AutoStream::choice(&io::stdout()));
     // The report is built in memory and written once (many small unbuffered writes are
-    // each a system call). Each file's part is rendered on its own, in parallel, then the
-    // parts are joined in path order. Without colour, nothing is styled, and escape codes
-    // that came from the files themselves are stripped.
-    let plain = stdout_choice == anstream::ColorChoice::Never;
+    // each a system call). Each file's part was rendered where it was checked, and the
+    // parts are joined in path order.
     let bold = Style::new().effects(Effects::BOLD);
-    let parts: Vec<String> = report
-        .files
-        .par_iter()
-        .map(|file| {
-            let styled = human_file(file, plain);
-            let styled = String::from_utf8_lossy(&styled);
-            if plain {
-                anstream::adapter::strip_str(&styled).to_string()
-            } else {
-                styled.into_owned()
-            }
-        })
-        .collect();
-    let mut out = parts.concat();
+    let mut out = report.files.iter().flat_map(|f| &f.items).map(String::as_str).collect::<String>();
     let (errors, warnings, infos) = counts(report.files);
     let total = errors + warnings + infos;
     let fixed: usize = report.files.iter().map(|f| f.fixed).sum();
     let mut summary = String::new();
     if report.diff_mode {
-        let changed = report.files.iter().filter(|f| f.diff.is_some()).count();
+        let changed = report.files.iter().filter(|f| f.changed).count();
         summary.push_str(&format!(
             "{} would change ({} in all).\n",
             plural(changed, "file", "files"),
@@ -107,7 +156,7 @@ pub fn human(report: &Report<'_>, color: Color) -> io::Result<()> {
     let mut stdout = io::stdout().lock();
     stdout.write_all(out.as_bytes())?;
     stdout.flush()?;
-    let stderr_choice = resolve(&|| anstream::AutoStream::choice(&io::stderr()));
+    let stderr_choice = resolve_color(color, &|| anstream::AutoStream::choice(&io::stderr()));
     let mut err = anstream::AutoStream::new(io::stderr().lock(), stderr_choice);
     let red = Style::new().fg_color(Some(AnsiColor::BrightRed.into())).effects(Effects::BOLD);
     for p in report.problems {
@@ -122,6 +171,18 @@ pub fn human(report: &Report<'_>, color: Color) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// One file's part of the human report. Without colour, nothing is styled, and escape
+/// codes that came from the file itself are stripped.
+fn human_part(file: &FileResult, plain: bool) -> String {
+    let styled = human_file(file, plain);
+    let styled = String::from_utf8_lossy(&styled);
+    if plain {
+        anstream::adapter::strip_str(&styled).to_string()
+    } else {
+        styled.into_owned()
+    }
 }
 
 /// One file's part of the human report: its diff, or each finding with its snippet.
@@ -189,16 +250,20 @@ fn snippet<'a>(text: &'a str, index: &LineIndex, d: &'a Diagnostic) -> Group<'a>
 
 /// The JSON document of SPEC 6, on stdout; problems go to stderr.
 pub fn json(report: &Report<'_>) -> io::Result<()> {
+    let files: Vec<&str> = report.files.iter().flat_map(|f| &f.items).map(String::as_str).collect();
+    write_out(&json_frame(report).around(&files))?;
+    problems_to_stderr(report.problems)
+}
+
+/// The JSON report around its file entries.
+fn json_frame(report: &Report<'_>) -> Frame {
     let (errors, warnings, infos) = counts(report.files);
     let doc = json!({
         "version": 1,
         "files": [],
         "summary": {"files": report.files.len(), "diagnostics": errors + warnings + infos, "errors": errors, "warnings": warnings, "infos": infos},
     });
-    let frame = Frame::new(doc, "/files");
-    let files: Vec<String> = report.files.par_iter().map(|f| json_file(f, frame.depth())).collect();
-    write_out(&frame.around(&files))?;
-    problems_to_stderr(report.problems)
+    Frame::new(doc, "/files")
 }
 
 /// One file's entry in the JSON report (SPEC 6), standing `depth` levels in. Members are
@@ -327,20 +392,22 @@ impl Frame {
     }
 
     /// How many levels in the array's items stand.
+    #[cfg(test)]
     fn depth(&self) -> usize {
         self.indent.len() / 2
     }
 
     /// The whole document, with `items` (each printed at [`Frame::depth`]) in the array.
-    fn around(&self, items: &[String]) -> String {
+    fn around(&self, items: &[impl AsRef<str>]) -> String {
         let closing = self.indent.len() - 2;
-        let size = self.head.len() + self.tail.len() + items.iter().map(|i| i.len() + 2).sum::<usize>() + closing + 3;
+        let size =
+            self.head.len() + self.tail.len() + items.iter().map(|i| i.as_ref().len() + 2).sum::<usize>() + closing + 3;
         let mut doc = String::with_capacity(size);
         doc.push_str(&self.head);
         doc.push('[');
         for (i, item) in items.iter().enumerate() {
             doc.push_str(if i == 0 { "\n" } else { ",\n" });
-            doc.push_str(item);
+            doc.push_str(item.as_ref());
         }
         if !items.is_empty() {
             doc.push('\n');
@@ -383,6 +450,13 @@ fn uri(path: &str) -> String {
 
 /// SARIF 2.1.0 with rule metadata in the driver, columns in Unicode code points.
 pub fn sarif(report: &Report<'_>) -> io::Result<()> {
+    let results: Vec<&str> = report.files.iter().flat_map(|f| &f.items).map(String::as_str).collect();
+    write_out(&sarif_frame(report).around(&results))?;
+    problems_to_stderr(report.problems)
+}
+
+/// The SARIF report around its results.
+fn sarif_frame(report: &Report<'_>) -> Frame {
     let rules = debrief_core::rules::REGISTRY;
     let rule_meta: Vec<Value> = rules
         .iter()
@@ -434,21 +508,17 @@ pub fn sarif(report: &Report<'_>) -> io::Result<()> {
             "results": [],
         }],
     });
-    let frame = Frame::new(doc, "/runs/0/results");
-    let per_file: Vec<Vec<String>> = report.files.par_iter().map(|f| sarif_results(f, &frame)).collect();
-    let results: Vec<String> = per_file.into_iter().flatten().collect();
-    write_out(&frame.around(&results))?;
-    problems_to_stderr(report.problems)
+    Frame::new(doc, "/runs/0/results")
 }
 
-/// One file's SARIF results, each printed as pretty JSON to stand in `frame`. Members are
-/// in alphabetical order, the key order the report has always had.
-fn sarif_results(f: &FileResult, frame: &Frame) -> Vec<String> {
+/// One file's SARIF results, each printed as pretty JSON to stand `depth` levels in.
+/// Members are in alphabetical order, the key order the report has always had.
+fn sarif_results(f: &FileResult, depth: usize) -> Vec<String> {
     let mut lines = LineCounter::new(&f.text);
     let uri = uri(&f.path);
     let mut results = Vec::with_capacity(f.diagnostics.len());
     for d in &f.diagnostics {
-        let mut p = Pretty::new(frame.depth(), 1024);
+        let mut p = Pretty::new(depth, 1024);
         p.open('{');
         if !d.fixes.is_empty() {
             p.key("fixes");
@@ -581,8 +651,7 @@ fn escape_property(s: &str) -> String {
 
 /// GitHub Actions workflow commands: `::warning file=…,line=…::message`.
 pub fn github(report: &Report<'_>) -> io::Result<()> {
-    let parts: Vec<String> = report.files.par_iter().map(github_file).collect();
-    let mut out = parts.concat();
+    let mut out = report.files.iter().flat_map(|f| &f.items).map(String::as_str).collect::<String>();
     for p in report.problems {
         let mut props = format!("file={}", escape_property(&p.path));
         if let Some(l) = p.line {
@@ -630,6 +699,27 @@ fn github_file(f: &FileResult) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_parts_stand_as_deep_as_their_reports_hold_them() {
+        let problems = [Problem { path: "a.md".into(), line: Some(1), column: None, message: "cannot read".into() }];
+        for problems in [&problems[..], &[]] {
+            let report = Report { files: &[], problems, diff_mode: false };
+            assert_eq!(json_frame(&report).depth(), JSON_DEPTH);
+            assert_eq!(sarif_frame(&report).depth(), SARIF_DEPTH);
+        }
+    }
+
+    #[test]
+    fn a_finding_fails_every_threshold_up_to_its_severity() {
+        let with = |counts| Rendered { path: "a.md".into(), items: Vec::new(), counts, fixed: 0, changed: false };
+        let thresholds = [Severity::Info, Severity::Warning, Severity::Error];
+        let fails = |counts| thresholds.map(|t| with(counts).has_finding_from(t));
+        assert_eq!(fails([1, 0, 0]), [true, true, true]);
+        assert_eq!(fails([0, 2, 0]), [true, true, false]);
+        assert_eq!(fails([0, 0, 3]), [true, false, false]);
+        assert_eq!(fails([0, 0, 0]), [false, false, false]);
+    }
 
     #[test]
     fn escapes() {
@@ -739,7 +829,7 @@ mod tests {
                     sarif_frame.item(&result)
                 })
                 .collect();
-            assert_eq!(sarif_results(&f, &sarif_frame), expected, "{}", f.path);
+            assert_eq!(sarif_results(&f, sarif_frame.depth()), expected, "{}", f.path);
             files += 1;
         }
         assert!(files > 100 && fixes > 0 && related > 0, "{files} files, {fixes} fixes, {related} with related places");

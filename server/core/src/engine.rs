@@ -477,7 +477,7 @@ mod tests {
         assert_eq!(trie_hir(&small, 0), parsed, "{pattern}");
     }
 
-    /// Run with `DEBRIEF_UPDATE_DFA=1` to store the automata again after changing a
+    /// Run with `UPDATE_DFA=1` to store the automata again after changing a
     /// rule's triggers or how they are put together.
     #[test]
     fn stored_automata_are_current() {
@@ -485,7 +485,7 @@ mod tests {
         let phrases = sorted_phrases(&owners);
         let built = store(&phrases, &build_automata(&phrases));
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/phrases.dfa");
-        if std::env::var_os("DEBRIEF_UPDATE_DFA").is_some() {
+        if std::env::var_os("UPDATE_DFA").is_some() {
             let temporary = path.with_extension("dfa.new");
             std::fs::write(&temporary, &built).expect("write the automata");
             std::fs::rename(&temporary, &path).expect("replace the stored automata");
@@ -493,7 +493,7 @@ mod tests {
         }
         assert!(
             built == STORED.bytes,
-            "{} is not what the trigger phrases build: run `DEBRIEF_UPDATE_DFA=1 cargo test -p debrief-core \
+            "{} is not what the trigger phrases build: run `UPDATE_DFA=1 cargo test -p debrief-core \
              stored_automata_are_current`, then build again",
             path.display()
         );

@@ -66,8 +66,8 @@ fn sorted_phrases(owners: &HashMap<Vec<u8>, (usize, usize)>) -> Vec<&[u8]> {
 /// A lazy DFA built them state by state as the prose needed: 3 ms of every process and
 /// every thread, more than `check` of a small debrief spends on the debrief. Built whole
 /// and minimised they take 0.1 s, so they are built ahead, stored in
-/// `data/phrases.dfa`, and read in place. It searches a lowercase copy of the prose:
-/// matching case-insensitively made an automaton several times larger.
+/// `data/phrases.dfa`, and read in place. The phrases are lowercase, and so is the copy
+/// of the prose they are searched in.
 fn build_automata(phrases: &[&[u8]]) -> [dense::DFA<Vec<u32>>; 2] {
     // The expression is put together directly rather than written out and parsed.
     let trie = trie_hir(phrases, 0);

@@ -2,7 +2,7 @@
 //! phrases (one DFA for all of them, built ahead and stored in the binary), then
 //! structural checks run once.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use std::sync::{LazyLock, PoisonError};
 

@@ -4,7 +4,7 @@
 //! about a person, "the alert should have fired" is about a system. These tables say
 //! which words refer to people.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

@@ -676,7 +676,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     // detail ("The CDN hosts: - cdn-1 - cdn-2"), not entries.
     let any_timed = pieces.iter().any(|(_, p)| matches!(p, Piece::Entry(e, _) if e.time.is_some()));
     if any_timed {
-        let timed_lists: std::collections::HashSet<usize> = pieces
+        let timed_lists: foldhash::HashSet<usize> = pieces
             .iter()
             .filter_map(|(_, p)| match p {
                 Piece::Entry(e, Some(list)) if e.time.is_some() => Some(*list),

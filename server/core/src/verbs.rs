@@ -4,7 +4,7 @@
 //! Forms are generated forward from base forms we know, so a rewrite only happens for
 //! verbs whose forms are certain; an unknown verb gets no rewrite rather than a wrong one.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 /// Irregular verbs: base, past, past participle.

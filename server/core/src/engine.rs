@@ -2,10 +2,10 @@
 //! phrases (one DFA for all of them, built ahead and stored in the binary), then
 //! structural checks run once.
 
-use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use std::sync::{LazyLock, PoisonError};
 
+use foldhash::{HashMap, HashMapExt};
 use regex_automata::dfa::{dense, regex::Regex, StartKind};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::{Input, MatchKind};

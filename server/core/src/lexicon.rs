@@ -4,10 +4,10 @@
 //! about a person, "the alert should have fired" is about a system. These tables say
 //! which words refer to people.
 
-use foldhash::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use foldhash::HashSet;
 
 use crate::config::Words;
 

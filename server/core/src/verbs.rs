@@ -4,8 +4,9 @@
 //! Forms are generated forward from base forms we know, so a rewrite only happens for
 //! verbs whose forms are certain; an unknown verb gets no rewrite rather than a wrong one.
 
-use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
+
+use foldhash::{HashMap, HashMapExt};
 
 /// Irregular verbs: base, past, past participle.
 const IRREGULAR: &[(&str, &str, &str)] = &[

@@ -21,6 +21,13 @@ pub struct Report<'a> {
     pub diff_mode: bool,
 }
 
+impl Report<'_> {
+    /// The files' printed parts, in path order.
+    fn items(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().flat_map(|f| &f.items).map(String::as_str)
+    }
+}
+
 /// One checked file as its report needs it: its part of the report, printed where it
 /// was checked, and what the summary and the exit code count. Its text is not kept:
 /// `check` holds what it prints, not every file it read.
@@ -123,7 +130,7 @@ pub fn human(report: &Report<'_>, color: Color) -> io::Result<()> {
     // each a system call). Each file's part was rendered where it was checked, and the
     // parts are joined in path order.
     let bold = Style::new().effects(Effects::BOLD);
-    let mut out = report.files.iter().flat_map(|f| &f.items).map(String::as_str).collect::<String>();
+    let mut out = report.items().collect::<String>();
     let (errors, warnings, infos) = counts(report.files);
     let total = errors + warnings + infos;
     let fixed: usize = report.files.iter().map(|f| f.fixed).sum();
@@ -250,7 +257,7 @@ fn snippet<'a>(text: &'a str, index: &LineIndex, d: &'a Diagnostic) -> Group<'a>
 
 /// The JSON document of SPEC 6, on stdout; problems go to stderr.
 pub fn json(report: &Report<'_>) -> io::Result<()> {
-    let files: Vec<&str> = report.files.iter().flat_map(|f| &f.items).map(String::as_str).collect();
+    let files: Vec<&str> = report.items().collect();
     write_out(&json_frame(report).around(&files))?;
     problems_to_stderr(report.problems)
 }
@@ -450,7 +457,7 @@ fn uri(path: &str) -> String {
 
 /// SARIF 2.1.0 with rule metadata in the driver, columns in Unicode code points.
 pub fn sarif(report: &Report<'_>) -> io::Result<()> {
-    let results: Vec<&str> = report.files.iter().flat_map(|f| &f.items).map(String::as_str).collect();
+    let results: Vec<&str> = report.items().collect();
     write_out(&sarif_frame(report).around(&results))?;
     problems_to_stderr(report.problems)
 }
@@ -651,7 +658,7 @@ fn escape_property(s: &str) -> String {
 
 /// GitHub Actions workflow commands: `::warning file=…,line=…::message`.
 pub fn github(report: &Report<'_>) -> io::Result<()> {
-    let mut out = report.files.iter().flat_map(|f| &f.items).map(String::as_str).collect::<String>();
+    let mut out = report.items().collect::<String>();
     for p in report.problems {
         let mut props = format!("file={}", escape_property(&p.path));
         if let Some(l) = p.line {

@@ -275,8 +275,11 @@ fn collect_targets(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Target
                     let p = walk_error_path(&err).unwrap_or_else(|| path.clone());
                     problems.push(Problem::new(&p, walk_error_message(&err)));
                 }
+                // Sorted only so that runs are alike: the report is sorted by shown path.
+                // Bytes, not `Path`'s component order, which cost 3 ms for the corpus × 8
+                // before any file could be checked; they order as the shown paths do.
                 let mut found = found.into_inner().expect("lock");
-                found.sort();
+                found.sort_unstable_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
                 targets.extend(found.into_iter().map(|path| Target { path, explicit: false }));
             }
             Ok(_) => targets.push(Target { path: path.clone(), explicit: true }),

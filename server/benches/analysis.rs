@@ -1,6 +1,7 @@
 //! `cargo bench --bench analysis`: the analysis core on a 100-line debrief, a 10,000-line
-//! one, and the whole corpus, with the phases apart to find hot spots. Targets (issue
-//! #5): 100 lines in at most 50 µs, 10,000 lines in at most 2 ms.
+//! one, and the whole corpus, with the phases apart to find hot spots, and pulldown-cmark's
+//! parse alone beside them. Targets (issue #5): 100 lines in at most 50 µs, 10,000 lines in
+//! at most 2 ms.
 
 #[path = "inputs.rs"]
 mod inputs;
@@ -23,6 +24,18 @@ fn analyse_debrief(bencher: Bencher, size: &str) {
     let text: &str = if size.starts_with("100 ") { &SMALL } else { &LARGE };
     let config = Config::default();
     bencher.counter(divan::counter::BytesCount::of_str(text)).bench(|| analyse(black_box(text), &config));
+}
+
+/// The floor under any analysis: pulldown-cmark alone reading the same text with the same
+/// extensions, every event with its range, and nothing done with them.
+#[divan::bench(args = ["100 lines", "10,000 lines"])]
+fn markdown_parse_alone(bencher: Bencher, size: &str) {
+    let text: &str = if size.starts_with("100 ") { &SMALL } else { &LARGE };
+    bencher.counter(divan::counter::BytesCount::of_str(text)).bench(|| {
+        pulldown_cmark::Parser::new_ext(black_box(text), debrief_core::document::MARKDOWN_OPTIONS)
+            .into_offset_iter()
+            .count()
+    });
 }
 
 /// One character typed, then deleted, at the start of the middle line, each version

@@ -118,9 +118,11 @@ fn five_thousand_nested_list_levels() {
 
 #[test]
 fn twenty_thousand_nested_block_quotes() {
-    // ">>>…" and "> > >…": 20,000 block quotes, each inside the last.
+    // ">>>…" and "> > >…": 20,000 block quotes, each inside the last. The innermost is the
+    // author's callout ("**Note:**"), so its words are prose the rules read (a quotation
+    // would be someone else's words, never flagged).
     for prefix in [">".repeat(20_000), "> ".repeat(20_000)] {
-        let text = format!("{HEAD}{prefix} {BLAMING}\n");
+        let text = format!("{HEAD}{prefix} **Note:** {BLAMING}\n");
         let (diagnostics, took, text) = analyse_on_small_stack(text);
         eprintln!("20,000 nested block quotes ({} bytes): {took:?}", text.len());
         assert!(took < Duration::from_secs(20), "took {took:?}");

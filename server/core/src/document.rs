@@ -415,6 +415,9 @@ pub(crate) struct Part {
     pub(crate) phrase_findings: Mutex<Option<crate::engine::PartFindings>>,
     /// The severity its first "Severity: SEV2" line states, looked for once.
     pub(crate) severity: OnceLock<Option<u8>>,
+    /// What its prose says of capitalised words the rules asked about (see
+    /// [`crate::people`]), read once per word.
+    pub(crate) person_evidence: Mutex<foldhash::HashMap<Box<str>, crate::people::Evidence>>,
 }
 
 /// A trigger phrase found: where, and which rule and which of its triggers.
@@ -1367,7 +1370,7 @@ impl<'t> Walk<'t> {
             part.brackets = memchr::memchr_iter(b']', &self.text.as_bytes()[part.range.clone()]).count();
         }
         part.comments = find_comments(self.text, &self.html);
-        drop_log_quotes(self.text, &mut self.prose, &self.quotes);
+        drop_quotations(self.text, &mut self.prose, &self.quotes);
         build_masked(self.text, part.range.clone(), &mut self.prose, masked);
         self.prose.clear();
         self.quotes.clear();
@@ -1621,8 +1624,10 @@ fn find_comments(text: &str, html: &[Range<usize>]) -> Vec<Comment> {
     comments
 }
 
-/// Block quotes that are mostly log lines are data, not prose (SPEC 2).
-fn drop_log_quotes(text: &str, prose: &mut Vec<Range<usize>>, quotes: &[Range<usize>]) {
+/// Block quotes are not the author's prose (SPEC 2): most hold what someone said (a chat
+/// message, a customer's report) or log lines. Callouts the author writes as quotes
+/// (`> [!NOTE]`, `> **Note:**`) stay prose.
+fn drop_quotations(text: &str, prose: &mut Vec<Range<usize>>, quotes: &[Range<usize>]) {
     // Only innermost quotes are read: an outer quote's text holds all the ones inside
     // it, and reading each would be quadratic in the nesting depth.
     let mut sorted: Vec<&Range<usize>> = quotes.iter().collect();
@@ -1630,7 +1635,7 @@ fn drop_log_quotes(text: &str, prose: &mut Vec<Range<usize>>, quotes: &[Range<us
     let mut log_quotes: Vec<Range<usize>> = Vec::new();
     for (i, q) in sorted.iter().enumerate() {
         let innermost = sorted.get(i + 1).is_none_or(|next| next.start >= q.end);
-        if innermost && is_log_like(&text[(*q).clone()]) {
+        if innermost && !is_callout(&text[(*q).clone()]) {
             log_quotes.push((*q).clone());
         }
     }
@@ -1733,6 +1738,34 @@ fn mask_urls(out: &mut [u8]) {
         out[start..end].fill(b' ');
         done = end;
     }
+}
+
+/// Whether a block quote is the author's own callout rather than a quotation: a GitHub
+/// alert (`[!NOTE]`) or a bold or plain "Note:" label first.
+fn is_callout(quote: &str) -> bool {
+    let first = quote.lines().map(|l| l.trim_start().trim_start_matches('>').trim()).find(|l| !l.is_empty());
+    let Some(first) = first else { return false };
+    if first.starts_with("[!") {
+        return true;
+    }
+    let label = first.trim_start_matches(['*', '_']).to_ascii_lowercase();
+    const LABELS: &[&str] = &[
+        "note",
+        "warning",
+        "important",
+        "tip",
+        "caution",
+        "update",
+        "edit",
+        "tl;dr",
+        "tldr",
+        "summary",
+        "info",
+        "disclaimer",
+    ];
+    LABELS.iter().any(|l| {
+        label.starts_with(l) && label[l.len()..].trim_start_matches(['*', '_']).starts_with([':', ' ', '\u{2014}', '-'])
+    }) && !is_log_like(quote)
 }
 
 /// Whether a block quote reads as log output: most of its lines carry a timestamp, a log
@@ -2191,10 +2224,12 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn log_quotes_are_not_prose() {
-        let text = "> 2021-01-23T16:08:30Z level=fatal msg=\"careless\"\n\n> Dana said it was careless.\n";
+    fn quotations_and_log_quotes_are_not_prose_and_callouts_are() {
+        let text = "> 2021-01-23T16:08:30Z level=fatal msg=\"careless\"\n\n> Dana said it was careless.\n\n\
+                    > [!NOTE]\n> A careless note.\n\n> **Note:** careless too.\n";
         let doc = Document::parse(text);
-        assert_eq!(doc.masked.matches("careless").count(), 1);
+        assert_eq!(doc.masked.matches("careless").count(), 2, "{}", doc.masked);
+        assert!(doc.masked.contains("A careless note") && doc.masked.contains("careless too"));
     }
 
     #[test]

@@ -20,8 +20,19 @@ use crate::rules::{Context, PhraseHit, Report, REGISTRY};
 struct PhraseIndex {
     /// Every phrase, lowercase, as one pattern shaped as a trie (see [`trie_hir`]).
     matcher: Regex<dense::DFA<&'static [u32]>>,
-    /// The rule and trigger of each phrase, by its lowercase bytes.
-    owners: HashMap<Vec<u8>, (usize, usize)>,
+    /// The rules and triggers each phrase is for, by its lowercase bytes (see [`Owner`]).
+    owners: HashMap<Vec<u8>, Vec<Owner>>,
+}
+
+/// A rule that hears about a phrase: the rule, its trigger, and how many words of the
+/// phrase the trigger is. A rule hears about its triggers also where they start a longer
+/// phrase of another rule ("should have" inside "should have known"): the automaton
+/// reports the longest phrase at a place, and each rule is told of its own part of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Owner {
+    rule: usize,
+    trigger: usize,
+    words: usize,
 }
 
 static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
@@ -41,21 +52,39 @@ fn built_matcher(phrases: &[&[u8]]) -> Regex<dense::DFA<&'static [u32]>> {
 }
 
 /// Every rule's trigger phrases, lowercase, with straight and curly apostrophes, and the
-/// rule and trigger each is.
-fn phrase_owners() -> HashMap<Vec<u8>, (usize, usize)> {
-    let mut owners = HashMap::new();
+/// rules that hear about each: its own, and those whose triggers start it (see [`Owner`]).
+fn phrase_owners() -> HashMap<Vec<u8>, Vec<Owner>> {
+    let mut direct: HashMap<Vec<u8>, Vec<Owner>> = HashMap::new();
     for (r, rule) in REGISTRY.iter().enumerate() {
         for (t, trigger) in rule.triggers.iter().enumerate() {
             let curly = trigger.replace('\'', "\u{2019}");
+            let words = trigger.split(' ').count();
             for phrase in [trigger.to_string(), curly] {
-                owners.entry(phrase.to_ascii_lowercase().into_bytes()).or_insert((r, t));
+                let owners = direct.entry(phrase.to_ascii_lowercase().into_bytes()).or_default();
+                let owner = Owner { rule: r, trigger: t, words };
+                // A rule lists a phrase once; the same phrase in two rules is heard by both.
+                if !owners.iter().any(|o| o.rule == r) {
+                    owners.push(owner);
+                }
+            }
+        }
+    }
+    let mut owners = direct.clone();
+    for (phrase, heard) in &mut owners {
+        // The longest of a rule's triggers that starts the phrase is the one it hears.
+        let spaces: Vec<usize> = phrase.iter().enumerate().filter(|(_, &b)| b == b' ').map(|(i, _)| i).collect();
+        for &cut in spaces.iter().rev() {
+            for owner in direct.get(&phrase[..cut]).into_iter().flatten() {
+                if !heard.iter().any(|o| o.rule == owner.rule) {
+                    heard.push(*owner);
+                }
             }
         }
     }
     owners
 }
 
-fn sorted_phrases(owners: &HashMap<Vec<u8>, (usize, usize)>) -> Vec<&[u8]> {
+fn sorted_phrases(owners: &HashMap<Vec<u8>, Vec<Owner>>) -> Vec<&[u8]> {
     let mut phrases: Vec<&[u8]> = owners.keys().map(Vec::as_slice).collect();
     phrases.sort_unstable();
     phrases
@@ -273,12 +302,34 @@ fn phrases_in(masked: &str, segments: impl Iterator<Item = Range<usize>>) -> Vec
             if is_word_at(m.start().checked_sub(1)) || is_word_at(Some(m.end())) {
                 continue;
             }
-            if let Some(owner) = INDEX.owners.get(&phrase_key(&masked[m.range()])) {
-                hits.push((m.range(), *owner));
+            for owner in INDEX.owners.get(&phrase_key(&masked[m.range()])).into_iter().flatten() {
+                let end = end_of_word(&masked[m.range()], owner.words).map_or(m.end(), |e| m.start() + e);
+                hits.push((m.start()..end, (owner.rule, owner.trigger)));
             }
         }
     }
     hits
+}
+
+/// Where the `words`-th word of a matched phrase ends (words are parted by whitespace
+/// runs), or `None` when the phrase has no more words than that.
+fn end_of_word(matched: &[u8], words: usize) -> Option<usize> {
+    let mut seen = 0;
+    let mut i = 0;
+    while i < matched.len() {
+        if matched[i].is_ascii_whitespace() {
+            seen += 1;
+            if seen == words {
+                return Some(i);
+            }
+            while matched.get(i).is_some_and(u8::is_ascii_whitespace) {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 /// A matched phrase as its owner is looked up: lowercase, whitespace runs as one space.
@@ -368,6 +419,8 @@ pub(crate) struct PartFindings {
     kinds: Vec<(usize, SectionKind)>,
     /// Where the part started in the document.
     start: usize,
+    /// What the document said of the capitalised words looked up ([`Context::people_digest`]).
+    people: u64,
     found: Vec<Diagnostic>,
 }
 
@@ -386,14 +439,17 @@ fn on_phrases(
     let config = ctx.config.phrase_rules_key();
     let kinds = || ctx.doc.section_kinds_over(part.range());
     let kept = || part.part.phrase_findings.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(k) = kept().as_ref().filter(|k| k.config == config && k.kinds.iter().copied().eq(kinds())) {
+    let same =
+        |k: &&PartFindings| k.config == config && k.people == ctx.people_digest && k.kinds.iter().copied().eq(kinds());
+    if let Some(k) = kept().as_ref().filter(same) {
         let by = part.start as isize - k.start as isize;
         out.extend(k.found.iter().map(|d| d.moved(by)));
         return out;
     }
     let found = find_on_phrases(ctx, part, enabled, Vec::new());
     out.extend(found.iter().cloned());
-    *kept() = Some(PartFindings { config, kinds: kinds().collect(), start: part.start, found });
+    *kept() =
+        Some(PartFindings { config, kinds: kinds().collect(), start: part.start, people: ctx.people_digest, found });
     out
 }
 
@@ -453,15 +509,16 @@ mod tests {
     }
 
     #[test]
-    fn the_longest_phrase_starting_at_a_place_wins() {
-        let starts_alike: Vec<&[u8]> =
-            INDEX.owners.keys().map(Vec::as_slice).filter(|k| k.starts_with(b"should have")).collect();
-        assert!(starts_alike.len() > 1, "the test needs phrases that start alike: {starts_alike:?}");
-        let longest = starts_alike.iter().max_by_key(|k| k.len()).unwrap();
-        let text = format!("# Debrief\n\nDana {} it.\n", String::from_utf8_lossy(longest));
-        let found = hits(&text);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].1.as_bytes(), *longest);
+    fn the_longest_phrase_starting_at_a_place_wins_and_each_rule_hears_its_part() {
+        let text = "# Debrief\n\nDana should have known it.\n";
+        let found = hits(text);
+        // The judgement rule's phrase is the longest; the counterfactual rule's "should
+        // have" starts it and is heard too, its own range; nothing else starts there.
+        assert!(found.contains(&("blame-judgement", "should have known")), "{found:?}");
+        assert!(found.contains(&("blame-counterfactual", "should have")), "{found:?}");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(end_of_word(b"should \n have known", 2), Some(13));
+        assert_eq!(end_of_word(b"should have", 2), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::lexicon::{self, PersonKind, UserLexicon};
+use crate::people::People;
 
 /// A word or punctuation mark, with its byte range in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,10 +122,12 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                     end += n_len;
                     continue;
                 }
-                // Inner joiners: on-call, didn't, Dana's, v1.2 (but not a final period).
+                // Inner joiners: on-call, didn't, Dana's, v1.2, @k.osei (but not a final period).
                 let joins = matches!(n, '-' | '\'' | '\u{2019}' | '.')
                     && word_at(end + n_len)
-                    && (n != '.' || bytes[start..end].iter().all(|&b| b.is_ascii_digit() || b == b'.' || b == b'v'));
+                    && (n != '.'
+                        || bytes[start] == b'@'
+                        || bytes[start..end].iter().all(|&b| b.is_ascii_digit() || b == b'.' || b == b'v'));
                 if !joins {
                     break;
                 }
@@ -238,13 +241,47 @@ const CLAUSE_BOUNDARIES: &[&str] = &[
     "than",
     "whereas",
     "otherwise",
+    "means",
+    "meant",
+    "like",
+    "said",
+    "says",
+    "thinks",
+    "think",
+    "thought",
+    "believe",
+    "believes",
+    "guess",
+    "suspect",
+    "suspects",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "turns",
+    "turned",
+    "out",
+    "noticed",
+    "found",
+    "learned",
+    "learnt",
+    "realised",
+    "realized",
+    "confirmed",
+    "showed",
+    "shows",
+    "reported",
+    "why",
+    "whether",
+    "how",
 ];
 
-/// Words that start a prepositional phrase or relative clause; the head of a noun phrase
-/// comes before them ("the alert *from* the on-call engineer").
-const PHRASE_CUTS: &[&str] = &[
-    "of", "from", "in", "on", "at", "for", "with", "by", "to", "during", "into", "onto", "who", "that", "which",
-    "whose", "about", "within", "without", "under", "over", "via", "like", "behind", "across",
+/// Prepositions: a noun phrase right after one is its object, not a subject ("the page
+/// *from* Dana", "one *of* the engineers").
+const PREPOSITIONS: &[&str] = &[
+    "of", "from", "in", "on", "at", "for", "with", "by", "to", "during", "into", "onto", "about", "within", "without",
+    "under", "over", "via", "behind", "across", "through", "between", "among", "against", "toward", "towards", "upon",
+    "despite", "except", "besides", "beyond", "around", "per", "near", "inside", "outside", "off",
 ];
 
 /// Adverbs and fillers that may stand between a subject and its verb.
@@ -276,12 +313,6 @@ const FILLERS: &[&str] = &[
     "myself",
     "initially",
     "originally",
-    "hindsight",
-    "in",
-    "with",
-    "retrospect",
-    "of",
-    "course",
     "therefore",
     "thus",
     "instead",
@@ -290,16 +321,111 @@ const FILLERS: &[&str] = &[
     "not",
     "always",
     "immediately",
-    "again",
     "possibly",
     "honestly",
     "frankly",
+    "accidentally",
+    "mistakenly",
+    "inadvertently",
+    "apparently",
+    "already",
+    "even",
+    "once",
+    "later",
+    "first",
+    "unfortunately",
+    "unknowingly",
+    "unintentionally",
+    "wrongly",
+    "incorrectly",
+    "erroneously",
+    "carelessly",
+    "somehow",
+    "evidently",
+    "actually",
+    "basically",
+    "essentially",
+    "reportedly",
+    "allegedly",
+    "seemingly",
+    "presumably",
+    "surely",
+    "easily",
+    "quickly",
+    "briefly",
+    "manually",
+    "personally",
+    "directly",
+    "only",
+    "alone",
+    "each",
+    "who",
+    "hindsight",
+    "retrospect",
+    "course",
+    "of",
+    "in",
+    "with",
+];
+
+/// Auxiliaries and modals of a verb group ("Dana *had* deleted", "Ravi *may have* skipped").
+const AUXILIARIES: &[&str] = &[
+    "had",
+    "has",
+    "have",
+    "'ve",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "did",
+    "does",
+    "do",
+    "would",
+    "could",
+    "should",
+    "might",
+    "may",
+    "must",
+    "will",
+    "can",
+    "shall",
+    "ought",
+    "to",
+    "didn't",
+    "doesn't",
+    "don't",
+    "wasn't",
+    "weren't",
+    "hadn't",
+    "hasn't",
+    "haven't",
+    "couldn't",
+    "wouldn't",
+    "shouldn't",
+    "mustn't",
+    "won't",
+    "can't",
+    "cannot",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "seem",
+    "appear",
+    "'d",
+    "going",
+    "got",
+    "gets",
 ];
 
 /// Quantifiers whose "of" phrase holds the real head ("one *of the engineers*").
 const QUANTIFIERS: &[&str] = &[
     "one", "some", "none", "many", "all", "each", "any", "several", "most", "both", "either", "neither", "few", "two",
-    "three",
+    "three", "nobody", "someone",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -312,6 +438,73 @@ const DETERMINERS: &[&str] = &[
 const WEAK_PERSONS: &[&str] =
     &["they", "them", "user", "users", "customer", "customers", "people", "humans", "human", "one", "you"];
 
+/// How the grammar tells who a word refers to: the team's words, and, in a document, the
+/// document's own evidence about capitalised words (see [`crate::people`]).
+#[derive(Clone, Copy)]
+pub struct Who<'a> {
+    /// The team's `[words]`.
+    pub user: &'a UserLexicon,
+    /// The document's people, with its masked prose to read evidence from.
+    pub document: Option<&'a People<'a>>,
+}
+
+impl<'a> Who<'a> {
+    /// Word lists and team words only, no document.
+    pub fn lists(user: &'a UserLexicon) -> Who<'a> {
+        Who { user, document: None }
+    }
+
+    /// Whether a capitalised word (or `Name's`) names a person.
+    pub fn is_name(&self, word: &str) -> bool {
+        let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+        // "Sato-san", "Kim-ssi": an honorific says a person is meant.
+        const HONORIFICS: &[&str] =
+            &["-san", "-sama", "-kun", "-chan", "-sensei", "-ssi", "-nim", "-ji", "-bhai", "-ji's"];
+        if bare.chars().next().is_some_and(char::is_uppercase) && HONORIFICS.iter().any(|h| bare.ends_with(h)) {
+            return !self.user.allow.contains(&bare.to_lowercase());
+        }
+        if !bare.chars().next().is_some_and(char::is_uppercase) || bare.chars().count() < 2 {
+            return false;
+        }
+        let lower = bare.to_lowercase();
+        if self.user.allow.contains(&lower) {
+            return false;
+        }
+        if self.user.people.contains(&lower) {
+            return true;
+        }
+        // All-caps words are acronyms (DNS, SRE); mixed case is a product (GitHub).
+        if bare.chars().skip(1).any(char::is_uppercase) || lexicon::is_not_name(&lower) {
+            return false;
+        }
+        // An unknown word that reads as a common noun ("Notification") is not a name.
+        let class = crate::people::name_class(bare);
+        if class == crate::people::NameClass::Unknown && looks_like_common_noun(&lower) {
+            return false;
+        }
+        match self.document {
+            Some(people) => people.is_person(bare),
+            None => crate::people::is_person(class, crate::people::Evidence::default()),
+        }
+    }
+
+    /// Whether the document shows a capitalised word is a thing ("the Prow job",
+    /// "restarted prow"): an unknown word is not taken for a name then, whatever its verb.
+    fn is_thing(&self, word: &str) -> bool {
+        match self.document {
+            Some(people) => people.is_thing(word),
+            None => false,
+        }
+    }
+
+    /// Whether a capitalised word is one the word lists do not know but could be an
+    /// unknown person's name (not a sentence word, not a product, not allowed by the team).
+    fn could_be_name(&self, word: &str) -> bool {
+        lexicon::could_be_name(word, self.user)
+            && matches!(crate::people::name_class(word), crate::people::NameClass::Unknown)
+    }
+}
+
 /// The subject of a verb phrase, and whether it refers to people.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subject {
@@ -319,63 +512,178 @@ pub struct Subject {
     pub range: Range<usize>,
     /// The person reference within it (the name, pronoun or role noun), when a person.
     pub person: Option<(PersonKind, Range<usize>)>,
+    /// A person the subject belongs to ("*Akosua's* migration"), when it is a thing.
+    pub possessor: Option<(PersonKind, Range<usize>)>,
     /// Whether the subject stands in an earlier clause ("Dana restarted it and should
     /// have…") rather than right before the verb.
     pub elided: bool,
 }
 
 /// Finds the subject of the verb phrase starting at token `verb` in `tokens` (one
-/// sentence), looking back to the start of its clause. `verb_word` is the main verb
-/// (lowercase) when known, to settle ambiguous subjects like "they".
-pub fn subject_before(
-    tokens: &[Token<'_>],
-    verb: usize,
-    verb_word: Option<&str>,
-    user: &UserLexicon,
-) -> Option<Subject> {
-    subject_within(tokens, verb, verb_word, user, 0)
+/// sentence): the noun phrase right before it, past adverbs and auxiliaries, or, where
+/// the clause has none of its own, the earlier clause's or the relative pronoun's.
+/// `verb_word` is the main verb (lowercase) when known, to settle ambiguous subjects
+/// like "they".
+pub fn subject_before(tokens: &[Token<'_>], verb: usize, verb_word: Option<&str>, who: &Who<'_>) -> Option<Subject> {
+    subject_within(tokens, verb, verb_word, who, 0)
 }
 
 /// How many clauses back an elided subject is looked for ("X did a, b and c, and should
 /// have…"); bounded so a very long sentence costs little.
 const MAX_CLAUSES_BACK: usize = 3;
 
+fn is_filler(t: &Token<'_>) -> bool {
+    let l = t.lower();
+    FILLERS.contains(&l.as_str()) || (!t.is_capitalised() && l.len() > 4 && l.ends_with("ly") && !l.ends_with("ply"))
+}
+
 fn subject_within(
     tokens: &[Token<'_>],
     verb: usize,
     verb_word: Option<&str>,
-    user: &UserLexicon,
+    who: &Who<'_>,
     depth: usize,
 ) -> Option<Subject> {
-    let (start, boundary) = clause_start(tokens, verb);
-    let mut phrase: Vec<usize> = (start..verb).filter(|&i| tokens[i].is_word()).collect();
-    if depth > 0 {
-        // An earlier clause: its subject ends where its own verb starts.
-        if let Some(v) = phrase.iter().position(|&i| is_past_verb(&tokens[i].lower())) {
-            phrase.truncate(v);
+    // Step left over the verb group's adverbs, auxiliaries and negations.
+    let mut end = verb;
+    while end > 0 {
+        let t = &tokens[end - 1];
+        let l = t.lower();
+        if t.is_word() && (AUXILIARIES.contains(&l.as_str()) || is_filler(t)) && !t.text.starts_with('@') {
+            // "who" is a relative pronoun, handled below, not a filler.
+            if l == "who" {
+                break;
+            }
+            end -= 1;
+            continue;
         }
+        // Inner punctuation of the group: "Dana – apparently – deleted", markup gaps.
+        if matches!(t.text, "*" | "_") {
+            end -= 1;
+            continue;
+        }
+        break;
     }
-    trim_fillers(tokens, &mut phrase);
-    let relative = boundary.is_some_and(|b| matches!(tokens[b].lower().as_str(), "who" | "which" | "that"));
-    let relative_clause = relative && (phrase.is_empty() || phrase.iter().any(|&i| is_past_verb(&tokens[i].lower())));
-    if phrase.is_empty() || relative_clause {
-        // "the engineer who should have…" / "the engineer who deployed it should have…":
-        // the antecedent. "Dana restarted it and should have…": the earlier clause's subject.
-        let b = boundary?;
-        let word = tokens[b].lower();
-        // "which" never stands for a person.
-        if word == "which" {
-            return None;
-        }
-        if word == "who" || (relative_clause && word == "that") {
-            return noun_phrase_ending_at(tokens, b, verb_word, user).map(|s| Subject { elided: true, ..s });
-        }
-        if depth < MAX_CLAUSES_BACK && matches!(word.as_str(), "and" | "but" | "then" | "or" | "so" | "yet") {
-            return subject_within(tokens, b, verb_word, user, depth + 1).map(|s| Subject { elided: true, ..s });
-        }
+    let last = end.checked_sub(1)?;
+    let t = &tokens[last];
+    let l = t.lower();
+    if !t.is_word() {
+        // A clause that starts right at the verb ("…; deleted the table"): no subject.
         return None;
     }
-    Some(classify_phrase(tokens, &phrase, verb_word, user))
+    // "the engineer who deployed it", "the engineer that should have…": the antecedent.
+    if matches!(l.as_str(), "who" | "that") && last > 0 {
+        let antecedent = noun_phrase_ending_at(tokens, last - 1, verb_word, who)?;
+        return Some(Subject { elided: true, ..antecedent });
+    }
+    if l == "which" {
+        return None;
+    }
+    // "Dana restarted the pod and forgot to…": the earlier clause's subject.
+    if matches!(l.as_str(), "and" | "but" | "then" | "or" | "so" | "yet") {
+        if depth >= MAX_CLAUSES_BACK {
+            return None;
+        }
+        let earlier = earlier_verb(tokens, last)?;
+        return subject_within(tokens, earlier, verb_word, who, depth + 1).map(|s| Subject { elided: true, ..s });
+    }
+    if CLAUSE_BOUNDARIES.contains(&l.as_str()) || PREPOSITIONS.contains(&l.as_str()) {
+        return None;
+    }
+    // "The change Ciarán wrote skipped …": a reduced relative clause; the thing is the
+    // subject, and it is the named person's.
+    if last >= 2 && is_past_verb(&l) && tokens[last - 1].is_capitalised() && who.is_name(tokens[last - 1].text) {
+        let thing = &tokens[last - 2];
+        if thing.is_word() && !thing.is_capitalised() && !CLAUSE_BOUNDARIES.contains(&thing.lower().as_str()) {
+            if let Some(head) = noun_phrase_ending_at(tokens, last - 2, verb_word, who) {
+                if head.person.is_none() {
+                    let owner = tokens[last - 1].range();
+                    return Some(Subject { possessor: Some((PersonKind::Name, owner)), ..head });
+                }
+            }
+        }
+    }
+    let found = noun_phrase_ending_at(tokens, last, verb_word, who)?;
+    // "The engineer who deployed it should have…": the phrase found is the relative
+    // clause's object; the subject is what the clause is about.
+    if let Some(rel) = relative_clause_before(tokens, &found) {
+        // "Whoever merged the PR should have…": the pronoun is the subject.
+        if tokens[rel].lower() == "whoever" {
+            let t = &tokens[rel];
+            return Some(Subject {
+                range: t.range(),
+                person: Some((PersonKind::Pronoun { singles_out: false }, t.range())),
+                possessor: None,
+                elided: false,
+            });
+        }
+        if let Some(antecedent) = rel.checked_sub(1).and_then(|a| noun_phrase_ending_at(tokens, a, verb_word, who)) {
+            return Some(antecedent);
+        }
+    }
+    Some(found)
+}
+
+/// Where a "who"/"that" starts a relative clause that ends with the noun phrase `np`:
+/// the pronoun, then a verb, then words up to the phrase, with no punctuation between.
+fn relative_clause_before(tokens: &[Token<'_>], np: &Subject) -> Option<usize> {
+    let start = tokens.iter().position(|t| t.start == np.range.start)?;
+    let mut saw_verb = false;
+    for i in (start.saturating_sub(8)..start).rev() {
+        let t = &tokens[i];
+        if !t.is_word() {
+            return None;
+        }
+        let l = t.lower();
+        if matches!(l.as_str(), "who" | "that" | "whoever") {
+            return saw_verb.then_some(i);
+        }
+        if is_past_verb(&l) || AUXILIARIES.contains(&l.as_str()) {
+            saw_verb = true;
+        }
+    }
+    None
+}
+
+/// The subject of the clause that ends before token `end` (a comma before "which"):
+/// "*Sione* bumped the pool size, which took the primary down".
+pub fn clause_subject_before(tokens: &[Token<'_>], end: usize, who: &Who<'_>) -> Option<Subject> {
+    let verb = earlier_verb(tokens, end)?;
+    let word = tokens[verb].lower();
+    subject_within(tokens, verb, Some(&word), who, 1).map(|s| Subject { elided: true, ..s })
+}
+
+/// The verb of the clause before token `boundary` (a conjunction): the nearest word
+/// before it that reads as a verb in the past or an auxiliary.
+fn earlier_verb(tokens: &[Token<'_>], boundary: usize) -> Option<usize> {
+    let floor = boundary.saturating_sub(30);
+    let mut i = boundary;
+    let mut found = None;
+    while i > floor {
+        i -= 1;
+        let t = &tokens[i];
+        if !t.is_word() {
+            if matches!(t.text, ";" | ":" | "(" | ")" | "\u{2014}") {
+                break;
+            }
+            continue;
+        }
+        let l = t.lower();
+        // "set", "put", "cut": a past the same as its base, after a noun or name.
+        let same_past = crate::verbs::lookup(&l).is_some_and(|f| f.past == l.as_str())
+            && i > 0
+            && tokens[i - 1].is_word()
+            && !DETERMINERS.contains(&tokens[i - 1].lower().as_str())
+            && !PREPOSITIONS.contains(&tokens[i - 1].lower().as_str());
+        // "to" marks an infinitive inside the clause ("bumped the size to 500"), not its verb.
+        let auxiliary = AUXILIARIES.contains(&l.as_str()) && !matches!(l.as_str(), "to" | "going");
+        if is_past_verb(&l) || auxiliary || (same_past && found.is_none()) {
+            found = Some(i);
+        } else if found.is_some() {
+            break;
+        }
+    }
+    found
 }
 
 /// Past-tense verbs ("deployed", "ran"): the end of a subject in an earlier clause.
@@ -384,118 +692,178 @@ fn is_past_verb(lower: &str) -> bool {
         || crate::verbs::lookup(lower).is_some_and(|f| f.past == lower && f.base != lower)
 }
 
-fn trim_fillers(tokens: &[Token<'_>], phrase: &mut Vec<usize>) {
-    // Drop fillers at either end ("Dana *probably* should have").
-    while phrase.last().is_some_and(|&i| FILLERS.contains(&tokens[i].lower().as_str())) {
-        phrase.pop();
-    }
-    while phrase.first().is_some_and(|&i| {
-        let l = tokens[i].lower();
-        FILLERS.contains(&l.as_str()) || tokens[i].text.chars().all(|c| c.is_ascii_digit())
-    }) {
-        phrase.remove(0);
-    }
-}
-
-fn noun_phrase_ending_at(
-    tokens: &[Token<'_>],
-    end: usize,
-    verb_word: Option<&str>,
-    user: &UserLexicon,
-) -> Option<Subject> {
-    let mut phrase = Vec::new();
-    let mut i = end;
-    while i > end.saturating_sub(8) {
-        i -= 1;
-        let t = &tokens[i];
-        if !t.is_word() || CLAUSE_BOUNDARIES.contains(&t.lower().as_str()) || lexicon::is_human_verb(&t.lower()) {
-            break;
-        }
-        phrase.insert(0, i);
-        if DETERMINERS.contains(&t.lower().as_str()) {
-            break;
-        }
-    }
-    (!phrase.is_empty()).then(|| classify_phrase(tokens, &phrase, verb_word, user))
-}
-
-/// Where the clause holding token `verb` starts, and the boundary token before it.
-fn clause_start(tokens: &[Token<'_>], verb: usize) -> (usize, Option<usize>) {
-    // Subjects are short; a clause with no boundary in 30 tokens has none we can use.
-    const LOOK_BACK: usize = 30;
-    let floor = verb.saturating_sub(LOOK_BACK);
-    let mut i = verb;
-    while i > floor {
-        i -= 1;
-        let t = &tokens[i];
-        if !t.is_word() {
-            if matches!(
-                t.text,
-                "," | ";"
-                    | ":"
-                    | "("
-                    | ")"
-                    | "\u{2014}"
-                    | "\u{2013}"
-                    | "\""
-                    | "\u{201c}"
-                    | "\u{201d}"
-                    | "-"
-                    | "!"
-                    | "?"
-            ) {
-                return (i + 1, None);
+/// The noun phrase ending at token `end` (inclusive), classified; through a chain of
+/// prepositional phrases to its head ("the alert *from the on-call engineer*" is about an
+/// alert; "one *of the engineers*" is about engineers).
+fn noun_phrase_ending_at(tokens: &[Token<'_>], end: usize, verb_word: Option<&str>, who: &Who<'_>) -> Option<Subject> {
+    let mut phrase_end = end;
+    let mut hops = 0;
+    loop {
+        let start = phrase_start(tokens, phrase_end)?;
+        let before = start.checked_sub(1).map(|i| &tokens[i]);
+        let before_lower = before.filter(|t| t.is_word()).map(|t| t.lower());
+        let is_prep = before_lower.as_deref().is_some_and(|b| PREPOSITIONS.contains(&b));
+        if is_prep && hops < 3 && start >= 2 {
+            // "one of the engineers": the quantifier's object is the head.
+            let prep = before_lower.as_deref().unwrap_or("");
+            let head_before = start - 2;
+            if prep == "of" && QUANTIFIERS.contains(&tokens[head_before].lower().as_str()) {
+                let range = tokens[head_before].start..tokens[end].end;
+                let inner = classify(tokens, start..=phrase_end, verb_word, who, false);
+                return Some(Subject { range, ..inner });
             }
-            continue;
-        }
-        if CLAUSE_BOUNDARIES.contains(&t.lower().as_str()) {
-            return (i + 1, Some(i));
-        }
-    }
-    (floor, None)
-}
-
-fn classify_phrase(tokens: &[Token<'_>], phrase: &[usize], verb_word: Option<&str>, user: &UserLexicon) -> Subject {
-    let range = tokens[phrase[0]].start..tokens[*phrase.last().expect("non-empty")].end;
-    // "Whoever merged the PR" is about a person, whatever follows.
-    if tokens[phrase[0]].lower() == "whoever" {
-        let t = &tokens[phrase[0]];
-        return Subject { range, person: Some((PersonKind::Pronoun { singles_out: false }, t.range())), elided: false };
-    }
-    // The head comes before the first preposition; "one of the engineers" looks past it.
-    let mut head_part: Vec<usize> = Vec::new();
-    let mut k = 0;
-    while k < phrase.len() {
-        let i = phrase[k];
-        let l = tokens[i].lower();
-        if k > 0 && PHRASE_CUTS.contains(&l.as_str()) {
-            let quantified =
-                head_part.len() == 1 && QUANTIFIERS.contains(&tokens[head_part[0]].lower().as_str()) && l == "of";
-            if quantified {
-                head_part.clear();
-                k += 1;
+            if tokens[head_before].is_word() {
+                // "the force-push of João Victor", "the fix of Thaís": the person whose
+                // thing it is.
+                let of_person = (prep == "of")
+                    .then(|| classify(tokens, start..=phrase_end, verb_word, who, false))
+                    .and_then(|s| s.person)
+                    .filter(|(kind, _)| kind.is_named());
+                if let Some(owner) = of_person {
+                    let head = noun_phrase_ending_at(tokens, head_before, verb_word, who)?;
+                    if head.person.is_none() {
+                        let range = head.range.start..tokens[end].end;
+                        return Some(Subject { range, possessor: Some(owner), ..head });
+                    }
+                    return Some(head);
+                }
+                phrase_end = head_before;
+                hops += 1;
                 continue;
             }
+        }
+        if is_prep {
+            return None;
+        }
+        // "the person doing the deploy", "the engineer running the migration": the phrase
+        // found is the object of a participle after the real subject.
+        if let Some(b) = before.filter(|b| b.is_word() && !b.is_capitalised()) {
+            let l = b.lower();
+            if l.len() > 4 && l.ends_with("ing") && hops < 3 && start >= 2 {
+                if let Some(head) = noun_phrase_ending_at(tokens, start - 2, verb_word, who) {
+                    if head.person.is_some() {
+                        return Some(head);
+                    }
+                }
+            }
+        }
+        let sentence_start = start == 0 || tokens[..start].iter().all(|t| !t.is_word());
+        return Some(classify(tokens, start..=phrase_end, verb_word, who, sentence_start));
+    }
+}
+
+/// Where the noun phrase ending at token `end` starts: back over its words to a
+/// determiner, a clause boundary, a preposition, a verb-like word or punctuation.
+fn phrase_start(tokens: &[Token<'_>], end: usize) -> Option<usize> {
+    let last = &tokens[end];
+    if !last.is_word() {
+        return None;
+    }
+    if last.text.starts_with('@') || lexicon::pronoun(&last.lower()).is_some() {
+        return Some(end);
+    }
+    // A name: a run of capitalised words ("Juan Pablo", "Siobhán Kelly"), not counting a
+    // sentence's first words ("On Friday Dana…").
+    if last.is_capitalised() && !last.lower().ends_with("'s") {
+        let mut start = end;
+        while start > 0 && end - start < 3 && tokens[start - 1].is_word() && tokens[start - 1].is_capitalised() {
+            let l = tokens[start - 1].lower();
+            if DETERMINERS.contains(&l.as_str())
+                || CLAUSE_BOUNDARIES.contains(&l.as_str())
+                || PREPOSITIONS.contains(&l.as_str())
+                || lexicon::is_not_name(&l)
+                || l.ends_with("'s")
+            {
+                break;
+            }
+            start -= 1;
+        }
+        // "T. Wróbel": an initial before the surname.
+        if start >= 2
+            && tokens[start - 1].text == "."
+            && tokens[start - 2].text.chars().count() == 1
+            && tokens[start - 2].is_capitalised()
+        {
+            start -= 2;
+        }
+        // "the Hermes queue" never ends at a capital; "the Hermes" keeps its determiner
+        // ("that" before a name is a conjunction: "show that Oksana forgot").
+        let before = start.checked_sub(1).map(|i| tokens[i].lower());
+        if before.as_deref().is_some_and(|b| b != "that" && DETERMINERS.contains(&b)) {
+            start -= 1;
+        }
+        return Some(start);
+    }
+    let mut start = end;
+    while start > 0 && end - start < 6 {
+        let t = &tokens[start - 1];
+        if !t.is_word() {
             break;
         }
-        head_part.push(i);
-        k += 1;
+        let l = t.lower();
+        if DETERMINERS.contains(&l.as_str()) {
+            start -= 1;
+            break;
+        }
+        if CLAUSE_BOUNDARIES.contains(&l.as_str())
+            || PREPOSITIONS.contains(&l.as_str())
+            || AUXILIARIES.contains(&l.as_str())
+            || lexicon::pronoun(&l).is_some()
+            || is_past_verb(&l)
+            || (FILLERS.contains(&l.as_str()) && !l.ends_with("'s"))
+        {
+            break;
+        }
+        start -= 1;
     }
-    let person = classify_head(tokens, &head_part, verb_word, user);
-    Subject { range, person, elided: false }
+    Some(start)
+}
+
+fn classify(
+    tokens: &[Token<'_>],
+    span: std::ops::RangeInclusive<usize>,
+    verb_word: Option<&str>,
+    who: &Who<'_>,
+    sentence_start: bool,
+) -> Subject {
+    let (first, last) = (*span.start(), *span.end());
+    let range = tokens[first].start..tokens[last].end;
+    let part: Vec<usize> = span.filter(|&i| tokens[i].is_word()).collect();
+    let person = classify_head(tokens, &part, verb_word, who, sentence_start);
+    // "Akosua's migration", "his change": a thing that belongs to a person.
+    let possessor = if person.is_none() {
+        part.iter().find_map(|&i| {
+            let t = &tokens[i];
+            let l = t.lower();
+            if t.text.starts_with('@') && l.ends_with("'s") {
+                return Some((PersonKind::Handle, t.range()));
+            }
+            if lexicon::SINGLING_POSSESSIVES.contains(&l.as_str()) {
+                return Some((PersonKind::Pronoun { singles_out: true }, t.range()));
+            }
+            if l.ends_with("'s") && t.is_capitalised() && who.is_name(t.text) {
+                return Some((PersonKind::Name, t.range()));
+            }
+            None
+        })
+    } else {
+        None
+    };
+    Subject { range, person, possessor, elided: false }
 }
 
 fn classify_head(
     tokens: &[Token<'_>],
     part: &[usize],
     verb_word: Option<&str>,
-    user: &UserLexicon,
+    who: &Who<'_>,
+    sentence_start: bool,
 ) -> Option<(PersonKind, Range<usize>)> {
     let &head = part.last()?;
     let t = &tokens[head];
     let lower = t.lower();
     let human_verb = verb_word.is_some_and(lexicon::is_human_verb);
-    if user.allows(t.text) {
+    if who.user.allows(t.text) {
         return None;
     }
     if t.text.starts_with('@') {
@@ -505,8 +873,13 @@ fn classify_head(
     if lower.ends_with("'s") || lower.ends_with('\'') {
         return None;
     }
+    if lower == "whoever" {
+        return Some((PersonKind::Pronoun { singles_out: false }, t.range()));
+    }
+    // "users failed to read the notice" is about what they did; "customers failed to
+    // see the confirmation" is what happened to them.
     let weak = WEAK_PERSONS.contains(&lower.as_str());
-    if weak && !human_verb {
+    if weak && !verb_word.is_some_and(|v| lexicon::is_duty(v) || (lower == "they" && human_verb)) {
         return None;
     }
     if let Some(singles_out) = lexicon::pronoun(&lower) {
@@ -515,39 +888,32 @@ fn classify_head(
             return Some((PersonKind::Pronoun { singles_out }, t.range()));
         }
     }
-    let first_lower = tokens[part[0]].lower();
-    let determiner = DETERMINERS.contains(&first_lower.as_str());
+    let determiner = DETERMINERS.contains(&tokens[part[0]].lower().as_str());
     if lexicon::is_role(&lower) {
-        return Some((PersonKind::Role, person_span(tokens, part)));
+        return Some((PersonKind::Role, tokens[part[0]].start..t.end));
     }
-    // Names: "Dana", "Dana Smith", "[Dana]".
-    // Names: "Dana", "Dana Smith", "[Dana]"; a leading "On Friday" is not part of it.
-    let name_run: Vec<usize> = part
-        .iter()
-        .rev()
-        .take_while(|&&i| {
-            tokens[i].is_capitalised()
-                && (lexicon::is_first_name(tokens[i].text, user) || lexicon::could_be_name(tokens[i].text, user))
-        })
-        .copied()
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if let (Some(&first_name), true) = (name_run.first(), name_run.len() <= 3 && !determiner) {
-        let span = tokens[first_name].start..t.end;
-        let standalone = name_run.len() == part.len()
-            || part[..part.len() - name_run.len()].iter().all(|&i| {
-                let l = tokens[i].lower();
-                tokens[i].is_capitalised() || FILLERS.contains(&l.as_str())
-            });
-        if standalone && (lexicon::is_first_name(tokens[first_name].text, user) || lexicon::is_first_name(t.text, user))
-        {
-            return Some((PersonKind::Name, span));
-        }
-        if standalone && human_verb && name_run.len() == part.len() && !looks_like_common_noun(&t.lower()) {
-            return Some((PersonKind::ProperNoun, span));
-        }
+    // Names: "Dana", "Dana Smith", "Juan Pablo"; never after a determiner ("the Hermes").
+    if determiner || !t.is_capitalised() {
+        return None;
+    }
+    let span = tokens[part[0]].start..t.end;
+    if part.iter().any(|&i| who.is_name(tokens[i].text)) {
+        return Some((PersonKind::Name, span));
+    }
+    // An initial and a surname ("T. Wróbel") or a title ("Mr Okafor") name a person.
+    let first = &tokens[part[0]];
+    let titled = matches!(first.lower().as_str(), "mr" | "mrs" | "ms" | "dr" | "mx");
+    if part.len() >= 2
+        && ((first.text.chars().count() == 1 && first.is_capitalised()) || titled)
+        && !who.is_thing(t.text)
+    {
+        return Some((PersonKind::Name, span));
+    }
+    // An unknown word taken as a name because only people do what it did ("Mariko
+    // should have checked"); not a sentence's first word when it reads as a common noun.
+    let unknown = part.iter().all(|&i| who.could_be_name(tokens[i].text) && !who.is_thing(tokens[i].text));
+    if human_verb && unknown && !looks_like_common_noun(&lower) && !(sentence_start && part.len() > 1) {
+        return Some((PersonKind::ProperNoun, span));
     }
     None
 }
@@ -563,11 +929,6 @@ fn looks_like_common_noun(lower: &str) -> bool {
     SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 
-/// The span to replace when naming a role instead: from the determiner to the head.
-fn person_span(tokens: &[Token<'_>], part: &[usize]) -> Range<usize> {
-    tokens[part[0]].start..tokens[*part.last().expect("non-empty")].end
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -577,7 +938,8 @@ mod tests {
         let at = sentence.find(verb_at).unwrap();
         let idx = tokens.iter().position(|t| t.start == at).unwrap();
         let verb = tokens[idx + 2..].iter().find(|t| t.is_word()).map(|t| t.lower());
-        subject_before(&tokens, idx, verb.as_deref(), &UserLexicon::default()).and_then(|s| s.person.map(|p| p.0))
+        subject_before(&tokens, idx, verb.as_deref(), &Who::lists(&UserLexicon::default()))
+            .and_then(|s| s.person.map(|p| p.0))
     }
 
     /// The tokenizer as first written, char by char: the reference the byte-wise one
@@ -600,6 +962,7 @@ mod tests {
                         let after = text[j + n.len_utf8()..].chars().next();
                         let joins = after.is_some_and(is_word_char)
                             && (n != '.'
+                                || text[start..end].starts_with('@')
                                 || text[start..end].chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'v'));
                         if !joins {
                             break;
@@ -683,7 +1046,7 @@ mod tests {
         assert_eq!(subject_of("The engineer who deployed it should have checked", "should"), Some(PersonKind::Role));
         assert_eq!(subject_of("Dana restarted the pod and should have checked", "should"), Some(PersonKind::Name));
         assert_eq!(subject_of("He should have known", "should"), Some(PersonKind::Pronoun { singles_out: true }));
-        assert_eq!(subject_of("Mariko should have checked", "should"), Some(PersonKind::ProperNoun));
+        assert_eq!(subject_of("Xyzzorb should have checked", "should"), Some(PersonKind::ProperNoun));
         assert_eq!(subject_of("the engineer who should have checked", "should"), Some(PersonKind::Role));
     }
 

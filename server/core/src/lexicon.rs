@@ -40,6 +40,74 @@ pub const PERSON_PRONOUNS: &[(&str, bool)] = &[
     ("whoever", false),
 ];
 
+/// Words after "fault", "error" or "mistake" that make a technical term, not blame:
+/// "fault domain", "error rate", "whose fault tolerance".
+pub const TECHNICAL_AFTER_FAULT: &[&str] = &[
+    "domain",
+    "domains",
+    "tolerance",
+    "tolerant",
+    "injection",
+    "injections",
+    "isolation",
+    "line",
+    "lines",
+    "zone",
+    "zones",
+    "detector",
+    "detection",
+    "handling",
+    "handler",
+    "handlers",
+    "model",
+    "boundary",
+    "boundaries",
+    "rate",
+    "rates",
+    "code",
+    "codes",
+    "message",
+    "messages",
+    "budget",
+    "budgets",
+    "log",
+    "logs",
+    "page",
+    "pages",
+    "path",
+    "paths",
+    "count",
+    "counts",
+    "class",
+    "classes",
+    "type",
+    "types",
+    "response",
+    "responses",
+    "state",
+    "states",
+    "mode",
+    "modes",
+    "condition",
+    "conditions",
+    "bar",
+    "ratio",
+    "spike",
+    "spikes",
+    "threshold",
+    "thresholds",
+    "tree",
+    "trees",
+    "analysis",
+    "correction",
+    "checking",
+    "reporting",
+    "tracking",
+    "signal",
+    "signals",
+    "status",
+];
+
 /// Possessive pronouns that single out one person ("his mistake").
 pub const SINGLING_POSSESSIVES: &[&str] = &["his", "her"];
 
@@ -239,6 +307,89 @@ pub const HUMAN_VERBS: &[&str] = &[
     "guessed",
 ];
 
+/// Verbs of a duty whose omission is blame when a person is named ("did not *test*");
+/// not perception ("did not notice"), which is an account of what happened.
+pub const DUTIES: &[&str] = &[
+    "run",
+    "check",
+    "checked",
+    "test",
+    "tested",
+    "verify",
+    "verified",
+    "validate",
+    "validated",
+    "review",
+    "reviewed",
+    "update",
+    "updated",
+    "read",
+    "follow",
+    "followed",
+    "escalate",
+    "escalated",
+    "wait",
+    "waited",
+    "inform",
+    "informed",
+    "tell",
+    "told",
+    "communicate",
+    "communicated",
+    "document",
+    "documented",
+    "monitor",
+    "monitored",
+    "back",
+    "confirm",
+    "confirmed",
+    "ask",
+    "asked",
+    "page",
+    "paged",
+    "notify",
+    "notified",
+    "lock",
+    "locked",
+    "rotate",
+    "rotated",
+    "renew",
+    "renewed",
+    "patch",
+    "patched",
+    "drain",
+    "drained",
+    "announce",
+    "announced",
+    "coordinate",
+    "coordinated",
+    "double-check",
+    "double-checked",
+    "re-enable",
+    "re-enabled",
+    "enable",
+    "enabled",
+    "revert",
+    "reverted",
+    "respond",
+    "responded",
+    "acknowledge",
+    "acknowledged",
+    "investigate",
+    "investigated",
+    "report",
+    "reported",
+    "raise",
+    "raised",
+    "flag",
+    "flagged",
+];
+
+/// Whether `lower` is a duty whose omission is blame when a person is named.
+pub fn is_duty(lower: &str) -> bool {
+    DUTIES.contains(&lower)
+}
+
 /// Capitalised words that start sentences or name things and are never people.
 const NOT_NAMES: &[&str] = &[
     "the",
@@ -435,6 +586,12 @@ pub fn is_role(lower: &str) -> bool {
 /// Whether `lower` is a verb only people do.
 pub fn is_human_verb(lower: &str) -> bool {
     HUMAN_VERBS.contains(&lower)
+}
+
+/// Whether `lower` is a capitalised word that is never a person: a sentence word, a
+/// month or day, a well-known product.
+pub fn is_not_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower)
 }
 
 /// Whether a capitalised `word` could be an unknown person's name: not a sentence word,

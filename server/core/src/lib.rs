@@ -16,6 +16,7 @@ pub mod grammar;
 pub mod lexicon;
 pub mod memo;
 mod pattern;
+pub mod people;
 pub mod rules;
 pub mod suppress;
 pub mod text;
@@ -258,8 +259,21 @@ fn analysis_of(doc: &Document<'_>, config: &Config, with_outline: bool) -> Analy
     } else {
         (timeline::timelines(doc), followups::followup_lists(doc))
     };
-    let ctx = rules::Context { doc, config, timelines: &timelines, followups: &followup_lists };
+    let people = people::People::new(doc);
+    let kept_words = doc.memo.filter(|_| doc.keeps_parts).map(memo::Memo::people_words).unwrap_or_default();
+    let people_digest = people.digest(kept_words.iter().map(|w| &**w));
+    let ctx = rules::Context {
+        doc,
+        config,
+        timelines: &timelines,
+        followups: &followup_lists,
+        people: &people,
+        people_digest,
+    };
     let mut diagnostics = engine::run(&ctx, config);
+    if let Some(memo) = doc.memo.filter(|_| doc.keeps_parts) {
+        memo.add_people_words(people.words());
+    }
     suppress::filter(doc, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.range == b.range && a.message == b.message);

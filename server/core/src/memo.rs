@@ -28,6 +28,9 @@ struct Remembered {
     marks_bytes: usize,
     /// The last version's timelines.
     timelines: Kept,
+    /// Every capitalised word the rules asked about in earlier versions, sorted: what the
+    /// document says of them decides whether findings kept from then still hold.
+    people_words: std::collections::BTreeSet<Box<str>>,
 }
 
 /// What a follow-up's text says beyond its words: an owner, a ticket.
@@ -56,6 +59,21 @@ impl Memo {
 
     fn lock(&self) -> MutexGuard<'_, Remembered> {
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The capitalised words the rules asked about in earlier versions.
+    pub fn people_words(&self) -> Vec<Box<str>> {
+        self.lock().people_words.iter().cloned().collect()
+    }
+
+    /// Adds words the rules asked about.
+    pub fn add_people_words(&self, words: Vec<Box<str>>) {
+        let mut lock = self.lock();
+        // Bounded like the other answers: a document rewritten many times starts again.
+        if lock.people_words.len() > Self::CAPACITY {
+            lock.people_words.clear();
+        }
+        lock.people_words.extend(words);
     }
 
     /// [`times::find_first`], remembered.

@@ -320,6 +320,8 @@ pub enum EntryShape {
     TableRow,
     /// A line of a paragraph that starts with a time.
     Line,
+    /// A heading with a time (`### 14:07`); the text and lists under it belong to it.
+    Heading,
 }
 
 /// A resolved point in the incident's time.
@@ -537,12 +539,54 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     let label_item = heading.pseudo && heading.level == 8;
     let mut pieces: Vec<(usize, Piece)> = Vec::new();
 
+    // Headings with a time of day are entries, one each (`### 14:07`, `#### Tue 06:15 UTC`):
+    // what is under them, up to the next heading, belongs to them.
+    let first_heading = doc.headings.partition_point(|h| h.range.start <= heading.range.start);
+    let sub_headings: Vec<usize> = (first_heading..doc.headings.len())
+        .take_while(|&i| doc.headings[i].range.start <= r.end)
+        .filter(|&i| {
+            let h = &doc.headings[i];
+            !h.pseudo && h.range.start < r.end && inside(&h.range)
+        })
+        .collect();
+    let mut heading_entries: Vec<Range<usize>> = Vec::new();
+    for (k, &i) in sub_headings.iter().enumerate() {
+        let h = &doc.headings[i];
+        if timed_heading(doc, &h.text).is_none() {
+            continue;
+        }
+        // The entry runs to the next heading of any level inside the timeline.
+        let end = sub_headings.get(k + 1).map_or(r.end, |&n| doc.headings[n].range.start);
+        let body = h.range.start..trim_end_of(doc.text, h.range.start..end);
+        // A heading over entries with times of their own ("### 10:07-10:29 AM:
+        // Coordination" and "- 10:07: …" under it) names a stretch of the timeline: the
+        // entries are the items.
+        let first_item = doc.items.partition_point(|it| it.range.start < h.range.end);
+        let timed_items = doc.items[first_item..]
+            .iter()
+            .take_while(|it| it.range.start < body.end)
+            .any(|it| starts_with_time(doc, strip_marker(doc.text, first_line(doc.text, it.own.clone()))));
+        if timed_items {
+            continue;
+        }
+        let head = trim_range(doc.text, h.range.clone());
+        let head_text = strip_heading_marks(doc.text, head.clone());
+        let mut e = entry(doc, body.clone(), head.clone(), head_text, EntryShape::Heading);
+        e.text = body.clone();
+        heading_entries.push(body.clone());
+        pieces.push((h.range.start, Piece::Entry(e, None)));
+    }
+    let under_timed_heading = |x: &Range<usize>| heading_entries.iter().any(|b| b.start < x.start && x.start < b.end);
+
     // List items: the top level within the section. (Everything the document lists is in
     // document order, so the section's share is one contiguous run.)
     let within = |start: usize| r.start <= start && start < r.end;
     let first_item = doc.items.partition_point(|i| i.range.start < r.start);
     for item in doc.items[first_item..].iter().take_while(|i| within(i.range.start)) {
-        if !inside(&item.range) || (label_item && item.range.start == heading.range.start) {
+        if !inside(&item.range)
+            || (label_item && item.range.start == heading.range.start)
+            || under_timed_heading(&item.range)
+        {
             continue;
         }
         let top = match item.parent {
@@ -562,7 +606,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
 
     // Table rows: the time is in the column whose header says time/date/when, or the first.
     let mut header_zone = None;
-    for table in doc.tables.iter().filter(|t| inside(&t.range)) {
+    for table in doc.tables.iter().filter(|t| inside(&t.range) && !under_timed_heading(&t.range)) {
         let col = table
             .header
             .iter()
@@ -588,7 +632,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     let mut seen_entry_start = pieces.iter().map(|(o, _)| *o).min().unwrap_or(usize::MAX);
     let first_paragraph = doc.paragraphs.partition_point(|p| p.range.start < r.start);
     for p in doc.paragraphs[first_paragraph..].iter().take_while(|p| within(p.range.start)) {
-        if p.nested || !inside(&p.range) {
+        if p.nested || !inside(&p.range) || under_timed_heading(&p.range) {
             continue;
         }
         let p = &p.range;
@@ -660,10 +704,11 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             seen_entry_start = seen_entry_start.min(p.start);
         }
     }
-    // Headings are in document order: only the section's are looked at.
-    let first_heading = doc.headings.partition_point(|h| h.range.start <= heading.range.start);
+    // Headings with a date only set the day ("### Tuesday 4 March").
     let section_headings = doc.headings[first_heading..].iter().take_while(|h| h.range.start <= r.end);
-    for h in section_headings.filter(|h| !h.pseudo && inside(&h.range)) {
+    for h in section_headings
+        .filter(|h| !h.pseudo && inside(&h.range) && !heading_entries.iter().any(|b| b.start == h.range.start))
+    {
         let date = doc.all_times(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known)));
         pieces.push((
             h.range.start,
@@ -686,6 +731,11 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         pieces.retain(|(_, p)| !matches!(p, Piece::Entry(_, Some(list)) if !timed_lists.contains(list)));
     }
 
+    // A timeline that writes "am"/"pm" anywhere (its headings included) writes a bare
+    // "1:17" after "11:57" for the afternoon.
+    let twelve_hour = pieces.iter().any(|(_, p)| {
+        matches!(p, Piece::Entry(e, _) if e.time.as_ref().is_some_and(|t| has_meridiem(&doc.text[t.range.clone()])))
+    }) || sub_headings.iter().any(|&i| has_meridiem(&doc.headings[i].text) && timed_heading(doc, &doc.headings[i].text).is_some());
     let mut declared_zone = doc.zone_in(&heading.text).or(header_zone);
     let mut entries = Vec::new();
     let mut date = base_date;
@@ -714,6 +764,18 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
                         }
                         None => date.to_datetime(t.time.unwrap_or_default()),
                     };
+                    // A bare morning hour after a later time, in a timeline on the 12-hour
+                    // clock: the afternoon ("11:57", then "1:17").
+                    if let (true, None, Some(p), Some(time)) = (twelve_hour, own_date, prev, t.time) {
+                        let written = &doc.text[t.range.clone()];
+                        if (1..12).contains(&time.hour()) && !has_meridiem(written) && at < p {
+                            if let Ok(pm) = at.checked_add(12.hours()) {
+                                if pm >= p && p.duration_until(pm) < SignedDuration::from_hours(12) {
+                                    at = pm;
+                                }
+                            }
+                        }
+                    }
                     // Past midnight without a date: the next day.
                     if let (None, Some(p), Some(_)) = (own_date, prev, t.time) {
                         if p.duration_until(at) <= SignedDuration::from_hours(-12) {
@@ -802,6 +864,44 @@ fn entry(
         _ => head.clone(),
     };
     TimelineEntry { range, head, time, moment: None, placeholder, shape, text: summary_range }
+}
+
+/// The time a heading starts with, when it gives a time of day near its start
+/// (`14:07`, `3:12 PM — paged`, `2024-06-02 09:40`, `Tue 06:15 UTC`).
+fn timed_heading(doc: &Document<'_>, text: &str) -> Option<TimeExpr> {
+    let t = doc.first_time(&text[..text.floor_char_boundary(80)])?;
+    // A weekday or a word or two may come first ("Tue 06:15", "Day 2, 09:40").
+    let before = &text[..t.range.start];
+    let words_before = before.split_whitespace().count();
+    (t.time.is_some() && words_before <= 3).then_some(t)
+}
+
+/// Whether the text at `r` starts with a time of day.
+fn starts_with_time(doc: &Document<'_>, r: Range<usize>) -> bool {
+    let text = &doc.text[r];
+    let text = &text[..text.floor_char_boundary(40)];
+    doc.first_time(text).is_some_and(|t| t.time.is_some() && t.range.start <= 3)
+}
+
+/// Whether a time as written carries "am" or "pm".
+fn has_meridiem(written: &str) -> bool {
+    let lower = written.to_ascii_lowercase();
+    lower.contains("am") || lower.contains("pm") || lower.contains("a.m") || lower.contains("p.m")
+}
+
+/// The end of `r` with trailing whitespace dropped.
+fn trim_end_of(text: &str, r: Range<usize>) -> usize {
+    r.start + text[r].trim_end().len()
+}
+
+/// A heading line without its `#` marks.
+fn strip_heading_marks(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let marks = s.len() - s.trim_start_matches('#').len();
+    let rest = &s[marks..];
+    let start = r.start + marks + (rest.len() - rest.trim_start().len());
+    let trimmed = text[start..r.end].trim_end_matches('#').trim_end();
+    start..start + trimmed.len()
 }
 
 /// The first line of `r`, trimmed.
@@ -905,6 +1005,21 @@ mod tests {
         assert_eq!(t.entries.len(), 2);
         assert_eq!(t.entries[0].shape, EntryShape::Line);
         assert!(t.entries[0].range.end > t.entries[0].head.end || text[t.entries[0].range.clone()].contains("error"));
+    }
+
+    #[test]
+    fn one_heading_per_entry_with_the_text_under_it() {
+        let text = "# Incident\n\n## Timeline (UTC)\n\n### 14:07\n\nThe disk alert fired.\n\n- nobody was paged\n- 99% full\n\n\
+                    ### 3:12 PM\n\nThe incident was declared.\n\n#### Tue 16:15 UTC\n\nRolled back; service restored.\n\n## Impact\n\nSome.\n";
+        let t = &parse(text)[0];
+        let times: Vec<String> = t.entries.iter().map(|e| e.moment.unwrap().at.time().to_string()).collect();
+        assert_eq!(times, ["14:07:00", "15:12:00", "16:15:00"]);
+        assert!(t.entries.iter().all(|e| e.shape == EntryShape::Heading));
+        assert!(text[t.entries[0].range.clone()].contains("99% full"), "the bullets belong to the heading");
+        assert!(t.entries[0].milestones(text).has(Milestone::Detected));
+        assert!(t.entries[1].milestones(text).has(Milestone::Responded));
+        assert!(t.entries[2].milestones(text).has(Milestone::Resolved));
+        assert!(!text[t.entries[2].range.clone()].contains("Impact"));
     }
 
     #[test]

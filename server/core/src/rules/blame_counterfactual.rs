@@ -1,7 +1,7 @@
 //! `blame-counterfactual`: hindsight about what a person or team should have done.
 
 use crate::config::RuleLevel;
-use crate::grammar::{self, Subject};
+use crate::grammar::{self, Subject, Token};
 use crate::lexicon;
 use crate::rules::{no_check, reframe, Context, PhraseHit, Report, Rule, RuleDocs, RuleMeta, Sentence};
 use crate::verbs;
@@ -55,6 +55,13 @@ const TRIGGERS: &[&str] = &[
     "could have",
     "could've",
     "ought to have",
+    "should",
+    "could",
+    "ought to",
+    "needed to have",
+    "need to have",
+    "supposed to",
+    "meant to",
     "failed to",
     "fails to",
     "neglected to",
@@ -64,6 +71,19 @@ const TRIGGERS: &[&str] = &[
     "forgot to",
     "omitted to",
     "if only",
+    "would have",
+    "would've",
+    "would not have",
+    "wouldn't have",
+    "had we",
+    "had i",
+    "had they",
+    "had he",
+    "had she",
+    "had someone",
+    "had anyone",
+    "had the",
+    "had our",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -76,18 +96,97 @@ enum Kind {
     Could,
     /// "failed to escalate", "forgot to check"
     Failed,
+    /// "was supposed to renew", "was meant to check"
+    Supposed,
     /// "if only the DBA had checked"
     IfOnly,
+    /// "if the DBA had checked, … would not have …", "had we run a load test, …"
+    Conditional,
 }
 
 fn kind(trigger: &str) -> Kind {
     match trigger {
         "shouldn't have" | "should not have" => Kind::ShouldNot,
-        "could have" | "could've" => Kind::Could,
+        "could have" | "could've" | "could" => Kind::Could,
         "if only" => Kind::IfOnly,
-        t if t.starts_with("should") || t.starts_with("ought") => Kind::Should,
+        "supposed to" | "meant to" => Kind::Supposed,
+        t if t.starts_with("would") || t.starts_with("had ") => Kind::Conditional,
+        t if t.starts_with("should") || t.starts_with("ought") || t.starts_with("need") => Kind::Should,
         _ => Kind::Failed,
     }
+}
+
+/// Adverbs that may stand inside a modal group: "should *probably* have", "could
+/// *easily* have".
+fn is_group_adverb(t: &Token<'_>) -> bool {
+    let l = t.lower();
+    matches!(
+        l.as_str(),
+        "probably"
+            | "really"
+            | "definitely"
+            | "certainly"
+            | "also"
+            | "easily"
+            | "obviously"
+            | "clearly"
+            | "simply"
+            | "just"
+            | "perhaps"
+            | "maybe"
+            | "likely"
+            | "surely"
+            | "absolutely"
+            | "ideally"
+            | "arguably"
+            | "at"
+            | "least"
+            | "all"
+            | "both"
+            | "then"
+            | "still"
+            | "have"
+            | "already"
+            | "possibly"
+            | "quite"
+            | "very"
+            | "so"
+            | "much"
+            | "far"
+            | "not"
+            | "never"
+            | "reasonably"
+            | "potentially"
+    ) || (l.len() > 4 && l.ends_with("ly") && !t.is_capitalised())
+}
+
+/// After a bare modal ("should", "could", "ought to"): the main verb of a perfect
+/// ("should probably have noticed"), or `None` when the modal is not hindsight ("we
+/// should add a canary").
+fn perfect_after(tokens: &[Token<'_>], modal_last: usize) -> Option<usize> {
+    let mut i = modal_last + 1;
+    let mut saw_have = tokens[modal_last].lower().ends_with("'ve");
+    while let Some(t) = tokens.get(i) {
+        if !t.is_word() {
+            if matches!(t.text, "*" | "_") {
+                i += 1;
+                continue;
+            }
+            return None;
+        }
+        let l = t.lower();
+        if l == "have" || l == "'ve" {
+            saw_have = true;
+            i += 1;
+            continue;
+        }
+        if is_group_adverb(t) && i < modal_last + 6 {
+            i += 1;
+            continue;
+        }
+        return saw_have.then_some(i);
+    }
+    None
 }
 
 /// Verbs that are things happening to someone, not something they did or missed:
@@ -127,19 +226,50 @@ const NOT_AGENTIVE: &[&str] = &[
     "worked",
 ];
 
-/// Verbs after "could have" that mean a missed chance to act, not a possibility.
-const COULD_VERBS: &[&str] = &[
-    "prevented",
-    "avoided",
-    "stopped",
-    "detected",
-    "mitigated",
-    "fixed",
-    "handled",
-    "acted",
-    "reacted",
-    "escalated",
-    "rolled",
+/// Verbs after "could have" that say what might have happened, not a missed chance to
+/// act: "we could have lost data", "customers could have seen stale pages".
+const COULD_OUTCOMES: &[&str] = &[
+    "lost",
+    "taken",
+    "been",
+    "gone",
+    "happened",
+    "failed",
+    "caused",
+    "led",
+    "resulted",
+    "affected",
+    "impacted",
+    "hit",
+    "cost",
+    "broken",
+    "become",
+    "seen",
+    "ended",
+    "lasted",
+    "turned",
+    "corrupted",
+    "crashed",
+    "spread",
+    "reached",
+    "exposed",
+    "leaked",
+    "missed",
+    "gotten",
+    "got",
+    "had",
+    "run",
+    "grown",
+    "triggered",
+    "meant",
+    "included",
+    "involved",
+    "contributed",
+    "played",
+    "saved",
+    "helped",
+    "worked",
+    "made",
 ];
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
@@ -149,18 +279,49 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let Some(t_index) = sentence.token_at(hit.range.start) else {
         return;
     };
-    let Some(v_index) = sentence.tokens.iter().position(|t| t.start >= hit.range.end && t.is_word()) else {
-        return;
-    };
-    let verb = sentence.tokens[v_index];
-    let verb_lower = verb.lower();
-    let user = ctx.config.lexicon();
-
     if kind == Kind::IfOnly {
         if_only(ctx, &sentence, t_index, out);
         return;
     }
-    if NOT_AGENTIVE.contains(&verb_lower.as_str()) {
+    if kind == Kind::Conditional {
+        conditional(ctx, &sentence, t_index, trigger, out);
+        return;
+    }
+    let last = sentence.tokens.iter().rposition(|t| t.start < hit.range.end).unwrap_or(t_index);
+    let v_index = match trigger {
+        // A bare modal: hindsight only in a perfect ("should probably have checked").
+        "should" | "could" | "ought to" => {
+            let Some(v) = perfect_after(&sentence.tokens, last) else { return };
+            v
+        }
+        _ => {
+            let Some(v) = sentence.tokens.iter().position(|t| t.start >= hit.range.end && t.is_word()) else {
+                return;
+            };
+            v
+        }
+    };
+    // "Had we run a load test we could have caught it": the conditional's finding says it.
+    let inverted = sentence.tokens.iter().take_while(|t| t.start < hit.range.start).any(|t| {
+        t.lower() == "had" && sentence.tokens.iter().find(|f| f.is_word()).is_some_and(|f| f.start == t.start)
+    });
+    if inverted {
+        return;
+    }
+    let verb = sentence.tokens[v_index];
+    let verb_lower = verb.lower();
+    let who = ctx.who();
+    // "was supposed to renew": an obligation of a person, missed; "the job was supposed to
+    // run" is a system's.
+    if kind == Kind::Supposed {
+        supposed(&sentence, t_index, v_index, &who, out);
+        return;
+    }
+    // "we should have had a test for it": hindsight about the team's safeguards;
+    // "Dana should have had the page" is about what reached her.
+    let team_had =
+        verb_lower == "had" && t_index > 0 && matches!(sentence.tokens[t_index - 1].lower().as_str(), "we" | "team");
+    if NOT_AGENTIVE.contains(&verb_lower.as_str()) && !team_had {
         return;
     }
     // "we should have a talk", "should have alerting": "have" is the main verb, a
@@ -170,12 +331,20 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let permission = next_after_verb
         .as_deref()
         .is_some_and(|n| matches!(n, "access" | "permission" | "permissions" | "rights" | "privileges"));
-    if permission || matches!(kind, Kind::Should | Kind::ShouldNot | Kind::Could) && !looks_like_participle(&verb_lower)
+    // Writers of English as a second language put the base form after "have" ("should have
+    // use the dry run"): a known verb followed by its object counts too.
+    let base_with_object = verbs::lookup(&verb_lower).is_some_and(|f| f.base == verb_lower.as_str())
+        && next_after_verb.as_deref().is_some_and(|n| {
+            matches!(n, "the" | "a" | "an" | "this" | "that" | "it" | "our" | "their" | "his" | "her" | "them")
+        });
+    if permission
+        || matches!(kind, Kind::Should | Kind::ShouldNot | Kind::Could)
+            && !(looks_like_participle(&verb_lower) || base_with_object)
     {
         return;
     }
     match kind {
-        Kind::Could if !(lexicon::is_human_verb(&verb_lower) || COULD_VERBS.contains(&verb_lower.as_str())) => return,
+        Kind::Could if COULD_OUTCOMES.contains(&verb_lower.as_str()) => return,
         // "should have been reverted" is passive: no one is named as the actor.
         Kind::Should | Kind::ShouldNot | Kind::Could if verb_lower == "been" => {
             let next = sentence.word_after(v_index + 1).map(|i| sentence.tokens[i].lower());
@@ -185,17 +354,26 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         }
         _ => {}
     }
-    // "should know" after "have" is the judgement rule's ("should have known").
-    if matches!(kind, Kind::Should) && matches!(verb_lower.as_str(), "known") {
-        return;
-    }
-    let Some(subject) = grammar::subject_before(&sentence.tokens, t_index, Some(&verb_lower), user) else {
+    let Some(subject) = grammar::subject_before(&sentence.tokens, t_index, Some(&verb_lower), &who) else {
         return;
     };
     let Some((_, person)) = subject.person.clone() else {
         return;
     };
     if kind == Kind::Could {
+        // "we could have noticed it much later": a worse world imagined, not hindsight.
+        let rest = sentence.tokens[v_index + 1..].iter().take(8).map(|t| t.lower());
+        if rest.into_iter().any(|w| matches!(w.as_str(), "later" | "worse" | "longer" | "more")) {
+            return;
+        }
+        // "Nobody thought a person could have read it all": the possibility denied.
+        let denied = sentence.tokens[..t_index].iter().any(|t| {
+            let l = t.lower();
+            matches!(l.as_str(), "nobody" | "no" | "not" | "never" | "none") || l.ends_with("n't")
+        });
+        if denied {
+            return;
+        }
         // "so they could have tested" is a purpose, not hindsight; "they could have" is
         // too vague to be about someone.
         let before = t_index.checked_sub(1).map(|i| sentence.tokens[i].lower());
@@ -228,6 +406,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         }
         _ => None,
     };
+    // "Dana should have checked" → "Dana did not check" names a person omitting a duty,
+    // which blame-named-person flags: only the question is offered then.
+    let names_someone = kind != Kind::ShouldNot && subject.person.as_ref().is_some_and(|(kind, _)| kind.is_named());
+    let happened = happened.filter(|_| {
+        !(names_someone && lexicon::is_duty(&forms.map_or(verb_lower.as_str().to_string(), |f| f.base.clone())))
+    });
     if let Some(new) = happened {
         let span = hit.range.start..verb.end;
         let original = &ctx.doc.text[span.clone()];
@@ -285,6 +469,98 @@ fn question_fix(
     reframe::rewrite(ctx.doc, "Ask what made it hard instead", sentence.range.clone(), question)
 }
 
+/// "Dana was supposed to renew the certificate": a person's duty, not done.
+fn supposed(sentence: &Sentence<'_>, t_index: usize, v_index: usize, who: &grammar::Who<'_>, out: &mut Report<'_>) {
+    let tokens = &sentence.tokens;
+    // The copula before: "was supposed to", "were meant to".
+    let Some(be) = t_index.checked_sub(1).filter(|&i| matches!(tokens[i].lower().as_str(), "was" | "were")) else {
+        return;
+    };
+    let verb = tokens[v_index].lower();
+    if NOT_AGENTIVE.contains(&verb.as_str()) || matches!(verb.as_str(), "be" | "have") {
+        return;
+    }
+    let Some(subject) = grammar::subject_before(tokens, be, Some(&verb), who) else { return };
+    let Some((_, person)) = subject.person else { return };
+    let start = if subject.elided { tokens[be].start } else { person.start };
+    out.add(
+        start..tokens[v_index].end,
+        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
+    );
+}
+
+/// "If Dana had checked the lag, this would not have happened", "Had we run a load test,
+/// we would have caught it": hindsight in a conditional about a person.
+fn conditional(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, trigger: &str, out: &mut Report<'_>) {
+    let tokens = &sentence.tokens;
+    let who = ctx.who();
+    if let Some(rest) = trigger.strip_prefix("had ") {
+        // Inverted: only at the start of the sentence or a clause.
+        let starts = t_index == 0 || matches!(tokens[t_index - 1].text, "," | ";" | ":" | "(" | "\u{2014}");
+        if !starts || rest.is_empty() {
+            return;
+        }
+        let probe_end = (t_index + 6).min(tokens.len());
+        let Some(v) = (t_index + 2..probe_end).find(|&i| {
+            let l = tokens[i].lower();
+            tokens[i].is_word() && (l.ends_with("ed") || crate::verbs::is_participle(&l)) && !lexicon::is_role(&l)
+        }) else {
+            return;
+        };
+        let verb = tokens[v].lower();
+        if NOT_AGENTIVE.contains(&verb.as_str()) || verb == "been" {
+            return;
+        }
+        // The subject between "had" and the verb: "Had *we* performed", "Had *the DBA* run".
+        let probe: Vec<Token<'_>> = tokens[t_index + 1..v].to_vec();
+        if probe.is_empty() {
+            return;
+        }
+        let Some(subject) =
+            grammar::subject_before(&probe_with_verb(&probe, tokens[v]), probe.len(), Some(&verb), &who)
+        else {
+            return;
+        };
+        if subject.person.is_none() {
+            return;
+        }
+        out.add(
+            tokens[t_index].start..tokens[v].end,
+            "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
+        );
+        return;
+    }
+    // "would (not) have …" after "if X had <participle>" earlier in the sentence.
+    let Some(if_at) = tokens[..t_index].iter().rposition(|t| t.lower() == "if") else { return };
+    let Some(had) = (if_at + 2..t_index.min(if_at + 8)).find(|&i| matches!(tokens[i].lower().as_str(), "had" | "'d"))
+    else {
+        return;
+    };
+    let Some(v) = tokens.get(had + 1).filter(|t| t.is_word()) else { return };
+    let verb = v.lower();
+    if !(verb.ends_with("ed") || crate::verbs::is_participle(&verb)) || NOT_AGENTIVE.contains(&verb.as_str()) {
+        return;
+    }
+    let probe: Vec<Token<'_>> = tokens[if_at + 1..had].to_vec();
+    let Some(subject) = grammar::subject_before(&probe_with_verb(&probe, *v), probe.len(), Some(&verb), &who) else {
+        return;
+    };
+    if subject.person.is_none() {
+        return;
+    }
+    out.add(
+        tokens[if_at].start..v.end,
+        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
+    );
+}
+
+/// `probe` with `verb` after it, for finding the subject of a clause cut out of a sentence.
+fn probe_with_verb<'a>(probe: &[Token<'a>], verb: Token<'a>) -> Vec<Token<'a>> {
+    let mut out = probe.to_vec();
+    out.push(verb);
+    out
+}
+
 /// "if only the DBA had checked" — the subject comes after "if only".
 fn if_only(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, out: &mut Report<'_>) {
     let tokens = &sentence.tokens;
@@ -300,7 +576,7 @@ fn if_only(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, out: &mut
     let verb = tokens.get(had + 1).filter(|t| t.is_word()).map(|t| t.lower());
     // Classify the phrase between "if only" and "had" as if it were a subject.
     let probe: Vec<_> = tokens[start..=had].to_vec();
-    let Some(subject) = grammar::subject_before(&probe, probe.len() - 1, verb.as_deref(), ctx.config.lexicon()) else {
+    let Some(subject) = grammar::subject_before(&probe, probe.len() - 1, verb.as_deref(), &ctx.who()) else {
         return;
     };
     if subject.person.is_none() {

@@ -73,6 +73,112 @@ const TRIGGERS: &[&str] = &[
     "who's to blame",
     "whose fault",
     "whose mistake",
+    "whose idea",
+    "whose change",
+    "whose decision",
+    "whose code",
+    "whose call",
+    "whose responsibility",
+    "who's responsible",
+    "who decided",
+    "who thought",
+    "who touched",
+    "who changed",
+    "who deleted",
+    "who dropped",
+    "who removed",
+    "who disabled",
+    "who skipped",
+    "who ignored",
+    "who configured",
+    "who set",
+    "who turned off",
+    "who shipped",
+    "who released",
+    "who applied",
+    "who introduced",
+    "who committed",
+    "who reviewed",
+    "who okayed",
+    "who ok'd",
+    "what were you thinking",
+    "what was he thinking",
+    "what was she thinking",
+    "what were they thinking",
+    "how could you",
+    "how could he",
+    "how could she",
+    "how could they",
+    "how could anyone",
+    "how could nobody",
+    "how could no one",
+    "how did nobody",
+    "how did no one",
+    "how did you not",
+    "how did they not",
+    "why on earth",
+    "why nobody",
+    "why no one",
+    "why no-one",
+    "why did nobody",
+    "why did no one",
+    "why was",
+    "who",
+    "why",
+];
+
+/// Verbs after "who" that ask about help, not fault: "who noticed it first?".
+const CREDIT: &[&str] = &[
+    "noticed",
+    "spotted",
+    "found",
+    "caught",
+    "fixed",
+    "resolved",
+    "restored",
+    "helped",
+    "saved",
+    "reported",
+    "raised",
+    "flagged",
+    "escalated",
+    "paged",
+    "investigated",
+    "led",
+    "coordinated",
+    "remembered",
+    "knew",
+    "suggested",
+];
+
+/// Words after "who" that ask who does a job now, not who did wrong: "who is on call?",
+/// "who owns the service?".
+const NEUTRAL: &[&str] = &[
+    "is",
+    "are",
+    "owns",
+    "own",
+    "handles",
+    "maintains",
+    "gets",
+    "receives",
+    "should",
+    "will",
+    "can",
+    "knows",
+    "to",
+    "would",
+    "could",
+    "may",
+    "might",
+    "else",
+    "else's",
+    "we",
+    "it",
+    "the",
+    "needs",
+    "wants",
+    "else?",
 ];
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
@@ -88,7 +194,87 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         tokens.iter().find(|t| t.start >= hit.range.end && t.text == "?").map_or(sentence.range.end, |t| t.start);
     let text = ctx.doc.text;
     let is_question = text[sentence.range.clone()].contains('?') || t_index == 0;
+    // A title in title case ("Who Moved My Testnet?") is a name, not a question put to anyone.
+    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word()).collect();
+    if words.len() >= 3 && words.iter().all(|t| t.is_capitalised() || t.text.len() <= 2) {
+        return;
+    }
 
+    // "whose fault domain", "whose fault tolerance": a technical term, not a question.
+    if trigger.starts_with("whose") {
+        let next = after.first().map(|t| t.lower());
+        if next.as_deref().is_some_and(|n| lexicon::TECHNICAL_AFTER_FAULT.contains(&n)) {
+            return;
+        }
+    }
+    if trigger.starts_with("what were") || trigger.starts_with("what was") || trigger.starts_with("how ") {
+        if !is_question && !text[sentence.range.clone()].trim_end().ends_with('!') && t_index != 0 {
+            return;
+        }
+        out.add(hit.range.start..q_end, "Asks a person to justify a choice: ask what made it make sense at the time.");
+        return;
+    }
+    if trigger.starts_with("why no") || trigger.starts_with("why did no") {
+        if !is_question {
+            return;
+        }
+        out.add(hit.range.start..q_end, "Asks a person to justify a choice: ask what made it make sense at the time.");
+        return;
+    }
+    // "Who gave the OK for a Friday deploy?", "who runs FLUSHALL at 3am??": a question that
+    // looks for the one who did it.
+    if trigger == "who" {
+        let starts = t_index == 0
+            || tokens[..t_index]
+                .iter()
+                .all(|t| !t.is_word() || matches!(t.lower().as_str(), "q" | "question" | "so" | "and" | "but"));
+        let Some(next) = after.first().map(|t| t.lower()) else { return };
+        let asked = text[sentence.range.clone()].contains('?');
+        if !starts || !asked || NEUTRAL.contains(&next.as_str()) || CREDIT.contains(&next.as_str()) {
+            return;
+        }
+        // "Who approve this change?": a base form, as second-language writers ask it.
+        let base = verbs::lookup(&next).is_some_and(|f| f.base == next.as_str());
+        let past = base
+            || next.ends_with("ed")
+            || verbs::lookup(&next).is_some_and(|f| f.past == next.as_str() && f.base != next.as_str())
+            || (matches!(next.as_str(), "has" | "had" | "was")
+                && after.get(1).is_some_and(|t| {
+                    let l = t.lower();
+                    l.ends_with("ed") || verbs::is_participle(&l) || l == "given"
+                }));
+        // A present tense only when the question is shouted: "who runs X at 3am??".
+        let shouted = text[sentence.range.clone()].contains("??") || text[sentence.range.clone()].contains("?!");
+        if !(past || (shouted && next.ends_with('s'))) {
+            return;
+        }
+        out.add(hit.range.start..q_end, "Looks for someone to hold responsible: ask how it came about instead.");
+        return;
+    }
+    // "Why Dmitri did not answer the page?": a question put without inversion.
+    if trigger == "why" {
+        let Some(first) = after.first() else { return };
+        let l = first.lower();
+        let person = first.text.starts_with('@')
+            || matches!(l.as_str(), "you" | "he" | "she")
+            || (first.is_capitalised() && ctx.who().is_name(first.text));
+        let verb_next = after.get(1).is_some_and(|t| {
+            let v = t.lower();
+            v.ends_with("ed")
+                || matches!(v.as_str(), "did" | "didn't" | "was" | "wasn't" | "had" | "hadn't" | "never" | "not")
+        });
+        if person && verb_next && is_question {
+            out.add(
+                hit.range.start..q_end,
+                "Asks a person to justify a choice: ask what made it make sense at the time.",
+            );
+        }
+        return;
+    }
+    if trigger == "why on earth" {
+        out.add(hit.range.start..q_end, "Asks a person to justify a choice: ask what made it make sense at the time.");
+        return;
+    }
     if trigger.starts_with("why") {
         // Who is asked about: the word after the trigger must be a person ("you", a
         // name, "the on-call"), not a system or "we".
@@ -103,10 +289,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         let lower = who.lower();
         let person = matches!(
             lower.as_str(),
-            "you" | "he" | "she" | "they" | "anyone" | "anybody" | "nobody" | "someone" | "somebody" | "no"
-        ) || lexicon::is_role(&lower)
-            || (person_at == 0 && lexicon::is_first_name(who.text, ctx.config.lexicon()))
-            || who.text.starts_with('@');
+            "you" | "he" | "she" | "they" | "anyone" | "anybody" | "nobody" | "someone" | "somebody"
+        ) || (lower == "no" && trigger.starts_with("why did"))
+            || lexicon::is_role(&lower)
+            || (person_at == 0 && ctx.who().is_name(who.text))
+            || who.text.starts_with('@')
+            // "Why did the on-call engineer …": a role after its modifiers.
+            || (person_at == 1 && after.iter().skip(2).take(2).any(|t| lexicon::is_role(&t.lower())));
         if !person || !is_question {
             return;
         }
@@ -202,8 +391,23 @@ mod tests {
     }
 
     #[test]
+    fn flags_more_shapes_of_trial() {
+        for (q, want) in [
+            ("Whose idea was it to deploy on Friday?", "Whose idea was it to deploy on Friday"),
+            ("Who decided to skip the canary?", "Who decided to skip the canary"),
+            ("What were you thinking?", "What were you thinking"),
+            ("How could they not see the alert?", "How could they not see the alert"),
+            ("Why did Oksana restart the primary?", "Why did Oksana restart the primary"),
+        ] {
+            assert_eq!(flagged(ID, q), [want], "{q}");
+        }
+    }
+
+    #[test]
     fn leaves_questions_about_systems_and_ourselves() {
         for fine in [
+            "The service is in a zone whose fault domain is the rack.",
+            "Who is paged for this service?",
             "Why did the alert not fire?",
             "Why didn't we catch this in staging?",
             "Why would the cache expire early?",

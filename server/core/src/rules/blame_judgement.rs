@@ -58,6 +58,13 @@ enum When {
     /// Only before a word for people or their work ("lazy engineer", "lazy fix"), or said
     /// of a person ("the engineer was lazy"): as a technical term it qualifies anything.
     AboutWork,
+    /// Only after a negation: "was not *adequately* tested", "didn't adequately review".
+    Negated,
+    /// "All Hemi *had to do was* check": only with "all" before it.
+    AllTheyHadToDo,
+    /// Only after a negation, in a clause about a person: "Dana did not *properly* test it"
+    /// (not "the flag was not properly set").
+    NegatedAboutSomeone,
 }
 
 /// Each judgement phrase, when it counts, the technical words that make it not a
@@ -80,7 +87,7 @@ enum FixKind {
 }
 
 use FixKind::{Drop, Replace};
-use When::{AboutSomeoneElse, AboutWork, Always};
+use When::{AboutSomeoneElse, AboutWork, AllTheyHadToDo, Always, Negated, NegatedAboutSomeone};
 
 /// Nouns for people and their work, after which a qualifying word is a judgement.
 const WORK_NOUNS: &[&str] = &[
@@ -184,6 +191,90 @@ const JUDGEMENTS: &[Judgement] = &[
     Judgement { phrase: "all he had to do", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "all she had to do", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "all you had to do", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "clueless", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "inept", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "ineptitude", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "slapdash", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "shoddy", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "shoddily", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "half-assed", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "half-baked", when: AboutWork, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "unprofessional", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "unprofessionally", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "unforgivable", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "shameful", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "embarrassing mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "lazily", when: AboutSomeoneElse, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "complacent", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "complacency", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "blindly", when: AboutSomeoneElse, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "without thinking", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "big mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "huge mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "massive mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "serious mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "terrible mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "glaring mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "basic mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "obvious mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "rookie error", when: Always, technical: NO_TECH, fix: Replace("error") },
+    Judgement { phrase: "easily preventable", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "easily avoidable", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "easily avoided", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "easily prevented", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "entirely preventable", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "entirely avoidable", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "completely avoidable", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "completely preventable", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "totally avoidable", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "nobody bothered", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "no one bothered", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "no-one bothered", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "didn't even bother", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "did not even bother", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "couldn't be bothered", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "could not be bothered", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "dropped the ball", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "asleep at the wheel", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "poor judgement", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "poor judgment", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "bad judgement", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "bad judgment", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "lapse in judgement", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "lapse in judgment", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "error of judgement", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "error of judgment", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "bad call", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "poor call", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "poor decision", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "bad decision", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "poor choice", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "lack of diligence", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "lack of discipline", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "lack of professionalism", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "lack of ownership", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "should have been more careful", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "been more careful", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "not careful enough", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "wasn't careful", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "was not careful", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "weren't careful", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "pay more attention", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "paid more attention", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "inadequately", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "adequately", when: Negated, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "properly", when: NegatedAboutSomeone, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "of course", when: AboutSomeoneElse, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "surely", when: AboutSomeoneElse, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "blatantly", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "blatant", when: Always, technical: NO_TECH, fix: Drop },
+    Judgement { phrase: "such a basic", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "rookie", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "amateur move", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "had to do was", when: AllTheyHadToDo, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "had to do is", when: AllTheyHadToDo, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "such basic", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "even a basic", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "didn't pay attention", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "did not pay attention", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "wasn't paying attention", when: Always, technical: NO_TECH, fix: FixKind::None },
@@ -248,18 +339,49 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         // "the team was lazy": a copula before it and a person as the subject.
         let predicative = t_index > 0
             && matches!(sentence.tokens[t_index - 1].lower().as_str(), "was" | "were" | "is" | "are" | "been")
-            && grammar::subject_before(&sentence.tokens, t_index - 1, None, ctx.config.lexicon())
+            && grammar::subject_before(&sentence.tokens, t_index - 1, None, &ctx.who())
                 .is_some_and(|s| s.person.is_some());
         if !(next_is_work || predicative) {
             return;
         }
     }
+    // "All Hemi had to do was …" judges; "all we had to do was wait" is about ourselves.
+    if j.when == AllTheyHadToDo {
+        let before = &sentence.tokens[t_index.saturating_sub(4)..t_index];
+        let ourselves = before.last().is_some_and(|t| matches!(t.lower().as_str(), "we" | "i"));
+        if ourselves || !before.iter().any(|t| t.lower() == "all") {
+            return;
+        }
+    }
+    if matches!(j.when, Negated | NegatedAboutSomeone) {
+        let before = &sentence.tokens[t_index.saturating_sub(4)..t_index];
+        let negated = before.iter().any(|t| {
+            let l = t.lower();
+            matches!(l.as_str(), "not" | "never" | "nobody") || l.ends_with("n't")
+        });
+        if !negated {
+            return;
+        }
+        if j.when == NegatedAboutSomeone {
+            let verb = sentence.tokens.get(t_index + 1).map(|t| t.lower());
+            let group = (0..t_index).rev().take(4).find(|&i| {
+                let l = sentence.tokens[i].lower();
+                matches!(l.as_str(), "did" | "didn't" | "was" | "wasn't" | "were" | "weren't" | "had" | "hadn't")
+            });
+            let Some(group) = group else { return };
+            let person = grammar::subject_before(&sentence.tokens, group, verb.as_deref(), &ctx.who())
+                .is_some_and(|s| s.person.is_some_and(|(kind, _)| kind != PersonKind::Pronoun { singles_out: false }));
+            if !person {
+                return;
+            }
+        }
+    }
     if j.when == AboutSomeoneElse {
-        let user = ctx.config.lexicon();
+        let who = ctx.who();
         // For "should have known" the verb is "known"; otherwise the word after.
         let next = sentence.tokens.get(t_index + 1).map(|t| t.lower());
         let verb = if j.phrase.contains("known") { Some("known") } else { next.as_deref() };
-        let subject = grammar::subject_before(&sentence.tokens, t_index, verb, user);
+        let subject = grammar::subject_before(&sentence.tokens, t_index, verb, &who);
         let someone_else = subject.as_ref().and_then(|s| s.person.clone()).is_some_and(|(kind, range)| {
             let word = text[range].to_lowercase();
             !(matches!(kind, PersonKind::Pronoun { .. }) && matches!(word.as_str(), "we" | "i" | "us" | "me"))
@@ -327,8 +449,75 @@ fn drop_fix(ctx: &Context<'_>, word: Range<usize>, next: Option<(&str, bool)>) -
     reframe::rewrite(ctx.doc, "Drop the judgement word", range, replacement)
 }
 
-/// Team words from `[words] blame`: judgement in any context.
+/// Verdicts written on a timeline row: "14:05 restarted the wrong node - BAD",
+/// "(bad call)", or a bullet that says only "BAD".
+const VERDICTS: &[&str] = &[
+    "bad",
+    "bad call",
+    "bad move",
+    "bad idea",
+    "poor call",
+    "poor",
+    "wrong",
+    "wrong call",
+    "wrong move",
+    "mistake",
+    "big mistake",
+    "fail",
+    "epic fail",
+    "oops",
+    "not good",
+    "terrible",
+    "facepalm",
+];
+
+/// The verdict at the end of a timeline row's first line, after a dash, colon or
+/// bracket, or standing alone: its range.
+fn verdict_at_end(text: &str, line: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let s = &text[line.clone()];
+    let trimmed = s.trim_end().trim_end_matches([')', ']', '.', '!', '*', '_']).trim_end();
+    let cut = trimmed
+        .rfind(['-', '\u{2014}', '\u{2013}', ':', '(', '['])
+        .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+    let tail = trimmed[cut..].trim().trim_matches(['*', '_']).trim();
+    let alone = cut == 0 && trimmed.trim_start_matches(['-', '*', '+', ' ']).trim_matches(['*', '_']).trim() == tail;
+    if tail.is_empty() || !(cut > 0 || alone) {
+        return None;
+    }
+    let lower = tail.to_lowercase();
+    let lower = lower.trim_end_matches(['!', '.']).trim();
+    // Phrases the rule finds anywhere ("bad call") are found there.
+    if !VERDICTS.contains(&lower) || JUDGEMENTS.iter().any(|j| j.phrase == lower) {
+        return None;
+    }
+    // A verdict is shouted or set apart: "BAD", "(bad call)"; "- bad" alone on a bullet.
+    let shouted = tail.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let bracketed = s.trim_end().ends_with([')', ']']);
+    if !(shouted || bracketed || alone) {
+        return None;
+    }
+    let start = line.start + s.find(tail)?;
+    Some(start..start + tail.len())
+}
+
+/// Team words from `[words] blame`, and verdicts on timeline rows.
 fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
+    {
+        for item in &ctx.doc.items {
+            let own = &ctx.doc.text[item.own.clone()];
+            let line_end = own.find('\n').map_or(item.own.end, |i| item.own.start + i);
+            // Read in the masked prose: a comment or code at the end is not the verdict.
+            if let Some(range) = verdict_at_end(&ctx.doc.masked, item.own.start..line_end) {
+                out.add(range, "A verdict on what someone did: describe what happened and what made it reasonable.");
+            }
+        }
+        for (_, cells) in ctx.doc.tables.iter().flat_map(|t| t.rows()) {
+            let Some(cell) = cells.last().cloned() else { continue };
+            if let Some(range) = verdict_at_end(&ctx.doc.masked, cell) {
+                out.add(range, "A verdict on what someone did: describe what happened and what made it reasonable.");
+            }
+        }
+    }
     let user = ctx.config.lexicon();
     let Some(matcher) = &user.blame_matcher else {
         return;
@@ -400,6 +589,18 @@ mod tests {
             Some("Dana did not know the flag was on.")
         );
         assert_eq!(fixed(ID, "The plan was sloppy.", 0), None, "no clean drop for a predicate");
+    }
+
+    #[test]
+    fn verdicts_on_timeline_rows() {
+        let text = "# Debrief\n\n## Timeline\n\n- 14:02 restarted the wrong node - BAD\n- 14:05 rolled back\n  - BAD\n\
+                    - 14:09 paged storage (bad call)\n- 14:10 the bad node recovered\n- 14:12 took a bad route - bad\n";
+        let found: Vec<&str> = crate::analyse(text, &Config::default())
+            .iter()
+            .filter(|d| d.rule == ID)
+            .map(|d| &text[d.range.clone()])
+            .collect();
+        assert_eq!(found, ["BAD", "BAD", "bad call"]);
     }
 
     #[test]

@@ -1,9 +1,15 @@
-//! `blame-named-person`: a named person (or "he"/"she") as the one who broke, caused or
-//! missed something.
+//! `blame-named-person`: a named person (or "he"/"she", or an @handle) as the one who
+//! broke, caused or missed something.
+//!
+//! The finding is a person plus a harmful act or an omission, in whatever shape the
+//! sentence takes: the person as the subject ("Ngozi took the primary down"), as the
+//! owner of the subject ("Akosua's migration locked the table"), as the agent of a
+//! passive ("the warning was ignored by Bartek"), or singled out by a cleft ("It was Ines
+//! who merged it"). What counts as harm is in the tables below, one per kind of act.
 
 use crate::config::RuleLevel;
-use crate::grammar;
-use crate::lexicon;
+use crate::grammar::{self, Token, Who};
+use crate::lexicon::PersonKind;
 use crate::rules::{no_check, reframe, Context, PhraseHit, Report, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -12,11 +18,14 @@ pub static RULE: Rule = Rule {
         default_level: RuleLevel::Warning,
         summary: "A named person as the one who broke, caused or missed something",
         docs: RuleDocs {
-            what: "A person named (or \"he\"/\"she\", or an @handle) as the subject of breaking, causing or missing \
-                   something — \"Dana broke the deploy\", \"Tom missed the page\", \"it was Dana's mistake\", \"Dana \
-                   accidentally deleted the volume\". Names in a neutral role (\"Tom rolled back the deploy at 14:20\") \
-                   are not flagged.",
-            why: "Naming the person who \"caused\" an incident turns a debrief into a verdict. Everyone reading learns \
+            what: "A person named (or \"he\"/\"she\", or an @handle) as the one who did harm or left something \
+                   undone — \"Dana broke the deploy\", \"Ngozi took the primary down\", \"Ravi did not test the \
+                   migration\", \"Akosua's migration locked the table\", \"the warning was ignored by Bartek\", \"It \
+                   was Ines who merged it\", \"it was Dana's mistake\". Names in a neutral role (\"Tom rolled back the \
+                   deploy at 14:20\") are not flagged, and neither are products named like people (\"Jenkins deleted \
+                   the workspace\"): the document's own use of a word tells a person from a service.",
+            why:
+                "Naming the person who \"caused\" an incident turns a debrief into a verdict. Everyone reading learns \
                   that being near a failure is dangerous, so the next debrief hears less. The same action by anyone \
                   in the same conditions would have had the same result: the conditions are what the team can change.",
             flagged: &[
@@ -25,6 +34,11 @@ pub static RULE: Rule = Rule {
                 "It was Dana's mistake.",
                 "He caused the outage by running the script against production.",
                 "@priya accidentally deleted the staging volume.",
+                "Ngozi took the primary down during the resize.",
+                "Akosua's migration locked the orders table.",
+                "The disk warning was ignored by Bartek.",
+                "It was Ines who merged the change.",
+                "Ravi did not test the rollback.",
             ],
             fine: &[
                 "Tom rolled back the deploy at 14:20.",
@@ -33,6 +47,9 @@ pub static RULE: Rule = Rule {
                 "The on-call engineer missed the page because it was routed to the old rotation.",
                 "The HTTP 500 error rate rose to 4 %.",
                 "Dana is responsible for the on-call rotation schedule.",
+                "Jenkins deleted the workspace before the build finished.",
+                "It was Ines who spotted the spike.",
+                "Dana did not notice the alert: it looked like the daily flapping one.",
             ],
             reframe: "Name the role, not the person (\"the on-call engineer\"), and describe the action and the \
                       conditions around it: what they saw, what they were told, what the tooling allowed.",
@@ -45,69 +62,626 @@ pub static RULE: Rule = Rule {
     check: no_check,
 };
 
-const TRIGGERS: &[&str] = &[
-    "broke",
-    "caused",
-    "missed",
-    "overlooked",
-    "ignored",
-    "forgot",
-    "messed up",
-    "screwed up",
-    "botched",
-    "made a mistake",
-    "made an error",
-    "made a bad call",
-    "is to blame",
-    "was to blame",
-    "at fault",
-    "responsible for",
-    "accidentally",
-    "mistakenly",
-    "inadvertently",
-    "mistake",
-    "fault",
-    "error",
-    "oversight",
-    "blunder",
-    "slip-up",
+/// What makes a clause about harm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Harm {
+    /// Harm whatever was acted on: "broke", "ignored", "wiped", "misconfigured".
+    Act,
+    /// Harm to data or a running system: "deleted the table", "dropped the index" (not
+    /// "deleted the stuck pods", which is how incidents are mitigated).
+    Destroy,
+    /// Switching off a safeguard: "disabled the alert", "turned off the checks".
+    Safeguard,
+    /// A neutral act made harmful by what it acted on or how: "pushed a bad config",
+    /// "applied the wrong manifest", "merged it without review".
+    Wrongly,
+    /// An omission of a duty: "did not test", "never checked", "failed to update".
+    Omission,
+    /// Harm with a particle after the object: "took the primary down".
+    Down,
+    /// "left the cluster in a broken state".
+    Left,
+    /// Naming the person as the cause: "caused the outage", "was responsible for the outage".
+    Cause,
+    /// "accidentally", "mistakenly": whatever follows was a slip.
+    Accident,
+    /// A noun of fault after a possessive: "Dana's mistake", "his fault".
+    Fault,
+    /// "it was Ines who …".
+    Cleft,
+    /// "by Hyun-woo" after a passive: harm when the clause says harm ("the rule that
+    /// deleted the events had been added by Hyun-woo").
+    Agent,
+    /// What a change does to a system: harm when the change is a person's ("Akosua's
+    /// migration locked the table"), not when a person does it ("Dana froze the deploys").
+    Through,
+}
+
+use Harm::{Accident, Act, Agent, Cause, Cleft, Destroy, Down, Fault, Left, Omission, Safeguard, Through, Wrongly};
+
+/// Each trigger and what it says; the verbs in the forms a person's act takes (past
+/// tense, and the participle for passives: "was ignored by Bartek").
+const HARMS: &[(&str, Harm)] = &[
+    ("broke", Act),
+    ("broken", Act),
+    ("ignored", Act),
+    ("skipped", Act),
+    ("forgot", Act),
+    ("forgotten", Act),
+    ("missed", Act),
+    ("overlooked", Act),
+    ("botched", Act),
+    ("messed up", Act),
+    ("screwed up", Act),
+    ("misconfigured", Act),
+    ("mis-configured", Act),
+    ("fat-fingered", Act),
+    ("fat fingered", Act),
+    ("mistyped", Act),
+    ("clobbered", Act),
+    ("nuked", Act),
+    ("trashed", Act),
+    ("corrupted", Act),
+    ("overwrote", Act),
+    ("overwritten", Act),
+    ("force-pushed", Act),
+    ("force pushed", Act),
+    ("blew away", Act),
+    ("disregarded", Act),
+    ("bypassed", Act),
+    ("circumvented", Act),
+    ("dismissed", Act),
+    ("misread", Act),
+    ("misjudged", Act),
+    ("mislabelled", Act),
+    ("mislabeled", Act),
+    ("mishandled", Act),
+    ("neglected", Act),
+    ("wiped", Act),
+    ("leaked", Act),
+    ("deleted", Destroy),
+    ("dropped", Destroy),
+    ("removed", Destroy),
+    ("truncated", Destroy),
+    ("purged", Destroy),
+    ("destroyed", Destroy),
+    ("erased", Destroy),
+    ("killed", Destroy),
+    ("terminated", Destroy),
+    ("shut down", Destroy),
+    ("tore down", Destroy),
+    ("disabled", Safeguard),
+    ("turned off", Safeguard),
+    ("switched off", Safeguard),
+    ("commented out", Safeguard),
+    ("silenced", Safeguard),
+    ("muted", Safeguard),
+    ("snoozed", Safeguard),
+    ("pushed", Wrongly),
+    ("applied", Wrongly),
+    ("deployed", Wrongly),
+    ("merged", Wrongly),
+    ("ran", Wrongly),
+    ("shipped", Wrongly),
+    ("released", Wrongly),
+    ("rolled out", Wrongly),
+    ("changed", Wrongly),
+    ("set", Wrongly),
+    ("used", Wrongly),
+    ("chose", Wrongly),
+    ("entered", Wrongly),
+    ("typed", Wrongly),
+    ("sent", Wrongly),
+    ("committed", Wrongly),
+    ("enabled", Wrongly),
+    ("edited", Wrongly),
+    ("updated", Wrongly),
+    ("upgraded", Wrongly),
+    ("modified", Wrongly),
+    ("configured", Wrongly),
+    ("approved", Wrongly),
+    ("executed", Wrongly),
+    ("restarted", Wrongly),
+    ("rebooted", Wrongly),
+    ("promoted", Wrongly),
+    ("copied", Wrongly),
+    ("pasted", Wrongly),
+    ("started", Wrongly),
+    ("kicked off", Wrongly),
+    ("triggered", Cause),
+    ("introduced", Cause),
+    ("caused", Cause),
+    ("responsible for", Cause),
+    ("is to blame", Cause),
+    ("was to blame", Cause),
+    ("at fault", Cause),
+    ("did not", Omission),
+    ("didn't", Omission),
+    ("never", Omission),
+    ("failed to", Omission),
+    ("neglected to", Omission),
+    ("forgot to", Omission),
+    ("omitted to", Omission),
+    ("took", Down),
+    ("brought", Down),
+    ("knocked", Down),
+    ("left", Left),
+    ("accidentally", Accident),
+    ("mistakenly", Accident),
+    ("inadvertently", Accident),
+    ("unintentionally", Accident),
+    ("erroneously", Accident),
+    ("wrongly", Accident),
+    ("incorrectly", Accident),
+    ("mistake", Fault),
+    ("fault", Fault),
+    ("error", Fault),
+    ("oversight", Fault),
+    ("blunder", Fault),
+    ("slip-up", Fault),
+    ("screw-up", Fault),
+    ("screwup", Fault),
+    ("by", Agent),
+    ("break", Act),
+    ("ignore", Act),
+    ("skip", Act),
+    ("forget", Act),
+    ("overwrite", Act),
+    ("wipe", Act),
+    ("did nothing", Act),
+    ("didn't do anything", Act),
+    ("did not do anything", Act),
+    ("didn't react", Act),
+    ("did not react", Act),
+    ("flushed", Destroy),
+    ("flush", Destroy),
+    ("delete", Destroy),
+    ("drop", Destroy),
+    ("remove", Destroy),
+    ("run", Wrongly),
+    ("push", Wrongly),
+    ("apply", Wrongly),
+    ("deploy", Wrongly),
+    ("merge", Wrongly),
+    ("change", Wrongly),
+    ("use", Wrongly),
+    ("copy", Wrongly),
+    ("published", Wrongly),
+    ("keyed", Wrongly),
+    ("added", Wrongly),
+    ("installed", Wrongly),
+    ("rolled", Wrongly),
+    ("had not", Omission),
+    ("hadn't", Omission),
+    ("not check", Omission),
+    ("not checked", Omission),
+    ("not verify", Omission),
+    ("not verified", Omission),
+    ("not test", Omission),
+    ("not tested", Omission),
+    ("not read", Omission),
+    ("not follow", Omission),
+    ("not followed", Omission),
+    ("not confirm", Omission),
+    ("not confirmed", Omission),
+    ("not review", Omission),
+    ("not reviewed", Omission),
+    ("not update", Omission),
+    ("not updated", Omission),
+    ("not inform", Omission),
+    ("not informed", Omission),
+    ("not validate", Omission),
+    ("not wait", Omission),
+    ("flipped", Wrongly),
+    ("toggled", Wrongly),
+    ("bumped", Wrongly),
+    ("switched", Wrongly),
+    ("turned on", Wrongly),
+    ("raised", Wrongly),
+    ("lowered", Wrongly),
+    ("increased", Wrongly),
+    ("decreased", Wrongly),
+    ("resized", Wrongly),
+    ("made a mistake", Act),
+    ("made an error", Act),
+    ("made a bad call", Act),
+    ("made a typo", Act),
+    ("invalidated", Through),
+    ("wiped out", Through),
+    ("locked", Through),
+    ("crashed", Through),
+    ("overloaded", Through),
+    ("exhausted", Through),
+    ("saturated", Through),
+    ("filled", Through),
+    ("stalled", Through),
+    ("deadlocked", Through),
+    ("hung", Through),
+    ("froze", Through),
+    ("flooded", Through),
+    ("overwhelmed", Through),
+    ("exposed", Through),
+    ("blocked", Through),
+    ("slowed", Through),
+    ("degraded", Through),
+    ("invalidated", Through),
+    ("evicted", Through),
+    ("it was", Cleft),
+    ("it's", Cleft),
+    ("it is", Cleft),
 ];
 
-/// Nouns that make "responsible for …" about the incident, not about a duty.
+const TRIGGERS: &[&str] = &{
+    let mut out = [""; HARMS.len()];
+    let mut i = 0;
+    while i < HARMS.len() {
+        out[i] = HARMS[i].0;
+        i += 1;
+    }
+    out
+};
+
+/// What a destroying act must hit to be harm: data and running systems.
+const DESTROYED: &[&str] = &[
+    "table",
+    "tables",
+    "database",
+    "databases",
+    "db",
+    "volume",
+    "volumes",
+    "bucket",
+    "buckets",
+    "index",
+    "indexes",
+    "indices",
+    "data",
+    "dataset",
+    "records",
+    "rows",
+    "cluster",
+    "namespace",
+    "backup",
+    "backups",
+    "production",
+    "prod",
+    "branch",
+    "topic",
+    "topics",
+    "queue",
+    "disk",
+    "partition",
+    "partitions",
+    "schema",
+    "column",
+    "columns",
+    "keys",
+    "key",
+    "secret",
+    "secrets",
+    "certificate",
+    "record",
+    "zone",
+    "instance",
+    "instances",
+    "server",
+    "servers",
+    "primary",
+    "replica",
+    "replicas",
+    "snapshot",
+    "snapshots",
+    "repository",
+    "repo",
+    "account",
+    "accounts",
+    "users",
+    "files",
+    "directory",
+    "folder",
+    "collection",
+    "shard",
+    "shards",
+    "tenant",
+    "environment",
+    "stack",
+    "deployment",
+    "service",
+    "vm",
+    "vms",
+    "node",
+    "nodes",
+    "dns",
+    "route",
+    "routes",
+    "rule",
+    "rules",
+    "config",
+    "configuration",
+];
+
+/// What a safeguard is, when it is switched off.
+const SAFEGUARDS: &[&str] = &[
+    "alert",
+    "alerts",
+    "alarm",
+    "alarms",
+    "monitoring",
+    "monitor",
+    "monitors",
+    "check",
+    "checks",
+    "test",
+    "tests",
+    "validation",
+    "validations",
+    "guard",
+    "guards",
+    "protection",
+    "protections",
+    "backup",
+    "backups",
+    "replication",
+    "failover",
+    "limit",
+    "limits",
+    "lock",
+    "locks",
+    "review",
+    "reviews",
+    "hook",
+    "hooks",
+    "canary",
+    "healthcheck",
+    "healthchecks",
+    "probe",
+    "probes",
+    "paging",
+    "pager",
+    "notifications",
+    "warning",
+    "warnings",
+    "safeguard",
+    "safeguards",
+    "safety",
+    "throttling",
+    "quota",
+    "quotas",
+    "firewall",
+    "autoscaling",
+    "ci",
+];
+
+/// Words in the object that make a neutral act harmful: "a *bad* config".
+const BAD: &[&str] = &[
+    "bad",
+    "wrong",
+    "broken",
+    "faulty",
+    "incorrect",
+    "buggy",
+    "untested",
+    "unreviewed",
+    "invalid",
+    "stale",
+    "outdated",
+    "erroneous",
+    "mistaken",
+    "unsafe",
+    "corrupt",
+    "corrupted",
+    "malformed",
+    "misconfigured",
+    "half-finished",
+    "unfinished",
+    "incomplete",
+    "unapproved",
+    "destructive",
+    "dangerous",
+    "defective",
+    "flawed",
+    "botched",
+    "bogus",
+    "typo",
+    "typos",
+    "regression",
+    "bug",
+];
+
+/// What an act done "without" may go without and still be fine: "restarted it without
+/// downtime". Anything else ("without review", "without to verify") was a safeguard skipped.
+const WITHOUT_HARM: &[&str] = &[
+    "downtime",
+    "impact",
+    "interruption",
+    "interruptions",
+    "errors",
+    "error",
+    "issues",
+    "issue",
+    "problems",
+    "loss",
+    "incident",
+    "incidents",
+    "disruption",
+    "delay",
+    "delays",
+    "customer",
+    "user",
+    "users",
+    "data",
+    "trouble",
+    "fuss",
+    "drama",
+    "further",
+    "noticeable",
+    "visible",
+    "much",
+    "waking",
+    "paging",
+];
+
+/// Acts a cleft may single someone out for without blame: finding and fixing.
+const HELPFUL: &[&str] = &[
+    "noticed",
+    "spotted",
+    "found",
+    "caught",
+    "fixed",
+    "resolved",
+    "restored",
+    "saved",
+    "rescued",
+    "raised",
+    "flagged",
+    "alerted",
+    "escalated",
+    "identified",
+    "diagnosed",
+    "mitigated",
+    "recovered",
+    "helped",
+    "led",
+    "coordinated",
+    "paged",
+    "discovered",
+    "suggested",
+    "proposed",
+    "first",
+    "figured",
+    "debugged",
+    "investigated",
+    "reported",
+    "rolled",
+    "reverted",
+    "stopped",
+    "declared",
+    "noticing",
+    "remembered",
+    "realised",
+    "realized",
+    "volunteered",
+    "stepped",
+    "took",
+    "kept",
+    "wrote",
+    "documented",
+    "confirmed",
+    "tracked",
+    "traced",
+];
+
+/// Nouns that make "responsible for …" / "caused …" / "introduced …" about the incident.
 const INCIDENT_NOUNS: &[&str] = &[
     "outage",
+    "outages",
     "incident",
+    "incidents",
     "failure",
+    "failures",
     "breakage",
     "downtime",
     "bug",
+    "bugs",
     "issue",
+    "issues",
     "problem",
+    "problems",
     "mistake",
     "error",
+    "errors",
     "loss",
     "deletion",
     "disruption",
+    "regression",
+    "regressions",
+    "defect",
+    "crash",
+    "crashes",
+    "this",
+    "it",
+    "the",
+    "data",
+    "corruption",
+    "leak",
+    "breach",
 ];
 
-/// Whether the prose of its block just before a hit could name someone: a capital letter
-/// starting a word, an `@handle`, or he/she/his/her. Most hits of these common words
-/// ("error", "caused") have none, and skip the sentence analysis. (Only the block: the
-/// sentence is in it, and what the rules find in one part of a document must not depend
-/// on the text of another.)
-fn could_name_someone(masked: &str, block_start: usize, at: usize) -> bool {
-    let from = masked.floor_char_boundary(at.saturating_sub(120).max(block_start));
-    let before = &masked[from..at];
-    let bytes = before.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        word_start && (b.is_ascii_uppercase() || b == b'@' || b >= 0x80)
-    }) || before.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "he" | "she" | "his" | "her"))
+/// Words that reject the frame: "did *not* break it", "never deleted".
+fn is_negation(t: &Token<'_>) -> bool {
+    let l = t.lower();
+    matches!(l.as_str(), "not" | "never" | "no" | "nobody" | "neither" | "nor") || l.ends_with("n't")
+}
+
+/// The word right after token `i` that is a word, and its index.
+fn next_word<'t>(tokens: &'t [Token<'t>], i: usize) -> Option<(usize, &'t Token<'t>)> {
+    tokens.iter().enumerate().skip(i + 1).find(|(_, t)| t.is_word())
+}
+
+/// The lowercase words of the object after token `i`, up to a clause boundary, at most `n`.
+fn object_words(tokens: &[Token<'_>], i: usize, n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in tokens.iter().skip(i + 1) {
+        if !t.is_word() {
+            if matches!(t.text, "." | ";" | ":" | "!" | "?" | "(" | ")") {
+                break;
+            }
+            continue;
+        }
+        let l = t.lower();
+        if matches!(l.as_str(), "and" | "but" | "because" | "so" | "which" | "when" | "while" | "after") {
+            break;
+        }
+        out.push(l.as_str().to_string());
+        if out.len() >= n {
+            break;
+        }
+    }
+    out
+}
+
+/// The words before a relative clause holding the act: "the *wrong value* which Malte
+/// has set" (what was set), up to five.
+fn antecedent_words(tokens: &[Token<'_>], at: usize) -> Vec<String> {
+    let Some(rel) =
+        tokens[at.saturating_sub(6)..at].iter().rposition(|t| matches!(t.lower().as_str(), "which" | "that"))
+    else {
+        return Vec::new();
+    };
+    let rel = at.saturating_sub(6) + rel;
+    tokens[rel.saturating_sub(5)..rel].iter().filter(|t| t.is_word()).map(|t| t.lower().as_str().to_string()).collect()
+}
+
+/// Environments that are not production, and production: an act that carries one into
+/// the other was done in the wrong place ("copied the UAT config to prod").
+const NOT_PROD: &[&str] =
+    &["uat", "staging", "stg", "stage", "test", "dev", "sandbox", "qa", "preprod", "pre-prod", "local", "laptop"];
+const PROD: &[&str] = &["prod", "production", "live", "prd"];
+
+/// Whether the words after a neutral act make it harmful: a bad object, "without
+/// review", "by mistake", "to the wrong cluster".
+fn done_wrongly(words: &[String]) -> bool {
+    let wrong_place = words
+        .iter()
+        .position(|w| NOT_PROD.contains(&w.as_str()))
+        .is_some_and(|i| words[i + 1..].iter().any(|w| PROD.contains(&w.as_str())));
+    wrong_place
+        || words.iter().enumerate().any(|(i, w)| {
+            BAD.contains(&w.as_str())
+                || (w == "without" && words.get(i + 1).is_some_and(|n| !WITHOUT_HARM.contains(&n.as_str())))
+                || (w == "by" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "mistake" | "accident")))
+                || (w == "instead" && words.get(i + 1).is_some_and(|n| n == "of"))
+        })
+}
+
+/// Whether a person reference singles out one person (a name, a handle, he or she).
+fn named(kind: PersonKind) -> bool {
+    kind.is_named()
 }
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
-    let trigger = TRIGGERS[hit.trigger];
-    if !could_name_someone(&ctx.doc.masked, hit.block.start, hit.range.start) {
+    let (trigger, harm) = HARMS[hit.trigger];
+    if !could_name_someone(&ctx.doc.masked, hit, harm) {
         return;
     }
     let sentence = ctx.sentence(hit);
@@ -115,109 +689,453 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return;
     };
     let tokens = &sentence.tokens;
-    let user = ctx.config.lexicon();
+    let who = ctx.who();
+    let last = tokens.iter().rposition(|t| t.start < hit.range.end).unwrap_or(t_index);
 
-    // Possessives: "Dana's mistake", "his fault".
-    if matches!(trigger, "mistake" | "fault" | "error" | "oversight" | "blunder" | "slip-up") {
-        let Some(prev) = t_index.checked_sub(1).map(|i| tokens[i]) else {
-            return;
-        };
-        let lower = prev.lower();
-        let owner = lower.strip_suffix("'s").map(|s| &prev.text[..s.len()]);
-        let named = match owner {
-            Some(name) => name.starts_with('@') || lexicon::is_first_name(name, user),
-            None => lexicon::SINGLING_POSSESSIVES.contains(&lower.as_str()),
-        };
-        if !named {
-            return;
-        }
-        let d = out.add(
-            prev.start..hit.range.end,
-            "Names a person as the one at fault: describe the action and the conditions around it.",
-        );
-        let article = reframe::article_for(&ctx.doc.text[hit.range.clone()]);
-        let new = reframe::case_for_position(starts_sentence(&sentence.tokens, prev.start), article);
-        if let Some(fix) = reframe::rewrite(ctx.doc, "Drop the person's name", prev.start..prev.end, new) {
-            d.fixes.push(fix);
-        }
-        return;
+    match harm {
+        Fault => return fault(ctx, tokens, t_index, hit, &who, out),
+        Cleft => return cleft(ctx, tokens, t_index, last, &who, out),
+        // Passive: "the warning was ignored by Bartek".
+        Agent => return agent(ctx, tokens, t_index, &who, out),
+        _ => {}
     }
 
-    if trigger == "responsible for" {
-        let about_incident =
-            tokens[t_index..].iter().skip(2).take(5).any(|t| INCIDENT_NOUNS.contains(&t.lower().as_str()));
-        if !about_incident {
-            return;
+    // What the clause says after the trigger decides whether it is harm.
+    let mut only_through_a_thing = false;
+    let (verb_at, verb_word) = match harm {
+        // "Chen Hao not check the alias": the verb is the trigger's last word.
+        Omission if trigger.starts_with("not ") => (t_index, tokens[last].lower().as_str().to_string()),
+        Omission => {
+            let Some((v, verb)) = next_word(tokens, last) else { return };
+            let mut v = v;
+            let mut verb = verb.lower();
+            // "did not even check", "didn't bother to", "never once tested".
+            while matches!(verb.as_str(), "even" | "once" | "properly" | "actually" | "really" | "bother" | "to") {
+                let Some((n, t)) = next_word(tokens, v) else { return };
+                v = n;
+                verb = t.lower();
+            }
+            let listed = crate::lexicon::is_duty(&verb);
+            // "failed to"/"neglected to" with any act a person does.
+            let agentive = matches!(trigger, "failed to" | "neglected to" | "forgot to" | "omitted to")
+                && crate::lexicon::is_human_verb(&verb);
+            if !(listed || agentive) {
+                return;
+            }
+            // "never" and "had not" take a participle ("never tested", "had not checked").
+            let perfect = matches!(trigger, "never" | "had not" | "hadn't");
+            if perfect && !(verb.ends_with("ed") || crate::verbs::is_participle(&verb)) {
+                return;
+            }
+            (t_index, verb.as_str().to_string())
         }
-    }
-    let verb = tokens[t_index].lower();
-    // The verb phrase may start with a copula ("Dana was to blame", "he is responsible").
-    let mut start = t_index;
+        Accident => {
+            // The act after the adverb: "accidentally deleted", "mistakenly ran".
+            let Some((_, verb)) = next_word(tokens, last) else { return };
+            (t_index, verb.lower().as_str().to_string())
+        }
+        Down => {
+            let words = object_words(tokens, last, 6);
+            let particle = words.iter().any(|w| matches!(w.as_str(), "down" | "offline" | "over" | "out"));
+            let taken = match trigger {
+                "took" => words.iter().any(|w| matches!(w.as_str(), "down" | "offline")),
+                "knocked" => words.iter().any(|w| matches!(w.as_str(), "over" | "out" | "offline" | "down")),
+                _ => particle && words.iter().any(|w| w == "down"),
+            };
+            if !taken {
+                return;
+            }
+            (t_index, trigger.to_string())
+        }
+        Left => {
+            let words = object_words(tokens, last, 9);
+            let harmful = words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "broken"
+                        | "half-applied"
+                        | "half-finished"
+                        | "inconsistent"
+                        | "failing"
+                        | "corrupt"
+                        | "corrupted"
+                        | "degraded"
+                        | "stuck"
+                        | "unusable"
+                        | "misconfigured"
+                        | "partially"
+                        | "half"
+                        | "unfinished"
+                        | "dangling"
+                )
+            });
+            if !harmful {
+                return;
+            }
+            (t_index, "left".to_string())
+        }
+        Destroy => {
+            let words = object_words(tokens, last, 6);
+            // "accidentally deleted": the adverb's finding says it.
+            if accident_before(tokens, t_index) {
+                return;
+            }
+            let hits = |w: &String| DESTROYED.contains(&w.as_str()) || SAFEGUARDS.contains(&w.as_str());
+            // "the force-push of João Victor removed it": what "it" is, is said before; a
+            // person's change removing it is harm, a person removing it may be cleanup.
+            let pronoun_object = words.first().is_some_and(|w| matches!(w.as_str(), "it" | "them" | "the" | "this"))
+                && words.iter().take(2).any(|w| matches!(w.as_str(), "it" | "them" | "fix" | "change" | "patch"));
+            if !(words.iter().any(hits) || done_wrongly(&words) || consequence_follows(tokens, last)) {
+                if !pronoun_object {
+                    return;
+                }
+                only_through_a_thing = true;
+            }
+            (t_index, trigger.to_string())
+        }
+        Safeguard => {
+            let words = object_words(tokens, last, 6);
+            // "accidentally deleted": the adverb's finding says it.
+            if accident_before(tokens, t_index) {
+                return;
+            }
+            if !words.iter().any(|w| SAFEGUARDS.contains(&w.as_str())) {
+                return;
+            }
+            (t_index, trigger.to_string())
+        }
+        Wrongly => {
+            let mut words = object_words(tokens, last, 10);
+            // "the wrong value which Malte has set": the relative clause's antecedent.
+            words.extend(antecedent_words(tokens, t_index));
+            // "accidentally deleted": the adverb's finding says it.
+            if accident_before(tokens, t_index) {
+                return;
+            }
+            if !(done_wrongly(&words) || consequence_follows(tokens, last)) {
+                return;
+            }
+            (t_index, trigger.to_string())
+        }
+        Cause => {
+            let words = object_words(tokens, last, 5);
+            let about_incident = match trigger {
+                "is to blame" | "was to blame" | "at fault" => true,
+                _ => {
+                    words.iter().take(4).any(|w| INCIDENT_NOUNS.contains(&w.as_str()) && w != "the")
+                        || words.first().is_some_and(|w| w == "the")
+                            && words.iter().skip(1).take(3).any(|w| INCIDENT_NOUNS.contains(&w.as_str()))
+                }
+            };
+            if !about_incident {
+                return;
+            }
+            (t_index, trigger.to_string())
+        }
+        Act | Through => (t_index, trigger.to_string()),
+        Fault | Cleft | Agent => return,
+    };
+
+    // The verb group starts at the trigger; a copula before it belongs to it ("Dana was
+    // to blame", "he is responsible").
+    let mut start = verb_at;
     if start > 0 && matches!(tokens[start - 1].lower().as_str(), "was" | "is" | "were" | "are" | "been") {
         start -= 1;
     }
-    let Some(subject) = grammar::subject_before(tokens, start, Some(&verb), user) else {
-        possessive_subject(ctx, &sentence.tokens, start, hit, out);
-        return;
-    };
-    let Some((kind, person)) = subject.person.clone() else {
-        possessive_subject(ctx, &sentence.tokens, start, hit, out);
-        return;
-    };
-    if !kind.is_named() {
+    // "Dana did not break it": the act denied.
+    let denied = harm != Omission && tokens[start.saturating_sub(3)..start].iter().any(is_negation);
+    if denied {
         return;
     }
-    // "Liam pushed a config and caused the outage": the name stands in the earlier
-    // clause; the finding points at what it is said to have done.
-    let range = if subject.elided { hit.range.clone() } else { person.start..hit.range.end };
-    let d = out.add(
-        range,
-        "Names a person as the one who broke or missed something: name the role and describe the conditions.",
-    );
-    // The role is a guess the author confirms; a pronoun gets the same wording.
-    let new = reframe::case_for_position(starts_sentence(tokens, person.start), "the on-call engineer");
-    if let Some(fix) = reframe::rewrite(ctx.doc, "Name the role instead of the person", person, new) {
-        d.fixes.push(fix);
+    // "Sione bumped the pool size, which took the primary down": the act's doer is the
+    // earlier clause's subject.
+    let which = start.checked_sub(1).filter(|&w| {
+        tokens[w].lower() == "which"
+            && w > 0
+            && tokens[w - 1].text == ","
+            && matches!(harm, Cause | Through | Down | Act)
+    });
+    let subject = match which {
+        Some(w) => grammar::clause_subject_before(tokens, w - 1, &who),
+        None => grammar::subject_before(tokens, start, Some(&verb_word), &who),
+    };
+    let Some(subject) = subject else {
+        return;
+    };
+    if let Some((kind, person)) = subject.person.clone() {
+        // An unknown capitalised word is taken for a person only for acts only people
+        // do; an omission ("Prow did not respond") says too little.
+        if !named(kind)
+            || (kind == PersonKind::ProperNoun && harm == Omission)
+            || harm == Through
+            || only_through_a_thing
+        {
+            return;
+        }
+        // "Liam pushed a config and caused the outage": the name stands in the earlier
+        // clause; the finding points at what it is said to have done.
+        let range = if subject.elided { hit.range.clone() } else { person.start..hit.range.end };
+        let d = out.add(
+            range,
+            "Names a person as the one who broke or missed something: name the role and describe the conditions.",
+        );
+        // The role is a guess the author confirms; a pronoun gets the same wording.
+        let new = reframe::case_for_position(starts_sentence(tokens, person.start), "the on-call engineer");
+        d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", person, new));
+        return;
+    }
+    // "Akosua's migration locked the table": a thing of theirs did the harm.
+    if let Some((kind, owner)) = subject.possessor {
+        if !named(kind) || matches!(harm, Omission | Accident) {
+            return;
+        }
+        let d = out.add(
+            owner.start..hit.range.end,
+            "Names a person as the one who broke or caused something: describe the change and the conditions.",
+        );
+        let new = reframe::case_for_position(starts_sentence(tokens, owner.start), "the");
+        d.fixes.extend(reframe::rewrite(ctx.doc, "Drop the person's name", owner, new));
     }
 }
 
-fn starts_sentence(tokens: &[grammar::Token<'_>], at: usize) -> bool {
-    tokens.iter().find(|t| t.is_word()).is_some_and(|t| t.start == at)
+/// Whether the sentence goes on to say the act did harm: "…, which invalidated every
+/// session", "…, causing the outage", "… and took the primary down".
+fn consequence_follows(tokens: &[Token<'_>], last: usize) -> bool {
+    let rest: Vec<String> =
+        tokens[last + 1..].iter().filter(|t| t.is_word()).map(|t| t.lower().as_str().to_string()).collect();
+    rest.iter().enumerate().any(|(i, w)| {
+        let linked = i > 0 && matches!(rest[i - 1].as_str(), "which" | "that" | "and" | "so");
+        let harm =
+            HARMS.iter().any(|(phrase, h)| phrase == w && matches!(h, Act | Through | Cause) && w != "triggered")
+                || (HARMS.iter().any(|(phrase, h)| phrase == w && matches!(h, Destroy | Safeguard))
+                    && rest[i + 1..]
+                        .iter()
+                        .take(4)
+                        .any(|o| SAFEGUARDS.contains(&o.as_str()) || DESTROYED.contains(&o.as_str())));
+        (linked && harm) || matches!(w.as_str(), "causing" | "breaking" | "wiping" | "deleting" | "taking")
+    })
 }
 
-/// "Dana's change caused the outage": the possessor is named as the cause.
-fn possessive_subject(
-    ctx: &Context<'_>,
-    tokens: &[grammar::Token<'_>],
-    verb: usize,
-    hit: &PhraseHit,
-    out: &mut Report<'_>,
-) {
-    if !matches!(TRIGGERS[hit.trigger], "caused" | "broke") {
+/// Whether "accidentally", "by mistake" or the like stands right before the act.
+fn accident_before(tokens: &[Token<'_>], at: usize) -> bool {
+    tokens[at.saturating_sub(3)..at].iter().any(|t| {
+        matches!(
+            t.lower().as_str(),
+            "accidentally"
+                | "mistakenly"
+                | "inadvertently"
+                | "unintentionally"
+                | "erroneously"
+                | "wrongly"
+                | "carelessly"
+        )
+    })
+}
+
+/// "was ignored by Bartek", "published in MDM by Paweł … instead of the canary", "had
+/// been added by Hyun-woo": a passive whose agent is a person, in a clause that says harm.
+fn agent(ctx: &Context<'_>, tokens: &[Token<'_>], by: usize, who: &Who<'_>, out: &mut Report<'_>) {
+    let Some((p, person)) = next_word(tokens, by) else { return };
+    // "triggered by Marius's fuzzer": a thing of theirs, often a tool that found it.
+    if person.lower().ends_with("'s") {
         return;
     }
-    let user = ctx.config.lexicon();
-    let Some(owner) = tokens[verb.saturating_sub(3)..verb].iter().find(|t| {
-        let l = t.lower();
-        l.strip_suffix("'s").is_some_and(|s| {
-            let name = &t.text[..s.len()];
-            name.starts_with('@') || lexicon::is_first_name(name, user)
-        })
+    // The person and their surname or initial: "Bartek", "T. Wróbel", "@k.osei", "Sato-san".
+    let mut end = p;
+    let singled = if person.text.starts_with('@') || matches!(person.lower().as_str(), "him" | "her") {
+        true
+    } else if person.text.chars().count() == 1 && person.is_capitalised() {
+        // An initial: "T. Wróbel".
+        let surname = tokens.get(p + 2).filter(|t| tokens[p + 1].text == "." && t.is_capitalised() && t.is_word());
+        match surname {
+            Some(_) => {
+                end = p + 2;
+                true
+            }
+            None => false,
+        }
+    } else {
+        person.is_capitalised() && who.is_name(person.text)
+    };
+    if !singled {
+        return;
+    }
+    while end < p + 2
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| t.is_word() && t.is_capitalised() && !crate::lexicon::is_not_name(&t.lower()))
+    {
+        end += 1;
+    }
+    // A participle before "by", past adverbs and a place: "ignored by", "published in MDM by".
+    let Some(participle) = (by.saturating_sub(5)..by).rev().find(|&i| {
+        let l = tokens[i].lower();
+        tokens[i].is_word() && (l.ends_with("ed") || l.ends_with("en") || crate::verbs::is_participle(&l))
     }) else {
         return;
     };
-    let d = out.add(
-        owner.start..hit.range.end,
-        "Names a person as the one who broke or caused something: describe the change and the conditions.",
-    );
-    if let Some(fix) = reframe::rewrite(
-        ctx.doc,
-        "Drop the person's name",
-        owner.range(),
-        reframe::case_for_position(starts_sentence(tokens, owner.start), "the"),
-    ) {
-        d.fixes.push(fix);
+    if tokens[participle + 1..by].iter().any(|t| matches!(t.text, "," | ";" | "." | ":")) {
+        return;
     }
+    // Harm in the clause: the participle itself, or the words of the sentence around it.
+    let participle_word = tokens[participle].lower();
+    let harmful_act = HARMS
+        .iter()
+        .any(|(phrase, harm)| *phrase == participle_word.as_str() && matches!(harm, Act | Destroy | Cause | Through));
+    // The passive's clause: back to the last sentence-like break, on past the agent to
+    // the next clause ("… by @ThisIsMissEm, where NodeJS struggles to drop …" stops there).
+    let from = tokens[..by].iter().rposition(|t| matches!(t.text, ";" | ":" | "." | "!" | "?")).map_or(0, |i| i + 1);
+    let to = tokens[end + 1..]
+        .iter()
+        .position(|t| {
+            matches!(t.text, ";" | "." | ":" | "!" | "?")
+                || matches!(t.lower().as_str(), "where" | "which" | "when" | "because" | "while" | "but" | "and")
+        })
+        .map_or(tokens.len(), |i| end + 1 + i);
+    let words: Vec<String> =
+        tokens[from..to].iter().filter(|t| t.is_word()).map(|t| t.lower().as_str().to_string()).collect();
+    let harm_words = done_wrongly(&words)
+        || words
+            .iter()
+            .any(|w| HARMS.iter().any(|(phrase, harm)| phrase == w && matches!(harm, Act | Destroy | Through)));
+    if !(harmful_act || harm_words) {
+        return;
+    }
+    // A helpful act is credit: "was fixed by Ngozi", "restored by Wen".
+    if HELPFUL.contains(&participle_word.as_str())
+        || matches!(participle_word.as_str(), "restored" | "resolved" | "mitigated" | "handled")
+    {
+        return;
+    }
+    let d = out.add(
+        tokens[participle].start..tokens[end].end,
+        "Names a person as the one who broke or missed something: name the role and describe the conditions.",
+    );
+    let new = reframe::case_for_position(false, "the on-call engineer");
+    let name = tokens[p].start..tokens[end].end;
+    d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", name, new));
+}
+
+/// "It was Ines who merged it": the cleft singles someone out for an act.
+fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, who: &Who<'_>, out: &mut Report<'_>) {
+    // The cleft's "it" starts its clause.
+    if t_index > 0
+        && tokens[t_index - 1].is_word()
+        && !matches!(tokens[t_index - 1].lower().as_str(), "and" | "but" | "so")
+    {
+        return;
+    }
+    let Some((p, person)) = next_word(tokens, last) else { return };
+    let singled = person.text.starts_with('@')
+        || (person.is_capitalised() && who.is_name(person.text))
+        || matches!(person.lower().as_str(), "him" | "her");
+    if !singled {
+        return;
+    }
+    let mut rel = p + 1;
+    while tokens.get(rel).is_some_and(|t| t.is_word() && t.is_capitalised()) && rel < p + 3 {
+        rel += 1;
+    }
+    if !tokens.get(rel).is_some_and(|t| matches!(t.lower().as_str(), "who" | "that")) {
+        return;
+    }
+    let Some((v, verb)) = next_word(tokens, rel) else { return };
+    let verb_lower = verb.lower();
+    if HELPFUL.contains(&verb_lower.as_str()) {
+        return;
+    }
+    // The act must be something done, not a state ("It was Ines who was on call").
+    if matches!(verb_lower.as_str(), "was" | "is" | "had" | "has" | "on") {
+        let harmful = object_words(tokens, v, 6).iter().any(|w| BAD.contains(&w.as_str()) || w == "responsible");
+        if !harmful {
+            return;
+        }
+    }
+    let d = out.add(
+        person.start..verb.end,
+        "Singles out a person as the one who did it: describe the action and the conditions around it.",
+    );
+    let new = reframe::case_for_position(false, "the on-call engineer");
+    d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", person.range(), new));
+}
+
+/// "Dana's mistake", "his fault", "a mistake by Dana".
+fn fault(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    t_index: usize,
+    hit: &PhraseHit,
+    who: &Who<'_>,
+    out: &mut Report<'_>,
+) {
+    // Technical terms built on the word: "fault domain", "error rate".
+    let next = next_word(tokens, t_index).map(|(_, t)| t.lower());
+    if next.as_deref().is_some_and(|n| crate::lexicon::TECHNICAL_AFTER_FAULT.contains(&n)) {
+        return;
+    }
+    // "a mistake by Dana", "an error on Dana's part".
+    if let Some((b, by)) = next_word(tokens, t_index) {
+        if matches!(by.lower().as_str(), "by" | "of") {
+            if let Some((_, person)) = next_word(tokens, b) {
+                if person.text.starts_with('@') || (person.is_capitalised() && who.is_name(person.text)) {
+                    out.add(
+                        hit.range.start..person.end,
+                        "Names a person as the one at fault: describe the action and the conditions around it.",
+                    );
+                    return;
+                }
+            }
+        }
+    }
+    let Some(prev) = t_index.checked_sub(1).map(|i| tokens[i]) else {
+        return;
+    };
+    let lower = prev.lower();
+    let named = match lower.strip_suffix("'s") {
+        Some(_) => prev.text.starts_with('@') || who.is_name(prev.text),
+        None => crate::lexicon::SINGLING_POSSESSIVES.contains(&lower.as_str()),
+    };
+    if !named {
+        return;
+    }
+    let d = out.add(
+        prev.start..hit.range.end,
+        "Names a person as the one at fault: describe the action and the conditions around it.",
+    );
+    let article = reframe::article_for(&ctx.doc.text[hit.range.clone()]);
+    let new = reframe::case_for_position(starts_sentence(tokens, prev.start), article);
+    d.fixes.extend(reframe::rewrite(ctx.doc, "Drop the person's name", prev.start..prev.end, new));
+}
+
+fn starts_sentence(tokens: &[Token<'_>], at: usize) -> bool {
+    tokens.iter().find(|t| t.is_word()).is_some_and(|t| t.start == at)
+}
+
+/// Whether the block around a hit could name someone: a capital letter starting a word,
+/// an `@handle`, or he/she/his/her/him near it. Most hits of these common words have
+/// none, and skip the sentence analysis. (Only the block: what the rules find in one
+/// part of a document must not depend on the text of another.)
+fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm) -> bool {
+    let from = masked.floor_char_boundary(hit.range.start.saturating_sub(120).max(hit.block.start));
+    // A passive's agent and a cleft's focus come after the trigger.
+    let reach = if matches!(harm, Cleft | Agent) { 60 } else { 0 };
+    // "by" is common: only a capital, a handle or "him"/"her" right after it can be a person.
+    if harm == Agent {
+        let next = masked[hit.range.end..].trim_start();
+        if !(next.starts_with(|c: char| c.is_uppercase() || c == '@')
+            || next.starts_with("him")
+            || next.starts_with("her"))
+        {
+            return false;
+        }
+    }
+    let to = masked.floor_char_boundary((hit.range.end + reach + 40).min(hit.block.end));
+    let near = &masked[from..to];
+    let bytes = near.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        word_start && (b.is_ascii_uppercase() || b == b'@' || b >= 0x80)
+    }) || near.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "he" | "she" | "his" | "her" | "him"))
 }
 
 #[cfg(test)]
@@ -235,7 +1153,29 @@ mod tests {
         assert_eq!(flagged(ID, "@priya accidentally deleted the volume."), ["@priya accidentally"]);
         assert_eq!(flagged(ID, "Dana's change caused the outage."), ["Dana's change caused"]);
         assert_eq!(flagged(ID, "She was to blame for the outage."), ["She was to blame"]);
-        assert_eq!(flagged(ID, "Liam pushed a config and caused the outage."), ["caused"]);
+        assert_eq!(flagged(ID, "Liam pushed a bad config and caused the outage."), ["Liam pushed", "caused"]);
+    }
+
+    #[test]
+    fn flags_harm_in_many_words_and_shapes() {
+        for (sentence, want) in [
+            ("Ngozi took the primary down during the resize.", "Ngozi took"),
+            ("Siobhán's script dropped the orders table.", "Siobhán's script dropped"),
+            ("Akosua's migration corrupted the index.", "Akosua's migration corrupted"),
+            ("The disk warning was ignored by Bartek.", "ignored by Bartek"),
+            ("It was Ines who merged the change.", "Ines who merged"),
+            ("Ravi did not test the rollback.", "Ravi did not"),
+            ("Olumide skipped the canary stage.", "Olumide skipped"),
+            ("Wen applied the wrong manifest to production.", "Wen applied"),
+            ("Thandiwe pushed a broken config on Friday.", "Thandiwe pushed"),
+            ("Mateus left the cluster in a broken state.", "Mateus left"),
+            ("Gareth disabled the disk alert last week.", "Gareth disabled"),
+            ("The logs show that Oksana forgot to re-enable replication.", "Oksana forgot to"),
+            ("Kwame merged it without review.", "Kwame merged"),
+            ("@k.osei misconfigured the load balancer.", "@k.osei misconfigured"),
+        ] {
+            assert_eq!(flagged(ID, sentence), [want], "{sentence}");
+        }
     }
 
     #[test]
@@ -251,6 +1191,16 @@ mod tests {
             "Kubernetes accidentally evicted the pods.",
             "The deploy went out at noon and caused errors.",
             "The error was caused by a stale cache.",
+            "Jenkins deleted the workspace before the build finished.",
+            "The Hermes queue dropped messages for ten minutes.",
+            "Ngozi deleted the stuck pods to free the node.",
+            "Wen applied the fix at 14:10.",
+            "It was Ines who spotted the spike.",
+            "Dana did not notice the alert: it looked like the daily flapping one.",
+            "Ravi did not break anything: the job failed on its own.",
+            "The service is in a different fault domain.",
+            "Oksana took the lead and paged the storage team.",
+            "Mateus left the call at 15:00.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }
@@ -267,6 +1217,10 @@ mod tests {
         assert_eq!(
             fixed(ID, "On Friday Dana broke the pipeline.", 0).as_deref(),
             Some("On Friday the on-call engineer broke the pipeline.")
+        );
+        assert_eq!(
+            fixed(ID, "The warning was ignored by Bartek.", 0).as_deref(),
+            Some("The warning was ignored by the on-call engineer.")
         );
     }
 }

@@ -68,7 +68,59 @@ const TRIGGERS: &[&str] = &[
     "fat-fingering",
     "human factor",
     "human factors",
+    "operator mistake",
+    "operator mistakes",
+    "engineer mistake",
+    "engineer mistakes",
+    "engineer's mistake",
+    "engineer's error",
+    "operator's mistake",
+    "operator's error",
+    "manual error",
+    "manual errors",
+    "manual mistake",
+    "staff error",
+    "personnel error",
+    "employee error",
+    "admin error",
+    "administrator error",
+    "developer error",
+    "developer mistake",
+    "sysadmin error",
+    "human slip",
+    "human oversight",
+    "operator oversight",
+    "user mistake",
+    "mistake by",
+    "mistake made by",
+    "mistakes made by",
+    "error by",
+    "error made by",
+    "errors made by",
+    "slip by",
+    "typo by",
+    "typo made by",
+    "mistake on the part of",
+    "operation mistake",
+    "operation error",
+    "operating mistake",
+    "operational mistake",
+    "operator's fault",
+    "made an error",
+    "made a mistake",
+    "made mistakes",
+    "made errors",
+    "made a typo",
+    "made an operational error",
+    "human's fault",
+    "error on the part of",
 ];
+
+/// Phrases whose cause is the person after them ("a mistake by the on-call engineer"):
+/// a cause only when that is a person.
+fn names_its_person(trigger: &str) -> bool {
+    trigger.ends_with(" by") || trigger.ends_with(" of")
+}
 
 /// Words that reject the frame when they come before the phrase in its clause.
 const NEGATIONS: &[&str] = &[
@@ -157,8 +209,57 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // missing mechanism", "human error is where the inquiry starts").
     const REFRAMING: &[&str] =
         &["symptom", "instead", "starting", "starts", "myth", "label", "term", "phrase", "never"];
-    let reframed = tokens.iter().any(|t| REFRAMING.contains(&t.lower().as_str()));
+    // "Instead, any operator error is…" argues; "100 instead of 10" after the phrase does not.
+    let reframed = tokens.iter().enumerate().any(|(i, t)| {
+        let l = t.lower();
+        REFRAMING.contains(&l.as_str()) && (l != "instead" || i < t_index)
+    });
     if negated || reframed {
+        return;
+    }
+    // "The engineer made an error when typing": a role's slip as the cause. (A named
+    // person's is blame-named-person's.)
+    if trigger.starts_with("made ") {
+        let Some(subject) = crate::grammar::subject_before(tokens, t_index, Some("made"), &ctx.who()) else { return };
+        let role = subject.person.is_some_and(|(kind, r)| {
+            matches!(kind, crate::lexicon::PersonKind::Role)
+                || (matches!(kind, crate::lexicon::PersonKind::Pronoun { .. })
+                    && matches!(text[r].to_lowercase().as_str(), "someone" | "somebody" | "they"))
+        });
+        if role {
+            out.add(
+                subject.range.start..hit.range.end,
+                "A person's slip given as the cause: describe what made the action possible and reasonable at the time.",
+            );
+        }
+        return;
+    }
+    if names_its_person(trigger) {
+        let who = ctx.who();
+        let Some(next_at) = tokens.iter().position(|t| t.start >= hit.range.end && t.is_word()) else { return };
+        let probe_end = (next_at + 5).min(tokens.len());
+        // "by the engineer who…", "by an operator", "by Dana", "by someone".
+        let person = (next_at..probe_end).find(|&i| {
+            let t = &tokens[i];
+            let l = t.lower();
+            crate::lexicon::is_role(&l)
+                || matches!(l.as_str(), "someone" | "somebody" | "him" | "her" | "them" | "whoever")
+                || t.text.starts_with('@')
+                || (t.is_capitalised() && who.is_name(t.text))
+        });
+        let Some(mut p) = person else { return };
+        while tokens.get(p + 1).is_some_and(|t| crate::lexicon::is_role(&t.lower())) {
+            p += 1;
+        }
+        // Only through a determiner or modifiers: "by the on-call engineer", not "by the
+        // deploy, which the engineer ran".
+        if tokens[next_at..p].iter().any(|t| !t.is_word() || matches!(t.lower().as_str(), "which" | "that" | "who")) {
+            return;
+        }
+        out.add(
+            hit.range.start..tokens[p].end,
+            "A person's slip given as the cause: describe what made the action possible and reasonable at the time.",
+        );
         return;
     }
     let is_fat_finger = trigger.starts_with("fat");
@@ -250,6 +351,9 @@ mod tests {
         assert_eq!(flagged(ID, "The outage was due to user error."), ["user error"]);
         assert_eq!(flagged(ID, "Someone fat-fingered the range."), ["fat-fingered"]);
         assert_eq!(flagged(ID, "PEBKAC."), ["PEBKAC"]);
+        assert_eq!(flagged(ID, "It was a mistake by the engineer who ran it."), ["mistake by the engineer"]);
+        assert_eq!(flagged(ID, "The cause was an operator mistake."), ["operator mistake"]);
+        assert_eq!(flagged(ID, "A typo by the on-call engineer took the site down."), ["typo by the on-call engineer"]);
     }
 
     #[test]
@@ -264,6 +368,8 @@ mod tests {
             "The team avoids the phrase \"human error\" in debriefs.",
             "Users saw a user error page.",
             "Instead, any operator error is a symptom of a missing mechanism.",
+            "The error by the parser was logged.",
+            "A mistake by the deploy tool removed the flag.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -37,8 +37,62 @@ pub static RULE: Rule = Rule {
     check: no_check,
 };
 
-const TRIGGERS: &[&str] =
-    &["root cause", "root-cause", "the only cause", "the sole cause", "the single cause", "the one cause"];
+const TRIGGERS: &[&str] = &[
+    "root cause",
+    "root-cause",
+    "the only cause",
+    "the sole cause",
+    "the single cause",
+    "the one cause",
+    "the real cause",
+    "the true cause",
+    "the actual cause",
+    "comes down to one",
+    "come down to one",
+    "boils down to one",
+    "comes down to a single",
+    "boils down to a single",
+];
+
+/// Words between a determiner and "root cause" that insist on one cause: "the *single*
+/// root cause", "the *real* root cause".
+const INSISTING: &[&str] = &[
+    "single",
+    "sole",
+    "one",
+    "only",
+    "real",
+    "true",
+    "actual",
+    "ultimate",
+    "same",
+    "fundamental",
+    "underlying",
+    "very",
+];
+
+/// Words that say the cause is not known yet: "the root cause is still unknown".
+const UNKNOWN: &[&str] = &[
+    "unknown",
+    "unclear",
+    "undetermined",
+    "pending",
+    "tbd",
+    "tbc",
+    "investigating",
+    "investigation",
+    "unconfirmed",
+    "uncertain",
+    "yet",
+    "still",
+    "being",
+    "remains",
+    "under",
+];
+
+/// Words that hedge a cause: "a possible root cause".
+const HEDGES: &[&str] =
+    &["possible", "potential", "probable", "likely", "suspected", "candidate", "plausible", "presumed", "apparent"];
 
 const COPULAS: &[&str] = &[
     "was", "is", "were", "has", "had", "turned", "appears", "appeared", "seems", "seemed", "lies", "lay", "boils",
@@ -52,7 +106,17 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
 
     // A heading is a section's name: a template's "Root Cause" section often lists several
     // factors, and the claim, when there is one, is in the prose under it.
-    if ctx.doc.headings.iter().any(|h| h.range.start <= hit.range.start && hit.range.end <= h.range.end) {
+    // "## Root cause: missing capacity planning" states one in its heading.
+    let in_heading = ctx.doc.headings.iter().find(|h| h.range.start <= hit.range.start && hit.range.end <= h.range.end);
+    if let Some(h) = in_heading {
+        let rest = text[hit.range.end..h.range.end].trim_start_matches(['*', '_', ' ', 's']);
+        let claim = rest
+            .strip_prefix([':', '\u{2014}', '\u{2013}', '-'])
+            .map(str::trim)
+            .is_some_and(|r| r.split_whitespace().count() >= 2);
+        if claim {
+            out.add(hit.range.clone(), message);
+        }
         return;
     }
 
@@ -63,6 +127,23 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     };
     let after: Vec<_> = tokens.iter().filter(|t| t.start >= hit.range.end).collect();
 
+    // A bold label with a dash: "**ROOT CAUSE** — the cache", "Root cause - the cache".
+    let rest_after = text[hit.range.end..].trim_start_matches(['*', '_']);
+    let dash_label = rest_after.trim_start().starts_with(['\u{2014}', '\u{2013}'])
+        || rest_after.starts_with(" - ")
+        || rest_after.trim_start().starts_with("-- ");
+    let at_line_start = {
+        let line_start = text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
+        text[line_start..hit.range.start].trim_start_matches(['-', '*', '+', ' ', '_', '>', '\t']).is_empty()
+    };
+    if trigger.starts_with("root") && dash_label && at_line_start {
+        out.add(hit.range.clone(), message);
+        return;
+    }
+    if trigger.contains("down to") {
+        out.add(hit.range.clone(), message);
+        return;
+    }
     if !trigger.starts_with("root") {
         let doubt = tokens[t_index.saturating_sub(8)..t_index].iter().any(|t| {
             let l = t.lower();
@@ -85,7 +166,34 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return;
     }
 
-    let det = t_index.checked_sub(1).map(|i| tokens[i].lower());
+    let mut det = t_index.checked_sub(1).map(|i| tokens[i].lower());
+    // "a possible root cause", "the suspected root cause": hedged, not a claim.
+    if det.as_deref().is_some_and(|d| HEDGES.contains(&d)) {
+        return;
+    }
+    // "the single root cause", "the same root cause": the determiner before the insistence.
+    let insisting = det.as_deref().is_some_and(|d| INSISTING.contains(&d));
+    if insisting {
+        // Back over every insisting word: "the one and only root cause".
+        let mut k = t_index - 1;
+        while k > 0 && (INSISTING.contains(&tokens[k].lower().as_str()) || tokens[k].lower() == "and") {
+            k -= 1;
+        }
+        det = (!INSISTING.contains(&tokens[k].lower().as_str())).then(|| tokens[k].lower());
+        if det.as_deref().is_some_and(|d| HEDGES.contains(&d)) {
+            return;
+        }
+    }
+    // "the root cause (of the outage) is still unknown / under investigation / not yet
+    // known / remains unclear": the words right after the verb.
+    let verb_at = after.iter().take(8).position(|t| {
+        matches!(t.lower().as_str(), "is" | "was" | "remains" | "remained" | "has" | "stays" | "isn't" | "wasn't")
+    });
+    let unknown =
+        verb_at.is_some_and(|v| after.iter().skip(v + 1).take(2).any(|t| UNKNOWN.contains(&t.lower().as_str())));
+    if unknown {
+        return;
+    }
     // "one of the root causes" never reaches here (plural); "the root cause analysis" is
     // a method, not a claim.
     if after.first().is_some_and(|t| {
@@ -96,14 +204,17 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     }) {
         return;
     }
+    // "Root cause was the key…", "Root cause of the outage was…": no article, as notes write it.
+    let at_start = t_index == 0 || tokens[..t_index].iter().all(|t| !t.is_word());
     // "Root cause:", "**Root cause**:", "Root cause of the incident:".
     let colon_at = after.iter().take(7).position(|t| t.text == ":");
     let label_end = colon_at.filter(|&c| {
         c == 0 || (after[0].lower() == "of" && !after[..c].iter().any(|t| COPULAS.contains(&t.lower().as_str())))
     });
-    let label =
-        label_end.is_some() || (text[hit.range.end..].starts_with("**:") || text[hit.range.end..].starts_with(":**"));
-    let determined = matches!(det.as_deref(), Some("the" | "a" | "its" | "our" | "their"));
+    let label = label_end.is_some()
+        || (text[hit.range.end..].starts_with("**:") || text[hit.range.end..].starts_with(":**"))
+        || (at_start && text[hit.range.end..].trim_start().starts_with('='));
+    let determined = matches!(det.as_deref(), Some("the" | "a" | "its" | "our" | "their")) || (at_start && !insisting);
     // "The root cause (of the outage) was …": the copula right after, or after an "of" phrase.
     let copula_at = match after.first().map(|t| t.lower()) {
         Some(w) if COPULAS.contains(&w.as_str()) => Some(0),
@@ -128,7 +239,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     if matches!(det.as_deref(), Some("primary" | "secondary" | "main" | "first" | "second" | "another")) {
         return;
     }
-    let framed = label || (determined && (copula_at.is_some() || predicate));
+    let strong = insisting && matches!(tokens[t_index - 1].lower().as_str(), "single" | "sole" | "one" | "only");
+    let framed = label || (determined && (copula_at.is_some() || predicate || strong));
     if !framed || negated {
         return;
     }
@@ -191,6 +303,9 @@ mod tests {
         assert_eq!(flagged(ID, "- **Root cause**: the TTL was zero."), ["Root cause"]);
         assert_eq!(flagged(ID, "We found the root cause of the outage was the TTL."), ["the root cause"]);
         assert_eq!(flagged(ID, "The only cause was the TTL."), ["The only cause"]);
+        assert_eq!(flagged(ID, "**ROOT CAUSE** — the TTL was zero."), ["ROOT CAUSE"]);
+        assert_eq!(flagged(ID, "There was a single root cause: the TTL."), ["root cause"]);
+        assert_eq!(flagged(ID, "It all comes down to one root cause: the TTL."), ["comes down to one", "root cause"]);
     }
 
     #[test]
@@ -208,6 +323,9 @@ mod tests {
             "The deploy was not the root cause.",
             "The root cause was not identified until Tuesday.",
             "It seems unlikely to me that it's the sole cause.",
+            "The root cause is still under investigation.",
+            "A possible root cause is the TTL.",
+            "The root cause remains unknown.",
             "- **Primary root cause: CPU undersizing**",
             "AWS said: \"The root cause was a latent race condition.\"",
         ] {

@@ -49,6 +49,29 @@ const TRIGGERS: &[&str] = &[
     "recurrence",
     "recurrences",
     "never again",
+    "never let",
+    "never more",
+    "repetition",
+    "repetitions",
+    "reoccur",
+    "reoccurs",
+    "reoccurrence",
+    "re-occur",
+    "re-occurrence",
+    "appear again",
+    "appears again",
+    "occur again",
+    "ever again",
+    "do this again",
+    "anymore",
+    "any more",
+    "possible again",
+    "again",
+    "a repeat",
+    "repeat of",
+    "repeats",
+    "repeated",
+    "happen twice",
 ];
 
 /// Words that turn a mention of recurrence into a promise of prevention.
@@ -68,6 +91,8 @@ const PREVENTION: &[&str] = &[
     "eliminate",
     "guarantee",
     "sure",
+    "exclude",
+    "never",
 ];
 
 /// Verbs a rewrite can replace together with their object.
@@ -83,8 +108,10 @@ const LEAD_VERBS: &[&str] = &[
     "avoiding",
     "make",
     "makes",
+    "making",
     "stop",
     "guarantee",
+    "eliminate",
 ];
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
@@ -94,21 +121,62 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let Some(t_index) = sentence.token_at(hit.range.start) else {
         return;
     };
-    let window_start = t_index.saturating_sub(8);
+    // "again" ends long promises: "exclude any chance that the bucket fills up again".
+    let window_start = t_index.saturating_sub(if trigger == "again" { 12 } else { 8 });
     let window = &tokens[window_start..t_index];
     // "so this doesn't happen again" promises too: "so" with a negation.
     let so_not = window.iter().any(|t| t.lower() == "so")
-        && window.iter().any(|t| t.lower().ends_with("n't") || t.lower() == "not");
+        && window.iter().any(|t| {
+            let l = t.lower();
+            l.ends_with("n't") || matches!(l.as_str(), "not" | "cannot" | "never" | "nobody")
+        });
+    // "rule out any repeat": "rule" promises only with "out".
+    let rule_out = window.windows(2).position(|w| w[0].lower() == "rule" && w[1].lower() == "out");
     let promise_at = window
         .iter()
         .position(|t| PREVENTION.contains(&t.lower().as_str()))
+        .or(rule_out)
         .or_else(|| so_not.then(|| window.iter().position(|t| t.lower() == "so")).flatten());
-    let Some(promise_at) = promise_at.map(|i| window_start + i).or((trigger == "never again").then_some(t_index))
+    let Some(promise_at) =
+        promise_at
+            .map(|i| window_start + i)
+            .or(matches!(trigger, "never again" | "never let" | "never more").then_some(t_index))
     else {
         return;
     };
-    // "recurring" as an adjective ("recurring outages") is a description, not a promise.
-    if trigger == "recurring" && tokens.get(t_index + 1).is_some_and(|t| t.is_word()) {
+    // "anymore" promises only with a negation and a prevention word: "make sure such a
+    // situation is not possible anymore" (not "we don't use that host anymore").
+    if matches!(trigger, "anymore" | "any more" | "ever again" | "do this again" | "again") {
+        let negated = window.iter().any(|t| {
+            let l = t.lower();
+            l.ends_with("n't") || matches!(l.as_str(), "not" | "no" | "never" | "nobody" | "cannot")
+        });
+        let promised = window.iter().any(|t| {
+            matches!(t.lower().as_str(), "sure" | "ensure" | "guarantee" | "prevent" | "exclude" | "so" | "eliminate")
+        });
+        // "exclude / eliminate / prevent any chance … again" denies by its verb.
+        let denying =
+            window.iter().any(|t| matches!(t.lower().as_str(), "exclude" | "eliminate" | "prevent" | "avoid"))
+                || rule_out.is_some();
+        if !((negated || denying) && (promised || rule_out.is_some())) {
+            return;
+        }
+    }
+    // "never more" is a promise only about happening: "never more happen".
+
+    // "never let" promises only with "again" or "happen" after it: "never let this
+    // happen again", "never let a bad deploy through again".
+    if trigger == "never let" {
+        let rest: Vec<String> = tokens[t_index..].iter().take(12).map(|t| t.lower().as_str().to_string()).collect();
+        if !rest.iter().any(|w| w == "again" || w == "happen") {
+            return;
+        }
+    }
+    // "repeated", "repeats": a promise only with a prevention word before ("so this is
+    // never repeated"), which the window check above demands.
+    // "recurring" as an adjective ("recurring outages", "repeated calls") is a
+    // description, not a promise.
+    if matches!(trigger, "recurring" | "repeated") && tokens.get(t_index + 1).is_some_and(|t| t.is_word()) {
         return;
     }
     // Start at the verb that carries the promise ("ensure", "prevent", "make sure").
@@ -121,7 +189,16 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     );
     if lead.is_some() {
         let original = &ctx.doc.text[range.clone()];
-        let new = reframe::match_case(original, "make a recurrence quicker to detect and easier to handle");
+        // The same form of the verb: "ensuring" → "making", "ensures" → "makes".
+        let lead_word = lead.map(|i| tokens[i].lower().as_str().to_string()).unwrap_or_default();
+        let verb = if lead_word.ends_with("ing") {
+            "making"
+        } else if lead_word.ends_with('s') && lead_word != "ensure" {
+            "makes"
+        } else {
+            "make"
+        };
+        let new = reframe::match_case(original, &format!("{verb} a recurrence quicker to detect and easier to handle"));
         if let Some(fix) = reframe::rewrite(ctx.doc, "Reframe toward detection and recovery", range, new) {
             d.fixes.push(fix);
         }
@@ -148,6 +225,9 @@ mod tests {
         assert_eq!(flagged(ID, "We must avoid a recurrence."), ["avoid a recurrence"]);
         assert_eq!(flagged(ID, "Never again."), ["Never again"]);
         assert_eq!(flagged(ID, "We added a check so this won't happen again."), ["so this won't happen again"]);
+        assert_eq!(flagged(ID, "We will never let a bad deploy through again."), ["never let"]);
+        assert_eq!(flagged(ID, "These steps eliminate any chance of a repeat."), ["eliminate any chance of a repeat"]);
+        assert_eq!(flagged(ID, "We are making sure this never recurs."), ["making sure this never recurs"]);
     }
 
     #[test]

@@ -201,6 +201,11 @@ pub struct Context<'a> {
     pub timelines: &'a [Timeline],
     /// Follow-up lists.
     pub followups: &'a [FollowUpList],
+    /// Who the document's capitalised words are, looked up as the rules ask.
+    pub people: &'a crate::people::People<'a>,
+    /// What the document says of the words earlier versions looked up (see
+    /// [`crate::people::People::digest`]): findings kept from a version with another digest are found again.
+    pub people_digest: u64,
 }
 
 /// A sentence around a phrase hit, tokenised.
@@ -224,6 +229,11 @@ impl<'a> Sentence<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// How the grammar tells people from things in this document.
+    pub fn who(&self) -> grammar::Who<'a> {
+        grammar::Who { user: self.config.lexicon(), document: Some(self.people) }
+    }
+
     /// The tokenised sentence holding a hit.
     pub fn sentence(&self, hit: &PhraseHit) -> Sentence<'a> {
         let masked: &'a str = &self.doc.masked;

@@ -1,0 +1,710 @@
+//! Who is a person in a debrief (SPEC 2): a capitalised word is a person's name when the
+//! word lists say so and the document does not say otherwise, or when the document's own
+//! evidence says so — the word declaring, paging, joining, saying, owning a follow-up,
+//! being thanked or asked. Products, hosts and services named like people (Jenkins,
+//! Hermes, Athena) are kept out by the same evidence: "the Hermes queue", "restarted
+//! Kafka", "Jenkins 2.4".
+//!
+//! The word lists are in `data/names/` (sources and licences in its README): given names
+//! from many languages, names that are also English words (a person only with evidence),
+//! and names usually given to software (a thing unless the document shows a person).
+
+use std::sync::Mutex;
+
+use foldhash::{HashMap, HashMapExt};
+
+use crate::document::Document;
+
+/// A sorted list of lowercase words, one per line, after `#` comment lines: searched in
+/// place, so a process that checks one small file does not build a table of thousands
+/// of names first.
+pub(crate) struct SortedWords(&'static str);
+
+impl SortedWords {
+    /// Whether `lower` (lowercase) is one of the words.
+    pub(crate) fn contains(&self, lower: &str) -> bool {
+        let text = self.0.as_bytes();
+        let key = lower.as_bytes();
+        // Binary search over byte offsets: the line holding the midpoint is compared.
+        let (mut lo, mut hi) = (0usize, text.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = text[..mid].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1).max(lo);
+            let end = text[start..].iter().position(|&b| b == b'\n').map_or(text.len(), |i| start + i);
+            let line = &text[start..end];
+            // Comment lines come first and sort before every word.
+            let ordering =
+                if line.first().is_none_or(|&b| b == b'#') { std::cmp::Ordering::Less } else { line.cmp(key) };
+            match ordering {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => lo = end + 1,
+                std::cmp::Ordering::Greater => hi = start,
+            }
+        }
+        false
+    }
+
+    /// The words, for tests.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> {
+        self.0.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+    }
+}
+
+/// Given names from many languages (`data/names/given-names.txt`).
+pub(crate) static GIVEN_NAMES: SortedWords = SortedWords(include_str!("../data/names/given-names.txt"));
+/// Given names that are also English words: "Will", "Grant", "May" (`ambiguous.txt`).
+pub(crate) static AMBIGUOUS_NAMES: SortedWords = SortedWords(include_str!("../data/names/ambiguous.txt"));
+/// Names software, services and hosts go by: "Jenkins", "Hermes" (`not-people.txt`).
+pub(crate) static THING_NAMES: SortedWords = SortedWords(include_str!("../data/names/not-people.txt"));
+
+/// What the word lists say of a capitalised word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameClass {
+    /// A given name that is not also a common word or a software name.
+    Given,
+    /// A given name that is also an English word ("Will", "Grant").
+    Ambiguous,
+    /// A name software, services and hosts commonly go by ("Jenkins", "Athena").
+    Thing,
+    /// In no list.
+    Unknown,
+}
+
+/// The class of a word (as written or lowercase).
+pub fn name_class(word: &str) -> NameClass {
+    let lower = lowercase(word);
+    if THING_NAMES.contains(&lower) {
+        NameClass::Thing
+    } else if AMBIGUOUS_NAMES.contains(&lower) {
+        NameClass::Ambiguous
+    } else if GIVEN_NAMES.contains(&lower) {
+        NameClass::Given
+    } else {
+        NameClass::Unknown
+    }
+}
+
+fn lowercase(word: &str) -> String {
+    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
+}
+
+/// What a document says about a word: how often it is used as a person, and as a thing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// Uses that only people fit: "Wen said", "paged Wen", "Owner: Wen".
+    pub person: u32,
+    /// Uses that only things fit: "the Hermes queue", "restarted Kafka".
+    pub thing: u32,
+    /// Uses in lowercase in prose ("restart kafka"), which things get and names do not.
+    pub lowercase: u32,
+}
+
+impl Evidence {
+    /// The evidence of two stretches of a document together.
+    pub fn plus(self, other: Evidence) -> Evidence {
+        Evidence {
+            person: self.person + other.person,
+            thing: self.thing + other.thing,
+            lowercase: self.lowercase + other.lowercase,
+        }
+    }
+
+    /// Signs of a thing, a few lowercase uses counting as much as one clear use.
+    fn thing_weight(self) -> u32 {
+        self.thing + self.lowercase.min(4)
+    }
+}
+
+/// Verbs after a name that only people do (and how sure they make it).
+const PERSON_VERBS_AFTER: &[(&str, u32)] = &[
+    ("said", 2),
+    ("says", 2),
+    ("asked", 2),
+    ("asks", 2),
+    ("replied", 2),
+    ("replies", 2),
+    ("wrote", 2),
+    ("writes", 2),
+    ("volunteered", 2),
+    ("agreed", 2),
+    ("suggested", 2),
+    ("proposed", 2),
+    ("thinks", 2),
+    ("thought", 2),
+    ("felt", 2),
+    ("feels", 2),
+    ("explained", 2),
+    ("mentioned", 2),
+    ("realised", 2),
+    ("realized", 2),
+    ("remembered", 2),
+    ("decided", 2),
+    ("declared", 2),
+    ("declares", 2),
+    ("joined", 1),
+    ("joins", 1),
+    ("paged", 1),
+    ("pages", 1),
+    ("pinged", 2),
+    ("messaged", 2),
+    ("emailed", 2),
+    ("phoned", 2),
+    ("acknowledged", 1),
+    ("acked", 1),
+    ("confirmed", 1),
+    ("noticed", 1),
+    ("spotted", 1),
+    ("escalated", 1),
+    ("investigated", 1),
+    ("took", 1),
+    ("takes", 1),
+    ("owns", 2),
+    ("will", 1),
+    ("is", 0),
+    ("was", 0),
+];
+
+/// Words before a name that make it a person: "paged Wen", "thanks to Wen", "Owner: Wen".
+const PERSON_WORDS_BEFORE: &[&str] = &[
+    "paged",
+    "pinged",
+    "asked",
+    "thanked",
+    "thanks",
+    "told",
+    "called",
+    "messaged",
+    "emailed",
+    "informed",
+    "contacted",
+    "phoned",
+    "owner",
+    "owners",
+    "assignee",
+    "assigned",
+    "dri",
+    "cc",
+    "kudos",
+    "and",
+    "with",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+];
+
+/// Nouns after a name that make it a thing: "the Hermes queue", "Kafka brokers".
+const THING_NOUNS_AFTER: &[&str] = &[
+    "service",
+    "services",
+    "cluster",
+    "clusters",
+    "server",
+    "servers",
+    "job",
+    "jobs",
+    "pipeline",
+    "pipelines",
+    "queue",
+    "queues",
+    "db",
+    "database",
+    "databases",
+    "api",
+    "apis",
+    "worker",
+    "workers",
+    "pod",
+    "pods",
+    "host",
+    "hosts",
+    "instance",
+    "instances",
+    "node",
+    "nodes",
+    "broker",
+    "brokers",
+    "build",
+    "builds",
+    "bot",
+    "agent",
+    "agents",
+    "proxy",
+    "gateway",
+    "plugin",
+    "plugins",
+    "dashboard",
+    "dashboards",
+    "topic",
+    "topics",
+    "consumer",
+    "consumers",
+    "producer",
+    "client",
+    "clients",
+    "config",
+    "configuration",
+    "version",
+    "versions",
+    "upgrade",
+    "deployment",
+    "deployments",
+    "release",
+    "releases",
+    "logs",
+    "metrics",
+    "alert",
+    "alerts",
+    "controller",
+    "cron",
+    "scheduler",
+    "daemon",
+    "process",
+    "binary",
+    "container",
+    "containers",
+    "image",
+    "chart",
+    "module",
+    "library",
+    "sdk",
+    "endpoint",
+    "endpoints",
+    "app",
+    "backend",
+    "frontend",
+    "ui",
+    "stack",
+    "shard",
+    "shards",
+    "replica",
+    "replicas",
+    "primary",
+    "index",
+    "indexes",
+    "table",
+    "tables",
+    "bucket",
+    "buckets",
+    "repo",
+    "repository",
+    "branch",
+    "runner",
+    "runners",
+    "task",
+    "tasks",
+    "workflow",
+    "workflows",
+    "instance's",
+    "console",
+    "cli",
+    "plan",
+    "tier",
+    "region",
+    "storage",
+    "cache",
+    "rule",
+    "rules",
+    "policy",
+    "policies",
+    "script",
+    "scripts",
+    "migration",
+    "migrations",
+    "feature",
+    "flag",
+    "flags",
+    "integration",
+    "provider",
+    "operator",
+    "helm",
+    "manifest",
+    "manifests",
+    "pool",
+    "store",
+    "engine",
+];
+
+/// Verbs after a name that systems do by themselves: "Solomon reloaded", "Hermes crashed".
+const THING_VERBS_AFTER: &[&str] = &[
+    "restarted",
+    "reloaded",
+    "crashed",
+    "rebooted",
+    "recovered",
+    "loaded",
+    "started",
+    "stopped",
+    "hung",
+    "timed",
+    "oomed",
+    "scaled",
+    "synced",
+    "replicated",
+    "failed",
+    "fell",
+    "returned",
+    "responded",
+    "served",
+    "threw",
+    "logged",
+    "emitted",
+    "exported",
+    "indexed",
+    "rejected",
+    "accepted",
+    "processed",
+    "queued",
+    "retried",
+    "evicted",
+    "runs",
+    "running",
+    "serves",
+    "returns",
+    "uses",
+    "stores",
+];
+
+/// Words before a name that make it a thing: "the Hermes queue", "restarted Kafka".
+const THING_WORDS_BEFORE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "our",
+    "their",
+    "its",
+    "this",
+    "that",
+    "every",
+    "each",
+    "restarted",
+    "restart",
+    "restarting",
+    "rebooted",
+    "upgraded",
+    "upgrade",
+    "upgrading",
+    "downgraded",
+    "deployed",
+    "redeployed",
+    "scaled",
+    "configured",
+    "reconfigured",
+    "installed",
+    "uninstalled",
+    "patched",
+    "migrated",
+    "provisioned",
+    "decommissioned",
+    "drained",
+    "bounced",
+    "in",
+    "on",
+    "into",
+    "onto",
+    "via",
+    "through",
+    "using",
+    "use",
+    "uses",
+    "used",
+    "run",
+    "runs",
+    "running",
+];
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+/// The words of `text`, lowercase, split at anything that is not a letter, digit,
+/// hyphen or apostrophe.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// What `masked` (a document's prose, everything else blanked) says of `word` (as
+/// written, capitalised): each use is read for signs of a person or a thing.
+pub fn evidence_in(masked: &str, word: &str) -> Evidence {
+    let mut ev = Evidence::default();
+    let bytes = masked.as_bytes();
+    let finder = memchr::memmem::Finder::new(word.as_bytes());
+    for at in finder.find_iter(bytes) {
+        let end = at + word.len();
+        if at > 0 && (is_word_byte(bytes[at - 1]) || bytes[at - 1] == b'@') {
+            continue;
+        }
+        // "Dana's" is a use; "Danatech" is not.
+        let possessive = masked[end..].starts_with("'s") || masked[end..].starts_with("\u{2019}s");
+        let after_word = if possessive { end + masked[end..].find('s').map_or(0, |i| i + 1) } else { end };
+        if bytes.get(after_word).is_some_and(|&b| is_word_byte(b)) {
+            continue;
+        }
+        let before = &masked[masked.floor_char_boundary(at.saturating_sub(40))..at];
+        let after = &masked[after_word..masked.floor_char_boundary((after_word + 60).min(masked.len()))];
+        // Only the clause around the use: stop at a sentence end or a line break.
+        let before = before.rsplit(['.', '!', '?', '\n', ';']).next().unwrap_or("");
+        let after_clause = after.split(['.', '!', '?', '\n', ';']).next().unwrap_or("");
+        let before_words = words_of(before);
+        let after_words = words_of(after_clause);
+        let prev = before_words.last().map(String::as_str);
+        let next = after_words.first().map(String::as_str);
+        let raw_prev = before.trim_end().chars().next_back();
+        let raw_next = after.trim_start().chars().next();
+
+        // "**Aoife**: gateway logs…", "Wen: restarting now": a speaker in a chat log.
+        // Only in a timestamped line: "Iris: refuse empty rotas" in a list is a component.
+        let line_start = masked[..at].rfind('\n').map_or(0, |i| i + 1);
+        let prefix = &masked[line_start..at];
+        let timestamped = prefix.len() <= 24
+            && prefix.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+        let spoken = raw_next == Some(':') && after.trim_start()[1..].starts_with(' ') && timestamped;
+        if spoken {
+            ev.person += 2;
+        }
+        // The next word counts only right after it: not across "," or ":".
+        let adjacent = raw_next.is_some_and(char::is_alphanumeric);
+        // A thing: a noun after it, a determiner or a verb for systems before it, a version.
+        if !possessive && adjacent && next.is_some_and(|n| THING_NOUNS_AFTER.contains(&n)) {
+            ev.thing += 2;
+        } else if possessive && next.is_some_and(|n| THING_NOUNS_AFTER.contains(&n)) {
+            ev.thing += 1;
+        }
+        if prev.is_some_and(|p| THING_WORDS_BEFORE.contains(&p)) && !matches!(raw_prev, Some(',' | ':')) {
+            ev.thing += 1;
+        }
+        if next.is_some_and(|n| {
+            n.starts_with(|c: char| c.is_ascii_digit())
+                || (n.starts_with('v') && n[1..].starts_with(|c: char| c.is_ascii_digit()))
+        }) {
+            ev.thing += 1;
+        }
+
+        // "Solomon, our fraud engine", "Solomon restarted", "Solomon timed out": a thing's
+        // apposition, or what only systems do by themselves.
+        const KINDS_OF_THING: &[&str] =
+            &["engine", "platform", "system", "tool", "product", "vendor", "software", "bot", "service"];
+        if raw_next == Some(',')
+            && after_words
+                .iter()
+                .take(4)
+                .any(|w| THING_NOUNS_AFTER.contains(&w.as_str()) || KINDS_OF_THING.contains(&w.as_str()))
+        {
+            ev.thing += 2;
+        }
+        if !possessive && adjacent && next.is_some_and(|n| THING_VERBS_AFTER.contains(&n)) {
+            ev.thing += 1;
+        }
+        // A person: a verb only people do after it, a word for reaching people before it.
+        if !possessive {
+            if let Some(&(_, weight)) = next.and_then(|n| PERSON_VERBS_AFTER.iter().find(|(v, _)| *v == n)) {
+                // "Dana was on call", "Dana is the incident commander".
+                let role_after = matches!(next, Some("is" | "was"))
+                    && after_words.iter().skip(1).take(3).any(|w| {
+                        matches!(w.as_str(), "on-call" | "oncall" | "ic" | "commander" | "on" | "lead" | "dri")
+                    });
+                ev.person += if weight == 0 { u32::from(role_after) * 2 } else { weight };
+            }
+        }
+        if prev.is_some_and(|p| PERSON_WORDS_BEFORE.contains(&p))
+            && !(matches!(prev, Some("and" | "with")) && next.is_some_and(|n| THING_NOUNS_AFTER.contains(&n)))
+        {
+            // "Dana and Wen", "paired with Wen" only count next to another person: weakly.
+            ev.person += if matches!(prev, Some("and" | "with")) { 0 } else { 2 };
+        }
+        // "Wen (SRE)", "Wen (on-call)", "Wen, our DBA", "Wen from the storage team".
+        if raw_next == Some('(') {
+            let inside: Vec<String> = words_of(after.split(')').next().unwrap_or(""));
+            if inside.iter().any(|w| crate::lexicon::is_role(w) || w == "ic" || w == "sre") {
+                ev.person += 2;
+            }
+        }
+        if (matches!(next, Some("from" | "on")) || raw_next == Some(','))
+            && after_words.iter().skip(1).take(4).any(|w| {
+                matches!(w.as_str(), "team" | "squad" | "engineer" | "manager" | "lead" | "dba" | "sre" | "on-call")
+            })
+        {
+            ev.person += 2;
+        }
+        // "… — Wen" at the end of a line (a follow-up's owner), "Owner: Wen".
+        if matches!(raw_prev, Some('\u{2014}' | '\u{2013}' | '-' | ':')) && after_clause.trim().is_empty() {
+            ev.person += 1;
+        }
+        if possessive
+            && next.is_some_and(|n| {
+                matches!(n, "team" | "manager" | "laptop" | "shift" | "pager" | "phone" | "account" | "pr" | "review")
+            })
+        {
+            ev.person += 1;
+        }
+        // "Wen restarted it. She then…": referred back to by he or she.
+        let rest = &masked[after_word..masked.floor_char_boundary((after_word + 200).min(masked.len()))];
+        // Within the paragraph: a blank line or a heading ends the reference.
+        let rest = &rest[..rest.find("\n\n").or_else(|| rest.find("\n#")).unwrap_or(rest.len())];
+        if let Some(stop) = rest.find(['.', '!', '?']) {
+            let next_sentence = rest[stop + 1..].trim_start();
+            let first = next_sentence.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            if matches!(first, "He" | "She") {
+                ev.person += 1;
+            }
+        }
+    }
+    // Written in lowercase, in prose: a command, a package, a product ("restart kafka").
+    let lower = word.to_lowercase();
+    if lower != word {
+        let lower_uses = memchr::memmem::find_iter(bytes, lower.as_bytes())
+            .filter(|&at| {
+                let end = at + lower.len();
+                !(at > 0 && (is_word_byte(bytes[at - 1]) || matches!(bytes[at - 1], b'@' | b'/' | b'.' | b'-')))
+                    && !bytes.get(end).is_some_and(|&b| is_word_byte(b) || b == b'@')
+            })
+            .count();
+        ev.lowercase += u32::try_from(lower_uses).unwrap_or(u32::MAX);
+    }
+    ev
+}
+
+/// Whether a capitalised word names a person in this document, from the word lists and
+/// the document's evidence.
+pub fn is_person(class: NameClass, evidence: Evidence) -> bool {
+    match class {
+        NameClass::Given => evidence.thing_weight() <= evidence.person + 1,
+        NameClass::Ambiguous | NameClass::Thing => evidence.person > evidence.thing_weight(),
+        // A word no list knows needs more than one sign.
+        NameClass::Unknown => evidence.person >= 2 && evidence.person > evidence.thing_weight(),
+    }
+}
+
+/// The people of one document, looked up as the rules ask. Each part of the document
+/// keeps what its prose says of each word asked about, so after an edit only the parts
+/// parsed again are read (a use is read within its line and paragraph, which never cross
+/// a part's edge, so the sum over parts is what the whole text says).
+#[derive(Debug)]
+pub struct People<'d> {
+    doc: &'d Document<'d>,
+    totals: Mutex<HashMap<Box<str>, Evidence>>,
+}
+
+impl<'d> People<'d> {
+    /// The people of `doc`, none looked up yet.
+    pub fn new(doc: &'d Document<'d>) -> People<'d> {
+        People { doc, totals: Mutex::new(HashMap::new()) }
+    }
+
+    /// What the document says of `word` (capitalised, as written; "Dana's" is "Dana").
+    pub fn evidence(&self, word: &str) -> Evidence {
+        let key = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+        let lock = || self.totals.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(&known) = lock().get(key) {
+            return known;
+        }
+        let mut total = Evidence::default();
+        for placed in self.doc.parts() {
+            let mut kept = placed.part.person_evidence.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let ev = match kept.get(key) {
+                Some(&ev) => ev,
+                None => {
+                    let ev = evidence_in(&self.doc.masked[placed.range()], key);
+                    kept.insert(key.into(), ev);
+                    ev
+                }
+            };
+            total = total.plus(ev);
+        }
+        lock().insert(key.into(), total);
+        total
+    }
+
+    /// Whether `word` names a person in the document.
+    pub fn is_person(&self, word: &str) -> bool {
+        let key = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+        is_person(name_class(key), self.evidence(key))
+    }
+
+    /// Whether the document uses `word` as a thing more than as a person.
+    pub fn is_thing(&self, word: &str) -> bool {
+        let ev = self.evidence(word);
+        ev.thing_weight() > ev.person
+    }
+
+    /// The words looked up so far.
+    pub(crate) fn words(&self) -> Vec<Box<str>> {
+        self.totals.lock().unwrap_or_else(std::sync::PoisonError::into_inner).keys().cloned().collect()
+    }
+
+    /// A digest of what the document says of `words`: findings kept from an earlier
+    /// version are valid while it is unchanged (see `engine::PartFindings`).
+    pub(crate) fn digest<'w>(&self, words: impl Iterator<Item = &'w str>) -> u64 {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for word in words {
+            let verdict = u8::from(self.is_person(word)) | (u8::from(self.is_thing(word)) << 1);
+            for byte in word.bytes().chain([0, verdict]) {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence(text: &str, word: &str) -> Evidence {
+        evidence_in(text, word)
+    }
+
+    #[test]
+    fn word_lists_are_sorted_lowercase_and_searchable() {
+        for (name, list) in [("given", &GIVEN_NAMES), ("ambiguous", &AMBIGUOUS_NAMES), ("not-people", &THING_NAMES)] {
+            let words: Vec<&str> = list.words().collect();
+            assert!(words.len() > 50, "{name}: {} words", words.len());
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "{name} is not sorted (LC_ALL=C sort -u)");
+            for w in &words {
+                assert_eq!(w.to_lowercase(), *w, "{name}: {w} is not lowercase");
+                assert!(list.contains(w), "{name}: {w} not found by the search");
+                assert!(!list.contains(&format!("{w}#")), "{name}: {w}# found");
+            }
+            assert!(!list.contains(""), "{name}");
+        }
+    }
+
+    #[test]
+    fn names_from_many_languages() {
+        for name in ["Gareth", "Oksana", "Olumide", "Thandiwe", "Mateus", "Siobhán", "Ngozi", "Søren", "Priya"] {
+            assert_eq!(name_class(name), NameClass::Given, "{name}");
+        }
+        for word in ["Will", "Grant", "May"] {
+            assert_eq!(name_class(word), NameClass::Ambiguous, "{word}");
+        }
+        for word in ["Jenkins", "Kafka", "Hermes", "Athena"] {
+            assert_eq!(name_class(word), NameClass::Thing, "{word}");
+        }
+    }
+
+    #[test]
+    fn evidence_of_people_and_things() {
+        let doc = "Wen said the disk was full. We paged Hermes at 14:02. Owner: Athena\n";
+        assert!(evidence(doc, "Wen").person > 0);
+        assert!(evidence(doc, "Hermes").person > 0);
+        assert!(evidence(doc, "Athena").person > 0);
+        let doc = "The Hermes queue backed up. We restarted Kafka and upgraded to Kafka 3.6. Then kafka-topics ran.\n";
+        let hermes = evidence(doc, "Hermes");
+        assert!(hermes.thing > hermes.person, "{hermes:?}");
+        let kafka = evidence(doc, "Kafka");
+        assert!(kafka.thing > kafka.person, "{kafka:?}");
+        assert!(is_person(NameClass::Thing, evidence("Jenkins (SRE) said it was fine.", "Jenkins")));
+        assert!(!is_person(NameClass::Thing, evidence("Jenkins deleted the workspace.", "Jenkins")));
+        assert!(is_person(NameClass::Given, evidence("Ngozi took the primary down.", "Ngozi")));
+        assert!(!is_person(NameClass::Given, evidence("The Iris service and the Iris queue.", "Iris")));
+    }
+}

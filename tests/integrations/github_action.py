@@ -246,6 +246,9 @@ def inputs():
 
 
 def main():
+    # Every workspace and runner folder under one folder, removed at the end.
+    scratch = tempfile.TemporaryDirectory(prefix="debrief-integrations-")
+    tempfile.tempdir = scratch.name
     for test in (annotations_workflow, sarif_workflow, inputs):
         test()
     if FAILURES:

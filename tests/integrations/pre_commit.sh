@@ -65,7 +65,7 @@ set -e
 expect_findings "pre-commit run (the README's repos: entry)" "$code" "$out"
 echo "    repos: entry: the hook built and flagged the debrief ($(($(date +%s) - t))s)"
 
-"$pc" install -q >/dev/null
+"$pc" install >/dev/null
 git add .pre-commit-config.yaml
 printf '\nDana should have noticed it sooner.\n' >>postmortems/flagged.md
 git add postmortems/flagged.md

@@ -114,6 +114,9 @@ def init():
 
 
 def main():
+    # Every workspace and runner folder under one folder, removed at the end.
+    scratch = tempfile.TemporaryDirectory(prefix="debrief-integrations-")
+    tempfile.tempdir = scratch.name
     for test in (gitlab, reviewdog, init):
         test()
     if FAILURES:

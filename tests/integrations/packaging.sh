@@ -40,11 +40,14 @@ unexpected=$(grep '^warning' "$work/publish.log" |
 core_crate=$(find "$target/package" -name 'debrief-core-*.crate' | head -n 1)
 ls_crate=$(find "$target/package" -name 'debrief-ls-[0-9]*.crate' | head -n 1)
 [[ -f $core_crate && -f $ls_crate ]] || fail "no .crate files under $target/package"
+# (Listed first: `tar | grep -q` would fail under pipefail when grep stops reading early.)
+core_files=$(tar tzf "$core_crate")
+ls_files=$(tar tzf "$ls_crate")
 for want in LICENSE README.md data/phrases.dfa data/first-names.txt src/lib.rs; do
-  tar tzf "$core_crate" | grep -qx "debrief-core-[0-9.]*/$want" || fail "debrief-core's package lacks $want"
+  grep -qx "debrief-core-[0-9.]*/$want" <<<"$core_files" || fail "debrief-core's package lacks $want"
 done
 for want in LICENSE README.md src/main.rs src/cli/gitlab.rs; do
-  tar tzf "$ls_crate" | grep -qx "debrief-ls-[0-9.]*/$want" || fail "debrief-ls's package lacks $want"
+  grep -qx "debrief-ls-[0-9.]*/$want" <<<"$ls_files" || fail "debrief-ls's package lacks $want"
 done
 tar xzf "$ls_crate" -C "$work" --wildcards '*/LICENSE' '*/Cargo.toml'
 cmp -s "$work"/debrief-ls-*/LICENSE LICENSE || fail "the packaged LICENSE is not the repository's"

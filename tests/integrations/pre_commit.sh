@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The pre-commit hook (.pre-commit-hooks.yaml) through real pre-commit, on a temporary
 # repository holding a flagged debrief, a clean one, and a README that is not a debrief:
+#   0. `pre-commit validate-manifest` on .pre-commit-hooks.yaml;
 #   1. `pre-commit try-repo` on this checkout (with its uncommitted changes);
 #   2. the README's `repos:` entry (repo: this checkout, rev: its HEAD commit) through
 #      `pre-commit run --all-files`, then `pre-commit install` and real `git commit`s: one
@@ -26,6 +27,8 @@ expect_findings() { # $1: what ran, $2: its exit code, $3: its output
   grep -q 'postmortems/flagged.md:5:56: error\[cause-human-error\]' <<<"$3" || fail "$1 names the error: $3"
   ! grep -q 'README.md:\|clean.md:' <<<"$3" || fail "$1 checks only debriefs: $3"
 }
+
+"$pc" validate-manifest "$root/.pre-commit-hooks.yaml" || fail "pre-commit validate-manifest .pre-commit-hooks.yaml"
 
 repo="$work/repo"
 mkdir -p "$repo/postmortems"
@@ -58,6 +61,7 @@ text = snippet("ci-pre-commit")
 assert "repo: https://github.com/debrief-ls/debrief-ls\n" in text and "rev: v0.1.0\n" in text, text
 print(text.replace("https://github.com/debrief-ls/debrief-ls", sys.argv[1]).replace("v0.1.0", sys.argv[2]), end="")
 PY
+"$pc" validate-config .pre-commit-config.yaml || fail "pre-commit validate-config (the README's entry)"
 set +e
 out=$("$pc" run --all-files 2>&1)
 code=$?

@@ -390,3 +390,185 @@ fn the_readme_quick_start_works() {
     assert!(r.stdout.contains("examples/postmortems/2026-03-01-checkout-errors.md:"));
     assert!(!r.stdout.contains("2026-02-10-search-latency.md:"), "the second example is clean:\n{}", r.stdout);
 }
+
+fn validator(name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(repo().join("tests/schemas").join(name)).unwrap();
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).expect("schema compiles")
+}
+
+fn schema_errors(validator: &jsonschema::Validator, v: &Value) -> Vec<String> {
+    validator.iter_errors(v).map(|e| format!("{e} at {}", e.instance_path())).collect()
+}
+
+#[test]
+fn gitlab_code_quality_validates_and_fingerprints_survive_edits_above() {
+    let validator = validator("gitlab-codeclimate.json");
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "postmortems/a.md", BLAMEFUL);
+    write(dir.path(), "postmortems/b.md", CLEAN);
+    let r = run_in(dir.path(), &["check", "--format", "gitlab", "postmortems"], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let issues = json(&r);
+    let issues = issues.as_array().expect("a JSON array");
+    assert_eq!(issues.len(), 3, "{issues:#?}");
+    for issue in issues {
+        let errors = schema_errors(&validator, issue);
+        assert!(errors.is_empty(), "not a valid Code Quality issue:\n{}", errors.join("\n"));
+        // What GitLab's documentation asks beyond its schema.
+        assert!(["info", "minor", "major", "critical", "blocker"].contains(&issue["severity"].as_str().unwrap()));
+        assert!(debrief_core::rules::by_id(issue["check_name"].as_str().unwrap()).is_some());
+        assert_eq!(issue["location"]["path"], "postmortems/a.md");
+        assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+    }
+    let human_error = issues.iter().find(|i| i["check_name"] == "cause-human-error").unwrap();
+    assert_eq!(human_error["severity"], "major");
+    assert_eq!(human_error["location"]["lines"], serde_json::json!({"begin": 5, "end": 5}));
+    // The validator is not vacuous: an issue without a fingerprint is refused.
+    let mut broken = human_error.clone();
+    broken.as_object_mut().unwrap().remove("fingerprint");
+    assert!(!validator.is_valid(&broken));
+
+    let prints =
+        |issues: &[Value]| issues.iter().map(|i| i["fingerprint"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let before = prints(issues);
+    let unique: std::collections::HashSet<&String> = before.iter().collect();
+    assert_eq!(unique.len(), before.len(), "fingerprints are unique");
+    // Text added above the findings moves them down and keeps their fingerprints.
+    write(dir.path(), "postmortems/a.md", &BLAMEFUL.replace("## Summary\n", "## Summary\n\nA new first paragraph.\n"));
+    let again = json(&run_in(dir.path(), &["check", "--format", "gitlab", "postmortems"], None));
+    assert_eq!(prints(again.as_array().unwrap()), before);
+    assert!(again.as_array().unwrap().iter().all(|i| i["location"]["lines"]["begin"] == 7));
+
+    // No findings: an empty array, which GitLab reads as "no issues".
+    let r = run_in(dir.path(), &["check", "--format", "gitlab", "postmortems/b.md"], None);
+    assert_eq!((r.code, r.stdout.trim()), (0, "[]"));
+}
+
+#[test]
+fn rdjson_validates_against_reviewdogs_schema_with_fixes_as_suggestions() {
+    let validator = validator("reviewdog-rdjson-DiagnosticResult.json");
+    let dir = tempfile::tempdir().unwrap();
+    // "😀 " is 5 bytes: reviewdog's columns count bytes, so the finding starts at column 6.
+    write(dir.path(), "d.md", &BLAMEFUL.replace("Dana should", "😀 Dana should"));
+    write(dir.path(), "no-timeline.md", "# Incident debrief\n\nThe cache was cold.\n");
+    write(
+        dir.path(),
+        "untimed.md",
+        "# Incident debrief\n\n## Timeline (UTC)\n\n- 10:00 alert fired\n- then it was fixed\n",
+    );
+    let r = run_in(dir.path(), &["check", "--format", "rdjson", "d.md", "no-timeline.md", "untimed.md"], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v = json(&r);
+    let errors = schema_errors(&validator, &v);
+    assert!(errors.is_empty(), "not valid rdjson:\n{}", errors.join("\n"));
+    let mut broken = v.clone();
+    broken["diagnostics"][0]["severity"] = "SEVERE".into();
+    assert!(!validator.is_valid(&broken), "the validator is not vacuous");
+
+    assert_eq!(v["source"]["name"], "debrief-ls");
+    let diagnostics = v["diagnostics"].as_array().unwrap();
+    let severities: Vec<&str> = diagnostics.iter().map(|d| d["severity"].as_str().unwrap()).collect();
+    assert!(severities.contains(&"ERROR") && severities.contains(&"WARNING") && severities.contains(&"INFO"));
+    let hindsight = diagnostics.iter().find(|d| d["code"]["value"] == "blame-counterfactual").unwrap();
+    assert_eq!(hindsight["location"]["path"], "d.md");
+    assert_eq!(
+        hindsight["location"]["range"],
+        serde_json::json!({"start": {"line": 5, "column": 6}, "end": {"line": 5, "column": 30}})
+    );
+    assert!(hindsight["code"]["url"].as_str().unwrap().ends_with("blame-counterfactual.md"));
+    // The first fix, as reviewdog's suggestion: replacing "should have noticed".
+    let suggestions = hindsight["suggestions"].as_array().unwrap();
+    assert_eq!(suggestions.len(), 1);
+    assert_eq!(suggestions[0]["text"], "did not notice");
+    assert_eq!(suggestions[0]["range"]["start"]["line"], 5);
+    // An insertion is an empty range: the timeline skeleton.
+    let missing = diagnostics.iter().find(|d| d["code"]["value"] == "timeline-missing").unwrap();
+    let insert = &missing["suggestions"][0];
+    assert_eq!(insert["range"]["start"], insert["range"]["end"]);
+    assert!(insert["text"].as_str().unwrap().contains("## Timeline"));
+    // A finding with no fix has no suggestions.
+    let untimed = diagnostics.iter().find(|d| d["code"]["value"] == "timeline-entry-no-time").unwrap();
+    assert_eq!(untimed["location"]["path"], "untimed.md");
+    assert!(untimed.get("suggestions").is_none(), "{untimed}");
+}
+
+#[test]
+fn force_exclude_checks_only_debriefs_among_named_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "README.md", "# Our service\n\nDana should have noticed the alert.\n");
+    write(dir.path(), "postmortems/a.md", BLAMEFUL);
+    write(dir.path(), "postmortems/old/b.md", BLAMEFUL);
+    write(dir.path(), "notes/c.md", &format!("---\ndebrief: true\n---\n{BLAMEFUL}"));
+    write(dir.path(), "debrief.toml", "exclude = [\"**/old/**\"]\n");
+    let files = ["README.md", "postmortems/a.md", "postmortems/old/b.md", "notes/c.md"];
+    let checked = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&files);
+        let v = json(&run_in(dir.path(), &all, None));
+        v["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap().to_string()).collect()
+    };
+    let mut all: Vec<String> = files.iter().map(|s| s.to_string()).collect();
+    all.sort();
+    assert_eq!(checked(&[]), all, "named files are always checked");
+    assert_eq!(checked(&["--force-exclude"]), ["notes/c.md", "postmortems/a.md"]);
+}
+
+#[test]
+fn init_writes_the_defaults_and_a_template_and_never_overwrites_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run_in(dir.path(), &["init", "--template"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let config = std::fs::read_to_string(dir.path().join("debrief.toml")).unwrap();
+    assert!(config.contains("\nterm-post-mortem = \"off\""), "{config}");
+    assert!(config.contains("\ngap-minutes = 60\n"));
+    let template = std::fs::read_to_string(dir.path().join("debrief-template.md")).unwrap();
+    assert!(template.starts_with("---\n"));
+    for section in ["## Summary", "## Timeline", "## Contributing factors", "## Follow-ups"] {
+        assert!(template.contains(section), "{section}");
+    }
+
+    // The configuration reads with no problem; the template is not itself a debrief in a
+    // walk, and a copy in postmortems/ is one, with no finding to fix.
+    write(dir.path(), "postmortems/2026-01-31-queue.md", &template);
+    let r = run_in(dir.path(), &["check", "--format", "json", "--fail-on", "info", "."], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let v = json(&r);
+    assert_eq!(v["files"].as_array().unwrap().len(), 1);
+    assert_eq!(v["files"][0]["path"], "postmortems/2026-01-31-queue.md");
+    // The rules read the template's front matter and sections: break each and they say so.
+    let broken = template
+        .replace("debriefed: 2026-02-03", "debriefed: 2026-01-31")
+        .replace("- 14:40 Mitigated:\n", "")
+        .replace("- [ ] @owner (TICKET-1)", "- [ ] Ensure this never happens again");
+    write(dir.path(), "postmortems/2026-01-31-queue.md", &broken);
+    let v = json(&run_in(dir.path(), &["check", "--format", "json", "postmortems"], None));
+    let rules: Vec<&str> =
+        v["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    for rule in ["soak-too-soon", "timeline-missing-milestone", "followups-no-owner", "followups-prevention-only"] {
+        assert!(rules.contains(&rule), "{rule} in {rules:?}");
+    }
+
+    // Existing files are named and left alone without --force.
+    std::fs::write(dir.path().join("debrief.toml"), "# ours\n").unwrap();
+    let r = run_in(dir.path(), &["init"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("debrief.toml already exists; pass --force"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(dir.path().join("debrief.toml")).unwrap(), "# ours\n");
+    // The template existing refuses the whole run, before debrief.toml is touched.
+    std::fs::remove_file(dir.path().join("debrief.toml")).unwrap();
+    let r = run_in(dir.path(), &["init", "--template"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("debrief-template.md already exists"), "{}", r.stderr);
+    assert!(!dir.path().join("debrief.toml").exists());
+    let r = run_in(dir.path(), &["init", "--template", "--force"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(dir.path().join("debrief.toml")).unwrap(), config);
+    // No temporary file is left behind; a missing folder is named.
+    let names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    let r = run_in(dir.path(), &["init", "no/such/folder"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cannot write no/such/folder/debrief.toml: no such folder"), "{}", r.stderr);
+}

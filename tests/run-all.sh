@@ -26,4 +26,8 @@ tests/editors/neovim/run.sh
 step "Emacs 28 + eglot 1.9 (batch), README snippets"
 tests/editors/emacs/run.sh
 
+# Integrations: each installs what it needs (PyPI, npm) and runs the real tools.
+step "pre-commit hook, GitHub Action, GitLab/reviewdog reports, packages (cargo publish, vsce)"
+tests/integrations/run.sh
+
 step "done: every test passed"

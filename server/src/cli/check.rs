@@ -29,6 +29,10 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow annotations.
     Github,
+    /// A GitLab Code Quality report (`artifacts: reports: codequality`).
+    Gitlab,
+    /// reviewdog's diagnostic format (`reviewdog -f=rdjson`), fixes as suggestions.
+    Rdjson,
 }
 
 /// The lowest severity that fails the run.
@@ -84,6 +88,10 @@ pub struct CheckArgs {
     /// Colour the human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Treat files named on the command line as a folder walk does: skip excluded files
+    /// and Markdown that is not a debrief (for pre-commit, which names every Markdown file).
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 /// A file to check, and whether it was named on the command line.
@@ -356,7 +364,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
     // reading and parsing. The checks wait for what they need and build the rest.
     let walk = file_paths.iter().any(|p| p.is_dir());
     let warm = std::thread::spawn(if walk { debrief_core::warm_up } else { debrief_core::prepare });
-    let targets = collect_targets(&file_paths, &mut problems);
+    let mut targets = collect_targets(&file_paths, &mut problems);
+    if args.force_exclude {
+        targets.iter_mut().for_each(|t| t.explicit = false);
+    }
 
     let mode = if args.fix {
         FixMode::Write
@@ -400,6 +411,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Format::Json => report::json(&report),
         Format::Sarif => report::sarif(&report),
         Format::Github => report::github(&report),
+        Format::Gitlab => super::gitlab::write(&report),
+        Format::Rdjson => super::rdjson::write(&report),
     };
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {

@@ -1,11 +1,14 @@
-//! Command-line entry: `debrief-ls [serve]`, `check`, `rules`, `explain`.
+//! Command-line entry: `debrief-ls [serve]`, `check`, `init`, `rules`, `explain`.
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 pub mod check;
+mod gitlab;
+mod init;
 mod pretty;
+mod rdjson;
 mod report;
 
 /// Incident debriefs that teach: a language server and a checker for debriefs in Markdown.
@@ -25,6 +28,8 @@ enum Command {
     Serve,
     /// Check debriefs: files, folders (walked, honouring .gitignore), or `-` for stdin.
     Check(check::CheckArgs),
+    /// Write a commented debrief.toml with every key at its default (and a debrief template).
+    Init(init::InitArgs),
     /// List every rule with its id, default level and summary.
     Rules {
         /// `text` (a table) or `json` (for tools: ids, default levels, summaries, docs URLs
@@ -59,6 +64,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         None | Some(Command::Serve) => crate::lsp::serve(),
         Some(Command::Check(args)) => check::run(args),
+        Some(Command::Init(args)) => init::run(args),
         Some(Command::Rules { format: RulesFormat::Text }) => {
             print_rules();
             ExitCode::SUCCESS

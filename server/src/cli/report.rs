@@ -23,7 +23,7 @@ pub struct Report<'a> {
 
 impl Report<'_> {
     /// The files' printed parts, in path order.
-    fn items(&self) -> impl Iterator<Item = &str> {
+    pub(super) fn items(&self) -> impl Iterator<Item = &str> {
         self.files.iter().flat_map(|f| &f.items).map(String::as_str)
     }
 }
@@ -77,6 +77,8 @@ impl Printer {
             Format::Json => vec![json_file(&file, JSON_DEPTH)],
             Format::Sarif => sarif_results(&file, SARIF_DEPTH),
             Format::Github => vec![github_file(&file)],
+            Format::Gitlab => super::gitlab::issues(&file),
+            Format::Rdjson => super::rdjson::diagnostics(&file),
         };
         let mut counts = [0; 3];
         for d in &file.diagnostics {
@@ -426,7 +428,7 @@ impl Frame {
     }
 }
 
-fn problems_to_stderr(problems: &[Problem]) -> io::Result<()> {
+pub(super) fn problems_to_stderr(problems: &[Problem]) -> io::Result<()> {
     let mut err = io::stderr().lock();
     for p in problems {
         writeln!(err, "{}: error: {}", location(p), p.message)?;

@@ -160,6 +160,18 @@ for version in $versions; do
   done
 done
 
+# The README's lazy.nvim spec from a clone (lazy.nvim needs Neovim 0.8 or later).
+for version in $versions; do
+  [[ $version == 0.7.* ]] && continue
+  nvim=$(nvim_for "$version")
+  dir="$scratch/$version-lazy"
+  mkdir -p "$dir/bin"
+  ln -s "$server" "$dir/bin/debrief-ls"
+  say "  lazy_spec.lua (Neovim $version)"
+  PATH="$dir/bin:$PATH" run_nvim "nvim $version lazy.nvim spec" "$dir" \
+    "$nvim" --headless -u NONE -i NONE -n -c "filetype on" -c "luafile $here/lazy_spec.lua"
+done
+
 if ! ls "$scratch"/snippets/*.lua >/dev/null 2>&1; then
   say "no README snippet marked <!-- tested: … --> in ### Neovim"
   total_failed=$((total_failed + 1))

@@ -189,6 +189,8 @@ pub struct ConfigFile {
     pub limits: Option<LimitsLayer>,
     /// Team words.
     pub words: Option<Words>,
+    /// The milestones a timeline needs, by kind of debrief (front matter `type`).
+    pub milestones: Option<BTreeMap<String, Vec<String>>>,
 }
 
 /// A problem in a configuration, with where it is when known.
@@ -289,7 +291,24 @@ pub struct Config {
     pub limits: Limits,
     /// Team words, validated.
     pub words: Words,
+    /// The milestones a timeline needs, by kind of debrief (front matter `type`, lowercase,
+    /// words joined by `-`); kinds not listed need all four.
+    pub milestones: BTreeMap<String, Vec<crate::timeline::Milestone>>,
     lexicon: Arc<crate::lexicon::UserLexicon>,
+}
+
+/// Which milestones each kind of debrief needs when configuration does not say: an outage
+/// all four; a security disclosure no mitigation; a near miss only its detection; a
+/// release that did not go out none.
+pub fn default_milestones() -> BTreeMap<String, Vec<crate::timeline::Milestone>> {
+    use crate::timeline::Milestone::{Detected, Resolved, Responded};
+    let mut kinds = BTreeMap::new();
+    for kind in ["security", "security-incident", "vulnerability", "disclosure"] {
+        kinds.insert(kind.to_string(), vec![Detected, Responded, Resolved]);
+    }
+    kinds.insert("near-miss".to_string(), vec![Detected]);
+    kinds.insert("release".to_string(), vec![]);
+    kinds
 }
 
 impl Default for Config {
@@ -303,6 +322,7 @@ impl Default for Config {
             levels: rules::REGISTRY.iter().map(|r| r.meta.default_level.severity()).collect(),
             limits: Limits::default(),
             words: Words::default(),
+            milestones: default_milestones(),
             lexicon: Arc::new(crate::lexicon::UserLexicon::default()),
         }
     }
@@ -366,6 +386,24 @@ impl Config {
             match merge_limits(self.limits, limits) {
                 Ok(l) => self.limits = l,
                 Err((key, message)) => errors.push(at(&key, message)),
+            }
+        }
+
+        if let Some(kinds) = &layer.milestones {
+            for (kind, names) in kinds {
+                let mut needed = Vec::new();
+                for name in names {
+                    match crate::timeline::Milestone::ALL.iter().find(|m| m.name() == name.trim()) {
+                        Some(m) => needed.push(*m),
+                        None => errors.push(at(
+                            kind,
+                            format!(
+                                "[milestones] {kind}: unknown milestone {name:?}; use detected, responded, mitigated or resolved"
+                            ),
+                        )),
+                    }
+                }
+                self.milestones.insert(kind.trim().to_ascii_lowercase().replace([' ', '_'], "-"), needed);
             }
         }
 

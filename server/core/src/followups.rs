@@ -30,6 +30,14 @@ pub struct FollowUp {
     pub has_text: bool,
 }
 
+impl FollowUp {
+    /// Whether it is a follow-up still to do with nobody named and no ticket: what
+    /// `followups-no-owner` flags.
+    pub fn needs_owner(&self) -> bool {
+        self.has_text && !self.done && !self.has_owner && !self.has_ticket
+    }
+}
+
 /// The follow-ups under one heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FollowUpList {
@@ -76,6 +84,72 @@ static SEVERITY_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i-u)^[\s>*_|-]*(?:incident\s+)?(?:severity|sev)(?:\s+level)?[*_\s]*[:|][*_\s]*(sev\s*-?\s*\d|p\d|s\d|\d|critical|major|high|medium|moderate|minor|low)\b",
     )
 });
+
+/// Whether a follow-up's text is only a placeholder ("N/A", "None", "TBD"): not a follow-up.
+fn is_placeholder(text: &str) -> bool {
+    let t = crate::document::strip_list_marker(text).trim().trim_matches(['*', '_', '.', ' ', '|']);
+    matches!(
+        t.to_ascii_lowercase().as_str(),
+        "" | "n/a"
+            | "na"
+            | "none"
+            | "none yet"
+            | "tbd"
+            | "tba"
+            | "todo"
+            | "-"
+            | "\u{2014}"
+            | "\u{2013}"
+            | "nothing"
+            | "..."
+            | "…"
+    )
+}
+
+/// Whether an owner label or cell names nobody yet ("Owner: TBD", "| — |").
+fn is_unassigned(value: &str) -> bool {
+    let v = value.trim().trim_matches(['*', '_', '.', ' ', '(', ')']).to_ascii_lowercase();
+    matches!(
+        v.as_str(),
+        "" | "-"
+            | "\u{2014}"
+            | "\u{2013}"
+            | "tbd"
+            | "tba"
+            | "?"
+            | "??"
+            | "n/a"
+            | "none"
+            | "unassigned"
+            | "nobody"
+            | "unknown"
+    )
+}
+
+/// "[AK] Alert when…": initials in brackets at the start of a follow-up name its owner.
+fn leading_initials(text: &str) -> bool {
+    let t = crate::document::strip_list_marker(text).trim_start();
+    let Some(rest) = t.strip_prefix('[') else { return false };
+    let Some(end) = rest.find(']') else { return false };
+    let inside = &rest[..end];
+    (2..=4).contains(&inside.len()) && inside.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+}
+
+/// An owner named after a closing dash or colon, a team or role in a few words: "— Release
+/// management", ": Dana", "— Payroll lead".
+fn trailing_owner_words(first: &str) -> bool {
+    let t = first.trim_end().trim_end_matches('.');
+    let Some(cut) = t.rfind([':', '\u{2014}', '\u{2013}']).or_else(|| t.rfind(" - ").map(|i| i + 1)) else {
+        return false;
+    };
+    let tail = t[cut..].trim_start_matches([':', '\u{2014}', '\u{2013}', '-']).trim();
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words[0].chars().next().is_some_and(|c| c.is_uppercase() || c == '@')
+        && !is_unassigned(tail)
+        && words.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.' | '@' | '&')))
+}
 
 /// Whether an item's own text is only a label for the items nested under it
 /// ("**Short term:**", "Monitoring:").
@@ -133,21 +207,35 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                 let head = head_of(doc.text, item.own.clone());
                 let whole = &doc.text[item.range.clone()];
                 let first = &doc.text[head.clone()];
-                let struck = first.trim_start_matches(['-', '*', '+', ' ']).starts_with("~~");
+                // "- N/A", "- None", "- TBD": nothing to follow up.
+                if is_placeholder(first) {
+                    continue;
+                }
+                let struck = first
+                    .trim_start_matches(['-', '*', '+', ' '])
+                    .trim_start_matches(['[', ' ', 'x', 'X', ']'])
+                    .starts_with("~~");
                 let done_word = {
                     // The words that say so come first: lowercase only as much as they need.
                     let prose = &doc.masked[head.clone()];
                     let start: String = prose.trim_start().chars().take(9).flat_map(char::to_lowercase).collect();
+                    let end = prose.trim_end().to_ascii_lowercase();
                     start.starts_with("done")
                         || start.starts_with("(done)")
                         || start.starts_with("completed")
+                        || end.ends_with("(done)")
+                        || end.ends_with("(completed)")
+                        || end.ends_with("— done")
+                        || end.ends_with("- done")
                         || prose.contains('✅')
                 };
                 let first_in_whole = head.start - item.range.start..head.end - item.range.start;
                 let marks = doc.followup_marks(whole, Some(first_in_whole), || Marks {
                     owner: has_handle(whole)
-                        || OWNER_LABEL.is_match(whole)
-                        || TRAILING_OWNER.is_match(first.trim_end()),
+                        || owner_label(whole)
+                        || TRAILING_OWNER.is_match(first.trim_end())
+                        || leading_initials(first)
+                        || trailing_owner_words(first),
                     ticket: TICKET.is_match(whole),
                 });
                 items.push(FollowUp {
@@ -174,23 +262,26 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                     };
                     let owner_cell = cell_text(owner_col);
                     let status = cell_text(status_col).to_lowercase();
+                    // A row that is only a placeholder ("| TBD | |") is no follow-up.
+                    let first_cell = cells.first().map_or("", |c| doc.text[c.clone()].trim());
+                    if is_placeholder(first_cell) && cells.iter().skip(1).all(|c| is_unassigned(&doc.text[c.clone()])) {
+                        continue;
+                    }
+                    let struck = first_cell.starts_with("~~");
                     let marks = doc.followup_marks(text, None, || Marks {
-                        owner: has_handle(text) || OWNER_LABEL.is_match(text),
+                        owner: has_handle(text) || owner_label(text),
                         ticket: TICKET.is_match(text),
                     });
                     items.push(FollowUp {
                         range: row.clone(),
                         head: row.clone(),
-                        has_owner: (!owner_cell.is_empty()
-                            && !matches!(
-                                owner_cell.to_lowercase().as_str(),
-                                "-" | "tbd" | "?" | "n/a" | "none" | "unassigned"
-                            ))
-                            || marks.owner,
+                        has_owner: (owner_col.is_some() && !is_unassigned(&owner_cell)) || marks.owner,
                         has_ticket: marks.ticket,
-                        done: status.contains("done")
+                        done: struck
+                            || status.contains("done")
                             || status.contains("complete")
                             || status.contains("closed")
+                            || status.contains("dropped")
                             || status.contains('✅'),
                         has_text: doc.masked[row.clone()].chars().any(char::is_alphanumeric),
                     });
@@ -200,6 +291,18 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
             FollowUpList { heading: heading.range.clone(), range: r, items }
         })
         .collect()
+}
+
+/// "Owner: Dana", "assigned to Lin", but not "Owner: TBD".
+fn owner_label(text: &str) -> bool {
+    OWNER_LABEL.find_iter(text).any(|m| {
+        // The match ends one byte into the value, which may be inside a character ("Łukasz").
+        let value = text[text.floor_char_boundary(m.end().saturating_sub(1))..]
+            .split([',', ';', ')', '|', '\n'])
+            .next()
+            .unwrap_or("");
+        !is_unassigned(value)
+    })
 }
 
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
@@ -407,6 +510,26 @@ mod tests {
         let lists = followup_lists(&doc);
         let done: Vec<bool> = lists[0].items.iter().map(|i| i.done).collect();
         assert_eq!(done, [true, true, true, true, false, false, true]);
+    }
+
+    #[test]
+    fn owners_placeholders_and_done_items() {
+        let text = "# D\n\n## Action items\n\n- Fix it (Owner: Łukasz)\n- Review the contract. Owner: TBD\n- [AK] Alert on stalls\n\
+                    - Cut release candidates earlier — Release management\n- Keep the profile deployable (done)\n- N/A\n- None\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc);
+        let items: Vec<(&str, bool)> =
+            lists[0].items.iter().map(|f| (&text[f.head.clone()], f.needs_owner())).collect();
+        assert_eq!(
+            items,
+            [
+                ("- Fix it (Owner: Łukasz)", false),
+                ("- Review the contract. Owner: TBD", true),
+                ("- [AK] Alert on stalls", false),
+                ("- Cut release candidates earlier — Release management", false),
+                ("- Keep the profile deployable (done)", false),
+            ]
+        );
     }
 
     #[test]

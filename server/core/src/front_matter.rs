@@ -60,6 +60,9 @@ pub struct FrontMatter {
     pub timezone: Option<Located<Zone>>,
     /// `debrief: true`, or `type` naming a debrief.
     pub marks_debrief: bool,
+    /// What kind of debrief it is (`type: security`), lowercase, words joined by `-`: it
+    /// says which milestones the timeline needs (see [`crate::config::Config::milestones`]).
+    pub kind: Option<String>,
     /// Problems with keys we read.
     pub problems: Vec<Problem>,
 }
@@ -364,7 +367,22 @@ impl FrontMatter {
             "type" | "kind" | "layout" => {
                 if let Some(t) = text {
                     let t = t.trim().to_ascii_lowercase().replace(['_', ' '], "-");
-                    self.marks_debrief |= matches!(t.as_str(), "postmortem" | "post-mortem" | "debrief" | "incident-review" | "incident-debrief" | "incident-report");
+                    self.marks_debrief |= matches!(
+                        t.as_str(),
+                        "postmortem"
+                            | "post-mortem"
+                            | "debrief"
+                            | "incident-review"
+                            | "incident-debrief"
+                            | "incident-report"
+                            | "outage"
+                            | "incident"
+                            | "security"
+                            | "security-incident"
+                            | "near-miss"
+                            | "release"
+                    );
+                    self.kind = Some(t);
                 }
             }
             _ => {}

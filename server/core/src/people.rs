@@ -15,48 +15,56 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::document::Document;
 
-/// A sorted list of lowercase words, one per line, after `#` comment lines: searched in
-/// place, so a process that checks one small file does not build a table of thousands
-/// of names first.
-pub(crate) struct SortedWords(&'static str);
+/// A list of lowercase words, kept readable in `data/names/NAME.txt` (one per line, after
+/// `#` comment lines) and stored for lookups as a finite-state set, `NAME.fst`, read in
+/// place: a process that checks one small file builds no table of a hundred thousand
+/// names, and a lookup walks one path of the set. `UPDATE_NAMES=1 cargo test -p
+/// debrief-core stored_name_sets_are_current` stores the sets again after a list changes.
+pub(crate) struct WordSet {
+    set: std::sync::LazyLock<fst::Set<&'static [u8]>>,
+    #[cfg(test)]
+    source: &'static str,
+    #[cfg(test)]
+    stored: &'static str,
+}
 
-impl SortedWords {
+impl WordSet {
     /// Whether `lower` (lowercase) is one of the words.
     pub(crate) fn contains(&self, lower: &str) -> bool {
-        let text = self.0.as_bytes();
-        let key = lower.as_bytes();
-        // Binary search over byte offsets: the line holding the midpoint is compared.
-        let (mut lo, mut hi) = (0usize, text.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let start = text[..mid].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1).max(lo);
-            let end = text[start..].iter().position(|&b| b == b'\n').map_or(text.len(), |i| start + i);
-            let line = &text[start..end];
-            // Comment lines come first and sort before every word.
-            let ordering =
-                if line.first().is_none_or(|&b| b == b'#') { std::cmp::Ordering::Less } else { line.cmp(key) };
-            match ordering {
-                std::cmp::Ordering::Equal => return true,
-                std::cmp::Ordering::Less => lo = end + 1,
-                std::cmp::Ordering::Greater => hi = start,
-            }
-        }
-        false
+        self.set.contains(lower)
     }
 
-    /// The words, for tests.
+    /// The words of the readable list, for tests.
     #[cfg(test)]
     pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> {
-        self.0.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+        self.source.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
     }
 }
 
+macro_rules! word_set {
+    ($name:literal) => {
+        WordSet {
+            set: std::sync::LazyLock::new(|| {
+                fst::Set::new(&include_bytes!(concat!("../data/names/", $name, ".fst"))[..]).expect(concat!(
+                    "data/names/",
+                    $name,
+                    ".fst is a finite-state set"
+                ))
+            }),
+            #[cfg(test)]
+            source: include_str!(concat!("../data/names/", $name, ".txt")),
+            #[cfg(test)]
+            stored: concat!("data/names/", $name, ".fst"),
+        }
+    };
+}
+
 /// Given names from many languages (`data/names/given-names.txt`).
-pub(crate) static GIVEN_NAMES: SortedWords = SortedWords(include_str!("../data/names/given-names.txt"));
+pub(crate) static GIVEN_NAMES: WordSet = word_set!("given-names");
 /// Given names that are also English words: "Will", "Grant", "May" (`ambiguous.txt`).
-pub(crate) static AMBIGUOUS_NAMES: SortedWords = SortedWords(include_str!("../data/names/ambiguous.txt"));
+pub(crate) static AMBIGUOUS_NAMES: WordSet = word_set!("ambiguous");
 /// Names software, services and hosts go by: "Jenkins", "Hermes" (`not-people.txt`).
-pub(crate) static THING_NAMES: SortedWords = SortedWords(include_str!("../data/names/not-people.txt"));
+pub(crate) static THING_NAMES: WordSet = word_set!("not-people");
 
 /// What the word lists say of a capitalised word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +77,20 @@ pub enum NameClass {
     Thing,
     /// In no list.
     Unknown,
+}
+
+/// Whether a word (as written) is in the list of given names: the one list a quick look
+/// for people near a phrase asks.
+pub fn is_given_name(word: &str) -> bool {
+    // Most words are short and ASCII: lowercased on the stack.
+    let mut buffer = [0u8; 24];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return GIVEN_NAMES.set.contains(&*lower);
+    }
+    GIVEN_NAMES.contains(&lowercase(word))
 }
 
 /// The class of a word (as written or lowercase).
@@ -423,13 +445,15 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
-/// The words of `text`, lowercase, split at anything that is not a letter, digit,
-/// hyphen or apostrophe.
-fn words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect()
+/// The words of `text`, split at anything that is not a letter, digit, hyphen or
+/// apostrophe.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}')).filter(|w| !w.is_empty())
+}
+
+/// Whether `word` is one of `list` (lowercase), in any case.
+fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
 /// What `masked` (a document's prose, everything else blanked) says of `word` (as
@@ -454,10 +478,9 @@ pub fn evidence_in(masked: &str, word: &str) -> Evidence {
         // Only the clause around the use: stop at a sentence end or a line break.
         let before = before.rsplit(['.', '!', '?', '\n', ';']).next().unwrap_or("");
         let after_clause = after.split(['.', '!', '?', '\n', ';']).next().unwrap_or("");
-        let before_words = words_of(before);
-        let after_words = words_of(after_clause);
-        let prev = before_words.last().map(String::as_str);
-        let next = after_words.first().map(String::as_str);
+        let prev = words_of(before).last();
+        let after_words = || words_of(after_clause);
+        let next = after_words().next();
         let raw_prev = before.trim_end().chars().next_back();
         let raw_next = after.trim_start().chars().next();
 
@@ -474,12 +497,12 @@ pub fn evidence_in(masked: &str, word: &str) -> Evidence {
         // The next word counts only right after it: not across "," or ":".
         let adjacent = raw_next.is_some_and(char::is_alphanumeric);
         // A thing: a noun after it, a determiner or a verb for systems before it, a version.
-        if !possessive && adjacent && next.is_some_and(|n| THING_NOUNS_AFTER.contains(&n)) {
+        if !possessive && adjacent && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER)) {
             ev.thing += 2;
-        } else if possessive && next.is_some_and(|n| THING_NOUNS_AFTER.contains(&n)) {
+        } else if possessive && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER)) {
             ev.thing += 1;
         }
-        if prev.is_some_and(|p| THING_WORDS_BEFORE.contains(&p)) && !matches!(raw_prev, Some(',' | ':')) {
+        if prev.is_some_and(|p| one_of(p, THING_WORDS_BEFORE)) && !matches!(raw_prev, Some(',' | ':')) {
             ev.thing += 1;
         }
         if next.is_some_and(|n| {
@@ -494,44 +517,45 @@ pub fn evidence_in(masked: &str, word: &str) -> Evidence {
         const KINDS_OF_THING: &[&str] =
             &["engine", "platform", "system", "tool", "product", "vendor", "software", "bot", "service"];
         if raw_next == Some(',')
-            && after_words
-                .iter()
-                .take(4)
-                .any(|w| THING_NOUNS_AFTER.contains(&w.as_str()) || KINDS_OF_THING.contains(&w.as_str()))
+            && after_words().take(4).any(|w| one_of(w, THING_NOUNS_AFTER) || one_of(w, KINDS_OF_THING))
         {
             ev.thing += 2;
         }
-        if !possessive && adjacent && next.is_some_and(|n| THING_VERBS_AFTER.contains(&n)) {
+        if !possessive && adjacent && next.is_some_and(|n| one_of(n, THING_VERBS_AFTER)) {
             ev.thing += 1;
         }
         // A person: a verb only people do after it, a word for reaching people before it.
         if !possessive {
-            if let Some(&(_, weight)) = next.and_then(|n| PERSON_VERBS_AFTER.iter().find(|(v, _)| *v == n)) {
+            if let Some(&(_, weight)) =
+                next.and_then(|n| PERSON_VERBS_AFTER.iter().find(|(v, _)| v.eq_ignore_ascii_case(n)))
+            {
                 // "Dana was on call", "Dana is the incident commander".
-                let role_after = matches!(next, Some("is" | "was"))
-                    && after_words.iter().skip(1).take(3).any(|w| {
-                        matches!(w.as_str(), "on-call" | "oncall" | "ic" | "commander" | "on" | "lead" | "dri")
-                    });
+                let role_after = next.is_some_and(|n| one_of(n, &["is", "was"]))
+                    && after_words()
+                        .skip(1)
+                        .take(3)
+                        .any(|w| one_of(w, &["on-call", "oncall", "ic", "commander", "on", "lead", "dri"]));
                 ev.person += if weight == 0 { u32::from(role_after) * 2 } else { weight };
             }
         }
         if prev.is_some_and(|p| PERSON_WORDS_BEFORE.contains(&p))
-            && !(matches!(prev, Some("and" | "with")) && next.is_some_and(|n| THING_NOUNS_AFTER.contains(&n)))
+            && !(matches!(prev, Some("and" | "with")) && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER)))
         {
             // "Dana and Wen", "paired with Wen" only count next to another person: weakly.
             ev.person += if matches!(prev, Some("and" | "with")) { 0 } else { 2 };
         }
         // "Wen (SRE)", "Wen (on-call)", "Wen, our DBA", "Wen from the storage team".
         if raw_next == Some('(') {
-            let inside: Vec<String> = words_of(after.split(')').next().unwrap_or(""));
-            if inside.iter().any(|w| crate::lexicon::is_role(w) || w == "ic" || w == "sre") {
+            let mut inside = words_of(after.split(')').next().unwrap_or(""));
+            if inside.any(|w| crate::lexicon::is_role(&w.to_ascii_lowercase()) || one_of(w, &["ic", "sre"])) {
                 ev.person += 2;
             }
         }
-        if (matches!(next, Some("from" | "on")) || raw_next == Some(','))
-            && after_words.iter().skip(1).take(4).any(|w| {
-                matches!(w.as_str(), "team" | "squad" | "engineer" | "manager" | "lead" | "dba" | "sre" | "on-call")
-            })
+        if (next.is_some_and(|n| one_of(n, &["from", "on"])) || raw_next == Some(','))
+            && after_words()
+                .skip(1)
+                .take(4)
+                .any(|w| one_of(w, &["team", "squad", "engineer", "manager", "lead", "dba", "sre", "on-call"]))
         {
             ev.person += 2;
         }
@@ -541,7 +565,7 @@ pub fn evidence_in(masked: &str, word: &str) -> Evidence {
         }
         if possessive
             && next.is_some_and(|n| {
-                matches!(n, "team" | "manager" | "laptop" | "shift" | "pager" | "phone" | "account" | "pr" | "review")
+                one_of(n, &["team", "manager", "laptop", "shift", "pager", "phone", "account", "pr", "review"])
             })
         {
             ev.person += 1;
@@ -661,6 +685,27 @@ mod tests {
 
     fn evidence(text: &str, word: &str) -> Evidence {
         evidence_in(text, word)
+    }
+
+    /// Run with `UPDATE_NAMES=1` to store the sets again after a list changes.
+    #[test]
+    fn stored_name_sets_are_current() {
+        for list in [&GIVEN_NAMES, &AMBIGUOUS_NAMES, &THING_NAMES] {
+            let built = fst::Set::from_iter(list.words()).expect("sorted, distinct words").into_fst().into_inner();
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(list.stored);
+            if std::env::var_os("UPDATE_NAMES").is_some() {
+                let temporary = path.with_extension("fst.new");
+                std::fs::write(&temporary, &built).expect("write the set");
+                std::fs::rename(&temporary, &path).expect("replace the stored set");
+                continue;
+            }
+            let stored = std::fs::read(&path).expect("the stored set");
+            assert!(
+                built == stored,
+                "{} is not what its list builds: run `UPDATE_NAMES=1 cargo test -p debrief-core stored_name_sets_are_current`, then build again",
+                path.display()
+            );
+        }
     }
 
     #[test]

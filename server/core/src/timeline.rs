@@ -30,6 +30,16 @@ impl Milestone {
     pub const ALL: [Milestone; 4] =
         [Milestone::Detected, Milestone::Responded, Milestone::Mitigated, Milestone::Resolved];
 
+    /// Its name in configuration and reports: "detected", "responded", "mitigated", "resolved".
+    pub fn name(self) -> &'static str {
+        match self {
+            Milestone::Detected => "detected",
+            Milestone::Responded => "responded",
+            Milestone::Mitigated => "mitigated",
+            Milestone::Resolved => "resolved",
+        }
+    }
+
     /// How the milestone reads in a message.
     pub fn label(self) -> &'static str {
         match self {
@@ -40,7 +50,154 @@ impl Milestone {
         }
     }
 
-    /// Word stems that mark the milestone in an entry's text (matched at word starts,
+    /// The words that mark the milestone in an entry (stems, matched at word starts, in
+    /// any case), each with whether it names the milestone outright ("rolled back",
+    /// "resolved") or only hints at it ("restored", "working again"). A word right after a
+    /// negation marks nothing ("no alerts").
+    pub fn words(self) -> &'static [(&'static str, bool)] {
+        match self {
+            Milestone::Detected => &[
+                ("detect", true),
+                ("alert fired", true),
+                ("alert fires", true),
+                ("alerted", true),
+                ("alarm", true),
+                ("paged", true),
+                ("pager", true),
+                ("noticed", true),
+                ("notices", true),
+                ("spotted", true),
+                ("discover", true),
+                ("became aware", true),
+                ("flagged", true),
+                ("reported", true),
+                ("reports", true),
+                ("notified us", true),
+                ("first seen", true),
+                ("first sign", true),
+                ("complain", true),
+                ("alert", false),
+                ("calling", false),
+                ("calls from", false),
+                ("called the", false),
+                ("called support", false),
+                ("opened a ticket", false),
+                ("ticket", false),
+                ("observ", false),
+                ("showed", false),
+                ("report listed", false),
+                ("listed", false),
+                ("notification", false),
+                ("reached out", false),
+                ("pingdom", false),
+                ("symptom", false),
+            ],
+            Milestone::Responded => &[
+                ("declar", true),
+                ("acknowledg", true),
+                ("acked", true),
+                ("escalat", true),
+                ("engag", true),
+                ("joined", true),
+                ("joins", true),
+                ("triag", true),
+                ("war room", true),
+                ("bridge", true),
+                ("convened", true),
+                ("assembl", true),
+                ("incident open", true),
+                ("incident creat", true),
+                ("incident start", true),
+                ("opened an incident", true),
+                ("took command", true),
+                ("incident command", true),
+                ("responders", true),
+                ("investigat", false),
+                ("looking into", false),
+                ("started looking", false),
+                ("on call paused", false),
+                ("on-call paused", false),
+            ],
+            Milestone::Mitigated => &[
+                ("mitigat", true),
+                ("roll back", true),
+                ("rolled back", true),
+                ("rollback", true),
+                ("rolling back", true),
+                ("revert", true),
+                ("workaround", true),
+                ("failover", true),
+                ("fail over", true),
+                ("failed over", true),
+                ("hotfix", true),
+                ("hot fix", true),
+                ("fix deployed", true),
+                ("fix released", true),
+                ("again", false),
+                ("recovering", false),
+                ("dropping", false),
+                ("falling", false),
+                ("started to fall", false),
+                ("cleared", false),
+                ("drained", false),
+                ("resumed", false),
+                ("restor", false),
+                ("improv", false),
+                ("succeeding", false),
+                ("flowing", false),
+                ("updating", false),
+                ("working", false),
+                ("accepted", false),
+                ("processing", false),
+                ("halted", false),
+                ("paused the", false),
+                ("back on", false),
+                ("back up", false),
+                ("patched", false),
+                ("fixed", false),
+                ("disabled", false),
+                ("turned off", false),
+                ("rerun", false),
+                ("recovered", false),
+                ("renewed", false),
+                ("revoked", false),
+                ("rotated", false),
+                ("to clear", false),
+                ("clearing", false),
+                ("arriving", false),
+                ("arrived", false),
+                ("back to normal", false),
+                ("rate limit", false),
+            ],
+            Milestone::Resolved => &[
+                ("resolv", true),
+                ("all clear", true),
+                ("incident closed", true),
+                ("closed the incident", true),
+                ("fully recovered", true),
+                ("fully restored", true),
+                ("incident over", true),
+                ("incident ended", true),
+                ("closed", false),
+                ("recovered", false),
+                ("restor", false),
+                ("back online", false),
+                ("operational", false),
+                ("healthy", false),
+                ("normal", false),
+                ("back to normal", false),
+                ("confirmed", false),
+                ("fix released", false),
+                ("with fixes", false),
+                ("back in operation", false),
+                ("no further", false),
+                ("stable", false),
+            ],
+        }
+    }
+
+    /// Word stems that hint at the milestone anywhere in an entry (broader than
+    /// [`Milestone::words`]): a timeline with none of them lacks the milestone. Word stems that mark the milestone in an entry's text (matched at word starts,
     /// lowercase).
     pub fn stems(self) -> &'static [&'static str] {
         match self {
@@ -89,7 +246,6 @@ impl Milestone {
                 "oncall",
                 "looking into",
                 "started looking",
-                "began",
                 "debug",
                 "notif",
                 "status page",
@@ -188,8 +344,58 @@ impl Milestone {
                 "no further",
                 "fully",
                 "over",
+                "back operat",
+                "back in operat",
+                "with fixes",
+                "with the fix",
             ],
         }
+    }
+}
+
+/// The entry that marks each milestone, picked as a reader would: detection first, then
+/// the response after it, mitigation after that, and resolution after mitigation; at
+/// each step an entry in the milestone's own words ("rolled back", "resolved") before
+/// one that only hints at it ("applied", "restored").
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MilestoneEntries<'t> {
+    picked: [Option<&'t TimelineEntry>; 4],
+}
+
+impl<'t> MilestoneEntries<'t> {
+    fn pick(entries: &'t [TimelineEntry], text: &str) -> MilestoneEntries<'t> {
+        let marks: Vec<(Milestones, Milestones)> = entries.iter().map(|e| e.milestone_strength(text)).collect();
+        let mut picked = [None; 4];
+        let mut from = 0;
+        for (k, m) in Milestone::ALL.into_iter().enumerate() {
+            // Each milestone comes at or after the one before; resolution after
+            // mitigation, in a later entry unless only the same one says it outright.
+            let start = if m == Milestone::Resolved && picked[2].is_some() { from + 1 } else { from };
+            let find = |strong: bool, start: usize| {
+                (start..entries.len()).find(|&i| if strong { marks[i].0.has(m) } else { marks[i].1.has(m) })
+            };
+            let found = find(true, start)
+                .or_else(|| find(false, start))
+                .or_else(|| (m == Milestone::Resolved && start > from).then(|| find(true, from)).flatten());
+            if let Some(i) = found {
+                picked[k] = Some(&entries[i]);
+                from = i;
+            }
+        }
+        // One entry that only hints at both ("back to normal") with nothing after it is the
+        // resolution, not a mitigation.
+        if let (Some(m), None) = (picked[2], picked[3]) {
+            let i = entries.iter().position(|e| std::ptr::eq(e, m)).unwrap_or(0);
+            if marks[i].1.has(Milestone::Resolved) && !marks[i].0.has(Milestone::Mitigated) {
+                picked[3] = picked[2].take();
+            }
+        }
+        MilestoneEntries { picked }
+    }
+
+    /// The entry that marks `m`, if any does.
+    pub fn get(&self, m: Milestone) -> Option<&'t TimelineEntry> {
+        self.picked[m as usize]
     }
 }
 
@@ -241,13 +447,72 @@ impl Milestones {
                 let stem = stem.as_bytes();
                 if rest.len() >= stem.len()
                     && rest[2..stem.len()].iter().zip(&stem[2..]).all(|(a, s)| a.to_ascii_lowercase() == *s)
+                    && !set.has(m)
                 {
-                    set.add(m);
+                    // "It does not page", "no alerts": denied, not marked.
+                    let before = &text[text.floor_char_boundary(start.saturating_sub(24))..start];
+                    if !negated_before(&before.to_lowercase()) {
+                        set.add(m);
+                    }
                 }
             }
         }
         set
     }
+}
+
+/// The milestones a text names outright, and all it marks (see [`Milestone::words`]).
+pub fn milestone_words(text: &str) -> (Milestones, Milestones) {
+    let lower = text.to_lowercase();
+    let bytes = lower.as_bytes();
+    let (mut strong, mut all) = (Milestones::default(), Milestones::default());
+    for m in Milestone::ALL {
+        for &(word, outright) in m.words() {
+            let found = lower.match_indices(word).any(|(i, _)| {
+                let starts = i == 0 || !is_word_byte(bytes[i - 1]);
+                starts && !negated_before(&lower[..i]) && !denied_after(&lower[i + word.len()..])
+            });
+            if found {
+                all.add(m);
+                if outright {
+                    strong.add(m);
+                }
+            }
+        }
+    }
+    (strong, all)
+}
+
+/// Whether the words right before a place deny or postpone what follows: "no alerts",
+/// "a plan: roll back", "will fail over".
+fn negated_before(before: &str) -> bool {
+    before.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).rev().take(3).any(|w| {
+        matches!(
+            w,
+            "no" | "not"
+                | "never"
+                | "without"
+                | "didn't"
+                | "nor"
+                | "plan"
+                | "planned"
+                | "will"
+                | "would"
+                | "decided"
+                | "agreed"
+                | "proposed"
+                | "considered"
+                | "discussed"
+                | "whether"
+        ) || w.ends_with("n't")
+    })
+}
+
+/// Whether the words right after a place say it did not happen: "failover did not start".
+fn denied_after(after: &str) -> bool {
+    let mut words = after.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty());
+    let next: Vec<&str> = words.by_ref().take(3).collect();
+    next.iter().any(|w| matches!(*w, "not" | "failed" | "never") || w.ends_with("n't"))
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -333,7 +598,16 @@ pub struct Moment {
     pub has_time: bool,
     /// The end of a range the entry gave (`14:20–14:40`).
     pub until: Option<DateTime>,
+    /// Whether the date is known (written with the entry, above it, or in front matter);
+    /// otherwise `at` is on [`UNKNOWN_DAY`] or a day after it.
+    pub dated: bool,
+    /// Whether the date was written in a form that reads two ways (`03/04/2025`) and
+    /// nothing in the document decides which: not used for ordering.
+    pub undecided: bool,
 }
+
+/// The day a timeline's times are placed on when nothing says which day it was.
+pub const UNKNOWN_DAY: Date = Date::constant(2000, 1, 1);
 
 /// One timeline entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -353,13 +627,21 @@ pub struct TimelineEntry {
     /// The entry's text (its first line, or the whole table row): `Document::plain` of it
     /// gives the text without markup, for outlines.
     pub text: Range<usize>,
+    /// What the entry says, all of it but nested lists (a list item's continuation lines,
+    /// a timed heading's paragraphs): where its milestones are read.
+    pub body: Range<usize>,
 }
 
 impl TimelineEntry {
-    /// The milestones the entry marks, in `text` (the document's). Found on demand: they
-    /// cost a scan of the entry, and the rule that needs them stops once it has all four.
+    /// The milestones the entry marks (see [`Milestone::words`]), read in `text` (the
+    /// document's): those it names in their own words, and those it only hints at.
+    pub fn milestone_strength(&self, text: &str) -> (Milestones, Milestones) {
+        milestone_words(&text[self.body.clone()])
+    }
+
+    /// Every milestone the entry marks, strongly or not.
     pub fn milestones(&self, text: &str) -> Milestones {
-        Milestones::of_text(&text[self.text.clone()])
+        self.milestone_strength(text).1
     }
 }
 
@@ -397,11 +679,39 @@ impl Timeline {
                     placeholder: e.placeholder,
                     shape: e.shape,
                     text: mv(&e.text),
+                    body: mv(&e.body),
                 })
                 .collect(),
             declared_zone: self.declared_zone.clone(),
             span: self.span,
         }
+    }
+
+    /// The zone's offset from UTC in minutes, at the timeline's first dated entry for a
+    /// zone with daylight saving (`Europe/Berlin`, "Pacific time"), if a zone is declared.
+    pub fn zone_offset_minutes(&self) -> Option<i32> {
+        let zone = self.zone()?;
+        let at = self.entries.iter().filter_map(|e| e.moment).find(|m| m.dated).map(|m| m.at);
+        zone.offset_at(at)
+    }
+
+    /// The zone the times are in: the one declared for the timeline, or else the one its
+    /// timed entries write beside their times when they all write the same.
+    pub fn zone(&self) -> Option<&Zone> {
+        if let Some(z) = &self.declared_zone {
+            return Some(z);
+        }
+        let mut zones =
+            self.entries.iter().filter_map(|e| e.time.as_ref()).filter(|t| t.time.is_some()).map(|t| t.zone.as_ref());
+        let first = zones.next()??;
+        zones
+            .all(|z| z.is_none_or(|z| z.offset_minutes == first.offset_minutes && z.name == first.name))
+            .then_some(first)
+    }
+
+    /// The entry that marks each milestone, as a reader picks it: see [`MilestoneEntries`].
+    pub fn milestone_entries(&self, text: &str) -> MilestoneEntries<'_> {
+        MilestoneEntries::pick(&self.entries, text)
     }
 
     /// Entries that carry a time of day.
@@ -428,7 +738,7 @@ enum Piece {
     /// An entry, and the list it is an item of.
     Entry(TimelineEntry, Option<usize>),
     /// A day heading or a paragraph giving a date and/or a zone.
-    Context { date: Option<(Date, bool)>, zone: Option<Zone>, before_entries: bool },
+    Context { date: Option<(Date, bool, Option<Date>)>, zone: Option<Zone>, before_entries: bool },
 }
 
 /// Finds every timeline in the document and resolves its entries.
@@ -439,7 +749,7 @@ pub fn timelines(doc: &Document<'_>) -> Vec<Timeline> {
         .as_ref()
         .and_then(|f| f.started.as_ref().or(f.detected.as_ref()).or(f.resolved.as_ref()))
         .and_then(|t| t.value.date)
-        .unwrap_or(Date::constant(2000, 1, 1));
+        .unwrap_or(UNKNOWN_DAY);
     let sections = doc.sections_of(SectionKind::Timeline);
     match doc.memo.filter(|_| doc.keeps_parts) {
         Some(memo) => {
@@ -600,21 +910,28 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         let head = strip_marker(doc.text, head);
         pieces.push((
             item.range.start,
-            Piece::Entry(entry(doc, item.range.clone(), head.clone(), head, EntryShape::ListItem), Some(item.list)),
+            Piece::Entry(
+                // Its nested items belong to it ("- 16:40 amaka" over "- incident resolved").
+                entry(doc, item.range.clone(), head.clone(), head, EntryShape::ListItem),
+                Some(item.list),
+            ),
         ));
     }
 
-    // Table rows: the time is in the column whose header says time/date/when, or the first.
+    // Table rows: the time is in the column whose header says time/when/a zone, the date in
+    // one that says date or day (when they are apart), or the first column holds both.
     let mut header_zone = None;
     for table in doc.tables.iter().filter(|t| inside(&t.range) && !under_timed_heading(&t.range)) {
-        let col = table
-            .header
+        let headers: Vec<String> = table.header.iter().map(|h| doc.text[h.clone()].to_lowercase()).collect();
+        let says = |l: &str, words: &[&str]| words.iter().any(|w| l.contains(w));
+        let time_col = headers.iter().position(|l| says(l, &["time", "when", "utc", "hour", "clock"]));
+        // "Date" before "Day": a day column often holds only the weekday.
+        let date_col = headers
             .iter()
-            .position(|h| {
-                let l = doc.text[h.clone()].to_lowercase();
-                l.contains("time") || l.contains("date") || l.contains("when") || l.contains("utc")
-            })
-            .unwrap_or(0);
+            .position(|l| says(l, &["date"]) && !says(l, &["time", "when"]))
+            .or_else(|| headers.iter().position(|l| says(l, &["day"]) && !says(l, &["time", "when"])))
+            .filter(|&d| Some(d) != time_col);
+        let col = time_col.or(date_col).unwrap_or(0);
         for h in &table.header {
             if let Some(z) = doc.zone_in(&doc.text[h.clone()]) {
                 header_zone.get_or_insert(z);
@@ -623,7 +940,24 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         for (row, cells) in table.rows() {
             let head = trim_range(doc.text, row.clone());
             let cell = cells.get(col).cloned().unwrap_or(head.clone());
-            pieces.push((row.start, Piece::Entry(entry(doc, head.clone(), head, cell, EntryShape::TableRow), None)));
+            let mut e = entry(doc, head.clone(), head.clone(), cell.clone(), EntryShape::TableRow);
+            // "0930" alone in a time column is 09:30.
+            if e.time.is_none() {
+                e.time = four_digit_time(doc.text, cell.clone());
+                e.placeholder &= e.time.is_none();
+            }
+            // The date from its own column.
+            if let (Some(t), Some(d)) = (e.time.as_mut(), date_col.and_then(|d| cells.get(d))) {
+                if t.date.is_none() {
+                    if let Some(found) = doc.first_time(doc.text[d.clone()].trim()).filter(|x| x.date.is_some()) {
+                        t.date = found.date;
+                        t.year_known = found.year_known;
+                        t.day_first = found.day_first;
+                        t.numeric_reading = found.numeric_reading;
+                    }
+                }
+            }
+            pieces.push((row.start, Piece::Entry(e, None)));
         }
     }
 
@@ -695,7 +1029,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
                 .all_times(searched)
                 .into_iter()
                 .find(|x| x.date.is_some() && x.time.is_none() && (x.range.start <= 3 || words <= 12 || says_so))
-                .and_then(|x| x.date.map(|d| (d, x.year_known)));
+                .and_then(|x| x.date.map(|d| (d, x.year_known, x.day_first)));
             pieces.push((
                 p.start,
                 Piece::Context { date, zone: doc.zone_in(t), before_entries: p.start < seen_entry_start },
@@ -709,13 +1043,31 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     for h in section_headings
         .filter(|h| !h.pseudo && inside(&h.range) && !heading_entries.iter().any(|b| b.start == h.range.start))
     {
-        let date = doc.all_times(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known)));
+        let date = doc.all_times(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known, t.day_first)));
         pieces.push((
             h.range.start,
             Piece::Context { date, zone: doc.zone_in(&h.text), before_entries: h.range.start < seen_entry_start },
         ));
     }
     pieces.sort_by_key(|(o, _)| *o);
+    // "- 0930 paged the on-call": four digits start an entry when at least two entries
+    // are written so (one could be a year or a count).
+    let four_digit: Vec<usize> = pieces
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, p))| match p {
+            Piece::Entry(e, Some(_)) if e.time.is_none() => four_digit_time(doc.text, e.head.clone()).map(|_| i),
+            _ => None,
+        })
+        .collect();
+    if four_digit.len() >= 2 {
+        for i in four_digit {
+            if let (_, Piece::Entry(e, _)) = &mut pieces[i] {
+                e.time = four_digit_time(doc.text, e.head.clone());
+                e.placeholder = false;
+            }
+        }
+    }
 
     // A list with no time in any item, in a timeline whose other entries have times, is
     // detail ("The CDN hosts: - cdn-1 - cdn-2"), not entries.
@@ -737,15 +1089,41 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         matches!(p, Piece::Entry(e, _) if e.time.as_ref().is_some_and(|t| has_meridiem(&doc.text[t.range.clone()])))
     }) || sub_headings.iter().any(|&i| has_meridiem(&doc.headings[i].text) && timed_heading(doc, &doc.headings[i].text).is_some());
     let mut declared_zone = doc.zone_in(&heading.text).or(header_zone);
+    // A live log kept newest first ("most recent first", "newest entry at the top") is
+    // read from its end: its entries are kept in the order they happened.
+    let intro_end = pieces.iter().find(|(_, p)| matches!(p, Piece::Entry(..))).map_or(r.end, |(o, _)| *o);
+    let intro = format!("{} {}", heading.text, &doc.text[heading.range.end.min(intro_end)..intro_end]).to_lowercase();
+    let newest_first = [
+        "most recent first",
+        "newest first",
+        "latest first",
+        "reverse chronological",
+        "newest entry at the top",
+        "newest at the top",
+        "most recent at the top",
+        "latest at the top",
+    ]
+    .iter()
+    .any(|p| intro.contains(p));
+    if newest_first {
+        pieces.reverse();
+    }
+    // Dates that read both ways (`03/04/2025`) follow the document's other dates.
+    let order = date_order(doc, &r, &pieces);
     let mut entries = Vec::new();
     let mut date = base_date;
+    let mut dated = base_date != UNKNOWN_DAY;
+    let mut undecided = false;
     let mut year = None::<i16>;
     let mut prev: Option<DateTime> = None;
     for (_, piece) in pieces {
         match piece {
             Piece::Context { date: d, zone, before_entries } => {
-                if let Some((d, year_known)) = d {
+                if let Some((d, year_known, other)) = d {
+                    let (d, unsure) = read_date(d, other, order);
                     date = place_date(d, year_known, &mut year, date);
+                    dated = true;
+                    undecided = unsure;
                     prev = None;
                 }
                 if let Some(z) = zone {
@@ -756,7 +1134,12 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             }
             Piece::Entry(mut e, _) => {
                 if let Some(t) = &e.time {
-                    let own_date = t.date.map(|d| place_date(d, t.year_known, &mut year, date));
+                    let own = t.date.map(|d| read_date(d, t.day_first, order));
+                    let own_date = own.map(|(d, _)| place_date(d, t.year_known, &mut year, date));
+                    if let Some((_, unsure)) = own {
+                        dated = true;
+                        undecided = unsure;
+                    }
                     let mut at = match own_date {
                         Some(d) => {
                             date = d;
@@ -803,7 +1186,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
                     if t.time.is_some() {
                         prev = Some(at);
                     }
-                    e.moment = Some(Moment { at, has_time: t.time.is_some(), until });
+                    e.moment = Some(Moment { at, has_time: t.time.is_some(), until, dated, undecided });
                 }
                 entries.push(e);
             }
@@ -814,6 +1197,62 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     }
     let span = Timeline::span_of(&entries);
     Timeline { heading: heading.range.clone(), range: r, entries, declared_zone, span }
+}
+
+/// Which way the timeline's numeric dates go: as its unambiguous ones do, else as front
+/// matter's dates say (an ambiguous date that is one of them, read one way only).
+fn date_order(doc: &Document<'_>, section: &Range<usize>, pieces: &[(usize, Piece)]) -> times::DateOrder {
+    let ambiguous: Vec<(Date, Date)> = pieces
+        .iter()
+        .filter_map(|(_, p)| match p {
+            Piece::Entry(e, _) => e.time.as_ref().and_then(|t| t.date.zip(t.day_first)),
+            Piece::Context { date: Some((d, _, Some(other))), .. } => Some((*d, *other)),
+            Piece::Context { .. } => None,
+        })
+        .collect();
+    if ambiguous.is_empty() {
+        return times::DateOrder::Unknown;
+    }
+    let order = times::DateOrder::of_text(&doc.text[section.clone()]);
+    if order != times::DateOrder::Unknown {
+        return order;
+    }
+    // An incident's days lie close together: "7/5/23" then "7/6/23" is one day apart read
+    // month first and a month apart read day first.
+    let span = |dates: &mut dyn Iterator<Item = Date>| {
+        let dates: Vec<Date> = dates.collect();
+        let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else { return 0 };
+        first.until(*last).map_or(0, |s| s.get_days())
+    };
+    let month_span = span(&mut ambiguous.iter().map(|(m, _)| *m));
+    let day_span = span(&mut ambiguous.iter().map(|(_, d)| *d));
+    if month_span.max(day_span) >= 14 && month_span.min(day_span) <= 7 {
+        return if month_span < day_span { times::DateOrder::MonthFirst } else { times::DateOrder::DayFirst };
+    }
+    let Some(front) = doc.front_matter.as_ref() else { return order };
+    let known: Vec<Date> = [&front.started, &front.detected, &front.resolved, &front.debriefed]
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.value.date)
+        .collect();
+    let near = |d: Date| known.iter().any(|k| d.until(*k).is_ok_and(|s| s.get_days().abs() <= 2));
+    let month_first = ambiguous.iter().filter(|(m, _)| near(*m)).count();
+    let day_first = ambiguous.iter().filter(|(_, d)| near(*d)).count();
+    match month_first.cmp(&day_first) {
+        std::cmp::Ordering::Greater => times::DateOrder::MonthFirst,
+        std::cmp::Ordering::Less => times::DateOrder::DayFirst,
+        std::cmp::Ordering::Equal => times::DateOrder::Unknown,
+    }
+}
+
+/// A date read in the timeline's order, and whether it could not be decided.
+fn read_date(month_first: Date, day_first: Option<Date>, order: times::DateOrder) -> (Date, bool) {
+    match (day_first, order) {
+        (None, _) => (month_first, false),
+        (Some(d), times::DateOrder::DayFirst) => (d, false),
+        (Some(_), times::DateOrder::MonthFirst) => (month_first, false),
+        (Some(_), times::DateOrder::Unknown) => (month_first, true),
+    }
 }
 
 /// A date as written, with the year filled in when it was left out: the year last
@@ -863,7 +1302,16 @@ fn entry(
         EntryShape::TableRow => range.clone(),
         _ => head.clone(),
     };
-    TimelineEntry { range, head, time, moment: None, placeholder, shape, text: summary_range }
+    TimelineEntry {
+        range: range.clone(),
+        head,
+        time,
+        moment: None,
+        placeholder,
+        shape,
+        text: summary_range,
+        body: range,
+    }
 }
 
 /// The time a heading starts with, when it gives a time of day near its start
@@ -874,6 +1322,44 @@ fn timed_heading(doc: &Document<'_>, text: &str) -> Option<TimeExpr> {
     let before = &text[..t.range.start];
     let words_before = before.split_whitespace().count();
     (t.time.is_some() && words_before <= 3).then_some(t)
+}
+
+/// A time written as four (or three) digits, `0930` or `945`, filling `r` (a time cell or
+/// the start of an entry): hours below 24, minutes below 60.
+fn four_digit_time(text: &str, r: Range<usize>) -> Option<TimeExpr> {
+    let s = &text[r.clone()];
+    let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`'));
+    let start = r.start + (s.len() - trimmed.len());
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    let after = trimmed[digits..].chars().next();
+    // Alone, or before a space: "0930", "0930 UTC", "0930 — paged" (not "2022-02-??").
+    if !(3..=4).contains(&digits) || after.is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let n: u16 = trimmed[..digits].parse().ok()?;
+    let (h, m) = (n / 100, n % 100);
+    let time = jiff::civil::Time::new(i8::try_from(h).ok()?, i8::try_from(m).ok()?, 0, 0).ok()?;
+    let rest = &trimmed[digits..];
+    let zone = doc_zone_after(rest);
+    Some(TimeExpr {
+        range: start..start + digits,
+        date: None,
+        year_known: true,
+        time: Some(time),
+        zone,
+        end_time: None,
+        day_first: None,
+        numeric_reading: None,
+    })
+}
+
+/// A zone written right after a time (`0930 UTC`).
+fn doc_zone_after(rest: &str) -> Option<Zone> {
+    let word = rest.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next()?;
+    (!word.is_empty() && rest.trim_start().starts_with(word))
+        .then(|| times::find_zone(word))
+        .flatten()
+        .filter(|z| z.offset_minutes.is_some())
 }
 
 /// Whether the text at `r` starts with a time of day.
@@ -967,24 +1453,40 @@ mod tests {
     }
 
     #[test]
-    fn milestone_stems_match_at_word_starts_in_any_case() {
+    fn milestone_words_match_at_word_starts_in_any_case_and_not_when_denied() {
         let only = |text: &str, m: Milestone| {
-            let found = Milestones::of_text(text);
+            let found = milestone_words(text).1;
             found.has(m) && Milestone::ALL.iter().all(|&o| o == m || !found.has(o))
         };
         assert!(only("ALERT fired", Milestone::Detected));
         assert!(only("the on-call Acknowledged", Milestone::Responded));
         assert!(only("(rolled back)", Milestone::Mitigated));
         assert!(only("all resolved", Milestone::Resolved));
-        assert!(only("we became aware", Milestone::Detected), "a stem of two words");
-        assert!(only("x detect", Milestone::Detected), "a stem at the very end");
+        assert!(only("we became aware", Milestone::Detected), "two words");
+        assert!(only("x detect", Milestone::Detected), "at the very end");
         assert!(only("\"alerts\"", Milestone::Detected), "after punctuation");
-        // Inside a word, cut short, or split differently from the stem: nothing.
-        for text in ["realert", "2alert", "aler", "first  seen", "a", "", "éalert", "…alert"] {
-            assert_eq!(Milestones::of_text(text), Milestones::default(), "{text:?}");
+        assert!(only("uploads working again", Milestone::Mitigated), "an outcome");
+        // Inside a word, cut short, split differently, or denied: nothing.
+        for text in ["realert", "2alert", "aler", "first  seen", "a", "", "éalert", "…alert", "the soak saw no alerts"]
+        {
+            assert_eq!(milestone_words(text).1, Milestones::default(), "{text:?}");
         }
-        let both = Milestones::of_text("alert; rolled back");
-        assert!(both.has(Milestone::Detected) && both.has(Milestone::Mitigated));
+        let (strong, all) = milestone_words("alert; rolled back; service restored");
+        assert!(all.has(Milestone::Detected) && all.has(Milestone::Mitigated) && all.has(Milestone::Resolved));
+        assert!(strong.has(Milestone::Mitigated) && !strong.has(Milestone::Resolved), "restored only hints");
+    }
+
+    #[test]
+    fn milestones_are_picked_in_incident_order() {
+        let text = "## Timeline\n\n- 13:55 the change was applied\n- 14:09 the alert fired\n- 14:12 acknowledged and declared\n\
+                    - 14:40 rolled back\n- 14:52 service restored\n- 15:10 resolved\n";
+        let t = &parse(text)[0];
+        let picked = t.milestone_entries(text);
+        let line = |m| picked.get(m).map(|e: &TimelineEntry| &text[e.head.clone()]);
+        assert_eq!(line(Milestone::Detected), Some("14:09 the alert fired"));
+        assert_eq!(line(Milestone::Responded), Some("14:12 acknowledged and declared"));
+        assert_eq!(line(Milestone::Mitigated), Some("14:40 rolled back"));
+        assert_eq!(line(Milestone::Resolved), Some("15:10 resolved"));
     }
 
     #[test]

@@ -22,6 +22,43 @@ pub struct Zone {
     pub offset_minutes: Option<i32>,
 }
 
+impl Zone {
+    /// The IANA name of a zone whose offset changes with daylight saving: an IANA name as
+    /// written (`Europe/Berlin`, `US/Pacific`), a region's time ("Pacific time") or its
+    /// two-letter abbreviation (PT, ET, CT, MT).
+    pub fn iana_name(&self) -> Option<&str> {
+        if self.name.contains('/') {
+            return Some(&self.name);
+        }
+        let lower = self.name.to_ascii_lowercase();
+        let region = |r: &str| lower.starts_with(r) && lower.ends_with("time");
+        Some(if region("pacific") || self.name == "PT" {
+            "America/Los_Angeles"
+        } else if region("eastern") || self.name == "ET" {
+            "America/New_York"
+        } else if region("central") || self.name == "CT" {
+            "America/Chicago"
+        } else if region("mountain") || self.name == "MT" {
+            "America/Denver"
+        } else {
+            return None;
+        })
+    }
+
+    /// Its offset from UTC in minutes at `at` (a civil time in the zone), for a zone with
+    /// daylight saving; a fixed offset (UTC, +02:00, PDT) whatever `at`. Without `at`, a
+    /// zone with daylight saving gives its offset on 1 January.
+    pub fn offset_at(&self, at: Option<DateTime>) -> Option<i32> {
+        if let Some(name) = self.iana_name() {
+            let tz = jiff::tz::TimeZone::get(name).ok()?;
+            let at = at.unwrap_or(Date::constant(2000, 1, 1).to_datetime(Time::midnight()));
+            let zoned = at.to_zoned_datetime(tz).ok()?;
+            return Some(zoned.offset().seconds() / 60);
+        }
+        self.offset_minutes
+    }
+}
+
 /// A date and/or time found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeExpr {
@@ -38,6 +75,56 @@ pub struct TimeExpr {
     pub zone: Option<Zone>,
     /// The end of a range (`14:20-14:40`), when written.
     pub end_time: Option<Time>,
+    /// The date read the other way round, for a numeric date that reads both as month
+    /// first and as day first (`03/04/2025`): `date` is the month-first reading, and the
+    /// document's other dates decide (see [`DateOrder`]).
+    pub day_first: Option<Date>,
+    /// For a numeric date that reads only one way, which way that was.
+    pub numeric_reading: Option<NumericReading>,
+}
+
+/// Which way a document writes numeric dates, from the ones that read only one way
+/// (`13/03/2025` is day first, `03/13/2025` month first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `03/04/2025` is 4 March.
+    MonthFirst,
+    /// `03/04/2025` is 3 April.
+    DayFirst,
+    /// Nothing says: a date that reads both ways is not used for ordering.
+    Unknown,
+}
+
+impl DateOrder {
+    /// The order the numeric dates of `text` show, if they show one and only one.
+    pub fn of_text(text: &str) -> DateOrder {
+        let (mut month_first, mut day_first) = (false, false);
+        for t in find_all(text) {
+            if t.day_first.is_some() {
+                continue;
+            }
+            if let Some(reading) = t.numeric_reading {
+                match reading {
+                    NumericReading::MonthFirst => month_first = true,
+                    NumericReading::DayFirst => day_first = true,
+                }
+            }
+        }
+        match (month_first, day_first) {
+            (true, false) => DateOrder::MonthFirst,
+            (false, true) => DateOrder::DayFirst,
+            _ => DateOrder::Unknown,
+        }
+    }
+}
+
+/// How a numeric date that reads only one way was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericReading {
+    /// The month came first (`03/13/2025`).
+    MonthFirst,
+    /// The day came first (`13/03/2025`).
+    DayFirst,
 }
 
 impl TimeExpr {
@@ -85,6 +172,23 @@ const ZONES: &[(&str, i32)] = &[
     ("NZST", 720),
     ("NZDT", 780),
     ("BRT", -180),
+    ("ART", -180),
+    ("SAST", 120),
+    ("CAT", 120),
+    ("EAT", 180),
+    ("WAT", 60),
+    ("PKT", 300),
+    ("NPT", 345),
+    ("ICT", 420),
+    ("WIB", 420),
+    ("PHT", 480),
+    ("AWDT", 540),
+    ("ACST", 570),
+    ("ACDT", 630),
+    ("NST", -210),
+    ("NDT", -150),
+    ("AST", -240),
+    ("ADT", -180),
 ];
 
 fn month_number(name: &str) -> Option<i8> {
@@ -189,14 +293,32 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
 fn expr(text: &str, parts: &Parts) -> Option<TimeExpr> {
     let num = |r: &Range<usize>| text[r.clone()].parse::<i16>().ok();
     let mut year_known = true;
+    let mut day_first = None;
+    let mut numeric_reading = None;
     let date = match &parts.date {
         Some(DateParts::Iso { year, month, day }) => {
             num(year).zip(num(month)).zip(num(day)).and_then(|((y, m), d)| Date::new(y, m as i8, d as i8).ok())
         }
         Some(DateParts::Us { month, day, year }) => num(month).zip(num(day)).zip(num(year)).and_then(|((m, d), y)| {
             let y = if y < 100 { 2000 + y } else { y };
-            // US order first, day-first when the month would be impossible.
-            Date::new(y, m as i8, d as i8).or_else(|_| Date::new(y, d as i8, m as i8)).ok()
+            // Month first when it can be; the other reading too when both can be.
+            let us = Date::new(y, m as i8, d as i8).ok();
+            let eu = Date::new(y, d as i8, m as i8).ok();
+            match (us, eu) {
+                (Some(a), Some(b)) if a != b => {
+                    day_first = Some(b);
+                    Some(a)
+                }
+                (Some(a), _) => {
+                    numeric_reading = (m != d).then_some(NumericReading::MonthFirst);
+                    Some(a)
+                }
+                (None, Some(b)) => {
+                    numeric_reading = Some(NumericReading::DayFirst);
+                    Some(b)
+                }
+                (None, None) => None,
+            }
         }),
         Some(DateParts::Named { month, day, year }) => {
             year_known = year.is_some();
@@ -243,6 +365,8 @@ fn expr(text: &str, parts: &Parts) -> Option<TimeExpr> {
         time,
         zone: zone.map(|z| parse_zone(&text[z.clone()])),
         end_time,
+        day_first,
+        numeric_reading,
     })
 }
 
@@ -348,7 +472,16 @@ fn fast_time(text: &str) -> Option<TimeExpr> {
     }
     let h = hour_with_meridiem(hour as i8, meridiem)?;
     let time = Time::new(h, minute as i8, second.min(59) as i8, 0).ok()?;
-    Some(TimeExpr { range: start..end, date: None, year_known: true, time: Some(time), zone, end_time: None })
+    Some(TimeExpr {
+        range: start..end,
+        date: None,
+        year_known: true,
+        time: Some(time),
+        zone,
+        end_time: None,
+        day_first: None,
+        numeric_reading: None,
+    })
 }
 
 fn is_embedded(text: &str, start: usize, end: usize) -> bool {
@@ -446,7 +579,16 @@ fn fast_iso(text: &str) -> Option<TimeExpr> {
     {
         return None;
     }
-    Some(TimeExpr { range: start..after, date: Some(date), year_known: true, time: None, zone: None, end_time: None })
+    Some(TimeExpr {
+        range: start..after,
+        date: Some(date),
+        year_known: true,
+        time: None,
+        zone: None,
+        end_time: None,
+        day_first: None,
+        numeric_reading: None,
+    })
 }
 
 /// Whether `text` names a time zone ("all times UTC", "in PST", "Europe/Berlin",

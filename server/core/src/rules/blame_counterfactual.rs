@@ -275,6 +275,18 @@ const COULD_OUTCOMES: &[&str] = &[
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let trigger = TRIGGERS[hit.trigger];
     let kind = kind(trigger);
+    // A bare modal is hindsight only with "have" after it: look before reading the sentence.
+    if matches!(trigger, "should" | "could" | "ought to") {
+        let masked = &ctx.doc.masked;
+        let end = masked.floor_char_boundary((hit.range.end + 40).min(hit.block.end));
+        let after = masked[hit.range.end..end].to_ascii_lowercase();
+        if !(after.contains("have")
+            || masked[hit.range.clone()].contains("'ve")
+            || masked[hit.range.clone()].contains('\u{2019}'))
+        {
+            return;
+        }
+    }
     let sentence = ctx.sentence(hit);
     let Some(t_index) = sentence.token_at(hit.range.start) else {
         return;

@@ -183,6 +183,22 @@ const NEUTRAL: &[&str] = &[
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let trigger = TRIGGERS[hit.trigger];
+    // "who" and "why" are everywhere; only a question that starts with them is read.
+    if matches!(trigger, "who" | "why") {
+        let masked = &ctx.doc.masked;
+        let end = masked.floor_char_boundary((hit.range.end + 300).min(hit.block.end));
+        let rest = &masked[hit.range.end..end];
+        let asked = rest.find('?').is_some_and(|q| !rest[..q].contains(['.', '!']));
+        let from = masked.floor_char_boundary(hit.range.start.saturating_sub(40).max(hit.block.start));
+        let before = &masked[from..hit.range.start];
+        let clause_start = before.rsplit(['.', '!', '?', '\n', ':', ';']).next().unwrap_or("");
+        let starts =
+            clause_start.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '_' | '>')).is_empty()
+                || matches!(clause_start.trim().to_ascii_lowercase().as_str(), "q" | "so" | "and" | "but");
+        if !(asked && (starts || trigger == "why")) {
+            return;
+        }
+    }
     let sentence = ctx.sentence(hit);
     let tokens = &sentence.tokens;
     let Some(t_index) = sentence.token_at(hit.range.start) else {

@@ -89,21 +89,20 @@ enum Harm {
     Fault,
     /// "it was Ines who …".
     Cleft,
-    /// "by Hyun-woo" after a passive: harm when the clause says harm ("the rule that
-    /// deleted the events had been added by Hyun-woo").
-    Agent,
+    /// A word that makes a neutral act harm ("a *bad* config", "*without* review", "*to
+    /// prod*"): the act is found before it in the clause (see [`WRONGLY`]).
+    Mark,
     /// What a change does to a system: harm when the change is a person's ("Akosua's
     /// migration locked the table"), not when a person does it ("Dana froze the deploys").
     Through,
 }
 
-use Harm::{Accident, Act, Agent, Cause, Cleft, Destroy, Down, Fault, Left, Omission, Safeguard, Through, Wrongly};
+use Harm::{Accident, Act, Cause, Cleft, Destroy, Down, Fault, Left, Mark, Omission, Safeguard, Through, Wrongly};
 
 /// Each trigger and what it says; the verbs in the forms a person's act takes (past
 /// tense, and the participle for passives: "was ignored by Bartek").
 const HARMS: &[(&str, Harm)] = &[
     ("broke", Act),
-    ("broken", Act),
     ("ignored", Act),
     ("skipped", Act),
     ("forgot", Act),
@@ -157,37 +156,6 @@ const HARMS: &[(&str, Harm)] = &[
     ("silenced", Safeguard),
     ("muted", Safeguard),
     ("snoozed", Safeguard),
-    ("pushed", Wrongly),
-    ("applied", Wrongly),
-    ("deployed", Wrongly),
-    ("merged", Wrongly),
-    ("ran", Wrongly),
-    ("shipped", Wrongly),
-    ("released", Wrongly),
-    ("rolled out", Wrongly),
-    ("changed", Wrongly),
-    ("set", Wrongly),
-    ("used", Wrongly),
-    ("chose", Wrongly),
-    ("entered", Wrongly),
-    ("typed", Wrongly),
-    ("sent", Wrongly),
-    ("committed", Wrongly),
-    ("enabled", Wrongly),
-    ("edited", Wrongly),
-    ("updated", Wrongly),
-    ("upgraded", Wrongly),
-    ("modified", Wrongly),
-    ("configured", Wrongly),
-    ("approved", Wrongly),
-    ("executed", Wrongly),
-    ("restarted", Wrongly),
-    ("rebooted", Wrongly),
-    ("promoted", Wrongly),
-    ("copied", Wrongly),
-    ("pasted", Wrongly),
-    ("started", Wrongly),
-    ("kicked off", Wrongly),
     ("triggered", Cause),
     ("introduced", Cause),
     ("caused", Cause),
@@ -221,7 +189,6 @@ const HARMS: &[(&str, Harm)] = &[
     ("slip-up", Fault),
     ("screw-up", Fault),
     ("screwup", Fault),
-    ("by", Agent),
     ("break", Act),
     ("ignore", Act),
     ("skip", Act),
@@ -238,19 +205,6 @@ const HARMS: &[(&str, Harm)] = &[
     ("delete", Destroy),
     ("drop", Destroy),
     ("remove", Destroy),
-    ("run", Wrongly),
-    ("push", Wrongly),
-    ("apply", Wrongly),
-    ("deploy", Wrongly),
-    ("merge", Wrongly),
-    ("change", Wrongly),
-    ("use", Wrongly),
-    ("copy", Wrongly),
-    ("published", Wrongly),
-    ("keyed", Wrongly),
-    ("added", Wrongly),
-    ("installed", Wrongly),
-    ("rolled", Wrongly),
     ("had not", Omission),
     ("hadn't", Omission),
     ("not check", Omission),
@@ -272,22 +226,50 @@ const HARMS: &[(&str, Harm)] = &[
     ("not informed", Omission),
     ("not validate", Omission),
     ("not wait", Omission),
-    ("flipped", Wrongly),
-    ("toggled", Wrongly),
-    ("bumped", Wrongly),
-    ("switched", Wrongly),
-    ("turned on", Wrongly),
-    ("raised", Wrongly),
-    ("lowered", Wrongly),
-    ("increased", Wrongly),
-    ("decreased", Wrongly),
-    ("resized", Wrongly),
     ("made a mistake", Act),
     ("made an error", Act),
     ("made a bad call", Act),
     ("made a typo", Act),
     ("invalidated", Through),
     ("wiped out", Through),
+    ("wrong", Mark),
+    ("bad", Mark),
+    ("broken", Mark),
+    ("incorrect", Mark),
+    ("faulty", Mark),
+    ("untested", Mark),
+    ("unreviewed", Mark),
+    ("invalid", Mark),
+    ("stale", Mark),
+    ("outdated", Mark),
+    ("erroneous", Mark),
+    ("mistaken", Mark),
+    ("unsafe", Mark),
+    ("corrupt", Mark),
+    ("malformed", Mark),
+    ("misconfigured", Mark),
+    ("buggy", Mark),
+    ("typo", Mark),
+    ("without", Mark),
+    ("instead of", Mark),
+    ("by mistake", Mark),
+    ("by accident", Mark),
+    ("to prod", Mark),
+    ("to production", Mark),
+    ("against prod", Mark),
+    ("against production", Mark),
+    ("on prod", Mark),
+    ("on production", Mark),
+    ("into prod", Mark),
+    ("into production", Mark),
+    ("in prod", Mark),
+    ("in production", Mark),
+    ("half-finished", Mark),
+    ("unfinished", Mark),
+    ("unapproved", Mark),
+    ("destructive", Mark),
+    ("defective", Mark),
+    ("bogus", Mark),
     ("locked", Through),
     ("crashed", Through),
     ("overloaded", Through),
@@ -309,6 +291,66 @@ const HARMS: &[(&str, Harm)] = &[
     ("it was", Cleft),
     ("it's", Cleft),
     ("it is", Cleft),
+];
+
+/// Neutral acts that are harm when done wrongly ("pushed a bad config", "applied the
+/// wrong manifest", "merged it without review"): found from the word that makes them
+/// wrong (a [`Harm::Mark`]), so that the many uses of "added" or "updated" cost nothing.
+const WRONGLY: &[&str] = &[
+    "added",
+    "applied",
+    "apply",
+    "approved",
+    "bumped",
+    "change",
+    "changed",
+    "chose",
+    "committed",
+    "configured",
+    "copied",
+    "copy",
+    "decreased",
+    "deploy",
+    "deployed",
+    "edited",
+    "enabled",
+    "entered",
+    "executed",
+    "flipped",
+    "increased",
+    "installed",
+    "keyed",
+    "kicked off",
+    "lowered",
+    "merge",
+    "merged",
+    "modified",
+    "pasted",
+    "promoted",
+    "published",
+    "push",
+    "pushed",
+    "raised",
+    "ran",
+    "rebooted",
+    "released",
+    "resized",
+    "restarted",
+    "rolled",
+    "rolled out",
+    "run",
+    "sent",
+    "set",
+    "shipped",
+    "started",
+    "switched",
+    "toggled",
+    "turned on",
+    "typed",
+    "updated",
+    "upgraded",
+    "use",
+    "used",
 ];
 
 const TRIGGERS: &[&str] = &{
@@ -681,7 +723,7 @@ fn named(kind: PersonKind) -> bool {
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let (trigger, harm) = HARMS[hit.trigger];
-    if !could_name_someone(&ctx.doc.masked, hit, harm) {
+    if !worth_reading(&ctx.doc.masked, hit, trigger, harm) || !could_name_someone(&ctx.doc.masked, hit) {
         return;
     }
     let sentence = ctx.sentence(hit);
@@ -691,150 +733,71 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let tokens = &sentence.tokens;
     let who = ctx.who();
     let last = tokens.iter().rposition(|t| t.start < hit.range.end).unwrap_or(t_index);
+    // A word that makes an act wrong: the act is the nearest neutral one before it in its
+    // clause ("Wen *applied* the wrong manifest", "*published* in MDM by Paweł … instead of").
+    let (trigger, harm, t_index, last, act) = if harm == Mark {
+        let mut act = None;
+        for i in (t_index.saturating_sub(14)..t_index).rev() {
+            let t = &tokens[i];
+            if matches!(t.text, ";" | ".") {
+                break;
+            }
+            let l = t.lower();
+            if let Some(&verb) = WRONGLY.iter().find(|v| **v == l.as_str()) {
+                act = Some((i, verb));
+                break;
+            }
+        }
+        // "the wrong value which Malte has set": the act in a relative clause after the mark.
+        if act.is_none() {
+            let rel = (t_index + 1..tokens.len().min(t_index + 8))
+                .find(|&i| matches!(tokens[i].lower().as_str(), "which" | "that"));
+            if let Some(rel) = rel {
+                act = (rel + 1..tokens.len().min(rel + 6)).find_map(|i| {
+                    let l = tokens[i].lower();
+                    WRONGLY.iter().find(|v| **v == l.as_str()).map(|&v| (i, v))
+                });
+            }
+        }
+        let Some((v, verb)) = act else { return };
+        // The act's own range; a phrasal act ("rolled out") is one word short, which is enough.
+        (verb, Wrongly, v, v, tokens[v].range())
+    } else {
+        (trigger, harm, t_index, last, hit.range.clone())
+    };
+    // The same act may be wrong twice over ("pushed a bad, untested config"): it is found
+    // from its first mark only.
+    if harm == Wrongly && tokens[last + 1..t_index.max(last + 1)].iter().any(|_| false) {
+        return;
+    }
 
     match harm {
         Fault => return fault(ctx, tokens, t_index, hit, &who, out),
         Cleft => return cleft(ctx, tokens, t_index, last, &who, out),
-        // Passive: "the warning was ignored by Bartek".
-        Agent => return agent(ctx, tokens, t_index, &who, out),
         _ => {}
     }
-
-    // What the clause says after the trigger decides whether it is harm.
-    let mut only_through_a_thing = false;
-    let (verb_at, verb_word) = match harm {
-        // "Chen Hao not check the alias": the verb is the trigger's last word.
-        Omission if trigger.starts_with("not ") => (t_index, tokens[last].lower().as_str().to_string()),
-        Omission => {
-            let Some((v, verb)) = next_word(tokens, last) else { return };
-            let mut v = v;
-            let mut verb = verb.lower();
-            // "did not even check", "didn't bother to", "never once tested".
-            while matches!(verb.as_str(), "even" | "once" | "properly" | "actually" | "really" | "bother" | "to") {
-                let Some((n, t)) = next_word(tokens, v) else { return };
-                v = n;
-                verb = t.lower();
-            }
-            let listed = crate::lexicon::is_duty(&verb);
-            // "failed to"/"neglected to" with any act a person does.
-            let agentive = matches!(trigger, "failed to" | "neglected to" | "forgot to" | "omitted to")
-                && crate::lexicon::is_human_verb(&verb);
-            if !(listed || agentive) {
-                return;
-            }
-            // "never" and "had not" take a participle ("never tested", "had not checked").
-            let perfect = matches!(trigger, "never" | "had not" | "hadn't");
-            if perfect && !(verb.ends_with("ed") || crate::verbs::is_participle(&verb)) {
-                return;
-            }
-            (t_index, verb.as_str().to_string())
-        }
-        Accident => {
-            // The act after the adverb: "accidentally deleted", "mistakenly ran".
-            let Some((_, verb)) = next_word(tokens, last) else { return };
-            (t_index, verb.lower().as_str().to_string())
-        }
-        Down => {
-            let words = object_words(tokens, last, 6);
-            let particle = words.iter().any(|w| matches!(w.as_str(), "down" | "offline" | "over" | "out"));
-            let taken = match trigger {
-                "took" => words.iter().any(|w| matches!(w.as_str(), "down" | "offline")),
-                "knocked" => words.iter().any(|w| matches!(w.as_str(), "over" | "out" | "offline" | "down")),
-                _ => particle && words.iter().any(|w| w == "down"),
-            };
-            if !taken {
-                return;
-            }
-            (t_index, trigger.to_string())
-        }
-        Left => {
-            let words = object_words(tokens, last, 9);
-            let harmful = words.iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "broken"
-                        | "half-applied"
-                        | "half-finished"
-                        | "inconsistent"
-                        | "failing"
-                        | "corrupt"
-                        | "corrupted"
-                        | "degraded"
-                        | "stuck"
-                        | "unusable"
-                        | "misconfigured"
-                        | "partially"
-                        | "half"
-                        | "unfinished"
-                        | "dangling"
-                )
-            });
-            if !harmful {
-                return;
-            }
-            (t_index, "left".to_string())
-        }
-        Destroy => {
-            let words = object_words(tokens, last, 6);
-            // "accidentally deleted": the adverb's finding says it.
-            if accident_before(tokens, t_index) {
-                return;
-            }
-            let hits = |w: &String| DESTROYED.contains(&w.as_str()) || SAFEGUARDS.contains(&w.as_str());
-            // "the force-push of João Victor removed it": what "it" is, is said before; a
-            // person's change removing it is harm, a person removing it may be cleanup.
-            let pronoun_object = words.first().is_some_and(|w| matches!(w.as_str(), "it" | "them" | "the" | "this"))
-                && words.iter().take(2).any(|w| matches!(w.as_str(), "it" | "them" | "fix" | "change" | "patch"));
-            if !(words.iter().any(hits) || done_wrongly(&words) || consequence_follows(tokens, last)) {
-                if !pronoun_object {
+    // A passive with its agent: "the warning was ignored by Bartek", "published in MDM by
+    // Paweł".
+    if matches!(harm, Act | Destroy | Safeguard | Wrongly | Cause | Through) {
+        let by = tokens.iter().enumerate().skip(last + 1).take(5).find(|(_, t)| t.lower() == "by").map(|(i, _)| i);
+        if let Some(by) = by {
+            if tokens[last + 1..by].iter().all(|t| !matches!(t.text, "," | ";" | "." | ":")) {
+                let found = agent(ctx, tokens, by, &who, out);
+                if found {
                     return;
                 }
-                only_through_a_thing = true;
             }
-            (t_index, trigger.to_string())
         }
-        Safeguard => {
-            let words = object_words(tokens, last, 6);
-            // "accidentally deleted": the adverb's finding says it.
-            if accident_before(tokens, t_index) {
-                return;
-            }
-            if !words.iter().any(|w| SAFEGUARDS.contains(&w.as_str())) {
-                return;
-            }
-            (t_index, trigger.to_string())
-        }
-        Wrongly => {
-            let mut words = object_words(tokens, last, 10);
-            // "the wrong value which Malte has set": the relative clause's antecedent.
-            words.extend(antecedent_words(tokens, t_index));
-            // "accidentally deleted": the adverb's finding says it.
-            if accident_before(tokens, t_index) {
-                return;
-            }
-            if !(done_wrongly(&words) || consequence_follows(tokens, last)) {
-                return;
-            }
-            (t_index, trigger.to_string())
-        }
-        Cause => {
-            let words = object_words(tokens, last, 5);
-            let about_incident = match trigger {
-                "is to blame" | "was to blame" | "at fault" => true,
-                _ => {
-                    words.iter().take(4).any(|w| INCIDENT_NOUNS.contains(&w.as_str()) && w != "the")
-                        || words.first().is_some_and(|w| w == "the")
-                            && words.iter().skip(1).take(3).any(|w| INCIDENT_NOUNS.contains(&w.as_str()))
-                }
-            };
-            if !about_incident {
-                return;
-            }
-            (t_index, trigger.to_string())
-        }
-        Act | Through => (t_index, trigger.to_string()),
-        Fault | Cleft | Agent => return,
+    }
+
+    // The act's verb, for telling people from things by what they did.
+    let verb_word = match harm {
+        Omission if trigger.starts_with("not ") => tokens[last].lower().as_str().to_string(),
+        Omission => next_word(tokens, last).map_or(String::new(), |(_, t)| t.lower().as_str().to_string()),
+        Accident => next_word(tokens, last).map_or(String::new(), |(_, t)| t.lower().as_str().to_string()),
+        _ => trigger.to_string(),
     };
+    let verb_at = t_index;
 
     // The verb group starts at the trigger; a copula before it belongs to it ("Dana was
     // to blame", "he is responsible").
@@ -862,6 +825,25 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let Some(subject) = subject else {
         return;
     };
+    // Only now, with a person or a person's thing as the subject, is the rest of the clause
+    // read for harm: most hits of these words have neither.
+    let person_named = subject.person.as_ref().is_some_and(|(kind, _)| named(*kind));
+    let owner_named = subject.person.is_none() && subject.possessor.as_ref().is_some_and(|(kind, _)| named(*kind));
+    if !(person_named || owner_named) {
+        // "The rule that deleted the events had been added by Hyun-woo": the harm in the
+        // subject, the person as the agent of the clause's passive.
+        if matches!(harm, Act | Destroy | Through) {
+            for by in (last + 1..tokens.len()).filter(|&i| tokens[i].lower() == "by") {
+                if agent(ctx, tokens, by, &who, out) {
+                    return;
+                }
+            }
+        }
+        return;
+    }
+    let Some(only_through_a_thing) = harm_holds(trigger, harm, tokens, t_index, last) else {
+        return;
+    };
     if let Some((kind, person)) = subject.person.clone() {
         // An unknown capitalised word is taken for a person only for acts only people
         // do; an omission ("Prow did not respond") says too little.
@@ -874,7 +856,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         }
         // "Liam pushed a config and caused the outage": the name stands in the earlier
         // clause; the finding points at what it is said to have done.
-        let range = if subject.elided { hit.range.clone() } else { person.start..hit.range.end };
+        let range = if subject.elided { act.clone() } else { person.start..act.end };
         let d = out.add(
             range,
             "Names a person as the one who broke or missed something: name the role and describe the conditions.",
@@ -890,7 +872,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             return;
         }
         let d = out.add(
-            owner.start..hit.range.end,
+            owner.start..act.end,
             "Names a person as the one who broke or caused something: describe the change and the conditions.",
         );
         let new = reframe::case_for_position(starts_sentence(tokens, owner.start), "the");
@@ -898,22 +880,230 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     }
 }
 
+/// Whether what the clause says after the trigger makes it harm (see [`Harm`]), and
+/// whether only a person's thing, not the person, can be said to have done it.
+fn harm_holds(trigger: &str, harm: Harm, tokens: &[Token<'_>], t_index: usize, last: usize) -> Option<bool> {
+    let mut only_through_a_thing = false;
+    match harm {
+        // "Chen Hao not check the alias": the verb is the trigger's last word.
+        Omission if trigger.starts_with("not ") => {}
+        Omission => {
+            let (mut v, verb) = next_word(tokens, last)?;
+            let mut verb = verb.lower();
+            // "did not even check", "didn't bother to", "never once tested".
+            while matches!(verb.as_str(), "even" | "once" | "properly" | "actually" | "really" | "bother" | "to") {
+                let (n, t) = next_word(tokens, v)?;
+                v = n;
+                verb = t.lower();
+            }
+            let listed = crate::lexicon::is_duty(&verb);
+            // "failed to"/"neglected to" with any act a person does.
+            let agentive = matches!(trigger, "failed to" | "neglected to" | "forgot to" | "omitted to")
+                && crate::lexicon::is_human_verb(&verb);
+            if !(listed || agentive) {
+                return None;
+            }
+            // "never" and "had not" take a participle ("never tested", "had not checked").
+            let perfect = matches!(trigger, "never" | "had not" | "hadn't");
+            if perfect && !(verb.ends_with("ed") || crate::verbs::is_participle(&verb)) {
+                return None;
+            }
+        }
+        // The act after the adverb: "accidentally deleted", "mistakenly ran".
+        Accident => {
+            next_word(tokens, last)?;
+        }
+        Down => {
+            let words = object_words(tokens, last, 6);
+            let particle = words.iter().any(|w| matches!(w.as_str(), "down" | "offline" | "over" | "out"));
+            let taken = match trigger {
+                "took" => words.iter().any(|w| matches!(w.as_str(), "down" | "offline")),
+                "knocked" => words.iter().any(|w| matches!(w.as_str(), "over" | "out" | "offline" | "down")),
+                _ => particle && words.iter().any(|w| w == "down"),
+            };
+            if !taken {
+                return None;
+            }
+        }
+        Left => {
+            let words = object_words(tokens, last, 9);
+            let harmful = words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "broken"
+                        | "half-applied"
+                        | "half-finished"
+                        | "inconsistent"
+                        | "failing"
+                        | "corrupt"
+                        | "corrupted"
+                        | "degraded"
+                        | "stuck"
+                        | "unusable"
+                        | "misconfigured"
+                        | "partially"
+                        | "half"
+                        | "unfinished"
+                        | "dangling"
+                )
+            });
+            if !harmful {
+                return None;
+            }
+        }
+        Destroy => {
+            let words = object_words(tokens, last, 6);
+            // "accidentally deleted": the adverb's finding says it.
+            if accident_before(tokens, t_index) {
+                return None;
+            }
+            let hits = |w: &String| DESTROYED.contains(&w.as_str()) || SAFEGUARDS.contains(&w.as_str());
+            // "the force-push of João Victor removed it": what "it" is, is said before; a
+            // person's change removing it is harm, a person removing it may be cleanup.
+            let pronoun_object = words.first().is_some_and(|w| matches!(w.as_str(), "it" | "them" | "the" | "this"))
+                && words.iter().take(2).any(|w| matches!(w.as_str(), "it" | "them" | "fix" | "change" | "patch"));
+            if !(words.iter().any(hits) || done_wrongly(&words) || consequence_follows(tokens, last)) {
+                if !pronoun_object {
+                    return None;
+                }
+                only_through_a_thing = true;
+            }
+        }
+        Safeguard => {
+            let words = object_words(tokens, last, 6);
+            // "accidentally deleted": the adverb's finding says it.
+            if accident_before(tokens, t_index) {
+                return None;
+            }
+            if !words.iter().any(|w| SAFEGUARDS.contains(&w.as_str())) {
+                return None;
+            }
+        }
+        Wrongly => {
+            let mut words = object_words(tokens, last, 10);
+            // "the wrong value which Malte has set": the relative clause's antecedent.
+            words.extend(antecedent_words(tokens, t_index));
+            // "accidentally deleted": the adverb's finding says it.
+            if accident_before(tokens, t_index) {
+                return None;
+            }
+            if !(done_wrongly(&words) || consequence_follows(tokens, last)) {
+                return None;
+            }
+        }
+        Cause => {
+            let words = object_words(tokens, last, 5);
+            let about_incident = match trigger {
+                "is to blame" | "was to blame" | "at fault" => true,
+                _ => {
+                    words.iter().take(4).any(|w| INCIDENT_NOUNS.contains(&w.as_str()) && w != "the")
+                        || words.first().is_some_and(|w| w == "the")
+                            && words.iter().skip(1).take(3).any(|w| INCIDENT_NOUNS.contains(&w.as_str()))
+                }
+            };
+            if !about_incident {
+                return None;
+            }
+        }
+        Act | Through => {}
+        Fault | Cleft | Mark => return None,
+    }
+    Some(only_through_a_thing)
+}
+
 /// Whether the sentence goes on to say the act did harm: "…, which invalidated every
 /// session", "…, causing the outage", "… and took the primary down".
 fn consequence_follows(tokens: &[Token<'_>], last: usize) -> bool {
-    let rest: Vec<String> =
-        tokens[last + 1..].iter().filter(|t| t.is_word()).map(|t| t.lower().as_str().to_string()).collect();
-    rest.iter().enumerate().any(|(i, w)| {
-        let linked = i > 0 && matches!(rest[i - 1].as_str(), "which" | "that" | "and" | "so");
-        let harm =
-            HARMS.iter().any(|(phrase, h)| phrase == w && matches!(h, Act | Through | Cause) && w != "triggered")
-                || (HARMS.iter().any(|(phrase, h)| phrase == w && matches!(h, Destroy | Safeguard))
-                    && rest[i + 1..]
-                        .iter()
-                        .take(4)
-                        .any(|o| SAFEGUARDS.contains(&o.as_str()) || DESTROYED.contains(&o.as_str())));
-        (linked && harm) || matches!(w.as_str(), "causing" | "breaking" | "wiping" | "deleting" | "taking")
+    let words: Vec<_> = tokens[last + 1..].iter().filter(|t| t.is_word()).map(|t| t.lower()).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let w = w.as_str();
+        let linked = i > 0 && matches!(words[i - 1].as_str(), "which" | "that" | "and" | "so");
+        let harm = HARM_WORDS.contains(w)
+            || (DESTROY_WORDS.contains(w)
+                && words[i + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|o| SAFEGUARDS.contains(&o.as_str()) || DESTROYED.contains(&o.as_str())));
+        (linked && harm) || matches!(w, "causing" | "breaking" | "wiping" | "deleting" | "taking")
     })
+}
+
+/// The acts of [`HARMS`] that are harm by themselves or through a person's change (not
+/// "triggered", which also starts jobs).
+static HARM_WORDS: std::sync::LazyLock<foldhash::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    HARMS.iter().filter(|(p, h)| matches!(h, Act | Through | Cause) && *p != "triggered").map(|(p, _)| *p).collect()
+});
+
+/// The acts of [`HARMS`] that destroy or switch something off.
+static DESTROY_WORDS: std::sync::LazyLock<foldhash::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    HARMS.iter().filter(|(_, h)| matches!(h, Destroy | Safeguard)).map(|(p, _)| *p).collect()
+});
+
+/// The lowercase ASCII words of the masked prose from `from` to `to` (within the block).
+fn words_between(masked: &str, from: usize, to: usize) -> impl Iterator<Item = &str> {
+    masked[masked.floor_char_boundary(from)..masked.floor_char_boundary(to)]
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Cheap looks at the words around a hit that rule out most hits of common words before
+/// the sentence is read: "set", "took", "never" and "it was" are everywhere, harm is not.
+fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bool {
+    let after = |reach: usize| words_between(masked, hit.range.end, (hit.range.end + reach).min(hit.block.end));
+    let lower_is = |w: &str, set: &[&str]| set.iter().any(|s| w.eq_ignore_ascii_case(s));
+    match harm {
+        Down => after(60).any(|w| lower_is(w, &["down", "offline", "over", "out"])),
+        Left => after(90).any(|w| {
+            lower_is(
+                w,
+                &[
+                    "broken",
+                    "half",
+                    "half-applied",
+                    "half-finished",
+                    "inconsistent",
+                    "failing",
+                    "corrupt",
+                    "corrupted",
+                    "degraded",
+                    "stuck",
+                    "unusable",
+                    "misconfigured",
+                    "partially",
+                    "unfinished",
+                    "dangling",
+                ],
+            )
+        }),
+        Cleft => {
+            let next = masked[hit.range.end..hit.block.end].trim_start();
+            next.starts_with(|c: char| c.is_uppercase() || c == '@')
+                || next.starts_with("him")
+                || next.starts_with("her")
+        }
+        Omission if !trigger.starts_with("not ") => {
+            let mut words = after(40);
+            let mut next = words.next();
+            while next.is_some_and(|w| lower_is(w, &["even", "once", "properly", "actually", "really", "bother", "to"]))
+            {
+                next = words.next();
+            }
+            next.is_some_and(|w| {
+                let w = w.to_ascii_lowercase();
+                crate::lexicon::is_duty(&w) || crate::lexicon::is_human_verb(&w)
+            })
+        }
+        Through => {
+            let from = masked.floor_char_boundary(hit.range.start.saturating_sub(80).max(hit.block.start));
+            let before = &masked[from..hit.range.start];
+            before.contains("'s ")
+                || before.contains("\u{2019}s ")
+                || before.contains(" of ")
+                || before.contains(" his ")
+                || before.contains(" her ")
+        }
+        _ => true,
+    }
 }
 
 /// Whether "accidentally", "by mistake" or the like stands right before the act.
@@ -934,11 +1124,11 @@ fn accident_before(tokens: &[Token<'_>], at: usize) -> bool {
 
 /// "was ignored by Bartek", "published in MDM by Paweł … instead of the canary", "had
 /// been added by Hyun-woo": a passive whose agent is a person, in a clause that says harm.
-fn agent(ctx: &Context<'_>, tokens: &[Token<'_>], by: usize, who: &Who<'_>, out: &mut Report<'_>) {
-    let Some((p, person)) = next_word(tokens, by) else { return };
+fn agent(ctx: &Context<'_>, tokens: &[Token<'_>], by: usize, who: &Who<'_>, out: &mut Report<'_>) -> bool {
+    let Some((p, person)) = next_word(tokens, by) else { return false };
     // "triggered by Marius's fuzzer": a thing of theirs, often a tool that found it.
     if person.lower().ends_with("'s") {
-        return;
+        return false;
     }
     // The person and their surname or initial: "Bartek", "T. Wróbel", "@k.osei", "Sato-san".
     let mut end = p;
@@ -958,7 +1148,7 @@ fn agent(ctx: &Context<'_>, tokens: &[Token<'_>], by: usize, who: &Who<'_>, out:
         person.is_capitalised() && who.is_name(person.text)
     };
     if !singled {
-        return;
+        return false;
     }
     while end < p + 2
         && tokens
@@ -972,10 +1162,10 @@ fn agent(ctx: &Context<'_>, tokens: &[Token<'_>], by: usize, who: &Who<'_>, out:
         let l = tokens[i].lower();
         tokens[i].is_word() && (l.ends_with("ed") || l.ends_with("en") || crate::verbs::is_participle(&l))
     }) else {
-        return;
+        return false;
     };
     if tokens[participle + 1..by].iter().any(|t| matches!(t.text, "," | ";" | "." | ":")) {
-        return;
+        return false;
     }
     // Harm in the clause: the participle itself, or the words of the sentence around it.
     let participle_word = tokens[participle].lower();
@@ -999,13 +1189,13 @@ fn agent(ctx: &Context<'_>, tokens: &[Token<'_>], by: usize, who: &Who<'_>, out:
             .iter()
             .any(|w| HARMS.iter().any(|(phrase, harm)| phrase == w && matches!(harm, Act | Destroy | Through)));
     if !(harmful_act || harm_words) {
-        return;
+        return false;
     }
     // A helpful act is credit: "was fixed by Ngozi", "restored by Wen".
     if HELPFUL.contains(&participle_word.as_str())
         || matches!(participle_word.as_str(), "restored" | "resolved" | "mitigated" | "handled")
     {
-        return;
+        return false;
     }
     let d = out.add(
         tokens[participle].start..tokens[end].end,
@@ -1014,6 +1204,7 @@ fn agent(ctx: &Context<'_>, tokens: &[Token<'_>], by: usize, who: &Who<'_>, out:
     let new = reframe::case_for_position(false, "the on-call engineer");
     let name = tokens[p].start..tokens[end].end;
     d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", name, new));
+    true
 }
 
 /// "It was Ines who merged it": the cleft singles someone out for an act.
@@ -1111,31 +1302,56 @@ fn starts_sentence(tokens: &[Token<'_>], at: usize) -> bool {
     tokens.iter().find(|t| t.is_word()).is_some_and(|t| t.start == at)
 }
 
-/// Whether the block around a hit could name someone: a capital letter starting a word,
-/// an `@handle`, or he/she/his/her/him near it. Most hits of these common words have
-/// none, and skip the sentence analysis. (Only the block: what the rules find in one
-/// part of a document must not depend on the text of another.)
-fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm) -> bool {
+/// Whether the prose around a hit could name someone: an `@handle`, he or she, a
+/// capitalised word inside a sentence, or a given name starting one. Most hits of these
+/// common words have none, and skip the sentence analysis. (Only the block: what the rules
+/// find in one part of a document must not depend on the text of another.)
+fn could_name_someone(masked: &str, hit: &PhraseHit) -> bool {
+    // The subject stands just before the act; a cleft's focus and a passive's agent
+    // ("ignored by Bartek") just after it.
     let from = masked.floor_char_boundary(hit.range.start.saturating_sub(120).max(hit.block.start));
-    // A passive's agent and a cleft's focus come after the trigger.
-    let reach = if matches!(harm, Cleft | Agent) { 60 } else { 0 };
-    // "by" is common: only a capital, a handle or "him"/"her" right after it can be a person.
-    if harm == Agent {
-        let next = masked[hit.range.end..].trim_start();
-        if !(next.starts_with(|c: char| c.is_uppercase() || c == '@')
-            || next.starts_with("him")
-            || next.starts_with("her"))
-        {
-            return false;
+    let to = masked.floor_char_boundary((hit.range.end + 60).min(hit.block.end));
+    let bytes = &masked.as_bytes()[from..to];
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || b == b'_';
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Only the first byte of a word is looked at.
+        let starts_word = i == 0 || !(word_byte(bytes[i - 1]) || bytes[i - 1] == b'@' || bytes[i - 1] == b'\'');
+        if !starts_word || !(b.is_ascii_uppercase() || b == b'@' || b >= 0xC0 || b == b'h' || b == b's') {
+            i += 1;
+            continue;
         }
+        if b == b'@' {
+            return true;
+        }
+        let mut end = i + 1;
+        while end < bytes.len() && (word_byte(bytes[end]) || bytes[end] == b'\'') {
+            end += 1;
+        }
+        let word = &bytes[i..end];
+        if matches!(word, b"he" | b"she" | b"his" | b"her" | b"him" | b"He" | b"She" | b"His" | b"Her") {
+            return true;
+        }
+        let capital =
+            b.is_ascii_uppercase() || (b >= 0xC0 && masked[from + i..].chars().next().is_some_and(char::is_uppercase));
+        if capital {
+            // Inside a sentence any capital may be a name; at its start only a known one.
+            let before =
+                bytes[..i].iter().rposition(|&c| !matches!(c, b' ' | b'\t' | b'*' | b'_' | b'(' | b'[' | b'"'));
+            let starts =
+                before.is_none_or(|k| matches!(bytes[k], b'.' | b'!' | b'?' | b'\n' | b':' | b'-' | b'|' | b'>'));
+            let word = &masked[from + i..from + end];
+            if !starts
+                || word.contains('\'')
+                || (!crate::lexicon::is_sentence_word(word) && crate::people::is_given_name(word))
+            {
+                return true;
+            }
+        }
+        i = end;
     }
-    let to = masked.floor_char_boundary((hit.range.end + reach + 40).min(hit.block.end));
-    let near = &masked[from..to];
-    let bytes = near.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        word_start && (b.is_ascii_uppercase() || b == b'@' || b >= 0x80)
-    }) || near.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "he" | "she" | "his" | "her" | "him"))
+    false
 }
 
 #[cfg(test)]
@@ -1204,6 +1420,11 @@ mod tests {
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }
+    }
+
+    #[test]
+    fn neutral_acts_are_sorted_for_lookup() {
+        assert!(super::WRONGLY.windows(2).all(|w| w[0] < w[1]), "WRONGLY must stay sorted");
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
     for item in ctx.followups.iter().flat_map(|l| &l.items) {
-        if item.done || item.has_owner || item.has_ticket || !item.has_text {
+        if !item.needs_owner() {
             continue;
         }
         out.add(

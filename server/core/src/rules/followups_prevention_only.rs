@@ -116,6 +116,31 @@ const LEAD_VERBS: &[&str] = &[
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let trigger = TRIGGERS[hit.trigger];
+    // Common words promise only after a prevention word: look before reading the sentence.
+    if matches!(
+        trigger,
+        "again" | "anymore" | "any more" | "ever again" | "repeats" | "repeated" | "a repeat" | "repeat of"
+    ) {
+        let masked = &ctx.doc.masked;
+        let from = masked.floor_char_boundary(hit.range.start.saturating_sub(120).max(hit.block.start));
+        let before = masked[from..hit.range.start].to_ascii_lowercase();
+        const WORDS: &[&str] = &[
+            "never",
+            "prevent",
+            "ensur",
+            "sure",
+            "avoid",
+            "stop",
+            "eliminat",
+            "guarantee",
+            "exclude",
+            "rule out",
+            "so ",
+        ];
+        if !WORDS.iter().any(|w| before.contains(w)) {
+            return;
+        }
+    }
     let sentence = ctx.sentence(hit);
     let tokens = &sentence.tokens;
     let Some(t_index) = sentence.token_at(hit.range.start) else {

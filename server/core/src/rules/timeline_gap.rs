@@ -44,6 +44,17 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             if ci > pi + 1 {
                 continue;
             }
+            // A silence the timeline explains is not one: "waiting for the vendor", "paused
+            // until the morning", "the canary soaks for two hours".
+            if explains_silence(&ctx.doc.masked[prev.range.clone()])
+                || explains_silence(&ctx.doc.masked[cur.head.clone()])
+            {
+                continue;
+            }
+            // Across a date that reads two ways, the length of the silence is not known.
+            if (pm.undecided || cm.undecided) && pm.at.date() != cm.at.date() {
+                continue;
+            }
             let from = pm.until.unwrap_or(pm.at).max(pm.at);
             if cm.at <= from {
                 continue;
@@ -60,6 +71,62 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             d.related.push(Related { range: prev.head.clone(), message: format!("the entry before the {gap} gap") });
         }
     }
+}
+
+/// Words that say why nothing happened for a while: waiting, a pause, a planned soak.
+const EXPLANATIONS: &[&str] = &[
+    "wait",
+    "paused until",
+    "work paused",
+    "we paused",
+    "paused work",
+    "paused the",
+    "until",
+    "overnight",
+    "stood down",
+    "stand down",
+    "handed over",
+    "hand over",
+    "depriorit",
+    "soak",
+    "canary",
+    "takes about",
+    "took about",
+    "takes around",
+    "business hours",
+    "nothing more",
+    "nothing further",
+    "next morning",
+    "the morning",
+    "kept an eye",
+    "keep an eye",
+    "monitoring",
+    "monitored",
+    "staying on",
+    "for the night",
+    "over the next",
+    "scheduled",
+    "planned",
+    "next day",
+    "weekend",
+    "no further",
+    "no action",
+    "watch",
+    "observ",
+    "holiday",
+    "runs for",
+    "run for",
+    "for about",
+    "for around",
+    "takes",
+];
+
+/// Whether an entry's text says why nothing happened after it.
+fn explains_silence(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    EXPLANATIONS
+        .iter()
+        .any(|w| lower.match_indices(w).any(|(i, _)| i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use crate::config::RuleLevel;
 use crate::rules::{no_phrase, Context, Report, Rule, RuleDocs, RuleMeta};
-use crate::timeline::{Milestone, Milestones, TimelineEntry};
+use crate::timeline::{Milestone, Milestones};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -34,23 +34,17 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
     let Some(first) = ctx.timelines.iter().find(|t| !t.entries.is_empty()) else {
         return;
     };
-    // From both ends inwards: detection and response are usually written near the start,
-    // mitigation and resolution near the end, so a complete timeline is settled after a
-    // few entries instead of a scan of every one.
-    let entries: Vec<&TimelineEntry> = ctx.timelines.iter().flat_map(|t| &t.entries).collect();
-    let mut seen = Milestones::default();
-    let (mut front, mut back) = (entries.iter(), entries.iter().rev());
-    for step in 0..entries.len() {
-        if seen.is_complete() {
-            break;
-        }
-        let entry = if step % 2 == 0 { front.next() } else { back.next() };
-        if let Some(e) = entry {
-            seen = seen.union(e.milestones(ctx.doc.text));
-        }
-    }
-    for m in Milestone::ALL {
-        if !seen.has(m) {
+    // What this kind of debrief needs: a near miss has no mitigation to time.
+    let kind = ctx.doc.front_matter.as_ref().and_then(|f| f.kind.as_deref());
+    let needed: &[Milestone] = kind.and_then(|k| ctx.config.milestones.get(k)).map_or(&Milestone::ALL, Vec::as_slice);
+    for m in needed {
+        // The entry a reader would pick, or any entry that hints at it: a timeline is only
+        // said to lack what none of its entries mentions.
+        let found = ctx.timelines.iter().any(|t| {
+            t.milestone_entries(ctx.doc.text).get(*m).is_some()
+                || t.entries.iter().any(|e| Milestones::of_text(&ctx.doc.text[e.body.clone()]).has(*m))
+        });
+        if !found {
             out.add(
                 first.heading.clone(),
                 format!("The timeline has no entry for when the incident was {}: add it with its time.", m.label()),

@@ -28,8 +28,9 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
     for timeline in ctx.timelines {
+        // A date that reads two ways and nothing decides is not used for ordering.
         let dated: Vec<(&TimelineEntry, Moment)> =
-            timeline.entries.iter().filter_map(|e| e.moment.map(|m| (e, m))).collect();
+            timeline.entries.iter().filter_map(|e| e.moment.filter(|m| !m.undecided).map(|m| (e, m))).collect();
         let mut i = 1;
         while i < dated.len() {
             let (cur, cm) = dated[i];
@@ -41,9 +42,12 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             // One entry too late reads as its successor being early: 10:00, 11:00, 10:20.
             // When the entry before fits its own neighbours badly and this one fits after
             // the one before that, the entry before is the one out of place.
+            // Only when it is later than the entry after this one too: otherwise the entry
+            // written after is the one added out of place ("07:20 … (added after the call)").
             let prev_is_outlier = i >= 2
                 && !earlier(&cm, &dated[i - 2].1)
-                && dated.get(i + 1).is_none_or(|(_, nm)| !earlier(nm, &dated[i - 2].1));
+                && dated.get(i + 1).is_none_or(|(_, nm)| !earlier(nm, &dated[i - 2].1))
+                && dated.get(i + 1).is_some_and(|(_, nm)| earlier(nm, &pm));
             if prev_is_outlier {
                 let d = out.add(
                     prev.head.clone(),

@@ -21,7 +21,7 @@ fn zone_alternatives() -> String {
 
 static ZONE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     pattern::build(&format!(
-        r"(?x-u)\b(?:(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|{}|[A-Z][a-z]+/[A-Z][A-Za-z_]+)\b|(?i:\b(?:pacific|eastern|central|mountain)\s+(?:standard\s+|daylight\s+)?time\b)|(?i:\butc\b)",
+        r"(?x-u)\b(?:(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|{}|(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US|Canada|Brazil|Mexico|Chile)/[A-Z][A-Za-z_]+)\b|(?i:\b(?:pacific|eastern|central|mountain)\s+(?:standard\s+|daylight\s+)?time\b)|(?i:\butc\b)",
         zone_alternatives()
     ))
 });
@@ -46,8 +46,10 @@ fn time_pattern(p: &str) -> String {
 /// optional zone and range end. It never matches the empty string, so the regex engine
 /// can skip quickly to the digits and month names where a match may start.
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let zone =
-        format!(r"(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|(?-i:{}|[A-Z][a-z]+/[A-Z][A-Za-z_]+)", zone_alternatives());
+    let zone = format!(
+        r"(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?|(?-i:{}|(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US|Canada|Brazil|Mexico|Chile)/[A-Z][A-Za-z_]+)",
+        zone_alternatives()
+    );
     // ASCII classes (`(?-u)`): digits, spaces and word boundaries here are ASCII, and
     // Unicode classes would make the pattern several times larger to compile.
     let pattern = format!(

@@ -484,17 +484,34 @@ impl Reader<'_> {
         offsets.chain(names).chain(self.area_city(z))
     }
 
-    /// `[A-Z][a-z]+/[A-Z][A-Za-z_]+` at `z`: its end (shorter ends would have a word byte
-    /// after them, where no boundary can be).
+    /// `[A-Z][a-z]+/[A-Z][A-Za-z_]+` or `US/[A-Z]…` at `z` (`Europe/Berlin`, `US/Pacific`): its end
+    /// (shorter ends would have a word byte after them, where no boundary can be).
     fn area_city(&self, z: usize) -> Option<usize> {
         let upper = |at: usize| self.is(at, |c| c.is_ascii_uppercase());
         if !upper(z) {
             return None;
         }
-        let mut k = z + 1;
-        while self.is(k, |c| c.is_ascii_lowercase()) {
-            k += 1;
-        }
+        // The areas of the time zone database ("Date/Time" in a table header is none).
+        const AREAS: &[&[u8]] = &[
+            b"Africa",
+            b"America",
+            b"Antarctica",
+            b"Arctic",
+            b"Asia",
+            b"Atlantic",
+            b"Australia",
+            b"Europe",
+            b"Indian",
+            b"Pacific",
+            b"Etc",
+            b"US",
+            b"Canada",
+            b"Brazil",
+            b"Mexico",
+            b"Chile",
+        ];
+        let area = AREAS.iter().find(|a| self.b[z..].starts_with(a) && self.byte(z + a.len()) == Some(b'/'))?;
+        let k = z + area.len();
         if k == z + 1 || self.byte(k) != Some(b'/') || !upper(k + 1) {
             return None;
         }

@@ -85,6 +85,11 @@ pub struct OutlineEntry {
     pub range: Range<usize>,
     /// Its first line.
     pub head: Range<usize>,
+    /// How its time was read: "2025-03-04 14:07 UTC", "14:07", "14:07, date unsure",
+    /// or empty when it has none.
+    pub read_as: String,
+    /// The milestones it marks, as a reader picks them ("detected", "resolved").
+    pub milestones: Vec<&'static str>,
 }
 
 /// A timeline in the outline.
@@ -304,6 +309,8 @@ fn outline(
     let timelines_out = timelines
         .iter()
         .map(|t| {
+            let picked = t.milestone_entries(doc.text);
+            let zone = t.zone().map(|z| z.name.clone());
             let timed: Vec<_> = t.timed().collect();
             let largest_gap = timed
                 .windows(2)
@@ -325,6 +332,12 @@ fn outline(
                         summary: doc.plain(e.text.clone()),
                         range: e.range.clone(),
                         head: e.head.clone(),
+                        read_as: e.moment.map(|m| read_as(m, zone.as_deref())).unwrap_or_default(),
+                        milestones: timeline::Milestone::ALL
+                            .into_iter()
+                            .filter(|&m| picked.get(m).is_some_and(|p| std::ptr::eq(p, e)))
+                            .map(timeline::Milestone::name)
+                            .collect(),
                     })
                     .collect(),
                 span_minutes: t.span().map(|s| s.as_mins()),
@@ -345,6 +358,28 @@ fn outline(
         })
         .collect();
     Outline { sections, timelines: timelines_out, followups: followups_out }
+}
+
+/// How a resolved time reads in the outline: the date when known, the time, the zone.
+fn read_as(m: timeline::Moment, zone: Option<&str>) -> String {
+    let mut out = String::new();
+    if m.dated && !m.undecided {
+        out.push_str(&m.at.date().to_string());
+    }
+    if m.has_time {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!("{:02}:{:02}", m.at.hour(), m.at.minute()));
+        if let Some(z) = zone {
+            out.push(' ');
+            out.push_str(z);
+        }
+    }
+    if m.undecided {
+        out.push_str(", date unsure");
+    }
+    out
 }
 
 /// Whether the document says it is a debrief: `debrief: true` or a debrief `type` in

@@ -167,7 +167,10 @@ impl SetScore {
 }
 
 fn score_set(dir: &Path) -> SetScore {
-    let docs: Vec<_> = support::markdown_under(dir).into_iter().filter(|(p, _)| !p.ends_with("LABELLING.md")).collect();
+    let docs: Vec<_> = support::markdown_under(dir)
+        .into_iter()
+        .filter(|(p, _)| !p.ends_with("LABELLING.md") && !p.rsplit('/').next().is_some_and(|n| n.starts_with("README")))
+        .collect();
     assert!(!docs.is_empty(), "no documents under {}", dir.display());
     let config = Config::default();
     let mut per_rule: BTreeMap<&'static str, Score> = RULES.iter().map(|r| (*r, Score::default())).collect();

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use debrief_core::config::{Limits, RuleLevel, DEFAULT_INCLUDE};
+use debrief_core::timeline::Milestone;
 
 /// Arguments of `init`.
 #[derive(Debug, clap::Args)]
@@ -183,6 +184,18 @@ pub fn config_text() -> String {
          # Names to recognise as people, e.g. [\"Zorblax\"].\n\
          people = []\n"
     );
+    let _ = writeln!(
+        w,
+        "\n# missing-milestone: the milestones a timeline needs, by the front matter `type:`.\n\
+         # A type not listed needs all four: detected, responded, mitigated and resolved."
+    );
+    let _ = writeln!(w, "[milestones]");
+    for (kind, needed) in debrief_core::config::default_milestones() {
+        let names: Vec<&str> = needed.iter().map(|m| m.name()).collect();
+        let skipped: Vec<&str> =
+            Milestone::ALL.iter().filter(|m| !needed.contains(m)).map(|m| m.name()).collect();
+        let _ = writeln!(w, "{kind} = {}  # not needed: {}", toml_strings(&names), skipped.join(", "));
+    }
     out
 }
 
@@ -254,6 +267,7 @@ mod tests {
         assert_eq!(config.include(), default.include());
         assert_eq!(config.exclude(), default.exclude());
         assert_eq!(config.limits, default.limits);
+        assert_eq!(config.milestones, default.milestones);
         for (i, r) in debrief_core::rules::REGISTRY.iter().enumerate() {
             assert_eq!(config.severity_of(i), default.severity_of(i), "{}", r.meta.id);
             assert!(text.contains(&format!("\n{} = ", r.meta.id)), "{} is written", r.meta.id);

@@ -38,7 +38,16 @@ pub fn document_symbols(outline: &Outline, rope: &Rope, enc: Encoding) -> Vec<Do
                 } else {
                     format!("{} {}", e.time, e.summary)
                 };
-                children.push(symbol(&name, SymbolKind::EVENT, None, &e.range, &e.head, rope, enc));
+                // What was read: the time as resolved, and the milestones the entry marks.
+                let mut detail = e.read_as.clone();
+                if !e.milestones.is_empty() {
+                    if !detail.is_empty() {
+                        detail.push_str(" · ");
+                    }
+                    detail.push_str(&e.milestones.join(", "));
+                }
+                let detail = (!detail.is_empty()).then_some(detail);
+                children.push(symbol(&name, SymbolKind::EVENT, detail, &e.range, &e.head, rope, enc));
             }
         }
         for f in outline.followups.iter().filter(|f| f.heading == section.heading) {

@@ -51,6 +51,8 @@ async fn symbols_are_sections_timeline_entries_and_follow_ups() {
     assert_eq!(entries[0]["name"], "14:02 alert fired 🔔");
     assert_eq!(entries[0]["kind"], 24, "event");
     assert_eq!(entries[0]["selectionRange"], range(8, 2, 8, 22));
+    // The detail shows what was read: the time in its zone, and the milestone it marks.
+    assert_eq!(entries[0]["detail"], "14:02 UTC · detected");
 
     let followups = &top[0]["children"][3];
     let items: Vec<&str> =

@@ -23,6 +23,7 @@ pub mod text;
 pub mod timeline;
 pub mod times;
 pub mod verbs;
+mod word_index;
 
 use std::ops::Range;
 

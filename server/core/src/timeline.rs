@@ -11,6 +11,7 @@ use jiff::{SignedDuration, ToSpan};
 
 use crate::document::{Document, Part, Placed, Section, SectionKind};
 use crate::times::{self, TimeExpr, Zone};
+use crate::word_index::PrefixIndex;
 
 /// A moment in an incident: detected, declared or responded, mitigated, resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -397,6 +398,15 @@ impl<'t> MilestoneEntries<'t> {
     pub fn get(&self, m: Milestone) -> Option<&'t TimelineEntry> {
         self.picked[m as usize]
     }
+
+    /// The milestones an entry was picked for.
+    pub fn found(&self) -> Milestones {
+        let mut set = Milestones::default();
+        for m in Milestone::ALL.into_iter().filter(|&m| self.get(m).is_some()) {
+            set.add(m);
+        }
+        set
+    }
 }
 
 /// The set of milestones an entry marks.
@@ -425,62 +435,39 @@ impl Milestones {
 
     /// The milestones an entry's text marks: any stem of theirs at the start of a word.
     pub fn of_text(text: &str) -> Milestones {
-        let bytes = text.as_bytes();
         let mut set = Milestones::default();
-        let index = &*STEM_INDEX;
-        let mut i = 0;
-        // Word by word: a word starts where a word byte follows one that is not.
-        while i < bytes.len() {
-            while bytes.get(i).is_some_and(|&b| !is_word_byte(b)) {
-                i += 1;
+        STEMS.each_at_word_start(text, |start, _, &m| {
+            // "It does not page", "no alerts": denied, not marked.
+            if !set.has(m) && !negated_before(&lowercase_before(text, start)) {
+                set.add(m);
             }
-            let start = i;
-            while bytes.get(i).is_some_and(|&b| is_word_byte(b)) {
-                i += 1;
-            }
-            // Most words start like no stem: one look in the index settles them.
-            let rest = &bytes[start..];
-            let Some(key) = stem_key(rest) else { continue };
-            let (from, to) = index.starts[key];
-            for &(stem, m) in &index.stems[usize::from(from)..usize::from(to)] {
-                // Stems are lowercase; the first two letters matched the key.
-                let stem = stem.as_bytes();
-                if rest.len() >= stem.len()
-                    && rest[2..stem.len()].iter().zip(&stem[2..]).all(|(a, s)| a.to_ascii_lowercase() == *s)
-                    && !set.has(m)
-                {
-                    // "It does not page", "no alerts": denied, not marked.
-                    let before = &text[text.floor_char_boundary(start.saturating_sub(24))..start];
-                    if !negated_before(&before.to_lowercase()) {
-                        set.add(m);
-                    }
-                }
-            }
-        }
+        });
         set
     }
 }
 
 /// The milestones a text names outright, and all it marks (see [`Milestone::words`]).
 pub fn milestone_words(text: &str) -> (Milestones, Milestones) {
-    let lower = text.to_lowercase();
-    let bytes = lower.as_bytes();
     let (mut strong, mut all) = (Milestones::default(), Milestones::default());
-    for m in Milestone::ALL {
-        for &(word, outright) in m.words() {
-            let found = lower.match_indices(word).any(|(i, _)| {
-                let starts = i == 0 || !is_word_byte(bytes[i - 1]);
-                starts && !negated_before(&lower[..i]) && !denied_after(&lower[i + word.len()..])
-            });
-            if found {
-                all.add(m);
-                if outright {
-                    strong.add(m);
-                }
-            }
+    WORDS.each_at_word_start(text, |start, end, &(m, outright)| {
+        let known = if outright { strong.has(m) } else { all.has(m) };
+        if known || negated_before(&lowercase_before(text, start)) {
+            return;
         }
-    }
+        if denied_after(&text[end..text.floor_char_boundary(end + 48)].to_lowercase()) {
+            return;
+        }
+        all.add(m);
+        if outright {
+            strong.add(m);
+        }
+    });
     (strong, all)
+}
+
+/// The few dozen bytes before `at`, lowercase: enough for the three words a denial takes.
+fn lowercase_before(text: &str, at: usize) -> String {
+    text[text.floor_char_boundary(at.saturating_sub(48))..at].to_lowercase()
 }
 
 /// Whether the words right before a place deny or postpone what follows: "no alerts",
@@ -515,66 +502,16 @@ fn denied_after(after: &str) -> bool {
     next.iter().any(|w| matches!(*w, "not" | "failed" | "never") || w.ends_with("n't"))
 }
 
-fn is_word_byte(b: u8) -> bool {
-    static WORD: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            table[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
-            b += 1;
-        }
-        table
-    };
-    WORD[usize::from(b)]
-}
+/// Every milestone's stems (see [`Milestone::stems`]).
+static STEMS: LazyLock<PrefixIndex<Milestone>> =
+    LazyLock::new(|| PrefixIndex::new(Milestone::ALL.into_iter().flat_map(|m| m.stems().iter().map(move |&s| (s, m)))));
 
-/// Every milestone's stems (two letters and at least one more byte), grouped by how they
-/// start (see [`stem_key`]). An entry has a few dozen words, and most start like no stem;
-/// an Aho-Corasick DFA of the stems searched no faster and took longer to build, on every
-/// start, than `check` of a small debrief spends on the debrief.
-struct StemIndex {
-    /// The stems, ordered by key.
-    stems: Vec<(&'static str, Milestone)>,
-    /// For each key, the range of `stems` that starts so.
-    starts: Vec<(u16, u16)>,
-}
-
-static STEM_INDEX: LazyLock<StemIndex> = LazyLock::new(|| {
-    let mut stems: Vec<(usize, &'static str, Milestone)> = Vec::new();
-    for m in Milestone::ALL {
-        for stem in m.stems() {
-            let b = stem.as_bytes();
-            assert!(
-                b.len() >= 3 && b[..2].iter().all(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase),
-                "a stem is lowercase and starts with two letters: {stem}"
-            );
-            stems.push((stem_key(b).expect("two letters"), stem, m));
-        }
-    }
-    stems.sort_by_key(|s| s.0);
-    let mut starts = vec![(0, 0); 26 * 26 * 27];
-    for (i, (key, ..)) in stems.iter().enumerate() {
-        let i = u16::try_from(i).expect("a few hundred stems");
-        let range = &mut starts[*key];
-        if range.1 == 0 {
-            range.0 = i;
-        }
-        range.1 = i + 1;
-    }
-    StemIndex { stems: stems.into_iter().map(|(_, stem, m)| (stem, m)).collect(), starts }
+/// Every milestone's words (see [`Milestone::words`]), and whether each names it outright.
+static WORDS: LazyLock<PrefixIndex<(Milestone, bool)>> = LazyLock::new(|| {
+    PrefixIndex::new(
+        Milestone::ALL.into_iter().flat_map(|m| m.words().iter().map(move |&(w, outright)| (w, (m, outright)))),
+    )
 });
-
-/// The key of text starting with two ASCII letters and one more byte, in either case: the
-/// letters, and the third byte when a letter (any other byte shares one key).
-fn stem_key(b: &[u8]) -> Option<usize> {
-    let (&[first, second, third], _) = b.split_first_chunk::<3>()?;
-    if !(first.is_ascii_alphabetic() && second.is_ascii_alphabetic()) {
-        return None;
-    }
-    let letter = |c: u8| usize::from((c | 0x20) - b'a');
-    let third = if third.is_ascii_alphabetic() { letter(third) } else { 26 };
-    Some((letter(first) * 26 + letter(second)) * 27 + third)
-}
 
 /// How an entry is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

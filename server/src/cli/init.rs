@@ -192,8 +192,7 @@ pub fn config_text() -> String {
     let _ = writeln!(w, "[milestones]");
     for (kind, needed) in debrief_core::config::default_milestones() {
         let names: Vec<&str> = needed.iter().map(|m| m.name()).collect();
-        let skipped: Vec<&str> =
-            Milestone::ALL.iter().filter(|m| !needed.contains(m)).map(|m| m.name()).collect();
+        let skipped: Vec<&str> = Milestone::ALL.iter().filter(|m| !needed.contains(m)).map(|m| m.name()).collect();
         let _ = writeln!(w, "{kind} = {}  # not needed: {}", toml_strings(&names), skipped.join(", "));
     }
     out

@@ -471,6 +471,18 @@ const VERDICTS: &[&str] = &[
     "facepalm",
 ];
 
+/// The length in bytes of the longest of [`VERDICTS`].
+const LONGEST_VERDICT: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < VERDICTS.len() {
+        if VERDICTS[i].len() > longest {
+            longest = VERDICTS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// The verdict at the end of a timeline row's first line, after a dash, colon or
 /// bracket, or standing alone: its range.
 fn verdict_at_end(text: &str, line: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
@@ -480,6 +492,10 @@ fn verdict_at_end(text: &str, line: std::ops::Range<usize>) -> Option<std::ops::
         .rfind(['-', '\u{2014}', '\u{2013}', ':', '(', '['])
         .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
     let tail = trimmed[cut..].trim().trim_matches(['*', '_']).trim();
+    // Most rows end in a sentence, far longer than any verdict.
+    if tail.len() > LONGEST_VERDICT + 2 {
+        return None;
+    }
     let alone = cut == 0 && trimmed.trim_start_matches(['-', '*', '+', ' ']).trim_matches(['*', '_']).trim() == tail;
     if tail.is_empty() || !(cut > 0 || alone) {
         return None;

@@ -765,12 +765,6 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     } else {
         (trigger, harm, t_index, last, hit.range.clone())
     };
-    // The same act may be wrong twice over ("pushed a bad, untested config"): it is found
-    // from its first mark only.
-    if harm == Wrongly && tokens[last + 1..t_index.max(last + 1)].iter().any(|_| false) {
-        return;
-    }
-
     match harm {
         Fault => return fault(ctx, tokens, t_index, hit, &who, out),
         Cleft => return cleft(ctx, tokens, t_index, last, &who, out),
@@ -1316,9 +1310,9 @@ fn could_name_someone(masked: &str, hit: &PhraseHit) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // Only the first byte of a word is looked at.
-        let starts_word = i == 0 || !(word_byte(bytes[i - 1]) || bytes[i - 1] == b'@' || bytes[i - 1] == b'\'');
-        if !starts_word || !(b.is_ascii_uppercase() || b == b'@' || b >= 0xC0 || b == b'h' || b == b's') {
+        // Only a word's first byte, and only one that could start a name, he or she.
+        let may_start = b.is_ascii_uppercase() || b == b'@' || b >= 0xC0 || b == b'h' || b == b's';
+        if !may_start || (i > 0 && (word_byte(bytes[i - 1]) || bytes[i - 1] == b'@' || bytes[i - 1] == b'\'')) {
             i += 1;
             continue;
         }

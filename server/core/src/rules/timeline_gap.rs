@@ -1,9 +1,12 @@
 //! `timeline-gap`: a silence between consecutive entries longer than the gap limit.
 
+use std::sync::LazyLock;
+
 use crate::config::RuleLevel;
 use crate::diagnostic::Related;
 use crate::followups::format_minutes;
 use crate::rules::{no_phrase, Context, Report, Rule, RuleDocs, RuleMeta};
+use crate::word_index::PrefixIndex;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -44,13 +47,6 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             if ci > pi + 1 {
                 continue;
             }
-            // A silence the timeline explains is not one: "waiting for the vendor", "paused
-            // until the morning", "the canary soaks for two hours".
-            if explains_silence(&ctx.doc.masked[prev.range.clone()])
-                || explains_silence(&ctx.doc.masked[cur.head.clone()])
-            {
-                continue;
-            }
             // Across a date that reads two ways, the length of the silence is not known.
             if (pm.undecided || cm.undecided) && pm.at.date() != cm.at.date() {
                 continue;
@@ -61,6 +57,13 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             }
             let gap = from.duration_until(cm.at).as_mins();
             if (gap as f64) <= limit {
+                continue;
+            }
+            // A silence the timeline explains is not one: "waiting for the vendor", "paused
+            // until the morning", "the canary soaks for two hours".
+            if explains_silence(&ctx.doc.masked[prev.range.clone()])
+                || explains_silence(&ctx.doc.masked[cur.head.clone()])
+            {
                 continue;
             }
             let gap = format_minutes(gap);
@@ -123,10 +126,8 @@ const EXPLANATIONS: &[&str] = &[
 
 /// Whether an entry's text says why nothing happened after it.
 fn explains_silence(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    EXPLANATIONS
-        .iter()
-        .any(|w| lower.match_indices(w).any(|(i, _)| i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric()))
+    static INDEX: LazyLock<PrefixIndex<()>> = LazyLock::new(|| PrefixIndex::new(EXPLANATIONS.iter().map(|&w| (w, ()))));
+    INDEX.any_at_word_start(text)
 }
 
 #[cfg(test)]

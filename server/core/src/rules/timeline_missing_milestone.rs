@@ -37,13 +37,19 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
     // What this kind of debrief needs: a near miss has no mitigation to time.
     let kind = ctx.doc.front_matter.as_ref().and_then(|f| f.kind.as_deref());
     let needed: &[Milestone] = kind.and_then(|k| ctx.config.milestones.get(k)).map_or(&Milestone::ALL, Vec::as_slice);
+    // The entry a reader would pick, or any entry that hints at it: a timeline is only
+    // said to lack what none of its entries mentions.
+    let picked =
+        ctx.timelines.iter().fold(Milestones::default(), |set, t| set.union(t.milestone_entries(ctx.doc.text).found()));
+    let mut hinted: Option<Milestones> = None;
     for m in needed {
-        // The entry a reader would pick, or any entry that hints at it: a timeline is only
-        // said to lack what none of its entries mentions.
-        let found = ctx.timelines.iter().any(|t| {
-            t.milestone_entries(ctx.doc.text).get(*m).is_some()
-                || t.entries.iter().any(|e| Milestones::of_text(&ctx.doc.text[e.body.clone()]).has(*m))
-        });
+        let found = picked.has(*m)
+            || hinted
+                .get_or_insert_with(|| {
+                    let bodies = ctx.timelines.iter().flat_map(|t| &t.entries).map(|e| &ctx.doc.text[e.body.clone()]);
+                    bodies.fold(Milestones::default(), |set, body| set.union(Milestones::of_text(body)))
+                })
+                .has(*m);
         if !found {
             out.add(
                 first.heading.clone(),

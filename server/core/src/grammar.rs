@@ -122,12 +122,19 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                     end += n_len;
                     continue;
                 }
-                // Inner joiners: on-call, didn't, Dana's, v1.2, @k.osei (but not a final period).
-                let joins = matches!(n, '-' | '\'' | '\u{2019}' | '.')
+                // Inner joiners: on-call, didn't, Dana's, v1.2, @k.osei (but not a final
+                // period), and a time of day: 16:40.
+                let digits = || bytes[start..end].iter().all(|&b| b.is_ascii_digit() || b == b':');
+                let joins = matches!(n, '-' | '\'' | '\u{2019}' | '.' | ':')
                     && word_at(end + n_len)
-                    && (n != '.'
-                        || bytes[start] == b'@'
-                        || bytes[start..end].iter().all(|&b| b.is_ascii_digit() || b == b'.' || b == b'v'));
+                    && match n {
+                        '.' => {
+                            bytes[start] == b'@'
+                                || bytes[start..end].iter().all(|&b| b.is_ascii_digit() || b == b'.' || b == b'v')
+                        }
+                        ':' => digits() && bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
+                        _ => true,
+                    };
                 if !joins {
                     break;
                 }
@@ -283,6 +290,11 @@ const PREPOSITIONS: &[&str] = &[
     "under", "over", "via", "behind", "across", "through", "between", "among", "against", "toward", "towards", "upon",
     "despite", "except", "besides", "beyond", "around", "per", "near", "inside", "outside", "off",
 ];
+
+/// Whether `word` (lower case) is a preposition.
+pub fn is_preposition(word: &str) -> bool {
+    PREPOSITIONS.contains(&word) || matches!(word, "before" | "after" | "until" | "again" | "ever")
+}
 
 /// Adverbs and fillers that may stand between a subject and its verb.
 const FILLERS: &[&str] = &[
@@ -568,6 +580,12 @@ fn subject_within(
     let t = &tokens[last];
     let l = t.lower();
     if !t.is_word() {
+        // "Oluwaseun, the DBA on call, extends …": the name before an appositive.
+        if t.text == "," {
+            let before = appositive_before(tokens, last)?;
+            let found = noun_phrase_ending_at(tokens, before, verb_word, who)?;
+            return found.person.is_some().then_some(found);
+        }
         // A clause that starts right at the verb ("…; deleted the table"): no subject.
         return None;
     }
@@ -624,6 +642,18 @@ fn subject_within(
     Some(found)
 }
 
+/// The last token before an appositive that ends with the comma at `comma`: ", the DBA on
+/// call," — a comma, a determiner and a few words with no verb.
+fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
+    let open = (comma.saturating_sub(7)..comma).rev().find(|&i| !tokens[i].is_word())?;
+    let words = &tokens[open + 1..comma];
+    let determiner = words.first().is_some_and(|w| {
+        matches!(w.lower().as_str(), "the" | "a" | "an" | "our" | "their" | "his" | "her" | "its" | "one")
+    });
+    let verbless = words.iter().all(|w| !AUXILIARIES.contains(&w.lower().as_str()) && !is_past_verb(&w.lower()));
+    (tokens[open].text == "," && open > 0 && determiner && verbless && words.len() >= 2).then(|| open - 1)
+}
+
 /// Where a "who"/"that" starts a relative clause that ends with the noun phrase `np`:
 /// the pronoun, then a verb, then words up to the phrase, with no punctuation between.
 fn relative_clause_before(tokens: &[Token<'_>], np: &Subject) -> Option<usize> {
@@ -638,7 +668,8 @@ fn relative_clause_before(tokens: &[Token<'_>], np: &Subject) -> Option<usize> {
         if matches!(l.as_str(), "who" | "that" | "whoever") {
             return saw_verb.then_some(i);
         }
-        if is_past_verb(&l) || AUXILIARIES.contains(&l.as_str()) {
+        // Any verb: "anyone who *read* the notice" (a past like its base).
+        if is_past_verb(&l) || AUXILIARIES.contains(&l.as_str()) || crate::verbs::lookup(&l).is_some() {
             saw_verb = true;
         }
     }
@@ -764,7 +795,9 @@ fn phrase_start(tokens: &[Token<'_>], end: usize) -> Option<usize> {
     }
     // A name: a run of capitalised words ("Juan Pablo", "Siobhán Kelly"), not counting a
     // sentence's first words ("On Friday Dana…").
-    if last.is_capitalised() && !last.lower().ends_with("'s") {
+    // An acronym or a keyword in capitals ("the manual UPDATE") heads a common noun phrase.
+    let acronym = last.text.chars().count() > 1 && !last.text.chars().any(char::is_lowercase);
+    if last.is_capitalised() && !acronym && !last.lower().ends_with("'s") {
         let mut start = end;
         while start > 0 && end - start < 3 && tokens[start - 1].is_word() && tokens[start - 1].is_capitalised() {
             let l = tokens[start - 1].lower();
@@ -892,12 +925,17 @@ fn classify_head(
     if lexicon::is_role(&lower) {
         return Some((PersonKind::Role, tokens[part[0]].start..t.end));
     }
+    if lexicon::is_group(&lower) && human_verb {
+        return Some((PersonKind::Role, tokens[part[0]].start..t.end));
+    }
     // Names: "Dana", "Dana Smith", "Juan Pablo"; never after a determiner ("the Hermes").
     if determiner || !t.is_capitalised() {
         return None;
     }
     let span = tokens[part[0]].start..t.end;
-    if part.iter().any(|&i| who.is_name(tokens[i].text)) {
+    // "Priya's manual UPDATE" is Priya's thing (see `classify`), not Priya.
+    let owned = part.iter().any(|&i| tokens[i].lower().ends_with("'s"));
+    if !owned && part.iter().any(|&i| who.is_name(tokens[i].text)) {
         return Some((PersonKind::Name, span));
     }
     // An initial and a surname ("T. Wróbel") or a title ("Mr Okafor") name a person.
@@ -958,12 +996,20 @@ mod tests {
                     if is_word_char(n) {
                         end = j + n.len_utf8();
                         iter.next();
-                    } else if matches!(n, '-' | '\'' | '\u{2019}' | '.') {
+                    } else if matches!(n, '-' | '\'' | '\u{2019}' | '.' | ':') {
                         let after = text[j + n.len_utf8()..].chars().next();
                         let joins = after.is_some_and(is_word_char)
-                            && (n != '.'
-                                || text[start..end].starts_with('@')
-                                || text[start..end].chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'v'));
+                            && match n {
+                                '.' => {
+                                    text[start..end].starts_with('@')
+                                        || text[start..end].chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'v')
+                                }
+                                ':' => {
+                                    text[start..end].chars().all(|c| c.is_ascii_digit() || c == ':')
+                                        && after.is_some_and(|c| c.is_ascii_digit())
+                                }
+                                _ => true,
+                            };
                         if !joins {
                             break;
                         }

@@ -194,6 +194,95 @@ pub const ROLE_NOUNS: &[&str] = &[
     "support",
     "crew",
     "one",
+    "liaison",
+    "liaisons",
+    "leader",
+    "leaders",
+    "responsible",
+    "nurse",
+    "nurses",
+    "doctor",
+    "doctors",
+    "clinician",
+    "clinicians",
+    "physician",
+    "pharmacist",
+    "officer",
+    "officers",
+    "supervisor",
+    "supervisors",
+    "coordinator",
+    "coordinators",
+    "specialist",
+    "specialists",
+    "technician",
+    "technicians",
+    "director",
+    "directors",
+    "architect",
+    "architects",
+    "consultant",
+    "consultants",
+    "planner",
+    "planners",
+    "dispatcher",
+    "dispatchers",
+    "clerk",
+    "clerks",
+    "receptionist",
+    "representative",
+    "representatives",
+    "rep",
+    "reps",
+    "auditor",
+    "auditors",
+    "executive",
+    "executives",
+    "founder",
+    "founders",
+    "cto",
+    "ceo",
+    "vp",
+    "pm",
+    "accountant",
+    "accountants",
+    "teacher",
+    "lecturer",
+    "staffer",
+    "staffers",
+    "colleague",
+];
+
+/// Nouns for groups of people that also name things ("the service *desk*", "the change
+/// *board*", "the nurse *station*", "the *agent*"): a subject headed by one is people only
+/// with a verb people do ("should have escalated", "was supposed to check").
+pub const GROUP_NOUNS: &[&str] = &[
+    "desk",
+    "board",
+    "station",
+    "office",
+    "department",
+    "committee",
+    "group",
+    "squad",
+    "unit",
+    "ward",
+    "agent",
+    "agents",
+    "management",
+    "leadership",
+    "cab",
+    "vendor",
+    "vendors",
+    "supplier",
+    "suppliers",
+    "side",
+    "shift",
+    "worker",
+    "workers",
+    "driver",
+    "drivers",
+    "faculty",
 ];
 
 /// Verbs (in every form the rules meet) that only people do: knowing, noticing,
@@ -581,6 +670,12 @@ pub fn pronoun(lower: &str) -> Option<bool> {
 /// Whether `lower` is a role noun.
 pub fn is_role(lower: &str) -> bool {
     ROLE_NOUNS.contains(&lower)
+}
+
+/// Whether `lower` is a noun for a group of people that also names things (see
+/// [`GROUP_NOUNS`]).
+pub fn is_group(lower: &str) -> bool {
+    GROUP_NOUNS.contains(&lower)
 }
 
 /// Whether `lower` is a verb only people do.

@@ -272,6 +272,12 @@ const COULD_OUTCOMES: &[&str] = &[
     "made",
 ];
 
+/// Outcomes that are also chances missed: "customers could have *seen* stale pages", "the
+/// reviewer could have *seen* the shifted column". Hindsight only about a role or a name.
+fn is_perception(verb: &str) -> bool {
+    matches!(verb, "seen" | "missed")
+}
+
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let trigger = TRIGGERS[hit.trigger];
     let kind = kind(trigger);
@@ -307,9 +313,15 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             v
         }
         _ => {
-            let Some(v) = sentence.tokens.iter().position(|t| t.start >= hit.range.end && t.is_word()) else {
+            let Some(mut v) = sentence.tokens.iter().position(|t| t.start >= hit.range.end && t.is_word()) else {
                 return;
             };
+            // "could have at least called", "should have easily seen".
+            if matches!(kind, Kind::Should | Kind::ShouldNot | Kind::Could) {
+                while v + 1 < sentence.tokens.len() && is_group_adverb(&sentence.tokens[v]) && v < last + 5 {
+                    v += 1;
+                }
+            }
             v
         }
     };
@@ -356,7 +368,9 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return;
     }
     match kind {
-        Kind::Could if COULD_OUTCOMES.contains(&verb_lower.as_str()) => return,
+        // "could have seen": what customers might have met, or what someone missed (see
+        // below, once the subject is known).
+        Kind::Could if COULD_OUTCOMES.contains(&verb_lower.as_str()) && !is_perception(&verb_lower) => return,
         // "should have been reverted" is passive: no one is named as the actor.
         Kind::Should | Kind::ShouldNot | Kind::Could if verb_lower == "been" => {
             let next = sentence.word_after(v_index + 1).map(|i| sentence.tokens[i].lower());
@@ -390,7 +404,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         // too vague to be about someone.
         let before = t_index.checked_sub(1).map(|i| sentence.tokens[i].lower());
         let who = ctx.doc.text[person.clone()].to_lowercase();
-        let weak = ["they", "users", "user", "customers", "customer", "people"].iter().any(|w| who.ends_with(w));
+        let weak = ["they", "users", "user", "customers", "customer", "people"].iter().any(|w| who.ends_with(w))
+            || (is_perception(&verb_lower)
+                && !matches!(
+                    subject.person,
+                    Some((lexicon::PersonKind::Role, _)) | Some((lexicon::PersonKind::Name, _))
+                ));
         if weak || matches!(before.as_deref(), Some("so" | "that")) || subject_follows_so(&sentence, &subject) {
             return;
         }
@@ -544,7 +563,13 @@ fn conditional(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, trigg
     }
     // "would (not) have …" after "if X had <participle>" earlier in the sentence.
     let Some(if_at) = tokens[..t_index].iter().rposition(|t| t.lower() == "if") else { return };
-    let Some(had) = (if_at + 2..t_index.min(if_at + 8)).find(|&i| matches!(tokens[i].lower().as_str(), "had" | "'d"))
+    // "if we had tested", or contracted: "if we'd tested".
+    let contracted = |i: usize| {
+        let l = tokens[i].lower();
+        (l.ends_with("'d") || l.ends_with("\u{2019}d")) && l.len() > 2
+    };
+    let Some(had) = (if_at + 1..t_index.min(if_at + 8))
+        .find(|&i| (i >= if_at + 2 && matches!(tokens[i].lower().as_str(), "had" | "'d")) || contracted(i))
     else {
         return;
     };
@@ -553,7 +578,14 @@ fn conditional(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, trigg
     if !(verb.ends_with("ed") || crate::verbs::is_participle(&verb)) || NOT_AGENTIVE.contains(&verb.as_str()) {
         return;
     }
-    let probe: Vec<Token<'_>> = tokens[if_at + 1..had].to_vec();
+    let probe: Vec<Token<'_>> = if contracted(had) {
+        // The subject is the contraction's own word: "we" of "we'd".
+        let t = tokens[had];
+        let cut = t.text.rfind(['\'', '\u{2019}']).unwrap_or(t.text.len());
+        vec![Token { text: &t.text[..cut], start: t.start, end: t.start + cut }]
+    } else {
+        tokens[if_at + 1..had].to_vec()
+    };
     let Some(subject) = grammar::subject_before(&probe_with_verb(&probe, *v), probe.len(), Some(&verb), &who) else {
         return;
     };

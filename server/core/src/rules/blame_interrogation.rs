@@ -112,6 +112,9 @@ const TRIGGERS: &[&str] = &[
     "how could anyone",
     "how could nobody",
     "how could no one",
+    "how could",
+    "what was",
+    "what were",
     "how did nobody",
     "how did no one",
     "how did you not",
@@ -222,6 +225,29 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         if next.as_deref().is_some_and(|n| lexicon::TECHNICAL_AFTER_FAULT.contains(&n)) {
             return;
         }
+    }
+    // "What was the team thinking when …?", "How could the board not have noticed …?":
+    // about whoever is named between.
+    if matches!(trigger, "what was" | "what were") {
+        let thinking = after.iter().take(6).position(|t| t.lower() == "thinking");
+        let between = thinking.map(|k| &after[..k]);
+        let about_it = between.is_some_and(|b| b.iter().any(|t| matches!(t.lower().as_str(), "it" | "this" | "that")));
+        if thinking.is_none() || about_it || !(is_question || text[sentence.range.clone()].trim_end().ends_with('!')) {
+            return;
+        }
+        out.add(hit.range.start..q_end, "Asks a person to justify a choice: ask what made it make sense at the time.");
+        return;
+    }
+    if trigger == "how could" {
+        // The question is about a person when the act missed is one only people do.
+        let have = after.iter().take(10).position(|t| t.lower() == "have");
+        let verb = have.and_then(|h| after.get(h + 1)).map(|t| t.lower());
+        let human = verb.as_deref().is_some_and(|v| lexicon::is_human_verb(v) || lexicon::is_duty(v));
+        if !(is_question && human) {
+            return;
+        }
+        out.add(hit.range.start..q_end, "Asks a person to justify a choice: ask what made it make sense at the time.");
+        return;
     }
     if trigger.starts_with("what were") || trigger.starts_with("what was") || trigger.starts_with("how ") {
         if !is_question && !text[sentence.range.clone()].trim_end().ends_with('!') && t_index != 0 {

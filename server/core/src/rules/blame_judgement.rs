@@ -381,7 +381,29 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         // For "should have known" the verb is "known"; otherwise the word after.
         let next = sentence.tokens.get(t_index + 1).map(|t| t.lower());
         let verb = if j.phrase.contains("known") { Some("known") } else { next.as_deref() };
-        let subject = grammar::subject_before(&sentence.tokens, t_index, verb, &who);
+        // "Obviously, the person running it should have seen …": a sentence adverb set off
+        // by a comma; the clause after it has the subject and the obligation.
+        let opens = sentence.tokens[..t_index].iter().all(|t| !t.is_word())
+            && sentence.tokens.get(t_index + 1).is_some_and(|t| t.text == ",");
+        let modal = opens
+            .then(|| {
+                (t_index + 2..sentence.tokens.len().min(t_index + 14))
+                    .find(|&i| OBLIGATION.contains(&sentence.tokens[i].lower().as_str()))
+            })
+            .flatten();
+        let modal_verb = modal.and_then(|m| sentence.word_after(m + 1)).and_then(|i| {
+            let w = sentence.tokens[i].lower();
+            if w == "have" {
+                sentence.word_after(i + 1).map(|j| sentence.tokens[j].lower())
+            } else {
+                Some(w)
+            }
+        });
+        let (at, verb) = match modal {
+            Some(m) => (m, modal_verb.as_deref()),
+            None => (t_index, verb),
+        };
+        let subject = grammar::subject_before(&sentence.tokens, at, verb, &who);
         let someone_else = subject.as_ref().and_then(|s| s.person.clone()).is_some_and(|(kind, range)| {
             let word = text[range].to_lowercase();
             !(matches!(kind, PersonKind::Pronoun { .. }) && matches!(word.as_str(), "we" | "i" | "us" | "me"))
@@ -390,8 +412,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             return;
         }
         let phrase_has_obligation = j.phrase.contains("had to") || j.phrase.contains("known");
-        let clause_has_obligation =
-            sentence.tokens[t_index..].iter().take(6).any(|t| OBLIGATION.contains(&t.lower().as_str()));
+        let clause_has_obligation = modal.is_some()
+            || sentence.tokens[t_index..].iter().take(6).any(|t| OBLIGATION.contains(&t.lower().as_str()));
         if !(phrase_has_obligation || clause_has_obligation) {
             return;
         }

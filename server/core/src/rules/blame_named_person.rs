@@ -139,6 +139,14 @@ const HARMS: &[(&str, Harm)] = &[
     ("wiped", Act),
     ("leaked", Act),
     ("deleted", Destroy),
+    ("deletes", Destroy),
+    ("drops", Destroy),
+    ("truncates", Destroy),
+    ("wipes", Act),
+    ("ignores", Act),
+    ("skips", Act),
+    ("breaks", Act),
+    ("overwrites", Act),
     ("dropped", Destroy),
     ("removed", Destroy),
     ("truncated", Destroy),
@@ -150,6 +158,11 @@ const HARMS: &[(&str, Harm)] = &[
     ("shut down", Destroy),
     ("tore down", Destroy),
     ("disabled", Safeguard),
+    ("disables", Safeguard),
+    ("deactivated", Safeguard),
+    ("deactivates", Safeguard),
+    ("silences", Safeguard),
+    ("mutes", Safeguard),
     ("turned off", Safeguard),
     ("switched off", Safeguard),
     ("commented out", Safeguard),
@@ -252,6 +265,15 @@ const HARMS: &[(&str, Harm)] = &[
     ("typo", Mark),
     ("without", Mark),
     ("instead of", Mark),
+    ("in place of", Mark),
+    ("still using", Mark),
+    ("still used", Mark),
+    ("still in use", Mark),
+    ("still needed", Mark),
+    ("still needing", Mark),
+    ("still required", Mark),
+    ("still running", Mark),
+    ("still serving", Mark),
     ("by mistake", Mark),
     ("by accident", Mark),
     ("to prod", Mark),
@@ -485,6 +507,7 @@ const SAFEGUARDS: &[&str] = &[
     "warnings",
     "safeguard",
     "safeguards",
+    "shield",
     "safety",
     "throttling",
     "quota",
@@ -492,6 +515,35 @@ const SAFEGUARDS: &[&str] = &[
     "firewall",
     "autoscaling",
     "ci",
+];
+
+/// Words in the object of a destroying act that make it a clean-up: "dropped the
+/// *corrupted* partitions", "deleted the *stuck* jobs".
+const CLEARED: &[&str] = &[
+    "corrupted",
+    "corrupt",
+    "broken",
+    "bad",
+    "stuck",
+    "stale",
+    "orphaned",
+    "duplicate",
+    "duplicated",
+    "leftover",
+    "temporary",
+    "temp",
+    "failed",
+    "failing",
+    "unused",
+    "dangling",
+    "zombie",
+    "hung",
+    "poisoned",
+    "invalid",
+    "obsolete",
+    "expired",
+    "junk",
+    "affected",
 ];
 
 /// Words in the object that make a neutral act harmful: "a *bad* config".
@@ -713,7 +765,219 @@ fn done_wrongly(words: &[String]) -> bool {
                 || (w == "without" && words.get(i + 1).is_some_and(|n| !WITHOUT_HARM.contains(&n.as_str())))
                 || (w == "by" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "mistake" | "accident")))
                 || (w == "instead" && words.get(i + 1).is_some_and(|n| n == "of"))
+                || (w == "place" && i > 0 && words[i - 1] == "in" && words.get(i + 1).is_some_and(|n| n == "of"))
         })
+}
+
+/// Marks of a defect in the thing acted on ("a *bad* config", "*untested* code"): they make
+/// wrong only an act that brings the thing in ([`WRONGLY`]); removing or reverting it is the
+/// repair. Every other mark ("the *wrong* table", "*without* review", "*instead of*") is of
+/// the choice or the manner, and makes any act wrong but one that finds or repairs.
+const DEFECT_MARKS: &[&str] = &[
+    "bad",
+    "broken",
+    "faulty",
+    "untested",
+    "unreviewed",
+    "invalid",
+    "stale",
+    "outdated",
+    "erroneous",
+    "unsafe",
+    "corrupt",
+    "malformed",
+    "misconfigured",
+    "buggy",
+    "typo",
+    "half-finished",
+    "unfinished",
+    "unapproved",
+    "destructive",
+    "defective",
+    "bogus",
+];
+
+/// Acts that find, report or repair, and the verbs of saying and knowing: "Dana *spotted*
+/// the wrong value", "Wen *said* the wrong key was loaded". A mark after one of them is
+/// not about an act of the subject's.
+const FINDS_OR_REPAIRS: &[&str] = &[
+    "noticed",
+    "notices",
+    "spotted",
+    "spots",
+    "found",
+    "finds",
+    "caught",
+    "catches",
+    "fixed",
+    "fixes",
+    "corrected",
+    "corrects",
+    "repaired",
+    "repairs",
+    "restored",
+    "restores",
+    "recovered",
+    "recovers",
+    "resolved",
+    "resolves",
+    "mitigated",
+    "flagged",
+    "flags",
+    "reported",
+    "reports",
+    "identified",
+    "identifies",
+    "diagnosed",
+    "discovered",
+    "discovers",
+    "debugged",
+    "investigated",
+    "investigates",
+    "traced",
+    "tracked",
+    "confirmed",
+    "confirms",
+    "realised",
+    "realized",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "explained",
+    "explains",
+    "mentioned",
+    "noted",
+    "notes",
+    "saw",
+    "sees",
+    "knew",
+    "knows",
+    "thought",
+    "suggested",
+    "proposed",
+    "asked",
+    "asks",
+    "warned",
+    "warns",
+    "documented",
+    "wrote",
+    "writes",
+    "showed",
+    "shows",
+    "checked",
+    "checks",
+    "verified",
+    "verifies",
+    "reviewed",
+    "escalated",
+    "paged",
+    "alerted",
+    "raised",
+    "helped",
+    "saved",
+    "rescued",
+    "suspected",
+    "assumed",
+    "believed",
+    "expected",
+    "learned",
+    "learnt",
+    "replied",
+    "answered",
+    "prevented",
+    "prevents",
+    "stopped",
+    "blocked",
+    "refused",
+    "rejected",
+    "cleaned",
+    "cleans",
+    "cleared",
+    "clears",
+    "tidied",
+];
+
+/// Words after which a word is not a verb: "the *halted* rollout", "for *testing*".
+const NOT_BEFORE_A_VERB: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my", "your", "of", "for",
+    "with", "from", "in", "on", "at", "by", "into", "onto", "some", "any", "no", "every", "each", "all", "another",
+    "other", "same", "very", "more", "most", "less", "least", "newly", "freshly", "recently",
+];
+
+/// Verbs that only help another: "was", "has", "did".
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "having", "did", "does", "do", "got",
+    "gets", "will", "would", "could", "should", "might", "must", "can", "may", "shall",
+];
+
+/// Whether token `i` is a verb a person did: a neutral act from [`WRONGLY`], or a known
+/// verb's past, participle or present with -s ("uploaded", "sent", "revokes"), or any
+/// other past in -ed; not after an article or a preposition.
+fn is_act(tokens: &[Token<'_>], i: usize) -> bool {
+    let t = &tokens[i];
+    if !t.is_word() {
+        return false;
+    }
+    let l = t.lower();
+    let w = l.as_str();
+    if AUXILIARIES.contains(&w) {
+        return false;
+    }
+    if i > 0 && tokens[i - 1].is_word() && NOT_BEFORE_A_VERB.contains(&tokens[i - 1].lower().as_str()) {
+        return false;
+    }
+    if WRONGLY.contains(&w) || (w.len() >= 5 && w.ends_with("ed") && !matches!(w, "indeed" | "hundred" | "speed")) {
+        return true;
+    }
+    if !crate::verbs::is_finite_or_participle(w) {
+        return false;
+    }
+    // A present with -s reads as a plural noun too ("transaction logs"): a verb only
+    // after its subject's name, a pronoun, an adverb or an appositive's comma.
+    w.ends_with("ed")
+        || !w.ends_with('s')
+        || crate::verbs::lookup(w).is_some_and(|f| f.past == w || f.participle == w)
+        || i.checked_sub(1).is_some_and(|p| {
+            let before = &tokens[p];
+            let b = before.lower();
+            before.text == ","
+                || before.text.starts_with('@')
+                || (before.is_capitalised() && p > 0)
+                || matches!(b.as_str(), "he" | "she" | "who" | "then" | "also" | "now")
+                || b.ends_with("ly")
+        })
+}
+
+/// The act a mark makes wrong (see [`DEFECT_MARKS`]): the nearest verb before it in its
+/// clause ("Wen *applied* the wrong manifest"), or the verb of a relative clause right
+/// after it ("the wrong value which Malte has *set*").
+fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
+    let defect = DEFECT_MARKS.contains(&mark);
+    let fits = |i: usize| {
+        let l = tokens[i].lower();
+        // "rolled back the bad deploy", "backed out the broken change": undoing it.
+        let next = tokens.get(i + 1).map(|n| n.lower());
+        let undone = next.as_ref().is_some_and(|n| {
+            n.as_str() == "back"
+                || (n.as_str() == "out" && matches!(l.as_str(), "backed" | "pulled" | "took" | "ripped"))
+        });
+        !undone && !FINDS_OR_REPAIRS.contains(&l.as_str()) && (!defect || WRONGLY.contains(&l.as_str()))
+    };
+    for i in (at.saturating_sub(14)..at).rev() {
+        let t = &tokens[i];
+        // A clause of its own: "… because the wrong key …", "said that the wrong …".
+        if matches!(t.text, ";" | "." | "(" | ")")
+            || matches!(t.lower().as_str(), "because" | "since" | "when" | "while" | "after" | "for" | "that" | "until")
+        {
+            break;
+        }
+        if is_act(tokens, i) {
+            return fits(i).then_some(i);
+        }
+    }
+    let rel = (at + 1..tokens.len().min(at + 8)).find(|&i| matches!(tokens[i].lower().as_str(), "which" | "that"))?;
+    (rel + 1..tokens.len().min(rel + 6)).find(|&i| is_act(tokens, i)).filter(|&i| fits(i))
 }
 
 /// Whether a person reference singles out one person (a name, a handle, he or she).
@@ -733,35 +997,19 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let tokens = &sentence.tokens;
     let who = ctx.who();
     let last = tokens.iter().rposition(|t| t.start < hit.range.end).unwrap_or(t_index);
-    // A word that makes an act wrong: the act is the nearest neutral one before it in its
-    // clause ("Wen *applied* the wrong manifest", "*published* in MDM by Paweł … instead of").
+    // A word that makes an act wrong: the act is the nearest verb before it in its clause
+    // ("Wen *applied* the wrong manifest"), or in a relative clause after it.
+    // "a typo by Emre": a noun of fault with its person.
+    if trigger == "typo" && next_word(tokens, last).is_some_and(|(_, t)| t.lower() == "by") {
+        return fault(ctx, tokens, t_index, hit, &who, out);
+    }
+    let act_word: String;
+    let mark = (harm == Mark).then_some(trigger);
     let (trigger, harm, t_index, last, act) = if harm == Mark {
-        let mut act = None;
-        for i in (t_index.saturating_sub(14)..t_index).rev() {
-            let t = &tokens[i];
-            if matches!(t.text, ";" | ".") {
-                break;
-            }
-            let l = t.lower();
-            if let Some(&verb) = WRONGLY.iter().find(|v| **v == l.as_str()) {
-                act = Some((i, verb));
-                break;
-            }
-        }
-        // "the wrong value which Malte has set": the act in a relative clause after the mark.
-        if act.is_none() {
-            let rel = (t_index + 1..tokens.len().min(t_index + 8))
-                .find(|&i| matches!(tokens[i].lower().as_str(), "which" | "that"));
-            if let Some(rel) = rel {
-                act = (rel + 1..tokens.len().min(rel + 6)).find_map(|i| {
-                    let l = tokens[i].lower();
-                    WRONGLY.iter().find(|v| **v == l.as_str()).map(|&v| (i, v))
-                });
-            }
-        }
-        let Some((v, verb)) = act else { return };
+        let Some(v) = act_of_mark(tokens, t_index, trigger) else { return };
+        act_word = tokens[v].lower().as_str().to_string();
         // The act's own range; a phrasal act ("rolled out") is one word short, which is enough.
-        (verb, Wrongly, v, v, tokens[v].range())
+        (act_word.as_str(), Wrongly, v, v, tokens[v].range())
     } else {
         (trigger, harm, t_index, last, hit.range.clone())
     };
@@ -776,7 +1024,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         let by = tokens.iter().enumerate().skip(last + 1).take(5).find(|(_, t)| t.lower() == "by").map(|(i, _)| i);
         if let Some(by) = by {
             if tokens[last + 1..by].iter().all(|t| !matches!(t.text, "," | ";" | "." | ":")) {
-                let found = agent(ctx, tokens, by, &who, out);
+                let found = agent(ctx, tokens, by, &who, false, out);
                 if found {
                     return;
                 }
@@ -828,14 +1076,27 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         // subject, the person as the agent of the clause's passive.
         if matches!(harm, Act | Destroy | Through) {
             for by in (last + 1..tokens.len()).filter(|&i| tokens[i].lower() == "by") {
-                if agent(ctx, tokens, by, &who, out) {
+                if agent(ctx, tokens, by, &who, false, out) {
+                    return;
+                }
+            }
+        }
+        // "The alarm was acknowledged by Nyokabi and then closed without any action": the
+        // act shares the agent of the passive it is joined to.
+        let joined = t_index.checked_sub(1).is_some_and(|i| {
+            let l = tokens[i].lower();
+            l == "and" || (l == "then" && i > 0 && tokens[i - 1].lower() == "and")
+        });
+        if joined && harm == Wrongly && harm_holds(trigger, harm, mark, tokens, t_index, last).is_some() {
+            for by in (0..t_index).filter(|&i| tokens[i].lower() == "by" && tokens[i].start >= subject.range.end) {
+                if agent(ctx, tokens, by, &who, true, out) {
                     return;
                 }
             }
         }
         return;
     }
-    let Some(only_through_a_thing) = harm_holds(trigger, harm, tokens, t_index, last) else {
+    let Some(only_through_a_thing) = harm_holds(trigger, harm, mark, tokens, t_index, last) else {
         return;
     };
     if let Some((kind, person)) = subject.person.clone() {
@@ -876,7 +1137,14 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
 
 /// Whether what the clause says after the trigger makes it harm (see [`Harm`]), and
 /// whether only a person's thing, not the person, can be said to have done it.
-fn harm_holds(trigger: &str, harm: Harm, tokens: &[Token<'_>], t_index: usize, last: usize) -> Option<bool> {
+fn harm_holds(
+    trigger: &str,
+    harm: Harm,
+    mark: Option<&str>,
+    tokens: &[Token<'_>],
+    t_index: usize,
+    last: usize,
+) -> Option<bool> {
     let mut only_through_a_thing = false;
     match harm {
         // "Chen Hao not check the alias": the verb is the trigger's last word.
@@ -951,12 +1219,19 @@ fn harm_holds(trigger: &str, harm: Harm, tokens: &[Token<'_>], t_index: usize, l
             if accident_before(tokens, t_index) {
                 return None;
             }
+            // "dropped the corrupted partitions", "deleted the stuck jobs": clearing up.
+            if words.iter().take(4).any(|w| CLEARED.contains(&w.as_str())) {
+                return None;
+            }
+            // "deleted the affected versions from the database": what was destroyed comes
+            // before "from".
+            let words = &words[..words.iter().position(|w| w == "from").unwrap_or(words.len())];
             let hits = |w: &String| DESTROYED.contains(&w.as_str()) || SAFEGUARDS.contains(&w.as_str());
             // "the force-push of João Victor removed it": what "it" is, is said before; a
             // person's change removing it is harm, a person removing it may be cleanup.
             let pronoun_object = words.first().is_some_and(|w| matches!(w.as_str(), "it" | "them" | "the" | "this"))
                 && words.iter().take(2).any(|w| matches!(w.as_str(), "it" | "them" | "fix" | "change" | "patch"));
-            if !(words.iter().any(hits) || done_wrongly(&words) || consequence_follows(tokens, last)) {
+            if !(words.iter().any(hits) || done_wrongly(words) || consequence_follows(tokens, last)) {
                 if !pronoun_object {
                     return None;
                 }
@@ -981,7 +1256,9 @@ fn harm_holds(trigger: &str, harm: Harm, tokens: &[Token<'_>], t_index: usize, l
             if accident_before(tokens, t_index) {
                 return None;
             }
-            if !(done_wrongly(&words) || consequence_follows(tokens, last)) {
+            // "revoked the certificate which the kiosks are still using": the mark says it.
+            let in_use = mark.is_some_and(|m| m.starts_with("still "));
+            if !(in_use || done_wrongly(&words) || consequence_follows(tokens, last)) {
                 return None;
             }
         }
@@ -1118,7 +1395,14 @@ fn accident_before(tokens: &[Token<'_>], at: usize) -> bool {
 
 /// "was ignored by Bartek", "published in MDM by Paweł … instead of the canary", "had
 /// been added by Hyun-woo": a passive whose agent is a person, in a clause that says harm.
-fn agent(ctx: &Context<'_>, tokens: &[Token<'_>], by: usize, who: &Who<'_>, out: &mut Report<'_>) -> bool {
+fn agent(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    by: usize,
+    who: &Who<'_>,
+    harm_known: bool,
+    out: &mut Report<'_>,
+) -> bool {
     let Some((p, person)) = next_word(tokens, by) else { return false };
     // "triggered by Marius's fuzzer": a thing of theirs, often a tool that found it.
     if person.lower().ends_with("'s") {
@@ -1163,9 +1447,9 @@ fn agent(ctx: &Context<'_>, tokens: &[Token<'_>], by: usize, who: &Who<'_>, out:
     }
     // Harm in the clause: the participle itself, or the words of the sentence around it.
     let participle_word = tokens[participle].lower();
-    let harmful_act = HARMS
-        .iter()
-        .any(|(phrase, harm)| *phrase == participle_word.as_str() && matches!(harm, Act | Destroy | Cause | Through));
+    let harmful_act = HARMS.iter().any(|(phrase, harm)| {
+        *phrase == participle_word.as_str() && matches!(harm, Act | Destroy | Cause | Through | Safeguard)
+    });
     // The passive's clause: back to the last sentence-like break, on past the agent to
     // the next clause ("… by @ThisIsMissEm, where NodeJS struggles to drop …" stops there).
     let from = tokens[..by].iter().rposition(|t| matches!(t.text, ";" | ":" | "." | "!" | "?")).map_or(0, |i| i + 1);
@@ -1182,7 +1466,7 @@ fn agent(ctx: &Context<'_>, tokens: &[Token<'_>], by: usize, who: &Who<'_>, out:
         || words
             .iter()
             .any(|w| HARMS.iter().any(|(phrase, harm)| phrase == w && matches!(harm, Act | Destroy | Through)));
-    if !(harmful_act || harm_words) {
+    if !(harm_known || harmful_act || harm_words) {
         return false;
     }
     // A helpful act is credit: "was fixed by Ngozi", "restored by Wen".

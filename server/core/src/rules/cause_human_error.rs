@@ -61,6 +61,7 @@ const TRIGGERS: &[&str] = &[
     "layer 8 issue",
     "layer 8 problem",
     "fat finger",
+    "fat fingers",
     "fat-finger",
     "fat fingered",
     "fat-fingered",
@@ -156,7 +157,28 @@ const TECHNICAL_NEXT: &[&str] = &[
     "engineering",
     "study",
     "studies",
+    "team",
+    "teams",
+    "expert",
+    "experts",
+    "specialist",
+    "specialists",
+    "approach",
+    "training",
+    "perspective",
+    "lens",
+    "office",
+    "group",
+    "says",
+    "tells",
+    "suggests",
+    "shows",
 ];
+
+/// Words before "on"/"of"/"in" that make the phrase after them a field of study: "research
+/// on human factors", "an expert in human factors".
+const FIELD_BEFORE: &[&str] =
+    &["research", "study", "studies", "literature", "field", "expert", "experts", "course", "training", "papers"];
 
 /// Words that make a sentence about causes.
 const CAUSE_WORDS: &[&str] = &[
@@ -178,6 +200,10 @@ const CAUSE_WORDS: &[&str] = &[
     "factor",
     "factors",
     "triggered",
+    "problem",
+    "issue",
+    "culprit",
+    "explanation",
 ];
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
@@ -201,6 +227,19 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         .iter()
         .rposition(|t| matches!(t.text, ";" | ":" | "," | "(") || t.lower() == "but")
         .map_or(0, |i| i + 1);
+    // "research on human factors": the field, not a cause.
+    let field = t_index >= 2
+        && matches!(tokens[t_index - 1].lower().as_str(), "on" | "of" | "in" | "about")
+        && FIELD_BEFORE.contains(&tokens[t_index - 2].lower().as_str());
+    // "Calling this human error explains nothing": the label rejected.
+    let sentence_lower = text[sentence.range.clone()].to_lowercase();
+    let rejected =
+        ["explains nothing", "tells us nothing", "says nothing", "calling this", "calling it", "not an explanation"]
+            .iter()
+            .any(|p| sentence_lower.contains(p));
+    if field || rejected {
+        return;
+    }
     let negated = tokens[clause_start..t_index].iter().any(|t| {
         let l = t.lower();
         NEGATIONS.contains(&l.as_str()) || l.ends_with("n't")

@@ -140,6 +140,23 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         out.add(hit.range.clone(), message);
         return;
     }
+    // A table row labelled with it: "| Root cause | Rate limiting switched off |".
+    let row_label = {
+        let line_start = text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[hit.range.end..].find('\n').map_or(text.len(), |i| hit.range.end + i);
+        let before = text[line_start..hit.range.start].trim_matches(['*', '_', ' ', '\t']);
+        let cell = text[hit.range.end..line_end].trim_start_matches(['*', '_', ' ', 's', ':']);
+        let value = cell.strip_prefix('|').map(|v| v.split('|').next().unwrap_or("").trim());
+        // A header row ("| Root cause | Contributing factors |") names columns.
+        let next_line = text[line_end..].trim_start_matches('\n').lines().next().unwrap_or("");
+        let header = next_line.trim_start().starts_with('|')
+            && next_line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+        before == "|" && !header && value.is_some_and(|v| v.split_whitespace().count() >= 2)
+    };
+    if trigger.starts_with("root") && row_label {
+        out.add(hit.range.clone(), message);
+        return;
+    }
     if trigger.contains("down to") {
         out.add(hit.range.clone(), message);
         return;
@@ -191,7 +208,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     });
     let unknown =
         verb_at.is_some_and(|v| after.iter().skip(v + 1).take(2).any(|t| UNKNOWN.contains(&t.lower().as_str())));
-    if unknown {
+    // Notes without a verb: "Root cause of the second spike still not clear, maybe GC".
+    let clause: Vec<_> = after.iter().take_while(|t| !matches!(t.text, "," | ";" | "." | ":")).take(12).collect();
+    let unsure = verb_at.is_none()
+        && clause.iter().any(|t| {
+            matches!(t.lower().as_str(), "unclear" | "unknown" | "clear" | "known" | "tbd" | "tbc" | "maybe" | "unsure")
+        });
+    if unknown || unsure {
         return;
     }
     // "one of the root causes" never reaches here (plural); "the root cause analysis" is
@@ -216,6 +239,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         || (at_start && text[hit.range.end..].trim_start().starts_with('='));
     let determined = matches!(det.as_deref(), Some("the" | "a" | "its" | "our" | "their")) || (at_start && !insisting);
     // "The root cause (of the outage) was …": the copula right after, or after an "of" phrase.
+    // "The fundamental root cause, therefore, is …": past a word set off by commas.
+    let aside = match after.first() {
+        Some(t) if t.text == "," => after.iter().skip(1).take(3).position(|t| t.text == ",").map_or(0, |k| k + 2),
+        _ => 0,
+    };
+    let after = &after[aside.min(after.len())..];
     let copula_at = match after.first().map(|t| t.lower()) {
         Some(w) if COPULAS.contains(&w.as_str()) => Some(0),
         Some(w) if matches!(w.as_str(), "of" | "for" | "behind" | "here" | "in") => {
@@ -225,7 +254,11 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     };
     // "… was the root cause": the claim stated the other way round.
     let before_det = t_index.checked_sub(2).map(|i| tokens[i].lower());
-    let predicate = determined && before_det.as_deref().is_some_and(|w| COPULAS.contains(&w));
+    // "identified the root cause as the mismatch", "found the root cause to be …".
+    let named_as = before_det.as_deref().is_some_and(|w| {
+        matches!(w, "identified" | "named" | "determined" | "found" | "declared" | "confirmed" | "established")
+    }) && after.iter().take(6).any(|t| matches!(t.lower().as_str(), "as" | "to"));
+    let predicate = determined && (before_det.as_deref().is_some_and(|w| COPULAS.contains(&w)) || named_as);
     // "is never a root cause", "was not the root cause": the frame rejected.
     let negation = |t: &crate::grammar::Token<'_>| {
         let l = t.lower();

@@ -72,6 +72,9 @@ const TRIGGERS: &[&str] = &[
     "repeats",
     "repeated",
     "happen twice",
+    "repeat",
+    "one more time",
+    "a second time",
 ];
 
 /// Words that turn a mention of recurrence into a promise of prevention.
@@ -90,9 +93,21 @@ const PREVENTION: &[&str] = &[
     "stops",
     "eliminate",
     "guarantee",
+    "guarantees",
+    "guaranteeing",
+    "assure",
+    "assures",
+    "promise",
+    "promises",
     "sure",
     "exclude",
-    "never",
+    "zero",
+];
+
+/// Verbs of happening: denied in the future tense they promise ("this will not happen again").
+const HAPPENING: &[&str] = &[
+    "happen", "happens", "occur", "occurs", "recur", "arise", "arises", "arrive", "arrives", "repeat", "return",
+    "returns", "come",
 ];
 
 /// Verbs a rewrite can replace together with their object.
@@ -109,6 +124,7 @@ const LEAD_VERBS: &[&str] = &[
     "make",
     "makes",
     "making",
+    "made",
     "stop",
     "guarantee",
     "eliminate",
@@ -119,7 +135,17 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // Common words promise only after a prevention word: look before reading the sentence.
     if matches!(
         trigger,
-        "again" | "anymore" | "any more" | "ever again" | "repeats" | "repeated" | "a repeat" | "repeat of"
+        "again"
+            | "anymore"
+            | "any more"
+            | "ever again"
+            | "repeat"
+            | "repeats"
+            | "repeated"
+            | "a repeat"
+            | "repeat of"
+            | "one more time"
+            | "a second time"
     ) {
         let masked = &ctx.doc.masked;
         let from = masked.floor_char_boundary(hit.range.start.saturating_sub(120).max(hit.block.start));
@@ -136,6 +162,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             "exclude",
             "rule out",
             "so ",
+            "not ",
+            "n't",
+            "no way",
+            "assur",
+            "promis",
+            "zero",
         ];
         if !WORDS.iter().any(|w| before.contains(w)) {
             return;
@@ -157,10 +189,29 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         });
     // "rule out any repeat": "rule" promises only with "out".
     let rule_out = window.windows(2).position(|w| w[0].lower() == "rule" && w[1].lower() == "out");
+    // "there is no way for this to recur": "no way" or "no chance" denies it can.
+    let no_way = window
+        .windows(2)
+        .position(|w| w[0].lower() == "no" && matches!(w[1].lower().as_str(), "way" | "chance" | "possibility"));
+    // "this will not happen again": a denied happening in the future promises by itself.
+    let happening = HAPPENING.iter().any(|h| trigger.starts_with(h))
+        || window.last().is_some_and(|t| HAPPENING.contains(&t.lower().as_str()))
+        || window.iter().rev().take(2).any(|t| HAPPENING.contains(&t.lower().as_str()));
+    let future_denial = happening
+        .then(|| {
+            window.windows(2).position(|w| {
+                let (a, b) = (w[0].lower(), w[1].lower());
+                matches!(a.as_str(), "will" | "shall" | "would") && matches!(b.as_str(), "not" | "never")
+                    || matches!(a.as_str(), "won't" | "shan't")
+            })
+        })
+        .flatten();
     let promise_at = window
         .iter()
         .position(|t| PREVENTION.contains(&t.lower().as_str()))
         .or(rule_out)
+        .or(no_way)
+        .or(future_denial)
         .or_else(|| so_not.then(|| window.iter().position(|t| t.lower() == "so")).flatten());
     let Some(promise_at) =
         promise_at
@@ -171,14 +222,30 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     };
     // "anymore" promises only with a negation and a prevention word: "make sure such a
     // situation is not possible anymore" (not "we don't use that host anymore").
-    if matches!(trigger, "anymore" | "any more" | "ever again" | "do this again" | "again") {
+    if matches!(
+        trigger,
+        "anymore" | "any more" | "ever again" | "do this again" | "again" | "one more time" | "a second time"
+    ) {
         let negated = window.iter().any(|t| {
             let l = t.lower();
-            l.ends_with("n't") || matches!(l.as_str(), "not" | "no" | "never" | "nobody" | "cannot")
+            l.ends_with("n't") || matches!(l.as_str(), "not" | "no" | "never" | "nobody" | "cannot" | "zero")
         });
-        let promised = window.iter().any(|t| {
-            matches!(t.lower().as_str(), "sure" | "ensure" | "guarantee" | "prevent" | "exclude" | "so" | "eliminate")
-        });
+        let promised = future_denial.is_some()
+            || window.iter().any(|t| {
+                matches!(
+                    t.lower().as_str(),
+                    "sure"
+                        | "ensure"
+                        | "guarantee"
+                        | "guarantees"
+                        | "assure"
+                        | "promise"
+                        | "prevent"
+                        | "exclude"
+                        | "so"
+                        | "eliminate"
+                )
+            });
         // "exclude / eliminate / prevent any chance … again" denies by its verb.
         let denying =
             window.iter().any(|t| matches!(t.lower().as_str(), "exclude" | "eliminate" | "prevent" | "avoid"))
@@ -201,7 +268,9 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // never repeated"), which the window check above demands.
     // "recurring" as an adjective ("recurring outages", "repeated calls") is a
     // description, not a promise.
-    if matches!(trigger, "recurring" | "repeated") && tokens.get(t_index + 1).is_some_and(|t| t.is_word()) {
+    if matches!(trigger, "recurring" | "repeated" | "repeat" | "repeats")
+        && tokens.get(t_index + 1).is_some_and(|t| t.is_word() && !crate::grammar::is_preposition(t.lower().as_str()))
+    {
         return;
     }
     // Start at the verb that carries the promise ("ensure", "prevent", "make sure").
@@ -218,6 +287,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         let lead_word = lead.map(|i| tokens[i].lower().as_str().to_string()).unwrap_or_default();
         let verb = if lead_word.ends_with("ing") {
             "making"
+        } else if matches!(lead_word.as_str(), "made" | "ensured" | "prevented" | "avoided" | "stopped") {
+            "made"
         } else if lead_word.ends_with('s') && lead_word != "ensure" {
             "makes"
         } else {
@@ -253,6 +324,27 @@ mod tests {
         assert_eq!(flagged(ID, "We will never let a bad deploy through again."), ["never let"]);
         assert_eq!(flagged(ID, "These steps eliminate any chance of a repeat."), ["eliminate any chance of a repeat"]);
         assert_eq!(flagged(ID, "We are making sure this never recurs."), ["making sure this never recurs"]);
+    }
+
+    #[test]
+    fn flags_promises_made_without_a_prevention_verb() {
+        assert_eq!(flagged(ID, "There is no way for this to recur."), ["no way for this to recur"]);
+        assert_eq!(flagged(ID, "This problem will not happen again, we promise."), ["will not happen again"]);
+        assert_eq!(flagged(ID, "The new lock guarantees zero recurrence."), ["guarantees zero recurrence"]);
+        assert_eq!(flagged(ID, "It won't happen a second time."), ["won't happen a second time"]);
+        assert_eq!(flagged(ID, "We made sure this never repeats in the next sale."), ["made sure this never repeats"]);
+    }
+
+    #[test]
+    fn leaves_denials_of_other_things_alone() {
+        for fine in [
+            "We will not restart the job a second time.",
+            "We never repeat the load test before a release.",
+            "It did not happen again that week.",
+            "The alert will not fire again until the threshold is crossed.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
     }
 
     #[test]

@@ -438,7 +438,7 @@ impl Milestones {
         let mut set = Milestones::default();
         STEMS.each_at_word_start(text, |start, _, &m| {
             // "It does not page", "no alerts": denied, not marked.
-            if !set.has(m) && !negated_before(&lowercase_before(text, start)) {
+            if !set.has(m) && !negated_before(before(text, start)) {
                 set.add(m);
             }
         });
@@ -451,10 +451,10 @@ pub fn milestone_words(text: &str) -> (Milestones, Milestones) {
     let (mut strong, mut all) = (Milestones::default(), Milestones::default());
     WORDS.each_at_word_start(text, |start, end, &(m, outright)| {
         let known = if outright { strong.has(m) } else { all.has(m) };
-        if known || negated_before(&lowercase_before(text, start)) {
+        if known || negated_before(before(text, start)) {
             return;
         }
-        if denied_after(&text[end..text.floor_char_boundary(end + 48)].to_lowercase()) {
+        if denied_after(&text[end..text.floor_char_boundary(end + 48)]) {
             return;
         }
         all.add(m);
@@ -465,41 +465,49 @@ pub fn milestone_words(text: &str) -> (Milestones, Milestones) {
     (strong, all)
 }
 
-/// The few dozen bytes before `at`, lowercase: enough for the three words a denial takes.
-fn lowercase_before(text: &str, at: usize) -> String {
-    text[text.floor_char_boundary(at.saturating_sub(48))..at].to_lowercase()
+/// The few dozen bytes before `at`: enough for the three words a denial takes.
+fn before(text: &str, at: usize) -> &str {
+    &text[text.floor_char_boundary(at.saturating_sub(48))..at]
+}
+
+/// The words of `text`, as [`negated_before`] and [`denied_after`] read them.
+fn denial_words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty())
+}
+
+/// Whether `word` is one of `set` (lowercase) in any case, or ends in "n't".
+fn one_of_or_nt(word: &str, set: &[&str]) -> bool {
+    let b = word.as_bytes();
+    set.iter().any(|s| s.eq_ignore_ascii_case(word)) || (b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"n't"))
 }
 
 /// Whether the words right before a place deny or postpone what follows: "no alerts",
 /// "a plan: roll back", "will fail over".
 fn negated_before(before: &str) -> bool {
-    before.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).rev().take(3).any(|w| {
-        matches!(
-            w,
-            "no" | "not"
-                | "never"
-                | "without"
-                | "didn't"
-                | "nor"
-                | "plan"
-                | "planned"
-                | "will"
-                | "would"
-                | "decided"
-                | "agreed"
-                | "proposed"
-                | "considered"
-                | "discussed"
-                | "whether"
-        ) || w.ends_with("n't")
-    })
+    const DENYING: &[&str] = &[
+        "no",
+        "not",
+        "never",
+        "without",
+        "didn't",
+        "nor",
+        "plan",
+        "planned",
+        "will",
+        "would",
+        "decided",
+        "agreed",
+        "proposed",
+        "considered",
+        "discussed",
+        "whether",
+    ];
+    denial_words(before).rev().take(3).any(|w| one_of_or_nt(w, DENYING))
 }
 
 /// Whether the words right after a place say it did not happen: "failover did not start".
 fn denied_after(after: &str) -> bool {
-    let mut words = after.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty());
-    let next: Vec<&str> = words.by_ref().take(3).collect();
-    next.iter().any(|w| matches!(*w, "not" | "failed" | "never") || w.ends_with("n't"))
+    denial_words(after).take(3).any(|w| one_of_or_nt(w, &["not", "failed", "never"]))
 }
 
 /// Every milestone's stems (see [`Milestone::stems`]).
@@ -1308,8 +1316,13 @@ fn starts_with_time(doc: &Document<'_>, r: Range<usize>) -> bool {
 
 /// Whether a time as written carries "am" or "pm".
 fn has_meridiem(written: &str) -> bool {
-    let lower = written.to_ascii_lowercase();
-    lower.contains("am") || lower.contains("pm") || lower.contains("a.m") || lower.contains("p.m")
+    // `b | 0x20` lowers an ASCII letter; no other byte lowers to 'a', 'p' or 'm'.
+    let b = written.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i] | 0x20, b'a' | b'p')
+            && (b.get(i + 1).is_some_and(|&n| n | 0x20 == b'm')
+                || (b.get(i + 1) == Some(&b'.') && b.get(i + 2).is_some_and(|&n| n | 0x20 == b'm')))
+    })
 }
 
 /// The end of `r` with trailing whitespace dropped.

@@ -510,9 +510,14 @@ const LONGEST_VERDICT: usize = {
 fn verdict_at_end(text: &str, line: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
     let s = &text[line.clone()];
     let trimmed = s.trim_end().trim_end_matches([')', ']', '.', '!', '*', '_']).trim_end();
-    let cut = trimmed
-        .rfind(['-', '\u{2014}', '\u{2013}', ':', '(', '['])
-        .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+    // The verdict is short: look for where it starts only near the end (a line with no
+    // mark there ends in far more than a verdict, unless it is one alone).
+    let near_end = trimmed.floor_char_boundary(trimmed.len().saturating_sub(LONGEST_VERDICT + 32));
+    let cut = match trimmed[near_end..].rfind(['-', '\u{2014}', '\u{2013}', ':', '(', '[']) {
+        Some(i) => near_end + i + trimmed[near_end + i..].chars().next().map_or(1, char::len_utf8),
+        None if near_end > 0 => return None,
+        None => 0,
+    };
     let tail = trimmed[cut..].trim().trim_matches(['*', '_']).trim();
     // Most rows end in a sentence, far longer than any verdict.
     if tail.len() > LONGEST_VERDICT + 2 {

@@ -19,3 +19,5 @@ mod lifecycle;
 mod settings;
 #[path = "lsp/sync.rs"]
 mod sync;
+#[path = "lsp/words.rs"]
+mod words;

@@ -49,6 +49,9 @@ export const LIMITS: readonly LimitInfo[] = [
   { key: "soak-max-days", type: "integer", default: 7, minimum: 0, description: "A debrief held later than this many days after `resolved` is too late." },
 ];
 
+/** The milestones `[milestones]` lists, as the server reads them. */
+export const MILESTONES = ["detected", "responded", "mitigated", "resolved"] as const;
+
 /** The word lists under `[words]`. */
 export const WORDS: readonly { key: "blame" | "allow" | "people"; description: string }[] = [
   { key: "blame", description: "Extra judgement words or phrases to flag, matched literally and case-insensitively." },
@@ -233,6 +236,16 @@ export function tomlSchema(rules: readonly RuleInfo[]): JsonObject {
         description: "Team-specific words.",
         properties: words,
         additionalProperties: false,
+      },
+      milestones: {
+        type: "object",
+        description:
+          "The milestones a timeline needs, by kind of debrief (front matter `type`). Kinds not listed need all four; by default security needs detected, responded and resolved, near-miss needs detected, release none.",
+        additionalProperties: {
+          type: "array",
+          items: { type: "string", enum: [...MILESTONES] },
+          uniqueItems: true,
+        },
       },
     },
   };

@@ -90,6 +90,44 @@ pub fn quick_fixes(
     actions
 }
 
+/// "Allow “X” (not a person)" for each `blame-named-person` finding in the request's
+/// context, and "Treat “X” as a person" for a capitalised word at the start of `range`
+/// that no finding is about (see [`super::words`]).
+pub fn word_actions(
+    uri: &Url,
+    snapshot: &Snapshot,
+    context: &[lsp::Diagnostic],
+    range: lsp::Range,
+    enc: Encoding,
+    only: Option<&[CodeActionKind]>,
+) -> Vec<CodeActionOrCommand> {
+    use super::words::{self, List};
+    let mut actions = Vec::new();
+    let text = snapshot.rope.to_string();
+    let mut named: Vec<&str> = Vec::new();
+    for d in context.iter().filter(|d| rule_of(d) == Some("blame-named-person")) {
+        let Some(index) = our_copy(snapshot, d) else { continue };
+        let finding = &snapshot.analysis.diagnostics[index];
+        let Some(name) = words::name_in(&text, finding.range.clone()) else { continue };
+        if !named.contains(&name) {
+            named.push(name);
+            if wanted(only, CodeActionKind::QUICKFIX.as_str()) {
+                actions.push(words::action(uri, List::Allow, name, Some(d)));
+            }
+        }
+    }
+    let listed = |list: &[String], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let words_config = &snapshot.config.config.words;
+    let Ok(at) = to_byte(&snapshot.rope, range.start, enc) else { return actions };
+    if let Some(word) = words::capitalised_word_at(&text, at) {
+        let known = listed(&words_config.people, word) || listed(&words_config.allow, word);
+        if !known && !named.contains(&word) && wanted(only, words::TREAT_AS_PERSON_KIND) {
+            actions.push(words::action(uri, List::People, word, None));
+        }
+    }
+    actions
+}
+
 /// Which of our diagnostics the client's `d` stands for: the same range, or failing that
 /// the same rule and message starting on the same line (some clients send ranges back
 /// in their own columns: Neovim 0.7 in bytes, whatever was negotiated).

@@ -28,6 +28,7 @@ use super::document::{Document, DocumentMap, Snapshot};
 use super::log::{initial_level, LogLevel, Logger};
 use super::outline;
 use super::position::{self, Encoding};
+use super::words;
 use super::Lifecycle;
 use crate::workspace::{LoadedConfig, CONFIG_NAMES};
 
@@ -570,6 +571,13 @@ impl Backend {
 
     /// Reads changed configuration files again and re-analyses open documents; a
     /// deleted file's diagnostics are cleared.
+    /// Tells the user why a word was not added to `path`; the file is left as it was.
+    async fn word_not_added(&self, path: &std::path::Path, problem: &str) -> RpcResult<Option<serde_json::Value>> {
+        let message = format!("debrief-ls: {}: {problem}; the word was not added.", path.display());
+        self.shared.client.show_message(MessageType::ERROR, &message).await;
+        Ok(None)
+    }
+
     async fn config_files_changed(&self, changed: Vec<PathBuf>) {
         for path in &changed {
             self.configs().file_changed(path);
@@ -638,11 +646,19 @@ impl LanguageServer for Backend {
                 })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::new(FIX_ALL_KIND)]),
+                    code_action_kinds: Some(vec![
+                        CodeActionKind::QUICKFIX,
+                        CodeActionKind::new(FIX_ALL_KIND),
+                        CodeActionKind::new(words::TREAT_AS_PERSON_KIND),
+                    ]),
                     resolve_provider: Some(true),
                     work_done_progress_options: WorkDoneProgressOptions::default(),
                 })),
                 code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![words::ADD_WORD_COMMAND.to_string()],
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                }),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
                     identifier: Some("debrief-ls".to_string()),
@@ -824,11 +840,51 @@ impl LanguageServer for Backend {
         if actions::wanted(only, CodeActionKind::QUICKFIX.as_str()) {
             out.extend(actions::quick_fixes(uri, &snapshot, &params.context.diagnostics, caps.encoding, caps.actions));
         }
+        out.extend(actions::word_actions(
+            uri,
+            &snapshot,
+            &params.context.diagnostics,
+            params.range,
+            caps.encoding,
+            only,
+        ));
         if actions::wanted(only, FIX_ALL_KIND) && actions::has_safe_fix(&snapshot) {
             let config = &snapshot.config.config;
             out.extend(actions::fix_all_action(uri, &snapshot, config, caps.encoding, caps.actions));
         }
         Ok(Some(out))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> RpcResult<Option<serde_json::Value>> {
+        if params.command != words::ADD_WORD_COMMAND {
+            return Err(tower_lsp::jsonrpc::Error::invalid_params(format!("unknown command {}", params.command)));
+        }
+        let argument = params.arguments.first().cloned().and_then(|a| serde_json::from_value::<words::AddWord>(a).ok());
+        let Some(add) = argument else {
+            return Err(tower_lsp::jsonrpc::Error::invalid_params("expected { uri, list, word }"));
+        };
+        let Some(snapshot) = self.snapshot(&add.uri).await else {
+            return Err(tower_lsp::jsonrpc::Error::invalid_params(format!("{} is not open", add.uri)));
+        };
+        let loaded = &snapshot.config.loaded;
+        let path = words::target(loaded.path.as_deref(), &loaded.root);
+        let before = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return self.word_not_added(&path, &e.to_string()).await,
+        };
+        match words::with_word(&before, add.list, &add.word) {
+            Err(problem) => return self.word_not_added(&path, &problem).await,
+            Ok(None) => {}
+            Ok(Some(after)) => {
+                if let Err(e) = words::write_whole(&path, &after) {
+                    return self.word_not_added(&path, &e.to_string()).await;
+                }
+                self.shared.log.info(&format!("added {:?} to {}", add.word, path.display())).await;
+            }
+        }
+        self.config_files_changed(vec![path]).await;
+        Ok(None)
     }
 
     async fn code_action_resolve(&self, mut action: CodeAction) -> RpcResult<CodeAction> {

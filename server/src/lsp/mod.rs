@@ -6,6 +6,8 @@
 //! - [`position`]: every byte ↔ LSP position conversion.
 //! - [`convert`], [`actions`], [`outline`]: the core's results as LSP values.
 //! - [`config`]: editor settings and `debrief.toml` files, resolved per document.
+//! - [`words`]: "Allow “X”" and "Treat “X” as a person", which add a word to
+//!   `debrief.toml` (the one place the server writes a file).
 //! - [`log`]: stderr and `window/logMessage`.
 //! - [`framing`]: `Content-Length` framing and JSON-RPC validation in front of
 //!   tower-lsp, so malformed input is answered or logged, never the end of the server.
@@ -39,6 +41,7 @@ pub mod framing;
 pub mod log;
 pub mod outline;
 pub mod position;
+pub mod words;
 
 pub use backend::Backend;
 

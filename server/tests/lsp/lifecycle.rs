@@ -15,7 +15,11 @@ async fn initialize_declares_what_the_server_does() {
     assert_eq!(caps["textDocumentSync"]["openClose"], true);
     assert_eq!(caps["hoverProvider"], true);
     assert_eq!(caps["documentSymbolProvider"], true);
-    assert_eq!(caps["codeActionProvider"]["codeActionKinds"], json!(["quickfix", "source.fixAll.debrief"]));
+    assert_eq!(
+        caps["codeActionProvider"]["codeActionKinds"],
+        json!(["quickfix", "source.fixAll.debrief", "refactor.rewrite.debrief"])
+    );
+    assert_eq!(caps["executeCommandProvider"]["commands"], json!(["debrief-ls.addWord"]));
     assert_eq!(caps["codeActionProvider"]["resolveProvider"], true);
     assert_eq!(caps["diagnosticProvider"]["interFileDependencies"], false);
     assert_eq!(caps["codeLensProvider"]["resolveProvider"], false);

@@ -291,6 +291,39 @@ H.run('neovim ' .. H.version .. ' plugin', function()
     return text
   end
 
+  H.test('"Allow “Marvin” (not a person)" writes debrief.toml, keeps its comment and clears the finding', function()
+    local words_file = project .. '/postmortems/marvin.md'
+    H.write(words_file, { '# Incident debrief', '', '## Analysis', '', 'Marvin deleted the production volume.' })
+    local wbuf = open(words_file)
+    H.wait(10000, function()
+      return has_code(wbuf, 'blame-named-person')
+    end, 'the named-person finding on Marvin')
+    local d = H.diagnostics(wbuf, 'blame-named-person')[1]
+    vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col })
+    local offered = {}
+    local original = vim.ui.select
+    vim.ui.select = function(items, opts, on_choice)
+      local chosen
+      for i, item in ipairs(items) do
+        local title = opts.format_item(item)
+        table.insert(offered, title)
+        if not chosen and title:find('Allow “Marvin” (not a person)', 1, true) then
+          chosen = i
+        end
+      end
+      vim.ui.select = original
+      on_choice(chosen and items[chosen] or nil, chosen)
+    end
+    vim.lsp.buf.code_action()
+    H.wait(10000, function()
+      return not has_code(wbuf, 'blame-named-person')
+    end, 'the finding to clear without a save; offered: ' .. vim.inspect(offered))
+    vim.ui.select = original
+    local toml = vim.fn.readfile(project .. '/debrief.toml')
+    H.eq({ '# the project root', '', '[words]', 'allow = ["Marvin"]' }, toml, 'debrief.toml')
+    H.eq(false, vim.bo[wbuf].modified, 'the debrief itself is not edited')
+  end)
+
   H.test(':checkhealth debrief reports the binary, its version and the servers', function()
     local text = health_text()
     H.contains(text, 'found ' .. bin, 'health')

@@ -5,8 +5,9 @@
 //
 // Needs what setup.sh installs. Checks what a user sees: the findings in Problems with their
 // rule codes, the status bar counts, the hover with the rule's docs, a quick fix and "Fix all
-// safe issues" changing the text, other Markdown staying silent, and "Check workspace"
-// listing a debrief that was never opened. Saves a screenshot to tests/artifacts/.
+// safe issues" changing the text, other Markdown staying silent, "Check workspace"
+// listing a debrief that was never opened, and "Allow “Dana” (not a person)" writing
+// debrief.toml. Saves a screenshot to tests/artifacts/.
 
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -424,6 +425,35 @@ try {
     return !r.some((t) => t.includes("followups-no-owner")) && r.some((t) => t.includes("debrief-ls(blame-counterfactual)")) ? r : null;
   }, "the followups-no-owner findings to go once the rule is off");
   ok(reconfigured, "turning a rule off in the settings removes its findings, and only its");
+
+  // 8b. "Allow “Dana” (not a person)" from the light bulb menu writes debrief.toml at the
+  // workspace root (there is none), and the finding leaves Problems without a save.
+  ok(reconfigured.some((t) => t.includes("debrief-ls(blame-named-person)")), "before: Dana is named as the one who pushed the config");
+  await runCommand("View: Toggle Maximized Panel");
+  await openFromExplorer(DEBRIEF);
+  const dana = await waitFor(() => textPosition("Dana pushed"), '"Dana pushed" on screen');
+  const allow = page.locator(".action-widget .monaco-list-row", { hasText: "Allow “Dana” (not a person)" }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.click(dana.x, dana.y);
+    await page.mouse.move(200, 8);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+.");
+    const shown = await allow.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS / 3 }).then(() => true, () => false);
+    if (shown) break;
+    if (attempt === 3) throw new Error("the menu with “Allow “Dana”” did not open after three Ctrl+.");
+    log(`the code action menu did not show the allow action (attempt ${attempt}); asking again`);
+    await page.keyboard.press("Escape");
+  }
+  await allow.click();
+  const tomlPath = path.join(workspace, "debrief.toml");
+  const tomlText = await waitFor(() => (existsSync(tomlPath) ? readFileSync(tomlPath, "utf8") : null), "debrief.toml at the workspace root");
+  ok(tomlText === '[words]\nallow = ["Dana"]\n', `the action wrote debrief.toml at the workspace root: ${JSON.stringify(tomlText)}`);
+  await openProblems();
+  const allowed = await waitFor(async () => {
+    const r = await problemsRows();
+    return !r.some((t) => t.includes("blame-named-person")) && r.some((t) => t.includes("debrief-ls(blame-counterfactual)")) ? r : null;
+  }, "the named-person finding to leave Problems");
+  ok(allowed, "the allowed name is no longer flagged, and the other findings stay");
 
   // 9. "Show output" shows the extension's log: which server it started and from where.
   await runCommand("debrief-ls: Show Output");

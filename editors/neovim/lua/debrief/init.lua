@@ -190,6 +190,34 @@ local function pull_when_entered(client, bufnr)
   })
 end
 
+-- Neovim 0.10 and 0.11 pull diagnostics but have no handler for the server's
+-- `workspace/diagnostic/refresh` (sent when debrief.toml or the settings change, e.g.
+-- after "Allow “Hermes” (not a person)"): pull again for every buffer of the client.
+local function on_diagnostic_refresh(_, _, ctx)
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  if client then
+    for bufnr in pairs(client.attached_buffers or {}) do
+      if vim.api.nvim_buf_is_loaded(bufnr) then
+        local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
+        if vim.fn.has('nvim-0.11') == 1 then
+          client:request('textDocument/diagnostic', params, nil, bufnr)
+        else
+          client.request('textDocument/diagnostic', params, nil, bufnr)
+        end
+      end
+    end
+  end
+  return vim.NIL
+end
+
+-- Only where Neovim pulls and has no handler of its own.
+local function refresh_handlers()
+  if vim.fn.has('nvim-0.10') == 0 or vim.lsp.handlers['workspace/diagnostic/refresh'] then
+    return nil
+  end
+  return { ['workspace/diagnostic/refresh'] = on_diagnostic_refresh }
+end
+
 local function on_init(client, result)
   state.server_info[client.id] = result and result.serverInfo
 end
@@ -215,6 +243,7 @@ local function client_config(options, root)
     settings = { debrief = settings },
     init_options = { debrief = settings },
     capabilities = options.capabilities,
+    handlers = refresh_handlers(),
     on_init = on_init,
     on_exit = on_exit,
     on_attach = function(client, bufnr)
@@ -238,6 +267,7 @@ function M.lsp_config()
     before_init = function(params, config)
       params.initializationOptions = { debrief = as_object(config.settings and config.settings.debrief) }
     end,
+    handlers = refresh_handlers(),
     on_init = on_init,
     on_attach = pull_when_entered,
   }

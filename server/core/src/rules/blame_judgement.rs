@@ -493,6 +493,10 @@ const VERDICTS: &[&str] = &[
     "facepalm",
 ];
 
+/// The last word of each of [`VERDICTS`].
+const VERDICT_ENDS: &[&str] =
+    &["bad", "call", "move", "idea", "poor", "wrong", "mistake", "fail", "oops", "good", "terrible", "facepalm"];
+
 /// The length in bytes of the longest of [`VERDICTS`].
 const LONGEST_VERDICT: usize = {
     let (mut longest, mut i) = (0, 0);
@@ -510,6 +514,12 @@ const LONGEST_VERDICT: usize = {
 fn verdict_at_end(text: &str, line: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
     let s = &text[line.clone()];
     let trimmed = s.trim_end().trim_end_matches([')', ']', '.', '!', '*', '_']).trim_end();
+    // Most rows end in a word no verdict ends in: one look at it settles them.
+    let word_start = trimmed.bytes().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    let last_word = &trimmed[word_start..];
+    if !VERDICT_ENDS.iter().any(|w| w.eq_ignore_ascii_case(last_word)) {
+        return None;
+    }
     // The verdict is short: look for where it starts only near the end (a line with no
     // mark there ends in far more than a verdict, unless it is one alone).
     let near_end = trimmed.floor_char_boundary(trimmed.len().saturating_sub(LONGEST_VERDICT + 32));
@@ -589,6 +599,13 @@ mod tests {
     use crate::rules::test_support::{fixed, flagged};
 
     const ID: &str = "blame-judgement";
+
+    #[test]
+    fn every_verdict_ends_in_a_listed_word() {
+        for v in super::VERDICTS {
+            assert!(super::VERDICT_ENDS.contains(&v.rsplit(' ').next().unwrap()), "{v}");
+        }
+    }
 
     #[test]
     fn flags_judgement_words() {

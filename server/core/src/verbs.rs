@@ -466,8 +466,8 @@ fn ing_form(base: &str, doubles: bool) -> String {
     }
 }
 
-static BY_ANY_FORM: LazyLock<HashMap<String, VerbForms>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+/// Every known verb's forms.
+static VERBS: LazyLock<Vec<VerbForms>> = LazyLock::new(|| {
     let mut all: Vec<VerbForms> = REGULAR.iter().map(|e| regular_forms(e)).collect();
     let doubling_irregular = [
         "begin", "cut", "get", "hit", "let", "put", "rerun", "run", "set", "shut", "sit", "split", "spot", "upset",
@@ -479,9 +479,17 @@ static BY_ANY_FORM: LazyLock<HashMap<String, VerbForms>> = LazyLock::new(|| {
         participle: pp.to_string(),
         ing: ing_form(b, doubling_irregular.contains(b)),
     }));
-    for forms in all {
+    all
+});
+
+/// Each form of [`VERBS`], to its verb: keys borrowed from the verbs, so building it
+/// allocates only the table (every process pays for it on the first sentence read).
+static BY_ANY_FORM: LazyLock<HashMap<&'static str, &'static VerbForms>> = LazyLock::new(|| {
+    let verbs: &'static [VerbForms] = &VERBS;
+    let mut map = HashMap::with_capacity(verbs.len() * 4);
+    for forms in verbs {
         for key in [&forms.base, &forms.past, &forms.participle, &forms.ing] {
-            map.entry(key.clone()).or_insert_with(|| forms.clone());
+            map.entry(key.as_str()).or_insert(forms);
         }
     }
     map
@@ -489,7 +497,7 @@ static BY_ANY_FORM: LazyLock<HashMap<String, VerbForms>> = LazyLock::new(|| {
 
 /// The forms of the verb that `word` (any form, any case) is, when known.
 pub fn lookup(word: &str) -> Option<&'static VerbForms> {
-    BY_ANY_FORM.get(word.to_lowercase().as_str())
+    BY_ANY_FORM.get(word.to_lowercase().as_str()).copied()
 }
 
 /// Whether `word` is a known verb's past participle (for "should have *noticed*").

@@ -604,6 +604,8 @@ pub struct Timeline {
     pub declared_zone: Option<Zone>,
     /// From the earliest to the latest timed entry, found once (see [`Timeline::span`]).
     span: Option<SignedDuration>,
+    /// The milestones it marks, found once (see [`Timeline::milestones_marked`]).
+    marked: Milestones,
 }
 
 impl Timeline {
@@ -629,6 +631,7 @@ impl Timeline {
                 .collect(),
             declared_zone: self.declared_zone.clone(),
             span: self.span,
+            marked: self.marked,
         }
     }
 
@@ -657,6 +660,23 @@ impl Timeline {
     /// The entry that marks each milestone, as a reader picks it: see [`MilestoneEntries`].
     pub fn milestone_entries(&self, text: &str) -> MilestoneEntries<'_> {
         MilestoneEntries::pick(&self.entries, text)
+    }
+
+    /// Every milestone the timeline marks: the ones a reader picks an entry for (see
+    /// [`Timeline::milestone_entries`]) and, when those are not all four, the ones any entry
+    /// hints at. Found when the timeline is built, so one kept from the last version of
+    /// the document is not read again on every keystroke (3.1M of the 12.7M instructions
+    /// of a keystroke in a 10,000-line debrief).
+    pub fn milestones_marked(&self) -> Milestones {
+        self.marked
+    }
+
+    fn marks_of(entries: &[TimelineEntry], text: &str) -> Milestones {
+        let picked = MilestoneEntries::pick(entries, text).found();
+        if picked.is_complete() {
+            return picked;
+        }
+        entries.iter().fold(picked, |set, e| set.union(Milestones::of_text(&text[e.body.clone()])))
     }
 
     /// Entries that carry a time of day.
@@ -1141,7 +1161,8 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         declared_zone = fm_zone;
     }
     let span = Timeline::span_of(&entries);
-    Timeline { heading: heading.range.clone(), range: r, entries, declared_zone, span }
+    let marked = Timeline::marks_of(&entries, doc.text);
+    Timeline { heading: heading.range.clone(), range: r, entries, declared_zone, span, marked }
 }
 
 /// Which way the timeline's numeric dates go: as its unambiguous ones do, else as front

@@ -39,18 +39,9 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
     let needed: &[Milestone] = kind.and_then(|k| ctx.config.milestones.get(k)).map_or(&Milestone::ALL, Vec::as_slice);
     // The entry a reader would pick, or any entry that hints at it: a timeline is only
     // said to lack what none of its entries mentions.
-    let picked =
-        ctx.timelines.iter().fold(Milestones::default(), |set, t| set.union(t.milestone_entries(ctx.doc.text).found()));
-    let mut hinted: Option<Milestones> = None;
+    let marked = ctx.timelines.iter().fold(Milestones::default(), |set, t| set.union(t.milestones_marked()));
     for m in needed {
-        let found = picked.has(*m)
-            || hinted
-                .get_or_insert_with(|| {
-                    let bodies = ctx.timelines.iter().flat_map(|t| &t.entries).map(|e| &ctx.doc.text[e.body.clone()]);
-                    bodies.fold(Milestones::default(), |set, body| set.union(Milestones::of_text(body)))
-                })
-                .has(*m);
-        if !found {
+        if !marked.has(*m) {
             out.add(
                 first.heading.clone(),
                 format!("The timeline has no entry for when the incident was {}: add it with its time.", m.label()),

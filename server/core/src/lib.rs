@@ -265,8 +265,12 @@ fn analysis_of(doc: &Document<'_>, config: &Config, with_outline: bool) -> Analy
     } else {
         (timeline::timelines(doc), followups::followup_lists(doc))
     };
-    let people = people::People::new(doc);
-    let kept_words = doc.memo.filter(|_| doc.keeps_parts).map(memo::Memo::people_words).unwrap_or_default();
+    let memo = doc.memo.filter(|_| doc.keeps_parts);
+    let people = match memo {
+        Some(memo) => people::People::new_after(doc, memo.take_people_totals()),
+        None => people::People::new(doc),
+    };
+    let kept_words = memo.map(memo::Memo::people_words).unwrap_or_default();
     let people_digest = people.digest(kept_words.iter().map(|w| &**w));
     let ctx = rules::Context {
         doc,
@@ -277,8 +281,9 @@ fn analysis_of(doc: &Document<'_>, config: &Config, with_outline: bool) -> Analy
         people_digest,
     };
     let mut diagnostics = engine::run(&ctx, config);
-    if let Some(memo) = doc.memo.filter(|_| doc.keeps_parts) {
+    if let Some(memo) = memo {
         memo.add_people_words(people.words());
+        memo.keep_people_totals(people.into_totals());
     }
     suppress::filter(doc, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));

@@ -31,6 +31,9 @@ struct Remembered {
     /// Every capitalised word the rules asked about in earlier versions, sorted: what the
     /// document says of them decides whether findings kept from then still hold.
     people_words: std::collections::BTreeSet<Box<str>>,
+    /// What the last version said of those words, and its parts (see
+    /// [`crate::people::People::new_after`]).
+    people_totals: Option<crate::people::PeopleTotals>,
 }
 
 /// What a follow-up's text says beyond its words: an owner, a ticket.
@@ -64,6 +67,16 @@ impl Memo {
     /// The capitalised words the rules asked about in earlier versions.
     pub fn people_words(&self) -> Vec<Box<str>> {
         self.lock().people_words.iter().cloned().collect()
+    }
+
+    /// What the last version said of the words looked up, taken for the next.
+    pub(crate) fn take_people_totals(&self) -> Option<crate::people::PeopleTotals> {
+        self.lock().people_totals.take()
+    }
+
+    /// Keeps what this version said of the words looked up, for the next.
+    pub(crate) fn keep_people_totals(&self, totals: crate::people::PeopleTotals) {
+        self.lock().people_totals = Some(totals);
     }
 
     /// Adds words the rules asked about.

@@ -131,6 +131,21 @@ fn kept_findings_follow_the_headings_before_their_part() {
     assert_eq!(counts, [1, 0, 1], "the finding should come and go with the heading");
 }
 
+/// What the document says of a name is summed over its parts between versions: a part
+/// that makes "Marvin" a system ("restarted Marvin", "the Marvin queue") added, then
+/// removed again.
+#[test]
+fn what_the_parts_say_of_a_name_follows_the_parts_added_and_removed() {
+    let alone = "# Debrief\n\n## Analysis\n\nMarvin deleted the production volume.\n";
+    let systems = format!(
+        "{alone}\n# Systems\n\nWe restarted Marvin twice. The Marvin queue was full and the Marvin service logs were empty.\n"
+    );
+    let config = &CONFIGS[0];
+    let versions = [(alone, config), (systems.as_str(), config), (alone, config), (systems.as_str(), config)];
+    let counts = analyse_in_turn("blame-named-person", &versions);
+    assert_eq!(counts, [1, 0, 1, 0], "Marvin is a person only while nothing says it is a system");
+}
+
 /// A follow-up's owner and ticket, remembered by its text between versions, are read
 /// again when its text or its first line changes.
 #[test]

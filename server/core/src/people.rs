@@ -468,9 +468,13 @@ fn one_of(word: &str, list: &[&str]) -> bool {
 /// What `masked` (a document's prose, everything else blanked) says of `word` (as
 /// written, capitalised): each use is read for signs of a person or a thing.
 pub fn evidence_in(masked: &str, word: &str) -> Evidence {
+    evidence_found(masked, word, &memchr::memmem::Finder::new(word.as_bytes()))
+}
+
+/// [`evidence_in`] with the searcher for `word` built once for every part of a document.
+fn evidence_found(masked: &str, word: &str, finder: &memchr::memmem::Finder<'_>) -> Evidence {
     let mut ev = Evidence::default();
     let bytes = masked.as_bytes();
-    let finder = memchr::memmem::Finder::new(word.as_bytes());
     for at in finder.find_iter(bytes) {
         let end = at + word.len();
         if at > 0 && (is_word_byte(bytes[at - 1]) || bytes[at - 1] == b'@') {
@@ -677,9 +681,19 @@ impl<'d> People<'d> {
     }
 
     /// What `placed` says of `key`, read once and kept with the part.
-    fn evidence_of(&self, placed: &crate::document::Placed, key: &str) -> Evidence {
+    fn evidence_of(
+        &self,
+        placed: &crate::document::Placed,
+        key: &str,
+        finder: &memchr::memmem::Finder<'_>,
+    ) -> Evidence {
         let mut kept = placed.part.person_evidence.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        *kept.entry(key.into()).or_insert_with(|| evidence_in(&self.doc.masked[placed.range()], key))
+        if let Some(&known) = kept.get(key) {
+            return known;
+        }
+        let found = evidence_found(&self.doc.masked[placed.range()], key, finder);
+        kept.insert(key.into(), found);
+        found
     }
 
     /// `key`'s total from the last version's, when every part gone had read it.
@@ -690,8 +704,9 @@ impl<'d> People<'d> {
             let said = *part.person_evidence.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(key)?;
             total = total.minus(said);
         }
+        let finder = memchr::memmem::Finder::new(key.as_bytes());
         for &i in &earlier.new {
-            total = total.plus(self.evidence_of(&self.doc.parts()[i], key));
+            total = total.plus(self.evidence_of(&self.doc.parts()[i], key, &finder));
         }
         Some(total)
     }
@@ -704,7 +719,9 @@ impl<'d> People<'d> {
             return known;
         }
         let total = self.updated_from_earlier(key).unwrap_or_else(|| {
-            self.doc.parts().iter().fold(Evidence::default(), |total, placed| total.plus(self.evidence_of(placed, key)))
+            let finder = memchr::memmem::Finder::new(key.as_bytes());
+            let parts = self.doc.parts().iter();
+            parts.fold(Evidence::default(), |total, placed| total.plus(self.evidence_of(placed, key, &finder)))
         });
         lock().insert(key.into(), total);
         total

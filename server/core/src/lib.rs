@@ -315,7 +315,7 @@ fn outline(
     let timelines_out = timelines
         .iter()
         .map(|t| {
-            let picked = t.milestone_entries(doc.text);
+            let picked = t.milestone_entries();
             let zone = t.zone().map(|z| z.name.clone());
             let timed: Vec<_> = t.timed().collect();
             let largest_gap = timed

@@ -364,34 +364,9 @@ pub struct MilestoneEntries<'t> {
 }
 
 impl<'t> MilestoneEntries<'t> {
-    fn pick(entries: &'t [TimelineEntry], text: &str) -> MilestoneEntries<'t> {
-        let marks: Vec<(Milestones, Milestones)> = entries.iter().map(|e| e.milestone_strength(text)).collect();
-        let mut picked = [None; 4];
-        let mut from = 0;
-        for (k, m) in Milestone::ALL.into_iter().enumerate() {
-            // Each milestone comes at or after the one before; resolution after
-            // mitigation, in a later entry unless only the same one says it outright.
-            let start = if m == Milestone::Resolved && picked[2].is_some() { from + 1 } else { from };
-            let find = |strong: bool, start: usize| {
-                (start..entries.len()).find(|&i| if strong { marks[i].0.has(m) } else { marks[i].1.has(m) })
-            };
-            let found = find(true, start)
-                .or_else(|| find(false, start))
-                .or_else(|| (m == Milestone::Resolved && start > from).then(|| find(true, from)).flatten());
-            if let Some(i) = found {
-                picked[k] = Some(&entries[i]);
-                from = i;
-            }
-        }
-        // One entry that only hints at both ("back to normal") with nothing after it is the
-        // resolution, not a mitigation.
-        if let (Some(m), None) = (picked[2], picked[3]) {
-            let i = entries.iter().position(|e| std::ptr::eq(e, m)).unwrap_or(0);
-            if marks[i].1.has(Milestone::Resolved) && !marks[i].0.has(Milestone::Mitigated) {
-                picked[3] = picked[2].take();
-            }
-        }
-        MilestoneEntries { picked }
+    /// The entries of `picked` (see [`pick`]).
+    fn of(entries: &'t [TimelineEntry], picked: [Option<usize>; 4]) -> MilestoneEntries<'t> {
+        MilestoneEntries { picked: picked.map(|i| i.map(|i| &entries[i])) }
     }
 
     /// The entry that marks `m`, if any does.
@@ -407,6 +382,36 @@ impl<'t> MilestoneEntries<'t> {
         }
         set
     }
+}
+
+/// Which entry marks each milestone, as [`MilestoneEntries`] tells: their indices.
+fn pick(entries: &[TimelineEntry], text: &str) -> [Option<usize>; 4] {
+    let marks: Vec<(Milestones, Milestones)> = entries.iter().map(|e| e.milestone_strength(text)).collect();
+    let mut picked = [None; 4];
+    let mut from = 0;
+    for (k, m) in Milestone::ALL.into_iter().enumerate() {
+        // Each milestone comes at or after the one before; resolution after
+        // mitigation, in a later entry unless only the same one says it outright.
+        let start = if m == Milestone::Resolved && picked[2].is_some() { from + 1 } else { from };
+        let find = |strong: bool, start: usize| {
+            (start..entries.len()).find(|&i| if strong { marks[i].0.has(m) } else { marks[i].1.has(m) })
+        };
+        let found = find(true, start)
+            .or_else(|| find(false, start))
+            .or_else(|| (m == Milestone::Resolved && start > from).then(|| find(true, from)).flatten());
+        if let Some(i) = found {
+            picked[k] = Some(i);
+            from = i;
+        }
+    }
+    // One entry that only hints at both ("back to normal") with nothing after it is the
+    // resolution, not a mitigation.
+    if let (Some(i), None) = (picked[2], picked[3]) {
+        if marks[i].1.has(Milestone::Resolved) && !marks[i].0.has(Milestone::Mitigated) {
+            picked[3] = picked[2].take();
+        }
+    }
+    picked
 }
 
 /// The set of milestones an entry marks.
@@ -604,7 +609,9 @@ pub struct Timeline {
     pub declared_zone: Option<Zone>,
     /// From the earliest to the latest timed entry, found once (see [`Timeline::span`]).
     span: Option<SignedDuration>,
-    /// The milestones it marks, found once (see [`Timeline::milestones_marked`]).
+    /// The entry that marks each milestone (see [`Timeline::milestone_entries`]), and
+    /// every milestone it marks (see [`Timeline::milestones_marked`]), found once.
+    picked: [Option<usize>; 4],
     marked: Milestones,
 }
 
@@ -631,6 +638,7 @@ impl Timeline {
                 .collect(),
             declared_zone: self.declared_zone.clone(),
             span: self.span,
+            picked: self.picked,
             marked: self.marked,
         }
     }
@@ -658,21 +666,22 @@ impl Timeline {
     }
 
     /// The entry that marks each milestone, as a reader picks it: see [`MilestoneEntries`].
-    pub fn milestone_entries(&self, text: &str) -> MilestoneEntries<'_> {
-        MilestoneEntries::pick(&self.entries, text)
+    pub fn milestone_entries(&self) -> MilestoneEntries<'_> {
+        MilestoneEntries::of(&self.entries, self.picked)
     }
 
     /// Every milestone the timeline marks: the ones a reader picks an entry for (see
     /// [`Timeline::milestone_entries`]) and, when those are not all four, the ones any entry
-    /// hints at. Found when the timeline is built, so one kept from the last version of
-    /// the document is not read again on every keystroke (3.1M of the 12.7M instructions
-    /// of a keystroke in a 10,000-line debrief).
+    /// hints at. Both are found when the timeline is built, so one kept from the last
+    /// version of the document is not read again on every keystroke (3.1M of the 12.7M
+    /// instructions of a keystroke in a 10,000-line debrief).
     pub fn milestones_marked(&self) -> Milestones {
         self.marked
     }
 
-    fn marks_of(entries: &[TimelineEntry], text: &str) -> Milestones {
-        let picked = MilestoneEntries::pick(entries, text).found();
+    /// [`Timeline::milestones_marked`], from the entries picked.
+    fn marks_of(entries: &[TimelineEntry], picked: [Option<usize>; 4], text: &str) -> Milestones {
+        let picked = MilestoneEntries::of(entries, picked).found();
         if picked.is_complete() {
             return picked;
         }
@@ -1161,8 +1170,9 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         declared_zone = fm_zone;
     }
     let span = Timeline::span_of(&entries);
-    let marked = Timeline::marks_of(&entries, doc.text);
-    Timeline { heading: heading.range.clone(), range: r, entries, declared_zone, span, marked }
+    let picked = pick(&entries, doc.text);
+    let marked = Timeline::marks_of(&entries, picked, doc.text);
+    Timeline { heading: heading.range.clone(), range: r, entries, declared_zone, span, picked, marked }
 }
 
 /// Which way the timeline's numeric dates go: as its unambiguous ones do, else as front
@@ -1306,17 +1316,7 @@ fn four_digit_time(text: &str, r: Range<usize>) -> Option<TimeExpr> {
     let (h, m) = (n / 100, n % 100);
     let time = jiff::civil::Time::new(i8::try_from(h).ok()?, i8::try_from(m).ok()?, 0, 0).ok()?;
     let rest = &trimmed[digits..];
-    let zone = doc_zone_after(rest);
-    Some(TimeExpr {
-        range: start..start + digits,
-        date: None,
-        year_known: true,
-        time: Some(time),
-        zone,
-        end_time: None,
-        day_first: None,
-        numeric_reading: None,
-    })
+    Some(TimeExpr::time_of_day(start..start + digits, time, doc_zone_after(rest)))
 }
 
 /// A zone written right after a time (`0930 UTC`).
@@ -1452,7 +1452,7 @@ mod tests {
         let text = "## Timeline\n\n- 13:55 the change was applied\n- 14:09 the alert fired\n- 14:12 acknowledged and declared\n\
                     - 14:40 rolled back\n- 14:52 service restored\n- 15:10 resolved\n";
         let t = &parse(text)[0];
-        let picked = t.milestone_entries(text);
+        let picked = t.milestone_entries();
         let line = |m| picked.get(m).map(|e: &TimelineEntry| &text[e.head.clone()]);
         assert_eq!(line(Milestone::Detected), Some("14:09 the alert fired"));
         assert_eq!(line(Milestone::Responded), Some("14:12 acknowledged and declared"));

@@ -128,6 +128,20 @@ pub enum NumericReading {
 }
 
 impl TimeExpr {
+    /// A time of day alone, at `range`, in `zone` if one was written with it.
+    pub fn time_of_day(range: Range<usize>, time: Time, zone: Option<Zone>) -> TimeExpr {
+        TimeExpr {
+            range,
+            date: None,
+            year_known: true,
+            time: Some(time),
+            zone,
+            end_time: None,
+            day_first: None,
+            numeric_reading: None,
+        }
+    }
+
     /// The date and time, with the date defaulting to `fallback` and the time to midnight.
     pub fn datetime_on(&self, fallback: Date) -> DateTime {
         self.date.unwrap_or(fallback).to_datetime(self.time.unwrap_or(Time::midnight()))
@@ -472,16 +486,7 @@ fn fast_time(text: &str) -> Option<TimeExpr> {
     }
     let h = hour_with_meridiem(hour as i8, meridiem)?;
     let time = Time::new(h, minute as i8, second.min(59) as i8, 0).ok()?;
-    Some(TimeExpr {
-        range: start..end,
-        date: None,
-        year_known: true,
-        time: Some(time),
-        zone,
-        end_time: None,
-        day_first: None,
-        numeric_reading: None,
-    })
+    Some(TimeExpr::time_of_day(start..end, time, zone))
 }
 
 fn is_embedded(text: &str, start: usize, end: usize) -> bool {

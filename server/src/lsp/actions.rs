@@ -103,14 +103,16 @@ pub fn word_actions(
 ) -> Vec<CodeActionOrCommand> {
     use super::words::{self, List};
     let mut actions = Vec::new();
-    let text = snapshot.rope.to_string();
-    let mut named: Vec<&str> = Vec::new();
+    let mut named: Vec<String> = Vec::new();
     for d in context.iter().filter(|d| rule_of(d) == Some("blame-named-person")) {
         let Some(index) = our_copy(snapshot, d) else { continue };
         let finding = &snapshot.analysis.diagnostics[index];
-        let Some(name) = words::name_in(&text, finding.range.clone()) else { continue };
-        if !named.contains(&name) {
-            named.push(name);
+        let (lines, start) = lines_holding(&snapshot.rope, finding.range.clone());
+        let Some(name) = words::name_in(&lines, finding.range.start - start..finding.range.end - start) else {
+            continue;
+        };
+        if !named.iter().any(|n| n == name) {
+            named.push(name.to_string());
             if wanted(only, CodeActionKind::QUICKFIX.as_str()) {
                 actions.push(words::action(uri, List::Allow, name, Some(d)));
             }
@@ -119,13 +121,25 @@ pub fn word_actions(
     let listed = |list: &[String], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
     let words_config = &snapshot.config.config.words;
     let Ok(at) = to_byte(&snapshot.rope, range.start, enc) else { return actions };
-    if let Some(word) = words::capitalised_word_at(&text, at) {
+    let (line, start) = lines_holding(&snapshot.rope, at..at);
+    if let Some(word) = words::capitalised_word_at(&line, at - start) {
         let known = listed(&words_config.people, word) || listed(&words_config.allow, word);
-        if !known && !named.contains(&word) && wanted(only, words::TREAT_AS_PERSON_KIND) {
+        if !known && !named.iter().any(|n| n == word) && wanted(only, words::TREAT_AS_PERSON_KIND) {
             actions.push(words::action(uri, List::People, word, None));
         }
     }
     actions
+}
+
+/// The lines of `rope` that hold `range`, as text, and the byte they start at: what the
+/// words actions read, rather than a copy of the whole document on every request (a
+/// client asks for code actions each time the cursor moves).
+fn lines_holding(rope: &Rope, range: Range<usize>) -> (String, usize) {
+    let first = rope.byte_to_line(range.start);
+    let last = rope.byte_to_line(range.end.max(range.start));
+    let start = rope.line_to_byte(first);
+    let end = rope.line_to_byte((last + 1).min(rope.len_lines()));
+    (rope.byte_slice(start..end).to_string(), start)
 }
 
 /// Which of our diagnostics the client's `d` stands for: the same range, or failing that

@@ -77,6 +77,30 @@ H.run('neovim ' .. H.version .. ' plugin', function()
     return lsp
   end
 
+  -- Runs vim.lsp.buf.code_action() and picks, in the menu it opens, the first action whose
+  -- title holds `wanted`. Returns the titles offered (filled when the menu opens) and a
+  -- function that puts vim.ui.select back if the menu never opened.
+  local function choose_code_action(wanted)
+    local offered = {}
+    local original = vim.ui.select
+    vim.ui.select = function(items, opts, on_choice)
+      local chosen
+      for i, item in ipairs(items) do
+        local title = opts.format_item(item)
+        table.insert(offered, title)
+        if not chosen and title:find(wanted, 1, true) then
+          chosen = i
+        end
+      end
+      vim.ui.select = original
+      on_choice(chosen and items[chosen] or nil, chosen)
+    end
+    vim.lsp.buf.code_action()
+    return offered, function()
+      vim.ui.select = original
+    end
+  end
+
   local function code_actions(bufnr, params)
     local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', params, 5000)
     local actions = {}
@@ -150,26 +174,12 @@ H.run('neovim ' .. H.version .. ' plugin', function()
     vim.cmd('buffer ' .. buf)
     local d = H.diagnostics(buf, 'blame-counterfactual')[1]
     vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col })
-    local offered = {}
-    local original = vim.ui.select
-    vim.ui.select = function(items, opts, on_choice)
-      local chosen
-      for i, item in ipairs(items) do
-        local title = opts.format_item(item)
-        table.insert(offered, title)
-        if not chosen and title:find('Rewrite as what happened', 1, true) then
-          chosen = i
-        end
-      end
-      vim.ui.select = original
-      on_choice(chosen and items[chosen] or nil, chosen)
-    end
     local tick = vim.api.nvim_buf_get_changedtick(buf)
-    vim.lsp.buf.code_action()
+    local offered, restore = choose_code_action('Rewrite as what happened')
     H.wait(5000, function()
       return vim.api.nvim_buf_get_changedtick(buf) ~= tick
     end, 'the code action to edit the buffer; offered: ' .. vim.inspect(offered))
-    vim.ui.select = original
+    restore()
     -- Neovim 0.7 sends the diagnostic back with byte columns as characters (non-ASCII
     -- comes before this finding); the server must still recognise it.
     H.truthy(vim.tbl_contains(offered, 'Ignore blame-counterfactual for this line'), 'the ignore action is offered too: ' .. vim.inspect(offered))
@@ -300,25 +310,11 @@ H.run('neovim ' .. H.version .. ' plugin', function()
     end, 'the named-person finding on Marvin')
     local d = H.diagnostics(wbuf, 'blame-named-person')[1]
     vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col })
-    local offered = {}
-    local original = vim.ui.select
-    vim.ui.select = function(items, opts, on_choice)
-      local chosen
-      for i, item in ipairs(items) do
-        local title = opts.format_item(item)
-        table.insert(offered, title)
-        if not chosen and title:find('Allow “Marvin” (not a person)', 1, true) then
-          chosen = i
-        end
-      end
-      vim.ui.select = original
-      on_choice(chosen and items[chosen] or nil, chosen)
-    end
-    vim.lsp.buf.code_action()
+    local offered, restore = choose_code_action('Allow “Marvin” (not a person)')
     H.wait(10000, function()
       return not has_code(wbuf, 'blame-named-person')
     end, 'the finding to clear without a save; offered: ' .. vim.inspect(offered))
-    vim.ui.select = original
+    restore()
     local toml = vim.fn.readfile(project .. '/debrief.toml')
     H.eq({ '# the project root', '', '[words]', 'allow = ["Marvin"]' }, toml, 'debrief.toml')
     H.eq(false, vim.bo[wbuf].modified, 'the debrief itself is not edited')

@@ -247,6 +247,26 @@ async function textPosition(needle) {
   }, needle);
 }
 
+/** Clicks the editor at `at`, opens the code action menu (Ctrl+.) and returns its row
+ *  titled `title`, asking up to three times. */
+async function codeActionRow(at, title) {
+  const row = page.locator(".action-widget .monaco-list-row", { hasText: title }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press("Escape");
+    await page.mouse.click(at.x, at.y);
+    // The pointer left on the word opens its hover again, and a key pressed while it opens
+    // can go to it rather than the editor (seen once in CI): move the pointer off the
+    // editor, close what opened, and ask for the menu again if it does not come.
+    await page.mouse.move(200, 8);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+.");
+    const shown = await row.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS / 3 }).then(() => true, () => false);
+    if (shown) return row;
+    if (attempt === 3) throw new Error(`the code action menu did not offer “${title}” after three Ctrl+.`);
+    log(`the code action menu did not offer “${title}” (attempt ${attempt}); asking again`);
+  }
+}
+
 async function editorText() {
   return page.$eval(".editor-group-container.active .monaco-editor .view-lines", (el) =>
     [...el.querySelectorAll(".view-line")].map((l) => l.textContent.replace(/\u00a0/g, " ")).join("\n"),
@@ -348,24 +368,7 @@ try {
   log(`screenshot: ${SCREENSHOT}`);
 
   // 4. A quick fix from the light bulb menu rewrites the text.
-  await page.keyboard.press("Escape");
-  await page.mouse.click(at.x, at.y);
-  // The pointer left on the word opens its hover again, and a key pressed while it opens
-  // can go to it rather than the editor (seen once in CI): move the pointer off the
-  // editor, close what opened, and ask for the menu again if it does not come.
-  await page.mouse.move(200, 8);
-  await page.keyboard.press("Escape");
-  const fix = page.locator(".action-widget .monaco-list-row", { hasText: "Describe the step as reasonable at the time" }).first();
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press("Control+.");
-    const shown = await fix.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS / 3 }).then(() => true, () => false);
-    if (shown) break;
-    if (attempt === 3) throw new Error("the quick fix menu did not open after three Ctrl+.");
-    log(`the quick fix menu did not open (attempt ${attempt}); asking again`);
-    await page.keyboard.press("Escape");
-    await page.mouse.click(at.x, at.y);
-    await page.mouse.move(200, 8);
-  }
+  const fix = await codeActionRow(at, "Describe the step as reasonable at the time");
   const menu = (await page.locator(".action-widget .monaco-list-row").allTextContents()).map((t) => t.trim()).filter(Boolean);
   ok(menu.some((t) => /Ignore/i.test(t)), `the quick fix menu also offers to ignore the finding (${menu.join(" | ")})`);
   await fix.click();
@@ -432,18 +435,7 @@ try {
   await runCommand("View: Toggle Maximized Panel");
   await openFromExplorer(DEBRIEF);
   const dana = await waitFor(() => textPosition("Dana pushed"), '"Dana pushed" on screen');
-  const allow = page.locator(".action-widget .monaco-list-row", { hasText: "Allow “Dana” (not a person)" }).first();
-  for (let attempt = 1; ; attempt++) {
-    await page.mouse.click(dana.x, dana.y);
-    await page.mouse.move(200, 8);
-    await page.keyboard.press("Escape");
-    await page.keyboard.press("Control+.");
-    const shown = await allow.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS / 3 }).then(() => true, () => false);
-    if (shown) break;
-    if (attempt === 3) throw new Error("the menu with “Allow “Dana”” did not open after three Ctrl+.");
-    log(`the code action menu did not show the allow action (attempt ${attempt}); asking again`);
-    await page.keyboard.press("Escape");
-  }
+  const allow = await codeActionRow(dana, "Allow “Dana” (not a person)");
   await allow.click();
   const tomlPath = path.join(workspace, "debrief.toml");
   const tomlText = await waitFor(() => (existsSync(tomlPath) ? readFileSync(tomlPath, "utf8") : null), "debrief.toml at the workspace root");

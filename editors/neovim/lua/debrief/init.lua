@@ -160,6 +160,17 @@ function M.find_root(path, markers)
   return nil
 end
 
+-- Asks `client` for the diagnostics of `bufnr`; the default handler
+-- (vim.lsp.diagnostic.on_diagnostic) shows the result.
+local function pull(client, bufnr)
+  local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
+  if vim.fn.has('nvim-0.11') == 1 then
+    client:request('textDocument/diagnostic', params, nil, bufnr)
+  else
+    client.request('textDocument/diagnostic', params, nil, bufnr)
+  end
+end
+
 -- Neovim 0.10+ pulls diagnostics (textDocument/diagnostic), and only for buffers shown in
 -- a window when they open or change: a buffer attached while hidden would show nothing
 -- until edited. Pull again whenever such a buffer is entered.
@@ -179,13 +190,7 @@ local function pull_when_entered(client, bufnr)
       if not live then
         return true -- the client is gone: drop the autocmd
       end
-      local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
-      -- The default handler (vim.lsp.diagnostic.on_diagnostic) shows the result.
-      if vim.fn.has('nvim-0.11') == 1 then
-        live:request('textDocument/diagnostic', params, nil, bufnr)
-      else
-        live.request('textDocument/diagnostic', params, nil, bufnr)
-      end
+      pull(live, bufnr)
     end,
   })
 end
@@ -198,12 +203,7 @@ local function on_diagnostic_refresh(_, _, ctx)
   if client then
     for bufnr in pairs(client.attached_buffers or {}) do
       if vim.api.nvim_buf_is_loaded(bufnr) then
-        local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
-        if vim.fn.has('nvim-0.11') == 1 then
-          client:request('textDocument/diagnostic', params, nil, bufnr)
-        else
-          client.request('textDocument/diagnostic', params, nil, bufnr)
-        end
+        pull(client, bufnr)
       end
     end
   end

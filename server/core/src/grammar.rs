@@ -291,7 +291,8 @@ const PREPOSITIONS: &[&str] = &[
     "despite", "except", "besides", "beyond", "around", "per", "near", "inside", "outside", "off",
 ];
 
-/// Whether `word` (lower case) is a preposition.
+/// Whether `word` (lower case) is a preposition, or a word of time that takes the same
+/// place ("again", "ever", "until"): what follows it is not the object of a verb before.
 pub fn is_preposition(word: &str) -> bool {
     PREPOSITIONS.contains(&word) || matches!(word, "before" | "after" | "until" | "again" | "ever")
 }

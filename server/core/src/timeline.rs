@@ -385,8 +385,7 @@ impl<'t> MilestoneEntries<'t> {
 }
 
 /// Which entry marks each milestone, as [`MilestoneEntries`] tells: their indices.
-fn pick(entries: &[TimelineEntry], text: &str) -> [Option<usize>; 4] {
-    let marks: Vec<(Milestones, Milestones)> = entries.iter().map(|e| e.milestone_strength(text)).collect();
+fn pick(marks: &[Marks]) -> [Option<usize>; 4] {
     let mut picked = [None; 4];
     let mut from = 0;
     for (k, m) in Milestone::ALL.into_iter().enumerate() {
@@ -394,7 +393,7 @@ fn pick(entries: &[TimelineEntry], text: &str) -> [Option<usize>; 4] {
         // mitigation, in a later entry unless only the same one says it outright.
         let start = if m == Milestone::Resolved && picked[2].is_some() { from + 1 } else { from };
         let find = |strong: bool, start: usize| {
-            (start..entries.len()).find(|&i| if strong { marks[i].0.has(m) } else { marks[i].1.has(m) })
+            (start..marks.len()).find(|&i| if strong { marks[i].strong.has(m) } else { marks[i].all.has(m) })
         };
         let found = find(true, start)
             .or_else(|| find(false, start))
@@ -407,7 +406,7 @@ fn pick(entries: &[TimelineEntry], text: &str) -> [Option<usize>; 4] {
     // One entry that only hints at both ("back to normal") with nothing after it is the
     // resolution, not a mitigation.
     if let (Some(i), None) = (picked[2], picked[3]) {
-        if marks[i].1.has(Milestone::Resolved) && !marks[i].0.has(Milestone::Mitigated) {
+        if marks[i].all.has(Milestone::Resolved) && !marks[i].strong.has(Milestone::Mitigated) {
             picked[3] = picked[2].take();
         }
     }
@@ -440,34 +439,52 @@ impl Milestones {
 
     /// The milestones an entry's text marks: any stem of theirs at the start of a word.
     pub fn of_text(text: &str) -> Milestones {
-        let mut set = Milestones::default();
-        STEMS.each_at_word_start(text, |start, _, &m| {
-            // "It does not page", "no alerts": denied, not marked.
-            if !set.has(m) && !negated_before(before(text, start)) {
-                set.add(m);
-            }
-        });
-        set
+        Marks::of(text).stems
     }
 }
 
 /// The milestones a text names outright, and all it marks (see [`Milestone::words`]).
 pub fn milestone_words(text: &str) -> (Milestones, Milestones) {
-    let (mut strong, mut all) = (Milestones::default(), Milestones::default());
-    WORDS.each_at_word_start(text, |start, end, &(m, outright)| {
-        let known = if outright { strong.has(m) } else { all.has(m) };
-        if known || negated_before(before(text, start)) {
-            return;
-        }
-        if denied_after(&text[end..text.floor_char_boundary(end + 48)]) {
-            return;
-        }
-        all.add(m);
-        if outright {
-            strong.add(m);
-        }
-    });
-    (strong, all)
+    let marks = Marks::of(text);
+    (marks.strong, marks.all)
+}
+
+/// What a text says of the milestones, read in one pass over its words: those it names
+/// outright and all it marks (see [`milestone_words`]), and those with any stem of theirs
+/// (see [`Milestones::of_text`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    strong: Milestones,
+    all: Milestones,
+    stems: Milestones,
+}
+
+impl Marks {
+    fn of(text: &str) -> Marks {
+        let mut marks = Marks::default();
+        MARK_WORDS.each_at_word_start(text, |start, end, &word| match word {
+            MarkWord::Word(m, outright) => {
+                let known = if outright { marks.strong.has(m) } else { marks.all.has(m) };
+                if known || negated_before(before(text, start)) {
+                    return;
+                }
+                if denied_after(&text[end..text.floor_char_boundary(end + 48)]) {
+                    return;
+                }
+                marks.all.add(m);
+                if outright {
+                    marks.strong.add(m);
+                }
+            }
+            // "It does not page", "no alerts": denied, not marked.
+            MarkWord::Stem(m) => {
+                if !marks.stems.has(m) && !negated_before(before(text, start)) {
+                    marks.stems.add(m);
+                }
+            }
+        });
+        marks
+    }
 }
 
 /// The few dozen bytes before `at`: enough for the three words a denial takes.
@@ -515,15 +532,23 @@ fn denied_after(after: &str) -> bool {
     denial_words(after).take(3).any(|w| one_of_or_nt(w, &["not", "failed", "never"]))
 }
 
-/// Every milestone's stems (see [`Milestone::stems`]).
-static STEMS: LazyLock<PrefixIndex<Milestone>> =
-    LazyLock::new(|| PrefixIndex::new(Milestone::ALL.into_iter().flat_map(|m| m.stems().iter().map(move |&s| (s, m)))));
+/// A word in [`MARK_WORDS`].
+#[derive(Debug, Clone, Copy)]
+enum MarkWord {
+    /// One of a milestone's words (see [`Milestone::words`]), and whether it names it
+    /// outright.
+    Word(Milestone, bool),
+    /// One of its stems (see [`Milestone::stems`]).
+    Stem(Milestone),
+}
 
-/// Every milestone's words (see [`Milestone::words`]), and whether each names it outright.
-static WORDS: LazyLock<PrefixIndex<(Milestone, bool)>> = LazyLock::new(|| {
-    PrefixIndex::new(
-        Milestone::ALL.into_iter().flat_map(|m| m.words().iter().map(move |&(w, outright)| (w, (m, outright)))),
-    )
+/// Every milestone's words and stems, in one index so that a text is read once.
+static MARK_WORDS: LazyLock<PrefixIndex<MarkWord>> = LazyLock::new(|| {
+    let words = Milestone::ALL
+        .into_iter()
+        .flat_map(|m| m.words().iter().map(move |&(w, outright)| (w, MarkWord::Word(m, outright))));
+    let stems = Milestone::ALL.into_iter().flat_map(|m| m.stems().iter().map(move |&s| (s, MarkWord::Stem(m))));
+    PrefixIndex::new(words.chain(stems))
 });
 
 /// How an entry is written.
@@ -680,12 +705,12 @@ impl Timeline {
     }
 
     /// [`Timeline::milestones_marked`], from the entries picked.
-    fn marks_of(entries: &[TimelineEntry], picked: [Option<usize>; 4], text: &str) -> Milestones {
+    fn marks_of(entries: &[TimelineEntry], picked: [Option<usize>; 4], marks: &[Marks]) -> Milestones {
         let picked = MilestoneEntries::of(entries, picked).found();
         if picked.is_complete() {
             return picked;
         }
-        entries.iter().fold(picked, |set, e| set.union(Milestones::of_text(&text[e.body.clone()])))
+        marks.iter().fold(picked, |set, m| set.union(m.stems))
     }
 
     /// Entries that carry a time of day.
@@ -1170,8 +1195,9 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         declared_zone = fm_zone;
     }
     let span = Timeline::span_of(&entries);
-    let picked = pick(&entries, doc.text);
-    let marked = Timeline::marks_of(&entries, picked, doc.text);
+    let marks: Vec<Marks> = entries.iter().map(|e| Marks::of(&doc.text[e.body.clone()])).collect();
+    let picked = pick(&marks);
+    let marked = Timeline::marks_of(&entries, picked, &marks);
     Timeline { heading: heading.range.clone(), range: r, entries, declared_zone, span, picked, marked }
 }
 

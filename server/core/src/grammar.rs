@@ -470,10 +470,7 @@ impl<'a> Who<'a> {
     /// Whether a capitalised word (or `Name's`) names a person.
     pub fn is_name(&self, word: &str) -> bool {
         let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
-        // "Sato-san", "Kim-ssi": an honorific says a person is meant.
-        const HONORIFICS: &[&str] =
-            &["-san", "-sama", "-kun", "-chan", "-sensei", "-ssi", "-nim", "-ji", "-bhai", "-ji's"];
-        if bare.chars().next().is_some_and(char::is_uppercase) && HONORIFICS.iter().any(|h| bare.ends_with(h)) {
+        if bare.chars().next().is_some_and(char::is_uppercase) && has_honorific(bare) {
             return !self.user.allow.contains(&bare.to_lowercase());
         }
         if !bare.chars().next().is_some_and(char::is_uppercase) || bare.chars().count() < 2 {
@@ -501,6 +498,36 @@ impl<'a> Who<'a> {
         }
     }
 
+    /// Whether a capitalised word could name a person by any reading the rules make of
+    /// it: `false` only where [`Who::is_name`] is false and no unknown word is taken for
+    /// a name (an acronym, a product, a month, a word the team allows), whatever the
+    /// document says. Cheaper than either, for deciding whether a sentence is worth
+    /// reading.
+    pub fn may_be_name(&self, word: &str) -> bool {
+        let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+        let mut chars = bare.chars();
+        if !chars.next().is_some_and(char::is_uppercase) || chars.as_str().is_empty() {
+            return false;
+        }
+        let mixed_case = chars.any(char::is_uppercase);
+        // Most words are short and ASCII: lowercased on the stack.
+        let mut buffer = [0u8; 24];
+        let owned;
+        let lower = if bare.is_ascii() && bare.len() <= buffer.len() {
+            let lower = &mut buffer[..bare.len()];
+            lower.copy_from_slice(bare.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).unwrap_or_default()
+        } else {
+            owned = bare.to_lowercase();
+            owned.as_str()
+        };
+        if self.user.people.contains(lower) {
+            return true;
+        }
+        !(mixed_case || lexicon::is_not_name(lower) || self.user.allow.contains(lower))
+    }
+
     /// Whether the document shows a capitalised word is a thing ("the Prow job",
     /// "restarted prow"): an unknown word is not taken for a name then, whatever its verb.
     fn is_thing(&self, word: &str) -> bool {
@@ -516,6 +543,13 @@ impl<'a> Who<'a> {
         lexicon::could_be_name(word, self.user)
             && matches!(crate::people::name_class(word), crate::people::NameClass::Unknown)
     }
+}
+
+/// Whether a word ends in an honorific ("Sato-san", "Kim-ssi"), which says a person is
+/// meant.
+pub fn has_honorific(word: &str) -> bool {
+    const HONORIFICS: &[&str] = &["-san", "-sama", "-kun", "-chan", "-sensei", "-ssi", "-nim", "-ji", "-bhai", "-ji's"];
+    HONORIFICS.iter().any(|h| word.ends_with(h))
 }
 
 /// The subject of a verb phrase, and whether it refers to people.
@@ -971,6 +1005,23 @@ fn looks_like_common_noun(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_be_name_is_false_only_where_is_name_is() {
+        let user = UserLexicon {
+            people: ["jj".to_string()].into_iter().collect(),
+            allow: ["hermes".to_string()].into_iter().collect(),
+            ..UserLexicon::default()
+        };
+        let who = Who::lists(&user);
+        for word in ["UTC", "AWS", "PRs", "GitHub", "October", "Monday", "Hermes", "I", "X", "kafka"] {
+            assert!(!who.may_be_name(word), "{word}");
+            assert!(!who.is_name(word), "{word}");
+        }
+        for word in ["Dana", "Dana's", "Siobhán", "JJ", "Xyzzorb", "Sato-san"] {
+            assert!(who.may_be_name(word), "{word}");
+        }
+    }
 
     fn subject_of(sentence: &str, verb_at: &str) -> Option<PersonKind> {
         let tokens = tokenize(sentence, 0..sentence.len());

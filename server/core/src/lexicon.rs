@@ -807,7 +807,8 @@ pub fn is_sentence_word(word: &str) -> bool {
 /// Whether `lower` is a capitalised word that is never a person: a sentence word, a
 /// month or day, a well-known product.
 pub fn is_not_name(lower: &str) -> bool {
-    NOT_NAMES.contains(&lower)
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+    SET.contains(lower)
 }
 
 /// Whether a capitalised `word` could be an unknown person's name: not a sentence word,
@@ -826,7 +827,7 @@ pub fn could_be_name(word: &str, user: &UserLexicon) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    !NOT_NAMES.contains(&lower.as_str()) && !user.allow.contains(&lower)
+    !is_not_name(&lower) && !user.allow.contains(&lower)
 }
 
 /// The team's words from configuration, ready to look up.

@@ -987,7 +987,7 @@ fn named(kind: PersonKind) -> bool {
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let (trigger, harm) = HARMS[hit.trigger];
-    if !worth_reading(&ctx.doc.masked, hit, trigger, harm) || !could_name_someone(&ctx.doc.masked, hit) {
+    if !worth_reading(&ctx.doc.masked, hit, trigger, harm) || !could_name_someone(&ctx.doc.masked, hit, &ctx.who()) {
         return;
     }
     let sentence = ctx.sentence(hit);
@@ -1584,7 +1584,7 @@ fn starts_sentence(tokens: &[Token<'_>], at: usize) -> bool {
 /// capitalised word inside a sentence, or a given name starting one. Most hits of these
 /// common words have none, and skip the sentence analysis. (Only the block: what the rules
 /// find in one part of a document must not depend on the text of another.)
-fn could_name_someone(masked: &str, hit: &PhraseHit) -> bool {
+fn could_name_someone(masked: &str, hit: &PhraseHit, who: &Who<'_>) -> bool {
     // The subject stands just before the act; a cleft's focus and a passive's agent
     // ("ignored by Bartek") just after it.
     let from = masked.floor_char_boundary(hit.range.start.saturating_sub(120).max(hit.block.start));
@@ -1613,8 +1613,22 @@ fn could_name_someone(masked: &str, hit: &PhraseHit) -> bool {
         }
         let capital =
             b.is_ascii_uppercase() || (b >= 0xC0 && masked[from + i..].chars().next().is_some_and(char::is_uppercase));
-        if capital {
-            // Inside a sentence any capital may be a name; at its start only a known one.
+        // "T. Wróbel": an initial stands for a name, whatever the name.
+        let initial = b.is_ascii_uppercase() && end == i + 1 && bytes.get(end) == Some(&b'.');
+        if initial {
+            return true;
+        }
+        // "Nakamura-san": an honorific after the name, wherever it stands.
+        let mut joined = end;
+        while joined < bytes.len() && (word_byte(bytes[joined]) || bytes[joined] == b'-') {
+            joined += 1;
+        }
+        if capital && joined > end && grammar::has_honorific(&masked[from + i..from + joined]) {
+            return true;
+        }
+        if capital && who.may_be_name(&masked[from + i..from + end]) {
+            // Inside a sentence any capital the word lists do not rule out (an acronym,
+            // a product, a month) may be a name; at its start only a known one.
             let before =
                 bytes[..i].iter().rposition(|&c| !matches!(c, b' ' | b'\t' | b'*' | b'_' | b'(' | b'[' | b'"'));
             let starts =
@@ -1667,6 +1681,10 @@ mod tests {
             ("The logs show that Oksana forgot to re-enable replication.", "Oksana forgot to"),
             ("Kwame merged it without review.", "Kwame merged"),
             ("@k.osei misconfigured the load balancer.", "@k.osei misconfigured"),
+            // Where the only other capitals are acronyms and products, which are never
+            // names: the honorific or the initial is what says a person is meant.
+            ("Sato-san had not checked the DMARC report.", "Sato-san had not"),
+            ("T. Wróbel deleted the AWS bucket by mistake.", "T. Wróbel deleted"),
         ] {
             assert_eq!(flagged(ID, sentence), [want], "{sentence}");
         }

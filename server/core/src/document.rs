@@ -614,18 +614,24 @@ fn is_atx_heading_at(text: &str, at: usize) -> bool {
 impl<'a> Document<'a> {
     /// Parses `text`.
     pub fn parse(text: &'a str) -> Document<'a> {
-        Self::parse_with(text, None, false)
+        Self::parse_with(text, None, false, Cores::One)
+    }
+
+    /// Parses `text` as [`Document::parse`] does, on the `cores` given.
+    pub(crate) fn parse_on(text: &'a str, cores: Cores) -> Document<'a> {
+        Self::parse_with(text, None, false, cores)
     }
 
     /// Parses `text`, a new version of the text `previous` was parsed from, reusing the
-    /// parts the change left alone. The result is the same as [`Document::parse`]'s.
-    pub(crate) fn parse_reusing(text: &'a str, previous: Option<&Reuse>) -> Document<'a> {
-        Self::parse_with(text, previous, true)
+    /// parts the change left alone, on the `cores` given for what it parses afresh. The
+    /// result is the same as [`Document::parse`]'s.
+    pub(crate) fn parse_reusing(text: &'a str, previous: Option<&Reuse>, cores: Cores) -> Document<'a> {
+        Self::parse_with(text, previous, true, cores)
     }
 
     /// Parses `text`, reusing parts of `previous`, keeping its own parts whole if they
     /// are to be reused in turn.
-    fn parse_with(text: &'a str, previous: Option<&Reuse>, keep: bool) -> Document<'a> {
+    fn parse_with(text: &'a str, previous: Option<&Reuse>, keep: bool, cores: Cores) -> Document<'a> {
         let front_matter = front_matter::find(text);
         let body_start = front_matter.as_ref().map_or(0, |f| f.range.end);
         let mut doc = Document::empty(text, front_matter);
@@ -640,8 +646,7 @@ impl<'a> Document<'a> {
             }
             None => {
                 masked.truncate(body_start);
-                let min_piece = crate::both_cores().then(min_piece);
-                doc.parts = parse_fresh(text, body_start, &mut masked, keep, min_piece);
+                doc.parts = parse_fresh(text, body_start, &mut masked, keep, cores.min_piece());
             }
         }
         // Only ASCII spaces replaced whole characters, so this cannot fail; fall back to a
@@ -1068,18 +1073,32 @@ fn parse_parts(
 /// piece to another core costs more than it gives back.
 const PIECE_FROM: usize = 32 << 10;
 
-#[cfg(test)]
-thread_local! {
-    /// [`PIECE_FROM`] for the tests on this thread, which parse short texts in pieces.
-    static MIN_PIECE: std::cell::Cell<usize> = const { std::cell::Cell::new(PIECE_FROM) };
+/// Whether work may be shared with the other cores: a parameter of each step that can
+/// share it (parsing here, then the analysis's steps), never a switch set beside them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cores {
+    /// On the calling thread only.
+    One,
+    /// On rayon's threads; a text parsed afresh is cut into pieces of at least
+    /// `min_piece` bytes ([`PIECE_FROM`] but in tests), parsed at once.
+    Both { min_piece: usize },
 }
 
-/// How long a piece is at least: [`PIECE_FROM`], or less in tests.
-fn min_piece() -> usize {
-    #[cfg(test)]
-    return MIN_PIECE.get();
-    #[cfg(not(test))]
-    PIECE_FROM
+impl Cores {
+    /// Both cores, in pieces of [`PIECE_FROM`].
+    pub(crate) const BOTH: Cores = Cores::Both { min_piece: PIECE_FROM };
+
+    /// Whether the work may be shared.
+    pub(crate) fn shared(self) -> bool {
+        matches!(self, Cores::Both { .. })
+    }
+
+    fn min_piece(self) -> Option<usize> {
+        match self {
+            Cores::One => None,
+            Cores::Both { min_piece } => Some(min_piece),
+        }
+    }
 }
 
 /// Parses `text` from `from` (the body's start) into parts, as [`parse_parts`] does. With
@@ -1960,7 +1979,7 @@ pub(crate) mod tests {
         let text = "intro\n\n```\n# not a heading\n```\n\n> # quoted\n\n- # in a list\n\nSetext\n===\n\n   # indented\n\n# Real\n\ntext\n";
         let doc = Document::parse(text);
         assert_eq!(doc.parts[0].part.cuts, [text.find("# Real").unwrap()]);
-        let reused = Document::parse_reusing(text, None);
+        let reused = Document::parse_reusing(text, None, Cores::One);
         let starts: Vec<usize> = reused.parts.iter().map(|p| p.start).collect();
         assert_eq!(starts, [0, text.find("# Real").unwrap()]);
         assert_eq!(model(&doc), cut_into_parts(text));
@@ -1968,10 +1987,10 @@ pub(crate) mod tests {
 
     /// Applies `edits` one after another, each time parsing the new text reusing the
     /// previous parse, and checks the model against a fresh parse.
-    fn check_edits(base: &str, edits: &[(usize, usize, &str)]) -> Result<(), String> {
+    fn check_edits(base: &str, edits: &[(usize, usize, &str)], cores: Cores) -> Result<(), String> {
         let mut text = base.to_string();
         let mut reuse = {
-            let doc = Document::parse_reusing(&text, None);
+            let doc = Document::parse_reusing(&text, None, cores);
             doc.into_reuse()
         }
         .with_text(text.clone());
@@ -1985,14 +2004,14 @@ pub(crate) mod tests {
                 end += 1;
             }
             text.replace_range(at..end, insert);
-            let reused = Document::parse_reusing(&text, Some(&reuse));
+            let reused = Document::parse_reusing(&text, Some(&reuse), cores);
             let fresh = Document::parse(&text);
             if model(&reused) != model(&fresh) {
                 return Err(format!("after replacing {at}..{end} with {insert:?}: {text:?}"));
             }
             let reused_parts: Vec<Range<usize>> = reused.parts.iter().map(Placed::range).collect();
             let fresh_parts: Vec<Range<usize>> =
-                Document::parse_reusing(&text, None).parts.iter().map(Placed::range).collect();
+                Document::parse_reusing(&text, None, cores).parts.iter().map(Placed::range).collect();
             if reused_parts != fresh_parts {
                 return Err(format!("parts {reused_parts:?} != {fresh_parts:?} in {text:?}"));
             }
@@ -2051,7 +2070,7 @@ pub(crate) mod tests {
             &[(0, base.len(), "# A\n\n# B"), (9, 0, " more\n\ntext")],
         ];
         for edits in cases {
-            check_edits(base, edits).unwrap();
+            check_edits(base, edits, Cores::One).unwrap();
         }
     }
 
@@ -2085,12 +2104,11 @@ pub(crate) mod tests {
             min_piece in proptest::option::of(1usize..400),
         ) {
             // Some of the time, every parse is made in pieces (the first, reused later, too).
-            MIN_PIECE.set(min_piece.unwrap_or(PIECE_FROM));
-            crate::BOTH_CORES.set(min_piece.is_some());
+            let cores = min_piece.map_or(Cores::One, |min_piece| Cores::Both { min_piece });
             let docs = corpus_sample();
             let base = &docs[base % docs.len()];
             let edits: Vec<(usize, usize, &str)> = edits.iter().map(|&(at, del, i)| (at, del, SNIPPETS[i])).collect();
-            if let Err(e) = check_edits(base, &edits) {
+            if let Err(e) = check_edits(base, &edits, cores) {
                 proptest::prop_assert!(false, "{}", e);
             }
         }

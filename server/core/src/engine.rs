@@ -381,13 +381,12 @@ impl QuoteTracker {
     }
 }
 
-/// Runs every enabled rule and returns the findings, unsorted and unsuppressed. In a long
-/// document, the parts' phrases, and then the rules' checks, are taken on at once; the
-/// findings come in the same order either way.
-pub(crate) fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
+/// Runs every enabled rule and returns the findings, unsorted and unsuppressed. When
+/// `parallel` (a long document on both cores), the parts' phrases, and then the rules'
+/// checks, are taken on at once; the findings come in the same order either way.
+pub(crate) fn run(ctx: &Context<'_>, config: &Config, parallel: bool) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let enabled: Vec<Option<Severity>> = (0..REGISTRY.len()).map(|i| config.severity_of(i)).collect();
-    let parallel = crate::in_parallel(ctx.doc);
     let apart = |found: Vec<Vec<Diagnostic>>| found.into_iter().flatten();
     let mut out = Vec::new();
     if enabled.iter().zip(REGISTRY.iter()).any(|(s, r)| s.is_some() && !r.triggers.is_empty()) {

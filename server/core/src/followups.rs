@@ -483,7 +483,7 @@ mod tests {
         for text in &texts {
             let whole = severity_line(text);
             stated += usize::from(whole.is_some());
-            for doc in [Document::parse(text), Document::parse_reusing(text, None)] {
+            for doc in [Document::parse(text), Document::parse_reusing(text, None, crate::document::Cores::One)] {
                 if doc.front_matter.as_ref().is_some_and(|f| f.severity.is_some()) {
                     continue;
                 }

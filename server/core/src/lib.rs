@@ -27,6 +27,8 @@ mod word_index;
 
 use std::ops::Range;
 
+use document::Cores;
+
 pub use config::{Config, ConfigError, ConfigFile};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use document::{Document, SectionKind};
@@ -42,9 +44,9 @@ pub fn analyse(text: &str, config: &Config) -> Vec<Diagnostic> {
 /// [`declares_debrief`]), `None` when it does not: one parse for both, for files found by
 /// walking folders.
 pub fn analyse_if_debrief(text: &str, config: &Config) -> Option<Vec<Diagnostic>> {
-    on_both_cores(text.len(), || {
-        let doc = Document::parse(text);
-        declares_debrief(&doc).then(|| analysis_of(&doc, config, false).diagnostics)
+    on_both_cores(text.len(), |cores| {
+        let doc = Document::parse_on(text, cores);
+        declares_debrief(&doc).then(|| analysis_of(&doc, config, false, cores).diagnostics)
     })
 }
 
@@ -169,13 +171,13 @@ impl Incremental {
         // The first version is parsed whole, on both cores if it is long; later ones reuse
         // its parts and stay on one (see [`in_parallel`]).
         let first = self.previous.is_none();
-        let analyse = || {
-            let mut doc = Document::parse_reusing(&text, self.previous.as_ref());
+        let analyse = |cores| {
+            let mut doc = Document::parse_reusing(&text, self.previous.as_ref(), cores);
             doc.memo = Some(&self.memo);
-            let analysis = analysis_of(&doc, config, false);
+            let analysis = analysis_of(&doc, config, false, cores);
             (analysis, doc.into_reuse())
         };
-        let (analysis, reuse) = if first { on_both_cores(text.len(), analyse) } else { analyse() };
+        let (analysis, reuse) = if first { on_both_cores(text.len(), analyse) } else { analyse(Cores::One) };
         self.previous = Some(reuse.with_text(text));
         analysis
     }
@@ -190,71 +192,40 @@ impl Incremental {
 /// work over costs more than it saves).
 const PARALLEL_FROM: usize = 64 << 10;
 
-thread_local! {
-    /// Whether the analysis on this thread may share its work with the other cores (set
-    /// by [`on_both_cores`]).
-    static BOTH_CORES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-#[cfg(test)]
-thread_local! {
-    /// Whether the tests on this thread analyse on one core whatever the length.
-    static ONE_CORE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs `analyse`, the analysis of a text `len` bytes long, as one task on rayon's threads
-/// with its steps free to share their work (see [`both_cores`]) when the text is long and
-/// the cores are free: not when called on one of rayon's threads, as `check` analyses its
-/// files, each on a core already (splitting one there only added work).
+/// Runs `analyse`, the analysis of a text `len` bytes long, telling it which [`Cores`] its
+/// steps may share their work on: both, as one task on rayon's threads, when the text is
+/// long and the cores are free; not when called on one of rayon's threads, as `check`
+/// analyses its files, each on a core already (splitting one there only added work).
 ///
 /// The analysis enters rayon's pool once rather than at each step that shares its work,
 /// so it does not wait at each for a thread to wake. After an idle pause its first step
 /// still waits for the other core (1.3–2 ms on the benchmarks' machine): see
 /// `tests/bench/README.md`.
-fn on_both_cores<R: Send>(len: usize, analyse: impl FnOnce() -> R + Send) -> R {
-    #[cfg(test)]
-    if ONE_CORE.get() {
-        return analyse();
-    }
+fn on_both_cores<R: Send>(len: usize, analyse: impl FnOnce(Cores) -> R + Send) -> R {
     if len < PARALLEL_FROM || rayon::current_thread_index().is_some() {
-        return analyse();
+        return analyse(Cores::One);
     }
-    rayon::scope(|_| {
-        /// Clears the flag however the analysis ends, for the thread's next task.
-        struct Clear;
-        impl Drop for Clear {
-            fn drop(&mut self) {
-                BOTH_CORES.set(false);
-            }
-        }
-        BOTH_CORES.set(true);
-        let _clear = Clear;
-        analyse()
-    })
+    rayon::scope(|_| analyse(Cores::BOTH))
 }
 
-/// Whether the analysis running on this thread may share its work (see [`on_both_cores`]).
-pub(crate) fn both_cores() -> bool {
-    BOTH_CORES.get()
-}
-
-/// Whether the analysis of `doc` shares its work with the other cores: when allowed (see
+/// Whether the analysis of `doc` shares its work with the other cores: when it may (see
 /// [`on_both_cores`]), and not after a keystroke (parts of the last version reused):
 /// what is left to do then is small, and waking the other core's thread, asleep between
 /// keystrokes, cost more than it saved (the language server's 10,000-line keystroke
 /// took 0.3 ms longer).
-pub(crate) fn in_parallel(doc: &Document<'_>) -> bool {
-    both_cores() && doc.text.len() >= PARALLEL_FROM && !doc.reused
+fn in_parallel(doc: &Document<'_>, cores: Cores) -> bool {
+    cores.shared() && doc.text.len() >= PARALLEL_FROM && !doc.reused
 }
 
 fn run(text: &str, config: &Config, with_outline: bool) -> Analysis {
-    on_both_cores(text.len(), || analysis_of(&Document::parse(text), config, with_outline))
+    on_both_cores(text.len(), |cores| analysis_of(&Document::parse_on(text, cores), config, with_outline, cores))
 }
 
-fn analysis_of(doc: &Document<'_>, config: &Config, with_outline: bool) -> Analysis {
+fn analysis_of(doc: &Document<'_>, config: &Config, with_outline: bool, cores: Cores) -> Analysis {
+    let parallel = in_parallel(doc, cores);
     // In a long debrief, the timelines are read while the other core finds the trigger
     // phrases (kept with the document's parts) and the follow-ups.
-    let (timelines, followup_lists) = if in_parallel(doc) {
+    let (timelines, followup_lists) = if parallel {
         rayon::join(
             || timeline::timelines(doc),
             || {
@@ -280,7 +251,7 @@ fn analysis_of(doc: &Document<'_>, config: &Config, with_outline: bool) -> Analy
         people: &people,
         people_digest,
     };
-    let mut diagnostics = engine::run(&ctx, config);
+    let mut diagnostics = engine::run(&ctx, config, parallel);
     if let Some(memo) = memo {
         memo.add_people_words(people.words());
         memo.keep_people_totals(people.into_totals());
@@ -462,13 +433,11 @@ mod tests {
         }
         assert!(text.len() > 8 * PARALLEL_FROM, "{} bytes", text.len());
         let config = Config::default();
-        let parts = || on_both_cores(text.len(), || Document::parse(&text).parts().len());
-        assert!(parts() > 1, "the text was not parsed in pieces");
-        assert_eq!(Document::parse(&text).parts().len(), 1, "parsed in pieces outside on_both_cores");
+        let parts = on_both_cores(text.len(), |cores| Document::parse_on(&text, cores).parts().len());
+        assert!(parts > 1, "the text was not parsed in pieces");
+        assert_eq!(Document::parse(&text).parts().len(), 1, "parsed in pieces on one core");
         let two = run(&text, &config, true);
-        ONE_CORE.set(true);
-        let one = run(&text, &config, true);
-        assert_eq!(parts(), 1);
+        let one = analysis_of(&Document::parse(&text), &config, true, Cores::One);
         assert!(one.diagnostics.len() > 500, "{} findings", one.diagnostics.len());
         let first_apart = two.diagnostics.iter().zip(&one.diagnostics).position(|(a, b)| a != b);
         assert!(

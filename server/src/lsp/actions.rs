@@ -13,7 +13,7 @@ use tower_lsp::lsp_types::{
     OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
 };
 
-use super::convert::rule_of;
+use super::convert::{rule_of, FindingId};
 use super::document::Snapshot;
 use super::position::{to_byte, to_range, Encoding};
 
@@ -142,14 +142,21 @@ fn lines_holding(rope: &Rope, range: Range<usize>) -> (String, usize) {
     (rope.byte_slice(start..end).to_string(), start)
 }
 
-/// Which of our diagnostics the client's `d` stands for: the same range, or failing that
-/// the same rule and message starting on the same line (some clients send ranges back
-/// in their own columns: Neovim 0.7 in bytes, whatever was negotiated).
+/// Which of our findings the client's `d` is: the one its `data` names (see
+/// [`FindingId`]) when it is of the analysis `snapshot` holds. When it is of an older one
+/// (the client has not had the new diagnostics yet), or the client dropped `data`, the
+/// finding of the same rule with the same range, or failing that with the same message
+/// on the same line: its current fixes, if it is still there.
 fn our_copy(snapshot: &Snapshot, d: &lsp::Diagnostic) -> Option<usize> {
-    let ours = || snapshot.diagnostics().iter().enumerate().filter(|(_, o)| o.code == d.code);
-    ours()
+    let ours = snapshot.diagnostics();
+    let current = FindingId::of(d).filter(|id| id.version == snapshot.version && id.generation == snapshot.generation);
+    if let Some(id) = current {
+        return ours.get(id.index).is_some_and(|o| o.code == d.code).then_some(id.index);
+    }
+    let same_rule = || ours.iter().enumerate().filter(|(_, o)| o.code == d.code);
+    same_rule()
         .find(|(_, o)| o.range == d.range)
-        .or_else(|| ours().find(|(_, o)| o.message == d.message && o.range.start.line == d.range.start.line))
+        .or_else(|| same_rule().find(|(_, o)| o.message == d.message && o.range.start.line == d.range.start.line))
         .map(|(i, _)| i)
 }
 

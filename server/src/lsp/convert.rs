@@ -1,5 +1,6 @@
 //! The core's findings as LSP diagnostics. Their fixes stay in the analysis, and are
-//! converted when a code action asks for them.
+//! converted when a code action asks for them: each diagnostic carries in `data` which
+//! finding of which analysis it is (see [`FindingId`]).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -14,6 +15,31 @@ use super::position::Positions;
 /// What the server calls itself in `Diagnostic.source`.
 pub const SOURCE: &str = "debrief-ls";
 
+/// What a diagnostic carries in `data`: which finding it is, of the analysis of which
+/// version under which configuration. A code action finds the finding's fixes by it,
+/// rather than by matching ranges, which some clients send back in their own columns
+/// (Neovim 0.7 in bytes, whatever was negotiated). An analysis of the same version and
+/// configuration finds the same findings in the same order, so the id holds across
+/// analyses of one version (a push and a pull).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FindingId {
+    /// The document version analysed.
+    pub version: i32,
+    /// The configuration's generation (see `config::Loaded`).
+    pub generation: u64,
+    /// The finding's place among the analysis's findings.
+    pub index: usize,
+}
+
+impl FindingId {
+    /// The id a diagnostic the client sent back carries, if it is one of ours that
+    /// kept its `data`.
+    pub fn of(d: &lsp::Diagnostic) -> Option<FindingId> {
+        rule_of(d)?;
+        serde_json::from_value(d.data.clone()?).ok()
+    }
+}
+
 /// The LSP severity of a finding.
 pub fn severity(s: Severity) -> DiagnosticSeverity {
     match s {
@@ -23,9 +49,14 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// Converts one finding of the document at `uri`, placed by `positions` (its fixes are
-/// left to code actions).
-pub fn diagnostic(uri: &Url, positions: &Positions<'_>, d: &debrief_core::Diagnostic) -> lsp::Diagnostic {
+/// Converts one finding of the document at `uri`, placed by `positions`; its fixes are
+/// left to code actions, which find them by `id`.
+pub fn diagnostic(
+    uri: &Url,
+    positions: &Positions<'_>,
+    d: &debrief_core::Diagnostic,
+    id: FindingId,
+) -> lsp::Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = d
         .related
         .iter()
@@ -43,11 +74,12 @@ pub fn diagnostic(uri: &Url, positions: &Positions<'_>, d: &debrief_core::Diagno
         message: d.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
-        data: None,
+        data: Some(serde_json::to_value(id).expect("an id serialises")),
     }
 }
 
-/// The JSON of `findings` converted as [`diagnostic`] converts each, as an array: what
+/// The JSON of `findings`, those of the analysis of `version` under configuration
+/// `generation`, converted as [`diagnostic`] converts each, as an array: what
 /// `serde_json` writes for the converted diagnostics, written without converting them.
 /// On every keystroke in a long debrief, building the diagnostics' owned strings (six
 /// for each) and dropping them again, then serialising them field by field, cost more
@@ -56,8 +88,14 @@ pub fn print_diagnostics<'d>(
     uri: &Url,
     positions: &Positions<'_>,
     findings: impl ExactSizeIterator<Item = &'d debrief_core::Diagnostic>,
+    version: i32,
+    generation: u64,
 ) -> Vec<u8> {
     let uri = serde_json::to_vec(uri).expect("a URL serialises");
+    // Around each finding's index, `data` is the same for every finding (its keys in
+    // the order `serde_json::Value` keeps them).
+    let data_head = format!(",\"data\":{{\"generation\":{generation},\"index\":");
+    let data_tail = format!(",\"version\":{version}}}}}");
     // A finding prints to 330–580 bytes (a median of 390 over the corpus, 420 in the
     // 10,000-line benchmark debrief); growing the buffer near the end copied all of it.
     let mut out = Vec::with_capacity(findings.len() * 512 + 2);
@@ -91,7 +129,9 @@ pub fn print_diagnostics<'d>(
             }
             out.push(b']');
         }
-        out.push(b'}');
+        out.extend_from_slice(data_head.as_bytes());
+        out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes());
+        out.extend_from_slice(data_tail.as_bytes());
     }
     out.push(b']');
     out
@@ -184,13 +224,17 @@ mod tests {
             ],
             related: vec![Related { range: 0..1, message: "before".into() }],
         };
-        let out = diagnostic(&uri, &Positions::new(text, Encoding::Utf16), &d);
+        let id = FindingId { version: 7, generation: 2, index: 3 };
+        let out = diagnostic(&uri, &Positions::new(text, Encoding::Utf16), &d, id);
         assert_eq!(out.range, lsp::Range::new(lsp::Position::new(0, 5), lsp::Position::new(0, 6)));
         assert_eq!(rule_of(&out), Some("timeline-gap"));
         assert_eq!(out.severity, Some(DiagnosticSeverity::INFORMATION));
         assert!(out.code_description.as_ref().unwrap().href.as_str().ends_with("/timeline-gap.md"));
         assert_eq!(out.related_information.as_ref().unwrap()[0].location.range.end, lsp::Position::new(0, 1));
-        assert_eq!(out.data, None, "fixes are converted when asked for");
+        assert_eq!(out.data, Some(serde_json::json!({"version": 7, "generation": 2, "index": 3})));
+        assert_eq!(FindingId::of(&out), Some(id), "the finding is found again by its id");
+        let someone_elses = lsp::Diagnostic { source: Some("other".into()), ..out.clone() };
+        assert_eq!(FindingId::of(&someone_elses), None);
     }
 
     /// Findings printed straight to JSON read exactly as the converted diagnostics
@@ -217,9 +261,13 @@ mod tests {
             let found = debrief_core::analyse_without_outline(text, &config).diagnostics;
             related += found.iter().filter(|d| !d.related.is_empty()).count();
             for enc in [Encoding::Utf8, Encoding::Utf16] {
-                let converted: Vec<lsp::Diagnostic> =
-                    found.iter().map(|d| diagnostic(&uri, &Positions::new(text, enc), d)).collect();
-                let printed = print_diagnostics(&uri, &Positions::new(text, enc), found.iter());
+                let id = |index| FindingId { version: 12, generation: 3, index };
+                let converted: Vec<lsp::Diagnostic> = found
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| diagnostic(&uri, &Positions::new(text, enc), d, id(i)))
+                    .collect();
+                let printed = print_diagnostics(&uri, &Positions::new(text, enc), found.iter(), 12, 3);
                 assert_eq!(
                     String::from_utf8(printed).unwrap(),
                     serde_json::to_string(&converted).unwrap(),

@@ -193,7 +193,8 @@ impl Snapshot {
         let printed = |analysis: &Analysis, text: &str| {
             print.then(|| {
                 let shown = &analysis.diagnostics[..found(analysis)];
-                convert::print_diagnostics(uri, &Positions::new(text, enc), shown.iter())
+                let positions = Positions::new(text, enc);
+                convert::print_diagnostics(uri, &positions, shown.iter(), input.version, input.config.generation)
             })
         };
         // Two analyses of one document at once (a push and a pull) are rare; the second
@@ -243,7 +244,8 @@ impl Snapshot {
             let text = text_of(&self.rope);
             let positions = Positions::new(&text, self.enc);
             let shown = &self.analysis.diagnostics[..self.shown];
-            shown.iter().map(|d| convert::diagnostic(&self.uri, &positions, d)).collect()
+            let id = |index| convert::FindingId { version: self.version, generation: self.generation, index };
+            shown.iter().enumerate().map(|(i, d)| convert::diagnostic(&self.uri, &positions, d, id(i))).collect()
         })
     }
 

@@ -222,6 +222,31 @@ async fn actions_for_a_diagnostic_of_an_older_version_use_the_current_analysis()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_diagnostic_sent_back_names_its_own_finding_whatever_its_range() {
+    // Two findings of one rule with one message on one line, after wide characters: a
+    // client that sends the second back in byte columns (as Neovim 0.7 does) still gets
+    // the second's fix, which its `data` names; ranges alone would pick the first.
+    let text = "# Post-mortem: checkout\n\n## Summary\n\n🚨 The careless deploy met a careless review.\n";
+    let mut client = TestClient::start(Setup::default()).await;
+    client.open(URI, text).await;
+    let diags = client.diagnostics(URI).await["diagnostics"].clone();
+    let judgements = with_code(&diags, "blame-judgement");
+    assert_eq!(judgements.len(), 2, "{diags}");
+    assert_eq!(judgements[0]["message"], judgements[1]["message"]);
+    let mut second = judgements[1].clone();
+    let column = |at: &str| u32::try_from(second["range"][at]["character"].as_u64().unwrap()).unwrap();
+    // 🚨 is two UTF-16 code units and four bytes.
+    second["range"] = range(4, column("start") + 2, 4, column("end") + 2);
+    let actions = client
+        .result("textDocument/codeAction", actions_request(URI, second["range"].clone(), vec![second], None))
+        .await;
+    let drop = action(&actions, "Drop the judgement word");
+    let edit = &edits_of(&drop["edit"], URI, 1)[0];
+    assert!(edit["range"]["start"]["character"].as_u64().unwrap() > 25, "the second finding's fix: {edit}");
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_sending_ranges_back_in_other_columns_still_gets_every_action() {
     // Neovim 0.7 sends diagnostics back with byte columns whatever the encoding.
     let mut client = TestClient::start(Setup::default()).await;

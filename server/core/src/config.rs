@@ -42,6 +42,16 @@ pub enum RuleLevel {
 }
 
 impl RuleLevel {
+    /// As written in `debrief.toml`: `off`, `info`, `warning` or `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleLevel::Off => "off",
+            RuleLevel::Info => "info",
+            RuleLevel::Warning => "warning",
+            RuleLevel::Error => "error",
+        }
+    }
+
     /// The severity, or `None` when off.
     pub fn severity(self) -> Option<Severity> {
         match self {

@@ -12,28 +12,11 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
 use clap::ValueEnum;
-use debrief_core::{fix, Applicability, ConfigError, Diagnostic, Severity};
+use debrief_core::{fix, Applicability, ConfigError, Severity};
 use rayon::prelude::*;
 
-use super::report::{self, Printer, Rendered, Report};
+use super::report::{Color, FileResult, Format, Printer, Problem, Rendered, Report};
 use crate::workspace::{find_config, LoadedConfig};
-
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// `file:line:col: level[rule] message`, the source line and a caret underline.
-    Human,
-    /// The JSON document of SPEC 6.
-    Json,
-    /// SARIF 2.1.0, for code scanning.
-    Sarif,
-    /// GitHub Actions workflow annotations.
-    Github,
-    /// A GitLab Code Quality report (`artifacts: reports: codequality`).
-    Gitlab,
-    /// reviewdog's diagnostic format (`reviewdog -f=rdjson`), fixes as suggestions.
-    Rdjson,
-}
 
 /// The lowest severity that fails the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -45,17 +28,6 @@ pub enum FailOn {
     /// Only errors fail.
     Error,
     /// Findings never fail the run (problems reading files still do).
-    Never,
-}
-
-/// When to colour the human format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Color {
-    /// When writing to a terminal.
-    Auto,
-    /// Always.
-    Always,
-    /// Never.
     Never,
 }
 
@@ -99,34 +71,6 @@ pub struct CheckArgs {
 struct Target {
     path: PathBuf,
     explicit: bool,
-}
-
-/// One checked file.
-#[derive(Debug)]
-pub struct FileResult {
-    /// The path as shown to the user.
-    pub path: String,
-    /// The text analysed (after fixes, when fixing).
-    pub text: String,
-    /// Findings.
-    pub diagnostics: Vec<Diagnostic>,
-    /// A unified diff of the fixes (with --diff).
-    pub diff: Option<String>,
-    /// How many fixes were written (with --fix).
-    pub fixed: usize,
-}
-
-/// A problem that is not a finding: a file that cannot be read or written, a bad config.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The file it is about.
-    pub path: String,
-    /// 1-based line, when known.
-    pub line: Option<usize>,
-    /// 1-based column, when known.
-    pub column: Option<usize>,
-    /// What is wrong.
-    pub message: String,
 }
 
 impl Problem {
@@ -406,14 +350,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     problems.dedup();
 
     let report = Report { files: &results, problems: &problems, diff_mode: mode == FixMode::Diff };
-    let written = match args.format {
-        Format::Human => report::human(&report, args.color),
-        Format::Json => report::json(&report),
-        Format::Sarif => report::sarif(&report),
-        Format::Github => report::github(&report),
-        Format::Gitlab => super::gitlab::write(&report),
-        Format::Rdjson => super::rdjson::write(&report),
-    };
+    let written = printer.write(&report);
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("debrief-ls: cannot write the report: {e}");

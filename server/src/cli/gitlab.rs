@@ -14,8 +14,7 @@ use debrief_core::{LineCounter, Severity};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::check::FileResult;
-use super::report::{problems_to_stderr, Report};
+use super::report::{problems_to_stderr, Emitter, FileResult, Report};
 
 /// One Code Climate issue.
 #[derive(Debug, Serialize)]
@@ -105,6 +104,19 @@ pub fn write(report: &Report<'_>) -> io::Result<()> {
     out.write_all(b"\n")?;
     out.flush()?;
     problems_to_stderr(report.problems)
+}
+
+/// The gitlab format.
+pub struct Gitlab;
+
+impl Emitter for Gitlab {
+    fn file(&self, file: &FileResult) -> Vec<String> {
+        issues(file)
+    }
+
+    fn write(&self, report: &Report<'_>) -> io::Result<()> {
+        write(report)
+    }
 }
 
 #[cfg(test)]

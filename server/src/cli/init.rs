@@ -11,7 +11,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use debrief_core::config::{Limits, RuleLevel, DEFAULT_INCLUDE};
+use debrief_core::config::{Limits, DEFAULT_INCLUDE};
 use debrief_core::timeline::Milestone;
 
 /// Arguments of `init`.
@@ -81,15 +81,6 @@ fn short(e: &std::io::Error) -> String {
     s.split(" (os error").next().unwrap_or(&s).to_string()
 }
 
-fn level_name(level: RuleLevel) -> &'static str {
-    match level {
-        RuleLevel::Off => "off",
-        RuleLevel::Info => "info",
-        RuleLevel::Warning => "warning",
-        RuleLevel::Error => "error",
-    }
-}
-
 /// A TOML string: JSON's escapes are all TOML basic-string escapes.
 fn toml_string(s: &str) -> String {
     serde_json::to_string(s).expect("a string prints")
@@ -132,11 +123,11 @@ pub fn config_text() -> String {
     );
     let width = debrief_core::rules::REGISTRY
         .iter()
-        .map(|r| r.meta.id.len() + level_name(r.meta.default_level).len())
+        .map(|r| r.meta.id.len() + r.meta.default_level.as_str().len())
         .max()
         .unwrap_or(0);
     for r in debrief_core::rules::REGISTRY {
-        let line = format!("{} = {}", r.meta.id, toml_string(level_name(r.meta.default_level)));
+        let line = format!("{} = {}", r.meta.id, toml_string(r.meta.default_level.as_str()));
         let _ = writeln!(w, "{line:width$}  # {}", r.meta.summary, width = width + 5);
     }
     let _ = writeln!(

@@ -5,11 +5,16 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod check;
+mod frame;
+mod github;
 mod gitlab;
+mod human;
 mod init;
+mod json;
 mod pretty;
 mod rdjson;
 mod report;
+mod sarif;
 
 /// Incident debriefs that teach: a language server and a checker for debriefs in Markdown.
 #[derive(Debug, Parser)]
@@ -90,16 +95,11 @@ pub fn main() -> ExitCode {
 }
 
 fn rules_json() -> serde_json::Value {
-    use debrief_core::config::{Limits, RuleLevel};
+    use debrief_core::config::Limits;
     let rules: Vec<serde_json::Value> = debrief_core::rules::REGISTRY
         .iter()
         .map(|r| {
-            let level = match r.meta.default_level {
-                RuleLevel::Off => "off",
-                RuleLevel::Info => "info",
-                RuleLevel::Warning => "warning",
-                RuleLevel::Error => "error",
-            };
+            let level = r.meta.default_level.as_str();
             serde_json::json!({
                 "id": r.meta.id,
                 "default": level,

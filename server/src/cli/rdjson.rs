@@ -12,8 +12,7 @@ use debrief_core::{LineIndex, Severity};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::check::FileResult;
-use super::report::{problems_to_stderr, Report};
+use super::report::{problems_to_stderr, Emitter, FileResult, Report};
 
 /// Where the findings come from, for the report and each finding.
 #[derive(Debug, Serialize)]
@@ -132,6 +131,19 @@ pub fn write(report: &Report<'_>) -> io::Result<()> {
     out.write_all(b"\n")?;
     out.flush()?;
     problems_to_stderr(report.problems)
+}
+
+/// The rdjson format.
+pub struct Rdjson;
+
+impl Emitter for Rdjson {
+    fn file(&self, file: &FileResult) -> Vec<String> {
+        diagnostics(file)
+    }
+
+    fn write(&self, report: &Report<'_>) -> io::Result<()> {
+        write(report)
+    }
 }
 
 #[cfg(test)]

@@ -32,6 +32,8 @@ mod timeline_out_of_order;
 
 pub(crate) mod reframe;
 
+pub use reframe::capitalise;
+
 /// A rule's documentation, in fixed sections (the published rule page).
 #[derive(Debug, Clone, Copy)]
 pub struct RuleDocs {
@@ -127,9 +129,7 @@ pub fn render_docs(rule: &Rule) -> String {
     let d = &m.docs;
     let level = match m.default_level {
         RuleLevel::Off => "off (opt in)",
-        RuleLevel::Info => "info",
-        RuleLevel::Warning => "warning",
-        RuleLevel::Error => "error",
+        level => level.as_str(),
     };
     let mut out = format!("# `{}`\n\n{}.\n\nDefault: **{level}**.\n\n", m.id, m.summary);
     out.push_str(&format!("## What it flags\n\n{}\n\n## Why it hurts learning\n\n{}\n\n", d.what, d.why));

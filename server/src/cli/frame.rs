@@ -34,10 +34,8 @@ impl Frame {
         Frame { head: whole, tail, indent }
     }
 
-    /// `item` as pretty JSON, indented to stand in the array, through serde_json: what the
-    /// items [`Pretty`] prints at [`Frame::depth`] are held to. Every line break in pretty
+    /// `item` as pretty JSON, indented to stand in the array. Every line break in pretty
     /// JSON is between tokens (strings escape theirs), so each line is indented alike.
-    #[cfg(test)]
     pub fn item(&self, item: &impl serde::Serialize) -> String {
         let printed = serde_json::to_string_pretty(item).expect("the report prints");
         let lines = memchr::memchr_iter(b'\n', printed.as_bytes()).count() + 1;

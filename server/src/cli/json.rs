@@ -1,12 +1,13 @@
 //! `check --format json`: the JSON document of SPEC 6.
 
 use std::io;
+use std::sync::LazyLock;
 
 use debrief_core::{Applicability, LineCounter};
+use serde::Serialize;
 use serde_json::json;
 
 use super::frame::Frame;
-use super::pretty::Pretty;
 use super::report::{problems_to_stderr, write_out, Emitter, FileResult, Report};
 
 /// The JSON format: the document on stdout, problems on stderr.
@@ -14,7 +15,7 @@ pub struct Json;
 
 impl Emitter for Json {
     fn file(&self, file: &FileResult) -> Vec<String> {
-        vec![json_file(file, JSON_DEPTH)]
+        vec![json_file(file, &ENTRY_FRAME)]
     }
 
     fn write(&self, report: &Report<'_>) -> io::Result<()> {
@@ -24,8 +25,10 @@ impl Emitter for Json {
     }
 }
 
-/// How many levels in the report's file entries stand (held to its frame by a test).
-const JSON_DEPTH: usize = 2;
+/// Where the report's file entries stand: what they are printed for, the frame of a
+/// report with no problems (a test holds every report's frame to it).
+static ENTRY_FRAME: LazyLock<Frame> =
+    LazyLock::new(|| json_frame(&Report { files: &[], problems: &[], diff_mode: false }));
 
 /// The JSON report around its file entries.
 fn json_frame(report: &Report<'_>) -> Frame {
@@ -38,70 +41,76 @@ fn json_frame(report: &Report<'_>) -> Frame {
     Frame::new(doc, "/files")
 }
 
-/// One file's entry in the JSON report (SPEC 6), standing `depth` levels in. Members are
-/// in alphabetical order, the key order the report has always had.
-fn json_file(f: &FileResult, depth: usize) -> String {
+/// One file's entry in the JSON report (SPEC 6). Members are in alphabetical order, the
+/// key order the report has always had.
+#[derive(Serialize)]
+struct Entry<'a> {
+    diagnostics: Vec<Finding<'a>>,
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    fixes: Vec<FixOut<'a>>,
+    message: &'a str,
+    range: Span,
+    rule: &'a str,
+    severity: &'a str,
+}
+
+#[derive(Serialize)]
+struct FixOut<'a> {
+    edits: Vec<EditOut<'a>>,
+    safe: bool,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct EditOut<'a> {
+    new_text: &'a str,
+    range: Span,
+}
+
+/// 1-based lines and columns (Unicode scalar values).
+#[derive(Serialize)]
+struct Span {
+    end: At,
+    start: At,
+}
+
+#[derive(Serialize)]
+struct At {
+    column: usize,
+    line: usize,
+}
+
+/// One file's entry, printed to stand in the report's `files` (see [`Frame::item`]).
+fn json_file(f: &FileResult, frame: &Frame) -> String {
     let mut lines = LineCounter::new(&f.text);
-    let mut range = |p: &mut Pretty, r: &std::ops::Range<usize>| {
+    let mut span = |r: &std::ops::Range<usize>| {
         let (start, end) = (lines.line_col(r.start), lines.line_col(r.end));
-        p.open('{');
-        for (key, at) in [("end", end), ("start", start)] {
-            p.key(key);
-            p.open('{');
-            p.key("column");
-            p.number(at.column);
-            p.key("line");
-            p.number(at.line);
-            p.close('}');
-        }
-        p.close('}');
+        Span { end: At { column: end.column, line: end.line }, start: At { column: start.column, line: start.line } }
     };
-    let mut p = Pretty::new(depth, 128 + f.diagnostics.len() * 512);
-    p.open('{');
-    p.key("diagnostics");
-    p.open('[');
-    for d in &f.diagnostics {
-        p.item();
-        p.open('{');
-        p.key("fixes");
-        p.open('[');
-        for fix in &d.fixes {
-            p.item();
-            p.open('{');
-            p.key("edits");
-            p.open('[');
-            for e in &fix.edits {
-                p.item();
-                p.open('{');
-                p.key("new_text");
-                p.string(&e.new_text);
-                p.key("range");
-                range(&mut p, &e.range);
-                p.close('}');
-            }
-            p.close(']');
-            p.key("safe");
-            p.boolean(fix.applicability == Applicability::Safe);
-            p.key("title");
-            p.string(&fix.title);
-            p.close('}');
-        }
-        p.close(']');
-        p.key("message");
-        p.string(&d.message);
-        p.key("range");
-        range(&mut p, &d.range);
-        p.key("rule");
-        p.string(d.rule);
-        p.key("severity");
-        p.string(d.severity.as_str());
-        p.close('}');
-    }
-    p.close(']');
-    p.key("path");
-    p.string(&f.path);
-    p.close('}');
-    p.into_string()
+    let diagnostics = f
+        .diagnostics
+        .iter()
+        .map(|d| Finding {
+            fixes: d
+                .fixes
+                .iter()
+                .map(|fix| FixOut {
+                    edits: fix.edits.iter().map(|e| EditOut { new_text: &e.new_text, range: span(&e.range) }).collect(),
+                    safe: fix.applicability == Applicability::Safe,
+                    title: &fix.title,
+                })
+                .collect(),
+            message: &d.message,
+            range: span(&d.range),
+            rule: d.rule,
+            severity: d.severity.as_str(),
+        })
+        .collect();
+    frame.item(&Entry { diagnostics, path: &f.path })
 }
 
 #[cfg(test)]
@@ -116,7 +125,7 @@ mod tests {
         let problems = [Problem { path: "a.md".into(), line: Some(1), column: None, message: "cannot read".into() }];
         for problems in [&problems[..], &[]] {
             let report = Report { files: &[], problems, diff_mode: false };
-            assert_eq!(json_frame(&report).depth(), JSON_DEPTH);
+            assert_eq!(json_frame(&report).depth(), ENTRY_FRAME.depth());
         }
     }
 
@@ -153,7 +162,7 @@ mod tests {
                 .collect();
             fixes += f.diagnostics.iter().map(|d| d.fixes.len()).sum::<usize>();
             let expected = frame.item(&json!({"diagnostics": diagnostics, "path": f.path}));
-            assert_eq!(json_file(&f, frame.depth()), expected, "{}", f.path);
+            assert_eq!(json_file(&f, &ENTRY_FRAME), expected, "{}", f.path);
         }
         assert!(fixes > 0);
     }

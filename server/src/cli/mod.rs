@@ -11,7 +11,6 @@ mod gitlab;
 mod human;
 mod init;
 mod json;
-mod pretty;
 mod rdjson;
 mod report;
 mod sarif;

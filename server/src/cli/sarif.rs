@@ -2,12 +2,13 @@
 //! Unicode code points.
 
 use std::io;
+use std::sync::LazyLock;
 
 use debrief_core::{Applicability, LineCounter, Severity};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::frame::Frame;
-use super::pretty::Pretty;
 use super::report::{problems_to_stderr, write_out, Emitter, FileResult, Report};
 
 /// The SARIF format: the log on stdout, problems both in it (as notifications) and on
@@ -16,7 +17,7 @@ pub struct Sarif;
 
 impl Emitter for Sarif {
     fn file(&self, file: &FileResult) -> Vec<String> {
-        sarif_results(file, SARIF_DEPTH)
+        sarif_results(file, &RESULT_FRAME)
     }
 
     fn write(&self, report: &Report<'_>) -> io::Result<()> {
@@ -26,8 +27,10 @@ impl Emitter for Sarif {
     }
 }
 
-/// How many levels in the log's results stand (held to its frame by a test).
-const SARIF_DEPTH: usize = 4;
+/// Where the log's results stand: what they are printed for, the frame of a log with no
+/// problems (a test holds every log's frame to it).
+static RESULT_FRAME: LazyLock<Frame> =
+    LazyLock::new(|| sarif_frame(&Report { files: &[], problems: &[], diff_mode: false }));
 
 fn sarif_level(s: Severity) -> &'static str {
     match s {
@@ -101,129 +104,140 @@ fn sarif_frame(report: &Report<'_>) -> Frame {
     Frame::new(doc, "/runs/0/results")
 }
 
-/// One file's SARIF results, each printed as pretty JSON to stand `depth` levels in.
-/// Members are in alphabetical order, the key order the report has always had.
-fn sarif_results(f: &FileResult, depth: usize) -> Vec<String> {
+/// A result (SARIF 3.27). Members are in alphabetical order, the key order the report
+/// has always had.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix<'a>>,
+    level: &'static str,
+    locations: [Location<'a>; 1],
+    message: Text<'a>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location<'a>>,
+    rule_id: &'a str,
+    rule_index: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    artifact_changes: [ArtifactChange<'a>; 1],
+    description: Text<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: Region,
+    inserted_content: Text<'a>,
+}
+
+/// A location; a related one has its id and message.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text<'a>>,
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation<'a> {
+    uri: &'a str,
+}
+
+/// 1-based lines and columns (Unicode code points).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    end_column: usize,
+    end_line: usize,
+    start_column: usize,
+    start_line: usize,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: std::borrow::Cow<'a, str>,
+}
+
+fn text(s: &str) -> Text<'_> {
+    Text { text: s.into() }
+}
+
+/// One file's SARIF results, each printed to stand in the log's `results` (see
+/// [`Frame::item`]).
+fn sarif_results(f: &FileResult, frame: &Frame) -> Vec<String> {
     let mut lines = LineCounter::new(&f.text);
     let uri = uri(&f.path);
+    let mut region = |r: &std::ops::Range<usize>| {
+        let (start, end) = (lines.line_col(r.start), lines.line_col(r.end));
+        Region { end_column: end.column, end_line: end.line, start_column: start.column, start_line: start.line }
+    };
     let mut results = Vec::with_capacity(f.diagnostics.len());
     for d in &f.diagnostics {
-        let mut p = Pretty::new(depth, 1024);
-        p.open('{');
-        if !d.fixes.is_empty() {
-            p.key("fixes");
-            p.open('[');
-            for fix in &d.fixes {
-                p.item();
-                p.open('{');
-                p.key("artifactChanges");
-                p.open('[');
-                p.item();
-                p.open('{');
-                p.key("artifactLocation");
-                sarif_artifact(&mut p, &uri);
-                p.key("replacements");
-                p.open('[');
-                for e in &fix.edits {
-                    p.item();
-                    p.open('{');
-                    p.key("deletedRegion");
-                    sarif_region(&mut p, &mut lines, &e.range);
-                    p.key("insertedContent");
-                    sarif_text(&mut p, &e.new_text);
-                    p.close('}');
+        let fixes = d
+            .fixes
+            .iter()
+            .map(|fix| {
+                let replacements = fix
+                    .edits
+                    .iter()
+                    .map(|e| Replacement { deleted_region: region(&e.range), inserted_content: text(&e.new_text) })
+                    .collect();
+                let description = match fix.applicability {
+                    Applicability::Safe => text(&fix.title),
+                    _ => Text { text: format!("{} (unsafe: changes meaning)", fix.title).into() },
+                };
+                SarifFix {
+                    artifact_changes: [ArtifactChange {
+                        artifact_location: ArtifactLocation { uri: &uri },
+                        replacements,
+                    }],
+                    description,
                 }
-                p.close(']');
-                p.close('}');
-                p.close(']');
-                p.key("description");
-                match fix.applicability {
-                    Applicability::Safe => sarif_text(&mut p, &fix.title),
-                    _ => sarif_text(&mut p, &format!("{} (unsafe: changes meaning)", fix.title)),
-                }
-                p.close('}');
-            }
-            p.close(']');
-        }
-        p.key("level");
-        p.string(sarif_level(d.severity));
-        p.key("locations");
-        p.open('[');
-        p.item();
-        sarif_location(&mut p, &mut lines, &uri, &d.range, None);
-        p.close(']');
-        p.key("message");
-        sarif_text(&mut p, &d.message);
-        if !d.related.is_empty() {
-            p.key("relatedLocations");
-            p.open('[');
-            for (i, r) in d.related.iter().enumerate() {
-                p.item();
-                sarif_location(&mut p, &mut lines, &uri, &r.range, Some((i, &r.message)));
-            }
-            p.close(']');
-        }
-        p.key("ruleId");
-        p.string(d.rule);
-        p.key("ruleIndex");
-        p.number(debrief_core::rules::index_of(d.rule).unwrap_or(0));
-        p.close('}');
-        results.push(p.into_string());
+            })
+            .collect();
+        let mut location = |r: &std::ops::Range<usize>, related: Option<(usize, &'_ str)>| Location {
+            id: related.map(|(id, _)| id),
+            message: related.map(|(_, message)| Text { text: message.to_string().into() }),
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation { uri: &uri },
+                region: region(r),
+            },
+        };
+        let related_locations =
+            d.related.iter().enumerate().map(|(i, r)| location(&r.range, Some((i, &r.message)))).collect();
+        let result = SarifResult {
+            fixes,
+            level: sarif_level(d.severity),
+            locations: [location(&d.range, None)],
+            message: text(&d.message),
+            related_locations,
+            rule_id: d.rule,
+            rule_index: debrief_core::rules::index_of(d.rule).unwrap_or(0),
+        };
+        results.push(frame.item(&result));
     }
     results
-}
-
-/// A SARIF location in the file at `uri`, with its id and message when it is a related one.
-fn sarif_location(
-    p: &mut Pretty,
-    lines: &mut LineCounter<'_>,
-    uri: &str,
-    range: &std::ops::Range<usize>,
-    related: Option<(usize, &str)>,
-) {
-    p.open('{');
-    if let Some((id, message)) = related {
-        p.key("id");
-        p.number(id);
-        p.key("message");
-        sarif_text(p, message);
-    }
-    p.key("physicalLocation");
-    p.open('{');
-    p.key("artifactLocation");
-    sarif_artifact(p, uri);
-    p.key("region");
-    sarif_region(p, lines, range);
-    p.close('}');
-    p.close('}');
-}
-
-fn sarif_artifact(p: &mut Pretty, uri: &str) {
-    p.open('{');
-    p.key("uri");
-    p.string(uri);
-    p.close('}');
-}
-
-fn sarif_region(p: &mut Pretty, lines: &mut LineCounter<'_>, range: &std::ops::Range<usize>) {
-    let (start, end) = (lines.line_col(range.start), lines.line_col(range.end));
-    p.open('{');
-    p.key("endColumn");
-    p.number(end.column);
-    p.key("endLine");
-    p.number(end.line);
-    p.key("startColumn");
-    p.number(start.column);
-    p.key("startLine");
-    p.number(start.line);
-    p.close('}');
-}
-
-fn sarif_text(p: &mut Pretty, text: &str) {
-    p.open('{');
-    p.key("text");
-    p.string(text);
-    p.close('}');
 }
 
 #[cfg(test)]
@@ -237,7 +251,7 @@ mod tests {
         let problems = [Problem { path: "a.md".into(), line: Some(1), column: None, message: "cannot read".into() }];
         for problems in [&problems[..], &[]] {
             let report = Report { files: &[], problems, diff_mode: false };
-            assert_eq!(sarif_frame(&report).depth(), SARIF_DEPTH);
+            assert_eq!(sarif_frame(&report).depth(), RESULT_FRAME.depth());
         }
     }
 
@@ -309,7 +323,7 @@ mod tests {
                     sarif_frame.item(&result)
                 })
                 .collect();
-            assert_eq!(sarif_results(&f, sarif_frame.depth()), expected, "{}", f.path);
+            assert_eq!(sarif_results(&f, &RESULT_FRAME), expected, "{}", f.path);
         }
         assert!(related > 0, "results with related places: {related}");
     }

@@ -82,13 +82,14 @@ mod phases {
     #[divan::bench]
     fn timelines(bencher: Bencher) {
         let doc = Document::parse(&LARGE);
-        bencher.bench(|| debrief_core::timeline::timelines(black_box(&doc)));
+        bencher.bench(|| debrief_core::timeline::timelines(black_box(&doc), debrief_core::memo::Lookup::default()));
     }
 
     #[divan::bench]
     fn followups(bencher: Bencher) {
         let doc = Document::parse(&LARGE);
-        bencher.bench(|| debrief_core::followups::followup_lists(black_box(&doc)));
+        bencher
+            .bench(|| debrief_core::followups::followup_lists(black_box(&doc), debrief_core::memo::Lookup::default()));
     }
 
     /// The rule families alone (the others switched off) on the 10,000-line debrief.

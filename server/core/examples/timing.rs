@@ -39,13 +39,16 @@ fn main() {
         let doc = debrief_core::Document::parse(&text);
         let tl = median(
             || {
-                std::hint::black_box(debrief_core::timeline::timelines(&doc));
+                std::hint::black_box(debrief_core::timeline::timelines(&doc, debrief_core::memo::Lookup::default()));
             },
             runs,
         );
         let fu = median(
             || {
-                std::hint::black_box(debrief_core::followups::followup_lists(&doc));
+                std::hint::black_box(debrief_core::followups::followup_lists(
+                    &doc,
+                    debrief_core::memo::Lookup::default(),
+                ));
             },
             runs,
         );

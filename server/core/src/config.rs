@@ -9,11 +9,13 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use foldhash::HashSet;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
+use crate::catalogue;
 use crate::diagnostic::Severity;
-use crate::rules;
 
 /// The most words a `[words]` list may hold; configuration comes from cloned repositories
 /// and must not be able to make the analysis slow.
@@ -289,6 +291,83 @@ fn strip_nulls(value: serde_json::Value) -> serde_json::Value {
     }
 }
 
+/// A moment in an incident: detected, declared or responded, mitigated, resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Milestone {
+    /// Someone or something noticed.
+    Detected,
+    /// The incident was declared, or responders engaged.
+    Responded,
+    /// Impact was reduced.
+    Mitigated,
+    /// Impact ended.
+    Resolved,
+}
+
+impl Milestone {
+    /// All four, in incident order.
+    pub const ALL: [Milestone; 4] =
+        [Milestone::Detected, Milestone::Responded, Milestone::Mitigated, Milestone::Resolved];
+
+    /// Its name in configuration and reports: "detected", "responded", "mitigated", "resolved".
+    pub fn name(self) -> &'static str {
+        match self {
+            Milestone::Detected => "detected",
+            Milestone::Responded => "responded",
+            Milestone::Mitigated => "mitigated",
+            Milestone::Resolved => "resolved",
+        }
+    }
+
+    /// How the milestone reads in a message.
+    pub fn label(self) -> &'static str {
+        match self {
+            Milestone::Detected => "detected",
+            Milestone::Responded => "declared or responded",
+            Milestone::Mitigated => "mitigated",
+            Milestone::Resolved => "resolved",
+        }
+    }
+}
+
+/// The team's words from configuration, ready to look up.
+#[derive(Debug, Default)]
+pub struct UserLexicon {
+    /// Lowercase names of people.
+    pub people: HashSet<String>,
+    /// Lowercase words never flagged.
+    pub allow: HashSet<String>,
+    /// Extra judgement words, as configured.
+    pub blame: Vec<String>,
+    /// Matcher for `blame`, case-insensitive.
+    pub blame_matcher: Option<AhoCorasick>,
+}
+
+impl UserLexicon {
+    /// Builds the lookups from validated `[words]`.
+    pub fn new(words: &Words) -> Self {
+        let blame: Vec<String> = words.blame.iter().map(|w| w.to_lowercase()).collect();
+        let blame_matcher = (!blame.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&blame)
+                .expect("literal words always build")
+        });
+        UserLexicon {
+            people: words.people.iter().map(|w| w.to_lowercase()).collect(),
+            allow: words.allow.iter().map(|w| w.to_lowercase()).collect(),
+            blame,
+            blame_matcher,
+        }
+    }
+
+    /// Whether the team allows this word or phrase (compared lowercase).
+    pub fn allows(&self, phrase: &str) -> bool {
+        !self.allow.is_empty() && self.allow.contains(&phrase.to_lowercase())
+    }
+}
+
 /// Resolved configuration: defaults with every layer applied, globs compiled.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -303,15 +382,15 @@ pub struct Config {
     pub words: Words,
     /// The milestones a timeline needs, by kind of debrief (front matter `type`, lowercase,
     /// words joined by `-`); kinds not listed need all four.
-    pub milestones: BTreeMap<String, Vec<crate::timeline::Milestone>>,
-    lexicon: Arc<crate::lexicon::UserLexicon>,
+    pub milestones: BTreeMap<String, Vec<Milestone>>,
+    lexicon: Arc<UserLexicon>,
 }
 
 /// Which milestones each kind of debrief needs when configuration does not say: an outage
 /// all four; a security disclosure no mitigation; a near miss only its detection; a
 /// release that did not go out none.
-pub fn default_milestones() -> BTreeMap<String, Vec<crate::timeline::Milestone>> {
-    use crate::timeline::Milestone::{Detected, Resolved, Responded};
+pub fn default_milestones() -> BTreeMap<String, Vec<Milestone>> {
+    use Milestone::{Detected, Resolved, Responded};
     let mut kinds = BTreeMap::new();
     for kind in ["security", "security-incident", "vulnerability", "disclosure"] {
         kinds.insert(kind.to_string(), vec![Detected, Responded, Resolved]);
@@ -329,11 +408,11 @@ impl Default for Config {
             exclude_set: GlobSet::empty(),
             include,
             exclude: Vec::new(),
-            levels: rules::REGISTRY.iter().map(|r| r.meta.default_level.severity()).collect(),
+            levels: catalogue::RULES.iter().map(|(_, level)| level.severity()).collect(),
             limits: Limits::default(),
             words: Words::default(),
             milestones: default_milestones(),
-            lexicon: Arc::new(crate::lexicon::UserLexicon::default()),
+            lexicon: Arc::new(UserLexicon::default()),
         }
     }
 }
@@ -382,10 +461,10 @@ impl Config {
 
         let mut levels: Vec<Option<Severity>> = self.levels.to_vec();
         for (id, level) in &layer.rules {
-            match rules::index_of(id) {
+            match catalogue::index_of(id) {
                 Some(i) => levels[i] = level.severity(),
                 None => {
-                    let hint = rules::closest_id(id).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
+                    let hint = catalogue::closest_id(id).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
                     errors.push(at(id, format!("unknown rule `{id}` in [rules]{hint}")));
                 }
             }
@@ -403,7 +482,7 @@ impl Config {
             for (kind, names) in kinds {
                 let mut needed = Vec::new();
                 for name in names {
-                    match crate::timeline::Milestone::ALL.iter().find(|m| m.name() == name.trim()) {
+                    match Milestone::ALL.iter().find(|m| m.name() == name.trim()) {
                         Some(m) => needed.push(*m),
                         None => errors.push(at(
                             kind,
@@ -447,7 +526,7 @@ impl Config {
                 }
             }
             self.words = checked;
-            self.lexicon = Arc::new(crate::lexicon::UserLexicon::new(&self.words));
+            self.lexicon = Arc::new(UserLexicon::new(&self.words));
         }
         errors
     }
@@ -464,14 +543,14 @@ impl Config {
         }
     }
 
-    /// The severity of the rule at `index` in [`rules::REGISTRY`], or `None` when off.
+    /// The severity of the rule at `index` in [`catalogue::RULES`], or `None` when off.
     pub fn severity_of(&self, index: usize) -> Option<Severity> {
         self.levels.get(index).copied().flatten()
     }
 
     /// The severity of a rule by id, or `None` when off or unknown.
     pub fn severity(&self, id: &str) -> Option<Severity> {
-        rules::index_of(id).and_then(|i| self.severity_of(i))
+        catalogue::index_of(id).and_then(|i| self.severity_of(i))
     }
 
     /// Whether a path (relative to the configuration's folder, `/`-separated) matches
@@ -495,7 +574,7 @@ impl Config {
         &self.exclude
     }
 
-    pub(crate) fn lexicon(&self) -> &crate::lexicon::UserLexicon {
+    pub(crate) fn lexicon(&self) -> &UserLexicon {
         &self.lexicon
     }
 
@@ -514,7 +593,7 @@ impl Config {
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseRulesKey {
     levels: Arc<[Option<Severity>]>,
-    lexicon: Arc<crate::lexicon::UserLexicon>,
+    lexicon: Arc<UserLexicon>,
 }
 
 impl PartialEq for PhraseRulesKey {

@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 use std::ops::Range;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use unicase::UniCase;
@@ -357,8 +357,6 @@ pub struct Document<'a> {
     pub(crate) reused: bool,
     /// Whether its parts are kept for the parse of its next version.
     pub(crate) keeps_parts: bool,
-    /// Where what the searches of earlier versions found is remembered, if anywhere.
-    pub(crate) memo: Option<&'a crate::memo::Memo>,
 }
 
 #[derive(Debug)]
@@ -406,22 +404,24 @@ pub(crate) struct Part {
     /// How many `]` it holds: at most that many links use a definition.
     brackets: usize,
     raw_tail: Option<usize>,
-    /// The trigger phrases in its prose, ranges from the part's start, found once by the
-    /// engine and kept with the part so that a reused part is not scanned again.
-    pub(crate) phrase_hits: OnceLock<Vec<PhraseAt>>,
-    /// What the rules found at those phrases, when the part is kept for the document's
-    /// next versions: found again only if what else they read changed (see
-    /// [`crate::engine::PartFindings`]).
-    pub(crate) phrase_findings: Mutex<Option<crate::engine::PartFindings>>,
-    /// The severity its first "Severity: SEV2" line states, looked for once.
-    pub(crate) severity: OnceLock<Option<u8>>,
-    /// What its prose says of capitalised words the rules asked about (see
-    /// [`crate::people`]), read once per word.
-    pub(crate) person_evidence: Mutex<foldhash::HashMap<Box<str>, crate::people::Evidence>>,
+    /// Names it while the process runs; see [`PartId`].
+    pub(crate) id: PartId,
 }
 
-/// A trigger phrase found: where, and which rule and which of its triggers.
-pub(crate) type PhraseAt = (Range<usize>, (usize, usize));
+/// Names a part for as long as the process runs. The layers above keep what they found
+/// in a part by its id (the engine its phrases and findings, `people` what its prose says
+/// of names, `memo` its severity line), so that a part the next version reuses is not read
+/// again; the part itself stays a plain value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct PartId(u64);
+
+impl PartId {
+    /// An id no part had before, newer than every id handed out so far.
+    fn fresh() -> PartId {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        PartId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
 
 /// A part where it sits in the document now.
 #[derive(Debug, Clone)]
@@ -685,7 +685,6 @@ impl<'a> Document<'a> {
             parts: Vec::new(),
             reused: false,
             keeps_parts: false,
-            memo: None,
         }
     }
 
@@ -920,48 +919,6 @@ impl<'a> Document<'a> {
     /// The link holding `offset`, if any.
     pub fn link_at(&self, offset: usize) -> Option<&Link> {
         self.links.iter().find(|l| l.range.start <= offset && offset < l.range.end)
-    }
-
-    /// The first date or time expression in `text` ([`crate::times::find_first`]),
-    /// remembered across versions when the document is analysed incrementally.
-    pub fn first_time(&self, text: &str) -> Option<crate::times::TimeExpr> {
-        match self.memo {
-            Some(memo) => memo.find_first(text),
-            None => crate::times::find_first(text),
-        }
-    }
-
-    /// The time zone `text` names ([`crate::times::find_zone`]), remembered like
-    /// [`Document::first_time`].
-    pub fn zone_in(&self, text: &str) -> Option<crate::times::Zone> {
-        match self.memo {
-            Some(memo) => memo.find_zone(text),
-            None => crate::times::find_zone(text),
-        }
-    }
-
-    /// What a follow-up whose whole text is `whole`, with its first line the stretch
-    /// `first` of it (`None` for a table row), says of its owner and ticket (`read`),
-    /// remembered like [`Document::first_time`].
-    pub(crate) fn followup_marks(
-        &self,
-        whole: &str,
-        first: Option<Range<usize>>,
-        read: impl FnOnce() -> crate::memo::Marks,
-    ) -> crate::memo::Marks {
-        match self.memo {
-            Some(memo) => memo.marks(whole, first, read),
-            None => read(),
-        }
-    }
-
-    /// Every date or time expression in `text` ([`crate::times::find_all`]), remembered
-    /// like [`Document::first_time`].
-    pub fn all_times(&self, text: &str) -> Vec<crate::times::TimeExpr> {
-        match self.memo {
-            Some(memo) => memo.find_all(text),
-            None => crate::times::find_all(text),
-        }
     }
 
     /// The first heading of level 1 or 2, for deciding whether this is a debrief.
@@ -1384,6 +1341,7 @@ impl<'t> Walk<'t> {
         }
         let mut part = std::mem::replace(&mut self.part, Part { range: end..end, ..Part::default() });
         part.range.end = end;
+        part.id = PartId::fresh();
         part.lists = std::mem::take(&mut self.lists);
         if self.for_reuse {
             part.brackets = memchr::memchr_iter(b']', &self.text.as_bytes()[part.range.clone()]).count();

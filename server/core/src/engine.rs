@@ -3,7 +3,7 @@
 //! structural checks run once.
 
 use std::ops::Range;
-use std::sync::{LazyLock, PoisonError};
+use std::sync::{LazyLock, Mutex, OnceLock, PoisonError};
 
 use foldhash::{HashMap, HashMapExt};
 use regex_automata::dfa::{dense, regex::Regex, StartKind};
@@ -13,8 +13,54 @@ use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, Hir, Repetition};
 
 use crate::config::{Config, PhraseRulesKey};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Document, PhraseAt, Placed, SectionKind};
+use crate::document::{Document, PartId, Placed, SectionKind};
 use crate::rules::{Context, PhraseHit, Report, REGISTRY};
+
+/// A trigger phrase found: where, and which rule and which of its triggers.
+pub(crate) type PhraseAt = (Range<usize>, (usize, usize));
+
+/// What the engine found in each part of a document ([`crate::document::Part`]): its
+/// trigger phrases, and what the phrase rules found at them. A caller that analyses
+/// version after version of a document keeps one, so that the parts an edit left alone
+/// are neither scanned nor checked again; a one-off analysis starts with an empty one.
+#[derive(Debug, Default)]
+pub struct Caches(Vec<(PartId, PartCache)>);
+
+/// What the engine found in one part.
+#[derive(Debug, Default)]
+pub(crate) struct PartCache {
+    /// The trigger phrases in its prose, ranges from the part's start, found once.
+    hits: OnceLock<Vec<PhraseAt>>,
+    /// What the rules found at those phrases, when the part is kept for the document's
+    /// next versions: found again only if what else they read changed.
+    findings: Mutex<Option<PartFindings>>,
+}
+
+impl Caches {
+    /// The caches of `doc`'s parts, in its order, taken out (empty ones for parts not
+    /// seen before); the caches of parts no longer in the document are dropped.
+    ///
+    /// The parts a version keeps from the last come in the same order (those before the
+    /// edit, then those after it), and a part parsed since has a newer id than any kept
+    /// (ids are handed out in order), so one walk through the last version's caches finds
+    /// them, with no lookup table to build at each keystroke.
+    pub(crate) fn take(&mut self, doc: &Document<'_>) -> Vec<PartCache> {
+        let newest_kept = self.0.iter().map(|(id, _)| *id).max();
+        let mut last = std::mem::take(&mut self.0).into_iter();
+        let mut cache_of = |id: PartId| {
+            if newest_kept.is_none_or(|newest| id > newest) {
+                return PartCache::default();
+            }
+            last.find(|(kept, _)| *kept == id).map(|(_, cache)| cache).unwrap_or_default()
+        };
+        doc.parts().iter().map(|p| cache_of(p.part.id)).collect()
+    }
+
+    /// Keeps the caches [`Caches::take`] gave for `doc`, for its next version.
+    pub(crate) fn keep(&mut self, doc: &Document<'_>, caches: Vec<PartCache>) {
+        self.0 = doc.parts().iter().map(|p| p.part.id).zip(caches).collect();
+    }
+}
 
 /// The trigger phrases of every rule, and which rule and trigger each phrase is.
 struct PhraseIndex {
@@ -254,23 +300,26 @@ fn trie_pattern(phrases: &[&[u8]], depth: usize, out: &mut String) {
 }
 
 /// Every trigger phrase standing as whole words in the document's masked prose: where it
-/// is, and which rule and trigger it is. Each part of the document is scanned once; a
-/// part reused from an earlier version keeps what its scan found. A phrase never runs
-/// across a heading.
+/// is, and which rule and trigger it is. A phrase never runs across a heading.
 #[cfg(test)]
-fn phrases_of<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = PhraseAt> + 'd {
-    doc.parts().iter().flat_map(|placed| phrases_of_part(doc, placed))
+fn phrases_of(doc: &Document<'_>) -> Vec<PhraseAt> {
+    let caches = Caches::default().take(doc);
+    doc.parts().iter().zip(&caches).flat_map(|(placed, cache)| phrases_of_part(doc, placed, cache)).collect()
 }
 
 /// The trigger phrases of one part of `doc`, where they are in the document.
-fn phrases_of_part<'d>(doc: &'d Document<'_>, placed: &'d Placed) -> impl Iterator<Item = PhraseAt> + 'd {
+fn phrases_of_part<'d>(
+    doc: &Document<'_>,
+    placed: &Placed,
+    cache: &'d PartCache,
+) -> impl Iterator<Item = PhraseAt> + 'd {
     let start = placed.start;
-    hits_of(doc, placed).iter().map(move |(r, owner)| (r.start + start..r.end + start, *owner))
+    hits_of(doc, placed, cache).iter().map(move |(r, owner)| (r.start + start..r.end + start, *owner))
 }
 
-/// The trigger phrases of one part, from its start: scanned once, kept with the part.
-fn hits_of<'d>(doc: &Document<'_>, placed: &'d Placed) -> &'d [PhraseAt] {
-    placed.part.phrase_hits.get_or_init(|| phrases_in(&doc.masked[placed.range()], placed.segments()))
+/// The trigger phrases of one part, from its start: scanned once, kept in its cache.
+fn hits_of<'c>(doc: &Document<'_>, placed: &Placed, cache: &'c PartCache) -> &'c [PhraseAt] {
+    cache.hits.get_or_init(|| phrases_in(&doc.masked[placed.range()], placed.segments()))
 }
 
 /// Builds the trigger phrases' automaton now, if it is not built yet.
@@ -280,10 +329,10 @@ pub(crate) fn prepare() {
 
 /// Finds the trigger phrases of every part of the document not scanned yet, the parts
 /// in parallel, for [`run`] to read.
-pub(crate) fn find_phrases(doc: &Document<'_>) {
+pub(crate) fn find_phrases(doc: &Document<'_>, caches: &[PartCache]) {
     use rayon::prelude::*;
-    doc.parts().par_iter().for_each(|placed| {
-        hits_of(doc, placed);
+    doc.parts().par_iter().zip(caches).for_each(|(placed, cache)| {
+        hits_of(doc, placed, cache);
     });
 }
 
@@ -384,7 +433,7 @@ impl QuoteTracker {
 /// Runs every enabled rule and returns the findings, unsorted and unsuppressed. When
 /// `parallel` (a long document on both cores), the parts' phrases, and then the rules'
 /// checks, are taken on at once; the findings come in the same order either way.
-pub(crate) fn run(ctx: &Context<'_>, config: &Config, parallel: bool) -> Vec<Diagnostic> {
+pub(crate) fn run(ctx: &Context<'_>, config: &Config, parallel: bool, caches: &[PartCache]) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let enabled: Vec<Option<Severity>> = (0..REGISTRY.len()).map(|i| config.severity_of(i)).collect();
     let apart = |found: Vec<Vec<Diagnostic>>| found.into_iter().flatten();
@@ -392,9 +441,10 @@ pub(crate) fn run(ctx: &Context<'_>, config: &Config, parallel: bool) -> Vec<Dia
     if enabled.iter().zip(REGISTRY.iter()).any(|(s, r)| s.is_some() && !r.triggers.is_empty()) {
         let parts = ctx.doc.parts();
         if parallel {
-            out.extend(apart(parts.par_iter().map(|p| on_phrases(ctx, p, &enabled, Vec::new())).collect()));
+            let found = parts.par_iter().zip(caches).map(|(p, c)| on_phrases(ctx, p, c, &enabled, Vec::new()));
+            out.extend(apart(found.collect()));
         } else {
-            out = parts.iter().fold(out, |out, p| on_phrases(ctx, p, &enabled, out));
+            out = parts.iter().zip(caches).fold(out, |out, (p, c)| on_phrases(ctx, p, c, &enabled, out));
         }
     }
     if parallel {
@@ -406,7 +456,7 @@ pub(crate) fn run(ctx: &Context<'_>, config: &Config, parallel: bool) -> Vec<Dia
 }
 
 /// What the phrase rules found at the trigger phrases of one part of a document, kept
-/// with the part while the document's next versions reuse it: a keystroke then costs the
+/// in its [`PartCache`] while the document's next versions reuse it: a keystroke then costs the
 /// rules' work in the part it touched, not in every part.
 #[derive(Debug)]
 pub(crate) struct PartFindings {
@@ -429,15 +479,16 @@ pub(crate) struct PartFindings {
 fn on_phrases(
     ctx: &Context<'_>,
     part: &Placed,
+    cache: &PartCache,
     enabled: &[Option<Severity>],
     mut out: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     if !ctx.doc.keeps_parts {
-        return find_on_phrases(ctx, part, enabled, out);
+        return find_on_phrases(ctx, part, cache, enabled, out);
     }
     let config = ctx.config.phrase_rules_key();
     let kinds = || ctx.doc.section_kinds_over(part.range());
-    let kept = || part.part.phrase_findings.lock().unwrap_or_else(PoisonError::into_inner);
+    let kept = || cache.findings.lock().unwrap_or_else(PoisonError::into_inner);
     let same =
         |k: &&PartFindings| k.config == config && k.people == ctx.people_digest && k.kinds.iter().copied().eq(kinds());
     if let Some(k) = kept().as_ref().filter(same) {
@@ -445,7 +496,7 @@ fn on_phrases(
         out.extend(k.found.iter().map(|d| d.moved(by)));
         return out;
     }
-    let found = find_on_phrases(ctx, part, enabled, Vec::new());
+    let found = find_on_phrases(ctx, part, cache, enabled, Vec::new());
     out.extend(found.iter().cloned());
     *kept() =
         Some(PartFindings { config, kinds: kinds().collect(), start: part.start, people: ctx.people_digest, found });
@@ -456,12 +507,13 @@ fn on_phrases(
 fn find_on_phrases(
     ctx: &Context<'_>,
     part: &Placed,
+    cache: &PartCache,
     enabled: &[Option<Severity>],
     mut out: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     // Blocks never run across parts, so neither do quotations.
     let mut quotes = QuoteTracker::default();
-    for (Range { start, end }, (r, t)) in phrases_of_part(ctx.doc, part) {
+    for (Range { start, end }, (r, t)) in phrases_of_part(ctx.doc, part, cache) {
         let Some(severity) = enabled[r] else { continue };
         let Some(block) = ctx.doc.block_at(start) else {
             continue;
@@ -495,7 +547,7 @@ mod tests {
 
     fn hits(text: &str) -> Vec<(&'static str, &str)> {
         let doc = Document::parse(text);
-        phrases_of(&doc).map(|(range, (r, _))| (REGISTRY[r].meta.id, &text[range])).collect()
+        phrases_of(&doc).into_iter().map(|(range, (r, _))| (REGISTRY[r].meta.id, &text[range])).collect()
     }
 
     #[test]

@@ -10,7 +10,7 @@ use regex_automata::meta::Regex;
 use crate::config::Limits;
 use crate::document::{Document, SectionKind};
 use crate::front_matter::parse_severity;
-use crate::memo::Marks;
+use crate::memo::{Lookup, Marks};
 use crate::pattern;
 
 /// One follow-up.
@@ -165,7 +165,7 @@ fn is_group_label(own: &str) -> bool {
 }
 
 /// Finds every follow-up list in the document.
-pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
+pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList> {
     doc.sections_of(SectionKind::FollowUps)
         .into_iter()
         .map(|section| {
@@ -230,7 +230,7 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                         || prose.contains('✅')
                 };
                 let first_in_whole = head.start - item.range.start..head.end - item.range.start;
-                let marks = doc.followup_marks(whole, Some(first_in_whole), || Marks {
+                let marks = look.followup_marks(whole, Some(first_in_whole), || Marks {
                     owner: has_handle(whole)
                         || owner_label(whole)
                         || TRAILING_OWNER.is_match(first.trim_end())
@@ -268,7 +268,7 @@ pub fn followup_lists(doc: &Document<'_>) -> Vec<FollowUpList> {
                         continue;
                     }
                     let struck = first_cell.starts_with("~~");
-                    let marks = doc.followup_marks(text, None, || Marks {
+                    let marks = look.followup_marks(text, None, || Marks {
                         owner: has_handle(text) || owner_label(text),
                         ticket: TICKET.is_match(text),
                     });
@@ -364,7 +364,7 @@ pub fn format_minutes(m: i64) -> String {
 }
 
 /// The severity the debrief states: front matter first, else a "Severity: SEV2" line.
-pub fn document_severity(doc: &Document<'_>) -> Option<u8> {
+pub fn document_severity(doc: &Document<'_>, look: Lookup<'_>) -> Option<u8> {
     if let Some(s) = doc.front_matter.as_ref().and_then(|f| f.severity.as_ref()) {
         return Some(s.value);
     }
@@ -376,7 +376,7 @@ pub fn document_severity(doc: &Document<'_>) -> Option<u8> {
         if let Some(sev) = (searched < range.start).then(|| severity_line(&doc.text[searched..range.start])).flatten() {
             return Some(sev);
         }
-        if let Some(sev) = *placed.part.severity.get_or_init(|| severity_line(&doc.text[range.clone()])) {
+        if let Some(sev) = look.part_severity(placed.part.id, || severity_line(&doc.text[range.clone()])) {
             return Some(sev);
         }
         searched = range.end;
@@ -443,8 +443,8 @@ pub fn impact_minutes(doc: &Document<'_>) -> Option<i64> {
 }
 
 /// The follow-up budget for this debrief.
-pub fn budget(doc: &Document<'_>, limits: &Limits) -> FollowUpBudget {
-    let severity = document_severity(doc);
+pub fn budget(doc: &Document<'_>, look: Lookup<'_>, limits: &Limits) -> FollowUpBudget {
+    let severity = document_severity(doc, look);
     let impact = impact_minutes(doc);
     let by_severity = limits.followup_budget.for_level(severity);
     let by_impact = impact.map(|m| {
@@ -487,7 +487,7 @@ mod tests {
                 if doc.front_matter.as_ref().is_some_and(|f| f.severity.is_some()) {
                     continue;
                 }
-                assert_eq!(document_severity(&doc), whole, "{} parts in\n{text}", doc.parts().len());
+                assert_eq!(document_severity(&doc, Lookup::default()), whole, "{} parts in\n{text}", doc.parts().len());
             }
         }
         assert!(stated >= 5, "only {stated} texts state a severity");
@@ -507,7 +507,7 @@ mod tests {
     fn items_said_to_be_done() {
         let text = "## Action items\n\n- DONE: rotate keys\n- (done) add an alert\n- **Completed** the migration\n- \u{2705} Add a probe\n- Document the runbook\n- Add a dashboard, done by Friday\n- ~~Drop the cache~~\n";
         let doc = Document::parse(text);
-        let lists = followup_lists(&doc);
+        let lists = followup_lists(&doc, Lookup::default());
         let done: Vec<bool> = lists[0].items.iter().map(|i| i.done).collect();
         assert_eq!(done, [true, true, true, true, false, false, true]);
     }
@@ -517,7 +517,7 @@ mod tests {
         let text = "# D\n\n## Action items\n\n- Fix it (Owner: Łukasz)\n- Review the contract. Owner: TBD\n- [AK] Alert on stalls\n\
                     - Cut release candidates earlier — Release management\n- Keep the profile deployable (done)\n- N/A\n- None\n";
         let doc = Document::parse(text);
-        let lists = followup_lists(&doc);
+        let lists = followup_lists(&doc, Lookup::default());
         let items: Vec<(&str, bool)> =
             lists[0].items.iter().map(|f| (&text[f.head.clone()], f.needs_owner())).collect();
         assert_eq!(
@@ -536,7 +536,7 @@ mod tests {
     fn items_groups_tables_owners_and_tickets() {
         let text = "## Action items\n\n- [ ] Add a canary stage @dana\n- [x] Rotate keys\n- **Short term:**\n  - Add alert — Platform team\n  - Fix docs (JIRA-12)\n- Improve runbook\n  - with detail\n\n| Action | Owner |\n|---|---|\n| Add test | Tom |\n| Add dash | |\n";
         let doc = Document::parse(text);
-        let lists = followup_lists(&doc);
+        let lists = followup_lists(&doc, Lookup::default());
         assert_eq!(lists.len(), 1);
         let items = &lists[0].items;
         let summaries: Vec<String> = items.iter().map(|i| doc.plain(i.head.clone())).collect();
@@ -563,18 +563,18 @@ mod tests {
         let text =
             "---\nseverity: SEV3\nstarted: 2026-03-01T14:00:00Z\nresolved: 2026-03-01T14:06:00Z\n---\n# Debrief\n";
         let doc = Document::parse(text);
-        let b = budget(&doc, &limits);
+        let b = budget(&doc, Lookup::default(), &limits);
         assert_eq!((b.severity, b.impact_minutes, b.budget, b.set_by_impact), (Some(3), Some(6), 3, true));
         assert_eq!(b.reason(), "SEV3, 6 min of impact");
 
         let doc = Document::parse("# Debrief\n\n**Severity:** SEV1\n");
-        assert_eq!(budget(&doc, &limits).budget, 12);
+        assert_eq!(budget(&doc, Lookup::default(), &limits).budget, 12);
         let doc = Document::parse("# Debrief\n");
-        assert_eq!(budget(&doc, &limits).budget, 10);
+        assert_eq!(budget(&doc, Lookup::default(), &limits).budget, 10);
 
         let text = "# Debrief\n\n## Timeline\n\n- 10:00 alert\n- 10:05 resolved\n";
         let doc = Document::parse(text);
-        let b = budget(&doc, &limits);
+        let b = budget(&doc, Lookup::default(), &limits);
         assert_eq!((b.impact_minutes, b.budget), (None, 10), "the timeline does not set the impact");
     }
 }

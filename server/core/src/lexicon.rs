@@ -6,9 +6,10 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use foldhash::HashSet;
 
+pub use crate::config::UserLexicon;
+#[cfg(test)]
 use crate::config::Words;
 
 /// First names, lowercase (see the header of `data/first-names.txt` for the sources).
@@ -828,44 +829,6 @@ pub fn could_be_name(word: &str, user: &UserLexicon) -> bool {
     }
     let lower = word.to_lowercase();
     !is_not_name(&lower) && !user.allow.contains(&lower)
-}
-
-/// The team's words from configuration, ready to look up.
-#[derive(Debug, Default)]
-pub struct UserLexicon {
-    /// Lowercase names of people.
-    pub people: HashSet<String>,
-    /// Lowercase words never flagged.
-    pub allow: HashSet<String>,
-    /// Extra judgement words, as configured.
-    pub blame: Vec<String>,
-    /// Matcher for `blame`, case-insensitive.
-    pub blame_matcher: Option<AhoCorasick>,
-}
-
-impl UserLexicon {
-    /// Builds the lookups from validated `[words]`.
-    pub fn new(words: &Words) -> Self {
-        let blame: Vec<String> = words.blame.iter().map(|w| w.to_lowercase()).collect();
-        let blame_matcher = (!blame.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&blame)
-                .expect("literal words always build")
-        });
-        UserLexicon {
-            people: words.people.iter().map(|w| w.to_lowercase()).collect(),
-            allow: words.allow.iter().map(|w| w.to_lowercase()).collect(),
-            blame,
-            blame_matcher,
-        }
-    }
-
-    /// Whether the team allows this word or phrase (compared lowercase).
-    pub fn allows(&self, phrase: &str) -> bool {
-        !self.allow.is_empty() && self.allow.contains(&phrase.to_lowercase())
-    }
 }
 
 #[cfg(test)]

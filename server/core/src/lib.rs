@@ -5,6 +5,7 @@
 //! A reader finds the whole rule catalogue under [`rules`], the Markdown model in
 //! [`document`], and the debrief-specific structure in [`timeline`] and [`followups`].
 
+pub mod catalogue;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
@@ -28,6 +29,7 @@ mod word_index;
 use std::ops::Range;
 
 use document::Cores;
+use memo::Lookup;
 
 pub use config::{Config, ConfigError, ConfigFile};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
@@ -46,7 +48,7 @@ pub fn analyse(text: &str, config: &Config) -> Vec<Diagnostic> {
 pub fn analyse_if_debrief(text: &str, config: &Config) -> Option<Vec<Diagnostic>> {
     on_both_cores(text.len(), |cores| {
         let doc = Document::parse_on(text, cores);
-        declares_debrief(&doc).then(|| analysis_of(&doc, config, false, cores).diagnostics)
+        declares_debrief(&doc).then(|| analysis_of(&doc, config, false, cores, None).diagnostics)
     })
 }
 
@@ -150,9 +152,9 @@ pub fn analyse_without_outline(text: &str, config: &Config) -> Analysis {
 /// The outline alone: sections, timeline entries and follow-ups.
 pub fn outline_of(text: &str, config: &Config) -> Outline {
     let doc = Document::parse(text);
-    let timelines = timeline::timelines(&doc);
-    let followup_lists = followups::followup_lists(&doc);
-    outline(&doc, &timelines, &followup_lists, config)
+    let timelines = timeline::timelines(&doc, Lookup::default());
+    let followup_lists = followups::followup_lists(&doc, Lookup::default());
+    outline(&doc, Lookup::default(), &timelines, &followup_lists, config)
 }
 
 /// Analyses successive versions of one document, reusing what parsing the last version
@@ -162,7 +164,15 @@ pub fn outline_of(text: &str, config: &Config) -> Outline {
 #[derive(Debug, Default)]
 pub struct Incremental {
     previous: Option<document::Reuse>,
+    kept: Kept,
+}
+
+/// What the analyses of one document's versions keep for the next: the language layer's
+/// look-ups and the engine's findings, by part.
+#[derive(Debug, Default)]
+struct Kept {
     memo: memo::Memo,
+    caches: engine::Caches,
 }
 
 impl Incremental {
@@ -171,10 +181,9 @@ impl Incremental {
         // The first version is parsed whole, on both cores if it is long; later ones reuse
         // its parts and stay on one (see [`in_parallel`]).
         let first = self.previous.is_none();
-        let analyse = |cores| {
-            let mut doc = Document::parse_reusing(&text, self.previous.as_ref(), cores);
-            doc.memo = Some(&self.memo);
-            let analysis = analysis_of(&doc, config, false, cores);
+        let mut analyse = |cores| {
+            let doc = Document::parse_reusing(&text, self.previous.as_ref(), cores);
+            let analysis = analysis_of(&doc, config, false, cores, Some(&mut self.kept));
             (analysis, doc.into_reuse())
         };
         let (analysis, reuse) = if first { on_both_cores(text.len(), analyse) } else { analyse(Cores::One) };
@@ -218,25 +227,39 @@ fn in_parallel(doc: &Document<'_>, cores: Cores) -> bool {
 }
 
 fn run(text: &str, config: &Config, with_outline: bool) -> Analysis {
-    on_both_cores(text.len(), |cores| analysis_of(&Document::parse_on(text, cores), config, with_outline, cores))
+    on_both_cores(text.len(), |cores| analysis_of(&Document::parse_on(text, cores), config, with_outline, cores, None))
 }
 
-fn analysis_of(doc: &Document<'_>, config: &Config, with_outline: bool, cores: Cores) -> Analysis {
+/// The analysis of `doc`; `kept` is what the analysis of its last version left, when the
+/// caller analyses version after version.
+fn analysis_of(
+    doc: &Document<'_>,
+    config: &Config,
+    with_outline: bool,
+    cores: Cores,
+    kept: Option<&mut Kept>,
+) -> Analysis {
     let parallel = in_parallel(doc, cores);
+    let (memo, mut caches) = match kept {
+        Some(Kept { memo, caches }) => (Some(&*memo), Some(caches)),
+        None => (None, None),
+    };
+    let look = Lookup::new(memo);
+    let part_caches = caches.as_deref_mut().map_or_else(|| engine::Caches::default().take(doc), |c| c.take(doc));
     // In a long debrief, the timelines are read while the other core finds the trigger
-    // phrases (kept with the document's parts) and the follow-ups.
+    // phrases (kept in the engine's caches of the document's parts) and the follow-ups.
     let (timelines, followup_lists) = if parallel {
         rayon::join(
-            || timeline::timelines(doc),
+            || timeline::timelines(doc, look),
             || {
-                engine::find_phrases(doc);
-                followups::followup_lists(doc)
+                engine::find_phrases(doc, &part_caches);
+                followups::followup_lists(doc, look)
             },
         )
     } else {
-        (timeline::timelines(doc), followups::followup_lists(doc))
+        (timeline::timelines(doc, look), followups::followup_lists(doc, look))
     };
-    let memo = doc.memo.filter(|_| doc.keeps_parts);
+    let memo = memo.filter(|_| doc.keeps_parts);
     let people = match memo {
         Some(memo) => people::People::new_after(doc, memo.take_people_totals()),
         None => people::People::new(doc),
@@ -250,8 +273,12 @@ fn analysis_of(doc: &Document<'_>, config: &Config, with_outline: bool, cores: C
         followups: &followup_lists,
         people: &people,
         people_digest,
+        look,
     };
-    let mut diagnostics = engine::run(&ctx, config, parallel);
+    let mut diagnostics = engine::run(&ctx, config, parallel, &part_caches);
+    if let Some(caches) = caches {
+        caches.keep(doc, part_caches);
+    }
     if let Some(memo) = memo {
         memo.add_people_words(people.words());
         memo.keep_people_totals(people.into_totals());
@@ -259,12 +286,14 @@ fn analysis_of(doc: &Document<'_>, config: &Config, with_outline: bool, cores: C
     suppress::filter(doc, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.range == b.range && a.message == b.message);
-    let outline = if with_outline { outline(doc, &timelines, &followup_lists, config) } else { Outline::default() };
+    let outline =
+        if with_outline { outline(doc, look, &timelines, &followup_lists, config) } else { Outline::default() };
     Analysis { diagnostics, outline, declares_debrief: declares_debrief(doc) }
 }
 
 fn outline(
     doc: &Document<'_>,
+    look: Lookup<'_>,
     timelines: &[timeline::Timeline],
     lists: &[followups::FollowUpList],
     config: &Config,
@@ -322,7 +351,7 @@ fn outline(
             }
         })
         .collect();
-    let budget = followups::budget(doc, &config.limits);
+    let budget = followups::budget(doc, look, &config.limits);
     let total = lists.iter().map(|l| l.items.len()).sum();
     let followups_out = lists
         .iter()
@@ -437,7 +466,7 @@ mod tests {
         assert!(parts > 1, "the text was not parsed in pieces");
         assert_eq!(Document::parse(&text).parts().len(), 1, "parsed in pieces on one core");
         let two = run(&text, &config, true);
-        let one = analysis_of(&Document::parse(&text), &config, true, Cores::One);
+        let one = analysis_of(&Document::parse(&text), &config, true, Cores::One, None);
         assert!(one.diagnostics.len() > 500, "{} findings", one.diagnostics.len());
         let first_apart = two.diagnostics.iter().zip(&one.diagnostics).position(|(a, b)| a != b);
         assert!(

@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use crate::document::PartId;
 use crate::timeline::Kept;
 use crate::times::{self, TimeExpr, Zone};
 
@@ -34,6 +35,8 @@ struct Remembered {
     /// What the last version said of those words, and its parts (see
     /// [`crate::people::People::new_after`]).
     people_totals: Option<crate::people::PeopleTotals>,
+    /// The severity the first "Severity: SEV2" line of each part states, by part.
+    severities: std::collections::HashMap<PartId, Option<u8>, foldhash::fast::RandomState>,
 }
 
 /// What a follow-up's text says beyond its words: an owner, a ticket.
@@ -89,6 +92,21 @@ impl Memo {
         lock.people_words.extend(words);
     }
 
+    /// The severity the first "Severity:" line of a part states (`read`), remembered by
+    /// the part, which the document's next versions may reuse.
+    pub(crate) fn part_severity(&self, part: PartId, read: impl FnOnce() -> Option<u8>) -> Option<u8> {
+        if let Some(&known) = self.lock().severities.get(&part) {
+            return known;
+        }
+        let found = read();
+        let mut memo = self.lock();
+        if memo.severities.len() >= Self::CAPACITY {
+            memo.severities.clear();
+        }
+        memo.severities.insert(part, found);
+        found
+    }
+
     /// [`times::find_first`], remembered.
     pub fn find_first(&self, text: &str) -> Option<TimeExpr> {
         remembered(&mut self.lock().first, text, times::find_first)
@@ -135,6 +153,60 @@ impl Memo {
             memo.marks_bytes += whole.len();
         }
         marks
+    }
+}
+
+/// The language layer's look-ups of a text, through a [`Memo`] when the document is
+/// analysed version after version, else made each time.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Lookup<'m>(Option<&'m Memo>);
+
+impl<'m> Lookup<'m> {
+    /// Look-ups through `memo`, when there is one.
+    pub fn new(memo: Option<&'m Memo>) -> Self {
+        Lookup(memo)
+    }
+
+    /// The memo, if there is one.
+    pub(crate) fn memo(self) -> Option<&'m Memo> {
+        self.0
+    }
+
+    /// The first date or time expression in `text` ([`times::find_first`]).
+    pub fn first_time(self, text: &str) -> Option<TimeExpr> {
+        self.0.map_or_else(|| times::find_first(text), |memo| memo.find_first(text))
+    }
+
+    /// Every date or time expression in `text` ([`times::find_all`]).
+    pub fn all_times(self, text: &str) -> Vec<TimeExpr> {
+        self.0.map_or_else(|| times::find_all(text), |memo| memo.find_all(text))
+    }
+
+    /// The time zone `text` names ([`times::find_zone`]).
+    pub fn zone_in(self, text: &str) -> Option<Zone> {
+        self.0.map_or_else(|| times::find_zone(text), |memo| memo.find_zone(text))
+    }
+
+    /// What a follow-up whose whole text is `whole`, with its first line the stretch
+    /// `first` of it (`None` for a table row), says of its owner and ticket (`read`).
+    pub(crate) fn followup_marks(
+        self,
+        whole: &str,
+        first: Option<Range<usize>>,
+        read: impl FnOnce() -> Marks,
+    ) -> Marks {
+        match self.0 {
+            Some(memo) => memo.marks(whole, first, read),
+            None => read(),
+        }
+    }
+
+    /// The severity a part's first "Severity:" line states (`read`).
+    pub(crate) fn part_severity(self, part: PartId, read: impl FnOnce() -> Option<u8>) -> Option<u8> {
+        match self.0 {
+            Some(memo) => memo.part_severity(part, read),
+            None => read(),
+        }
     }
 }
 

@@ -9,11 +9,11 @@
 //! from many languages, names that are also English words (a person only with evidence),
 //! and names usually given to software (a thing unless the document shows a person).
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::document::{Document, Part};
+use crate::document::{Document, PartId};
 
 /// A list of lowercase words, kept readable in `data/names/NAME.txt` (one per line, after
 /// `#` comment lines) and stored for lookups as a finite-state set, `NAME.fst`, read in
@@ -621,77 +621,89 @@ pub fn is_person(class: NameClass, evidence: Evidence) -> bool {
     }
 }
 
-/// The people of one document, looked up as the rules ask. Each part of the document
-/// keeps what its prose says of each word asked about, so after an edit only the parts
-/// parsed again are read (a use is read within its line and paragraph, which never cross
-/// a part's edge, so the sum over parts is what the whole text says).
+/// The people of one document, looked up as the rules ask. What each part of the document
+/// says of each word asked about is kept, by part, so after an edit only the parts parsed
+/// again are read (a use is read within its line and paragraph, which never cross a
+/// part's edge, so the sum over parts is what the whole text says).
 #[derive(Debug)]
 pub struct People<'d> {
     doc: &'d Document<'d>,
     totals: Mutex<HashMap<Box<str>, Evidence>>,
+    /// What each of the document's parts says, in its order.
+    said: Vec<Mutex<Said>>,
     earlier: Option<Earlier>,
 }
 
-/// What the last version of the document said of each word, with the parts it had then
-/// and has no longer, and the parts it has now and had not: a word's total now is its
-/// total then, less what the parts gone said of it, plus what the new ones say. A
+/// What one part's prose says of each word asked about.
+type Said = HashMap<Box<str>, Evidence>;
+
+/// What the last version of the document said of each word, with what the parts it had
+/// then and has no longer said, and the parts it has now and had not: a word's total now
+/// is its total then, less what the parts gone said of it, plus what the new ones say. A
 /// keystroke in a long debrief otherwise read every part for every word (1.8M of the
 /// 9.6M instructions of a keystroke in the 10,000-line benchmark debrief).
 #[derive(Debug)]
 struct Earlier {
     totals: HashMap<Box<str>, Evidence>,
-    gone: Vec<Arc<Part>>,
+    gone: Vec<Said>,
     new: Vec<usize>,
 }
 
 /// What [`People`] leaves for the document's next version (see [`People::new_after`]).
 #[derive(Debug, Default)]
 pub(crate) struct PeopleTotals {
-    parts: Vec<Arc<Part>>,
+    parts: Vec<(PartId, Said)>,
     totals: HashMap<Box<str>, Evidence>,
 }
 
 impl<'d> People<'d> {
     /// The people of `doc`, none looked up yet.
     pub fn new(doc: &'d Document<'d>) -> People<'d> {
-        People { doc, totals: Mutex::new(HashMap::new()), earlier: None }
+        let said = doc.parts().iter().map(|_| Mutex::default()).collect();
+        People { doc, totals: Mutex::new(HashMap::new()), said, earlier: None }
     }
 
     /// The people of `doc`, a later version of the document `kept` was left by.
     pub(crate) fn new_after(doc: &'d Document<'d>, kept: Option<PeopleTotals>) -> People<'d> {
-        let earlier = kept.filter(|k| !k.totals.is_empty()).and_then(|kept| {
-            let now: std::collections::HashSet<*const Part> =
-                doc.parts().iter().map(|p| Arc::as_ptr(&p.part)).collect();
-            let then: std::collections::HashSet<*const Part> = kept.parts.iter().map(Arc::as_ptr).collect();
-            // A part listed twice would be counted once here: read such a document afresh.
-            if now.len() != doc.parts().len() || then.len() != kept.parts.len() {
-                return None;
-            }
-            let gone = kept.parts.into_iter().filter(|p| !now.contains(&Arc::as_ptr(p))).collect();
-            let new = (0..doc.parts().len()).filter(|&i| !then.contains(&Arc::as_ptr(&doc.parts()[i].part))).collect();
-            Some(Earlier { totals: kept.totals, gone, new })
-        });
-        People { doc, totals: Mutex::new(HashMap::new()), earlier }
+        let Some(kept) = kept.filter(|k| !k.totals.is_empty()) else { return People::new(doc) };
+        let listed = kept.parts.len();
+        let mut then: HashMap<PartId, Said> = kept.parts.into_iter().collect();
+        let now: std::collections::HashSet<PartId> = doc.parts().iter().map(|p| p.part.id).collect();
+        // A part listed twice would be counted once here: read such a document afresh.
+        if then.len() != listed || now.len() != doc.parts().len() {
+            return People::new(doc);
+        }
+        let mut said = Vec::with_capacity(doc.parts().len());
+        let mut new = Vec::new();
+        for (i, placed) in doc.parts().iter().enumerate() {
+            said.push(Mutex::new(then.remove(&placed.part.id).unwrap_or_else(|| {
+                new.push(i);
+                Said::default()
+            })));
+        }
+        let gone = then.into_values().collect();
+        People {
+            doc,
+            totals: Mutex::new(HashMap::new()),
+            said,
+            earlier: Some(Earlier { totals: kept.totals, gone, new }),
+        }
     }
 
     /// What to hand [`People::new_after`] for the document's next version.
     pub(crate) fn into_totals(self) -> PeopleTotals {
-        let parts = self.doc.parts().iter().map(|p| p.part.clone()).collect();
+        let unpoisoned = |m: Mutex<Said>| m.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let parts = self.doc.parts().iter().map(|p| p.part.id).zip(self.said.into_iter().map(unpoisoned)).collect();
         PeopleTotals { parts, totals: self.totals.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) }
     }
 
-    /// What `placed` says of `key`, read once and kept with the part.
-    fn evidence_of(
-        &self,
-        placed: &crate::document::Placed,
-        key: &str,
-        finder: &memchr::memmem::Finder<'_>,
-    ) -> Evidence {
-        let mut kept = placed.part.person_evidence.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    /// What the document's part `i` says of `key`, read once and kept.
+    fn evidence_of(&self, i: usize, key: &str, finder: &memchr::memmem::Finder<'_>) -> Evidence {
+        let mut kept = self.said[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(&known) = kept.get(key) {
             return known;
         }
-        let found = evidence_found(&self.doc.masked[placed.range()], key, finder);
+        let found = evidence_found(&self.doc.masked[self.doc.parts()[i].range()], key, finder);
         kept.insert(key.into(), found);
         found
     }
@@ -700,13 +712,12 @@ impl<'d> People<'d> {
     fn updated_from_earlier(&self, key: &str) -> Option<Evidence> {
         let earlier = self.earlier.as_ref()?;
         let mut total = *earlier.totals.get(key)?;
-        for part in &earlier.gone {
-            let said = *part.person_evidence.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(key)?;
-            total = total.minus(said);
+        for said in &earlier.gone {
+            total = total.minus(*said.get(key)?);
         }
         let finder = memchr::memmem::Finder::new(key.as_bytes());
         for &i in &earlier.new {
-            total = total.plus(self.evidence_of(&self.doc.parts()[i], key, &finder));
+            total = total.plus(self.evidence_of(i, key, &finder));
         }
         Some(total)
     }
@@ -720,8 +731,8 @@ impl<'d> People<'d> {
         }
         let total = self.updated_from_earlier(key).unwrap_or_else(|| {
             let finder = memchr::memmem::Finder::new(key.as_bytes());
-            let parts = self.doc.parts().iter();
-            parts.fold(Evidence::default(), |total, placed| total.plus(self.evidence_of(placed, key, &finder)))
+            let parts = 0..self.doc.parts().len();
+            parts.fold(Evidence::default(), |total, i| total.plus(self.evidence_of(i, key, &finder)))
         });
         lock().insert(key.into(), total);
         total

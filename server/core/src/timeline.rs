@@ -10,47 +10,15 @@ use jiff::civil::{Date, DateTime};
 use jiff::{SignedDuration, ToSpan};
 
 use crate::document::{Document, Part, Placed, Section, SectionKind};
+use crate::memo::Lookup;
 use crate::times::{self, TimeExpr, Zone};
 use crate::word_index::PrefixIndex;
 
-/// A moment in an incident: detected, declared or responded, mitigated, resolved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Milestone {
-    /// Someone or something noticed.
-    Detected,
-    /// The incident was declared, or responders engaged.
-    Responded,
-    /// Impact was reduced.
-    Mitigated,
-    /// Impact ended.
-    Resolved,
-}
+pub use crate::config::Milestone;
 
+/// What marks each milestone in a timeline (the enum is defined with the configuration that
+/// names the milestones each kind of debrief needs).
 impl Milestone {
-    /// All four, in incident order.
-    pub const ALL: [Milestone; 4] =
-        [Milestone::Detected, Milestone::Responded, Milestone::Mitigated, Milestone::Resolved];
-
-    /// Its name in configuration and reports: "detected", "responded", "mitigated", "resolved".
-    pub fn name(self) -> &'static str {
-        match self {
-            Milestone::Detected => "detected",
-            Milestone::Responded => "responded",
-            Milestone::Mitigated => "mitigated",
-            Milestone::Resolved => "resolved",
-        }
-    }
-
-    /// How the milestone reads in a message.
-    pub fn label(self) -> &'static str {
-        match self {
-            Milestone::Detected => "detected",
-            Milestone::Responded => "declared or responded",
-            Milestone::Mitigated => "mitigated",
-            Milestone::Resolved => "resolved",
-        }
-    }
-
     /// The words that mark the milestone in an entry (stems, matched at word starts, in
     /// any case), each with whether it names the milestone outright ("rolled back",
     /// "resolved") or only hints at it ("restored", "working again"). A word right after a
@@ -741,7 +709,7 @@ enum Piece {
 }
 
 /// Finds every timeline in the document and resolves its entries.
-pub fn timelines(doc: &Document<'_>) -> Vec<Timeline> {
+pub fn timelines(doc: &Document<'_>, look: Lookup<'_>) -> Vec<Timeline> {
     let fm_zone = doc.front_matter.as_ref().and_then(|f| f.timezone.as_ref()).map(|z| z.value.clone());
     let base_date = doc
         .front_matter
@@ -750,13 +718,13 @@ pub fn timelines(doc: &Document<'_>) -> Vec<Timeline> {
         .and_then(|t| t.value.date)
         .unwrap_or(UNKNOWN_DAY);
     let sections = doc.sections_of(SectionKind::Timeline);
-    match doc.memo.filter(|_| doc.keeps_parts) {
+    match look.memo().filter(|_| doc.keeps_parts) {
         Some(memo) => {
-            let (timelines, kept) = reusing(doc, &sections, memo.take_timelines(), fm_zone, base_date);
+            let (timelines, kept) = reusing(doc, look, &sections, memo.take_timelines(), fm_zone, base_date);
             memo.keep_timelines(kept);
             timelines
         }
-        None => sections.into_iter().map(|s| build(doc, s, fm_zone.clone(), base_date)).collect(),
+        None => sections.into_iter().map(|s| build(doc, look, s, fm_zone.clone(), base_date)).collect(),
     }
 }
 
@@ -791,6 +759,7 @@ fn parts_under<'d>(doc: &'d Document<'_>, range: &Range<usize>) -> &'d [Placed] 
 /// what to keep of them for the next version.
 fn reusing(
     doc: &Document<'_>,
+    look: Lookup<'_>,
     sections: &[&Section],
     previous: Kept,
     fm_zone: Option<Zone>,
@@ -809,7 +778,7 @@ fn reusing(
         let parts = parts_under(doc, r);
         let Some(first) = parts.first() else {
             // Nothing to tell a later version by (an empty section at the very end).
-            timelines.push(build(doc, section, fm_zone.clone(), base_date));
+            timelines.push(build(doc, look, section, fm_zone.clone(), base_date));
             continue;
         };
         let from = r.start - first.start;
@@ -828,7 +797,7 @@ fn reusing(
                 parts: parts.iter().map(|p| Arc::clone(&p.part)).collect(),
                 from,
                 front: (fm_zone.clone(), base_date),
-                timeline: build(doc, section, fm_zone.clone(), base_date),
+                timeline: build(doc, look, section, fm_zone.clone(), base_date),
             },
         };
         timelines.push(k.timeline.moved(r.start));
@@ -837,7 +806,7 @@ fn reusing(
     (timelines, Kept(kept))
 }
 
-fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date: Date) -> Timeline {
+fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Option<Zone>, base_date: Date) -> Timeline {
     let heading = doc.heading_of(section);
     let r = section.range.clone();
     // Inside the section, and not inside a nested section about something else (a
@@ -861,7 +830,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     let mut heading_entries: Vec<Range<usize>> = Vec::new();
     for (k, &i) in sub_headings.iter().enumerate() {
         let h = &doc.headings[i];
-        if timed_heading(doc, &h.text).is_none() {
+        if timed_heading(look, &h.text).is_none() {
             continue;
         }
         // The entry runs to the next heading of any level inside the timeline.
@@ -874,13 +843,13 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
         let timed_items = doc.items[first_item..]
             .iter()
             .take_while(|it| it.range.start < body.end)
-            .any(|it| starts_with_time(doc, strip_marker(doc.text, first_line(doc.text, it.own.clone()))));
+            .any(|it| starts_with_time(doc, look, strip_marker(doc.text, first_line(doc.text, it.own.clone()))));
         if timed_items {
             continue;
         }
         let head = trim_range(doc.text, h.range.clone());
         let head_text = strip_heading_marks(doc.text, head.clone());
-        let mut e = entry(doc, body.clone(), head.clone(), head_text, EntryShape::Heading);
+        let mut e = entry(doc, look, body.clone(), head.clone(), head_text, EntryShape::Heading);
         e.text = body.clone();
         heading_entries.push(body.clone());
         pieces.push((h.range.start, Piece::Entry(e, None)));
@@ -911,7 +880,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             item.range.start,
             Piece::Entry(
                 // Its nested items belong to it ("- 16:40 amaka" over "- incident resolved").
-                entry(doc, item.range.clone(), head.clone(), head, EntryShape::ListItem),
+                entry(doc, look, item.range.clone(), head.clone(), head, EntryShape::ListItem),
                 Some(item.list),
             ),
         ));
@@ -932,14 +901,14 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             .filter(|&d| Some(d) != time_col);
         let col = time_col.or(date_col).unwrap_or(0);
         for h in &table.header {
-            if let Some(z) = doc.zone_in(&doc.text[h.clone()]) {
+            if let Some(z) = look.zone_in(&doc.text[h.clone()]) {
                 header_zone.get_or_insert(z);
             }
         }
         for (row, cells) in table.rows() {
             let head = trim_range(doc.text, row.clone());
             let cell = cells.get(col).cloned().unwrap_or(head.clone());
-            let mut e = entry(doc, head.clone(), head.clone(), cell.clone(), EntryShape::TableRow);
+            let mut e = entry(doc, look, head.clone(), head.clone(), cell.clone(), EntryShape::TableRow);
             // "0930" alone in a time column is 09:30.
             if e.time.is_none() {
                 e.time = four_digit_time(doc.text, cell.clone());
@@ -948,7 +917,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             // The date from its own column.
             if let (Some(t), Some(d)) = (e.time.as_mut(), date_col.and_then(|d| cells.get(d))) {
                 if t.date.is_none() {
-                    if let Some(found) = doc.first_time(doc.text[d.clone()].trim()).filter(|x| x.date.is_some()) {
+                    if let Some(found) = look.first_time(doc.text[d.clone()].trim()).filter(|x| x.date.is_some()) {
                         t.date = found.date;
                         t.year_known = found.year_known;
                         t.day_first = found.day_first;
@@ -986,7 +955,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             // Only the start of the line matters: give the search that much.
             let line_text = &line_text[..line_text.floor_char_boundary(80)];
             let starts_with_time = line_text.bytes().take(4).any(|b| b.is_ascii_digit() || b.is_ascii_alphabetic())
-                && doc.first_time(line_text).is_some_and(|t| {
+                && look.first_time(line_text).is_some_and(|t| {
                     let words_after = line_text[t.range.end..]
                         .split(['(', ')'])
                         .next()
@@ -1000,7 +969,7 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
                 if let Some((whole, head)) = current.take() {
                     pieces.push((
                         whole.start,
-                        Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line), None),
+                        Piece::Entry(entry(doc, look, whole, head.clone(), head, EntryShape::Line), None),
                     ));
                 }
                 current = Some((line.clone(), stripped));
@@ -1010,7 +979,8 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             }
         }
         if let Some((whole, head)) = current.take() {
-            pieces.push((whole.start, Piece::Entry(entry(doc, whole, head.clone(), head, EntryShape::Line), None)));
+            pieces
+                .push((whole.start, Piece::Entry(entry(doc, look, whole, head.clone(), head, EntryShape::Line), None)));
         }
         if !any_entry {
             let t = &doc.text[p.clone()];
@@ -1024,14 +994,14 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
             // Look for the date only where it can count: anywhere in a short or explicit
             // paragraph, else at its start.
             let searched = if words <= 12 || says_so { t } else { &t[..t.floor_char_boundary(40)] };
-            let date = doc
+            let date = look
                 .all_times(searched)
                 .into_iter()
                 .find(|x| x.date.is_some() && x.time.is_none() && (x.range.start <= 3 || words <= 12 || says_so))
                 .and_then(|x| x.date.map(|d| (d, x.year_known, x.day_first)));
             pieces.push((
                 p.start,
-                Piece::Context { date, zone: doc.zone_in(t), before_entries: p.start < seen_entry_start },
+                Piece::Context { date, zone: look.zone_in(t), before_entries: p.start < seen_entry_start },
             ));
         } else {
             seen_entry_start = seen_entry_start.min(p.start);
@@ -1042,10 +1012,10 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     for h in section_headings
         .filter(|h| !h.pseudo && inside(&h.range) && !heading_entries.iter().any(|b| b.start == h.range.start))
     {
-        let date = doc.all_times(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known, t.day_first)));
+        let date = look.all_times(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known, t.day_first)));
         pieces.push((
             h.range.start,
-            Piece::Context { date, zone: doc.zone_in(&h.text), before_entries: h.range.start < seen_entry_start },
+            Piece::Context { date, zone: look.zone_in(&h.text), before_entries: h.range.start < seen_entry_start },
         ));
     }
     pieces.sort_by_key(|(o, _)| *o);
@@ -1086,8 +1056,8 @@ fn build(doc: &Document<'_>, section: &Section, fm_zone: Option<Zone>, base_date
     // "1:17" after "11:57" for the afternoon.
     let twelve_hour = pieces.iter().any(|(_, p)| {
         matches!(p, Piece::Entry(e, _) if e.time.as_ref().is_some_and(|t| has_meridiem(&doc.text[t.range.clone()])))
-    }) || sub_headings.iter().any(|&i| has_meridiem(&doc.headings[i].text) && timed_heading(doc, &doc.headings[i].text).is_some());
-    let mut declared_zone = doc.zone_in(&heading.text).or(header_zone);
+    }) || sub_headings.iter().any(|&i| has_meridiem(&doc.headings[i].text) && timed_heading(look, &doc.headings[i].text).is_some());
+    let mut declared_zone = look.zone_in(&heading.text).or(header_zone);
     // A live log kept newest first ("most recent first", "newest entry at the top") is
     // read from its end: its entries are kept in the order they happened.
     let intro_end = pieces.iter().find(|(_, p)| matches!(p, Piece::Entry(..))).map_or(r.end, |(o, _)| *o);
@@ -1273,6 +1243,7 @@ fn place_date(d: Date, year_known: bool, year: &mut Option<i16>, current: Date) 
 
 fn entry(
     doc: &Document<'_>,
+    look: Lookup<'_>,
     range: Range<usize>,
     head: Range<usize>,
     time_in: Range<usize>,
@@ -1282,12 +1253,12 @@ fn entry(
     // a long entry is not searched to its end.
     let search = &doc.text[time_in.clone()];
     let search = &search[..search.floor_char_boundary(120)];
-    let time = doc.first_time(search).map(|mut t| {
+    let time = look.first_time(search).map(|mut t| {
         // "02:54 AM PST Monday Nov 1st": a date right after the time belongs to it.
         if t.date.is_none() {
             let after = &search[t.range.end..];
             let near = &after[..after.floor_char_boundary(24)];
-            let first = times::may_hold_date(near).then(|| doc.first_time(near)).flatten();
+            let first = times::may_hold_date(near).then(|| look.first_time(near)).flatten();
             if let Some(d) = first.filter(|d| d.time.is_none() && d.date.is_some()) {
                 t.date = d.date;
                 t.year_known = d.year_known;
@@ -1318,8 +1289,8 @@ fn entry(
 
 /// The time a heading starts with, when it gives a time of day near its start
 /// (`14:07`, `3:12 PM — paged`, `2024-06-02 09:40`, `Tue 06:15 UTC`).
-fn timed_heading(doc: &Document<'_>, text: &str) -> Option<TimeExpr> {
-    let t = doc.first_time(&text[..text.floor_char_boundary(80)])?;
+fn timed_heading(look: Lookup<'_>, text: &str) -> Option<TimeExpr> {
+    let t = look.first_time(&text[..text.floor_char_boundary(80)])?;
     // A weekday or a word or two may come first ("Tue 06:15", "Day 2, 09:40").
     let before = &text[..t.range.start];
     let words_before = before.split_whitespace().count();
@@ -1355,10 +1326,10 @@ fn doc_zone_after(rest: &str) -> Option<Zone> {
 }
 
 /// Whether the text at `r` starts with a time of day.
-fn starts_with_time(doc: &Document<'_>, r: Range<usize>) -> bool {
+fn starts_with_time(doc: &Document<'_>, look: Lookup<'_>, r: Range<usize>) -> bool {
     let text = &doc.text[r];
     let text = &text[..text.floor_char_boundary(40)];
-    doc.first_time(text).is_some_and(|t| t.time.is_some() && t.range.start <= 3)
+    look.first_time(text).is_some_and(|t| t.time.is_some() && t.range.start <= 3)
 }
 
 /// Whether a time as written carries "am" or "pm".
@@ -1431,7 +1402,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Vec<Timeline> {
-        timelines(&Document::parse(text))
+        timelines(&Document::parse(text), Lookup::default())
     }
 
     #[test]

@@ -116,7 +116,7 @@ fn compare(text: &str, expected: &Expected) -> Compared {
     let doc = Document::parse(text);
     let index = LineIndex::new(text);
     let line = |offset: usize| index.line_col(text, offset).line;
-    let timelines = timeline::timelines(&doc);
+    let timelines = timeline::timelines(&doc, debrief_core::memo::Lookup::default());
     let mut out = Compared {
         differences: Vec::new(),
         entries: 0,
@@ -190,7 +190,7 @@ fn compare(text: &str, expected: &Expected) -> Compared {
     }
 
     if let Some(want) = &expected.followups {
-        let lists = followup_lists(&doc);
+        let lists = followup_lists(&doc, debrief_core::memo::Lookup::default());
         let items: Vec<_> = lists.iter().flat_map(|l| l.items.iter()).collect();
         if items.len() != want.count {
             let lines: Vec<usize> = items.iter().map(|f| line(f.range.start)).collect();

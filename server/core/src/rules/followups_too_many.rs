@@ -35,7 +35,7 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         return;
     };
     let total: usize = ctx.followups.iter().map(|l| l.items.len()).sum();
-    let budget = followups::budget(ctx.doc, &ctx.config.limits);
+    let budget = followups::budget(ctx.doc, ctx.look, &ctx.config.limits);
     if total <= budget.budget as usize {
         return;
     }

@@ -156,39 +156,11 @@ pub fn render_docs(rule: &Rule) -> String {
     out
 }
 
-/// The index of a rule id in [`REGISTRY`].
-pub fn index_of(id: &str) -> Option<usize> {
-    REGISTRY.iter().position(|r| r.meta.id == id)
-}
+pub use crate::catalogue::{closest_id, index_of};
 
 /// A rule by id.
 pub fn by_id(id: &str) -> Option<&'static Rule> {
     REGISTRY.iter().copied().find(|r| r.meta.id == id)
-}
-
-/// The known id closest to a mistyped one, for "did you mean".
-pub fn closest_id(id: &str) -> Option<&'static str> {
-    REGISTRY
-        .iter()
-        .map(|r| (edit_distance(id, r.meta.id), r.meta.id))
-        .filter(|(d, _)| *d <= 3)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, id)| id)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// What a rule sees: the parsed debrief and the configuration.
@@ -206,6 +178,8 @@ pub struct Context<'a> {
     /// What the document says of the words earlier versions looked up (see
     /// [`crate::people::People::digest`]): findings kept from a version with another digest are found again.
     pub people_digest: u64,
+    /// The language layer's look-ups, remembered across versions when there is a memo.
+    pub look: crate::memo::Lookup<'a>,
 }
 
 /// A sentence around a phrase hit, tokenised.
@@ -316,6 +290,12 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_catalogue_lists_every_rule_in_order_with_its_default_level() {
+        let registry: Vec<_> = REGISTRY.iter().map(|r| (r.meta.id, r.meta.default_level)).collect();
+        assert_eq!(registry, crate::catalogue::RULES, "catalogue.rs must follow REGISTRY");
+    }
 
     #[test]
     fn every_rule_has_docs_and_a_unique_id() {

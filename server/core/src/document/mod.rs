@@ -1,0 +1,414 @@
+//! The debrief as the rules see it (SPEC 3), built once per analysis from pulldown-cmark's
+//! offset events: headings and sections, list items, tables, paragraphs, HTML comments,
+//! front matter, and the prose with everything that is not prose blanked out.
+//!
+//! The document is a plain value: the layers above keep what they find in it by part
+//! ([`PartId`]). This file holds the model's entry points; the jobs are in files of their
+//! own: `headings` (which kind of section a heading names), `model` (the pieces the rules
+//! read), `parse` (text into parts, on one core or two), `walk` (pulldown-cmark's events
+//! into one part), `mask` (blanking what is not prose) and `reuse` (parsing only what an
+//! edit touched).
+
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use pulldown_cmark::Options;
+
+use crate::front_matter::{self, FrontMatter};
+use crate::text::LineIndex;
+
+mod headings;
+mod mask;
+mod model;
+mod parse;
+mod reuse;
+mod walk;
+
+#[cfg(test)]
+pub(crate) mod tests;
+
+pub use headings::{normalise_heading, SectionKind};
+pub use model::{BlockKind, Comment, Heading, Link, ListItem, Paragraph, ProseBlock, Section, Table};
+pub(crate) use parse::{Cores, Part, PartId, Placed};
+pub(crate) use reuse::Reuse;
+pub use walk::strip_list_marker;
+
+use mask::blank;
+use parse::parse_fresh;
+use reuse::reparse;
+use walk::{bold_label, find_comments};
+
+/// The parsed debrief.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The analysed text.
+    pub text: &'a str,
+    /// The text with every byte that is not prose replaced by a space (line breaks kept):
+    /// code, link targets, URLs, HTML, front matter, markup and quoted log lines.
+    pub masked: String,
+    /// Line starts, computed on first use (most analyses never need them).
+    lines: std::sync::OnceLock<LineIndex>,
+    /// Prose blocks in document order.
+    pub blocks: Vec<ProseBlock>,
+    /// Headings in document order (bold labels included).
+    pub headings: Vec<Heading>,
+    /// One section per heading, in heading order.
+    pub sections: Vec<Section>,
+    /// List items in document order.
+    pub items: Vec<ListItem>,
+    /// Tables in document order.
+    pub tables: Vec<Table>,
+    /// Paragraph ranges in document order.
+    pub paragraphs: Vec<Paragraph>,
+    /// HTML comments.
+    pub comments: Vec<Comment>,
+    /// Links: their whole range and destination.
+    pub links: Vec<Link>,
+    /// Front matter, when present.
+    pub front_matter: Option<FrontMatter>,
+    /// Where each innermost known section kind starts (see `section_kind_at`).
+    kind_spans: Vec<(usize, SectionKind)>,
+    /// When the text ends inside a code or HTML block (an unclosed fence, comment or
+    /// `<pre>`, or indented code, swallows anything appended), the start of the line where
+    /// the top-level block holding it starts: text added for the reader must go before it.
+    pub raw_tail: Option<usize>,
+    /// The parts it was assembled from.
+    parts: Vec<Placed>,
+    /// Whether parts of an earlier version were reused: only the change was parsed.
+    pub(crate) reused: bool,
+    /// Whether its parts are kept for the parse of its next version.
+    pub(crate) keeps_parts: bool,
+}
+
+impl<'a> Document<'a> {
+    /// Parses `text`.
+    pub fn parse(text: &'a str) -> Document<'a> {
+        Self::parse_with(text, None, false, Cores::One)
+    }
+
+    /// Parses `text` as [`Document::parse`] does, on the `cores` given.
+    pub(crate) fn parse_on(text: &'a str, cores: Cores) -> Document<'a> {
+        Self::parse_with(text, None, false, cores)
+    }
+
+    /// Parses `text`, a new version of the text `previous` was parsed from, reusing the
+    /// parts the change left alone, on the `cores` given for what it parses afresh. The
+    /// result is the same as [`Document::parse`]'s.
+    pub(crate) fn parse_reusing(text: &'a str, previous: Option<&Reuse>, cores: Cores) -> Document<'a> {
+        Self::parse_with(text, previous, true, cores)
+    }
+
+    /// Parses `text`, reusing parts of `previous`, keeping its own parts whole if they
+    /// are to be reused in turn.
+    fn parse_with(text: &'a str, previous: Option<&Reuse>, keep: bool, cores: Cores) -> Document<'a> {
+        let front_matter = front_matter::find(text);
+        let body_start = front_matter.as_ref().map_or(0, |f| f.range.end);
+        let mut doc = Document::empty(text, front_matter);
+        let mut masked: Vec<u8> = Vec::with_capacity(text.len());
+        blank(text.as_bytes(), 0..body_start, &mut masked);
+        let reused =
+            previous.and_then(|previous| reparse(text, previous, &previous.plan(text, body_start), &mut masked));
+        match reused {
+            Some(parts) => {
+                doc.parts = parts;
+                doc.reused = true;
+            }
+            None => {
+                masked.truncate(body_start);
+                doc.parts = parse_fresh(text, body_start, &mut masked, keep, cores.min_piece());
+            }
+        }
+        // Only ASCII spaces replaced whole characters, so this cannot fail; fall back to a
+        // lossless conversion rather than panic.
+        doc.masked = String::from_utf8(masked).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        if body_start > 0 {
+            // Comments before the front matter (a licence or source line) still count.
+            let leading = 0..front_matter::leading_comments_end(text);
+            doc.comments = find_comments(text, std::slice::from_ref(&leading));
+        }
+        doc.keeps_parts = keep;
+        doc.assemble(keep);
+        doc.find_bold_labels();
+        doc.build_sections();
+        doc.build_kind_spans();
+        doc
+    }
+
+    /// A document with nothing found in it yet.
+    fn empty(text: &'a str, front_matter: Option<FrontMatter>) -> Document<'a> {
+        Document {
+            text,
+            masked: String::new(),
+            lines: OnceLock::new(),
+            blocks: Vec::new(),
+            headings: Vec::new(),
+            sections: Vec::new(),
+            items: Vec::new(),
+            tables: Vec::new(),
+            paragraphs: Vec::new(),
+            comments: Vec::new(),
+            links: Vec::new(),
+            front_matter,
+            kind_spans: Vec::new(),
+            raw_tail: None,
+            parts: Vec::new(),
+            reused: false,
+            keeps_parts: false,
+        }
+    }
+
+    /// What the next version's parse can reuse of this one; [`Reuse::with_text`] adds
+    /// this document's text, once this no longer borrows it.
+    pub(crate) fn into_reuse(self) -> Reuse {
+        let body_start = self.front_matter.as_ref().map_or(0, |f| f.range.end);
+        Reuse { text: String::new(), masked: self.masked, body_start, parts: self.parts }
+    }
+
+    /// The document's parts, where they sit now.
+    pub(crate) fn parts(&self) -> &[Placed] {
+        &self.parts
+    }
+
+    /// Copies the parts' findings into the document, moved to where the parts sit now.
+    /// Unless the parts are to be `kept` for the next version, parts only this document
+    /// holds are emptied into it instead of copied.
+    fn assemble(&mut self, kept: bool) {
+        if kept || self.parts.len() > 1 {
+            // Room for every part's share at once, not grown part by part.
+            let parts = &self.parts;
+            let total = |count: fn(&Part) -> usize| parts.iter().map(|p| count(&p.part)).sum::<usize>();
+            self.blocks.reserve(total(|p| p.blocks.len()));
+            self.headings.reserve(total(|p| p.headings.len()));
+            self.items.reserve(total(|p| p.items.len()));
+            self.tables.reserve(total(|p| p.tables.len()));
+            self.paragraphs.reserve(total(|p| p.paragraphs.len()));
+            self.comments.reserve(total(|p| p.comments.len()));
+            self.links.reserve(total(|p| p.links.len()));
+        }
+        let mut lists_before = 0;
+        for Placed { part, start } in &mut self.parts {
+            let (from, to) = (part.range.start, *start);
+            if let Some(part) = Arc::get_mut(part).filter(|_| !kept && from == to) {
+                let items_before = self.items.len();
+                if items_before == 0 && lists_before == 0 {
+                    self.items = std::mem::take(&mut part.items);
+                } else {
+                    self.items.extend(part.items.drain(..).map(|mut i| {
+                        i.parent = i.parent.map(|p| p + items_before);
+                        i.list += lists_before;
+                        i
+                    }));
+                }
+                move_all(&mut self.blocks, &mut part.blocks);
+                move_all(&mut self.headings, &mut part.headings);
+                move_all(&mut self.tables, &mut part.tables);
+                move_all(&mut self.paragraphs, &mut part.paragraphs);
+                move_all(&mut self.comments, &mut part.comments);
+                move_all(&mut self.links, &mut part.links);
+                self.raw_tail = part.raw_tail.or(self.raw_tail);
+                lists_before += part.lists;
+                continue;
+            }
+            let mv = |r: &Range<usize>| r.start - from + to..r.end - from + to;
+            let items_before = self.items.len();
+            self.blocks.extend(part.blocks.iter().map(|b| ProseBlock { range: mv(&b.range), kind: b.kind }));
+            self.headings.extend(part.headings.iter().map(|h| Heading { range: mv(&h.range), ..h.clone() }));
+            self.items.extend(part.items.iter().map(|i| ListItem {
+                range: mv(&i.range),
+                own: mv(&i.own),
+                parent: i.parent.map(|p| p + items_before),
+                list: i.list + lists_before,
+                ..i.clone()
+            }));
+            self.tables.extend(part.tables.iter().map(|t| Table {
+                range: mv(&t.range),
+                header: t.header.iter().map(mv).collect(),
+                rows: t.rows.iter().map(|(r, cells)| (mv(r), cells.clone())).collect(),
+                cells: t.cells.iter().map(mv).collect(),
+            }));
+            self.paragraphs.extend(part.paragraphs.iter().map(|p| Paragraph { range: mv(&p.range), nested: p.nested }));
+            self.comments.extend(part.comments.iter().map(|c| Comment { range: mv(&c.range), body: c.body.clone() }));
+            self.links
+                .extend(part.links.iter().map(|l| Link { range: mv(&l.range), destination: l.destination.clone() }));
+            if let Some(t) = part.raw_tail {
+                self.raw_tail = Some(t - from + to);
+            }
+            lists_before += part.lists;
+        }
+        self.comments.sort_by_key(|c| c.range.start);
+        self.comments.dedup();
+    }
+
+    /// Bold labels that name a known section stand for headings: `**Timeline**` alone in
+    /// a paragraph, or `- **Key events**` over a nested list.
+    fn find_bold_labels(&mut self) {
+        let mut labels = Vec::new();
+        for p in self.paragraphs.iter().filter(|p| !p.nested) {
+            if let Some(label) = bold_label(&self.text[p.range.clone()]) {
+                let kind = SectionKind::of_heading(&label);
+                if kind != SectionKind::Other {
+                    labels.push(Heading { level: 7, range: p.range.clone(), text: label.into(), pseudo: true, kind });
+                }
+            }
+        }
+        for item in &self.items {
+            if !item.has_children {
+                continue;
+            }
+            if let Some(label) = bold_label(strip_list_marker(&self.text[item.own.clone()])) {
+                let kind = SectionKind::of_heading(&label);
+                if kind != SectionKind::Other {
+                    // The heading is the label's line; its section is the whole item.
+                    let line_end = self.text[item.own.clone()].find('\n').map_or(item.own.end, |i| item.own.start + i);
+                    labels.push(Heading {
+                        level: 8,
+                        range: item.range.start..line_end,
+                        text: label.into(),
+                        pseudo: true,
+                        kind,
+                    });
+                }
+            }
+        }
+        if labels.is_empty() {
+            return;
+        }
+        self.headings.extend(labels);
+        self.headings.sort_by_key(|h| (h.range.start, h.level));
+    }
+
+    fn build_sections(&mut self) {
+        let n = self.headings.len();
+        for i in 0..n {
+            let h = &self.headings[i];
+            let end = if h.level == 8 {
+                // A list-item label spans its item.
+                let at = self.items.partition_point(|it| it.range.start < h.range.start);
+                self.items.get(at).filter(|it| it.range.start == h.range.start).map_or(h.range.end, |it| it.range.end)
+            } else {
+                self.headings[i + 1..]
+                    .iter()
+                    .find(|next| next.level <= h.level || (h.level == 7 && next.level <= 7))
+                    .map_or(self.text.len(), |next| next.range.start)
+            };
+            self.sections.push(Section { heading: i, kind: h.kind, range: h.range.start..end });
+        }
+    }
+
+    /// Line starts of the text.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.text))
+    }
+
+    /// The innermost section of a known kind holding `offset`.
+    pub fn section_kind_at(&self, offset: usize) -> SectionKind {
+        let i = self.kind_spans.partition_point(|(start, _)| *start <= offset);
+        i.checked_sub(1).map_or(SectionKind::Other, |i| self.kind_spans[i].1)
+    }
+
+    /// The kinds of section over `range`: where each starts, from the range's start (the
+    /// first at 0), as [`Document::section_kind_at`] gives them.
+    pub(crate) fn section_kinds_over(&self, range: Range<usize>) -> impl Iterator<Item = (usize, SectionKind)> + '_ {
+        let first = self.kind_spans.partition_point(|(start, _)| *start <= range.start);
+        let at_start = first.checked_sub(1).map_or(SectionKind::Other, |i| self.kind_spans[i].1);
+        let later = self.kind_spans[first..].iter().take_while(move |(start, _)| *start < range.end);
+        std::iter::once((0, at_start)).chain(later.map(move |&(start, kind)| (start - range.start, kind)))
+    }
+
+    /// Flattens the nested sections of known kinds into spans where one kind (the
+    /// innermost) holds, so [`Document::section_kind_at`] is a binary search.
+    fn build_kind_spans(&mut self) {
+        let mut known: Vec<&Section> = self.sections.iter().filter(|s| s.kind != SectionKind::Other).collect();
+        known.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+        let mut spans: Vec<(usize, SectionKind)> = Vec::new();
+        let mut stack: Vec<(usize, SectionKind)> = Vec::new();
+        let mark = |spans: &mut Vec<(usize, SectionKind)>, at: usize, kind: SectionKind| {
+            if let Some(last) = spans.last_mut() {
+                if last.0 == at {
+                    last.1 = kind;
+                    return;
+                }
+                if last.1 == kind {
+                    return;
+                }
+            }
+            spans.push((at, kind));
+        };
+        for s in known {
+            while let Some(&(end, _)) = stack.last() {
+                if end > s.range.start {
+                    break;
+                }
+                stack.pop();
+                mark(&mut spans, end, stack.last().map_or(SectionKind::Other, |t| t.1));
+            }
+            stack.push((s.range.end, s.kind));
+            mark(&mut spans, s.range.start, s.kind);
+        }
+        while let Some((end, _)) = stack.pop() {
+            mark(&mut spans, end, stack.last().map_or(SectionKind::Other, |t| t.1));
+        }
+        self.kind_spans = spans;
+    }
+
+    /// Sections of one kind, outermost first; a section nested in another of the same
+    /// kind is left out (it is part of the outer one).
+    pub fn sections_of(&self, kind: SectionKind) -> Vec<&Section> {
+        let mut out: Vec<&Section> = Vec::new();
+        for s in self.sections.iter().filter(|s| s.kind == kind) {
+            if !out.iter().any(|o| o.range.start <= s.range.start && s.range.end <= o.range.end) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// The heading of a section.
+    pub fn heading_of(&self, section: &Section) -> &Heading {
+        &self.headings[section.heading]
+    }
+
+    /// The prose block holding `offset`.
+    pub fn block_at(&self, offset: usize) -> Option<&ProseBlock> {
+        let i = self.blocks.partition_point(|b| b.range.end <= offset);
+        self.blocks.get(i).filter(|b| b.range.start <= offset)
+    }
+
+    /// The text of a range with markup removed: the masked prose, single-spaced.
+    pub fn plain(&self, range: Range<usize>) -> String {
+        self.masked[range].split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Whether the bytes of `range` are all prose (no code, link target or markup
+    /// inside), so a fix may rewrite them without losing anything.
+    pub fn is_plain_prose(&self, range: Range<usize>) -> bool {
+        self.text.get(range.clone()) == self.masked.get(range)
+    }
+
+    /// The link holding `offset`, if any.
+    pub fn link_at(&self, offset: usize) -> Option<&Link> {
+        self.links.iter().find(|l| l.range.start <= offset && offset < l.range.end)
+    }
+
+    /// The first heading of level 1 or 2, for deciding whether this is a debrief.
+    pub fn first_heading(&self) -> Option<&Heading> {
+        self.headings.iter().find(|h| !h.pseudo)
+    }
+}
+
+/// Moves every element of `from` to the end of `to`: the vector itself when `to` is
+/// empty (a fresh parse has one part), without copying.
+fn move_all<T>(to: &mut Vec<T>, from: &mut Vec<T>) {
+    if to.is_empty() {
+        std::mem::swap(to, from);
+    } else {
+        to.append(from);
+    }
+}
+
+/// The Markdown extensions a debrief is read with (GitHub's tables, task lists and
+/// strikethrough, and footnotes). Public for the benchmark that times pulldown-cmark alone.
+pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_FOOTNOTES);

@@ -4,6 +4,10 @@
 //! until the client has also parsed it is reported beside). Reports median, p95, p99 and the peak RSS,
 //! for a 100-line and a 10,000-line debrief, then the RSS with 100 debriefs open.
 //!
+//! Then edits spread through a long debrief (issue 25): a short sentence typed at the start
+//! of 100 lines spread through 9,000, kept; those that land on a heading turn it into
+//! prose (and what it bounded into part of the section before), reported apart.
+//!
 //! Targets (issue #5): p99 ≤ 1 ms on 100 lines, ≤ 5 ms on 10,000 lines; ≤ 30 MB RSS with
 //! 100 debriefs open. Pass `--quick` for a short run.
 
@@ -72,6 +76,59 @@ fn keystrokes(lines: usize, count: usize) {
     );
 }
 
+fn spread_edits(lines: usize, count: usize) {
+    let text = inputs::debrief(lines);
+    let mut server = StdioServer::start("error");
+    let uri = "file:///bench/postmortems/debrief.md";
+    server.open(uri, &text);
+    server.diagnostics_for(uri, 1);
+    let starts: Vec<&str> = text.lines().collect();
+    let (mut all, mut on_headings, mut elsewhere) = (Vec::new(), Vec::new(), Vec::new());
+    for k in 0..count {
+        let version = k as i64 + 2;
+        // Lines spread evenly, the same ones each run; the sentence has no line break, so
+        // line numbers stay true.
+        let line = 1 + k * (lines - 2) / count;
+        let change = json!({"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "We paused here. "});
+        let started = Instant::now();
+        server.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+        );
+        server.diagnostics_for(uri, version);
+        let took = server.arrived.expect("arrival time") - started;
+        all.push(took);
+        if std::env::var_os("SHOW_EDITS").is_some() {
+            eprintln!("{:>8.3} ms  line {line}: {:.50}", took.as_secs_f64() * 1e3, starts[line]);
+        }
+        if starts[line].starts_with('#') {
+            on_headings.push(took)
+        } else {
+            elsewhere.push(took)
+        }
+    }
+    server.shutdown();
+    let ms = |sorted: &mut Vec<Duration>, p: f64| {
+        sorted.sort();
+        if sorted.is_empty() {
+            f64::NAN
+        } else {
+            percentile(sorted, p).as_secs_f64() * 1e3
+        }
+    };
+    println!(
+        "a sentence typed at the start of {count} lines spread through {lines}: median {:.3} ms, p95 {:.3} ms; on headings ({}): median {:.3} ms, p95 {:.3} ms; elsewhere ({}): median {:.3} ms, p95 {:.3} ms",
+        ms(&mut all, 0.5),
+        ms(&mut all, 0.95),
+        on_headings.len(),
+        ms(&mut on_headings, 0.5),
+        ms(&mut on_headings, 0.95),
+        elsewhere.len(),
+        ms(&mut elsewhere, 0.5),
+        ms(&mut elsewhere, 0.95),
+    );
+}
+
 fn many_open(count: usize) {
     let corpus = inputs::corpus();
     let mut server = StdioServer::start("error");
@@ -91,5 +148,6 @@ fn main() {
     let (small, large) = if quick { (200, 40) } else { (2000, 400) };
     keystrokes(100, small);
     keystrokes(10_000, large);
+    spread_edits(9_000, 100);
     many_open(100);
 }

@@ -29,7 +29,9 @@ impl StdioServer {
     /// Starts the binary with `DEBRIEF_LS_LOG=log` and initializes it (a client that
     /// offers no `workspace/configuration`, so it analyses on its defaults at once).
     pub fn start(log: &str) -> StdioServer {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_debrief-ls"))
+        // `DEBRIEF_LS_BIN` runs another build instead, to compare two in the benchmarks.
+        let binary = std::env::var_os("DEBRIEF_LS_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_debrief-ls").into());
+        let mut child = Command::new(binary)
             .env("DEBRIEF_LS_LOG", log)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

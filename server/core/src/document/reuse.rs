@@ -68,11 +68,18 @@ impl Reuse {
         let start = prefix.last().map_or(body_start, |p| p.range().end);
         let changed_from = old.len() - same_end;
         let moved_by = new.len() as isize - old.len() as isize;
-        // Parts after the change, not swallowed by new front matter.
+        // Parts after the change, not swallowed by new front matter. A part the change
+        // ends right at is kept only if its heading still starts a line: text typed at
+        // the start of a heading makes it prose, and the part goes with the middle (else
+        // the middle would not end at a heading, and all after it would be parsed again).
+        let starts_line = |at: usize| at == 0 || new.get(at - 1) == Some(&b'\n');
         let first_kept = self.parts[prefix.len()..]
             .iter()
             .position(|p| {
-                p.start >= changed_from && p.start > self.body_start && p.start.wrapping_add_signed(moved_by) >= start
+                let now = p.start.wrapping_add_signed(moved_by);
+                (p.start > changed_from || (p.start == changed_from && starts_line(now)))
+                    && p.start > self.body_start
+                    && now >= start
             })
             .map_or(self.parts.len(), |i| prefix.len() + i);
         let suffix = &self.parts[first_kept..];

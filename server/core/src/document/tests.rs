@@ -1,4 +1,5 @@
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::parse::parse_parts;
 use super::reuse::{common_prefix, common_suffix, Outside};
@@ -204,6 +205,28 @@ fn check_edits(base: &str, edits: &[(usize, usize, &str)], cores: Cores) -> Resu
         reuse = reused.into_reuse().with_text(text.clone());
     }
     Ok(())
+}
+
+#[test]
+fn text_typed_at_the_start_of_a_heading_parses_only_the_stretch_it_bounded() {
+    let base =
+        "# Debrief\n\nIntro.\n\n## Timeline\n\n- 10:00 a\n\n## Causes\n\nWhy.\n\n## Follow-ups\n\n- [ ] b\n\n# End\n";
+    let at = base.find("## Causes").unwrap();
+    check_edits(base, &[(at, 0, "We paused. "), (at, 11, "")], Cores::One).unwrap();
+    let previous = Document::parse_reusing(base, None, Cores::One).into_reuse().with_text(base.to_string());
+    let mut text = base.to_string();
+    text.insert_str(at, "We paused. ");
+    let doc = Document::parse_reusing(&text, Some(&previous), Cores::One);
+    // The heading is prose now: its part joins the one before; the parts after it are the
+    // last version's, moved, not parsed again.
+    assert_eq!(doc.parts().len(), previous.parts.len() - 1);
+    let kept = |title: &str| {
+        let then = previous.parts.iter().find(|p| base[p.range()].starts_with(title)).unwrap();
+        let now = doc.parts().iter().find(|p| text[p.range()].starts_with(title)).unwrap();
+        Arc::ptr_eq(&then.part, &now.part)
+    };
+    assert!(kept("## Follow-ups") && kept("# End") && kept("# Debrief"));
+    assert!(!kept("## Timeline"), "the part the heading ended is parsed again");
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod durations;
 mod engine;
 pub mod fix;
 pub mod followups;
@@ -16,6 +17,7 @@ pub mod front_matter;
 pub mod grammar;
 pub mod lexicon;
 pub mod memo;
+pub mod metrics;
 mod pattern;
 pub mod people;
 pub mod rules;
@@ -35,6 +37,7 @@ pub use config::{Config, ConfigError, ConfigFile};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use document::{Document, SectionKind};
 pub use followups::FollowUpBudget;
+pub use metrics::Metrics;
 pub use text::{LineCol, LineCounter, LineIndex};
 
 /// Findings for `text` analysed as a debrief, sorted by position, suppressions applied.
@@ -50,6 +53,36 @@ pub fn analyse_if_debrief(text: &str, config: &Config) -> Option<Vec<Diagnostic>
         let doc = Document::parse_on(text, cores);
         declares_debrief(&doc).then(|| analysis_of(&doc, config, false, cores, None).diagnostics)
     })
+}
+
+/// [`analyse`]'s findings and the debrief's [`Metrics`] (SPEC 8), from one parse.
+pub fn analyse_with_metrics(text: &str, config: &Config) -> (Vec<Diagnostic>, Metrics) {
+    on_both_cores(text.len(), |cores| {
+        let doc = Document::parse_on(text, cores);
+        let (analysis, metrics) = analysis_and_metrics(&doc, config, false, cores, None, true);
+        (analysis.diagnostics, metrics.expect("asked for"))
+    })
+}
+
+/// [`analyse_with_metrics`] when `text` declares itself a debrief (see
+/// [`analyse_if_debrief`]).
+pub fn analyse_if_debrief_with_metrics(text: &str, config: &Config) -> Option<(Vec<Diagnostic>, Metrics)> {
+    on_both_cores(text.len(), |cores| {
+        let doc = Document::parse_on(text, cores);
+        declares_debrief(&doc).then(|| {
+            let (analysis, metrics) = analysis_and_metrics(&doc, config, false, cores, None, true);
+            (analysis.diagnostics, metrics.expect("asked for"))
+        })
+    })
+}
+
+/// The [`Metrics`] of `text`, whose findings (`diagnostics`) are already known: after
+/// `--fix`, which analyses the text it writes as it goes.
+pub fn metrics_of(text: &str, config: &Config, diagnostics: &[Diagnostic]) -> Metrics {
+    let doc = Document::parse(text);
+    let timelines = timeline::timelines(&doc);
+    let lists = followups::followup_lists(&doc);
+    metrics::metrics(&doc, &timelines, &lists, diagnostics, config)
 }
 
 /// The findings and the debrief's outline (for editors: symbols, code lenses).
@@ -239,6 +272,19 @@ fn analysis_of(
     cores: Cores,
     kept: Option<&mut Kept>,
 ) -> Analysis {
+    analysis_and_metrics(doc, config, with_outline, cores, kept, false).0
+}
+
+/// The analysis of `doc`, and its metrics when asked for (from the same timelines and
+/// follow-ups).
+fn analysis_and_metrics(
+    doc: &Document<'_>,
+    config: &Config,
+    with_outline: bool,
+    cores: Cores,
+    kept: Option<&mut Kept>,
+    with_metrics: bool,
+) -> (Analysis, Option<Metrics>) {
     let parallel = in_parallel(doc, cores);
     let (memo, mut caches) = match kept {
         Some(Kept { memo, caches }) => (Some(&*memo), Some(caches)),
@@ -288,7 +334,8 @@ fn analysis_of(
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.range == b.range && a.message == b.message);
     let outline =
         if with_outline { outline(doc, look, &timelines, &followup_lists, config) } else { Outline::default() };
-    Analysis { diagnostics, outline, declares_debrief: declares_debrief(doc) }
+    let metrics = with_metrics.then(|| metrics::metrics(doc, look, &timelines, &followup_lists, &diagnostics, config));
+    (Analysis { diagnostics, outline, declares_debrief: declares_debrief(doc) }, metrics)
 }
 
 fn outline(

@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     ("base", &["diagnostic", "text", "times", "pattern", "word_index"]),
     ("configuration and syntax", &["config", "catalogue", "front_matter", "document"]),
-    ("language", &["lexicon", "verbs", "people", "grammar", "timeline", "followups", "memo"]),
+    ("language", &["lexicon", "verbs", "people", "grammar", "timeline", "followups", "memo", "durations"]),
     ("rules", &["rules", "suppress"]),
-    ("engine", &["engine", "fix", "lib"]),
+    ("engine", &["engine", "fix", "metrics", "lib"]),
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

@@ -1,0 +1,569 @@
+//! Incident durations (SPEC 8): when impact began, was detected, responded to, mitigated
+//! and resolved, each with where the debrief says so, and the minutes between them.
+//!
+//! Front matter (`started`, `detected`, `resolved`) wins over the timeline for each
+//! marker it gives with a time; the others come from the timeline's milestones (see
+//! [`crate::timeline::MilestoneEntries`]), and `started` from an entry up to detection that
+//! says impact began ("errors started", "outage starts"). A duration is measured only
+//! between two times that can be compared: both exact (date, time and zone known), both
+//! with a date but no zone, or both times of day in one timeline without a date. Anything
+//! else is absent, never guessed; so is a duration that would run backwards.
+
+use std::ops::Range;
+
+use jiff::civil::DateTime;
+use jiff::Timestamp;
+
+use crate::document::Document;
+use crate::front_matter::Located;
+use crate::timeline::{Milestone, Timeline, TimelineEntry, UNKNOWN_DAY};
+use crate::times::{TimeExpr, Zone};
+
+/// A point of an incident that durations are measured between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Marker {
+    /// Impact began.
+    Started,
+    /// Someone or something noticed.
+    Detected,
+    /// The incident was declared or acknowledged; responders engaged.
+    Responded,
+    /// Impact was reduced.
+    Mitigated,
+    /// Impact ended.
+    Resolved,
+}
+
+impl Marker {
+    /// All five, in incident order.
+    pub const ALL: [Marker; 5] =
+        [Marker::Started, Marker::Detected, Marker::Responded, Marker::Mitigated, Marker::Resolved];
+
+    /// Its name in reports: "started", "detected", "responded", "mitigated", "resolved".
+    pub fn name(self) -> &'static str {
+        match self {
+            Marker::Started => "started",
+            Marker::Detected => "detected",
+            Marker::Responded => "responded",
+            Marker::Mitigated => "mitigated",
+            Marker::Resolved => "resolved",
+        }
+    }
+
+    /// The marker a timeline milestone stands for.
+    pub fn of(m: Milestone) -> Marker {
+        match m {
+            Milestone::Detected => Marker::Detected,
+            Milestone::Responded => Marker::Responded,
+            Milestone::Mitigated => Marker::Mitigated,
+            Milestone::Resolved => Marker::Resolved,
+        }
+    }
+}
+
+/// When something happened, as exactly as the debrief says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Date, time of day and zone known: a point in time.
+    Exact(Timestamp),
+    /// Date and time of day known, the zone not: comparable with the debrief's other
+    /// times without a zone.
+    Local(DateTime),
+    /// A time of day in a timeline that gives no date: `at` is on
+    /// [`UNKNOWN_DAY`], or a day after it past midnight. Comparable only with times of
+    /// the same timeline (`timeline`: where its section starts).
+    TimeOfDay {
+        /// The time, on the timeline's made-up first day or after.
+        at: DateTime,
+        /// The start of the timeline's section.
+        timeline: usize,
+    },
+}
+
+impl When {
+    /// Whole minutes from `self` to `later` (negative when `later` is earlier), when the
+    /// two can be compared.
+    pub fn minutes_until(self, later: When) -> Option<i64> {
+        let d = match (self, later) {
+            (When::Exact(a), When::Exact(b)) => a.duration_until(b),
+            (When::Local(a), When::Local(b)) => a.duration_until(b),
+            (When::TimeOfDay { at: a, timeline: t }, When::TimeOfDay { at: b, timeline: u }) if t == u => {
+                a.duration_until(b)
+            }
+            _ => return None,
+        };
+        Some(d.as_mins())
+    }
+
+    /// The days after the timeline's first day, for a time of day without a date.
+    pub fn day(self) -> Option<i32> {
+        match self {
+            When::TimeOfDay { at, .. } => UNKNOWN_DAY.until(at.date()).ok().map(|s| s.get_days()),
+            _ => None,
+        }
+    }
+}
+
+/// Where the debrief gives a marker's time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A front-matter key.
+    FrontMatter {
+        /// The key: `started`, `detected` or `resolved`.
+        key: &'static str,
+        /// The line holding it.
+        range: Range<usize>,
+    },
+    /// A timeline entry.
+    Timeline {
+        /// Where the timeline's section starts.
+        timeline: usize,
+        /// The entry's index in [`Timeline::entries`].
+        entry: usize,
+        /// The entry's first line.
+        range: Range<usize>,
+    },
+}
+
+impl Source {
+    /// The bytes where it is written.
+    pub fn range(&self) -> &Range<usize> {
+        match self {
+            Source::FrontMatter { range, .. } | Source::Timeline { range, .. } => range,
+        }
+    }
+}
+
+/// A marker's time and where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkerTime {
+    /// When.
+    pub when: When,
+    /// The civil date and time as written (in the zone written, if any).
+    pub local: DateTime,
+    /// Where the debrief says it.
+    pub source: Source,
+}
+
+/// The five markers of a debrief and the minutes between them (SPEC 8).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Durations {
+    markers: [Option<MarkerTime>; 5],
+    /// Started to detected.
+    pub to_detect: Option<i64>,
+    /// Detected to responded.
+    pub to_respond: Option<i64>,
+    /// Started to mitigated.
+    pub to_mitigate: Option<i64>,
+    /// Started to resolved.
+    pub to_resolve: Option<i64>,
+    /// Started to mitigated, or to resolved when nothing says when impact was mitigated.
+    pub impact: Option<i64>,
+    /// The timeline the milestones were read from (its index), if any.
+    pub timeline: Option<usize>,
+}
+
+impl Durations {
+    /// The time of `m`, when the debrief gives one.
+    pub fn get(&self, m: Marker) -> Option<&MarkerTime> {
+        self.markers[m as usize].as_ref()
+    }
+
+    /// The five durations by name, in SPEC 8's order: `to_detect`, `to_respond`,
+    /// `to_mitigate`, `to_resolve`, `impact`.
+    pub fn minutes(&self) -> [(&'static str, Option<i64>); 5] {
+        [
+            ("to_detect", self.to_detect),
+            ("to_respond", self.to_respond),
+            ("to_mitigate", self.to_mitigate),
+            ("to_resolve", self.to_resolve),
+            ("impact", self.impact),
+        ]
+    }
+
+    /// Minutes from `a` to `b`, when both are known, comparable and in that order.
+    fn between(&self, a: Marker, b: Marker) -> Option<i64> {
+        let m = self.get(a)?.when.minutes_until(self.get(b)?.when)?;
+        (m >= 0).then_some(m)
+    }
+}
+
+/// The durations of the debrief `doc`, whose timelines are `timelines`.
+pub fn durations(doc: &Document<'_>, timelines: &[Timeline]) -> Durations {
+    let main = main_timeline(timelines);
+    let timeline = main.map(|i| &timelines[i]);
+    let mut markers: [Option<MarkerTime>; 5] = Default::default();
+    if let Some(t) = timeline {
+        let picked = t.milestone_entries();
+        for m in Milestone::ALL {
+            if let Some(e) = picked.get(m) {
+                markers[Marker::of(m) as usize] = entry_time(t, e);
+            }
+        }
+        // Impact began at an entry that says so, no later than detection.
+        let last = Milestone::ALL
+            .iter()
+            .find_map(|&m| picked.get(m))
+            .and_then(|e| t.entries.iter().position(|x| std::ptr::eq(x, e)))
+            .unwrap_or(t.entries.len().saturating_sub(1));
+        markers[Marker::Started as usize] = t.entries[..t.entries.len().min(last + 1)]
+            .iter()
+            .filter(|e| says_impact_began(&doc.text[e.body.clone()]))
+            .find_map(|e| entry_time(t, e));
+    }
+    if let Some(fm) = &doc.front_matter {
+        let zone = fm.timezone.as_ref().map(|z| &z.value).or_else(|| timeline.and_then(Timeline::zone));
+        for (marker, key, value) in [
+            (Marker::Started, "started", &fm.started),
+            (Marker::Detected, "detected", &fm.detected),
+            (Marker::Resolved, "resolved", &fm.resolved),
+        ] {
+            if let Some(found) = value.as_ref().and_then(|v| front_matter_time(key, v, zone)) {
+                markers[marker as usize] = Some(found);
+            }
+        }
+    }
+    let mut d = Durations { markers, timeline: main, ..Durations::default() };
+    d.to_detect = d.between(Marker::Started, Marker::Detected);
+    d.to_respond = d.between(Marker::Detected, Marker::Responded);
+    d.to_mitigate = d.between(Marker::Started, Marker::Mitigated);
+    d.to_resolve = d.between(Marker::Started, Marker::Resolved);
+    d.impact = match d.get(Marker::Mitigated) {
+        Some(_) => d.to_mitigate,
+        None => d.to_resolve,
+    };
+    d
+}
+
+/// The timeline the milestones are read from: the one with most milestone entries, the
+/// first of those.
+fn main_timeline(timelines: &[Timeline]) -> Option<usize> {
+    let count = |t: &Timeline| {
+        let picked = t.milestone_entries();
+        Milestone::ALL.iter().filter(|&&m| picked.get(m).is_some()).count()
+    };
+    let best = timelines.iter().map(count).max()?;
+    timelines.iter().position(|t| count(t) == best)
+}
+
+/// What entries say when impact began, matched at word starts in any case.
+const IMPACT_BEGAN: &[&str] = &[
+    "impact began",
+    "impact begins",
+    "impact started",
+    "impact starts",
+    "start of impact",
+    "start of the impact",
+    "start of the outage",
+    "outage began",
+    "outage begins",
+    "outage started",
+    "outage starts",
+    "errors began",
+    "errors begin",
+    "errors started",
+    "errors start",
+    "failures began",
+    "failures started",
+    "began failing",
+    "begins failing",
+    "started failing",
+    "starts failing",
+    "began to fail",
+    "started to fail",
+    "began degrading",
+    "started degrading",
+    "degradation began",
+    "degradation started",
+    "began returning errors",
+    "started returning errors",
+    "first errors",
+    "first failures",
+    "went down",
+];
+
+/// Whether an entry's text says impact began ("errors started", "(outage starts)"), and
+/// not that it did not ("no errors started").
+fn says_impact_began(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    IMPACT_BEGAN.iter().any(|phrase| {
+        lower.match_indices(phrase).any(|(at, _)| {
+            let before = &lower[..at];
+            let word_start = !before.chars().next_back().is_some_and(char::is_alphanumeric);
+            let denied = before.split_whitespace().next_back().is_some_and(|w| matches!(w, "no" | "not" | "never"));
+            word_start && !denied
+        })
+    })
+}
+
+/// The time of a timeline entry, as exactly as the timeline gives it; `None` for an entry
+/// without a time of day or with a date that reads two ways.
+fn entry_time(t: &Timeline, e: &TimelineEntry) -> Option<MarkerTime> {
+    let when = entry_when(t, e)?;
+    let index = t.entries.iter().position(|x| std::ptr::eq(x, e))?;
+    let at = e.moment?.at;
+    Some(MarkerTime {
+        when,
+        local: at,
+        source: Source::Timeline { timeline: t.range.start, entry: index, range: e.head.clone() },
+    })
+}
+
+/// [`entry_time`]'s [`When`].
+fn entry_when(t: &Timeline, e: &TimelineEntry) -> Option<When> {
+    let m = e.moment.filter(|m| m.has_time && !m.undecided)?;
+    if !m.dated {
+        return Some(When::TimeOfDay { at: m.at, timeline: t.range.start });
+    }
+    // The timeline moved a time written with its own fixed offset into the declared zone's
+    // when that has one, and left it in its own otherwise (see `timeline::build`).
+    let own = e.time.as_ref().and_then(|x| x.zone.as_ref()).filter(|z| z.offset_minutes.is_some());
+    let declared_fixed = t.declared_zone.as_ref().and_then(|z| z.offset_minutes);
+    let offset = match own {
+        Some(z) => declared_fixed.or_else(|| z.offset_at(Some(m.at))),
+        None => t.zone().and_then(|z| z.offset_at(Some(m.at))),
+    };
+    Some(match offset.and_then(|o| exact(m.at, o)) {
+        Some(ts) => When::Exact(ts),
+        None => When::Local(m.at),
+    })
+}
+
+/// The point in time of a civil time `offset_minutes` east of UTC.
+fn exact(at: DateTime, offset_minutes: i32) -> Option<Timestamp> {
+    jiff::tz::Offset::from_seconds(offset_minutes.checked_mul(60)?).ok()?.to_timestamp(at).ok()
+}
+
+/// A front-matter time: date and time needed; the zone written with it, else the
+/// debrief's (front matter `timezone`, or the timeline's).
+fn front_matter_time(key: &'static str, v: &Located<TimeExpr>, zone: Option<&Zone>) -> Option<MarkerTime> {
+    let t = &v.value;
+    let at = t.date?.to_datetime(t.time?);
+    let offset = t.zone.as_ref().or(zone).and_then(|z| z.offset_at(Some(at)));
+    let when = match offset.and_then(|o| exact(at, o)) {
+        Some(ts) => When::Exact(ts),
+        None => When::Local(at),
+    };
+    Some(MarkerTime { when, local: at, source: Source::FrontMatter { key, range: v.range.clone() } })
+}
+
+/// What an editor shows beside a timeline entry: the minutes since the timeline's
+/// previous timed entry, and since impact began.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryTiming {
+    /// The entry's index in [`Timeline::entries`].
+    pub entry: usize,
+    /// Minutes since the previous entry with a time (negative when it is earlier), when
+    /// both times can be compared.
+    pub since_previous: Option<i64>,
+    /// Minutes since impact began (negative before), when that is known and comparable.
+    pub since_impact: Option<i64>,
+    /// Minutes since the timeline's first entry with a time (negative before it).
+    pub since_first: Option<i64>,
+    /// The markers the entry gives (see [`Durations`]), in incident order.
+    pub markers: Vec<Marker>,
+}
+
+/// The timing of each entry of `timeline`, against `durations` (the debrief's): a pure
+/// function of the two, for inlay hints and timeline strips.
+pub fn entry_timings(timeline: &Timeline, durations: &Durations) -> Vec<EntryTiming> {
+    let started = durations.get(Marker::Started).map(|s| s.when);
+    let whens: Vec<Option<When>> = timeline.entries.iter().map(|e| entry_when(timeline, e)).collect();
+    let first = whens.iter().flatten().next().copied();
+    let mut previous: Option<When> = None;
+    let mut out = Vec::with_capacity(whens.len());
+    for (i, when) in whens.into_iter().enumerate() {
+        let markers = Marker::ALL
+            .into_iter()
+            .filter(|&m| {
+                durations.get(m).is_some_and(|t| {
+                    matches!(t.source, Source::Timeline { timeline: s, entry, .. } if s == timeline.range.start && entry == i)
+                })
+            })
+            .collect();
+        let since = |from: Option<When>| when.and_then(|w| from?.minutes_until(w));
+        out.push(EntryTiming {
+            entry: i,
+            since_previous: since(previous),
+            since_impact: since(started),
+            since_first: since(first),
+            markers,
+        });
+        if when.is_some() {
+            previous = when;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(text: &str) -> Durations {
+        let doc = Document::parse(text);
+        durations(&doc, &crate::timeline::timelines(&doc, crate::memo::Lookup::default()))
+    }
+
+    fn minutes(d: &Durations) -> [Option<i64>; 5] {
+        d.minutes().map(|(_, m)| m)
+    }
+
+    fn at(d: &Durations, m: Marker) -> Option<String> {
+        d.get(m).map(|t| match t.when {
+            When::Exact(ts) => ts.to_string(),
+            When::Local(dt) => format!("{dt} (no zone)"),
+            When::TimeOfDay { at, .. } => format!("{} (day {})", at.time(), t.when.day().unwrap_or(0)),
+        })
+    }
+
+    fn line(text: &str, d: &Durations, m: Marker) -> Option<String> {
+        d.get(m).map(|t| text[t.source.range().clone()].to_string())
+    }
+
+    #[test]
+    fn a_timeline_in_utc_gives_every_duration() {
+        let text = "# Debrief\n\n## Timeline (UTC)\n\n### 2026-03-01\n\n- 13:58 errors started on checkout\n\
+                    - 14:03 alert fired\n- 14:06 on-call acknowledged\n- 14:40 rolled back\n- 15:10 resolved\n";
+        let d = of(text);
+        assert_eq!(at(&d, Marker::Started).as_deref(), Some("2026-03-01T13:58:00Z"));
+        assert_eq!(line(text, &d, Marker::Detected).as_deref(), Some("14:03 alert fired"));
+        assert_eq!(minutes(&d), [Some(5), Some(3), Some(42), Some(72), Some(42)]);
+    }
+
+    #[test]
+    fn a_timeline_crossing_midnight() {
+        let text = "# Debrief\n\n## Timeline (all times UTC)\n\n- 23:50 outage starts\n- 23:55 alert fired\n\
+                    - 00:05 incident declared\n- 00:20 rolled back\n- 01:10 resolved\n";
+        let d = of(text);
+        assert_eq!(at(&d, Marker::Resolved).as_deref(), Some("01:10:00 (day 1)"), "no date: times of day");
+        assert_eq!(minutes(&d), [Some(5), Some(10), Some(30), Some(80), Some(30)]);
+    }
+
+    #[test]
+    fn a_multi_day_timeline_with_day_headings() {
+        let text = "# Debrief\n\n## Timeline (UTC)\n\n### 2026-03-01\n\n- 22:00 errors began for EU users\n\
+                    - 23:00 alert fired\n\n### 2026-03-02\n\n- 09:00 incident declared\n- 18:00 failover to the \
+                    standby region\n\n### 2026-03-04\n\n- 10:00 resolved\n";
+        let d = of(text);
+        assert_eq!(minutes(&d), [Some(60), Some(600), Some(20 * 60), Some(60 * 60), Some(20 * 60)]);
+    }
+
+    #[test]
+    fn zones_make_times_exact_and_daylight_saving_counts() {
+        // Pacific time in July is UTC-7.
+        let text =
+            "# Debrief\n\n## Timeline (Pacific time)\n\n### 2026-07-01\n\n- 10:00 alert fired\n- 10:30 resolved\n";
+        let d = of(text);
+        assert_eq!(at(&d, Marker::Detected).as_deref(), Some("2026-07-01T17:00:00Z"));
+        // Entries with their own offsets, no zone declared: each read in its own.
+        let text = "# Debrief\n\n## Timeline\n\n- 2026-03-01T10:00:00+01:00 errors started\n\
+                    - 2026-03-01 09:20 UTC alert fired\n- 2026-03-01 09:50 UTC resolved\n";
+        let d = of(text);
+        assert_eq!(at(&d, Marker::Started).as_deref(), Some("2026-03-01T09:00:00Z"));
+        assert_eq!((d.to_detect, d.to_resolve), (Some(20), Some(50)));
+    }
+
+    #[test]
+    fn times_without_a_zone_compare_with_each_other_only() {
+        let text = "---\nstarted: 2026-03-01T14:00:00Z\n---\n# Debrief\n\n## Timeline\n\n- 14:05 alert fired\n- 14:30 resolved\n";
+        let d = of(text);
+        assert_eq!(at(&d, Marker::Detected).as_deref(), Some("2026-03-01T14:05:00 (no zone)"));
+        assert_eq!(d.to_detect, None, "an exact start and a time of unknown zone are not compared");
+        assert_eq!(d.to_resolve, None);
+        let text =
+            "---\nstarted: 2026-03-01 14:00\n---\n# Debrief\n\n## Timeline\n\n- 14:05 alert fired\n- 14:30 resolved\n";
+        let d = of(text);
+        assert_eq!((d.to_detect, d.to_resolve), (Some(5), Some(30)), "neither has a zone");
+    }
+
+    #[test]
+    fn times_without_a_date() {
+        let text = "# Debrief\n\n## Timeline\n\n- 09:00 alert fired\n- 09:12 incident declared\n- 09:40 resolved\n";
+        let d = of(text);
+        assert_eq!(at(&d, Marker::Detected).as_deref(), Some("09:00:00 (day 0)"));
+        assert_eq!(d.to_respond, Some(12));
+        assert_eq!((d.to_detect, d.to_resolve, d.impact), (None, None, None), "nothing says when impact began");
+    }
+
+    #[test]
+    fn missing_milestones_leave_their_durations_absent() {
+        let text = "# Debrief\n\n## Timeline (UTC)\n\n- 2026-03-01 10:00 errors started\n- 2026-03-01 10:45 resolved\n";
+        let d = of(text);
+        assert!(d.get(Marker::Detected).is_none() && d.get(Marker::Mitigated).is_none());
+        assert_eq!(minutes(&d), [None, None, None, Some(45), Some(45)], "impact falls back to resolution");
+        let d = of("# Debrief\n\nNo timeline at all.\n");
+        assert_eq!(d, Durations::default());
+        let d = of("# Debrief\n\n## Timeline\n\n- the team talked\n- someone fixed it\n");
+        assert_eq!(minutes(&d), [None; 5]);
+    }
+
+    #[test]
+    fn front_matter_overrides_the_timeline() {
+        let text = "---\nstarted: 2026-03-01T13:50:00Z\ndetected: 2026-03-01T14:01:00Z\nresolved: 2026-03-01T15:30:00Z\n---\n\
+                    # Debrief\n\n## Timeline (UTC)\n\n- 2026-03-01 13:55 errors started\n- 2026-03-01 14:03 alert fired\n\
+                    - 2026-03-01 14:06 incident declared\n- 2026-03-01 14:40 rolled back\n- 2026-03-01 15:10 resolved\n";
+        let d = of(text);
+        assert_eq!(line(text, &d, Marker::Started).as_deref(), Some("started: 2026-03-01T13:50:00Z"));
+        assert!(matches!(d.get(Marker::Detected).unwrap().source, Source::FrontMatter { key: "detected", .. }));
+        assert!(matches!(d.get(Marker::Responded).unwrap().source, Source::Timeline { entry: 2, .. }));
+        assert_eq!(minutes(&d), [Some(11), Some(5), Some(50), Some(100), Some(50)]);
+        // A date alone in front matter gives no time: the timeline's is used.
+        let text = "---\nresolved: 2026-03-01\n---\n# Debrief\n\n## Timeline (UTC)\n\n- 10:00 errors started\n- 10:30 resolved\n";
+        let d = of(text);
+        assert_eq!(at(&d, Marker::Resolved).as_deref(), Some("2026-03-01T10:30:00Z"), "dated by the front matter");
+        assert_eq!(d.to_resolve, Some(30));
+        // Front matter without a zone is read in the timeline's.
+        let text = "---\nstarted: 2026-03-01 09:55\n---\n# Debrief\n\n## Timeline (CET)\n\n- 10:00 alert fired\n";
+        let d = of(text);
+        assert_eq!(at(&d, Marker::Started).as_deref(), Some("2026-03-01T08:55:00Z"));
+        assert_eq!(d.to_detect, Some(5));
+    }
+
+    #[test]
+    fn a_duration_that_would_run_backwards_is_absent() {
+        let text = "---\nstarted: 2026-03-01T14:30:00Z\n---\n# Debrief\n\n## Timeline (UTC)\n\n- 14:05 alert fired\n- 15:00 resolved\n";
+        let d = of(text);
+        assert_eq!((d.to_detect, d.to_resolve), (None, Some(30)));
+    }
+
+    #[test]
+    fn impact_began_only_where_an_entry_says_so_before_detection() {
+        for (entry, says) in [
+            ("errors started on checkout", true),
+            ("(**outage starts**)", true),
+            ("crate builds started failing", true),
+            ("no errors started", false),
+            ("the terrors started", false),
+            ("deploy started", false),
+        ] {
+            assert_eq!(says_impact_began(entry), says, "{entry}");
+        }
+        let text = "# Debrief\n\n## Timeline (UTC)\n\n- 2026-03-01 10:00 alert fired\n- 2026-03-01 10:05 errors started again\n";
+        assert!(of(text).get(Marker::Started).is_none(), "after detection it is not when impact began");
+    }
+
+    #[test]
+    fn entry_timings_count_from_the_previous_entry_and_from_impact() {
+        let text =
+            "# Debrief\n\n## Timeline (UTC)\n\n- 2026-03-01 13:58 errors started\n- 2026-03-01 14:03 alert fired\n\
+                    - people talked\n- 2026-03-01 14:10 incident declared\n- 2026-03-01 14:40 rolled back\n";
+        let doc = Document::parse(text);
+        let timelines = crate::timeline::timelines(&doc);
+        let d = durations(&doc, &timelines);
+        let timings = entry_timings(&timelines[0], &d);
+        let got: Vec<(Option<i64>, Option<i64>, Vec<Marker>)> =
+            timings.iter().map(|t| (t.since_previous, t.since_impact, t.markers.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                (None, Some(0), vec![Marker::Started]),
+                (Some(5), Some(5), vec![Marker::Detected]),
+                (None, None, vec![]),
+                (Some(7), Some(12), vec![Marker::Responded]),
+                (Some(30), Some(42), vec![Marker::Mitigated]),
+            ]
+        );
+        assert_eq!(timings[4].since_first, Some(42));
+    }
+}

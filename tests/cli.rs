@@ -105,6 +105,29 @@ fn json_has_exactly_the_spec_shape() {
     assert_eq!(fix["safe"], false);
     assert_eq!(keys(&fix["edits"][0]), ["new_text", "range"]);
     assert_eq!(fix["edits"][0]["new_text"], "did not notice");
+    assert_eq!(keys(&files[0]), ["diagnostics", "metrics", "path"]);
+    let m = &files[0]["metrics"];
+    // Printed in SPEC 8's order, not alphabetical (the parsed value sorts its keys).
+    let first = &r.stdout[..r.stdout.find("\"path\": \"a.md\"").unwrap()];
+    let at = |key: &str| first.find(&format!("\"{key}\":")).unwrap_or_else(|| panic!("no {key}"));
+    let order = ["severity", "milestones", "detected", "responded", "mitigated", "resolved", "minutes", "followups"];
+    assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{first}");
+    assert!(at("followups") < first.rfind("\"findings\":").unwrap());
+    assert!(m["milestones"].get("started").is_none(), "nothing says when impact began");
+    assert_eq!(
+        m["milestones"]["detected"],
+        serde_json::json!({"at": "10:00:00", "precision": "time-of-day", "day": 0, "source": {"kind": "timeline", "line": 9}})
+    );
+    assert_eq!(
+        m["minutes"],
+        serde_json::json!({"to_respond": 5}),
+        "no start of impact, no date: only detected → responded"
+    );
+    assert_eq!(m["followups"], serde_json::json!({"count": 0, "budget": 10}));
+    assert_eq!(
+        m["findings"],
+        serde_json::json!({"blame": 1, "cause": 2, "followups": 0, "timeline": 0, "soak": 0, "term": 0, "front-matter": 0})
+    );
     // "😀 " is two scalar values: the finding starts at column 3.
     assert_eq!(files[2]["diagnostics"][0]["range"]["start"], serde_json::json!({"line": 5, "column": 3}));
     assert_eq!(v["summary"], serde_json::json!({"files": 3, "diagnostics": 6, "errors": 2, "warnings": 2, "infos": 2}));
@@ -153,6 +176,27 @@ fn sarif_validates_against_the_2_1_0_schema() {
         .any(|r| r["ruleId"] == "timeline-gap" && r["relatedLocations"].as_array().is_some_and(|l| !l.is_empty())));
     let notes = run["invocations"][0]["toolExecutionNotifications"].as_array().unwrap();
     assert!(notes[0]["message"]["text"].as_str().unwrap().contains("not-a-rule"));
+    // Each debrief's metrics (SPEC 8) in the run's property bag, with its artifact's URI.
+    let metrics = run["properties"]["metrics"].as_array().unwrap();
+    let uris: Vec<&str> = metrics.iter().map(|m| m["uri"].as_str().unwrap()).collect();
+    assert_eq!(uris, ["post%20mortems/a.md", "post%20mortems/gap.md"]);
+    assert_eq!(metrics[1]["metrics"]["milestones"]["detected"]["source"]["line"], 5);
+    assert_eq!(metrics[0]["metrics"]["findings"]["blame"], 1);
+}
+
+/// The metrics (SPEC 8) of the report fixtures, as `check --format json` prints them.
+#[test]
+fn json_metrics_of_the_report_fixtures() {
+    let r =
+        run_in(&repo().join("tests/report/fixtures"), &["check", "--format", "json", "--fail-on", "never", "."], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r);
+    let mut out = String::new();
+    for f in v["files"].as_array().unwrap() {
+        out +=
+            &format!("{}\n{}\n\n", f["path"].as_str().unwrap(), serde_json::to_string_pretty(&f["metrics"]).unwrap());
+    }
+    insta::assert_snapshot!("check_json_metrics", out);
 }
 
 #[test]

@@ -324,9 +324,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
     // Each file's part of the report is printed where it is checked, and its text let go.
     let printer = Printer::new(args.format, args.color);
+    let metrics = printer.prints_metrics();
     let outcomes: Vec<Option<Result<Rendered, Problem>>> = targets
         .par_iter()
-        .map(|t| check_file(t, &configs, mode, at_least).map(|r| r.map(|f| printer.render(f))))
+        .map(|t| check_file(t, &configs, mode, at_least, metrics).map(|r| r.map(|f| printer.render(f))))
         .collect();
     let _ = warm.join();
     // Not freed at the end: the process is about to exit, and dropping thousands of
@@ -339,7 +340,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
     if stdin_count == 1 {
-        match check_stdin(&args, &configs, mode, at_least) {
+        match check_stdin(&args, &configs, mode, at_least, metrics) {
             Ok(r) => results.push(printer.render(r)),
             Err(p) => problems.push(p),
         }
@@ -381,12 +382,14 @@ enum FixMode {
     Diff,
 }
 
-/// Checks one file; `None` when a walked file turns out not to be a debrief.
+/// Checks one file, with its metrics when asked; `None` when a walked file turns out not
+/// to be a debrief.
 fn check_file(
     target: &Target,
     configs: &Configs,
     mode: FixMode,
     at_least: Applicability,
+    metrics: bool,
 ) -> Option<Result<FileResult, Problem>> {
     let path = &target.path;
     let absolute = configs.absolute(path);
@@ -410,8 +413,13 @@ fn check_file(
     if !target.explicit && !loaded.config.includes_path(&relative) {
         if mode == FixMode::None {
             // One parse both decides and analyses.
-            let diagnostics = debrief_core::analyse_if_debrief(&text, &loaded.config)?;
-            return Some(Ok(FileResult { path: display(path), text, diagnostics, diff: None, fixed: 0 }));
+            let (diagnostics, metrics) = if metrics {
+                let (d, m) = debrief_core::analyse_if_debrief_with_metrics(&text, &loaded.config)?;
+                (d, Some(m))
+            } else {
+                (debrief_core::analyse_if_debrief(&text, &loaded.config)?, None)
+            };
+            return Some(Ok(FileResult { path: display(path), text, diagnostics, diff: None, fixed: 0, metrics }));
         }
         if !debrief_core::is_debrief(&text, None, &loaded.config) {
             return None;
@@ -420,7 +428,8 @@ fn check_file(
     // The text is the file's bytes (decoding checked, not changed, them): it is what the
     // file must still hold when fixes are written back.
     let original = if mode == FixMode::Write { text.clone() } else { String::new() };
-    Some(finish(display(path), text, &loaded, mode, at_least, |fixed| write_back(path, original.as_bytes(), fixed)))
+    let write = |fixed: &str| write_back(path, original.as_bytes(), fixed);
+    Some(finish(display(path), text, &loaded, mode, at_least, metrics, write))
 }
 
 fn check_stdin(
@@ -428,6 +437,7 @@ fn check_stdin(
     configs: &Configs,
     mode: FixMode,
     at_least: Applicability,
+    metrics: bool,
 ) -> Result<FileResult, Problem> {
     let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
     let mut bytes = Vec::new();
@@ -436,7 +446,7 @@ fn check_stdin(
     }
     let text = decode(bytes).map_err(|m| Problem::new(&name, m))?;
     let loaded = configs.for_file(&absolute(&name));
-    finish(display(&name), text, &loaded, mode, at_least, |_| Ok(()))
+    finish(display(&name), text, &loaded, mode, at_least, metrics, |_| Ok(()))
 }
 
 fn finish(
@@ -445,18 +455,28 @@ fn finish(
     loaded: &LoadedConfig,
     mode: FixMode,
     at_least: Applicability,
+    metrics: bool,
     write: impl FnOnce(&str) -> Result<(), String>,
 ) -> Result<FileResult, Problem> {
     let config = &loaded.config;
+    // After fixing, the metrics of the text the findings are reported against.
+    let measure = |text: &str, diagnostics: &[debrief_core::Diagnostic]| {
+        metrics.then(|| debrief_core::metrics_of(text, config, diagnostics))
+    };
     match mode {
+        FixMode::None if metrics => {
+            let (diagnostics, metrics) = debrief_core::analyse_with_metrics(&text, config);
+            Ok(FileResult { path, text, diagnostics, diff: None, fixed: 0, metrics: Some(metrics) })
+        }
         FixMode::None => {
             let diagnostics = debrief_core::analyse(&text, config);
-            Ok(FileResult { path, text, diagnostics, diff: None, fixed: 0 })
+            Ok(FileResult { path, text, diagnostics, diff: None, fixed: 0, metrics: None })
         }
         FixMode::Write | FixMode::Diff => {
             let outcome = fix::fix_all(&text, config, at_least);
             if outcome.text == text {
-                return Ok(FileResult { path, text, diagnostics: outcome.remaining, diff: None, fixed: 0 });
+                let metrics = measure(&text, &outcome.remaining);
+                return Ok(FileResult { path, text, diagnostics: outcome.remaining, diff: None, fixed: 0, metrics });
             }
             if mode == FixMode::Diff {
                 let diff = similar::TextDiff::from_lines(&text, &outcome.text)
@@ -466,18 +486,21 @@ fn finish(
                     .to_string();
                 // Findings are reported against the text as it is on disk.
                 let diagnostics = debrief_core::analyse(&text, config);
-                return Ok(FileResult { path, text, diagnostics, diff: Some(diff), fixed: outcome.applied });
+                let metrics = measure(&text, &diagnostics);
+                return Ok(FileResult { path, text, diagnostics, diff: Some(diff), fixed: outcome.applied, metrics });
             }
             if let Err(m) = write(&outcome.text) {
                 let p = Problem { path: path.clone(), line: None, column: None, message: m };
                 return Err(p);
             }
+            let metrics = measure(&outcome.text, &outcome.remaining);
             Ok(FileResult {
                 path,
                 text: outcome.text,
                 diagnostics: outcome.remaining,
                 diff: None,
                 fixed: outcome.applied,
+                metrics,
             })
         }
     }

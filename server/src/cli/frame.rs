@@ -2,6 +2,10 @@
 
 use serde_json::Value;
 
+/// What a document given to [`Frame::new`] holds where a second array's items go (see
+/// [`Frame::inner`]).
+pub const INNER: &str = "\u{0}debrief-ls: inner items go here\u{0}";
+
 fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).expect("a JSON value prints")
 }
@@ -50,6 +54,27 @@ impl Frame {
             start = end + 1;
         }
         out
+    }
+
+    /// For a document that holds [`INNER`] as a value before the frame's array: the frame
+    /// of a second array standing there, whose items are printed apart too (see
+    /// [`Frame::with_inner`]).
+    pub fn inner(&self) -> Option<Frame> {
+        let quoted = serde_json::to_string(INNER).expect("a string prints");
+        let at = self.head.find(&quoted)?;
+        let line_start = self.head[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line = &self.head[line_start..at];
+        let indent = format!("{}  ", &line[..line.len() - line.trim_start_matches(' ').len()]);
+        Some(Frame { head: self.head[..at].to_string(), tail: self.head[at + quoted.len()..].to_string(), indent })
+    }
+
+    /// The frame with `items` (each printed by [`Frame::inner`]'s frame) in the array at
+    /// [`INNER`].
+    pub fn with_inner(mut self, items: &[impl AsRef<str>]) -> Frame {
+        if let Some(inner) = self.inner() {
+            self.head = inner.around(items);
+        }
+        self
     }
 
     /// How many levels in the array's items stand.
@@ -103,6 +128,22 @@ mod tests {
                 let printed: Vec<String> = items[..n].iter().map(|i| frame.item(i)).collect();
                 assert_eq!(frame.around(&printed), pretty(&whole), "{n} items at {pointer}");
             }
+        }
+    }
+
+    #[test]
+    fn an_inner_array_filled_apart_gives_the_document_printed_whole() {
+        let items = [json!({"uri": "a.md", "metrics": {"minutes": {"impact": 3}}}), json!({"uri": "b.md"})];
+        let doc = json!({"runs": [{"properties": {"metrics": INNER}, "results": [], "tool": {}}]});
+        for n in 0..=items.len() {
+            let mut whole = doc.clone();
+            *whole.pointer_mut("/runs/0/properties/metrics").unwrap() = Value::from(items[..n].to_vec());
+            *whole.pointer_mut("/runs/0/results").unwrap() = Value::from(vec![json!(1)]);
+            let frame = Frame::new(doc.clone(), "/runs/0/results");
+            let inner = frame.inner().expect("an inner array");
+            let printed: Vec<String> = items[..n].iter().map(|i| inner.item(i)).collect();
+            let frame = frame.with_inner(&printed);
+            assert_eq!(frame.around(&[frame.item(&json!(1))]), pretty(&whole), "{n} items");
         }
     }
 }

@@ -129,7 +129,8 @@ mod tests {
         let config = debrief_core::Config::default();
         let parse = |text: &str| -> Vec<serde_json::Value> {
             let diagnostics = debrief_core::analyse(text, &config);
-            let f = FileResult { path: "a.md".into(), text: text.into(), diagnostics, diff: None, fixed: 0 };
+            let f =
+                FileResult { path: "a.md".into(), text: text.into(), diagnostics, diff: None, fixed: 0, metrics: None };
             issues(&f).iter().map(|i| serde_json::from_str(i).unwrap()).collect()
         };
         let before = parse(text);

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::frame::Frame;
+use super::metrics::MetricsOut;
 use super::report::{problems_to_stderr, write_out, Emitter, FileResult, Report};
 
 /// The JSON format: the document on stdout, problems on stderr.
@@ -22,6 +23,10 @@ impl Emitter for Json {
         let files: Vec<&str> = report.items().collect();
         write_out(&json_frame(report).around(&files))?;
         problems_to_stderr(report.problems)
+    }
+
+    fn prints_metrics(&self) -> bool {
+        true
     }
 }
 
@@ -41,11 +46,13 @@ fn json_frame(report: &Report<'_>) -> Frame {
     Frame::new(doc, "/files")
 }
 
-/// One file's entry in the JSON report (SPEC 6). Members are in alphabetical order, the
-/// key order the report has always had.
+/// One file's entry in the JSON report (SPEC 6), with its metrics (SPEC 8). Members are
+/// in alphabetical order, the key order the report has always had.
 #[derive(Serialize)]
 struct Entry<'a> {
     diagnostics: Vec<Finding<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metrics: Option<MetricsOut>,
     path: &'a str,
 }
 
@@ -110,7 +117,8 @@ fn json_file(f: &FileResult, frame: &Frame) -> String {
             severity: d.severity.as_str(),
         })
         .collect();
-    frame.item(&Entry { diagnostics, path: &f.path })
+    let metrics = f.metrics.as_ref().map(|m| MetricsOut::new(m, &f.text));
+    frame.item(&Entry { diagnostics, metrics, path: &f.path })
 }
 
 #[cfg(test)]
@@ -161,7 +169,15 @@ mod tests {
                 })
                 .collect();
             fixes += f.diagnostics.iter().map(|d| d.fixes.len()).sum::<usize>();
-            let expected = frame.item(&json!({"diagnostics": diagnostics, "path": f.path}));
+            // The metrics in their own (SPEC 8) order, which a `json!` object would sort.
+            #[derive(Serialize)]
+            struct Expected<'a> {
+                diagnostics: Vec<Value>,
+                metrics: MetricsOut,
+                path: &'a str,
+            }
+            let metrics = MetricsOut::new(f.metrics.as_ref().expect("measured"), &f.text);
+            let expected = frame.item(&Expected { diagnostics, metrics, path: &f.path });
             assert_eq!(json_file(&f, &ENTRY_FRAME), expected, "{}", f.path);
         }
         assert!(fixes > 0);

@@ -11,6 +11,7 @@ mod gitlab;
 mod human;
 mod init;
 mod json;
+mod metrics;
 mod rdjson;
 mod report;
 mod sarif;

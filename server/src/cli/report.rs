@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use clap::ValueEnum;
-use debrief_core::{Diagnostic, Severity};
+use debrief_core::{Diagnostic, Metrics, Severity};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,6 +48,8 @@ pub struct FileResult {
     pub diff: Option<String>,
     /// How many fixes were written (with --fix).
     pub fixed: usize,
+    /// What the debrief measures (SPEC 8), for the formats that print it.
+    pub metrics: Option<Metrics>,
 }
 
 /// A problem that is not a finding: a file that cannot be read or written, a bad config.
@@ -73,6 +75,18 @@ pub trait Emitter: Sync {
 
     /// Writes the report to stdout, and the problems where the format puts them.
     fn write(&self, report: &Report<'_>) -> io::Result<()>;
+
+    /// Whether the format prints each debrief's metrics (SPEC 8): only then are they
+    /// computed.
+    fn prints_metrics(&self) -> bool {
+        false
+    }
+
+    /// `file`'s metrics, printed to stand around the files' parts rather than in them
+    /// (see [`Rendered::metrics`]), for a format that puts them there.
+    fn metrics_item(&self, _file: &FileResult) -> Option<String> {
+        None
+    }
 }
 
 /// The emitter of `format`.
@@ -123,6 +137,9 @@ pub struct Rendered {
     pub(super) fixed: usize,
     /// Whether `--diff` has a change to show.
     pub changed: bool,
+    /// The file's metrics, printed for a format that puts them around the files' parts
+    /// (see [`Emitter::metrics_item`]).
+    pub metrics: Option<String>,
 }
 
 impl Rendered {
@@ -148,6 +165,11 @@ impl Printer {
         Printer { emitter: emitter(format, color) }
     }
 
+    /// Whether the files' metrics are to be computed (see [`Emitter::prints_metrics`]).
+    pub fn prints_metrics(&self) -> bool {
+        self.emitter.prints_metrics()
+    }
+
     /// `file`'s part of the report.
     pub fn render(&self, file: FileResult) -> Rendered {
         let items = self.emitter.file(&file);
@@ -159,7 +181,8 @@ impl Printer {
                 Severity::Info => 2,
             }] += 1;
         }
-        Rendered { path: file.path, items, counts, fixed: file.fixed, changed: file.diff.is_some() }
+        let metrics = self.emitter.metrics_item(&file);
+        Rendered { path: file.path, items, counts, fixed: file.fixed, changed: file.diff.is_some(), metrics }
     }
 
     /// Writes the whole report.
@@ -211,8 +234,9 @@ pub(super) mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            let diagnostics = debrief_core::analyse(&text, &config);
-            files.push(FileResult { path: path.display().to_string(), text, diagnostics, diff: None, fixed: 0 });
+            let (diagnostics, metrics) = debrief_core::analyse_with_metrics(&text, &config);
+            let path = path.display().to_string();
+            files.push(FileResult { path, text, diagnostics, diff: None, fixed: 0, metrics: Some(metrics) });
         }
         assert!(files.len() > 100, "{} files", files.len());
         files
@@ -220,7 +244,14 @@ pub(super) mod tests {
 
     #[test]
     fn a_finding_fails_every_threshold_up_to_its_severity() {
-        let with = |counts| Rendered { path: "a.md".into(), items: Vec::new(), counts, fixed: 0, changed: false };
+        let with = |counts| Rendered {
+            path: "a.md".into(),
+            items: Vec::new(),
+            counts,
+            fixed: 0,
+            changed: false,
+            metrics: None,
+        };
         let thresholds = [Severity::Info, Severity::Warning, Severity::Error];
         let fails = |counts| thresholds.map(|t| with(counts).has_finding_from(t));
         assert_eq!(fails([1, 0, 0]), [true, true, true]);

@@ -8,7 +8,8 @@ use debrief_core::{Applicability, LineCounter, Severity};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::frame::Frame;
+use super::frame::{Frame, INNER};
+use super::metrics::MetricsOut;
 use super::report::{problems_to_stderr, write_out, Emitter, FileResult, Report};
 
 /// The SARIF format: the log on stdout, problems both in it (as notifications) and on
@@ -25,12 +26,35 @@ impl Emitter for Sarif {
         write_out(&sarif_frame(report).around(&results))?;
         problems_to_stderr(report.problems)
     }
+
+    fn prints_metrics(&self) -> bool {
+        true
+    }
+
+    fn metrics_item(&self, file: &FileResult) -> Option<String> {
+        let metrics = MetricsOut::new(file.metrics.as_ref()?, &file.text);
+        Some(METRICS_FRAME.item(&FileMetrics { metrics, uri: uri(&file.path) }))
+    }
 }
 
 /// Where the log's results stand: what they are printed for, the frame of a log with no
 /// problems (a test holds every log's frame to it).
 static RESULT_FRAME: LazyLock<Frame> =
     LazyLock::new(|| sarif_frame(&Report { files: &[], problems: &[], diff_mode: false }));
+
+/// Where the debriefs' metrics stand in the run's property bag (see [`FileMetrics`]).
+static METRICS_FRAME: LazyLock<Frame> = LazyLock::new(|| {
+    let doc = Frame::new(sarif_doc(&Report { files: &[], problems: &[], diff_mode: false }), "/runs/0/results");
+    doc.inner().expect("the run's properties hold the metrics")
+});
+
+/// One debrief's metrics (SPEC 8) in `runs[0].properties.metrics`: a debrief with no
+/// finding has no result to carry them.
+#[derive(Serialize)]
+struct FileMetrics {
+    metrics: MetricsOut,
+    uri: String,
+}
 
 fn sarif_level(s: Severity) -> &'static str {
     match s {
@@ -53,8 +77,14 @@ fn uri(path: &str) -> String {
     out
 }
 
-/// The SARIF report around its results.
+/// The SARIF report around its results, the debriefs' metrics in place.
 fn sarif_frame(report: &Report<'_>) -> Frame {
+    let metrics: Vec<&str> = report.files.iter().filter_map(|f| f.metrics.as_deref()).collect();
+    Frame::new(sarif_doc(report), "/runs/0/results").with_inner(&metrics)
+}
+
+/// The SARIF report, its results and metrics to be filled.
+fn sarif_doc(report: &Report<'_>) -> Value {
     let rules = debrief_core::rules::REGISTRY;
     let rule_meta: Vec<Value> = rules
         .iter()
@@ -85,7 +115,7 @@ fn sarif_frame(report: &Report<'_>) -> Frame {
             n
         })
         .collect();
-    let doc = json!({
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -98,10 +128,10 @@ fn sarif_frame(report: &Report<'_>) -> Frame {
             }},
             "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": report.problems.is_empty(), "toolExecutionNotifications": notifications}],
+            "properties": {"metrics": INNER},
             "results": [],
         }],
-    });
-    Frame::new(doc, "/runs/0/results")
+    })
 }
 
 /// A result (SARIF 3.27). Members are in alphabetical order, the key order the report

@@ -554,7 +554,7 @@ mod tests {
             "# Debrief\n\n## Timeline (UTC)\n\n- 2026-03-01 13:58 errors started\n- 2026-03-01 14:03 alert fired\n\
                     - people talked\n- 2026-03-01 14:10 incident declared\n- 2026-03-01 14:40 rolled back\n";
         let doc = Document::parse(text);
-        let timelines = crate::timeline::timelines(&doc);
+        let timelines = crate::timeline::timelines(&doc, crate::memo::Lookup::default());
         let d = durations(&doc, &timelines);
         let timings = entry_timings(&timelines[0], &d);
         let got: Vec<(Option<i64>, Option<i64>, Vec<Marker>)> =

@@ -80,9 +80,9 @@ pub fn analyse_if_debrief_with_metrics(text: &str, config: &Config) -> Option<(V
 /// `--fix`, which analyses the text it writes as it goes.
 pub fn metrics_of(text: &str, config: &Config, diagnostics: &[Diagnostic]) -> Metrics {
     let doc = Document::parse(text);
-    let timelines = timeline::timelines(&doc);
-    let lists = followups::followup_lists(&doc);
-    metrics::metrics(&doc, &timelines, &lists, diagnostics, config)
+    let timelines = timeline::timelines(&doc, Lookup::default());
+    let lists = followups::followup_lists(&doc, Lookup::default());
+    metrics::metrics(&doc, Lookup::default(), &timelines, &lists, diagnostics, config)
 }
 
 /// The findings and the debrief's outline (for editors: symbols, code lenses).

@@ -357,6 +357,8 @@ fn front_matter_time(key: &'static str, v: &Located<TimeExpr>, zone: Option<&Zon
 pub struct EntryTiming {
     /// The entry's index in [`Timeline::entries`].
     pub entry: usize,
+    /// When it happened, when it has a time of day.
+    pub when: Option<When>,
     /// Minutes since the previous entry with a time (negative when it is earlier), when
     /// both times can be compared.
     pub since_previous: Option<i64>,
@@ -389,6 +391,7 @@ pub fn entry_timings(timeline: &Timeline, durations: &Durations) -> Vec<EntryTim
         let since = |from: Option<When>| when.and_then(|w| from?.minutes_until(w));
         out.push(EntryTiming {
             entry: i,
+            when,
             since_previous: since(previous),
             since_impact: since(started),
             since_first: since(first),

@@ -29,8 +29,10 @@ pub struct Metrics {
     pub kind: Option<String>,
     /// Severity 1 (worst) to 5, as the debrief states it.
     pub severity: Option<u8>,
-    /// The day of the incident: of the first marker with a date, else of `debriefed`.
+    /// The day of the incident: of the first marker with a date.
     pub date: Option<Date>,
+    /// The day of the debrief meeting (front matter `debriefed`).
+    pub debriefed: Option<Date>,
     /// When impact began, was detected… and the minutes between.
     pub durations: Durations,
     /// The main timeline's entries, timed (see [`durations::entry_timings`]).
@@ -71,8 +73,7 @@ pub(crate) fn metrics(
         .iter()
         .filter_map(|&m| durations.get(m))
         .find(|t| !matches!(t.when, When::TimeOfDay { .. }))
-        .map(|t| t.local.date())
-        .or_else(|| debriefed.and_then(|d| d.date));
+        .map(|t| t.local.date());
     let soak_days = durations.get(Marker::Resolved).zip(debriefed).and_then(|(resolved, debriefed)| {
         let day = debriefed.date?;
         if matches!(resolved.when, When::TimeOfDay { .. }) {
@@ -111,6 +112,7 @@ pub(crate) fn metrics(
         kind: fm.and_then(|f| f.kind.clone()),
         severity: followups::document_severity(doc, look),
         date,
+        debriefed: debriefed.and_then(|d| d.date),
         durations,
         entries,
         followups: lists.iter().map(|l| l.items.len()).sum(),
@@ -175,5 +177,6 @@ mod tests {
         assert_eq!(m.soak_days, Some(4.0));
         let (_, m) = crate::analyse_with_metrics("# Debrief\n", &Config::default());
         assert_eq!((m.soak_days, m.date, m.severity, m.followups, m.budget.budget), (None, None, None, 0, 10));
+        assert_eq!(m.debriefed, None);
     }
 }

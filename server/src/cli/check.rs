@@ -260,7 +260,7 @@ fn walk_error_message(err: &ignore::Error) -> String {
 }
 
 /// An I/O error in a few words, without the OS error number.
-fn io_message(e: &std::io::Error) -> String {
+pub(in crate::cli) fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -373,6 +373,38 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     let failed = threshold.is_some_and(|t| results.iter().any(|r| r.has_finding_from(t)));
     ExitCode::from(u8::from(failed))
+}
+
+/// Finds the debriefs under `paths` as `check` does (folders walked honouring
+/// .gitignore, each file's configuration and globs) and analyses each with its metrics,
+/// handing it to `each` where it was analysed, in parallel; `report` reads them so.
+/// Returns what `each` gave, in path order, and the problems met.
+pub(in crate::cli) fn each_debrief<T: Send>(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+    each: impl Fn(FileResult) -> T + Sync,
+) -> (Vec<T>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let configs = Configs::new(config);
+    let walk = paths.iter().any(|p| p.is_dir());
+    let warm = std::thread::spawn(if walk { debrief_core::warm_up } else { debrief_core::prepare });
+    let targets = collect_targets(paths, &mut problems);
+    let outcomes: Vec<Option<Result<T, Problem>>> = targets
+        .par_iter()
+        .map(|t| check_file(t, &configs, FixMode::None, Applicability::Safe, true).map(|r| r.map(&each)))
+        .collect();
+    let _ = warm.join();
+    let mut found = Vec::with_capacity(outcomes.len());
+    for o in outcomes.into_iter().flatten() {
+        match o {
+            Ok(t) => found.push(t),
+            Err(p) => problems.push(p),
+        }
+    }
+    problems.extend(configs.problems.into_inner().expect("lock"));
+    problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    problems.dedup();
+    (found, problems)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

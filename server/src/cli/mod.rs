@@ -8,6 +8,7 @@ pub mod check;
 mod frame;
 mod github;
 mod gitlab;
+mod history;
 mod human;
 mod init;
 mod json;
@@ -33,6 +34,10 @@ enum Command {
     Serve,
     /// Check debriefs: files, folders (walked, honouring .gitignore), or `-` for stdin.
     Check(check::CheckArgs),
+    /// Write the history of every debrief found: one self-contained HTML page (a sortable
+    /// table, durations, follow-ups, findings and soak time charted), its data as JSON, or
+    /// a Markdown summary for a pull request or CI job.
+    Report(history::ReportArgs),
     /// Write a commented debrief.toml with every key at its default (and a debrief template).
     Init(init::InitArgs),
     /// List every rule with its id, default level and summary.
@@ -69,6 +74,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         None | Some(Command::Serve) => crate::lsp::serve(),
         Some(Command::Check(args)) => check::run(args),
+        Some(Command::Report(args)) => history::run(args),
         Some(Command::Init(args)) => init::run(args),
         Some(Command::Rules { format: RulesFormat::Text }) => {
             print_rules();

@@ -616,3 +616,77 @@ fn init_writes_the_defaults_and_a_template_and_never_overwrites_unasked() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("cannot write no/such/folder/debrief.toml: no such folder"), "{}", r.stderr);
 }
+
+/// `report` (SPEC 9) on the fixtures in each format: the same debriefs in each.
+#[test]
+fn report_writes_json_markdown_and_one_self_contained_page() {
+    let fixtures = repo().join("tests/report/fixtures");
+    let r = run_in(&fixtures, &["report", "--format", "json", "."], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r);
+    let debriefs = v["debriefs"].as_array().unwrap();
+    assert_eq!(debriefs.len(), 4);
+    assert_eq!(v["summary"]["debriefs"], 4);
+    // Newest first; the date from the timeline, the file name or the meeting.
+    let dates: Vec<&str> = debriefs.iter().map(|d| d["date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2026-03-09", "2026-02-20", "2026-02-03", "2026-01-14"]);
+    let mut snapshot = v.clone();
+    snapshot["tool"] = "debrief-ls VERSION".into();
+    insta::assert_snapshot!("report_json", serde_json::to_string_pretty(&snapshot).unwrap());
+
+    let md = run_in(&fixtures, &["report", "--format", "markdown", "."], None);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert!(md.stdout.starts_with("## Debrief report\n"), "{}", md.stdout);
+    assert!(md.stdout.contains("| impact | 3 | 1 h 22 min | 2 h 5 min | 2 h 20 min |"), "{}", md.stdout);
+    let rows = md.stdout.lines().filter(|l| l.starts_with("| 2026-")).count();
+    assert_eq!(rows, 4, "{}", md.stdout);
+
+    let out = tempfile::tempdir().unwrap();
+    let page = out.path().join("report.html");
+    let html = run_in(&fixtures, &["report", ".", "--output", page.to_str().unwrap()], None);
+    assert_eq!((html.code, html.stdout.as_str()), (0, ""), "{}", html.stderr);
+    let text = std::fs::read_to_string(&page).unwrap();
+    assert!(text.starts_with("<!DOCTYPE html>"));
+    let body = &text[text.find("<tbody>").unwrap()..text.find("</tbody>").unwrap()];
+    assert_eq!(body.matches("<tr>").count(), 4, "a row per debrief");
+    assert!(text.contains("prefers-color-scheme: dark"), "light and dark");
+    // Nothing is fetched: no URL at all, no external script, style or font.
+    assert!(!text.contains("http://") && !text.contains("https://") && !text.contains("src="), "self-contained");
+    // Every chart has a title and a description, and every figure a data table under it.
+    assert_eq!(text.matches("<svg ").count(), text.matches("<desc id=").count());
+    assert_eq!(text.matches("<svg ").count(), 4 + 5 + 4, "4 charts, 5 durations, 4 strips");
+    assert!(text.matches("<details><summary>Data:").count() >= 5);
+    assert!(!text.contains("{{") && !text.contains("{%"), "the template is filled");
+    let leftovers: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers, [std::ffi::OsString::from("report.html")], "no temporary file left");
+}
+
+#[test]
+fn report_names_bad_files_and_never_leaves_half_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "postmortems/good.md", BLAMEFUL);
+    std::fs::write(dir.path().join("postmortems/latin1.md"), b"# Debrief\n\ncaf\xe9\n").unwrap();
+    let r = run_in(dir.path(), &["report", "--format", "json", "postmortems", "postmortems/latin1.md"], None);
+    assert_eq!(r.code, 2, "a file that cannot be read makes the exit code 2");
+    assert!(
+        r.stderr.contains("postmortems/latin1.md: error: not valid UTF-8 (byte 0xe9 at line 3, column 4)"),
+        "{}",
+        r.stderr
+    );
+    let v = json(&r);
+    assert_eq!(v["debriefs"].as_array().unwrap().len(), 1, "the others are still reported");
+    assert_eq!(v["problems"][0]["path"], "postmortems/latin1.md");
+
+    // An output that cannot be written: named, and nothing left behind.
+    let r = run_in(dir.path(), &["report", "postmortems/good.md", "--output", "missing/report.html"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("missing/report.html: cannot write the report"), "{}", r.stderr);
+    assert!(!dir.path().join("missing").exists());
+    // An existing report is replaced whole.
+    write(dir.path(), "out.html", "old");
+    let r = run_in(dir.path(), &["report", "postmortems/good.md", "-o", "out.html"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(std::fs::read_to_string(dir.path().join("out.html")).unwrap().contains("Incident debrief: cache"));
+    let r = run_in(dir.path(), &["report", "-"], None);
+    assert_eq!(r.code, 2);
+}

@@ -16,6 +16,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "unit, rule, corpus, CLI and language-server tests"
 cargo test --workspace --locked
 
+step "report page in headless Chromium: no console message, no request, rows as the JSON"
+tests/report/run.sh
+
 # Editor tests: each installs what it needs (apt, npm, PyPI) and drives the real editor.
 step "VS Code extension: unit tests, .vsix, end to end in code-server (headless Chromium)"
 tests/editors/vscode/run.sh

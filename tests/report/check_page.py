@@ -55,8 +55,6 @@ class Page(html.parser.HTMLParser):
         a = dict(attrs)
         if tag == "table" and a.get("id") == "debrief-table":
             self.in_table = "debriefs"
-        elif tag == "table" and self.in_table is None and "month" in " ".join(self.stack[-3:]):
-            pass
         if tag == "tr" and self.in_table == "debriefs" and "tbody" in self.stack:
             self.rows += 1
         if tag == "svg" and (a.get("aria-labelledby") or "").startswith("strip"):

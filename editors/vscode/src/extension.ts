@@ -93,6 +93,7 @@ class DebriefExtension {
       vscode.commands.registerCommand("debrief.showOutput", () => this.output.show(true)),
       vscode.commands.registerCommand("debrief.fixAll", () => this.fixAll()),
       vscode.commands.registerCommand("debrief.checkWorkspace", () => this.checkWorkspace()),
+      vscode.commands.registerCommand("debrief.report", () => this.report()),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
         if (active && e.uris.some((u) => u.toString() === active)) void this.refreshStatus();
@@ -345,17 +346,63 @@ class DebriefExtension {
     });
   }
 
-  private async checkWorkspace(): Promise<void> {
+  /** The server's path, found now if need be; `undefined` (and the user told) if none. */
+  private async serverForCommand(): Promise<string | undefined> {
     if (!this.serverPath) {
       const discovery = this.discover();
       if (!discovery.found) {
         this.notFoundShown = false;
         await this.notFound(discovery);
-        return;
+        return undefined;
       }
       this.serverPath = discovery.path;
     }
-    const server = this.serverPath;
+    return this.serverPath;
+  }
+
+  /**
+   * `debrief-ls report` (SPEC 9) over the workspace's folders: writes one self-contained
+   * HTML page into the extension's storage and opens it. Returns the page's path (for
+   * tests), or `undefined` when it could not be written.
+   */
+  private async report(): Promise<string | undefined> {
+    const server = await this.serverForCommand();
+    if (!server) return undefined;
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === "file").map((f) => f.uri.fsPath);
+    if (folders.length === 0) {
+      await vscode.window.showInformationMessage("debrief-ls: open a folder to report on its debriefs.");
+      return undefined;
+    }
+    const dir = this.context.storageUri?.fsPath ?? this.context.globalStorageUri.fsPath;
+    fs.mkdirSync(dir, { recursive: true });
+    const page = path.join(dir, "debrief-report.html");
+    const { stderr, code } = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: "debrief-ls: writing the report", cancellable: true },
+      (_progress, token) =>
+        new Promise<{ stderr: string; code: number }>((resolve) => {
+          const child = execFile(
+            server,
+            ["report", "--format", "html", "--output", page, ...folders],
+            { cwd: folders[0], maxBuffer: 64 * 1024 * 1024, timeout: CHECK_TIMEOUT_MS, windowsHide: true },
+            (error, _stdout, stderr) => resolve({ stderr, code: error ? (typeof error.code === "number" ? error.code : -1) : 0 }),
+          );
+          token.onCancellationRequested(() => child.kill());
+        }),
+    );
+    if (stderr.trim()) this.output.appendLine(`report:\n${stderr.trimEnd()}`);
+    if (code !== 0 || !fs.existsSync(page)) {
+      const choice = await vscode.window.showErrorMessage(`debrief-ls: the report could not be written (exit ${code}).`, "Show Output");
+      if (choice === "Show Output") this.output.show(true);
+      return undefined;
+    }
+    this.output.appendLine(`report written to ${page}`);
+    await vscode.env.openExternal(vscode.Uri.file(page));
+    return page;
+  }
+
+  private async checkWorkspace(): Promise<void> {
+    const server = await this.serverForCommand();
+    if (!server) return;
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === "file");
     if (folders.length === 0) {
       await vscode.window.showInformationMessage("debrief-ls: open a folder to check its debriefs.");

@@ -494,7 +494,73 @@ function M.check(opts)
   return job
 end
 
---- Defines `:DebriefCheck [path…]`; setup() and plugin/debrief.lua both call it.
+--- Opens `path` with the system's viewer (a browser for HTML): vim.ui.open on Neovim
+--- 0.10 and later, else xdg-open or open. Returns whether a viewer was started.
+local function open_file(path)
+  if vim.ui and vim.ui.open then
+    local ok = pcall(vim.ui.open, path)
+    return ok
+  end
+  for _, opener in ipairs({ 'xdg-open', 'open' }) do
+    if vim.fn.executable(opener) == 1 then
+      return vim.fn.jobstart({ opener, path }, { detach = true }) > 0
+    end
+  end
+  return false
+end
+
+--- Runs `debrief-ls report --format html` (SPEC 9) over the project and opens the page.
+--- opts: `paths` (default: the project of the current buffer, else the current folder),
+--- `output` (default: debrief-report.html in Neovim's cache folder), `open` (default
+--- true), `on_done(result)` with result = { code, output, problems }.
+--- Returns the job id, or nil when it could not start.
+function M.report(opts)
+  opts = opts or {}
+  local options = M.options()
+  if not executable(options) then
+    return nil
+  end
+  local file = buffer_file(vim.api.nvim_get_current_buf())
+  local cwd = opts.cwd or (file and M.find_root(file, options.root_markers)) or vim.fn.getcwd()
+  local output = opts.output or (vim.fn.stdpath('cache') .. '/debrief-report.html')
+  vim.fn.mkdir(vim.fn.fnamemodify(output, ':h'), 'p')
+  local args = { options.cmd[1], 'report', '--format', 'html', '--output', output }
+  for _, path in ipairs(opts.paths or {}) do
+    table.insert(args, vim.fn.fnamemodify(vim.fn.expand(path), ':p'))
+  end
+  local stderr = {}
+  local job = vim.fn.jobstart(args, {
+    cwd = cwd,
+    stderr_buffered = true,
+    on_stderr = function(_, data)
+      for _, line in ipairs(data or {}) do
+        if line ~= '' then
+          table.insert(stderr, line)
+        end
+      end
+    end,
+    on_exit = function(_, code)
+      vim.schedule(function()
+        if code ~= 0 or vim.fn.filereadable(output) == 0 then
+          vim.notify(('debrief: the report could not be written (exit code %d)\n%s'):format(code, table.concat(stderr, '\n')), vim.log.levels.ERROR)
+        elseif opts.open ~= false and not open_file(output) then
+          vim.notify('debrief: report written to ' .. output, vim.log.levels.INFO)
+        end
+        if opts.on_done then
+          opts.on_done({ code = code, output = output, problems = stderr })
+        end
+      end)
+    end,
+  })
+  if job <= 0 then
+    notify_once('job:' .. options.cmd[1], ('could not run %q'):format(options.cmd[1]), vim.log.levels.ERROR)
+    return nil
+  end
+  return job
+end
+
+--- Defines `:DebriefCheck [path…]` and `:DebriefReport [path…]`; setup() and
+--- plugin/debrief.lua both call it.
 function M.create_commands()
   vim.api.nvim_create_user_command('DebriefCheck', function(command)
     M.check({ paths = command.fargs })
@@ -502,6 +568,13 @@ function M.create_commands()
     nargs = '*',
     complete = 'file',
     desc = 'debrief-ls check on the project (or the paths given), into the quickfix list',
+  })
+  vim.api.nvim_create_user_command('DebriefReport', function(command)
+    M.report({ paths = command.fargs })
+  end, {
+    nargs = '*',
+    complete = 'file',
+    desc = 'debrief-ls report of the project (or the paths given): writes the HTML page and opens it',
   })
 end
 

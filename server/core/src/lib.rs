@@ -57,11 +57,7 @@ pub fn analyse_if_debrief(text: &str, config: &Config) -> Option<Vec<Diagnostic>
 
 /// [`analyse`]'s findings and the debrief's [`Metrics`] (SPEC 8), from one parse.
 pub fn analyse_with_metrics(text: &str, config: &Config) -> (Vec<Diagnostic>, Metrics) {
-    on_both_cores(text.len(), |cores| {
-        let doc = Document::parse_on(text, cores);
-        let (analysis, metrics) = analysis_and_metrics(&doc, config, false, cores, None, true);
-        (analysis.diagnostics, metrics.expect("asked for"))
-    })
+    on_both_cores(text.len(), |cores| findings_and_metrics(&Document::parse_on(text, cores), config, cores))
 }
 
 /// [`analyse_with_metrics`] when `text` declares itself a debrief (see
@@ -69,11 +65,13 @@ pub fn analyse_with_metrics(text: &str, config: &Config) -> (Vec<Diagnostic>, Me
 pub fn analyse_if_debrief_with_metrics(text: &str, config: &Config) -> Option<(Vec<Diagnostic>, Metrics)> {
     on_both_cores(text.len(), |cores| {
         let doc = Document::parse_on(text, cores);
-        declares_debrief(&doc).then(|| {
-            let (analysis, metrics) = analysis_and_metrics(&doc, config, false, cores, None, true);
-            (analysis.diagnostics, metrics.expect("asked for"))
-        })
+        declares_debrief(&doc).then(|| findings_and_metrics(&doc, config, cores))
     })
+}
+
+fn findings_and_metrics(doc: &Document<'_>, config: &Config, cores: Cores) -> (Vec<Diagnostic>, Metrics) {
+    let (analysis, metrics) = analysis_and_metrics(doc, config, false, cores, None, true);
+    (analysis.diagnostics, metrics.expect("asked for"))
 }
 
 /// The [`Metrics`] of `text`, whose findings (`diagnostics`) are already known: after

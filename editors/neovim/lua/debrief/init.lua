@@ -411,6 +411,34 @@ local function decode_json(text)
   return pcall(vim.fn.json_decode, text)
 end
 
+--- Where a command runs: `opts.cwd`, else the project of the current buffer, else the
+--- current folder.
+local function command_cwd(opts, options)
+  if opts.cwd then
+    return opts.cwd
+  end
+  local file = buffer_file(vim.api.nvim_get_current_buf())
+  return (file and M.find_root(file, options.root_markers)) or vim.fn.getcwd()
+end
+
+--- `args` with the `paths` given, made absolute.
+local function with_paths(args, paths)
+  for _, path in ipairs(paths or {}) do
+    table.insert(args, vim.fn.fnamemodify(vim.fn.expand(path), ':p'))
+  end
+  return args
+end
+
+--- Starts `args` as a job; the job id, or nil (and the user told once) if it did not start.
+local function start_job(options, args, job_options)
+  local job = vim.fn.jobstart(args, job_options)
+  if job <= 0 then
+    notify_once('job:' .. options.cmd[1], ('could not run %q'):format(options.cmd[1]), vim.log.levels.ERROR)
+    return nil
+  end
+  return job
+end
+
 --- Runs `debrief-ls check --format json` and fills the quickfix list.
 --- opts: `paths` (default: the project of the current buffer, else the current folder),
 --- `cwd`, `open` (open the quickfix window when there are findings; default true),
@@ -422,15 +450,8 @@ function M.check(opts)
   if not executable(options) then
     return nil
   end
-  local cwd = opts.cwd
-  if not cwd then
-    local file = buffer_file(vim.api.nvim_get_current_buf())
-    cwd = (file and M.find_root(file, options.root_markers)) or vim.fn.getcwd()
-  end
-  local args = { options.cmd[1], 'check', '--format', 'json' }
-  for _, path in ipairs(opts.paths or {}) do
-    table.insert(args, vim.fn.fnamemodify(vim.fn.expand(path), ':p'))
-  end
+  local cwd = command_cwd(opts, options)
+  local args = with_paths({ options.cmd[1], 'check', '--format', 'json' }, opts.paths)
   local stdout, stderr = {}, {}
   local function collect(into)
     return function(_, data)
@@ -474,7 +495,7 @@ function M.check(opts)
       opts.on_done({ items = items, code = code, summary = summary, problems = problems })
     end
   end
-  local job = vim.fn.jobstart(args, {
+  return start_job(options, args, {
     cwd = cwd,
     stdout_buffered = true,
     stderr_buffered = true,
@@ -487,11 +508,6 @@ function M.check(opts)
       end)
     end,
   })
-  if job <= 0 then
-    notify_once('job:' .. options.cmd[1], ('could not run %q'):format(options.cmd[1]), vim.log.levels.ERROR)
-    return nil
-  end
-  return job
 end
 
 --- Opens `path` with the system's viewer (a browser for HTML): vim.ui.open on Neovim
@@ -520,17 +536,12 @@ function M.report(opts)
   if not executable(options) then
     return nil
   end
-  local file = buffer_file(vim.api.nvim_get_current_buf())
-  local cwd = opts.cwd or (file and M.find_root(file, options.root_markers)) or vim.fn.getcwd()
   local output = opts.output or (vim.fn.stdpath('cache') .. '/debrief-report.html')
   vim.fn.mkdir(vim.fn.fnamemodify(output, ':h'), 'p')
-  local args = { options.cmd[1], 'report', '--format', 'html', '--output', output }
-  for _, path in ipairs(opts.paths or {}) do
-    table.insert(args, vim.fn.fnamemodify(vim.fn.expand(path), ':p'))
-  end
+  local args = with_paths({ options.cmd[1], 'report', '--format', 'html', '--output', output }, opts.paths)
   local stderr = {}
-  local job = vim.fn.jobstart(args, {
-    cwd = cwd,
+  return start_job(options, args, {
+    cwd = command_cwd(opts, options),
     stderr_buffered = true,
     on_stderr = function(_, data)
       for _, line in ipairs(data or {}) do
@@ -552,11 +563,6 @@ function M.report(opts)
       end)
     end,
   })
-  if job <= 0 then
-    notify_once('job:' .. options.cmd[1], ('could not run %q'):format(options.cmd[1]), vim.log.levels.ERROR)
-    return nil
-  end
-  return job
 end
 
 --- Defines `:DebriefCheck [path…]` and `:DebriefReport [path…]`; setup() and

@@ -139,7 +139,7 @@ fn change_for(model: &mut ClientText, step: &Step, columns: Columns) -> TextDocu
 
 fn doc_config() -> Arc<DocConfig> {
     let loaded = Arc::new(LoadedConfig::defaults(PathBuf::from("/ws")));
-    Arc::new(DocConfig { config: loaded.config.clone(), loaded, generation: 1 })
+    Arc::new(DocConfig { config: loaded.config.clone(), loaded, generation: 1, inlay_hints: true })
 }
 
 fn cases(default: u32) -> u32 {

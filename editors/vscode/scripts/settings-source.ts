@@ -112,6 +112,13 @@ export function configurationContribution(rules: readonly RuleInfo[]): JsonObjec
       default: "info",
       description: "How much the language server logs to the debrief-ls output.",
     },
+    "debrief.inlayHints": {
+      type: "boolean",
+      default: true,
+      scope: "resource",
+      markdownDescription:
+        "Show beside each timed timeline entry the time since the entry before (`+7 min`) and, on milestones, since impact began (`detected · T+3 min`). `editor.inlayHints.enabled` also applies.",
+    },
     "debrief.include": {
       type: "array",
       items: { type: "string" },

@@ -121,9 +121,10 @@ describe("the editor settings", () => {
     const props = settingsProperties();
     const keys = mirroredKeys(pkg.contributes.configuration);
     const settings = serverSettings(keys, (key) => ({ value: props[`debrief.${key}`].default, inspection: { globalValue: props[`debrief.${key}`].default } }));
-    // logLevel is read from editor settings only; debrief.toml has no such key.
-    const { logLevel, ...configuration } = settings;
+    // logLevel and inlayHints are read from editor settings only; debrief.toml has no such keys.
+    const { logLevel, inlayHints, ...configuration } = settings;
     assert.equal(logLevel, "info");
+    assert.equal(inlayHints, true);
     assert.ok(validator()(configuration), "the settings follow the debrief.toml schema");
     const r = checkWithConfig(stringifyToml(configuration));
     assert.equal(r.status, 0, r.stderr);

@@ -126,6 +126,11 @@ pub struct OutlineEntry {
     pub read_as: String,
     /// The milestones it marks, as a reader picks them ("detected", "resolved").
     pub milestones: Vec<&'static str>,
+    /// Where its time is written, when it has one.
+    pub time_range: Option<Range<usize>>,
+    /// When it happened and how long after the entry before it and after impact began
+    /// (against [`Outline::durations`]).
+    pub timing: durations::EntryTiming,
 }
 
 /// A timeline in the outline.
@@ -167,6 +172,8 @@ pub struct Outline {
     pub timelines: Vec<OutlineTimeline>,
     /// Follow-up lists.
     pub followups: Vec<OutlineFollowUps>,
+    /// The debrief's incident durations (SPEC 8).
+    pub durations: durations::Durations,
 }
 
 /// Analyses `text` as a debrief and returns findings and outline.
@@ -357,10 +364,12 @@ fn outline(
             }
         })
         .collect();
+    let durations = durations::durations(doc, timelines);
     let timelines_out = timelines
         .iter()
         .map(|t| {
             let picked = t.milestone_entries();
+            let timings = durations::entry_timings(t, &durations);
             let zone = t.zone().map(|z| z.name.clone());
             let timed: Vec<_> = t.timed().collect();
             let largest_gap = timed
@@ -378,7 +387,8 @@ fn outline(
                 entries: t
                     .entries
                     .iter()
-                    .map(|e| OutlineEntry {
+                    .zip(timings)
+                    .map(|(e, timing)| OutlineEntry {
                         time: e.time.as_ref().map(|x| doc.text[x.range.clone()].trim().to_string()).unwrap_or_default(),
                         summary: doc.plain(e.text.clone()),
                         range: e.range.clone(),
@@ -389,6 +399,8 @@ fn outline(
                             .filter(|&m| picked.get(m).is_some_and(|p| std::ptr::eq(p, e)))
                             .map(timeline::Milestone::name)
                             .collect(),
+                        time_range: e.time.as_ref().map(|x| x.range.clone()),
+                        timing,
                     })
                     .collect(),
                 span_minutes: t.span().map(|s| s.as_mins()),
@@ -408,7 +420,7 @@ fn outline(
             total,
         })
         .collect();
-    Outline { sections, timelines: timelines_out, followups: followups_out }
+    Outline { sections, timelines: timelines_out, followups: followups_out, durations }
 }
 
 /// How a resolved time reads in the outline: the date when known, the time, the zone.

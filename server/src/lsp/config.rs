@@ -29,6 +29,9 @@ pub struct EditorSettings {
     pub layer: Option<ConfigFile>,
     /// `logLevel`, when set.
     pub log_level: Option<LogLevel>,
+    /// `inlayHints`, when set: whether timeline entries show the time since the entry
+    /// before and since impact began.
+    pub inlay_hints: Option<bool>,
     /// What could not be used, one line each.
     pub errors: Vec<String>,
 }
@@ -50,6 +53,12 @@ impl EditorSettings {
                 None => {
                     settings.errors.push(format!("logLevel {level} is not one of off, error, warn, info, debug, trace"))
                 }
+            }
+        }
+        if let Some(hints) = object.get("inlayHints").filter(|v| !v.is_null()) {
+            match hints.as_bool() {
+                Some(on) => settings.inlay_hints = Some(on),
+                None => settings.errors.push(format!("inlayHints {hints} is not true or false")),
             }
         }
         let mut kept = Map::new();
@@ -99,9 +108,9 @@ impl EditorSettings {
     pub fn from_change_notification(settings: &Value) -> Option<Self> {
         match settings.get("debrief") {
             Some(section) => Some(Self::from_json(section)),
-            None if settings
-                .as_object()
-                .is_some_and(|o| o.keys().any(|k| CONFIG_KEYS.contains(&k.as_str()) || k == "logLevel")) =>
+            None if settings.as_object().is_some_and(|o| {
+                o.keys().any(|k| CONFIG_KEYS.contains(&k.as_str()) || k == "logLevel" || k == "inlayHints")
+            }) =>
             {
                 Some(Self::from_json(settings))
             }
@@ -119,6 +128,8 @@ pub struct DocConfig {
     pub loaded: Arc<LoadedConfig>,
     /// Bumped by every configuration change, so analyses made with an older one are stale.
     pub generation: u64,
+    /// Whether the editor settings want inlay hints (`debrief.inlayHints`, on by default).
+    pub inlay_hints: bool,
 }
 
 impl DocConfig {
@@ -282,7 +293,12 @@ impl ConfigStore {
             // Errors were reported when the settings were read.
             let _ = config.apply(layer, None);
         }
-        let resolved = Arc::new(DocConfig { config, loaded, generation: self.generation });
+        let inlay_hints = folder
+            .and_then(|i| self.per_folder.get(&self.folders[i].uri))
+            .and_then(|s| s.inlay_hints)
+            .or(self.global.inlay_hints)
+            .unwrap_or(true);
+        let resolved = Arc::new(DocConfig { config, loaded, generation: self.generation, inlay_hints });
         self.resolved.insert(key, resolved.clone());
         resolved
     }

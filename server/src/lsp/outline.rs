@@ -1,14 +1,19 @@
-//! Document symbols (sections, timeline entries, follow-ups) and code lenses (follow-ups
-//! against their budget, the timeline's span), from the core's outline.
+//! Document symbols (sections, timeline entries, follow-ups), code lenses (follow-ups
+//! against their budget, the timeline's span, the incident's durations), inlay hints and
+//! hovers on timeline times, from the core's outline.
 
+use std::ops::Range;
+
+use debrief_core::durations::{Durations, Marker, When};
 use debrief_core::followups::format_minutes;
-use debrief_core::{Outline, SectionKind};
+use debrief_core::{Outline, OutlineEntry, SectionKind};
 use ropey::Rope;
 use tower_lsp::lsp_types::{
-    self as lsp, CodeLens, Command, DocumentSymbol, Location, SymbolInformation, SymbolKind, Url,
+    self as lsp, CodeLens, Command, DocumentSymbol, InlayHint, InlayHintLabel, InlayHintTooltip, Location,
+    SymbolInformation, SymbolKind, Url,
 };
 
-use super::position::{to_range, Encoding};
+use super::position::{to_position, to_range, Encoding};
 
 /// The longest symbol name; longer entries are cut with an ellipsis.
 const MAX_NAME_CHARS: usize = 80;
@@ -121,8 +126,133 @@ pub fn code_lenses(outline: &Outline, rope: &Rope, enc: Encoding) -> Vec<CodeLen
         };
         lenses.push(lens(title, to_range(rope, &t.heading, enc)));
     }
+    let main = outline.durations.timeline.and_then(|i| outline.timelines.get(i));
+    if let Some((timeline, title)) = main.zip(durations_title(&outline.durations)) {
+        lenses.push(lens(title, to_range(rope, &timeline.heading, enc)));
+    }
     lenses.sort_by_key(|l| (l.range.start.line, l.range.start.character));
     lenses
+}
+
+/// "detected after 3 min · mitigated after 38 min · resolved after 1 h 8 min": each
+/// milestone the debrief gives, after impact began. `None` when it gives none.
+fn durations_title(d: &Durations) -> Option<String> {
+    let after = [Marker::Detected, Marker::Responded, Marker::Mitigated, Marker::Resolved];
+    let known: Vec<Marker> = after.into_iter().filter(|&m| d.get(m).is_some()).collect();
+    if known.is_empty() {
+        return None;
+    }
+    let Some(started) = d.get(Marker::Started) else {
+        let names: Vec<&str> = known.iter().map(|m| m.name()).collect();
+        return Some(format!("{} · durations need the time impact began", names.join(", ")));
+    };
+    let parts: Vec<String> = known
+        .iter()
+        .map(|&m| match started.when.minutes_until(d.get(m)?.when).filter(|&n| n >= 0) {
+            Some(n) => Some(format!("{} after {}", m.name(), format_minutes(n))),
+            None => Some(format!("{} (not comparable with the start)", m.name())),
+        })
+        .map(Option::unwrap_or_default)
+        .collect();
+    Some(parts.join(" · "))
+}
+
+/// Inlay hints at the end of each timed entry's first line that starts in `range`:
+/// "+7 min" since the entry before, and on milestones "detected · T+3 min" since impact
+/// began.
+pub fn inlay_hints(outline: &Outline, rope: &Rope, enc: Encoding, range: Range<usize>) -> Vec<InlayHint> {
+    let entries = outline.timelines.iter().flat_map(|t| &t.entries);
+    entries
+        .filter(|e| e.head.start < range.end && e.head.end >= range.start)
+        .filter_map(|e| {
+            let label = hint_label(e)?;
+            let line = rope.byte_slice(e.head.clone()).to_string();
+            let end = e.head.start + line.trim_end().len();
+            Some(InlayHint {
+                position: to_position(rope, end, enc),
+                label: InlayHintLabel::String(label),
+                kind: None,
+                text_edits: None,
+                tooltip: Some(InlayHintTooltip::String(timing_lines(e).join("\n"))),
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            })
+        })
+        .collect()
+}
+
+/// "+7 min", "detected · T+3 min", or both; `None` for an entry with no time to compare.
+fn hint_label(e: &OutlineEntry) -> Option<String> {
+    let t = &e.timing;
+    let mut parts = Vec::new();
+    if let Some(m) = t.since_previous {
+        parts.push(signed(m));
+    }
+    if !t.markers.is_empty() {
+        let names: Vec<&str> = t.markers.iter().map(|m| m.name()).collect();
+        parts.push(names.join(", "));
+        if let Some(m) = t.since_impact {
+            parts.push(format!("T{}", signed(m)));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// The time of an entry and how long after what it came, one line each.
+fn timing_lines(e: &OutlineEntry) -> Vec<String> {
+    let t = &e.timing;
+    let mut lines = Vec::new();
+    match t.when {
+        Some(When::Exact(ts)) => lines.push(format!("{} in UTC", ts.strftime("%Y-%m-%d %H:%M"))),
+        Some(When::Local(_)) => lines.push(format!("{} (no time zone given)", e.read_as)),
+        Some(When::TimeOfDay { .. }) if t.when.and_then(When::day).is_some_and(|d| d > 0) => {
+            let day = t.when.and_then(When::day).unwrap_or(0);
+            lines.push(format!("{}, {} after the timeline's first day (no date given)", e.read_as, days(day)));
+        }
+        Some(When::TimeOfDay { .. }) => lines.push(format!("{} (no date given)", e.read_as)),
+        None => {}
+    }
+    if let Some(m) = t.since_impact {
+        lines.push(format!("T{} since impact began", signed(m)));
+    }
+    if let Some(m) = t.since_previous {
+        lines.push(format!("{} since the entry before", signed(m)));
+    }
+    if !t.markers.is_empty() {
+        let names: Vec<&str> = t.markers.iter().map(|m| m.name()).collect();
+        lines.push(format!("Marks the incident as {}", names.join(", ")));
+    }
+    lines
+}
+
+fn days(n: i32) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// The hover of the timeline time at `offset`: the time in UTC when its zone is known,
+/// and the time since impact began and since the entry before. The time's range, and
+/// the Markdown.
+pub fn time_hover(outline: &Outline, offset: usize) -> Option<(Range<usize>, String)> {
+    let entry = outline.timelines.iter().flat_map(|t| &t.entries).find(|e| {
+        e.time_range.as_ref().is_some_and(|r| r.start <= offset && offset <= r.end) && e.timing.when.is_some()
+    })?;
+    let lines = timing_lines(entry);
+    let title = format!("**{}**", entry.time);
+    Some((entry.time_range.clone()?, std::iter::once(title).chain(lines).collect::<Vec<_>>().join("\n\n")))
+}
+
+/// "+7 min", "−5 min" (a true minus sign), "+0 min".
+fn signed(m: i64) -> String {
+    if m < 0 {
+        format!("−{}", format_minutes(-m))
+    } else {
+        format!("+{}", format_minutes(m))
+    }
 }
 
 fn lens(title: String, range: lsp::Range) -> CodeLens {
@@ -221,7 +351,30 @@ mod tests {
         let titles: Vec<&str> = lenses.iter().map(|l| l.command.as_ref().unwrap().title.as_str()).collect();
         assert_eq!(
             titles,
-            ["Timeline spans 38 min · largest gap 30 min", "1 follow-up · budget 10 (severity unknown)"]
+            [
+                "Timeline spans 38 min · largest gap 30 min",
+                "detected, resolved · durations need the time impact began",
+                "1 follow-up · budget 10 (severity unknown)"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_entry_out_of_order_shows_a_negative_time_and_an_untimed_one_none() {
+        let text = "# Incident debrief\n\n## Timeline\n\n- 14:02 UTC alert fired\n- 13:50 UTC deploy started\n- later: paged\n- 14:40 UTC resolved\n";
+        let a = debrief_core::analyse_full(text, &debrief_core::Config::default());
+        let rope = Rope::from_str(text);
+        let hints = inlay_hints(&a.outline, &rope, Encoding::Utf16, 0..text.len());
+        let labels: Vec<(u32, String)> = hints
+            .iter()
+            .map(|h| match &h.label {
+                InlayHintLabel::String(s) => (h.position.line, s.clone()),
+                InlayHintLabel::LabelParts(_) => unreachable!("labels are plain strings"),
+            })
+            .collect();
+        assert_eq!(
+            labels,
+            [(4, "detected".to_string()), (5, "−12 min".to_string()), (7, "+50 min · resolved".to_string())]
         );
     }
 }

@@ -101,6 +101,8 @@ async fn code_lenses_show_the_follow_up_budget_and_the_timeline_span() {
         shown,
         [
             (json!({"line": 7, "character": 0}), "Timeline spans 6 min · largest gap 3 min"),
+            // Impact began at the front matter's `started`; the milestones are the timeline's.
+            (json!({"line": 7, "character": 0}), "detected after 0 min · mitigated after 4 min · resolved after 6 min"),
             (json!({"line": 14, "character": 0}), followups.as_str()),
         ]
     );
@@ -113,7 +115,12 @@ async fn code_lenses_show_the_follow_up_budget_and_the_timeline_span() {
         lenses.as_array().unwrap().iter().map(|l| l["command"]["title"].as_str().unwrap()).collect();
     assert_eq!(
         titles,
-        ["Timeline spans 2 h 55 min · largest gap 2 h 40 min", "2 follow-ups · budget 10 (severity unknown)"]
+        [
+            "Timeline spans 2 h 55 min · largest gap 2 h 40 min",
+            // "deploy started" is not impact beginning: no duration is guessed.
+            "detected, mitigated, resolved · durations need the time impact began",
+            "2 follow-ups · budget 10 (severity unknown)"
+        ]
     );
     client.shutdown().await;
 }
@@ -150,5 +157,146 @@ async fn pulled_diagnostics_answer_unchanged_until_the_document_changes() {
         .filter(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == URI)
         .collect();
     assert!(pushed.is_empty(), "{pushed:?}");
+    client.shutdown().await;
+}
+
+/// A timeline in UTC with a date, whose milestones give every duration.
+const TIMED: &str = "# Incident debrief\n\n## Timeline (UTC)\n\n### 2026-03-01\n\n\
+- 13:58 errors started on checkout\n\
+- 14:03 alert fired\n\
+- 14:06 on-call acknowledged\n\
+- 14:40 rolled back the deploy\n\
+- 14:52 queue drained\n\
+- 15:10 resolved\n";
+
+fn hints(value: &Value) -> Vec<(u64, u64, &str)> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let p = &h["position"];
+            (p["line"].as_u64().unwrap(), p["character"].as_u64().unwrap(), h["label"].as_str().unwrap())
+        })
+        .collect()
+}
+
+fn whole(uri: &str) -> Value {
+    json!({"textDocument": {"uri": uri}, "range": range(0, 0, 100, 0)})
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inlay_hints_show_the_time_since_the_entry_before_and_since_impact_began() {
+    let mut client = TestClient::start(Setup::default()).await;
+    assert_eq!(client.init_result["capabilities"]["inlayHintProvider"], true);
+    client.open(URI, TIMED).await;
+    let all = client.result("textDocument/inlayHint", whole(URI)).await;
+    // At the end of each entry's line; milestones also say how long after impact began.
+    assert_eq!(
+        hints(&all),
+        [
+            (6, 34, "started · T+0 min"),
+            (7, 19, "+5 min · detected · T+5 min"),
+            (8, 28, "+3 min · responded · T+8 min"),
+            (9, 30, "+34 min · mitigated · T+42 min"),
+            (10, 21, "+12 min"),
+            (11, 16, "+18 min · resolved · T+1 h 12 min"),
+        ]
+    );
+    assert_eq!(all[0]["paddingLeft"], true);
+    let tooltip = all[1]["tooltip"].as_str().unwrap();
+    assert!(tooltip.starts_with("2026-03-01 14:03 in UTC\nT+5 min since impact began"), "{tooltip}");
+
+    // Only the entries in the range asked for.
+    let some = client
+        .result("textDocument/inlayHint", json!({"textDocument": {"uri": URI}, "range": range(8, 0, 9, 5)}))
+        .await;
+    assert_eq!(hints(&some).iter().map(|h| h.0).collect::<Vec<_>>(), [8, 9]);
+
+    // As the user types: the alert now fires at 14:05.
+    client.change(URI, 2, range(7, 5, 7, 7), "05").await;
+    client.diagnostics_at(URI, 2).await;
+    let after = client.result("textDocument/inlayHint", whole(URI)).await;
+    assert_eq!(hints(&after)[1], (7, 19, "+7 min · detected · T+7 min"));
+    assert_eq!(hints(&after)[2], (8, 28, "+1 min · responded · T+8 min"));
+
+    // Not a debrief: nothing.
+    client.open("file:///ws/notes.md", "# Notes\n\n- 14:00 lunch\n").await;
+    assert_eq!(client.result("textDocument/inlayHint", whole("file:///ws/notes.md")).await, Value::Null);
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inlay_hints_follow_the_setting_and_the_clients_capability() {
+    let off = Setup { settings: json!({"inlayHints": false}), ..Setup::default() };
+    let mut client = TestClient::start(off).await;
+    client.open(URI, TIMED).await;
+    assert_eq!(client.result("textDocument/inlayHint", whole(URI)).await, json!([]));
+    // Switched back on: the client is asked to fetch them again.
+    *client.settings.lock().unwrap() = json!({"inlayHints": true});
+    client.notify("workspace/didChangeConfiguration", json!({"settings": {}})).await;
+    client.wait_for_requests("workspace/inlayHint/refresh", 2).await;
+    assert_eq!(hints(&client.result("textDocument/inlayHint", whole(URI)).await).len(), 6);
+    client.shutdown().await;
+
+    let mut caps = crate::support::capabilities();
+    caps["textDocument"].as_object_mut().unwrap().remove("inlayHint");
+    let client = TestClient::start(Setup { capabilities: caps, ..Setup::default() }).await;
+    assert_eq!(client.init_result["capabilities"].get("inlayHintProvider"), None);
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_on_a_time_gives_it_in_utc_and_the_time_since_impact_began() {
+    let mut client = TestClient::start(Setup::default()).await;
+    let text = TIMED.replace("Timeline (UTC)", "Timeline (all times CET)");
+    client.open(URI, &text).await;
+    let hover = client.result("textDocument/hover", at(URI, 7, 4)).await;
+    assert_eq!(hover["range"], range(7, 2, 7, 7));
+    assert_eq!(
+        hover["contents"]["value"],
+        "**14:03**\n\n2026-03-01 13:03 in UTC\n\nT+5 min since impact began\n\n+5 min since the entry before\n\n\
+         Marks the incident as detected"
+    );
+    // Text that is not a time.
+    assert_eq!(client.result("textDocument/hover", at(URI, 7, 12)).await, Value::Null);
+
+    // No zone and no date: said so, and the durations still hold within the timeline.
+    let bare = "# Incident debrief\n\n## Timeline\n\n- 23:50 errors started\n- 00:05 alert fired\n";
+    client.open("file:///ws/postmortems/b.md", bare).await;
+    let hover = client.result("textDocument/hover", at("file:///ws/postmortems/b.md", 5, 3)).await;
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(text.contains("00:05, 1 day after the timeline's first day (no date given)"), "{text}");
+    assert!(text.contains("T+15 min since impact began"), "{text}");
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_code_lens_on_the_timeline_gives_the_incidents_durations() {
+    let mut client = TestClient::start(Setup::default()).await;
+    client.open(URI, TIMED).await;
+    let lenses = client.result("textDocument/codeLens", json!({"textDocument": {"uri": URI}})).await;
+    let titles: Vec<(u64, &str)> = lenses
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["range"]["start"]["line"].as_u64().unwrap(), l["command"]["title"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (2, "Timeline spans 1 h 12 min · largest gap 34 min"),
+            (2, "detected after 5 min · responded after 8 min · mitigated after 42 min · resolved after 1 h 12 min"),
+        ]
+    );
+    // Milestones but no start of impact: no duration guessed.
+    let text = TIMED.replace("- 13:58 errors started on checkout\n", "");
+    client.open("file:///ws/postmortems/b.md", &text).await;
+    let lenses =
+        client.result("textDocument/codeLens", json!({"textDocument": {"uri": "file:///ws/postmortems/b.md"}})).await;
+    assert_eq!(
+        lenses[1]["command"]["title"],
+        "detected, responded, mitigated, resolved · durations need the time impact began"
+    );
     client.shutdown().await;
 }

@@ -59,7 +59,8 @@ pub fn capabilities() -> Value {
                 "dataSupport": true,
                 "isPreferredSupport": true
             },
-            "hover": {"contentFormat": ["markdown", "plaintext"]}
+            "hover": {"contentFormat": ["markdown", "plaintext"]},
+            "inlayHint": {"dynamicRegistration": false}
         },
         "workspace": {
             "configuration": true,
@@ -67,7 +68,8 @@ pub fn capabilities() -> Value {
             "didChangeConfiguration": {"dynamicRegistration": true},
             "didChangeWatchedFiles": {"dynamicRegistration": true},
             "workspaceEdit": {"documentChanges": true},
-            "codeLens": {"refreshSupport": true}
+            "codeLens": {"refreshSupport": true},
+            "inlayHint": {"refreshSupport": true}
         }
     })
 }

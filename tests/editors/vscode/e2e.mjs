@@ -4,10 +4,12 @@
 //   node e2e.mjs path/to/debrief-ls.vsix
 //
 // Needs what setup.sh installs. Checks what a user sees: the findings in Problems with their
-// rule codes, the status bar counts, the hover with the rule's docs, a quick fix and "Fix all
+// rule codes, the status bar counts, the hover with the rule's docs, an inlay hint on a
+// timeline entry, a quick fix and "Fix all
 // safe issues" changing the text, other Markdown staying silent, "Check workspace"
 // listing a debrief that was never opened, and "Allow “Dana” (not a person)" writing
-// debrief.toml. Saves a screenshot to tests/artifacts/.
+// debrief.toml, and "Debrief Report of the Workspace" writing the report page. Saves a
+// screenshot to tests/artifacts/.
 
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -289,6 +291,19 @@ async function save() {
   await page.locator(".tabs-container .tab.active.dirty").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
 }
 
+/** The first file named `name` under `dir`, or null. */
+function findFile(dir, name) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isFile() && entry.name === name) return full;
+    if (entry.isDirectory()) {
+      const found = findFile(full, name);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 // --- the run -----------------------------------------------------------------------------------
 try {
   log(`installing ${path.relative(ROOT, vsix)}`);
@@ -366,6 +381,16 @@ try {
   ok(hoverText.includes("cause-human-error") && hoverText.includes("Why it hurts learning") && hoverText.includes("How to reframe"), "the hover shows the rule's page (what it flags, why it hurts learning, how to reframe)");
   await page.screenshot({ path: SCREENSHOT });
   log(`screenshot: ${SCREENSHOT}`);
+
+  // 3b. Inlay hints: after a timed entry, the time since the entry before and the
+  // milestone it marks (the hint's text is drawn inside the editor line).
+  await page.mouse.move(200, 8);
+  await page.keyboard.press("Escape");
+  const hinted = await waitFor(async () => {
+    const line = (await editorText()).split("\n").find((l) => l.includes("14:03 alert fired for checkout 502s"));
+    return line && /502s\s*\+1 min · detected/.test(line) ? line : null;
+  }, "an inlay hint after the 14:03 entry");
+  ok(hinted, `an inlay hint follows the entry: "${hinted.trim()}"`);
 
   // 4. A quick fix from the light bulb menu rewrites the text.
   const fix = await codeActionRow(at, "Describe the step as reasonable at the time");
@@ -481,6 +506,13 @@ try {
   );
   const tab = await page.locator(".settings-editor .settings-tabs-widget .action-item.checked, .settings-editor .settings-tabs-widget .action-label.checked").first().textContent();
   ok(reopened && /Remote/.test(tab ?? ""), `the notification's button opens the debrief.server.path setting where it applies (${tab?.trim()} tab)`);
+
+  // 11. "Debrief Report of the Workspace" writes one page over every debrief and says where.
+  await page.keyboard.press("Escape");
+  await runCommand("debrief-ls: Debrief Report of the Workspace");
+  const reportPath = await waitFor(() => findFile(userData, "debrief-report.html"), "the report page in the extension's storage");
+  const reportPage = readFileSync(reportPath, "utf8");
+  ok(reportPage.includes("queue backlog") && reportPage.includes("checkout errors") && !/<script[^>]+src=/i.test(reportPage), `the report covers both debriefs, self-contained (${path.relative(userData, reportPath)})`);
 
   console.log(`    [e2e] ${passed} checks passed in ${((Date.now() - started) / 1000).toFixed(1)}s; screenshot ${SCREENSHOT}`);
 } catch (e) {

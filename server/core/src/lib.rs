@@ -42,7 +42,7 @@ pub use text::{LineCol, LineCounter, LineIndex};
 
 /// Findings for `text` analysed as a debrief, sorted by position, suppressions applied.
 pub fn analyse(text: &str, config: &Config) -> Vec<Diagnostic> {
-    run(text, config, false).diagnostics
+    run(text, config, Wanted::FINDINGS).diagnostics
 }
 
 /// [`analyse`]'s findings when `text` declares itself a debrief (see
@@ -51,7 +51,7 @@ pub fn analyse(text: &str, config: &Config) -> Vec<Diagnostic> {
 pub fn analyse_if_debrief(text: &str, config: &Config) -> Option<Vec<Diagnostic>> {
     on_both_cores(text.len(), |cores| {
         let doc = Document::parse_on(text, cores);
-        declares_debrief(&doc).then(|| analysis_of(&doc, config, false, cores, None).diagnostics)
+        declares_debrief(&doc).then(|| analysis_of(&doc, config, Wanted::FINDINGS, cores, None).0.diagnostics)
     })
 }
 
@@ -70,7 +70,7 @@ pub fn analyse_if_debrief_with_metrics(text: &str, config: &Config) -> Option<(V
 }
 
 fn findings_and_metrics(doc: &Document<'_>, config: &Config, cores: Cores) -> (Vec<Diagnostic>, Metrics) {
-    let (analysis, metrics) = analysis_and_metrics(doc, config, false, cores, None, true);
+    let (analysis, metrics) = analysis_of(doc, config, Wanted::METRICS, cores, None);
     (analysis.diagnostics, metrics.expect("asked for"))
 }
 
@@ -178,13 +178,13 @@ pub struct Outline {
 
 /// Analyses `text` as a debrief and returns findings and outline.
 pub fn analyse_full(text: &str, config: &Config) -> Analysis {
-    run(text, config, true)
+    run(text, config, Wanted::OUTLINE)
 }
 
 /// Findings and whether the text declares itself a debrief, without the outline (an
 /// editor asks for the outline far less often than the text changes).
 pub fn analyse_without_outline(text: &str, config: &Config) -> Analysis {
-    run(text, config, false)
+    run(text, config, Wanted::FINDINGS)
 }
 
 /// The outline alone: sections, timeline entries and follow-ups.
@@ -221,7 +221,7 @@ impl Incremental {
         let first = self.previous.is_none();
         let mut analyse = |cores| {
             let doc = Document::parse_reusing(&text, self.previous.as_ref(), cores);
-            let analysis = analysis_of(&doc, config, false, cores, Some(&mut self.kept));
+            let (analysis, _) = analysis_of(&doc, config, Wanted::FINDINGS, cores, Some(&mut self.kept));
             (analysis, doc.into_reuse())
         };
         let (analysis, reuse) = if first { on_both_cores(text.len(), analyse) } else { analyse(Cores::One) };
@@ -264,31 +264,33 @@ fn in_parallel(doc: &Document<'_>, cores: Cores) -> bool {
     cores.shared() && doc.text.len() >= PARALLEL_FROM && !doc.reused
 }
 
-fn run(text: &str, config: &Config, with_outline: bool) -> Analysis {
-    on_both_cores(text.len(), |cores| analysis_of(&Document::parse_on(text, cores), config, with_outline, cores, None))
+/// What an analysis works out beyond the findings, when its caller asks: an editor's
+/// outline, a report's metrics. Both come from the timelines and follow-ups the rules
+/// read, so asking costs no second reading.
+#[derive(Debug, Clone, Copy, Default)]
+struct Wanted {
+    outline: bool,
+    metrics: bool,
 }
 
-/// The analysis of `doc`; `kept` is what the analysis of its last version left, when the
-/// caller analyses version after version.
+impl Wanted {
+    const FINDINGS: Wanted = Wanted { outline: false, metrics: false };
+    const OUTLINE: Wanted = Wanted { outline: true, metrics: false };
+    const METRICS: Wanted = Wanted { outline: false, metrics: true };
+}
+
+fn run(text: &str, config: &Config, wanted: Wanted) -> Analysis {
+    on_both_cores(text.len(), |cores| analysis_of(&Document::parse_on(text, cores), config, wanted, cores, None).0)
+}
+
+/// The analysis of `doc`, and its metrics when `wanted`; `kept` is what the analysis of
+/// its last version left, when the caller analyses version after version.
 fn analysis_of(
     doc: &Document<'_>,
     config: &Config,
-    with_outline: bool,
+    wanted: Wanted,
     cores: Cores,
     kept: Option<&mut Kept>,
-) -> Analysis {
-    analysis_and_metrics(doc, config, with_outline, cores, kept, false).0
-}
-
-/// The analysis of `doc`, and its metrics when asked for (from the same timelines and
-/// follow-ups).
-fn analysis_and_metrics(
-    doc: &Document<'_>,
-    config: &Config,
-    with_outline: bool,
-    cores: Cores,
-    kept: Option<&mut Kept>,
-    with_metrics: bool,
 ) -> (Analysis, Option<Metrics>) {
     let parallel = in_parallel(doc, cores);
     let (memo, mut caches) = match kept {
@@ -338,8 +340,8 @@ fn analysis_and_metrics(
     diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.range == b.range && a.message == b.message);
     let outline =
-        if with_outline { outline(doc, look, &timelines, &followup_lists, config) } else { Outline::default() };
-    let metrics = with_metrics.then(|| metrics::metrics(doc, look, &timelines, &followup_lists, &diagnostics, config));
+        if wanted.outline { outline(doc, look, &timelines, &followup_lists, config) } else { Outline::default() };
+    let metrics = wanted.metrics.then(|| metrics::metrics(doc, look, &timelines, &followup_lists, &diagnostics, config));
     (Analysis { diagnostics, outline, declares_debrief: declares_debrief(doc) }, metrics)
 }
 
@@ -522,8 +524,8 @@ mod tests {
         let parts = on_both_cores(text.len(), |cores| Document::parse_on(&text, cores).parts().len());
         assert!(parts > 1, "the text was not parsed in pieces");
         assert_eq!(Document::parse(&text).parts().len(), 1, "parsed in pieces on one core");
-        let two = run(&text, &config, true);
-        let one = analysis_of(&Document::parse(&text), &config, true, Cores::One, None);
+        let two = run(&text, &config, Wanted::OUTLINE);
+        let (one, _) = analysis_of(&Document::parse(&text), &config, Wanted::OUTLINE, Cores::One, None);
         assert!(one.diagnostics.len() > 500, "{} findings", one.diagnostics.len());
         let first_apart = two.diagnostics.iter().zip(&one.diagnostics).position(|(a, b)| a != b);
         assert!(

@@ -8,6 +8,10 @@
 //! of 100 lines spread through 9,000, kept; those that land on a heading turn it into
 //! prose (and what it bounded into part of the section before), reported apart.
 //!
+//! Then the 10,000-line keystrokes again, with the client asking for the inlay hints of
+//! the 60 lines around the edit once each edit's diagnostics are in (issue 24): the
+//! keystroke must stay as fast, and the hints' own time is reported.
+//!
 //! Targets (issue #5): p99 ≤ 1 ms on 100 lines, ≤ 5 ms on 10,000 lines; ≤ 30 MB RSS with
 //! 100 debriefs open. Pass `--quick` for a short run.
 
@@ -26,7 +30,15 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1]
 }
 
-fn keystrokes(lines: usize, count: usize) {
+/// Whether the client also asks for inlay hints after each edit, as VS Code does once
+/// the diagnostics are in.
+#[derive(Clone, Copy, PartialEq)]
+enum Hints {
+    No,
+    AfterEachEdit,
+}
+
+fn keystrokes(lines: usize, count: usize, hints: Hints) {
     let text = inputs::debrief(lines);
     // Logging errors only: log traffic is not what is measured.
     let mut server = StdioServer::start("error");
@@ -38,6 +50,7 @@ fn keystrokes(lines: usize, count: usize) {
     let line = (lines / 2) as u64;
     // Until the message has been read, and until the client has also parsed it.
     let (mut times, mut parsed) = (Vec::with_capacity(count), Vec::with_capacity(count));
+    let mut hint_times = Vec::with_capacity(count);
     for k in 0..count {
         let version = k as i64 + 2;
         let change = if k % 2 == 0 {
@@ -53,14 +66,23 @@ fn keystrokes(lines: usize, count: usize) {
         server.diagnostics_for(uri, version);
         parsed.push(started.elapsed());
         times.push(server.arrived.expect("arrival time") - started);
+        if hints == Hints::AfterEachEdit {
+            // The screen around the edit: 60 lines.
+            let screen = json!({"start": {"line": line.saturating_sub(30), "character": 0}, "end": {"line": line + 30, "character": 0}});
+            let asked = Instant::now();
+            server.request("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": screen}));
+            hint_times.push(server.arrived.expect("arrival time") - asked);
+        }
     }
     let (_, peak) = server.memory_mb();
     server.shutdown();
     times.sort();
     parsed.sort();
+    hint_times.sort();
     let ms = |sorted: &[Duration], p: f64| percentile(sorted, p).as_secs_f64() * 1e3;
+    let asking = if hints == Hints::AfterEachEdit { ", inlay hints asked after each" } else { "" };
     println!(
-        "keystroke → publishDiagnostics, {lines} lines ({} bytes, {findings} findings), {count} edits: median {:.3} ms, p95 {:.3} ms, p99 {:.3} ms, max {:.3} ms; peak RSS {:.1} MB",
+        "keystroke → publishDiagnostics{asking}, {lines} lines ({} bytes, {findings} findings), {count} edits: median {:.3} ms, p95 {:.3} ms, p99 {:.3} ms, max {:.3} ms; peak RSS {:.1} MB",
         text.len(),
         ms(&times, 0.5),
         ms(&times, 0.95),
@@ -74,6 +96,14 @@ fn keystrokes(lines: usize, count: usize) {
         ms(&parsed, 0.95),
         ms(&parsed, 0.99)
     );
+    if !hint_times.is_empty() {
+        println!(
+            "  … inlay hints for 60 lines around the edit: median {:.3} ms, p95 {:.3} ms, p99 {:.3} ms",
+            ms(&hint_times, 0.5),
+            ms(&hint_times, 0.95),
+            ms(&hint_times, 0.99)
+        );
+    }
 }
 
 fn spread_edits(lines: usize, count: usize) {
@@ -146,8 +176,9 @@ fn many_open(count: usize) {
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let (small, large) = if quick { (200, 40) } else { (2000, 400) };
-    keystrokes(100, small);
-    keystrokes(10_000, large);
+    keystrokes(100, small, Hints::No);
+    keystrokes(10_000, large, Hints::No);
+    keystrokes(10_000, large, Hints::AfterEachEdit);
     spread_edits(9_000, 100);
     many_open(100);
 }

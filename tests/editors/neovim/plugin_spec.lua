@@ -1,6 +1,7 @@
 -- The Neovim plugin against the real server, in headless Neovim 0.7.2 and 0.11:
 -- setup(), attach and reuse, diagnostics with the right columns, quick fixes applied
 -- through the client, fix-all through codeAction/resolve, settings, :DebriefCheck,
+-- :DebriefReport, inlay hints (0.10+),
 -- :checkhealth debrief and a missing binary. run.sh sets the environment.
 
 local repo = os.getenv('DEBRIEF_REPO')
@@ -293,6 +294,48 @@ H.run('neovim ' .. H.version .. ' plugin', function()
     H.eq(work .. '/missing.md', vim.api.nvim_buf_get_name(items[1].bufnr), 'file of the item')
     vim.cmd('cclose')
   end)
+
+  H.test(':DebriefReport exists, and report() writes the page of the project', function()
+    H.eq(2, vim.fn.exists(':DebriefReport'), ':DebriefReport is defined')
+    local out = work .. '/report/debrief-report.html'
+    local done
+    debrief.report({ paths = { project }, output = out, open = false, on_done = function(result)
+      done = result
+    end })
+    H.wait(15000, function()
+      return done
+    end, 'the report to be written')
+    H.eq(0, done.code, 'exit code of debrief-ls report')
+    H.eq(out, done.output, 'where it was written')
+    local page = table.concat(vim.fn.readfile(out), '\n')
+    H.contains(page, '<html', 'an HTML page')
+    H.contains(page, 'café checkout errors', 'the project\'s debrief in the report')
+  end)
+
+  if vim.lsp.inlay_hint and vim.lsp.inlay_hint.get then
+    H.test('inlay hints give the time since the entry before and since impact began (0.10+)', function()
+      local file = project .. '/postmortems/timed.md'
+      H.write(file, { '# Incident debrief', '', '## Timeline (UTC)', '', '- 14:00 errors started', '- 14:05 alert fired' })
+      local b = open(file)
+      H.wait(10000, function()
+        return #debrief.clients(b) == 1
+      end, 'the client attached to timed.md')
+      vim.lsp.inlay_hint.enable(true, { bufnr = b })
+      local hints = H.wait(10000, function()
+        local got = vim.lsp.inlay_hint.get({ bufnr = b })
+        return #got >= 2 and got
+      end, 'two inlay hints')
+      table.sort(hints, function(x, y)
+        return x.inlay_hint.position.line < y.inlay_hint.position.line
+      end)
+      local shown = {}
+      for _, h in ipairs(hints) do
+        table.insert(shown, { h.inlay_hint.position.line, h.inlay_hint.label })
+      end
+      H.eq({ { 4, 'started · T+0 min' }, { 5, '+5 min · detected · T+5 min' } }, shown, 'hints on lines 5 and 6')
+      vim.cmd('bwipeout! ' .. b)
+    end)
+  end
 
   local function health_text()
     vim.cmd('checkhealth debrief')

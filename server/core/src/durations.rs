@@ -257,6 +257,7 @@ const IMPACT_BEGAN: &[&str] = &[
     "start of impact",
     "start of the impact",
     "start of the outage",
+    "start of outage",
     "outage began",
     "outage begins",
     "outage started",
@@ -289,15 +290,92 @@ const IMPACT_BEGAN: &[&str] = &[
 static IMPACT_WORDS: LazyLock<PrefixIndex<()>> =
     LazyLock::new(|| PrefixIndex::new(IMPACT_BEGAN.iter().map(|&w| (w, ()))));
 
-/// Whether an entry's text says impact began ("errors started", "(outage starts)"), and
-/// not that it did not ("no errors started").
+/// Verbs that start a phase ("began", "started") or end one ("stopped"): followed by
+/// what the system did ("began rejecting", "started to time out", "stopped updating"),
+/// they say when a symptom began.
+const ONSET: &[&str] = &["began", "begin", "begins", "started", "start", "starts"];
+const HALT: &[&str] = &["stopped", "stops"];
+
+/// What people and changes do, not symptoms: "the on-call started investigating", "the
+/// rollout began rolling back", "the backfill began processing". Matched at the start of
+/// the word after the onset verb (or after its "to"), so each covers its forms.
+const NOT_SYMPTOMS: &[&str] = &[
+    "appl",
+    "build",
+    "call",
+    "contact",
+    "debug",
+    "deploy",
+    "escalat",
+    "investigat",
+    "look",
+    "migrat",
+    "monitor",
+    "page",
+    "paging",
+    "prepar",
+    "process",
+    "rebuild",
+    "receiv",
+    "reindex",
+    "releas",
+    "restor",
+    "review",
+    "roll",
+    "run",
+    "ship",
+    "test",
+    "triag",
+    "updat",
+    "upgrad",
+    "work",
+    "writ",
+];
+
+/// Whether an entry's text says impact began: one of [`IMPACT_BEGAN`] ("errors started",
+/// "(outage starts)"), or a symptom's onset ("checkout pods began crash-looping", "card
+/// payments started to time out", "webhooks stopped firing"), and not that it did not ("no
+/// errors started").
 fn says_impact_began(text: &str) -> bool {
-    let mut says = false;
-    IMPACT_WORDS.each_at_word_start(text, |start, _, ()| {
+    let negated = |start: usize| {
         let word_before = text[..start].split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty());
-        says |= !word_before.is_some_and(|w| ["no", "not", "never"].iter().any(|n| n.eq_ignore_ascii_case(w)));
-    });
-    says
+        word_before.is_some_and(|w| ["no", "not", "never"].iter().any(|n| n.eq_ignore_ascii_case(w)))
+    };
+    let mut says = false;
+    IMPACT_WORDS.each_at_word_start(text, |start, _, ()| says |= !negated(start));
+    says || symptom_onset(text, negated)
+}
+
+/// "began rejecting", "started to buffer", "stopped updating": an onset verb and what
+/// followed it, the way [`says_impact_began`] reads them.
+fn symptom_onset(text: &str, negated: impl Fn(usize) -> bool) -> bool {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut word_start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_alphanumeric() || c == '-', word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, &text[s..i]));
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    words.windows(2).enumerate().any(|(i, pair)| {
+        let [(start, verb), (_, next)] = pair else { return false };
+        let is = |list: &[&str]| list.iter().any(|v| v.eq_ignore_ascii_case(verb));
+        let what = if is(ONSET) && next.eq_ignore_ascii_case("to") {
+            words.get(i + 2).map(|(_, w)| *w).filter(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        } else if is(ONSET) || is(HALT) {
+            Some(*next).filter(|w| w.len() > 4 && w.to_ascii_lowercase().ends_with("ing"))
+        } else {
+            None
+        };
+        what.is_some_and(|w| {
+            let w = w.to_ascii_lowercase();
+            !NOT_SYMPTOMS.iter().any(|n| w.starts_with(n)) && !negated(*start)
+        })
+    })
 }
 
 /// The time of a timeline entry, as exactly as the timeline gives it; `None` for an entry
@@ -544,6 +622,20 @@ mod tests {
             ("no errors started", false),
             ("the terrors started", false),
             ("deploy started", false),
+            // A symptom's onset, in words no list holds.
+            ("Checkout pods began crash-looping in eu-west-1", true),
+            ("card payments started to time out for some banks", true),
+            ("Webhooks stopped firing for new orders", true),
+            ("the mobile app begins showing a blank screen", true),
+            // What people and changes start is not impact.
+            ("The on-call started investigating", false),
+            ("We began rolling back the release", false),
+            ("Nightly backfill started processing March orders", false),
+            ("Canary started to receive 5% of traffic", false),
+            ("Rollout started to 10%", false),
+            ("Dana started the migration", false),
+            ("We stopped the deploy", false),
+            ("Replication never stopped syncing", false),
         ] {
             assert_eq!(says_impact_began(entry), says, "{entry}");
         }

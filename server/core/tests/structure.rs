@@ -4,6 +4,10 @@
 //! structure findings worth reporting — and this test compares the analyser's model with
 //! it, printing every difference.
 //!
+//! The `[durations]` of each label are minutes worked out by hand (SPEC 8) from the
+//! document alone; a duration left out is one a careful reader cannot know, and the
+//! analyser must leave it out too.
+//!
 //! `cargo test -p debrief-core --test structure -- --nocapture` prints the figures;
 //! `STRUCTURE_SHOW=1` lists every difference.
 
@@ -28,6 +32,31 @@ struct Expected {
     followups: Option<ExpectedFollowUps>,
     #[serde(default)]
     findings: ExpectedFindings,
+    /// Durations in minutes, computed by hand; a key left out is one a careful reader
+    /// cannot know (an end unknown, or two times that cannot be compared).
+    durations: Option<ExpectedDurations>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedDurations {
+    to_detect: Option<i64>,
+    to_respond: Option<i64>,
+    to_mitigate: Option<i64>,
+    to_resolve: Option<i64>,
+    impact: Option<i64>,
+}
+
+impl ExpectedDurations {
+    fn minutes(&self) -> [(&'static str, Option<i64>); 5] {
+        [
+            ("to_detect", self.to_detect),
+            ("to_respond", self.to_respond),
+            ("to_mitigate", self.to_mitigate),
+            ("to_resolve", self.to_resolve),
+            ("impact", self.impact),
+        ]
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,6 +139,35 @@ struct Compared {
     findings_expected: usize,
     findings_right: usize,
     findings_extra: usize,
+    durations: DurationsCompared,
+}
+
+/// The durations of the documents labelled with them, against the hand-computed ones.
+#[derive(Debug, Default)]
+struct DurationsCompared {
+    /// Durations a reader gives that the analyser gives the same.
+    given_right: usize,
+    /// Durations a reader gives.
+    given: usize,
+    /// Durations a reader cannot know, left absent by the analyser too.
+    absent_right: usize,
+    /// Durations a reader cannot know.
+    absent: usize,
+    /// Durations the analyser gives where a reader cannot know: guesses.
+    guessed: usize,
+    /// What differs, shown with the model's differences but counted apart.
+    differences: Vec<String>,
+}
+
+impl std::ops::AddAssign for DurationsCompared {
+    fn add_assign(&mut self, o: Self) {
+        self.given_right += o.given_right;
+        self.given += o.given;
+        self.absent_right += o.absent_right;
+        self.absent += o.absent;
+        self.guessed += o.guessed;
+        self.differences.extend(o.differences);
+    }
 }
 
 fn compare(text: &str, expected: &Expected) -> Compared {
@@ -124,6 +182,7 @@ fn compare(text: &str, expected: &Expected) -> Compared {
         findings_expected: 0,
         findings_right: 0,
         findings_extra: 0,
+        durations: DurationsCompared::default(),
     };
     let diff = |out: &mut Compared, what: String| out.differences.push(what);
 
@@ -202,6 +261,26 @@ fn compare(text: &str, expected: &Expected) -> Compared {
         }
     }
 
+    if let Some(want) = &expected.durations {
+        let got = debrief_core::durations::durations(&doc, &timelines);
+        let d = &mut out.durations;
+        for ((name, want), (_, got)) in want.minutes().into_iter().zip(got.minutes()) {
+            match want {
+                Some(_) => d.given += 1,
+                None => d.absent += 1,
+            }
+            match (want, got) {
+                (Some(w), Some(g)) if w == g => d.given_right += 1,
+                (None, None) => d.absent_right += 1,
+                (None, Some(_)) => d.guessed += 1,
+                _ => {}
+            }
+            if want != got {
+                d.differences.push(format!("{name}: {got:?} minutes, expected {want:?}"));
+            }
+        }
+    }
+
     // The structure findings.
     let findings = analyse(text, &Config::default());
     let of = |rule: &str| -> Vec<usize> {
@@ -256,6 +335,7 @@ fn the_model_reads_every_style_as_written() {
     let show = std::env::var_os("STRUCTURE_SHOW").is_some();
     let (mut docs, mut exact, mut entries, mut entries_right) = (0, 0, 0, 0);
     let (mut expected_findings, mut right_findings, mut extra_findings) = (0, 0, 0);
+    let mut durations = DurationsCompared::default();
     let mut styles: BTreeMap<String, usize> = BTreeMap::new();
     let mut report = String::new();
     for (name, text) in support::markdown_under(&dir).into_iter().filter(|(n, _)| !n.ends_with("STYLES.md")) {
@@ -265,7 +345,7 @@ fn the_model_reads_every_style_as_written() {
         for s in &expected.styles {
             *styles.entry(s.clone()).or_default() += 1;
         }
-        let c = compare(&text, &expected);
+        let mut c = compare(&text, &expected);
         docs += 1;
         exact += usize::from(c.differences.is_empty());
         entries += c.entries;
@@ -273,9 +353,11 @@ fn the_model_reads_every_style_as_written() {
         expected_findings += c.findings_expected;
         right_findings += c.findings_right;
         extra_findings += c.findings_extra;
-        if show && !c.differences.is_empty() {
+        let duration_differences = std::mem::take(&mut c.durations.differences);
+        durations += c.durations;
+        if show && !(c.differences.is_empty() && duration_differences.is_empty()) {
             report.push_str(&format!("{name}:\n"));
-            for d in &c.differences {
+            for d in c.differences.iter().chain(&duration_differences) {
                 report.push_str(&format!("  {d}\n"));
             }
         }
@@ -285,12 +367,20 @@ fn the_model_reads_every_style_as_written() {
          structure findings {right_findings}/{expected_findings} expected found, {extra_findings} not wanted; {} styles",
         styles.len()
     );
+    let d = &durations;
+    println!(
+        "durations: {}/{} hand-computed durations given the same, {}/{} unknowable ones left absent, {} guessed",
+        d.given_right, d.given, d.absent_right, d.absent, d.guessed
+    );
     print!("{report}");
     assert!(docs >= 30, "the set lost documents: {docs}");
     // Floors, raised as the reader improves.
     assert!(entries_right * 100 >= entries * 98, "entries read right fell below 98%: {entries_right}/{entries}");
     assert!(exact * 100 >= docs * 80, "documents read exactly fell below 80%: {exact}/{docs}");
     assert!(right_findings * 100 >= expected_findings * 90, "wanted structure findings found fell below 90%");
+    assert!(d.given >= 150, "the set lost hand-computed durations: {}", d.given);
+    assert!(d.given_right * 100 >= d.given * 85, "durations given right fell below 85%: {}/{}", d.given_right, d.given);
+    assert_eq!(d.guessed, 0, "a duration a careful reader cannot know was given");
     assert!(
         extra_findings * 10 <= right_findings.max(1),
         "more than one unwanted structure finding in ten: {extra_findings} unwanted, {right_findings} wanted"

@@ -298,7 +298,7 @@ const HALT: &[&str] = &["stopped", "stops"];
 
 /// What people and changes do, not symptoms: "the on-call started investigating", "the
 /// rollout began rolling back", "the backfill began processing". Matched at the start of
-/// the word after the onset verb (or after its "to"), so each covers its forms.
+/// the word after the onset verb (or after its "to"), so each stem covers its forms.
 const NOT_SYMPTOMS: &[&str] = &[
     "appl",
     "build",
@@ -315,21 +315,74 @@ const NOT_SYMPTOMS: &[&str] = &[
     "paging",
     "prepar",
     "process",
+    "reach",
     "rebuild",
     "receiv",
     "reindex",
     "releas",
+    "replac",
     "restor",
     "review",
     "roll",
-    "run",
+    "scal",
     "ship",
     "test",
     "triag",
+    "troubleshoot",
     "updat",
     "upgrad",
     "work",
     "writ",
+];
+
+/// Trouble that stopping ends rather than starts: "the alert stopped firing", "errors
+/// stopped appearing". Matched at the start of the subject of "stopped".
+const TROUBLE: &[&str] = &[
+    "alarm",
+    "alert",
+    "crash",
+    "error",
+    "exception",
+    "failure",
+    "flap",
+    "page",
+    "retr",
+    "spike",
+    "timeout",
+    "warning",
+];
+
+/// [`NOT_SYMPTOMS`] too short to match as stems.
+const NOT_SYMPTOMS_WHOLE: &[&str] = &["do", "doing", "run", "running"];
+
+/// Who does things rather than suffers them: "the user began uploading", "we started
+/// rolling back". A symptom's onset needs a subject, and not one of these (nor an
+/// `@handle`): "Started replacing the nodes" is what the team did.
+const PEOPLE: &[&str] = &[
+    "admin",
+    "customer",
+    "customers",
+    "developer",
+    "developers",
+    "employee",
+    "engineer",
+    "engineers",
+    "he",
+    "i",
+    "on-call",
+    "oncall",
+    "operator",
+    "operators",
+    "she",
+    "someone",
+    "sre",
+    "staff",
+    "support",
+    "team",
+    "they",
+    "user",
+    "users",
+    "we",
 ];
 
 /// Whether an entry's text says impact began: one of [`IMPACT_BEGAN`] ("errors started",
@@ -371,10 +424,18 @@ fn symptom_onset(text: &str, negated: impl Fn(usize) -> bool) -> bool {
         } else {
             None
         };
-        what.is_some_and(|w| {
+        let subject = i.checked_sub(1).map(|j| words[j]);
+        let by_something = subject.is_some_and(|(at, w)| {
             let w = w.to_ascii_lowercase();
-            !NOT_SYMPTOMS.iter().any(|n| w.starts_with(n)) && !negated(*start)
-        })
+            let trouble_ends = is(HALT) && TROUBLE.iter().any(|t| w.starts_with(t));
+            !text[..at].ends_with('@') && !PEOPLE.contains(&w.as_str()) && !trouble_ends
+        });
+        by_something
+            && what.is_some_and(|w| {
+                let w = w.to_ascii_lowercase();
+                !NOT_SYMPTOMS.iter().any(|n| w.starts_with(n)) && !NOT_SYMPTOMS_WHOLE.contains(&w.as_str())
+            })
+            && !negated(*start)
     })
 }
 
@@ -636,6 +697,12 @@ mod tests {
             ("Dana started the migration", false),
             ("We stopped the deploy", false),
             ("Replication never stopped syncing", false),
+            ("Started replacing the load balancers", false),
+            ("@sam started doing the weekly patching", false),
+            ("The customer began uploading files in a loop", false),
+            ("Support tickets began to reach the on-call", false),
+            ("After the restart the alerts stopped firing", false),
+            ("Timeouts stopped appearing in the logs", false),
         ] {
             assert_eq!(says_impact_began(entry), says, "{entry}");
         }

@@ -28,6 +28,7 @@ const NODE24 = path.join(CACHE, "bin", "node");
 const CODE_SERVER = path.join(CACHE, "code-server", "node_modules", "code-server", "out", "node", "entry.js");
 const ARTIFACTS = path.join(ROOT, "tests", "artifacts");
 const SCREENSHOT = path.join(ARTIFACTS, "vscode-e2e.png");
+const HINTS_SCREENSHOT = path.join(ARTIFACTS, "vscode-inlay-hints.png");
 const FAILURE_SCREENSHOT = path.join(ARTIFACTS, "vscode-e2e-failure.png");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const EXTENSION_ID = "debrief-ls.debrief-ls";
@@ -391,6 +392,8 @@ try {
     return line && /502s\s*\+1 min · detected/.test(line) ? line : null;
   }, "an inlay hint after the 14:03 entry");
   ok(hinted, `an inlay hint follows the entry: "${hinted.trim()}"`);
+  await page.locator(".editor-group-container.active").first().screenshot({ path: HINTS_SCREENSHOT });
+  log(`screenshot: ${HINTS_SCREENSHOT}`);
 
   // 4. A quick fix from the light bulb menu rewrites the text.
   const fix = await codeActionRow(at, "Describe the step as reasonable at the time");
@@ -507,7 +510,11 @@ try {
   const tab = await page.locator(".settings-editor .settings-tabs-widget .action-item.checked, .settings-editor .settings-tabs-widget .action-label.checked").first().textContent();
   ok(reopened && /Remote/.test(tab ?? ""), `the notification's button opens the debrief.server.path setting where it applies (${tab?.trim()} tab)`);
 
-  // 11. "Debrief Report of the Workspace" writes one page over every debrief and says where.
+  // 11. With the server path set right again, "Debrief Report of the Workspace" writes one
+  // page over every debrief. Last: opening the page in a browser tab leaves the workbench
+  // without the keyboard.
+  await page.locator(".settings-editor .setting-item-contents", { hasText: "Path of the debrief-ls executable" }).first().locator("input").first().fill(bundledServer);
+  await page.waitForTimeout(2_000); // the Settings editor writes the setting after a pause
   await page.keyboard.press("Escape");
   await runCommand("debrief-ls: Debrief Report of the Workspace");
   const reportPath = await waitFor(() => findFile(userData, "debrief-report.html"), "the report page in the extension's storage");

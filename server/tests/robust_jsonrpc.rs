@@ -263,8 +263,9 @@ async fn a_flood_of_bad_input_never_interleaves_with_responses() {
     still_serving(client).await;
 }
 
-/// The same through the real binary on stdio: garbage, a cut-off request and an absurd
-/// length, then a normal session that ends with exit code 0.
+/// The same through the real binary on stdio: garbage, a cut-off request, an absurd
+/// length and frames tower-lsp cannot decode, then a normal session that ends with exit
+/// code 0.
 #[test]
 fn the_binary_survives_hostile_stdin() {
     use std::io::{BufRead, BufReader, Read, Write};
@@ -306,17 +307,102 @@ fn the_binary_survives_hostile_stdin() {
     let mut input = b"Content-Length: 40\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdo".to_vec();
     input.extend(b"Content-Length: 99999999999999\r\n\r\n{}");
     input.extend(frame(&json!({"jsonrpc": "2.0", "method": "initialized", "params": {}})));
+    // Frames that once ended tower-lsp's input, and so the session.
+    for body in [
+        r#"{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{},"x":1e400}"#,
+        r#"{"jsonrpc":"2.0","method":"$/progress","params":{},"x":"\ud800"}"#,
+    ] {
+        input.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes());
+    }
     input.extend(frame(&json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown"})));
     stdin.write_all(&input).unwrap();
     until_answered(2, &mut answered);
+    until_answered(4, &mut answered);
     until_answered(3, &mut answered);
     stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "method": "exit"}))).unwrap();
     assert!(answered[&1]["result"]["capabilities"].is_object());
     assert!(is_error(&answered[&2], -32700), "{}", answered[&2]);
+    assert!(is_error(&answered[&4], -32700), "{}", answered[&4]);
     assert!(answered[&3].get("error").is_none());
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0), "exit after shutdown");
     let mut stderr = String::new();
     child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     assert!(stderr.contains("malformed input from the client"), "{stderr}");
+}
+
+/// Frames our checks once passed but tower-lsp's decoder refused, which ended its input
+/// and so the session: it reads a whole message through `deserialize_any`, stricter
+/// than a check that skips what it does not need. Each frame is served (lone surrogates
+/// become U+FFFD), refused with the right error for its id, or logged when it has no
+/// id we can answer; and the request after it is still answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn frames_tower_lsp_cannot_decode_never_end_the_session() {
+    enum Expect {
+        Answered,
+        Refused(i64),
+        Logged(&'static str),
+        /// A response to the server: taken without a reply.
+        Taken,
+    }
+    use Expect::{Answered, Logged, Refused, Taken};
+    let hover = hover_params(0, 0).to_string();
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let request = |id: &Value, extra: &str| {
+        format!(r#"{{"jsonrpc":"2.0","id":{id},"method":"textDocument/hover","params":{hover}{extra}}}"#)
+    };
+    let cases = [
+        (json!(101), request(&json!(101), r#","x":1e400"#), Refused(-32700)),
+        (json!(102), request(&json!(102), &format!(r#","x":1{}"#, "0".repeat(400))), Refused(-32700)),
+        (json!(103), request(&json!(103), r#","x":"\ud800""#), Answered),
+        (json!(104), request(&json!(104), r#","\udc00":1"#), Answered),
+        (json!(105), request(&json!(105), &format!(r#","x":{deep}"#)), Refused(-32700)),
+        (json!(106), request(&json!(106), &format!(r#","x":{{"y":{deep}}}"#)), Refused(-32700)),
+        (json!(107), request(&json!(107), r#","params":{}"#), Refused(-32600)),
+        (json!(108), request(&json!(108), r#","jsonrpc":"2.0""#), Refused(-32600)),
+        (json!(109), request(&json!(109), r#","result":null"#), Refused(-32600)),
+        (json!(null), request(&json!(null), ""), Answered),
+        (json!(110.5), request(&json!(110.5), ""), Refused(-32600)),
+        (json!(null), request(&json!({"a": 1}), ""), Logged("\"id\" must be")),
+        (json!(111), format!(r#"{{"id":111,"method":"textDocument/hover","params":{hover}}}"#), Refused(-32600)),
+        (
+            json!(112),
+            format!(
+                r#"{{"jsonrpc":"2.0","id":112,"method":"textDocument/hover","params":{{"x":"\ud800","y":{deep}}}}}"#
+            ),
+            Refused(-32700),
+        ),
+        (
+            json!("r1"),
+            r#"{"jsonrpc":"2.0","id":"r1","result":{"x":1e400}}"#.to_string(),
+            Logged("not a valid response"),
+        ),
+        (json!("r2"), r#"{"jsonrpc":"2.0","id":"r2","result":null,"x":"\ud800"}"#.to_string(), Taken),
+        (
+            json!("r3"),
+            r#"{"jsonrpc":"2.0","id":"r3","result":null,"error":null}"#.to_string(),
+            Logged("not a valid response"),
+        ),
+    ];
+    let mut client = RawClient::initialized().await;
+    for (id, body, expect) in cases {
+        client.raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes()).await;
+        match expect {
+            Answered => {
+                let r = client.response(id).await;
+                assert!(r.get("error").is_none(), "{body} -> {r}");
+            }
+            Refused(code) => {
+                let r = client.response(id).await;
+                assert!(is_error(&r, code), "{body} -> {r}");
+            }
+            Logged(needle) => {
+                client.log_containing(needle).await;
+            }
+            Taken => {}
+        }
+        let r = client.request("textDocument/hover", hover_params(0, 0)).await;
+        assert!(r.get("error").is_none(), "after {body}: {r}");
+    }
+    still_serving(client).await;
 }

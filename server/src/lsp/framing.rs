@@ -4,7 +4,10 @@
 //! tower-lsp's input stream ends at the first frame it cannot decode (a `FramedRead`
 //! under tokio-util 0.7 yields nothing after an error), so one garbage byte from a
 //! client would silently stop the server. Here every frame is checked first; tower-lsp
-//! only ever sees well-formed frames that decode into its own message types.
+//! only ever sees well-formed frames that decode into its own message types. A
+//! well-formed body is parsed once here, reading every value as strictly as tower-lsp's
+//! decoder will ([`validate`]), and once more by tower-lsp; only a body that fails is
+//! looked at again, to repair lone surrogates or find an id to answer.
 //! Everything else is answered with a JSON-RPC error when it has an id we can read
 //! (-32700 parse error, -32600 invalid request), logged otherwise, and skipped up to
 //! the next `Content-Length` header.
@@ -414,22 +417,33 @@ fn shown(bytes: &[u8]) -> String {
 /// error for its id when it has one.
 fn refuse_truncated(body: &[u8], problem: String) -> Malformed {
     match serde_json::from_slice::<Envelope>(body) {
-        Ok(env) => Malformed::error(INVALID_REQUEST, problem, env.id.and_then(Shape::into_reply_id)),
+        Ok(envelope) => Malformed::error(INVALID_REQUEST, problem, envelope.id.and_then(Shape::into_reply_id)),
         Err(_) => Malformed::error(PARSE_ERROR, problem, salvage_id(body)),
     }
 }
 
 /// Checks that a body is one JSON-RPC 2.0 message that tower-lsp will decode: a request
 /// or notification (string `method`; integer, string or null `id`; structured or null
-/// `params`) or a response to one of our requests. Lone UTF-16 surrogates escaped in
-/// strings (`"\udea8"`, which editors holding broken text send) become U+FFFD, one
-/// UTF-16 unit as well, so the message is served and columns still match the client's.
+/// `params`; no `result` or `error`) or a response to one of our requests (an `id`, and a
+/// `result` or an `error` tower-lsp takes). A well-formed body is parsed once, into an
+/// `Envelope`; only a body that fails is looked at again. Lone UTF-16 surrogates
+/// escaped in strings (`"\udea8"`, which editors holding broken text send) become
+/// U+FFFD, one UTF-16 unit as well, so the message is served and columns still match
+/// the client's.
 pub fn validate(body: &[u8]) -> Result<Cow<'_, [u8]>, Malformed> {
-    if std::str::from_utf8(body).is_err() {
+    let Ok(text) = std::str::from_utf8(body) else {
         return Err(Malformed::error(PARSE_ERROR, "message is not valid UTF-8", salvage_id(body)));
+    };
+    match serde_json::from_str::<Envelope>(text) {
+        Ok(envelope) => envelope.check().map(|()| Cow::Borrowed(body)),
+        Err(e) => salvage(body, &e),
     }
-    let first = body.iter().find(|b| !b.is_ascii_whitespace());
-    if first != Some(&b'{') {
+}
+
+/// The slow path, for a body [`Envelope`] could not read: served once lone surrogates
+/// are replaced if they were all that was wrong, refused otherwise.
+fn salvage<'a>(body: &'a [u8], error: &serde_json::Error) -> Result<Cow<'a, [u8]>, Malformed> {
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         let problem = if serde_json::from_slice::<IgnoredAny>(body).is_ok() {
             "message is JSON but not an object (batches are not part of LSP)"
         } else {
@@ -437,45 +451,15 @@ pub fn validate(body: &[u8]) -> Result<Cow<'_, [u8]>, Malformed> {
         };
         return Err(Malformed::log_only(problem));
     }
-    let env = match serde_json::from_slice::<Envelope>(body) {
-        Ok(env) => env,
-        Err(e) => return Err(Malformed::error(PARSE_ERROR, format!("message is not JSON: {e}"), salvage_id(body))),
-    };
-    let reply_id = env.id.clone().and_then(Shape::into_reply_id);
-    let invalid = |problem: &str| Err(Malformed::error(INVALID_REQUEST, problem, reply_id.clone()));
-    if !matches!(&env.jsonrpc, Some(Shape::Str(v)) if v == "2.0") {
-        return invalid("\"jsonrpc\" must be \"2.0\"");
-    }
-    match &env.method {
-        Some(Shape::Str(_)) => {
-            if !matches!(env.id, None | Some(Shape::Int(_) | Shape::Str(_) | Shape::Null)) {
-                return invalid("\"id\" must be an integer or a string");
-            }
-            if !matches!(env.params, None | Some(Shape::Object | Shape::Array | Shape::Null)) {
-                return invalid("\"params\" must be an object or an array");
-            }
-            // The shape is right; tower-lsp's own type has the last word (string
-            // contents, numbers), so nothing it cannot decode gets through.
-            decodes::<tower_lsp::jsonrpc::Request>(body)
-                .map_err(|e| Malformed::error(PARSE_ERROR, format!("message is not valid JSON-RPC: {e}"), reply_id))
+    if let Some(repaired) = replace_lone_surrogates(body) {
+        if let Ok(envelope) = serde_json::from_slice::<Envelope>(&repaired) {
+            return envelope.check().map(|()| Cow::Owned(repaired));
         }
-        Some(_) => invalid("\"method\" must be a string"),
-        // A response to one of our requests.
-        None => decodes::<tower_lsp::jsonrpc::Response>(body)
-            .map_err(|e| Malformed::log_only(format!("message has no \"method\" and is not a valid response: {e}"))),
     }
-}
-
-/// The body if tower-lsp's type `T` decodes it, or with lone surrogates replaced if
-/// that is what it takes.
-fn decodes<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<Cow<'_, [u8]>, serde_json::Error> {
-    match serde_json::from_slice::<T>(body) {
-        Ok(_) => Ok(Cow::Borrowed(body)),
-        Err(e) => match replace_lone_surrogates(body) {
-            Some(repaired) if serde_json::from_slice::<T>(&repaired).is_ok() => Ok(Cow::Owned(repaired)),
-            _ => Err(e),
-        },
+    if looks_like_response(body) {
+        return Err(Malformed::log_only(format!("message has no \"method\" and is not a valid response: {error}")));
     }
+    Err(Malformed::error(PARSE_ERROR, format!("message is not JSON this server can read: {error}"), salvage_id(body)))
 }
 
 /// `body` with every `\uXXXX` escape of an unpaired surrogate replaced by `\ufffd`;
@@ -518,26 +502,164 @@ fn replace_lone_surrogates(body: &[u8]) -> Option<Vec<u8>> {
     out
 }
 
-/// The top-level members that matter, each only as its kind of value.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+/// A message's top-level members, read in one pass that reads every other value too,
+/// the way tower-lsp's decoder will. That decoder buffers the whole message (its
+/// `Message` is an untagged enum) through `deserialize_any`, which is stricter than
+/// skipping a value with `IgnoredAny`: numbers must fit an f64, `\u` escapes must make
+/// whole characters, and nesting must stay within serde_json's 128 levels. So a body
+/// read into an `Envelope` is JSON that tower-lsp reads; [`Envelope::check`] then tells
+/// whether its members make a message tower-lsp's types take.
+#[derive(Debug, Default)]
 struct Envelope {
-    #[serde(deserialize_with = "present")]
     jsonrpc: Option<Shape>,
-    #[serde(deserialize_with = "present")]
     id: Option<Shape>,
-    #[serde(deserialize_with = "present")]
     method: Option<Shape>,
-    #[serde(deserialize_with = "present")]
     params: Option<Shape>,
+    result: Option<Shape>,
+    /// An error object tower-lsp's `jsonrpc::Error` takes (anything else is refused
+    /// while reading).
+    error: bool,
+    /// A member given twice, which tower-lsp's types refuse.
+    repeated: Option<&'static str>,
 }
 
-/// `Some` for a member that is there, even when it is `null`.
-fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Shape>, D::Error> {
-    Shape::deserialize(d).map(Some)
+impl Envelope {
+    /// Whether the members make a message tower-lsp's types take; an error response is
+    /// owed only to a request (never to a response) with an id we can read.
+    fn check(self) -> Result<(), Malformed> {
+        let is_response = self.method.is_none() && (self.result.is_some() || self.error);
+        let refuse = |problem: &str| {
+            Err(if is_response {
+                Malformed::log_only(format!("message has no \"method\" and is not a valid response: {problem}"))
+            } else {
+                Malformed::error(INVALID_REQUEST, problem, self.id.clone().and_then(Shape::into_reply_id))
+            })
+        };
+        if let Some(name) = self.repeated {
+            return refuse(&format!("\"{name}\" is given twice"));
+        }
+        if !matches!(&self.jsonrpc, Some(Shape::Str(v)) if v == "2.0") {
+            return refuse("\"jsonrpc\" must be \"2.0\"");
+        }
+        if !matches!(self.id, None | Some(Shape::Int(_) | Shape::Str(_) | Shape::Null)) {
+            return refuse("\"id\" must be an integer or a string");
+        }
+        match &self.method {
+            Some(Shape::Str(_)) if !matches!(self.params, None | Some(Shape::Object | Shape::Array | Shape::Null)) => {
+                refuse("\"params\" must be an object or an array")
+            }
+            // tower-lsp would take it for a response, and the request would go unanswered.
+            Some(Shape::Str(_)) if self.result.is_some() || self.error => {
+                refuse("a request has no \"result\" or \"error\"")
+            }
+            Some(Shape::Str(_)) => Ok(()),
+            Some(_) => refuse("\"method\" must be a string"),
+            None if is_response && self.id.is_none() => refuse("\"id\" is missing"),
+            None if is_response => Ok(()),
+            None => refuse("\"method\" is missing"),
+        }
+    }
+
+    /// Where a member's value goes.
+    fn slot(&mut self, member: Member) -> Option<&mut Option<Shape>> {
+        match member {
+            Member::Jsonrpc => Some(&mut self.jsonrpc),
+            Member::Id => Some(&mut self.id),
+            Member::Method => Some(&mut self.method),
+            Member::Params => Some(&mut self.params),
+            Member::Result => Some(&mut self.result),
+            Member::Error | Member::Other => None,
+        }
+    }
 }
 
-/// What kind of JSON value a member holds; containers are checked, not kept.
+impl<'de> Deserialize<'de> for Envelope {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Envelope;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON-RPC message object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
+                let mut envelope = Envelope::default();
+                while let Some(member) = map.next_key::<Member>()? {
+                    let given_before = match member {
+                        Member::Other => {
+                            map.next_value::<Checked>()?;
+                            false
+                        }
+                        Member::Error => {
+                            map.next_value::<tower_lsp::jsonrpc::Error>()?;
+                            std::mem::replace(&mut envelope.error, true)
+                        }
+                        _ => {
+                            let value = map.next_value::<Shape>()?;
+                            envelope.slot(member).is_some_and(|slot| slot.replace(value).is_some())
+                        }
+                    };
+                    if given_before {
+                        envelope.repeated.get_or_insert(member.name());
+                    }
+                }
+                Ok(envelope)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A top-level member's name, as tower-lsp's types know them.
+#[derive(Debug, Clone, Copy)]
+enum Member {
+    Jsonrpc,
+    Id,
+    Method,
+    Params,
+    Result,
+    Error,
+    Other,
+}
+
+impl Member {
+    fn name(self) -> &'static str {
+        match self {
+            Member::Jsonrpc => "jsonrpc",
+            Member::Id => "id",
+            Member::Method => "method",
+            Member::Params => "params",
+            Member::Result => "result",
+            Member::Error => "error",
+            Member::Other => "",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Member {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Member;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_str<E>(self, name: &str) -> Result<Member, E> {
+                Ok(match name {
+                    "jsonrpc" => Member::Jsonrpc,
+                    "id" => Member::Id,
+                    "method" => Member::Method,
+                    "params" => Member::Params,
+                    "result" => Member::Result,
+                    "error" => Member::Error,
+                    _ => Member::Other,
+                })
+            }
+        }
+        d.deserialize_identifier(V)
+    }
+}
+
+/// What kind of JSON value a member holds; containers are read through, not kept.
 #[derive(Debug, Clone, PartialEq)]
 enum Shape {
     Null,
@@ -572,9 +694,6 @@ impl<'de> Deserialize<'de> for Shape {
             fn visit_unit<E>(self) -> Result<Shape, E> {
                 Ok(Shape::Null)
             }
-            fn visit_none<E>(self) -> Result<Shape, E> {
-                Ok(Shape::Null)
-            }
             fn visit_bool<E>(self, _: bool) -> Result<Shape, E> {
                 Ok(Shape::Bool)
             }
@@ -590,25 +709,78 @@ impl<'de> Deserialize<'de> for Shape {
             fn visit_str<E>(self, s: &str) -> Result<Shape, E> {
                 Ok(Shape::Str(s.to_string()))
             }
-            fn visit_string<E>(self, s: String) -> Result<Shape, E> {
-                Ok(Shape::Str(s))
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Shape, A::Error> {
+                CheckedVisitor.visit_seq(seq).map(|_| Shape::Array)
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Shape::Array)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Shape::Object)
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Shape, A::Error> {
+                CheckedVisitor.visit_map(map).map(|_| Shape::Object)
             }
         }
         d.deserialize_any(V)
     }
 }
 
+/// Any JSON value, read as tower-lsp's decoder reads it (see [`Envelope`]) and dropped.
+struct Checked;
+
+impl<'de> Deserialize<'de> for Checked {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(CheckedVisitor)
+    }
+}
+
+struct CheckedVisitor;
+
+impl<'de> Visitor<'de> for CheckedVisitor {
+    type Value = Checked;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Checked, A::Error> {
+        while seq.next_element::<Checked>()?.is_some() {}
+        Ok(Checked)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
+        while map.next_entry::<Checked, Checked>()?.is_some() {}
+        Ok(Checked)
+    }
+}
+
+/// Whether a body that is not valid JSON looks like a response to one of our requests
+/// (a top-level `result` or `error` and no `method`), which is never answered.
+fn looks_like_response(body: &[u8]) -> bool {
+    let has = |name: &[u8]| member_value(body, name).is_some();
+    !has(b"method") && (has(b"result") || has(b"error"))
+}
+
 /// The top-level `"id"` of a body that is not valid JSON (cut short, say), when it
-/// comes before the damage: a short scan of the object's first level.
+/// comes before the damage.
 fn salvage_id(body: &[u8]) -> Option<Value> {
+    read_id(&body[member_value(body, b"id")?..])
+}
+
+/// Where the value of the top-level member `name` starts in a body that may not be
+/// valid JSON, when the member comes before the damage: a short scan of the object's
+/// first level.
+fn member_value(body: &[u8], name: &[u8]) -> Option<usize> {
     let mut i = body.iter().position(|b| !b.is_ascii_whitespace())?;
     if body[i] != b'{' {
         return None;
@@ -629,8 +801,8 @@ fn salvage_id(body: &[u8]) -> Option<Value> {
                     if body.get(j) != Some(&b':') {
                         return None;
                     }
-                    if key == b"id" {
-                        return read_id(&body[j + 1..]);
+                    if key == name {
+                        return Some(j + 1);
                     }
                     expect_key = false;
                     i = j + 1;
@@ -1030,6 +1202,20 @@ mod tests {
         assert!(decode(b"\r\n", 4).is_empty());
     }
 
+    /// The mirror of tower-lsp's private `jsonrpc::Message`, which its decoder reads:
+    /// the framing layer must pass nothing this refuses.
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    #[allow(dead_code)] // only whether it decodes matters
+    enum TowerMessage {
+        Response(tower_lsp::jsonrpc::Response),
+        Request(tower_lsp::jsonrpc::Request),
+    }
+
+    fn tower_decodes(body: &[u8]) -> bool {
+        std::str::from_utf8(body).is_ok_and(|text| serde_json::from_str::<TowerMessage>(text).is_ok())
+    }
+
     #[test]
     fn everything_accepted_decodes_as_tower_lsp_messages() {
         let bodies = [
@@ -1038,12 +1224,99 @@ mod tests {
             r#"{"jsonrpc":"2.0","id":-9223372036854775808,"method":"x","params":[]}"#,
             r#"{"jsonrpc":"2.0","id":1,"error":{"code":-1,"message":"m","data":[1]}}"#,
             r#"{"jsonrpc":"2.0","id":"1","result":{"a":1},"extra":true}"#,
+            r#"{"json\u0072pc":"2\u002e0","method":"x","x":[1e308,-1e-400,{"":"\ud83d\ude00"}]}"#,
         ];
         for body in bodies {
             assert_eq!(validate(body.as_bytes()), Ok(Cow::Borrowed(body.as_bytes())), "{body}");
-            let request = serde_json::from_str::<tower_lsp::jsonrpc::Request>(body).is_ok();
-            let response = serde_json::from_str::<tower_lsp::jsonrpc::Response>(body).is_ok();
-            assert!(request || response, "{body}");
+            assert!(tower_decodes(body.as_bytes()), "{body}");
+        }
+    }
+
+    /// What the framing layer does with a body.
+    #[derive(Debug, PartialEq)]
+    enum Outcome {
+        /// Passed on as it is.
+        Passed,
+        /// Passed on with lone surrogates replaced.
+        Repaired,
+        /// Refused with this error code for this id.
+        Answered(i64, Value),
+        /// Refused, logged, not answered.
+        Logged,
+    }
+
+    /// Bodies tower-lsp's decoder refuses (which would end its input) or takes for
+    /// something else, and bodies at the edge of what it takes: passed only when it
+    /// decodes them, else answered with the right error when there is an id.
+    #[test]
+    fn refused_or_repaired() {
+        use Outcome::{Answered, Logged, Passed, Repaired};
+        let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        let request = |extra: &str| format!(r#"{{"jsonrpc":"2.0","id":1,"method":"x","params":{{}}{extra}}}"#);
+        let cases = [
+            // Numbers beyond an f64, skipped by `IgnoredAny` but not by tower-lsp.
+            (request(r#","x":1e400"#), Answered(PARSE_ERROR, json!(1))),
+            (request(r#","x":-1e400"#), Answered(PARSE_ERROR, json!(1))),
+            (request(&format!(r#","x":1{}"#, "0".repeat(400))), Answered(PARSE_ERROR, json!(1))),
+            (r#"{"jsonrpc":"2.0","id":1,"method":"x","params":{"a":1e400}}"#.into(), Answered(PARSE_ERROR, json!(1))),
+            (r#"{"jsonrpc":"2.0","method":"x","x":1e400}"#.into(), Logged),
+            // Lone surrogates anywhere, in a member tower-lsp ignores too.
+            (request(r#","x":"\ud800""#), Repaired),
+            (request(r#","\udc00":1"#), Repaired),
+            (request(r#","x":{"\ud800":"\udfff"}"#), Repaired),
+            (r#"{"jsonrpc":"2.0","id":1,"method":"x","params":["\ud800"]}"#.into(), Repaired),
+            // Nesting: the top-level object and 126 levels are within serde_json's 128.
+            (request(&format!(r#","x":{}"#, nested(126))), Passed),
+            (request(&format!(r#","x":{}"#, nested(127))), Answered(PARSE_ERROR, json!(1))),
+            (request(&format!(r#","x":{{"y":{}}}"#, nested(200))), Answered(PARSE_ERROR, json!(1))),
+            (
+                format!(r#"{{"jsonrpc":"2.0","id":1,"method":"x","params":{}}}"#, nested(127)),
+                Answered(PARSE_ERROR, json!(1)),
+            ),
+            (format!(r#"{{"jsonrpc":"2.0","id":1,"method":"x","params":{}}}"#, nested(126)), Passed),
+            // Ids.
+            (r#"{"jsonrpc":"2.0","id":null,"method":"x"}"#.into(), Passed),
+            (r#"{"jsonrpc":"2.0","id":1.0,"method":"x"}"#.into(), Answered(INVALID_REQUEST, json!(1.0))),
+            (r#"{"jsonrpc":"2.0","id":{"a":1},"method":"x"}"#.into(), Logged),
+            (r#"{"jsonrpc":"2.0","id":true,"method":"x"}"#.into(), Logged),
+            (r#"{"jsonrpc":"2.0","id":[1],"method":"x"}"#.into(), Logged),
+            // Members missing or given twice (tower-lsp refuses a known one twice).
+            (r#"{"id":1,"method":"x"}"#.into(), Answered(INVALID_REQUEST, json!(1))),
+            (r#"{"jsonrpc":"2.0","jsonrpc":"2.0","id":1,"method":"x"}"#.into(), Answered(INVALID_REQUEST, json!(1))),
+            (r#"{"jsonrpc":"2.0","id":1,"method":"x","id":2}"#.into(), Answered(INVALID_REQUEST, json!(2))),
+            (r#"{"jsonrpc":"2.0","id":1,"method":"x","method":"y"}"#.into(), Answered(INVALID_REQUEST, json!(1))),
+            (request(r#","params":[]"#), Answered(INVALID_REQUEST, json!(1))),
+            (request(r#","x":1,"x":2"#), Passed),
+            (r#"{"jsonrpc":"2.0","id":3}"#.into(), Answered(INVALID_REQUEST, json!(3))),
+            // A request tower-lsp would take for a response, leaving it unanswered.
+            (request(r#","result":null"#), Answered(INVALID_REQUEST, json!(1))),
+            (request(r#","error":{"code":1,"message":"m"}"#), Answered(INVALID_REQUEST, json!(1))),
+            // Responses are never answered.
+            (r#"{"jsonrpc":"2.0","id":"r","result":{"x":1e400}}"#.into(), Logged),
+            (r#"{"jsonrpc":"2.0","id":"r","error":{"code":1,"message":"m"},"x":1e400}"#.into(), Logged),
+            (r#"{"jsonrpc":"2.0","id":"r","error":{"code":1.5,"message":"m"}}"#.into(), Logged),
+            (r#"{"jsonrpc":"2.0","id":"r","result":1,"result":2}"#.into(), Logged),
+            (r#"{"jsonrpc":"2.0","result":1}"#.into(), Logged),
+            (r#"{"jsonrpc":"2.0","id":"r","result":null,"error":null}"#.into(), Logged),
+            (r#"{"jsonrpc":"2.0","id":"r","result":null,"x":"\ud800"}"#.into(), Repaired),
+        ];
+        for (body, expected) in cases {
+            let shown: String = body.chars().take(90).collect();
+            let outcome = match validate(body.as_bytes()) {
+                Ok(passed) => {
+                    assert!(tower_decodes(&passed), "passed what tower-lsp refuses: {shown}");
+                    if passed == body.as_bytes() {
+                        Passed
+                    } else {
+                        Repaired
+                    }
+                }
+                Err(Malformed { reply: Some(reply), .. }) => {
+                    Answered(reply["error"]["code"].as_i64().unwrap(), reply["id"].clone())
+                }
+                Err(Malformed { reply: None, .. }) => Logged,
+            };
+            assert_eq!(outcome, expected, "{shown}");
         }
     }
 

@@ -430,6 +430,11 @@ fn refuse_truncated(body: &[u8], problem: String) -> Malformed {
 /// escaped in strings (`"\udea8"`, which editors holding broken text send) become
 /// U+FFFD, one UTF-16 unit as well, so the message is served and columns still match
 /// the client's.
+///
+/// Reading once instead of up to four times (`cargo bench --bench framing`, medians in
+/// alternating rounds): a hover 0.91 → 0.33 µs, a keystroke's `didChange` 1.46 → 0.48 µs,
+/// `didOpen` of 10,000 lines 541 → 289 µs; a keystroke through the whole server on a
+/// 57-line debrief, 291k → 276k instructions.
 pub fn validate(body: &[u8]) -> Result<Cow<'_, [u8]>, Malformed> {
     let Ok(text) = std::str::from_utf8(body) else {
         return Err(Malformed::error(PARSE_ERROR, "message is not valid UTF-8", salvage_id(body)));

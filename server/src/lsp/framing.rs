@@ -595,6 +595,7 @@ impl<'de> Deserialize<'de> for Envelope {
                             false
                         }
                         Member::Error => {
+                            // tower-lsp's own type, so its rules for an error object hold.
                             map.next_value::<tower_lsp::jsonrpc::Error>()?;
                             std::mem::replace(&mut envelope.error, true)
                         }
@@ -1324,6 +1325,66 @@ mod tests {
             assert_eq!(outcome, expected, "{shown}");
         }
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// A request, a notification, a response or nothing much, with members made of
+        /// the keys and values below added in any number: whatever passes, tower-lsp
+        /// decodes.
+        #[test]
+        fn whatever_passes_tower_lsp_decodes(
+            base in 0..BASES.len(),
+            members in proptest::collection::vec((0..KEYS.len(), 0..VALUES.len()), 0..4),
+        ) {
+            let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+            let value = |i: usize| match VALUES[i] {
+                "DEEP126" => nested(126),
+                "DEEP127" => nested(127),
+                v => v.to_string(),
+            };
+            let added = members.iter().map(|&(k, v)| format!(",\"{}\":{}", KEYS[k], value(v)));
+            let body = format!("{{{}{}}}", BASES[base], added.collect::<String>());
+            if let Ok(passed) = validate(body.as_bytes()) {
+                proptest::prop_assert!(tower_decodes(&passed), "{}", String::from_utf8_lossy(&passed));
+            }
+        }
+    }
+
+    const BASES: [&str; 5] = [
+        r#""jsonrpc":"2.0","method":"x""#,
+        r#""jsonrpc":"2.0","id":1,"method":"x""#,
+        r#""jsonrpc":"2.0","id":1,"result":null"#,
+        r#""jsonrpc":"2.0","id":1,"error":{"code":1,"message":"m"}"#,
+        r#""x":0"#,
+    ];
+
+    const KEYS: [&str; 9] = ["jsonrpc", "id", "method", "params", "result", "error", "x", r"\ud800", r"json\u0072pc"];
+
+    const VALUES: [&str; 22] = [
+        r#""2.0""#,
+        r#""1.0""#,
+        "1",
+        "-1",
+        "1.5",
+        "1e400",
+        "18446744073709551616",
+        "null",
+        "true",
+        r#""x""#,
+        r#""\ud800""#,
+        r#""\udc00\ud800""#,
+        "{}",
+        "[]",
+        r#"{"a":1e400}"#,
+        r#"["\ud800"]"#,
+        "DEEP126",
+        "DEEP127",
+        r#"{"code":1,"message":"m"}"#,
+        r#"{"code":1,"message":"m","data":1e400}"#,
+        r#"{"code":1.0,"message":"m"}"#,
+        r#"{"code":1,"message":"\ud800"}"#,
+    ];
 
     #[test]
     fn lone_surrogates_become_replacement_characters() {

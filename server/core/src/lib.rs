@@ -341,7 +341,8 @@ fn analysis_of(
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.range == b.range && a.message == b.message);
     let outline =
         if wanted.outline { outline(doc, look, &timelines, &followup_lists, config) } else { Outline::default() };
-    let metrics = wanted.metrics.then(|| metrics::metrics(doc, look, &timelines, &followup_lists, &diagnostics, config));
+    let metrics =
+        wanted.metrics.then(|| metrics::metrics(doc, look, &timelines, &followup_lists, &diagnostics, config));
     (Analysis { diagnostics, outline, declares_debrief: declares_debrief(doc) }, metrics)
 }
 

@@ -135,25 +135,30 @@ pub fn code_lenses(outline: &Outline, rope: &Rope, enc: Encoding) -> Vec<CodeLen
 }
 
 /// "detected after 3 min · mitigated after 38 min · resolved after 1 h 8 min": each
-/// milestone the debrief gives, after impact began. `None` when it gives none.
+/// milestone the debrief gives, after impact began; those whose time cannot be compared
+/// with that start (a time of day against a date and zone) are named once at the end.
+/// `None` when it gives no milestone.
 fn durations_title(d: &Durations) -> Option<String> {
     let after = [Marker::Detected, Marker::Responded, Marker::Mitigated, Marker::Resolved];
-    let known: Vec<Marker> = after.into_iter().filter(|&m| d.get(m).is_some()).collect();
+    let known: Vec<(Marker, When)> = after.into_iter().filter_map(|m| Some((m, d.get(m)?.when))).collect();
     if known.is_empty() {
         return None;
     }
-    let Some(started) = d.get(Marker::Started) else {
-        let names: Vec<&str> = known.iter().map(|m| m.name()).collect();
+    let Some(started) = d.get(Marker::Started).map(|s| s.when) else {
+        let names: Vec<&str> = known.iter().map(|(m, _)| m.name()).collect();
         return Some(format!("{} · durations need the time impact began", names.join(", ")));
     };
-    let parts: Vec<String> = known
-        .iter()
-        .map(|&m| match started.when.minutes_until(d.get(m)?.when).filter(|&n| n >= 0) {
-            Some(n) => Some(format!("{} after {}", m.name(), format_minutes(n))),
-            None => Some(format!("{} (not comparable with the start)", m.name())),
-        })
-        .map(Option::unwrap_or_default)
-        .collect();
+    let mut parts = Vec::new();
+    let mut apart = Vec::new();
+    for (m, when) in known {
+        match started.minutes_until(when).filter(|&n| n >= 0) {
+            Some(n) => parts.push(format!("{} after {}", m.name(), format_minutes(n))),
+            None => apart.push(m.name()),
+        }
+    }
+    if !apart.is_empty() {
+        parts.push(format!("{} not comparable with the start", apart.join(", ")));
+    }
     Some(parts.join(" · "))
 }
 

@@ -298,5 +298,16 @@ async fn a_code_lens_on_the_timeline_gives_the_incidents_durations() {
         lenses[1]["command"]["title"],
         "detected, responded, mitigated, resolved · durations need the time impact began"
     );
+    // Impact's start and end in front matter (UTC), the timeline in times of day with no
+    // date or zone: what can be compared is, the rest is named, not guessed.
+    let mixed = "---\nstarted: 2026-03-01T14:02:00Z\nresolved: 2026-03-01T14:08:00Z\n---\n# Incident debrief\n\n\
+                 ## Timeline\n\n- 14:03 alert fired\n- 14:06 on-call acknowledged the page\n- 14:07 config rolled back\n";
+    client.open("file:///ws/postmortems/c.md", mixed).await;
+    let lenses =
+        client.result("textDocument/codeLens", json!({"textDocument": {"uri": "file:///ws/postmortems/c.md"}})).await;
+    assert_eq!(
+        lenses[1]["command"]["title"],
+        "resolved after 6 min · detected, responded, mitigated not comparable with the start"
+    );
     client.shutdown().await;
 }

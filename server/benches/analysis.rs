@@ -70,6 +70,19 @@ fn analyse_corpus(bencher: Bencher) {
     });
 }
 
+/// [`analyse_corpus`] with each debrief's metrics (SPEC 8), as `check --format json` and
+/// `report` ask for them: what the metrics cost is the difference.
+#[divan::bench]
+fn analyse_corpus_with_metrics(bencher: Bencher) {
+    let config = Config::default();
+    let bytes: usize = CORPUS.iter().map(String::len).sum();
+    bencher.counter(divan::counter::BytesCount::new(bytes)).bench(|| {
+        for text in CORPUS.iter() {
+            black_box(debrief_core::analyse_with_metrics(black_box(text), &config));
+        }
+    });
+}
+
 /// The phases on the 10,000-line debrief: Markdown model, timelines, follow-ups.
 mod phases {
     use super::*;

@@ -197,9 +197,11 @@ pub fn durations(doc: &Document<'_>, timelines: &[Timeline]) -> Durations {
     let mut markers: [Option<MarkerTime>; 5] = Default::default();
     if let Some(t) = timeline {
         let picked = t.milestone_entries();
+        // Read once: it looks at every entry.
+        let zone = t.zone();
         for m in Milestone::ALL {
             if let Some(e) = picked.get(m) {
-                markers[Marker::of(m) as usize] = entry_time(t, e);
+                markers[Marker::of(m) as usize] = entry_time(t, zone, e);
             }
         }
         // Impact began at an entry that says so, no later than detection.
@@ -211,7 +213,7 @@ pub fn durations(doc: &Document<'_>, timelines: &[Timeline]) -> Durations {
         markers[Marker::Started as usize] = t.entries[..t.entries.len().min(last + 1)]
             .iter()
             .filter(|e| says_impact_began(&doc.text[e.text.clone()]))
-            .find_map(|e| entry_time(t, e));
+            .find_map(|e| entry_time(t, zone, e));
     }
     if let Some(fm) = &doc.front_matter {
         let zone = fm.timezone.as_ref().map(|z| &z.value).or_else(|| timeline.and_then(Timeline::zone));
@@ -402,6 +404,11 @@ fn says_impact_began(text: &str) -> bool {
 /// "began rejecting", "started to buffer", "stopped updating": an onset verb and what
 /// followed it, the way [`says_impact_began`] reads them.
 fn symptom_onset(text: &str, negated: impl Fn(usize) -> bool) -> bool {
+    // Most entries hold no onset verb: pass them over without splitting them into words.
+    const STEMS: [&str; 8] = ["egan", "egin", "tart", "top", "EGAN", "EGIN", "TART", "TOP"];
+    if !STEMS.iter().any(|stem| text.contains(stem)) {
+        return false;
+    }
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut word_start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
@@ -440,9 +447,9 @@ fn symptom_onset(text: &str, negated: impl Fn(usize) -> bool) -> bool {
 }
 
 /// The time of a timeline entry, as exactly as the timeline gives it; `None` for an entry
-/// without a time of day or with a date that reads two ways.
-fn entry_time(t: &Timeline, e: &TimelineEntry) -> Option<MarkerTime> {
-    let when = entry_when(t, t.zone(), e)?;
+/// without a time of day or with a date that reads two ways. `zone` is the timeline's.
+fn entry_time(t: &Timeline, zone: Option<&Zone>, e: &TimelineEntry) -> Option<MarkerTime> {
+    let when = entry_when(t, zone, e)?;
     let index = t.entries.iter().position(|x| std::ptr::eq(x, e))?;
     let at = e.moment?.at;
     Some(MarkerTime {

@@ -101,6 +101,8 @@ pub(crate) fn metrics(
         };
         Some(days)
     });
+    // The budget holds the severity: one look for it, not two.
+    let budget = followups::budget(doc, look, &config.limits);
     let mut counts = vec![0usize; crate::rules::REGISTRY.len()];
     for d in findings {
         if let Some(i) = crate::rules::index_of(d.rule) {
@@ -110,13 +112,13 @@ pub(crate) fn metrics(
     Metrics {
         title: doc.first_heading().map(|h| h.text.trim().to_string()).filter(|t| !t.is_empty()),
         kind: fm.and_then(|f| f.kind.clone()),
-        severity: followups::document_severity(doc, look),
+        severity: budget.severity,
         date,
         debriefed: debriefed.and_then(|d| d.date),
         durations,
         entries,
         followups: lists.iter().map(|l| l.items.len()).sum(),
-        budget: followups::budget(doc, look, &config.limits),
+        budget,
         findings: crate::rules::REGISTRY
             .iter()
             .zip(counts)

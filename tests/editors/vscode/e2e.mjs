@@ -389,7 +389,7 @@ try {
   await page.keyboard.press("Escape");
   const hinted = await waitFor(async () => {
     const line = (await editorText()).split("\n").find((l) => l.includes("14:03 alert fired for checkout 502s"));
-    return line && /502s\s*\+1 min · detected/.test(line) ? line : null;
+    return line && /502s\s*\+1 min · detected · T\+1 min/.test(line) ? line : null;
   }, "an inlay hint after the 14:03 entry");
   ok(hinted, `an inlay hint follows the entry: "${hinted.trim()}"`);
   await page.locator(".editor-group-container.active").first().screenshot({ path: HINTS_SCREENSHOT });

@@ -209,7 +209,8 @@ pub struct Incremental {
 /// look-ups and the engine's findings, by part.
 #[derive(Debug, Default)]
 struct Kept {
-    memo: memo::Memo,
+    /// Shared with the [`OutlineBase`]s taken from it.
+    memo: std::sync::Arc<memo::Memo>,
     caches: engine::Caches,
 }
 
@@ -232,6 +233,39 @@ impl Incremental {
     /// The text of the version last analysed, if any.
     pub fn text(&self) -> Option<&str> {
         self.previous.as_ref().map(|previous| previous.text())
+    }
+
+    /// What the outline of the version last analysed is worked out from: its parse (the
+    /// parts, shared) and the language layer's look-ups. Taken out, so the outline costs
+    /// the caller's thread, not the next version's analysis.
+    pub fn outline_base(&self) -> Option<OutlineBase> {
+        Some(OutlineBase { previous: self.previous.clone()?, memo: self.kept.memo.clone() })
+    }
+}
+
+/// The version an [`Incremental`] analysed last, for its outline: see
+/// [`Incremental::outline_base`].
+#[derive(Debug)]
+pub struct OutlineBase {
+    previous: document::Reuse,
+    memo: std::sync::Arc<memo::Memo>,
+}
+
+impl OutlineBase {
+    /// The text of the version.
+    pub fn text(&self) -> &str {
+        self.previous.text()
+    }
+
+    /// [`outline_of`] the version, from its parts rather than a fresh parse: on the
+    /// 10,000-line debrief, an editor's inlay hints, symbols and lenses wait for this.
+    pub fn outline(&self, config: &Config) -> Outline {
+        let text = self.previous.text();
+        let doc = Document::parse_reusing(text, Some(&self.previous), Cores::One);
+        let look = Lookup::new(Some(&self.memo));
+        let timelines = timeline::timelines(&doc, look);
+        let lists = followups::followup_lists(&doc, look);
+        outline(&doc, look, &timelines, &lists, config)
     }
 }
 
@@ -294,7 +328,7 @@ fn analysis_of(
 ) -> (Analysis, Option<Metrics>) {
     let parallel = in_parallel(doc, cores);
     let (memo, mut caches) = match kept {
-        Some(Kept { memo, caches }) => (Some(&*memo), Some(caches)),
+        Some(Kept { memo, caches }) => (Some(&**memo), Some(caches)),
         None => (None, None),
     };
     let look = Lookup::new(memo);

@@ -1,5 +1,6 @@
 //! `Incremental` analyses each version of a document reusing the last one's parse; its
-//! findings must be those of a fresh analysis, whatever the edits.
+//! findings (and the outline from its parts) must be those of a fresh analysis, whatever
+//! the edits.
 
 mod support;
 
@@ -102,6 +103,10 @@ proptest! {
             prop_assert_eq!(&reused.diagnostics, &fresh.diagnostics, "after replacing {}..{}", start, end);
             prop_assert_eq!(reused.declares_debrief, fresh.declares_debrief);
         }
+        // The outline worked out from the last version's parts is a fresh parse's.
+        let base = incremental.outline_base().expect("a version was analysed");
+        prop_assert_eq!(base.text(), text.as_str());
+        prop_assert_eq!(base.outline(&CONFIGS[0]), debrief_core::outline_of(&text, &CONFIGS[0]));
     }
 }
 

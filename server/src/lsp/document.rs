@@ -151,6 +151,9 @@ pub struct Snapshot {
     /// The outline, computed when symbols or code lenses are first asked for: typing
     /// need not pay for it.
     outline: std::sync::OnceLock<debrief_core::Outline>,
+    /// The document's analyses, whose last parse the outline reuses when it is of this
+    /// version.
+    incremental: Arc<Mutex<Incremental>>,
     /// The document and how the client counts columns, for converting the findings.
     uri: Url,
     enc: Encoding,
@@ -227,6 +230,7 @@ impl Snapshot {
             is_debrief,
             analysis,
             outline: std::sync::OnceLock::new(),
+            incremental: input.incremental,
             uri: uri.clone(),
             enc,
             diagnostics: std::sync::OnceLock::new(),
@@ -249,9 +253,23 @@ impl Snapshot {
         })
     }
 
-    /// The outline of the analysed text.
+    /// The outline of the analysed text: from the parts of the document's last analysis
+    /// when that is of this text (on the 10,000-line debrief, 7 ms parsed afresh), else
+    /// parsed afresh. The analysis is locked only to take out what the outline needs, so
+    /// the next keystroke's analysis does not wait for it.
     pub fn outline(&self) -> &debrief_core::Outline {
-        self.outline.get_or_init(|| debrief_core::outline_of(&text_of(&self.rope), &self.config.config))
+        self.outline.get_or_init(|| {
+            let text = text_of(&self.rope);
+            let base = match self.incremental.try_lock() {
+                Ok(incremental) => incremental.outline_base(),
+                Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner().outline_base(),
+                Err(TryLockError::WouldBlock) => None,
+            };
+            match base.filter(|b| b.text() == text) {
+                Some(base) => base.outline(&self.config.config),
+                None => debrief_core::outline_of(&text, &self.config.config),
+            }
+        })
     }
 
     /// What a publication of this snapshot is.

@@ -13,7 +13,7 @@ use super::Placed;
 /// What one parse of a document lends the parse of its next version: the text, the
 /// masked prose and the parts. Parts the edit did not touch are used again, moved; only
 /// the stretch between them is parsed.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Reuse {
     pub(super) text: String,
     pub(super) masked: String,

@@ -26,6 +26,16 @@ fail() {
 t=$(date +%s)
 cd "$root"
 rm -rf "$target/package"
+# Cargo verifies debrief-ls against the debrief-core just packaged, through a local
+# registry, and takes registry crates to never change: what an earlier run unpacked
+# ($CARGO_HOME/registry/src) or built (the shared target's debug folder) for this same
+# version would be used as it is, and debrief-ls built against an old debrief-core.
+# These crates only ever get there from this dry run: clear them.
+cargo_home=${CARGO_HOME:-$HOME/.cargo}
+for stale in "$cargo_home"/registry/src/*/debrief-{core,ls}-* \
+  "$target"/debug/.fingerprint/debrief-{core,ls}-* "$target"/debug/deps/*debrief_{core,ls}-*; do
+  if [[ -e $stale ]]; then rm -rf "$stale"; fi
+done
 if ! cargo publish --dry-run --locked --allow-dirty -p debrief-core -p debrief-ls >"$work/publish.log" 2>&1; then
   tail -n 40 "$work/publish.log" >&2
   fail "cargo publish --dry-run"

@@ -436,7 +436,7 @@ impl Marks {
                 if known || negated_before(before(text, start)) {
                     return;
                 }
-                if denied_after(&text[end..text.floor_char_boundary(end + 48)]) {
+                if denied_after(&text[end..text.floor_char_boundary(end + 48)], m) {
                     return;
                 }
                 marks.all.add(m);
@@ -495,9 +495,20 @@ fn negated_before(before: &str) -> bool {
     denial_words(before).rev().take(3).any(|w| one_of_or_nt(w, DENYING))
 }
 
-/// Whether the words right after a place say it did not happen: "failover did not start".
-fn denied_after(after: &str) -> bool {
-    denial_words(after).take(3).any(|w| one_of_or_nt(w, &["not", "failed", "never"]))
+/// Whether the words right after a place say it did not happen: "failover did not start",
+/// "the rollback failed". What is detected is mostly failures, so after a detection word
+/// "failed" denies only as a verb ("the alert failed to fire"), not as what was reported
+/// ("users reported failed uploads").
+fn denied_after(after: &str, m: Milestone) -> bool {
+    let mut words = denial_words(after).take(3).peekable();
+    while let Some(w) = words.next() {
+        let failed_verb = w.eq_ignore_ascii_case("failed")
+            && (m != Milestone::Detected || words.peek().is_none_or(|next| next.eq_ignore_ascii_case("to")));
+        if failed_verb || one_of_or_nt(w, &["not", "never"]) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A word in [`MARK_WORDS`].
@@ -1434,6 +1445,12 @@ mod tests {
         assert!(only("x detect", Milestone::Detected), "at the very end");
         assert!(only("\"alerts\"", Milestone::Detected), "after punctuation");
         assert!(only("uploads working again", Milestone::Mitigated), "an outcome");
+        // What was detected is mostly failures: "failed" denies a detection only as a verb.
+        assert!(only("Students reported failed uploads to the helpdesk", Milestone::Detected));
+        assert!(only("alert fired for failed logins", Milestone::Detected));
+        let none = |text: &str| Milestone::ALL.iter().all(|&m| !milestone_words(text).1.has(m));
+        assert!(none("the alert failed to fire"));
+        assert!(none("the rollback failed"));
         // Inside a word, cut short, split differently, or denied: nothing.
         for text in ["realert", "2alert", "aler", "first  seen", "a", "", "éalert", "…alert", "the soak saw no alerts"]
         {

@@ -433,7 +433,7 @@ impl Marks {
         MARK_WORDS.each_at_word_start(text, |start, end, &word| match word {
             MarkWord::Word(m, outright) => {
                 let known = if outright { marks.strong.has(m) } else { marks.all.has(m) };
-                if known || negated_before(before(text, start)) {
+                if known || negated_before(before(text, start)) || cut_from_a_longer_word(text, start, end) {
                     return;
                 }
                 if denied_after(&text[end..text.floor_char_boundary(end + 48)], m) {
@@ -453,6 +453,16 @@ impl Marks {
         });
         marks
     }
+}
+
+/// Milestone words that are whole words, not stems: "again" is not "against".
+const WHOLE_WORDS: &[&str] = &["again"];
+
+/// Whether the milestone word at `start..end` is one of [`WHOLE_WORDS`] and the text
+/// goes on with the rest of a longer word.
+fn cut_from_a_longer_word(text: &str, start: usize, end: usize) -> bool {
+    text[end..].starts_with(|c: char| c.is_alphanumeric())
+        && WHOLE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&text[start..end]))
 }
 
 /// The few dozen bytes before `at`: enough for the three words a denial takes.
@@ -1445,6 +1455,8 @@ mod tests {
         assert!(only("x detect", Milestone::Detected), "at the very end");
         assert!(only("\"alerts\"", Milestone::Detected), "after punctuation");
         assert!(only("uploads working again", Milestone::Mitigated), "an outcome");
+        let none_of = |text: &str| Milestone::ALL.iter().all(|&m| !milestone_words(text).1.has(m));
+        assert!(none_of("checks were failing against the new key"), "\"again\" is a whole word");
         // What was detected is mostly failures: "failed" denies a detection only as a verb.
         assert!(only("Students reported failed uploads to the helpdesk", Milestone::Detected));
         assert!(only("alert fired for failed logins", Milestone::Detected));

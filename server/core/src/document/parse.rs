@@ -280,7 +280,7 @@ pub(super) fn parse_pieces(
 /// another, is parsed again knowing all the others' definitions (those pieces at once),
 /// and its masked prose replaced in `masked`. `None` when so many links could use
 /// definitions that pulldown-cmark's limit on expanding them could matter in a parse.
-pub(super) fn settle(text: &str, pieces: Vec<Piece>, masked: &mut [u8], cut: bool) -> Option<Vec<Placed>> {
+pub(super) fn settle(text: &str, mut pieces: Vec<Piece>, masked: &mut [u8], cut: bool) -> Option<Vec<Placed>> {
     // How far each piece must be joined with those after it.
     let mut reach: Vec<usize> = (0..pieces.len()).collect();
     let mut defined: Vec<(String, usize, &Definition)> = Vec::new();
@@ -290,14 +290,26 @@ pub(super) fn settle(text: &str, pieces: Vec<Piece>, masked: &mut [u8], cut: boo
         }
     }
     defined.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    // A label defined again the same way in a later piece stays apart; only its first
+    // definition counts, as in the whole text's parse, so the later ones are dropped.
+    let mut repeated: Vec<(usize, String)> = Vec::new();
     for same in defined.chunk_by(|a, b| a.0 == b.0) {
         let (first, last) = (&same[0], &same[same.len() - 1]);
         if same.iter().any(|d| (&d.2.dest, &d.2.title) != (&first.2.dest, &first.2.title)) {
             reach[first.1] = reach[first.1].max(last.1);
+        } else {
+            repeated.extend(same.iter().filter(|d| d.1 != first.1).map(|d| (d.1, d.0.clone())));
         }
     }
     let longest = defined.iter().map(|d| d.2.dest.len() + d.2.title.len()).max().unwrap_or(0);
     drop(defined);
+    for (i, label) in repeated {
+        for placed in &mut pieces[i].parts {
+            // Just parsed: nothing else holds the part yet.
+            let Some(part) = Arc::get_mut(&mut placed.part) else { return None };
+            part.definitions.retain(|d| UniCase::new(d.label.as_str()).to_folded_case() != label);
+        }
+    }
     if pieces.iter().any(|p| p.parts.iter().any(|p| !p.part.footnotes.is_empty())) {
         let mentions = |p: &Piece| memchr::memmem::find(&text.as_bytes()[p.range.clone()], b"[^").is_some();
         let first = pieces.iter().position(mentions)?;

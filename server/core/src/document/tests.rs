@@ -107,6 +107,9 @@ fn pieces_share_definitions_and_footnotes_as_the_whole_text_does() {
     assert_eq!(parts("# A\n\nSee [x] and [y][].\n\n# B\n\n[x]: /x\n\n# C\n\n[Y]: /y \"t\"\n\n# D\n\n[x] again\n"), 4);
     // A label defined twice the same way, and twice differently (the first wins).
     assert_eq!(parts("# A\n\n[x]: /x\n\n# B\n\n[x]\n\n# C\n\n[x]: /x\n\n# D\n\nend\n"), 4);
+    // …and cut into parts for reuse, the second definition is not one (found by the
+    // property test below: a later part said it defined the label).
+    check_pieces("# A\n\n[É]: /e\n\n# B\n\n[é]\n\n# C\n\n[É]: /e\n\n# D\n\nend\n", 8, true).unwrap();
     assert!(parts("# A\n\n[x]: /x\n\n# B\n\n[x]\n\n# C\n\n[X]: /other\n\n[x]\n\n# D\n\nend\n") > 1);
     // A footnote referred to in one piece, defined in another.
     assert!(parts("# A\n\nText[^1].\n\n# B\n\nmore\n\n# C\n\n[^1]: The note.\n\n# D\n\nend\n") > 1);

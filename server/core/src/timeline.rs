@@ -94,6 +94,10 @@ impl Milestone {
                 ("rollback", true),
                 ("rolling back", true),
                 ("revert", true),
+                ("back to the previous", true),
+                ("back to previous", true),
+                ("back to the old", true),
+                ("back to old", true),
                 ("workaround", true),
                 ("failover", true),
                 ("fail over", true),
@@ -1457,6 +1461,7 @@ mod tests {
         assert!(only("uploads working again", Milestone::Mitigated), "an outcome");
         let none_of = |text: &str| Milestone::ALL.iter().all(|&m| !milestone_words(text).1.has(m));
         assert!(none_of("checks were failing against the new key"), "\"again\" is a whole word");
+        assert!(only("Switched the TV traffic back to the previous profile", Milestone::Mitigated), "a rollback");
         // What was detected is mostly failures: "failed" denies a detection only as a verb.
         assert!(only("Students reported failed uploads to the helpdesk", Milestone::Detected));
         assert!(only("alert fired for failed logins", Milestone::Detected));

@@ -306,7 +306,7 @@ pub(super) fn settle(text: &str, mut pieces: Vec<Piece>, masked: &mut [u8], cut:
     for (i, label) in repeated {
         for placed in &mut pieces[i].parts {
             // Just parsed: nothing else holds the part yet.
-            let Some(part) = Arc::get_mut(&mut placed.part) else { return None };
+            let part = Arc::get_mut(&mut placed.part)?;
             part.definitions.retain(|d| UniCase::new(d.label.as_str()).to_folded_case() != label);
         }
     }

@@ -17,6 +17,8 @@ use jiff::Timestamp;
 
 use crate::document::Document;
 use crate::front_matter::Located;
+use crate::grammar::{self, Token};
+use crate::lexicon::ROLE_NOUNS;
 use crate::timeline::{Milestone, Timeline, TimelineEntry, UNKNOWN_DAY};
 use crate::times::{TimeExpr, Zone};
 use crate::word_index::PrefixIndex;
@@ -357,35 +359,10 @@ const TROUBLE: &[&str] = &[
 /// [`NOT_SYMPTOMS`] too short to match as stems.
 const NOT_SYMPTOMS_WHOLE: &[&str] = &["do", "doing", "run", "running"];
 
-/// Who does things rather than suffers them: "the user began uploading", "we started
-/// rolling back". A symptom's onset needs a subject, and not one of these (nor an
-/// `@handle`): "Started replacing the nodes" is what the team did.
-const PEOPLE: &[&str] = &[
-    "admin",
-    "customer",
-    "customers",
-    "developer",
-    "developers",
-    "employee",
-    "engineer",
-    "engineers",
-    "he",
-    "i",
-    "on-call",
-    "oncall",
-    "operator",
-    "operators",
-    "she",
-    "someone",
-    "sre",
-    "staff",
-    "support",
-    "team",
-    "they",
-    "user",
-    "users",
-    "we",
-];
+/// Who does things rather than suffers them, beside [`ROLE_NOUNS`] ("the user began
+/// uploading", "we started rolling back"). A symptom's onset needs a subject, and not one
+/// of these (nor an `@handle`): "Started replacing the nodes" is what the team did.
+const DOERS: &[&str] = &["we", "i", "he", "she", "they", "someone", "support"];
 
 /// Whether an entry's text says impact began: one of [`IMPACT_BEGAN`] ("errors started",
 /// "(outage starts)"), or a symptom's onset ("checkout pods began crash-looping", "card
@@ -409,40 +386,29 @@ fn symptom_onset(text: &str, negated: impl Fn(usize) -> bool) -> bool {
     if !STEMS.iter().any(|stem| text.contains(stem)) {
         return false;
     }
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut word_start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphanumeric() || c == '-', word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(s)) => {
-                words.push((s, &text[s..i]));
-                word_start = None;
-            }
-            _ => {}
-        }
-    }
+    let tokens = grammar::tokenize(text, 0..text.len());
+    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word()).collect();
     words.windows(2).enumerate().any(|(i, pair)| {
-        let [(start, verb), (_, next)] = pair else { return false };
-        let is = |list: &[&str]| list.iter().any(|v| v.eq_ignore_ascii_case(verb));
-        let what = if is(ONSET) && next.eq_ignore_ascii_case("to") {
-            words.get(i + 2).map(|(_, w)| *w).filter(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        let (verb, next) = (pair[0].lower(), pair[1].lower());
+        let is = |list: &[&str]| list.contains(&verb.as_str());
+        let what = if is(ONSET) && next.as_str() == "to" {
+            words.get(i + 2).map(|w| w.lower()).filter(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
         } else if is(ONSET) || is(HALT) {
-            Some(*next).filter(|w| w.len() > 4 && w.to_ascii_lowercase().ends_with("ing"))
+            Some(next).filter(|w| w.len() > 4 && w.ends_with("ing"))
         } else {
             None
         };
-        let subject = i.checked_sub(1).map(|j| words[j]);
-        let by_something = subject.is_some_and(|(at, w)| {
-            let w = w.to_ascii_lowercase();
+        let by_something = i.checked_sub(1).map(|j| words[j]).is_some_and(|subject| {
+            let w = subject.lower();
             let trouble_ends = is(HALT) && TROUBLE.iter().any(|t| w.starts_with(t));
-            !text[..at].ends_with('@') && !PEOPLE.contains(&w.as_str()) && !trouble_ends
+            let doer = ROLE_NOUNS.contains(&w.as_str()) || DOERS.contains(&w.as_str()) || w.starts_with('@');
+            !doer && !trouble_ends
         });
         by_something
             && what.is_some_and(|w| {
-                let w = w.to_ascii_lowercase();
                 !NOT_SYMPTOMS.iter().any(|n| w.starts_with(n)) && !NOT_SYMPTOMS_WHOLE.contains(&w.as_str())
             })
-            && !negated(*start)
+            && !negated(pair[0].start)
     })
 }
 

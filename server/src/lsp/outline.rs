@@ -195,8 +195,7 @@ fn hint_label(e: &OutlineEntry) -> Option<String> {
         parts.push(signed(m));
     }
     if !t.markers.is_empty() {
-        let names: Vec<&str> = t.markers.iter().map(|m| m.name()).collect();
-        parts.push(names.join(", "));
+        parts.push(marker_names(&t.markers));
         if let Some(m) = t.since_impact {
             parts.push(format!("T{}", signed(m)));
         }
@@ -211,11 +210,13 @@ fn timing_lines(e: &OutlineEntry) -> Vec<String> {
     match t.when {
         Some(When::Exact(ts)) => lines.push(format!("{} in UTC", ts.strftime("%Y-%m-%d %H:%M"))),
         Some(When::Local(_)) => lines.push(format!("{} (no time zone given)", e.read_as)),
-        Some(When::TimeOfDay { .. }) if t.when.and_then(When::day).is_some_and(|d| d > 0) => {
-            let day = t.when.and_then(When::day).unwrap_or(0);
-            lines.push(format!("{}, {} after the timeline's first day (no date given)", e.read_as, days(day)));
-        }
-        Some(When::TimeOfDay { .. }) => lines.push(format!("{} (no date given)", e.read_as)),
+        Some(w @ When::TimeOfDay { .. }) => match w.day().filter(|&d| d > 0) {
+            Some(d) => {
+                let days = format!("{d} {}", plural(d as usize, "day", "days"));
+                lines.push(format!("{}, {days} after the timeline's first day (no date given)", e.read_as));
+            }
+            None => lines.push(format!("{} (no date given)", e.read_as)),
+        },
         None => {}
     }
     if let Some(m) = t.since_impact {
@@ -225,18 +226,9 @@ fn timing_lines(e: &OutlineEntry) -> Vec<String> {
         lines.push(format!("{} since the entry before", signed(m)));
     }
     if !t.markers.is_empty() {
-        let names: Vec<&str> = t.markers.iter().map(|m| m.name()).collect();
-        lines.push(format!("Marks the incident as {}", names.join(", ")));
+        lines.push(format!("Marks the incident as {}", marker_names(&t.markers)));
     }
     lines
-}
-
-fn days(n: i32) -> String {
-    if n == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{n} days")
-    }
 }
 
 /// The hover of the timeline time at `offset`: the time in UTC when its zone is known,
@@ -249,6 +241,11 @@ pub fn time_hover(outline: &Outline, offset: usize) -> Option<(Range<usize>, Str
     let lines = timing_lines(entry);
     let title = format!("**{}**", entry.time);
     Some((entry.time_range.clone()?, std::iter::once(title).chain(lines).collect::<Vec<_>>().join("\n\n")))
+}
+
+/// "detected, responded".
+fn marker_names(markers: &[Marker]) -> String {
+    markers.iter().map(|m| m.name()).collect::<Vec<_>>().join(", ")
 }
 
 /// "+7 min", "−5 min" (a true minus sign), "+0 min".

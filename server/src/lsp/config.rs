@@ -285,19 +285,13 @@ impl ConfigStore {
             }
         };
         let mut config = loaded.config.clone();
-        let editor = folder
-            .and_then(|i| self.per_folder.get(&self.folders[i].uri))
-            .filter(|s| s.layer.is_some())
-            .unwrap_or(&self.global);
+        let folder_settings = folder.and_then(|i| self.per_folder.get(&self.folders[i].uri));
+        let editor = folder_settings.filter(|s| s.layer.is_some()).unwrap_or(&self.global);
         if let Some(layer) = &editor.layer {
             // Errors were reported when the settings were read.
             let _ = config.apply(layer, None);
         }
-        let inlay_hints = folder
-            .and_then(|i| self.per_folder.get(&self.folders[i].uri))
-            .and_then(|s| s.inlay_hints)
-            .or(self.global.inlay_hints)
-            .unwrap_or(true);
+        let inlay_hints = folder_settings.and_then(|s| s.inlay_hints).or(self.global.inlay_hints).unwrap_or(true);
         let resolved = Arc::new(DocConfig { config, loaded, generation: self.generation, inlay_hints });
         self.resolved.insert(key, resolved.clone());
         resolved

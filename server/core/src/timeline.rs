@@ -133,6 +133,11 @@ impl Milestone {
                 ("rerun", false),
                 ("recovered", false),
                 ("renewed", false),
+                // After the response, a deploy or an install is the fix going out
+                // ("Deployed the service with the current zone database").
+                ("deployed", false),
+                ("redeployed", false),
+                ("installed", false),
                 ("revoked", false),
                 ("rotated", false),
                 ("to clear", false),
@@ -376,10 +381,11 @@ fn pick(marks: &[Marks]) -> [Option<usize>; 4] {
         }
     }
     // One entry that only hints at both ("back to normal") with nothing after it is the
-    // resolution, not a mitigation.
+    // resolution, not a mitigation; one that says a repair was made and the incident
+    // closed ("certificate renewed and deployed; risk closed") is both.
     if let (Some(i), None) = (picked[2], picked[3]) {
         if marks[i].all.has(Milestone::Resolved) && !marks[i].strong.has(Milestone::Mitigated) {
-            picked[3] = picked[2].take();
+            picked[3] = if marks[i].repair { picked[2] } else { picked[2].take() };
         }
     }
     picked
@@ -429,6 +435,8 @@ struct Marks {
     strong: Milestones,
     all: Milestones,
     stems: Milestones,
+    /// Whether it says a repair was made (see [`REPAIRS`]).
+    repair: bool,
 }
 
 impl Marks {
@@ -447,6 +455,9 @@ impl Marks {
                 if outright {
                     marks.strong.add(m);
                 }
+                if m == Milestone::Mitigated && REPAIRS.iter().any(|r| r.eq_ignore_ascii_case(&text[start..end])) {
+                    marks.repair = true;
+                }
             }
             // "It does not page", "no alerts": denied, not marked.
             MarkWord::Stem(m) => {
@@ -458,6 +469,10 @@ impl Marks {
         marks
     }
 }
+
+/// Mitigation words that say a repair was made, not that things got better: an entry
+/// with one of them and a word of resolution marks both.
+const REPAIRS: &[&str] = &["patched", "fixed", "renewed", "deployed", "redeployed", "installed", "rotated", "revoked"];
 
 /// Milestone words that are whole words, not stems: "again" is not "against".
 const WHOLE_WORDS: &[&str] = &["again"];

@@ -703,6 +703,11 @@ impl Timeline {
         MilestoneEntries::of(&self.entries, self.picked)
     }
 
+    /// The index in [`Timeline::entries`] of the entry that marks `m`, if any does.
+    pub fn milestone_index(&self, m: Milestone) -> Option<usize> {
+        self.picked[m as usize]
+    }
+
     /// Every milestone the timeline marks: the ones a reader picks an entry for (see
     /// [`Timeline::milestone_entries`]) and, when those are not all four, the ones any entry
     /// hints at. Both are found when the timeline is built, so one kept from the last

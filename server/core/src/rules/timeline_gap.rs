@@ -6,6 +6,7 @@ use crate::config::RuleLevel;
 use crate::diagnostic::Related;
 use crate::followups::format_minutes;
 use crate::rules::{no_phrase, Context, Report, Rule, RuleDocs, RuleMeta};
+use crate::timeline::{Milestone, Timeline, TimelineEntry};
 use crate::word_index::PrefixIndex;
 
 pub static RULE: Rule = Rule {
@@ -16,7 +17,9 @@ pub static RULE: Rule = Rule {
         docs: RuleDocs {
             what: "Two consecutive timed entries further apart than 60 minutes or 25 % of the timeline's span, \
                    whichever is larger (`[limits] gap-minutes`, `gap-share`). Entries with only a date are not \
-                   compared.",
+                   compared, nor are the time before the entry that detects the incident (nobody knew yet), the \
+                   time after the one that resolves it, and a list that only names the key events (\"Key events\": \
+                   \"Incident declared 10:58\", \"Resolved 17:07\").",
             why: "Long silences in a timeline are where the interesting work hides: the hour spent finding who had \
                   access, the wait for a vendor, the dashboard nobody trusted. Writing down what happened in the gap, \
                   even \"nothing changed; we were reading logs\", is often the most useful line of the debrief.",
@@ -39,12 +42,21 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         };
         let limit = (f64::from(limits.gap_minutes)).max(span.as_mins() as f64 * limits.gap_share);
         let timed: Vec<_> = timeline.timed().collect();
+        let detected = timeline.milestone_index(Milestone::Detected);
+        let resolved = timeline.milestone_index(Milestone::Resolved);
+        let mut summary = None;
         for pair in timed.windows(2) {
             let (pi, prev, pm) = pair[0];
             let (ci, cur, cm) = pair[1];
             // An entry without a time in between (or a placeholder to fill) means the
             // silence is not silent: something is written there.
             if ci > pi + 1 {
+                continue;
+            }
+            // Before anyone knew there was an incident there was nothing to write down: a
+            // silence up to the entry that detects it is the time to detect, not a gap in
+            // the response. After the resolution there is nothing left to respond to.
+            if detected.is_some_and(|d| ci <= d) || resolved.is_some_and(|r| pi >= r) {
                 continue;
             }
             // Across a date that reads two ways, the length of the silence is not known.
@@ -66,6 +78,11 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             {
                 continue;
             }
+            // A list of milestones ("Team aware 07:36", "Resolved 17:07") sums the incident
+            // up; it does not claim to tell all that happened, so it has no silences.
+            if *summary.get_or_insert_with(|| is_milestone_summary(ctx, timeline)) {
+                break;
+            }
             let gap = format_minutes(gap);
             let d = out.add(
                 cur.head.clone(),
@@ -74,6 +91,19 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             d.related.push(Related { range: prev.head.clone(), message: format!("the entry before the {gap} gap") });
         }
     }
+}
+
+/// Whether a timeline only lists the incident's milestones: called so ("Key events",
+/// "Key dates", "Milestones"), and a few entries, each a short label beside its time
+/// ("Incident declared 2020-02-25 10:58").
+fn is_milestone_summary(ctx: &Context<'_>, timeline: &Timeline) -> bool {
+    let heading = ctx.doc.text[timeline.heading.clone()].to_ascii_lowercase();
+    let called_so = ["key event", "key date", "key time", "milestones", "at a glance"].iter().any(|k| heading.contains(k));
+    let label = |e: &TimelineEntry| {
+        let words = ctx.doc.masked[e.body.clone()].split_whitespace();
+        words.filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic())).count() <= 4
+    };
+    called_so && timeline.entries.len() <= 8 && timeline.entries.iter().all(label)
 }
 
 /// Words that say why nothing happened for a while: waiting, a pause, a planned soak.
@@ -147,6 +177,32 @@ mod tests {
             flagged(ID, "# D\n\n## Timeline\n\n- 10:00-11:30 a\n- 11:45 b\n").is_empty(),
             "a range ends the silence"
         );
+    }
+
+    #[test]
+    fn silences_before_detection_and_after_resolution_are_not_gaps() {
+        // Before anyone knew: the change went out, hours passed, then the report.
+        let before = "# D\n\n## Timeline\n\n- 06:00 config change merged\n- 11:20 customer reported errors\n\
+                      - 11:25 on-call acknowledged\n- 11:50 rolled back\n- 12:10 resolved\n";
+        assert!(flagged(ID, before).is_empty(), "{:?}", flagged(ID, before));
+        // After the resolution: the clean-up next day.
+        let after = "# D\n\n## Timeline\n\n- 09:00 alert fired\n- 09:05 on-call acknowledged\n\
+                     - 09:30 rolled back\n- 09:45 resolved\n- 16:00 stray jobs deleted\n";
+        assert!(flagged(ID, after).is_empty(), "{:?}", flagged(ID, after));
+        // Between detection and resolution a silence is still one.
+        let during = "# D\n\n## Timeline\n\n- 09:00 alert fired\n- 09:05 on-call acknowledged\n\
+                      - 12:30 rolled back\n- 12:45 resolved\n";
+        assert_eq!(flagged(ID, during), ["12:30 rolled back"]);
+    }
+
+    #[test]
+    fn a_list_of_key_events_has_no_silences() {
+        let summary = "# D\n\n- **Key events**\n  - First detected 2024-03-01 10:15\n  \
+                       - Incident declared 2024-03-01 10:41\n  - Repaired 2024-03-03 14:38\n  - Resolved 2024-03-03 15:00\n";
+        assert!(flagged(ID, summary).is_empty(), "{:?}", flagged(ID, summary));
+        // A terse log under a plain heading is a log, not a summary.
+        let log = "# D\n\n## Timeline\n\n- 10:00 alert fired\n- 10:05 investigating\n- 13:30 fix deployed\n- 13:40 resolved\n";
+        assert_eq!(flagged(ID, log), ["13:30 fix deployed"]);
     }
 
     #[test]

@@ -180,6 +180,17 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                 before.checked_sub(1).is_some_and(|t| x.end <= doc.tables[t].range.end)
             };
             let mut items: Vec<FollowUp> = Vec::new();
+            // "### Immediate actions (completed)": what is listed under it is done.
+            let under_done_heading = |x: &Range<usize>| {
+                let before = doc.headings.partition_point(|h| h.range.start <= x.start);
+                before.checked_sub(1).is_some_and(|h| {
+                    let h = &doc.headings[h];
+                    h.range.start >= heading.range.start && says_done(&h.text)
+                })
+            };
+            // "P1 - Important for long term success": the values of the section's tables
+            // explained, not follow-ups.
+            let table_values = table_values(doc, &r);
             // Items are in document order: only the section's are looked at.
             let first_item = doc.items.partition_point(|i| i.range.start < r.start);
             for item in doc.items[first_item..].iter().take_while(|i| i.range.start <= r.end) {
@@ -208,7 +219,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                 let whole = &doc.text[item.range.clone()];
                 let first = &doc.text[head.clone()];
                 // "- N/A", "- None", "- TBD": nothing to follow up.
-                if is_placeholder(first) {
+                if is_placeholder(first) || explains_a_value(first, &table_values) {
                     continue;
                 }
                 let struck = first
@@ -243,7 +254,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                     head: head.clone(),
                     has_owner: marks.owner,
                     has_ticket: marks.ticket,
-                    done: item.task == Some(true) || struck || done_word,
+                    done: item.task == Some(true) || struck || done_word || under_done_heading(&item.range),
                     has_text: doc.masked[head].chars().any(char::is_alphanumeric),
                 });
             }
@@ -278,6 +289,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                         has_owner: (owner_col.is_some() && !is_unassigned(&owner_cell)) || marks.owner,
                         has_ticket: marks.ticket,
                         done: struck
+                            || under_done_heading(row)
                             || status.contains("done")
                             || status.contains("complete")
                             || status.contains("closed")
@@ -291,6 +303,56 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
             FollowUpList { heading: heading.range.clone(), range: r, items }
         })
         .collect()
+}
+
+/// Whether a heading says that what is listed under it is done: "Immediate actions
+/// (completed)", "Actions taken", "What we did"; not "Actions to be completed", "Not done
+/// yet", "Planned".
+fn says_done(heading: &str) -> bool {
+    const DONE: &[&str] =
+        &["complete", "completed", "done", "taken", "implemented", "already", "applied", "shipped", "what we did", "what was done"];
+    const NOT_YET: &[&str] = &["to be", "not", "pending", "planned", "todo", "to do", "remaining", "open", "future", "next", "in progress"];
+    let h = heading.to_lowercase();
+    let has = |words: &[&str]| {
+        words.iter().any(|w| {
+            h.match_indices(w).any(|(i, _)| {
+                let before = h[..i].chars().next_back();
+                let after = h[i + w.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+    };
+    has(DONE) && !has(NOT_YET)
+}
+
+/// The short values in the body cells of the tables within `section` ("P1", "Prevent",
+/// "Detect"), lowercase.
+fn table_values(doc: &Document<'_>, section: &Range<usize>) -> Vec<String> {
+    let mut values: Vec<String> = doc
+        .tables
+        .iter()
+        .filter(|t| section.start <= t.range.start && t.range.end <= section.end)
+        .flat_map(|t| t.rows().flat_map(|(_, cells)| cells.iter()))
+        .map(|c| doc.text[c.clone()].trim().to_lowercase())
+        .filter(|v| !v.is_empty() && v.split_whitespace().count() <= 2)
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    values
+}
+
+/// Whether a list item explains one of `values` ("P0 - Critical for the release",
+/// "Detect: find it sooner"): a legend for a table of follow-ups, not one itself.
+fn explains_a_value(item: &str, values: &[String]) -> bool {
+    if values.is_empty() {
+        return false;
+    }
+    let text = item.trim_start_matches(['-', '*', '+', ' ']).trim_start();
+    let term = [" - ", " – ", " — ", ": "].iter().filter_map(|sep| text.split_once(sep).map(|(t, _)| t)).min_by_key(|t| t.len());
+    term.is_some_and(|t| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        !t.is_empty() && values.binary_search(&t).is_ok()
+    })
 }
 
 /// "Owner: Dana", "assigned to Lin", but not "Owner: TBD".
@@ -501,6 +563,39 @@ mod tests {
         for text in ["dana@example.com", "npm i /@types/node", "x.@y", "@@dana", "@ dana", "@", "@-team", ""] {
             assert!(!has_handle(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn items_under_a_heading_that_says_they_are_done() {
+        let text = "# D\n\n## Remediation\n\n### Immediate actions (completed)\n\n- Raised the pool size\n\
+                    - Added a CPU alert\n\n### Short-term improvements\n\n- Cache DNS lookups\n\n\
+                    ### Actions to be completed\n\n- Load test the service\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc, Lookup::default());
+        let items: Vec<(bool, &str)> =
+            lists.iter().flat_map(|l| &l.items).map(|i| (i.needs_owner(), &text[i.head.clone()])).collect();
+        assert_eq!(
+            items,
+            [
+                (false, "- Raised the pool size"),
+                (false, "- Added a CPU alert"),
+                (true, "- Cache DNS lookups"),
+                (true, "- Load test the service")
+            ]
+        );
+        assert!(says_done("Actions taken") && says_done("What we did") && says_done("Done"));
+        assert!(!says_done("Not done yet") && !says_done("Planned actions") && !says_done("Doneness criteria"));
+    }
+
+    #[test]
+    fn a_legend_of_the_table_s_values_is_not_a_follow_up() {
+        let text = "# D\n\n## Action items\n\nPriorities:\n\n- P0 - must ship before the next release\n\
+                    - P1: important, next quarter\n- Write the runbook - the team\n\n\
+                    | Action | Priority |\n| --- | --- |\n| Alert on disk | P0 |\n| Add a canary | P1 |\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc, Lookup::default());
+        let heads: Vec<&str> = lists[0].items.iter().map(|i| text[i.head.clone()].trim()).collect();
+        assert_eq!(heads, ["- Write the runbook - the team", "| Alert on disk | P0 |", "| Add a canary | P1 |"]);
     }
 
     #[test]

@@ -11,7 +11,9 @@ pub static RULE: Rule = Rule {
         docs: RuleDocs {
             what: "A follow-up (list item, task, or table row under a follow-ups heading) that names no owner — an \
                    `@handle`, \"Owner: …\", a name or team at the end (\"— Platform team\"), a filled owner column — \
-                   and links no ticket (a URL, `#123`, `ABC-123`). Items marked done are left alone.",
+                   and links no ticket (a URL, `#123`, `ABC-123`). Items marked done (`[x]`, struck through, \"(done)\", \
+                   or under a heading that says so: \"Immediate actions (completed)\", \"Actions taken\") are left \
+                   alone, and so is a list that explains the values of the section's table (\"P1 - important\").",
             why: "A follow-up nobody owns is a wish. It will not be scheduled, and when the same conditions return, \
                   the debrief's readers will find the fix was written down and never made.",
             flagged: &["# Incident debrief\n\n## Action items\n\n- Add an alert on replication lag\n"],

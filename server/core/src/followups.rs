@@ -151,6 +151,17 @@ fn trailing_owner_words(first: &str) -> bool {
         && words.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.' | '@' | '&')))
 }
 
+/// An owner named at the start of a closing parenthesis: "(Willi to call a meeting)",
+/// "(Rasmus)", "(@dana)".
+fn parenthetical_owner(first: &str) -> bool {
+    let t = first.trim_end().trim_end_matches('.');
+    let Some(inside) = t.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| &t[i + 1..])) else {
+        return false;
+    };
+    let word = inside.split_whitespace().next().unwrap_or_default().trim_end_matches([',', ':']);
+    word.starts_with('@') || (word.starts_with(|c: char| c.is_uppercase()) && crate::people::is_given_name(word))
+}
+
 /// Whether an item's own text is only a label for the items nested under it
 /// ("**Short term:**", "Monitoring:").
 fn is_group_label(own: &str) -> bool {
@@ -246,7 +257,8 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                         || owner_label(whole)
                         || TRAILING_OWNER.is_match(first.trim_end())
                         || leading_initials(first)
-                        || trailing_owner_words(first),
+                        || trailing_owner_words(first)
+                        || parenthetical_owner(first),
                     ticket: TICKET.is_match(whole),
                 });
                 items.push(FollowUp {

@@ -38,6 +38,8 @@ impl Milestone {
                 ("spotted", true),
                 ("discover", true),
                 ("became aware", true),
+                // "Team aware 07:36" in a list of key events.
+                ("aware", false),
                 ("flagged", true),
                 ("reported", true),
                 ("reports", true),

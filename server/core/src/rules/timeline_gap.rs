@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
             what: "Two consecutive timed entries further apart than 60 minutes or 25 % of the timeline's span, \
                    whichever is larger (`[limits] gap-minutes`, `gap-share`). Entries with only a date are not \
                    compared, nor are the time before the entry that detects the incident (nobody knew yet), the \
-                   time after the one that resolves it, and a list that only names the key events (\"Key events\": \
+                   time after the one that resolves it or between the mitigation and the resolution, and a list that only names the key events (\"Key events\": \
                    \"Incident declared 10:58\", \"Resolved 17:07\").",
             why: "Long silences in a timeline are where the interesting work hides: the hour spent finding who had \
                   access, the wait for a vendor, the dashboard nobody trusted. Writing down what happened in the gap, \
@@ -43,6 +43,7 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         let limit = (f64::from(limits.gap_minutes)).max(span.as_mins() as f64 * limits.gap_share);
         let timed: Vec<_> = timeline.timed().collect();
         let detected = timeline.milestone_index(Milestone::Detected);
+        let mitigated = timeline.milestone_index(Milestone::Mitigated);
         let resolved = timeline.milestone_index(Milestone::Resolved);
         let mut summary = None;
         for pair in timed.windows(2) {
@@ -55,8 +56,12 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             }
             // Before anyone knew there was an incident there was nothing to write down: a
             // silence up to the entry that detects it is the time to detect, not a gap in
-            // the response. After the resolution there is nothing left to respond to.
-            if detected.is_some_and(|d| ci <= d) || resolved.is_some_and(|r| pi >= r) {
+            // the response. After the resolution nothing is left to respond to, and between
+            // the mitigation and the resolution that follows it the silence is the watching
+            // (a silence after the mitigation that ends in more work is still one: "11:30
+            // found menus still without prices").
+            let watched = mitigated.is_some_and(|m| pi >= m) && resolved == Some(ci);
+            if detected.is_some_and(|d| ci <= d) || resolved.is_some_and(|r| pi >= r) || watched {
                 continue;
             }
             // Across a date that reads two ways, the length of the silence is not known.
@@ -120,6 +125,8 @@ const EXPLANATIONS: &[&str] = &[
     "stand down",
     "handed over",
     "hand over",
+    "hand-over",
+    "handover",
     "depriorit",
     "soak",
     "canary",
@@ -180,11 +187,19 @@ mod tests {
     }
 
     #[test]
-    fn silences_before_detection_and_after_resolution_are_not_gaps() {
+    fn silences_before_detection_and_after_the_mitigation_are_not_gaps() {
         // Before anyone knew: the change went out, hours passed, then the report.
         let before = "# D\n\n## Timeline\n\n- 06:00 config change merged\n- 11:20 customer reported errors\n\
                       - 11:25 on-call acknowledged\n- 11:50 rolled back\n- 12:10 resolved\n";
         assert!(flagged(ID, before).is_empty(), "{:?}", flagged(ID, before));
+        // After the mitigation: watching, then the resolution.
+        let mitigated = "# D\n\n## Timeline\n\n- 09:00 alert fired\n- 09:05 on-call acknowledged\n\
+                         - 09:30 rolled back\n- 15:00 fixed build deployed, resolved\n";
+        assert!(flagged(ID, mitigated).is_empty(), "{:?}", flagged(ID, mitigated));
+        // After the mitigation, more work: the silence before it is still one.
+        let more = "# D\n\n## Timeline\n\n- 09:00 alert fired\n- 09:05 on-call acknowledged\n\
+                    - 09:30 rolled back\n- 12:30 found accounts still failing; purged the cache\n- 12:45 resolved\n";
+        assert_eq!(flagged(ID, more), ["12:30 found accounts still failing; purged the cache"]);
         // After the resolution: the clean-up next day.
         let after = "# D\n\n## Timeline\n\n- 09:00 alert fired\n- 09:05 on-call acknowledged\n\
                      - 09:30 rolled back\n- 09:45 resolved\n- 16:00 stray jobs deleted\n";

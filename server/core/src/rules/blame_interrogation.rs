@@ -184,6 +184,22 @@ const NEUTRAL: &[&str] = &[
     "else?",
 ];
 
+/// What sets a question of who aside: "whose change it was *does not matter*".
+const SET_ASIDE: &[&str] = &[
+    "does not matter",
+    "doesn't matter",
+    "did not matter",
+    "didn't matter",
+    "no matter",
+    "is irrelevant",
+    "was irrelevant",
+    "is not important",
+    "isn't important",
+    "beside the point",
+    "not the point",
+    "not the question",
+];
+
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let trigger = TRIGGERS[hit.trigger];
     // "who" and "why" are everywhere; only a question that starts with them is read.
@@ -225,6 +241,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         if next.as_deref().is_some_and(|n| lexicon::TECHNICAL_AFTER_FAULT.contains(&n)) {
             return;
         }
+    }
+    // "Whose change it was does not matter", "No matter who pushed it, …": the author
+    // sets the question aside.
+    let said = text[sentence.range.clone()].to_lowercase().replace('\u{2019}', "'");
+    if SET_ASIDE.iter().any(|p| said.contains(p)) {
+        return;
     }
     // "What was the team thinking when …?", "How could the board not have noticed …?":
     // about whoever is named between.
@@ -454,6 +476,9 @@ mod tests {
             "Why didn't we catch this in staging?",
             "Why would the cache expire early?",
             "We asked who approved changes on weekends, and found no rule.",
+            "Whose change it was does not matter; what matters is why the check passed.",
+            "No matter who pushed the button, the pipeline should have stopped it.",
+            "Who approved it is beside the point: the approval step could not show the diff.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

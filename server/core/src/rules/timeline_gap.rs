@@ -18,7 +18,8 @@ pub static RULE: Rule = Rule {
             what: "Two consecutive timed entries further apart than 60 minutes or 25 % of the timeline's span, \
                    whichever is larger (`[limits] gap-minutes`, `gap-share`). Entries with only a date are not \
                    compared, nor are the time before the entry that detects the incident (nobody knew yet), the \
-                   time after the one that resolves it or between the mitigation and the resolution, and a list that only names the key events (\"Key events\": \
+                   time after the one that resolves it or between the mitigation and the resolution, a silence \
+                   across a heading with a date (another day, or another incident of the review), and a list that only names the key events (\"Key events\": \
                    \"Incident declared 10:58\", \"Resolved 17:07\").",
             why: "Long silences in a timeline are where the interesting work hides: the hour spent finding who had \
                   access, the wait for a vendor, the dashboard nobody trusted. Writing down what happened in the gap, \
@@ -83,6 +84,12 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             {
                 continue;
             }
+            // A heading with a date between them ("### October 24 - Rate limiting") starts
+            // another day or another incident of the review: the silence is the night, or
+            // the time between incidents.
+            if dated_heading_between(ctx, prev.range.end, cur.range.start) {
+                continue;
+            }
             // A list of milestones ("Team aware 07:36", "Resolved 17:07") sums the incident
             // up; it does not claim to tell all that happened, so it has no silences.
             if *summary.get_or_insert_with(|| is_milestone_summary(ctx, timeline)) {
@@ -96,6 +103,16 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             d.related.push(Related { range: prev.head.clone(), message: format!("the entry before the {gap} gap") });
         }
     }
+}
+
+/// Whether a heading that names a date stands between `from` and `to`.
+fn dated_heading_between(ctx: &Context<'_>, from: usize, to: usize) -> bool {
+    let headings = &ctx.doc.headings;
+    let first = headings.partition_point(|h| h.range.start < from);
+    headings[first..]
+        .iter()
+        .take_while(|h| h.range.start < to)
+        .any(|h| crate::times::find_first(&h.text).is_some_and(|t| t.date.is_some()))
 }
 
 /// Whether a timeline only lists the incident's milestones: called so ("Key events",
@@ -208,6 +225,15 @@ mod tests {
         let during = "# D\n\n## Timeline\n\n- 09:00 alert fired\n- 09:05 on-call acknowledged\n\
                       - 12:30 rolled back\n- 12:45 resolved\n";
         assert_eq!(flagged(ID, during), ["12:30 rolled back"]);
+    }
+
+    #[test]
+    fn a_heading_with_a_date_starts_another_day() {
+        let days = "# D\n\n## Timeline\n\n### October 21\n\n- 20:00 alert fired\n- 20:05 acknowledged\n\
+                    - 20:20 errors continue\n\n### October 22\n\n- 08:00 rolled back\n- 08:10 resolved\n";
+        assert!(flagged(ID, days).is_empty(), "{:?}", flagged(ID, days));
+        let same_day = days.replace("### October 22", "### Later");
+        assert_eq!(flagged(ID, &same_day), ["08:00 rolled back"]);
     }
 
     #[test]

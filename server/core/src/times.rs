@@ -669,6 +669,11 @@ mod tests {
         assert_eq!(t.date, Some(Date::new(2023, 4, 24).unwrap()));
         let t = one("2018-08-22, 03:26pm: first noticed");
         assert_eq!(hm(&t), (15, 26));
+        // A date on a line of its own, the time after a colon.
+        let t = one("February 15, 2024: 7:56am UTC\nAn email arrived");
+        assert_eq!(t.date, Some(Date::new(2024, 2, 15).unwrap()));
+        assert_eq!(hm(&t), (7, 56));
+        assert_eq!(t.zone.map(|z| z.name), Some("UTC".into()));
     }
 
     #[test]

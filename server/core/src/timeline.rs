@@ -40,6 +40,14 @@ impl Milestone {
                 ("became aware", true),
                 // "Team aware 07:36" in a list of key events.
                 ("aware", false),
+                // Told by someone outside: "the provider emailed security@ about a login".
+                ("emailed", false),
+                ("informed us", false),
+                ("told us", false),
+                ("contacted us", false),
+                ("warned", false),
+                ("received an email", false),
+                ("received a call", false),
                 ("flagged", true),
                 ("reported", true),
                 ("reports", true),

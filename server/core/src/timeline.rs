@@ -484,6 +484,14 @@ impl Marks {
 /// with one of them and a word of resolution marks both.
 const REPAIRS: &[&str] = &["patched", "fixed", "renewed", "deployed", "redeployed", "installed", "rotated", "revoked"];
 
+/// Whether a list item's text is a remark ("**Note:** …", "NB: …") rather than an event.
+fn is_note(text: &str) -> bool {
+    let t = text.trim_start_matches(['*', '_', ' ']);
+    ["note:", "note**:", "notes:", "nb:", "n.b.", "aside:"].iter().any(|p| {
+        t.get(..p.len()).is_some_and(|start| start.eq_ignore_ascii_case(p))
+    })
+}
+
 /// Milestone words that are whole words, not stems: "again" is not "against".
 const WHOLE_WORDS: &[&str] = &["again"];
 
@@ -931,6 +939,11 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         }
         let head = first_line(doc.text, item.own.clone());
         let head = strip_marker(doc.text, head);
+        // "- **Note:** the status page was not updated": a remark on the timeline, not an
+        // event in it.
+        if is_note(&doc.text[head.clone()]) {
+            continue;
+        }
         pieces.push((
             item.range.start,
             Piece::Entry(
@@ -1473,6 +1486,16 @@ mod tests {
         assert!(t.entries[2].milestones(text).has(Milestone::Mitigated));
         assert!(t.entries[3].milestones(text).has(Milestone::Resolved));
         assert_eq!(t.span(), Some(SignedDuration::from_mins(30)));
+    }
+
+    #[test]
+    fn a_note_in_the_list_is_not_an_entry() {
+        let text = "# Incident\n\n## Timeline (all times UTC)\n\n- 10:00 alert fired\n\
+                    - **Note:** the status page was not updated during this incident\n- NB: times are approximate\n\
+                    - 10:20 rolled back\n- Noted the error rate in the channel\n";
+        let t = &parse(text)[0];
+        let heads: Vec<&str> = t.entries.iter().map(|e| &text[e.head.clone()]).collect();
+        assert_eq!(heads, ["10:00 alert fired", "10:20 rolled back", "Noted the error rate in the channel"]);
     }
 
     #[test]

@@ -321,9 +321,20 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
 /// (completed)", "Actions taken", "What we did"; not "Actions to be completed", "Not done
 /// yet", "Planned".
 fn says_done(heading: &str) -> bool {
-    const DONE: &[&str] =
-        &["complete", "completed", "done", "taken", "implemented", "already", "applied", "shipped", "what we did", "what was done"];
-    const NOT_YET: &[&str] = &["to be", "not", "pending", "planned", "todo", "to do", "remaining", "open", "future", "next", "in progress"];
+    const DONE: &[&str] = &[
+        "complete",
+        "completed",
+        "done",
+        "taken",
+        "implemented",
+        "already",
+        "applied",
+        "shipped",
+        "what we did",
+        "what was done",
+    ];
+    const NOT_YET: &[&str] =
+        &["to be", "not", "pending", "planned", "todo", "to do", "remaining", "open", "future", "next", "in progress"];
     let h = heading.to_lowercase();
     let has = |words: &[&str]| {
         words.iter().any(|w| {
@@ -360,7 +371,10 @@ fn explains_a_value(item: &str, values: &[String]) -> bool {
         return false;
     }
     let text = item.trim_start_matches(['-', '*', '+', ' ']).trim_start();
-    let term = [" - ", " – ", " — ", ": "].iter().filter_map(|sep| text.split_once(sep).map(|(t, _)| t)).min_by_key(|t| t.len());
+    let term = [" - ", " – ", " — ", ": "]
+        .iter()
+        .filter_map(|sep| text.split_once(sep).map(|(t, _)| t))
+        .min_by_key(|t| t.len());
     term.is_some_and(|t| {
         let t = t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         !t.is_empty() && values.binary_search(&t).is_ok()

@@ -487,9 +487,9 @@ const REPAIRS: &[&str] = &["patched", "fixed", "renewed", "deployed", "redeploye
 /// Whether a list item's text is a remark ("**Note:** …", "NB: …") rather than an event.
 fn is_note(text: &str) -> bool {
     let t = text.trim_start_matches(['*', '_', ' ']);
-    ["note:", "note**:", "notes:", "nb:", "n.b.", "aside:"].iter().any(|p| {
-        t.get(..p.len()).is_some_and(|start| start.eq_ignore_ascii_case(p))
-    })
+    ["note:", "note**:", "notes:", "nb:", "n.b.", "aside:"]
+        .iter()
+        .any(|p| t.get(..p.len()).is_some_and(|start| start.eq_ignore_ascii_case(p)))
 }
 
 /// Milestone words that are whole words, not stems: "again" is not "against".

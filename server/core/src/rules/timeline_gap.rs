@@ -120,7 +120,8 @@ fn dated_heading_between(ctx: &Context<'_>, from: usize, to: usize) -> bool {
 /// ("Incident declared 2020-02-25 10:58").
 fn is_milestone_summary(ctx: &Context<'_>, timeline: &Timeline) -> bool {
     let heading = ctx.doc.text[timeline.heading.clone()].to_ascii_lowercase();
-    let called_so = ["key event", "key date", "key time", "milestones", "at a glance"].iter().any(|k| heading.contains(k));
+    let called_so =
+        ["key event", "key date", "key time", "milestones", "at a glance"].iter().any(|k| heading.contains(k));
     let label = |e: &TimelineEntry| {
         let words = ctx.doc.masked[e.body.clone()].split_whitespace();
         words.filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic())).count() <= 4

@@ -43,6 +43,7 @@ pub static RULE: Rule = Rule {
 const TRIGGERS: &[&str] = &[
     "root cause",
     "root-cause",
+    "root issue",
     "the only cause",
     "the sole cause",
     "the single cause",
@@ -604,6 +605,7 @@ mod tests {
         assert_eq!(flagged(ID, "The underlying cause was a zero TTL."), ["The underlying cause"]);
         assert_eq!(flagged(ID, "The root of the problem was the retry."), ["The root of the problem"]);
         assert_eq!(flagged(ID, "Root cause: not enough disk space on the primary."), ["Root cause"]);
+        assert_eq!(flagged(ID, "The root issue was a missing timeout."), ["The root issue"]);
     }
 
     #[test]
@@ -626,6 +628,7 @@ mod tests {
             "We resist the idea of a single root cause.",
             "The underlying cause of the slow restore is still not understood.",
             "We are still looking for the underlying cause of the gap.",
+            "The root issue is still unknown.",
             "The duplicates were not solely due to the retry.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));

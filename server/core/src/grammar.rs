@@ -680,13 +680,17 @@ fn subject_within(
 /// The last token before an appositive that ends with the comma at `comma`: ", the DBA on
 /// call," — a comma, a determiner and a few words with no verb.
 fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
-    let open = (comma.saturating_sub(7)..comma).rev().find(|&i| !tokens[i].is_word())?;
+    let open = (comma.saturating_sub(13)..comma).rev().find(|&i| !tokens[i].is_word())?;
     let words = &tokens[open + 1..comma];
     let determiner = words.first().is_some_and(|w| {
         matches!(w.lower().as_str(), "the" | "a" | "an" | "our" | "their" | "his" | "her" | "its" | "one")
     });
     let verbless = words.iter().all(|w| !AUXILIARIES.contains(&w.lower().as_str()) && !is_past_verb(&w.lower()));
-    (tokens[open].text == "," && open > 0 && determiner && verbless && words.len() >= 2).then(|| open - 1)
+    // ", who had approved similar changes before,": a relative clause set off the same way.
+    // ", as reviewers,": a role the subject acted in.
+    let relative = words.first().is_some_and(|w| matches!(w.lower().as_str(), "who" | "as"));
+    let appositive = determiner && verbless && words.len() <= 6;
+    (tokens[open].text == "," && open > 0 && (appositive || relative) && words.len() >= 2).then(|| open - 1)
 }
 
 /// Where a "who"/"that" starts a relative clause that ends with the noun phrase `np`:

@@ -251,6 +251,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "lecturer",
     "staffer",
     "staffers",
+    "folks",
     "colleague",
 ];
 

@@ -12,8 +12,10 @@ pub static RULE: Rule = Rule {
         default_level: RuleLevel::Warning,
         summary: "Hindsight about what a person should have done (\"should have\", \"failed to\", \"if only\")",
         docs: RuleDocs {
-            what: "Counterfactuals about a person or team: \"X should have / could have / failed to / neglected to / \
-                   didn't bother to / forgot to …\" and \"if only X had …\". The subject decides: \"the alert should \
+            what: "Counterfactuals about a person or team: \"X should have / could easily have / ought to have / \
+                   needed to have / was supposed to / failed to / neglected to / didn't bother to / forgot to …\", \
+                   \"if only X had …\", \"we would have caught it if we had …\", \"Had X checked …\", \"Shouldn't we \
+                   have …?\", and list items that leave the subject out (\"- Should have paged the DBA\"). The subject decides: \"the alert should \
                    have fired\" is an expectation of a system and is not flagged; \"we should add a canary stage\" is a \
                    recommendation and is not flagged.",
             why: "A counterfactual describes a world that did not happen, judged with knowledge nobody had at the \
@@ -51,10 +53,14 @@ const TRIGGERS: &[&str] = &[
     "should have",
     "should've",
     "shouldn't have",
+    "shouldn't",
+    "couldn't",
     "should not have",
     "could have",
     "could've",
     "ought to have",
+    "ought not to",
+    "ought not",
     "should",
     "could",
     "ought to",
@@ -69,6 +75,12 @@ const TRIGGERS: &[&str] = &[
     "did not bother to",
     "never bothered to",
     "forgot to",
+    "forgotten to",
+    "neglects to",
+    "didn't think to",
+    "did not think to",
+    "never thought to",
+    "thought to",
     "omitted to",
     "if only",
     "would have",
@@ -81,9 +93,13 @@ const TRIGGERS: &[&str] = &[
     "had he",
     "had she",
     "had someone",
+    "had somebody",
     "had anyone",
+    "had anybody",
+    "had you",
     "had the",
     "had our",
+    "need not have",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -107,10 +123,11 @@ enum Kind {
 fn kind(trigger: &str) -> Kind {
     match trigger {
         "shouldn't have" | "should not have" => Kind::ShouldNot,
-        "could have" | "could've" | "could" => Kind::Could,
+        "could have" | "could've" | "could" | "couldn't" => Kind::Could,
         "if only" => Kind::IfOnly,
         "supposed to" | "meant to" => Kind::Supposed,
         t if t.starts_with("would") || t.starts_with("had ") => Kind::Conditional,
+        "shouldn't" | "ought not to" | "ought not" | "need not have" => Kind::ShouldNot,
         t if t.starts_with("should") || t.starts_with("ought") || t.starts_with("need") => Kind::Should,
         _ => Kind::Failed,
     }
@@ -160,6 +177,10 @@ fn is_group_adverb(t: &Token<'_>) -> bool {
     ) || (l.len() > 4 && l.ends_with("ly") && !t.is_capitalised())
 }
 
+/// Words of an aside between a modal and "have": "should, *in hindsight*, have", "should
+/// *at the very least* have".
+const ASIDE_WORDS: &[&str] = &["in", "hindsight", "retrospect", "looking", "back", "the", "with", "benefit", "of"];
+
 /// After a bare modal ("should", "could", "ought to"): the main verb of a perfect
 /// ("should probably have noticed"), or `None` when the modal is not hindsight ("we
 /// should add a canary").
@@ -168,19 +189,21 @@ fn perfect_after(tokens: &[Token<'_>], modal_last: usize) -> Option<usize> {
     let mut saw_have = tokens[modal_last].lower().ends_with("'ve");
     while let Some(t) = tokens.get(i) {
         if !t.is_word() {
-            if matches!(t.text, "*" | "_") {
+            // "should, in hindsight, have": an aside set off by commas before "have".
+            if matches!(t.text, "*" | "_") || (t.text == "," && !saw_have && i < modal_last + 7) {
                 i += 1;
                 continue;
             }
             return None;
         }
         let l = t.lower();
-        if l == "have" || l == "'ve" {
+        // "should of tested": the spelling of "should've" as it sounds.
+        if l == "have" || l == "'ve" || (l == "of" && i == modal_last + 1) {
             saw_have = true;
             i += 1;
             continue;
         }
-        if is_group_adverb(t) && i < modal_last + 6 {
+        if (is_group_adverb(t) || (!saw_have && ASIDE_WORDS.contains(&l.as_str()))) && i < modal_last + 7 {
             i += 1;
             continue;
         }
@@ -282,14 +305,35 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let trigger = TRIGGERS[hit.trigger];
     let kind = kind(trigger);
     // A bare modal is hindsight only with "have" after it: look before reading the sentence.
-    if matches!(trigger, "should" | "could" | "ought to") {
+    if matches!(trigger, "should" | "could" | "ought to" | "shouldn't" | "couldn't") {
         let masked = &ctx.doc.masked;
         let end = masked.floor_char_boundary((hit.range.end + 40).min(hit.block.end));
         let after = masked[hit.range.end..end].to_ascii_lowercase();
+        // "should of tested": "have" as it is heard.
+        let of = trigger.len() < 7 && after.starts_with(" of ");
         if !(after.contains("have")
+            || of
             || masked[hit.range.clone()].contains("'ve")
             || masked[hit.range.clone()].contains('\u{2019}'))
         {
+            return;
+        }
+        // A bare "shouldn't" or "couldn't" is hindsight only opening a question
+        // ("Shouldn't we have …?"): checked on bytes before the sentence is read.
+        if trigger.ends_with("n't") {
+            let before =
+                masked[hit.block.start..hit.range.start].trim_end_matches([' ', '\t', '\n', '*', '_', '-', '>']);
+            if !(before.is_empty() || before.ends_with(['.', '!', '?', ':'])) {
+                return;
+            }
+        }
+    }
+    // "thought to" is hindsight only after "nobody", "never" or "no one": the word before,
+    // on bytes, before the sentence is read.
+    if trigger == "thought to" {
+        let before = ctx.doc.masked[hit.block.start..hit.range.start].trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if !["nobody", "never", "one", "noone"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
             return;
         }
     }
@@ -304,6 +348,32 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     if kind == Kind::Conditional {
         conditional(ctx, &sentence, t_index, trigger, out);
         return;
+    }
+    // "Shouldn't we have caught this?", "Should the reviewer not have asked?": the modal
+    // before its subject, in a question that says what ought to have happened.
+    let opens_sentence = sentence.tokens[..t_index].iter().all(|t| !t.is_word());
+    if matches!(trigger, "should" | "could" | "shouldn't" | "couldn't")
+        && opens_sentence
+        && sentence.tokens.last().is_some_and(|t| t.text == "?")
+    {
+        inverted_question(ctx, &sentence, t_index, trigger, out);
+        return;
+    }
+    if matches!(trigger, "shouldn't" | "couldn't") {
+        return;
+    }
+    // "Nobody thought to check", "no one thought to ask": only a denied thought is hindsight
+    // ("it is thought to be a race" is not).
+    if trigger == "thought to" {
+        let before = t_index.checked_sub(1).map(|i| sentence.tokens[i].lower());
+        let denied = match before.as_deref() {
+            Some("nobody" | "never" | "noone") => true,
+            Some("one") => t_index >= 2 && sentence.tokens[t_index - 2].lower() == "no",
+            _ => false,
+        };
+        if !denied {
+            return;
+        }
     }
     let last = sentence.tokens.iter().rposition(|t| t.start < hit.range.end).unwrap_or(t_index);
     let v_index = match trigger {
@@ -361,9 +431,11 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         && next_after_verb.as_deref().is_some_and(|n| {
             matches!(n, "the" | "a" | "an" | "this" | "that" | "it" | "our" | "their" | "his" | "her" | "them")
         });
+    // "the dev should've ran the tests": the simple past where the participle belongs.
+    let past_for_participle = verbs::lookup(&verb_lower).is_some_and(|f| f.past == verb_lower.as_str());
     if permission
         || matches!(kind, Kind::Should | Kind::ShouldNot | Kind::Could)
-            && !(looks_like_participle(&verb_lower) || base_with_object)
+            && !(looks_like_participle(&verb_lower) || base_with_object || past_for_participle)
     {
         return;
     }
@@ -381,6 +453,19 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         _ => {}
     }
     let Some(subject) = grammar::subject_before(&sentence.tokens, t_index, Some(&verb_lower), &who) else {
+        // Notes and list items leave the subject out: "- Should have paged the DBA",
+        // "Could have rolled back at 14:10", under "In hindsight, the on-call:". Only with
+        // something people do, so "Should have fired at 80%" stays an expectation.
+        if opens_sentence
+            && kind != Kind::Failed
+            && verb_lower != "been"
+            && (is_response(&verb_lower) || lead_in_names_people(ctx, hit))
+        {
+            out.add(
+                hit.range.start..verb.end,
+                "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
+            );
+        }
         return;
     };
     let Some((_, person)) = subject.person.clone() else {
@@ -460,6 +545,64 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     }
 }
 
+/// Things people do in a response, beyond the checks and duties of [`lexicon`]: what an
+/// elided subject ("Should have paged the DBA") must be doing to be a person.
+const RESPONSE_ACTIONS: &[&str] = &[
+    "paged",
+    "rolled",
+    "reverted",
+    "escalated",
+    "waited",
+    "staged",
+    "pinned",
+    "stopped",
+    "paused",
+    "declared",
+    "involved",
+    "pulled",
+    "asked",
+    "told",
+    "merged",
+    "deployed",
+    "shipped",
+    "pushed",
+    "scheduled",
+    "planned",
+    "tested",
+    "load-tested",
+    "caught",
+    "spotted",
+    "noticed",
+];
+
+/// Whether the list holding `hit` is introduced by a line about people ending in a colon:
+/// "In hindsight, the reporting team:" above "- should have split the query".
+fn lead_in_names_people(ctx: &Context<'_>, hit: &PhraseHit) -> bool {
+    let text = &ctx.doc.masked[..hit.block.start];
+    // Back over the list's earlier items to the line that introduces it.
+    let mut lines = text.lines().rev().map(str::trim).filter(|l| !l.is_empty());
+    let Some(lead) = lines.find(|l| !(l.starts_with(['-', '*', '+']) || l.starts_with(|c: char| c.is_ascii_digit())))
+    else {
+        return false;
+    };
+    if !lead.ends_with(':') || lead.len() > 200 {
+        return false;
+    }
+    // Roles, pronouns and handles; a name in the lead-in ("What Dana should have done:")
+    // is a finding of its own.
+    lead.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '@')).any(|w| {
+        let l = w.to_lowercase();
+        lexicon::is_role(&l) || lexicon::pronoun(&l).is_some() || w.starts_with('@')
+    })
+}
+
+/// Whether `verb` (a participle) is something people do: a check, a duty or a response.
+fn is_response(verb: &str) -> bool {
+    RESPONSE_ACTIONS.contains(&verb)
+        || lexicon::is_human_verb(verb)
+        || lexicon::is_duty(verbs::lookup(verb).map_or(verb, |f| f.base.as_str()))
+}
+
 /// Whether the subject's clause is introduced by "so" ("so we could have…").
 fn subject_follows_so(sentence: &Sentence<'_>, subject: &Subject) -> bool {
     let i = sentence.tokens.iter().position(|t| t.start == subject.range.start).unwrap_or(0);
@@ -507,6 +650,11 @@ fn supposed(sentence: &Sentence<'_>, t_index: usize, v_index: usize, who: &gramm
     let Some(be) = t_index.checked_sub(1).filter(|&i| matches!(tokens[i].lower().as_str(), "was" | "were")) else {
         return;
     };
+    // "was supposed to have renewed": the perfect of the duty.
+    let v_index = match tokens.get(v_index + 1) {
+        Some(next) if tokens[v_index].lower() == "have" && looks_like_participle(&next.lower()) => v_index + 1,
+        _ => v_index,
+    };
     let verb = tokens[v_index].lower();
     if NOT_AGENTIVE.contains(&verb.as_str()) || matches!(verb.as_str(), "be" | "have") {
         return;
@@ -525,10 +673,10 @@ fn supposed(sentence: &Sentence<'_>, t_index: usize, v_index: usize, who: &gramm
 fn conditional(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, trigger: &str, out: &mut Report<'_>) {
     let tokens = &sentence.tokens;
     let who = ctx.who();
-    if let Some(rest) = trigger.strip_prefix("had ") {
+    if trigger.starts_with("had ") {
         // Inverted: only at the start of the sentence or a clause.
         let starts = t_index == 0 || matches!(tokens[t_index - 1].text, "," | ";" | ":" | "(" | "\u{2014}");
-        if !starts || rest.is_empty() {
+        if !starts {
             return;
         }
         let probe_end = (t_index + 6).min(tokens.len());
@@ -561,8 +709,34 @@ fn conditional(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, trigg
         );
         return;
     }
-    // "would (not) have …" after "if X had <participle>" earlier in the sentence.
-    let Some(if_at) = tokens[..t_index].iter().rposition(|t| t.lower() == "if") else { return };
+    // "would (not) have …" after "if X had <participle>" earlier in the sentence, or before
+    // it: "we would have caught it if we had run the load test".
+    let if_at = match tokens[..t_index].iter().rposition(|t| t.lower() == "if") {
+        Some(i) => i,
+        None => match tokens.iter().skip(t_index + 2).position(|t| t.text.eq_ignore_ascii_case("if")) {
+            Some(k) => t_index + 2 + k,
+            None => {
+                hindsight_would(ctx, tokens, t_index, out);
+                return;
+            }
+        },
+    };
+    let limit = if if_at < t_index { t_index } else { tokens.len() };
+    if_clause(ctx, tokens, if_at, limit, t_index, out);
+}
+
+/// "if Dana had checked the lag", "if we'd tested": a person's action imagined in an if
+/// clause starting at token `if_at`; flagged from "if" to the participle.
+fn if_clause(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    if_at: usize,
+    limit: usize,
+    would_at: usize,
+    out: &mut Report<'_>,
+) {
+    let who = ctx.who();
+    let t_index = limit;
     // "if we had tested", or contracted: "if we'd tested".
     let contracted = |i: usize| {
         let l = tokens[i].lower();
@@ -576,6 +750,11 @@ fn conditional(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, trigg
     let Some(v) = tokens.get(had + 1).filter(|t| t.is_word()) else { return };
     let verb = v.lower();
     if !(verb.ends_with("ed") || crate::verbs::is_participle(&verb)) || NOT_AGENTIVE.contains(&verb.as_str()) {
+        return;
+    }
+    // "any of us would have made the same call if we had been on call": a state, said
+    // after the outcome, excuses rather than judges.
+    if if_at > would_at && verb == "been" {
         return;
     }
     let probe: Vec<Token<'_>> = if contracted(had) {
@@ -594,6 +773,120 @@ fn conditional(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, trigg
     }
     out.add(
         tokens[if_at].start..v.end,
+        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
+    );
+}
+
+/// "Shouldn't we have caught this in review?", "Should the reviewer not have asked for a
+/// test?": a question whose modal comes before its subject, negated, so it says what the
+/// people ought to have done. A plain "Should we have rolled back sooner?" asks, and is
+/// left alone.
+fn inverted_question(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, trigger: &str, out: &mut Report<'_>) {
+    let tokens = &sentence.tokens;
+    if tokens.last().is_none_or(|t| t.text != "?") {
+        return;
+    }
+    let Some(have) = (t_index + 2..tokens.len().min(t_index + 9)).find(|&i| tokens[i].lower() == "have") else {
+        return;
+    };
+    let Some(v) = tokens.get(have + 1).filter(|t| t.is_word()) else { return };
+    let verb = v.lower();
+    if !looks_like_participle(&verb) || NOT_AGENTIVE.contains(&verb.as_str()) || verb == "been" {
+        return;
+    }
+    let negated_modal = trigger.ends_with("n't");
+    let (subject_end, negated) = match tokens[have - 1].lower().as_str() {
+        "not" => (have - 1, true),
+        _ => (have, negated_modal),
+    };
+    if !negated || subject_end <= t_index + 1 {
+        return;
+    }
+    let probe: Vec<Token<'_>> = tokens[t_index + 1..subject_end].to_vec();
+    if probe.iter().any(|t| !t.is_word()) {
+        return;
+    }
+    let Some(subject) = grammar::subject_before(&probe_with_verb(&probe, *v), probe.len(), Some(&verb), &ctx.who())
+    else {
+        return;
+    };
+    if subject.person.is_none() {
+        return;
+    }
+    out.add(
+        tokens[t_index].start..v.end,
+        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
+    );
+}
+
+/// "It would have been better for the on-call to page the DBA": the wiser course, said
+/// afterwards, of a person. Whether it was found (and reported).
+fn better_for(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, out: &mut Report<'_>) -> bool {
+    let words: Vec<usize> = (t_index..tokens.len().min(t_index + 8)).filter(|&i| tokens[i].is_word()).collect();
+    let word = |k: usize| words.get(k).map(|&i| tokens[i].lower());
+    let been = (1..3).find(|&k| word(k).as_deref() == Some("been"));
+    let Some(b) = been else { return false };
+    let wiser = word(b + 1).is_some_and(|w| {
+        matches!(w.as_str(), "better" | "wiser" | "safer" | "smarter" | "preferable" | "prudent" | "sensible")
+    });
+    if !wiser || word(b + 2).as_deref() != Some("for") {
+        return false;
+    }
+    // The person between "for" and "to".
+    let Some(to) = (words[b + 2] + 1..tokens.len().min(words[b + 2] + 6)).find(|&i| tokens[i].lower() == "to") else {
+        return false;
+    };
+    let Some(v) = tokens.get(to + 1).filter(|t| t.is_word()) else { return false };
+    let probe: Vec<Token<'_>> = tokens[words[b + 2] + 1..to].to_vec();
+    if probe.is_empty() || probe.iter().any(|t| !t.is_word()) {
+        return false;
+    }
+    let verb = v.lower();
+    let Some(subject) = grammar::subject_before(&probe_with_verb(&probe, *v), probe.len(), Some(&verb), &ctx.who())
+    else {
+        return false;
+    };
+    if subject.person.is_none() {
+        return false;
+    }
+    out.add(
+        tokens[t_index].start..v.end,
+        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
+    );
+    true
+}
+
+/// Words that mark a sentence as hindsight: "*Ideally*, someone would have double-checked
+/// the hostname", "*In retrospect* we would have paged sooner".
+const HINDSIGHT: &[&str] = &["ideally", "hindsight", "retrospect", "retrospectively", "looking"];
+
+/// "Ideally, someone would have double-checked the hostname": "would have" with no "if",
+/// in a sentence marked as hindsight, about a person.
+fn hindsight_would(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, out: &mut Report<'_>) {
+    let been_follows = tokens.get(t_index + 1..t_index + 4).is_some_and(|w| w.iter().any(|t| t.text == "been"));
+    if been_follows && better_for(ctx, tokens, t_index, out) {
+        return;
+    }
+    if !tokens[..t_index].iter().any(|t| HINDSIGHT.contains(&t.lower().as_str())) {
+        return;
+    }
+    let Some(mut v) = (t_index + 1..tokens.len()).find(|&i| tokens[i].is_word() && tokens[i].lower() != "have") else {
+        return;
+    };
+    while v + 1 < tokens.len() && is_group_adverb(&tokens[v]) && v < t_index + 5 {
+        v += 1;
+    }
+    let verb = tokens[v].lower();
+    if verb == "been" || NOT_AGENTIVE.contains(&verb.as_str()) || !looks_like_participle(&verb) {
+        return;
+    }
+    let Some(subject) = grammar::subject_before(tokens, t_index, Some(&verb), &ctx.who()) else { return };
+    if subject.person.is_none() {
+        return;
+    }
+    let start = if subject.elided { tokens[t_index].start } else { subject.range.start.min(tokens[t_index].start) };
+    out.add(
+        start..tokens[v].end,
         "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
     );
 }
@@ -654,6 +947,44 @@ mod tests {
         assert_eq!(flagged(ID, "Dana **should have** noticed\n  the alert."), ["Dana **should have** noticed"]);
         assert_eq!(flagged(ID, "We could have prevented this."), ["We could have prevented"]);
         assert_eq!(flagged(ID, "Someone should have been watching the dashboard."), ["Someone should have been"]);
+        assert_eq!(flagged(ID, "We would have caught it if we had run the load test."), ["if we had run"]);
+        assert_eq!(
+            flagged(ID, "The reviewer should, in hindsight, have asked for a second approver."),
+            ["The reviewer should, in hindsight, have asked"]
+        );
+        assert_eq!(
+            flagged(ID, "The DBA was supposed to have renewed the certificate."),
+            ["The DBA was supposed to have renewed"]
+        );
+        assert_eq!(
+            flagged(ID, "The release team had forgotten to update the list."),
+            ["The release team had forgotten to update"]
+        );
+        assert_eq!(flagged(ID, "Nobody thought to check the disk."), ["Nobody thought to check"]);
+        assert_eq!(flagged(ID, "The platform team should of tested this."), ["The platform team should of tested"]);
+        assert_eq!(flagged(ID, "Shouldn't we have caught this in review?"), ["Shouldn't we have caught"]);
+        assert_eq!(flagged(ID, "- Should have checked the lag before the deploy."), ["Should have checked"]);
+        assert_eq!(
+            flagged(ID, "Ideally, someone would have double-checked the host."),
+            ["someone would have double-checked"]
+        );
+        assert_eq!(flagged(ID, "Our DBAs ought not to have run the vacuum."), ["Our DBAs ought not to have run"]);
+        assert_eq!(flagged(ID, "the dev should've ran the tests first"), ["the dev should've ran"]);
+        assert_eq!(
+            flagged(ID, "It would have been better for the on-call to page the DBA."),
+            ["would have been better for the on-call to page"]
+        );
+        assert_eq!(
+            flagged(ID, "In hindsight, the reporting team:\n\n- should have split the query by month\n"),
+            ["should have split"]
+        );
+        assert_eq!(
+            flagged(
+                ID,
+                "The platform team, who had moved the alert to the new channel in August,\nshould have told us."
+            ),
+            ["The platform team, who had moved the alert to the new channel in August,\nshould have told"]
+        );
     }
 
     #[test]
@@ -675,6 +1006,18 @@ mod tests {
             "We should have this ready before launching.",
             "Docs should have been communicated, so they could have tested their scenarios.",
             "Discussion about whether shadowforking could have caught the bug.",
+            "Should we have rolled back sooner? We discuss it below.",
+            "Could we have detected this sooner?",
+            "Shouldn't the alert have fired earlier?",
+            "It is thought to be a race in the scheduler.",
+            "He is thought to have left the company in May.",
+            "The new alert would have fired if it had existed.",
+            "Any of us would have made the same call if we had been on call.",
+            "Should have been caught in review.",
+            "Should have fired at 80% but the threshold was 95%.",
+            "We should, as a next step, add a canary.",
+            "We had Hiroshi on the bridge by 09:00.",
+            "It would have been better to wait for the canary.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -9,9 +9,12 @@ pub static RULE: Rule = Rule {
         default_level: RuleLevel::Info,
         summary: "\"The root cause was…\" framing one cause",
         docs: RuleDocs {
-            what: "\"The root cause was …\", \"… was the root cause\", \"Root cause: …\" and \"the only cause\". \
-                   Plural, analytical and rejected uses (\"root causes\", \"root cause analysis\", \"one of the root \
-                   causes\", \"operator error is never a root cause\") and section headings are left alone.",
+            what: "\"The root cause was …\", \"… was the root cause\", \"… was identified as / turned out to be the \
+                   root cause\", \"Root cause: …\", \"**ROOT CAUSE** — …\", \"the single root cause\", \"it all comes down \
+                   to one root cause\", \"the only cause\" and \"caused solely by\". Plural, analytical, rejected and \
+                   open uses (\"root causes\", \"root cause analysis\", \"one of the root causes\", \"operator error is \
+                   never a root cause\", \"Root cause: still under investigation\", \"the root cause is probably …\") and \
+                   section headings are left alone.",
             why: "Incidents in complex systems come from several conditions meeting, not from one broken part. Naming \
                   a single root cause ends the search once one condition is found, and the follow-ups then fix that \
                   one thing while the others stay in place for the next incident.",
@@ -40,6 +43,7 @@ pub static RULE: Rule = Rule {
 const TRIGGERS: &[&str] = &[
     "root cause",
     "root-cause",
+    "root issue",
     "the only cause",
     "the sole cause",
     "the single cause",
@@ -52,7 +56,21 @@ const TRIGGERS: &[&str] = &[
     "boils down to one",
     "comes down to a single",
     "boils down to a single",
+    "the underlying cause",
+    "the fundamental cause",
+    "the ultimate cause",
+    "root of the problem",
+    "root of the issue",
+    "caused solely by",
+    "caused entirely by",
+    "solely due to",
+    "entirely due to",
 ];
+
+/// Adverbs that make a cause the only one: "caused *solely* by", "*entirely* due to".
+fn is_sole_cause(trigger: &str) -> bool {
+    ["solely", "entirely", "purely", "wholly"].iter().any(|w| trigger.contains(w))
+}
 
 /// Words between a determiner and "root cause" that insist on one cause: "the *single*
 /// root cause", "the *real* root cause".
@@ -94,9 +112,95 @@ const UNKNOWN: &[&str] = &[
 const HEDGES: &[&str] =
     &["possible", "potential", "probable", "likely", "suspected", "candidate", "plausible", "presumed", "apparent"];
 
+/// Words right after the verb, or at the start of a label's value, that say the cause is
+/// a guess or not found: "the root cause is *probably* the TTL", "Root cause: *not yet*
+/// identified", "the root cause, *as far as we can tell*, was …".
+const GUESSES: &[&str] = &[
+    "probably",
+    "likely",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "presumably",
+    "believed",
+    "thought",
+    "suspected",
+    "assumed",
+    "tentatively",
+    "unknown",
+    "unclear",
+    "undetermined",
+    "unconfirmed",
+    "uncertain",
+    "unsure",
+    "unverified",
+    "pending",
+    "tbd",
+    "tbc",
+    "n/a",
+    "not",
+    "none",
+    "still",
+    "yet",
+    "under",
+    "investigating",
+    "far",
+    "tell",
+    "think",
+    "believe",
+    "suspect",
+    "guess",
+    "seems",
+    "appears",
+];
+
+/// First words of a label's value that point elsewhere or list several causes: "Root
+/// cause — see below", "Root cause: several, listed under Contributing factors".
+const NOT_CLAIMED: &[&str] = &["see", "refer", "below", "above", "several", "multiple", "various", "many", "n/a"];
+
+/// Words after "pending" or "not" later in the sentence that leave the cause open: "the
+/// root cause appears to be the TTL, *pending confirmation*".
+const OPEN_AFTER: &[&str] =
+    &["confirmation", "confirmed", "verification", "verified", "investigation", "review", "sure", "certain"];
+
+/// Verbs before "as" or "to be" that name a cause: "was *identified as* the root cause",
+/// "*turned out to be* the root cause", "*traced* the root cause *to* a stale record".
+const NAMING: &[&str] = &[
+    "identified",
+    "named",
+    "determined",
+    "found",
+    "declared",
+    "confirmed",
+    "established",
+    "pinpointed",
+    "diagnosed",
+    "recognised",
+    "recognized",
+    "singled",
+    "shown",
+    "proved",
+    "proven",
+    "turned",
+    "traced",
+    "tracked",
+    "pinned",
+    "narrowed",
+    "isolated",
+];
+
+/// Words before an insisting "one" or "single" that deny or question a single cause: "more
+/// *than* one root cause", "there is *rarely* a single root cause", "*whether* there was a
+/// single root cause".
+const DOUBTS: &[&str] = &[
+    "not", "never", "no", "nor", "rarely", "seldom", "hardly", "than", "least", "whether", "if", "avoid", "beyond",
+    "without", "instead", "rather", "unlikely", "doubt", "myth", "search", "looking", "hunt", "hunting", "find",
+    "idea", "notion", "concept", "resist",
+];
+
 const COPULAS: &[&str] = &[
     "was", "is", "were", "has", "had", "turned", "appears", "appeared", "seems", "seemed", "lies", "lay", "boils",
-    "boiled", "came",
+    "boiled", "came", "comes", "stems", "stemmed", "rests", "rested", "sits", "sat", "resides", "resided",
 ];
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
@@ -136,8 +240,27 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         let line_start = text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
         text[line_start..hit.range.start].trim_start_matches(['-', '*', '+', ' ', '_', '>', '\t']).is_empty()
     };
-    if trigger.starts_with("root") && dash_label && at_line_start {
-        out.add(hit.range.clone(), message);
+    // "Root cause of the outage — a full disk", "Root cause? A stale cache entry."
+    let late_dash = || {
+        let line_end = text[hit.range.end..].find('\n').map_or(text.len(), |i| hit.range.end + i);
+        let rest = &text[hit.range.end..line_end];
+        let starts_of = rest.trim_start_matches(['*', '_']).trim_start().starts_with("of ");
+        let dash = rest.find(['\u{2014}', '\u{2013}']).or_else(|| rest.find(" - "));
+        dash.is_some_and(|d| {
+            let label = &rest[..d];
+            let value = rest[d..].trim_start_matches(['\u{2014}', '\u{2013}', '-', ' ']);
+            starts_of
+                && label.split_whitespace().count() <= 6
+                && !label.split_whitespace().any(|w| COPULAS.contains(&w.to_ascii_lowercase().as_str()))
+                && value.split_whitespace().count() >= 2
+        })
+    };
+    let question_label = rest_after.starts_with('?')
+        && rest_after[1..].lines().next().is_some_and(|v| v.split_whitespace().count() >= 2);
+    if at_line_start && trigger.starts_with("root") && (dash_label || question_label || late_dash()) {
+        if !label_open(text, hit.range.end) {
+            out.add(hit.range.clone(), message);
+        }
         return;
     }
     // A table row labelled with it: "| Root cause | Rate limiting switched off |".
@@ -168,6 +291,42 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         });
         if doubt {
             return;
+        }
+        // "the underlying cause is still unknown", "the real cause, we think, was …".
+        let guessed = tokens[t_index..].iter().skip(trigger.split(' ').count()).take(4).any(|t| {
+            let l = t.lower();
+            UNKNOWN.contains(&l.as_str()) || GUESSES.contains(&l.as_str())
+        }) || sentence.tokens.last().is_some_and(|t| t.text == "?");
+        if guessed {
+            return;
+        }
+        if is_sole_cause(trigger) {
+            out.add(hit.range.clone(), message);
+            return;
+        }
+        // "the underlying cause was …", "… is the underlying cause", but "we looked for the
+        // underlying cause" names a search, not a claim.
+        if !["only", "sole", "single", "one", "real", "true", "actual"].iter().any(|w| trigger.contains(w)) {
+            let words = trigger.split(' ').count();
+            let rest = &tokens[(t_index + words).min(tokens.len())..];
+            let copula_after = match rest.first().map(|t| t.lower()) {
+                Some(w) if COPULAS.contains(&w.as_str()) => Some(0),
+                Some(w) if matches!(w.as_str(), "of" | "for" | "behind") => {
+                    rest.iter().take(8).position(|t| COPULAS.contains(&t.lower().as_str()))
+                }
+                _ => None,
+            };
+            let copula_before = t_index.checked_sub(1).is_some_and(|i| COPULAS.contains(&tokens[i].lower().as_str()));
+            // "… is still not understood": the words after the verb leave it open.
+            let open = copula_after.is_some_and(|c| {
+                rest.iter().skip(c + 1).take(2).any(|t| {
+                    let l = t.lower();
+                    UNKNOWN.contains(&l.as_str()) || GUESSES.contains(&l.as_str())
+                })
+            });
+            if open || !(copula_after.is_some() || copula_before) {
+                return;
+            }
         }
         // "the only cause was" — replace with "a contributing factor".
         let d = out.add(hit.range.clone(), message);
@@ -206,8 +365,20 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let verb_at = after.iter().take(8).position(|t| {
         matches!(t.lower().as_str(), "is" | "was" | "remains" | "remained" | "has" | "stays" | "isn't" | "wasn't")
     });
-    let unknown =
-        verb_at.is_some_and(|v| after.iter().skip(v + 1).take(2).any(|t| UNKNOWN.contains(&t.lower().as_str())));
+    let unknown = verb_at.is_some_and(|v| {
+        after.iter().skip(v + 1).take(2).any(|t| {
+            let l = t.lower();
+            UNKNOWN.contains(&l.as_str()) || GUESSES.contains(&l.as_str())
+        })
+    });
+    // "…, pending confirmation", "…, but we are not sure": the claim left open.
+    let left_open = after.windows(2).any(|w| {
+        ["pending", "not", "awaiting", "until", "be"].iter().any(|o| w[0].text.eq_ignore_ascii_case(o))
+            && OPEN_AFTER.iter().any(|o| w[1].text.eq_ignore_ascii_case(o))
+    });
+    if left_open {
+        return;
+    }
     // Notes without a verb: "Root cause of the second spike still not clear, maybe GC".
     let clause: Vec<_> = after.iter().take_while(|t| !matches!(t.text, "," | ";" | "." | ":")).take(12).collect();
     let unsure = verb_at.is_none()
@@ -232,7 +403,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // "Root cause:", "**Root cause**:", "Root cause of the incident:".
     let colon_at = after.iter().take(7).position(|t| t.text == ":");
     let label_end = colon_at.filter(|&c| {
-        c == 0 || (after[0].lower() == "of" && !after[..c].iter().any(|t| COPULAS.contains(&t.lower().as_str())))
+        c == 0
+            || (after[0].lower() == "of" && !after[..c].iter().any(|t| COPULAS.contains(&t.lower().as_str())))
+            // "Root cause identified: …", "Root cause (confirmed): …".
+            || (at_start
+                && after[..c].iter().filter(|t| t.is_word()).count() == 1
+                && after[..c].iter().any(|t| NAMING.contains(&t.lower().as_str())))
     });
     let label = label_end.is_some()
         || (text[hit.range.end..].starts_with("**:") || text[hit.range.end..].starts_with(":**"))
@@ -241,9 +417,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // "The root cause (of the outage) was …": the copula right after, or after an "of" phrase.
     // "The fundamental root cause, therefore, is …": past a word set off by commas.
     let aside = match after.first() {
-        Some(t) if t.text == "," => after.iter().skip(1).take(3).position(|t| t.text == ",").map_or(0, |k| k + 2),
+        Some(t) if t.text == "," => after.iter().skip(1).take(6).position(|t| t.text == ",").map_or(0, |k| k + 2),
         _ => 0,
     };
+    // "The root cause, as far as we can tell, was …": the aside hedges it.
+    if after[..aside.min(after.len())].iter().any(|t| GUESSES.contains(&t.lower().as_str())) {
+        return;
+    }
     let after = &after[aside.min(after.len())..];
     let copula_at = match after.first().map(|t| t.lower()) {
         Some(w) if COPULAS.contains(&w.as_str()) => Some(0),
@@ -255,10 +435,27 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // "… was the root cause": the claim stated the other way round.
     let before_det = t_index.checked_sub(2).map(|i| tokens[i].lower());
     // "identified the root cause as the mismatch", "found the root cause to be …".
-    let named_as = before_det.as_deref().is_some_and(|w| {
-        matches!(w, "identified" | "named" | "determined" | "found" | "declared" | "confirmed" | "established")
-    }) && after.iter().take(6).any(|t| matches!(t.lower().as_str(), "as" | "to"));
-    let predicate = determined && (before_det.as_deref().is_some_and(|w| COPULAS.contains(&w)) || named_as);
+    let named_as = before_det.as_deref().is_some_and(|w| NAMING.contains(&w))
+        && after.iter().take(6).any(|t| matches!(t.lower().as_str(), "as" | "to"));
+    // "was identified as the root cause", "turned out to be the root cause".
+    let named_before = before_det.as_deref().is_some_and(|w| matches!(w, "as" | "be"))
+        && tokens[t_index.saturating_sub(5)..t_index.saturating_sub(2)]
+            .iter()
+            .any(|t| NAMING.contains(&t.lower().as_str()));
+    // "That's the root cause", "here's the root cause": the copula contracted.
+    let contracted = before_det.as_deref().is_some_and(|w| {
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .is_some_and(|s| matches!(s, "that" | "it" | "this" | "here" | "which" | "what"))
+    });
+    // "is considered the root cause", "was deemed the root cause".
+    let deemed = before_det.as_deref().is_some_and(|w| matches!(w, "considered" | "deemed" | "called" | "named"));
+    let predicate = determined
+        && (before_det.as_deref().is_some_and(|w| COPULAS.contains(&w))
+            || named_as
+            || named_before
+            || contracted
+            || deemed);
     // "is never a root cause", "was not the root cause": the frame rejected.
     let negation = |t: &crate::grammar::Token<'_>| {
         let l = t.lower();
@@ -273,9 +470,29 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return;
     }
     let strong = insisting && matches!(tokens[t_index - 1].lower().as_str(), "single" | "sole" | "one" | "only");
-    let framed = label || (determined && (copula_at.is_some() || predicate || strong));
+    // "has exactly one root cause", "points to a single root cause": one cause insisted on,
+    // whatever comes before, unless doubted ("more than one", "rarely a single") or asked.
+    // A sentence that starts "One root cause was …" names one of several.
+    let doubted = strong
+        && (tokens[t_index.saturating_sub(8)..t_index].iter().any(|t| DOUBTS.contains(&t.lower().as_str()))
+            || sentence.tokens.last().is_some_and(|t| t.text == "?"));
+    let insisted = strong
+        && !(tokens[t_index - 1].lower() == "one" && tokens[..t_index - 1].iter().all(|t| !t.is_word()))
+        && !doubted;
+    let framed = label || (determined && (copula_at.is_some() || predicate || (strong && !doubted))) || insisted;
     if !framed || negated {
         return;
+    }
+    // "Root cause: unknown", "**Root cause:** still under investigation".
+    if label && label_open(text, hit.range.end) {
+        return;
+    }
+    if copula_at.is_none() && !label {
+        // "Everything points to a single root cause, the full disk": no verb to rewrite.
+        if !predicate {
+            out.add(start_of(&tokens[..], t_index, det.as_deref(), hit.range.start)..hit.range.end, message);
+            return;
+        }
     }
     if predicate && copula_at.is_none() && !label {
         out.add(tokens[t_index - 1].start..hit.range.end, message);
@@ -323,6 +540,40 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     }
 }
 
+/// Where a single-cause finding without a verb starts: at its determiner when it has one.
+fn start_of(tokens: &[crate::grammar::Token<'_>], t_index: usize, det: Option<&str>, hit_start: usize) -> usize {
+    match det {
+        Some("the" | "a" | "its" | "our") if t_index > 0 => tokens[t_index - 1].start,
+        _ => hit_start,
+    }
+}
+
+/// Whether a label's value (after "Root cause:", "— " or "?") says the cause is not
+/// known: "unknown", "TBD", "still under investigation", "not yet identified", "probably …".
+fn label_open(text: &str, label_end: usize) -> bool {
+    let line_end = text[label_end..].find('\n').map_or(text.len(), |i| label_end + i);
+    let line = &text[label_end..line_end];
+    let value_at = line.find([':', '?', '=', '\u{2014}', '\u{2013}']).or_else(|| line.find(" - ")).unwrap_or(0);
+    let words: Vec<String> = line[value_at..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '/'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let known = |w: &str| {
+        matches!(w, "yet" | "known" | "found" | "identified" | "determined" | "clear" | "confirmed" | "established")
+    };
+    match words.first().map(String::as_str) {
+        // "not yet identified", but "not enough disk space" states a cause.
+        Some("not") => words.get(1).is_some_and(|w| known(w)),
+        // "under investigation", but "under-provisioned pool" states a cause.
+        Some("under") => words.get(1).is_some_and(|w| matches!(w.as_str(), "investigation" | "review" | "analysis")),
+        Some(first) if NOT_CLAIMED.contains(&first) => true,
+        Some(_) => words.iter().take(2).any(|w| w != "not" && GUESSES.contains(&w.as_str())),
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_support::{fixed, flagged};
@@ -339,6 +590,49 @@ mod tests {
         assert_eq!(flagged(ID, "**ROOT CAUSE** — the TTL was zero."), ["ROOT CAUSE"]);
         assert_eq!(flagged(ID, "There was a single root cause: the TTL."), ["root cause"]);
         assert_eq!(flagged(ID, "It all comes down to one root cause: the TTL."), ["comes down to one", "root cause"]);
+        assert_eq!(flagged(ID, "The stale record was identified as the root cause."), ["the root cause"]);
+        assert_eq!(flagged(ID, "The token turned out to be the root cause of the outage."), ["the root cause"]);
+        assert_eq!(flagged(ID, "We traced the root cause to a stale DNS record."), ["the root cause"]);
+        assert_eq!(flagged(ID, "This incident has exactly one root cause, the missing index."), ["root cause"]);
+        assert_eq!(flagged(ID, "Everything points to a single root cause, the full disk."), ["single root cause"]);
+        assert_eq!(flagged(ID, "The root cause stems from a missing timeout."), ["The root cause"]);
+        assert_eq!(flagged(ID, "Root cause of the outage — a full disk on the primary."), ["Root cause"]);
+        assert_eq!(flagged(ID, "Root cause? A stale cache entry."), ["Root cause"]);
+        assert_eq!(flagged(ID, "The root cause, in the end, was the lock timeout."), ["The root cause"]);
+        assert_eq!(flagged(ID, "That's the root cause, right there."), ["the root cause"]);
+        assert_eq!(flagged(ID, "Root cause identified: the TTL was zero."), ["Root cause"]);
+        assert_eq!(flagged(ID, "The outage was caused solely by the retry logic."), ["caused solely by"]);
+        assert_eq!(flagged(ID, "The underlying cause was a zero TTL."), ["The underlying cause"]);
+        assert_eq!(flagged(ID, "The root of the problem was the retry."), ["The root of the problem"]);
+        assert_eq!(flagged(ID, "Root cause: not enough disk space on the primary."), ["Root cause"]);
+        assert_eq!(flagged(ID, "The root issue was a missing timeout."), ["The root issue"]);
+    }
+
+    #[test]
+    fn leaves_open_and_doubted_causes_alone() {
+        for fine in [
+            "Root cause: unknown.",
+            "Root cause: TBD",
+            "**Root cause:** still under investigation.",
+            "Root cause: not yet identified.",
+            "Root cause — see the contributing factors below.",
+            "The root cause is believed to be the TTL, but we are not sure.",
+            "The root cause was most likely the TTL.",
+            "The root cause is probably the TTL.",
+            "The root cause appears to be the TTL, pending confirmation.",
+            "The root cause, as far as we can tell, was the file size.",
+            "One root cause was the missing alert; there were others.",
+            "There is rarely one root cause in systems like this.",
+            "More than one root cause played a part.",
+            "Was there a single root cause? We do not think so.",
+            "We resist the idea of a single root cause.",
+            "The underlying cause of the slow restore is still not understood.",
+            "We are still looking for the underlying cause of the gap.",
+            "The root issue is still unknown.",
+            "The duplicates were not solely due to the retry.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
     }
 
     #[test]

@@ -945,11 +945,12 @@ fn phrase_start(tokens: &[Token<'_>], end: usize) -> Option<usize> {
             }
             start -= 1;
         }
-        // "T. Wróbel": an initial before the surname.
+        // "T. Wróbel": an initial before the surname; "Dr. Ishikawa": a title.
         if start >= 2
             && tokens[start - 1].text == "."
-            && tokens[start - 2].text.chars().count() == 1
             && tokens[start - 2].is_capitalised()
+            && (tokens[start - 2].text.chars().count() == 1
+                || matches!(tokens[start - 2].lower().as_str(), "mr" | "mrs" | "ms" | "dr" | "mx"))
         {
             start -= 2;
         }

@@ -2221,7 +2221,9 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, who: &Who<'_>) -> bool {
             b.is_ascii_uppercase() || (b >= 0xC0 && masked[from + i..].chars().next().is_some_and(char::is_uppercase));
         // "T. Wróbel": an initial stands for a name, whatever the name.
         let initial = b.is_ascii_uppercase() && end == i + 1 && bytes.get(end) == Some(&b'.');
-        if initial {
+        // "Dr. Ishikawa", "Ms. Okafor": a title stands before a surname, whatever the surname.
+        let titled = bytes.get(end) == Some(&b'.') && matches!(word, b"Dr" | b"Mr" | b"Mrs" | b"Ms" | b"Mx");
+        if initial || titled {
             return true;
         }
         // "Nakamura-san": an honorific after the name, wherever it stands.
@@ -2346,6 +2348,7 @@ mod tests {
             ("Keoni forgot to merge the fix before the release.", "Keoni forgot to"),
             ("Our SRE Paulo deleted the wrong namespace.", "Paulo deleted"),
             ("Marek rebooted the validator fleet during business hours.", "Marek rebooted"),
+            ("Dr. Ishikawa ignored the capacity warning.", "Dr. Ishikawa ignored"),
         ] {
             assert_eq!(flagged(ID, sentence), [want], "{sentence}");
         }
@@ -2366,6 +2369,7 @@ mod tests {
             "Lindiwe tested the change against the runbook before the release.",
             "Lindiwe deployed the fix despite the freeze, approved as an exception by the change board.",
             "Marek added capacity during business hours.",
+            "Dr. Ishikawa reviewed the capacity plan.",
             "Because Athena retried every call, the gateway stayed overloaded.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));

@@ -643,6 +643,11 @@ fn subject_within(
     if CLAUSE_BOUNDARIES.contains(&l.as_str()) || PREPOSITIONS.contains(&l.as_str()) {
         return None;
     }
+    // "The migration that Hamid wrote locked …", "the script which Björn ran against the
+    // cluster wiped …": the thing is the subject, and the relative clause's person owns it.
+    if let Some(owned) = owner_in_relative_clause(tokens, last, verb_word, who) {
+        return Some(owned);
+    }
     // "The change Ciarán wrote skipped …": a reduced relative clause; the thing is the
     // subject, and it is the named person's.
     if last >= 2 && is_past_verb(&l) && tokens[last - 1].is_capitalised() && who.is_name(tokens[last - 1].text) {
@@ -675,6 +680,100 @@ fn subject_within(
         }
     }
     Some(found)
+}
+
+/// Verbs of a relative clause that do not make the thing the person's work: "the bug
+/// that Dana *found* crashed the worker" is not Dana's doing.
+const NOT_AUTHORED: &[&str] = &[
+    "found",
+    "spotted",
+    "noticed",
+    "reported",
+    "flagged",
+    "saw",
+    "fixed",
+    "reviewed",
+    "caught",
+    "raised",
+    "filed",
+    "investigated",
+    "traced",
+    "diagnosed",
+    "identified",
+    "discovered",
+    "inherited",
+    "owned",
+    "maintained",
+    "managed",
+    "mentioned",
+    "described",
+    "watched",
+    "monitored",
+    "checked",
+    "needed",
+    "wanted",
+    "expected",
+    "requested",
+    "asked",
+    "opened",
+    "escalated",
+    "suspected",
+    "predicted",
+    "warned",
+    "feared",
+    "described",
+];
+
+/// "The migration that Hamid wrote", "the rule Anjali added", "the script which Björn
+/// ran against the cluster", ending at token `last`: a thing, owned by the person who is
+/// the subject of the relative clause after it (like a possessor: "Hamid's migration").
+fn owner_in_relative_clause(
+    tokens: &[Token<'_>],
+    last: usize,
+    verb_word: Option<&str>,
+    who: &Who<'_>,
+) -> Option<Subject> {
+    // The clause's verb, past a few words after it ("ran *against the cluster*").
+    let floor = last.saturating_sub(5);
+    let verb = (floor..=last).rev().find(|&i| {
+        let l = tokens[i].lower();
+        tokens[i].is_word() && !tokens[i].is_capitalised() && is_past_verb(&l)
+    })?;
+    if tokens[verb..=last].iter().any(|t| !t.is_word()) {
+        return None;
+    }
+    if NOT_AUTHORED.contains(&tokens[verb].lower().as_str()) {
+        return None;
+    }
+    // "that Hamid had written": auxiliaries between the person and the verb.
+    let mut p = verb.checked_sub(1)?;
+    while p > 0 && matches!(tokens[p].lower().as_str(), "had" | "has" | "have" | "just" | "only" | "also") {
+        p -= 1;
+    }
+    let person = &tokens[p];
+    let named = person.text.starts_with('@') || (person.is_capitalised() && who.is_name(person.text));
+    if !named || person.lower().ends_with("'s") {
+        return None;
+    }
+    // "that"/"which" before the person, or nothing (a reduced relative, only straight
+    // before the verb: "the rule Anjali added").
+    let mut thing = p.checked_sub(1)?;
+    if matches!(tokens[thing].lower().as_str(), "that" | "which") {
+        thing = thing.checked_sub(1)?;
+    } else if verb != last {
+        return None;
+    }
+    let t = &tokens[thing];
+    if !t.is_word() || t.is_capitalised() || CLAUSE_BOUNDARIES.contains(&t.lower().as_str()) || is_past_verb(&t.lower())
+    {
+        return None;
+    }
+    let head = noun_phrase_ending_at(tokens, thing, verb_word, who)?;
+    if head.person.is_some() || head.possessor.is_some() {
+        return None;
+    }
+    let kind = if person.text.starts_with('@') { PersonKind::Handle } else { PersonKind::Name };
+    Some(Subject { possessor: Some((kind, person.range())), ..head })
 }
 
 /// The last token before an appositive that ends with the comma at `comma`: ", the DBA on
@@ -850,11 +949,12 @@ fn phrase_start(tokens: &[Token<'_>], end: usize) -> Option<usize> {
             }
             start -= 1;
         }
-        // "T. Wróbel": an initial before the surname.
+        // "T. Wróbel": an initial before the surname; "Dr. Ishikawa": a title.
         if start >= 2
             && tokens[start - 1].text == "."
-            && tokens[start - 2].text.chars().count() == 1
             && tokens[start - 2].is_capitalised()
+            && (tokens[start - 2].text.chars().count() == 1
+                || matches!(tokens[start - 2].lower().as_str(), "mr" | "mrs" | "ms" | "dr" | "mx"))
         {
             start -= 2;
         }
@@ -966,6 +1066,13 @@ fn classify_head(
     }
     if lexicon::is_group(&lower) && human_verb {
         return Some((PersonKind::Role, tokens[part[0]].start..t.end));
+    }
+    // "Our SRE Paulo", "the on-call engineer Dana": a role, then the person's name.
+    if determiner && part.len() >= 3 && t.is_capitalised() && who.is_name(t.text) {
+        let role = &tokens[part[part.len() - 2]];
+        if lexicon::is_role(&role.lower()) {
+            return Some((PersonKind::Name, t.range()));
+        }
     }
     // Names: "Dana", "Dana Smith", "Juan Pablo"; never after a determiner ("the Hermes").
     if determiner || !t.is_capitalised() {

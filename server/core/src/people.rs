@@ -534,7 +534,11 @@ fn evidence_found(masked: &str, word: &str, finder: &memchr::memmem::Finder<'_>)
         {
             ev.thing += 2;
         }
-        if !possessive && adjacent && next.is_some_and(|n| one_of(n, THING_VERBS_AFTER)) {
+        // "Hyun-woo restarted the replica": an operator acting on a machine, not a machine
+        // restarting by itself ("Solomon restarted at 14:02").
+        let operated = next.is_some_and(|n| one_of(n, &["restarted", "rebooted", "started", "stopped", "reloaded"]))
+            && after_words().nth(1).is_some_and(|w| one_of(w, &["the", "a", "an", "our", "every", "both"]));
+        if !possessive && adjacent && next.is_some_and(|n| one_of(n, THING_VERBS_AFTER)) && !operated {
             ev.thing += 1;
         }
         // A person: a verb only people do after it, a word for reaching people before it.

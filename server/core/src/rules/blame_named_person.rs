@@ -39,6 +39,10 @@ pub static RULE: Rule = Rule {
                 "The disk warning was ignored by Bartek.",
                 "It was Ines who merged the change.",
                 "Ravi did not test the rollback.",
+                "The migration that Hamid wrote locked the orders table.",
+                "Because Pedro changed the timeout to one second, requests started failing.",
+                "The root of the problem was Arjun's decision to bypass the lock.",
+                "Matías deployed on a Friday evening against the change freeze.",
             ],
             fine: &[
                 "Tom rolled back the deploy at 14:20.",
@@ -50,6 +54,8 @@ pub static RULE: Rule = Rule {
                 "Jenkins deleted the workspace before the build finished.",
                 "It was Ines who spotted the spike.",
                 "Dana did not notice the alert: it looked like the daily flapping one.",
+                "The runbook Anjali wrote helped us recover.",
+                "Because Pedro was on call, he joined the bridge.",
             ],
             reframe: "Name the role, not the person (\"the on-call engineer\"), and describe the action and the \
                       conditions around it: what they saw, what they were told, what the tooling allowed.",
@@ -95,9 +101,17 @@ enum Harm {
     /// What a change does to a system: harm when the change is a person's ("Akosua's
     /// migration locked the table"), not when a person does it ("Dana froze the deploys").
     Through,
+    /// A person's choice after a possessive: "Arjun's decision to bypass the lock".
+    Decision,
+    /// A clause of reason or time whose subject's act the other clause says did harm:
+    /// "Because Pedro changed the timeout, requests started failing".
+    Reason,
 }
 
-use Harm::{Accident, Act, Cause, Cleft, Destroy, Down, Fault, Left, Mark, Omission, Safeguard, Through, Wrongly};
+use Harm::{
+    Accident, Act, Cause, Cleft, Decision, Destroy, Down, Fault, Left, Mark, Omission, Reason, Safeguard, Through,
+    Wrongly,
+};
 
 /// Each trigger and what it says; the verbs in the forms a person's act takes (past
 /// tense, and the participle for passives: "was ignored by Bartek").
@@ -202,6 +216,17 @@ const HARMS: &[(&str, Harm)] = &[
     ("slip-up", Fault),
     ("screw-up", Fault),
     ("screwup", Fault),
+    ("misconfiguration", Fault),
+    ("misstep", Fault),
+    ("lapse", Fault),
+    ("decision to", Decision),
+    ("choice to", Decision),
+    ("because", Reason),
+    ("because of", Reason),
+    ("since", Reason),
+    ("after", Reason),
+    ("when", Reason),
+    ("as a result of", Reason),
     ("break", Act),
     ("ignore", Act),
     ("skip", Act),
@@ -292,6 +317,21 @@ const HARMS: &[(&str, Harm)] = &[
     ("destructive", Mark),
     ("defective", Mark),
     ("bogus", Mark),
+    ("against the", Mark),
+    ("against our", Mark),
+    ("despite the", Mark),
+    ("in spite of", Mark),
+    ("in violation of", Mark),
+    ("in breach of", Mark),
+    ("violating", Mark),
+    ("to the production", Mark),
+    ("into the production", Mark),
+    ("on the production", Mark),
+    ("to the live", Mark),
+    ("during business hours", Mark),
+    ("during peak", Mark),
+    ("at peak", Mark),
+    ("during the peak", Mark),
     ("locked", Through),
     ("crashed", Through),
     ("overloaded", Through),
@@ -510,6 +550,9 @@ const SAFEGUARDS: &[&str] = &[
     "shield",
     "safety",
     "throttling",
+    "limiting",
+    "rate-limiting",
+    "ratelimiting",
     "quota",
     "quotas",
     "firewall",
@@ -701,6 +744,349 @@ const INCIDENT_NOUNS: &[&str] = &[
     "breach",
 ];
 
+/// What a person may be "responsible for" about an incident that is a duty, not a cause:
+/// "responsible for the incident *communication*".
+const INCIDENT_DUTIES: &[&str] = &[
+    "communication",
+    "communications",
+    "comms",
+    "response",
+    "review",
+    "reviews",
+    "commander",
+    "command",
+    "process",
+    "channel",
+    "report",
+    "reports",
+    "retro",
+    "retrospective",
+    "rotation",
+    "bridge",
+    "call",
+    "management",
+    "coordination",
+    "debrief",
+    "notes",
+    "timeline",
+    "tracking",
+    "runbook",
+    "handling",
+    "triage",
+];
+
+/// "left the feature flag on in production", "left the bucket public", "left the alerts
+/// off": a state left behind that exposed or disarmed something.
+fn left_exposed(words: &[String]) -> bool {
+    let in_prod =
+        words.windows(2).any(|w| matches!(w[0].as_str(), "in" | "on" | "into") && PROD.contains(&w[1].as_str()));
+    words.iter().enumerate().any(|(i, w)| match w.as_str() {
+        // "on" as a state, not the preposition of "on prod".
+        "on" => i > 0 && in_prod && !words.get(i + 1).is_some_and(|n| PROD.contains(&n.as_str())),
+        "enabled" | "running" | "open" => i > 0 && in_prod,
+        "exposed" | "public" | "unlocked" | "unencrypted" | "unpatched" | "world-readable" => i > 0,
+        "disabled" | "off" | "muted" | "silenced" => words[..i].iter().any(|o| SAFEGUARDS.contains(&o.as_str())),
+        _ => false,
+    })
+}
+
+/// The words after "left" that [`left_exposed`] reads, for [`worth_reading`].
+const LEFT_STATES: &[&str] = &[
+    "on",
+    "enabled",
+    "running",
+    "open",
+    "exposed",
+    "public",
+    "unlocked",
+    "unencrypted",
+    "unpatched",
+    "world-readable",
+    "disabled",
+    "off",
+    "muted",
+    "silenced",
+];
+
+/// What a person's decision may be to do that is harm in itself: "Arjun's decision to
+/// *bypass* the lock".
+const HARMFUL_CHOICES: &[&str] = &[
+    "bypass",
+    "skip",
+    "ignore",
+    "disable",
+    "override",
+    "delete",
+    "drop",
+    "wipe",
+    "truncate",
+    "force-push",
+    "hardcode",
+    "hard-code",
+    "disregard",
+    "circumvent",
+    "silence",
+    "mute",
+    "suppress",
+];
+
+/// Words that frame a thing as the cause ("*led to* the cascade", "the *root* of the
+/// problem"): with a noun of harm, they make a person's decision the cause.
+const CAUSE_FRAMES: &[&str] =
+    &["led", "lead", "leads", "caused", "causes", "resulted", "root", "triggered", "behind", "blame", "responsible"];
+
+/// "Arjun's decision to bypass the lock", "her choice to skip the canary": a person's
+/// choice, harm in itself or framed as the cause of the incident.
+fn decision(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    t_index: usize,
+    last: usize,
+    hit: &PhraseHit,
+    who: &Who<'_>,
+    out: &mut Report<'_>,
+) {
+    let Some(owner) = t_index.checked_sub(1).map(|i| &tokens[i]) else { return };
+    let lower = owner.lower();
+    let named = match lower.strip_suffix("'s").or_else(|| lower.strip_suffix("\u{2019}s")) {
+        Some(_) => owner.text.starts_with('@') || (owner.is_capitalised() && who.is_name(owner.text)),
+        None => crate::lexicon::SINGLING_POSSESSIVES.contains(&lower.as_str()),
+    };
+    if !named {
+        return;
+    }
+    let Some((_, verb)) = next_word(tokens, last) else { return };
+    let words: Vec<String> = tokens.iter().filter(|t| t.is_word()).map(|t| t.lower().as_str().to_string()).collect();
+    let harmful = HARMFUL_CHOICES.contains(&verb.lower().as_str());
+    let framed = words.iter().any(|w| CAUSE_FRAMES.contains(&w.as_str()))
+        && words.iter().any(|w| INCIDENT_NOUNS.contains(&w.as_str()) && !matches!(w.as_str(), "this" | "it" | "the"));
+    if !(harmful || framed) || tokens[..t_index].iter().any(is_negation) {
+        return;
+    }
+    let d = out.add(
+        owner.start..hit.range.end,
+        "Names a person as the one at fault: describe the decision and the conditions around it.",
+    );
+    let new = reframe::case_for_position(starts_sentence(tokens, owner.start), "the");
+    d.fixes.extend(reframe::rewrite(ctx.doc, "Drop the person's name", owner.range(), new));
+}
+
+/// Acts that change a running system, in the past: what a clause of reason or time says a
+/// person did that the other clause says did harm ("When Mei *rebooted* the primary, …").
+/// Responding, looking and repairing are not among them ("When Dana paged the DB team").
+const CHANGES: &[&str] = &[
+    "added",
+    "applied",
+    "bumped",
+    "bypassed",
+    "changed",
+    "committed",
+    "configured",
+    "cordoned",
+    "cut",
+    "decreased",
+    "deleted",
+    "demoted",
+    "deployed",
+    "disabled",
+    "downgraded",
+    "drained",
+    "dropped",
+    "edited",
+    "emptied",
+    "enabled",
+    "executed",
+    "flipped",
+    "flushed",
+    "force-pushed",
+    "forced",
+    "hardcoded",
+    "ignored",
+    "increased",
+    "installed",
+    "kicked",
+    "killed",
+    "lowered",
+    "merged",
+    "migrated",
+    "modified",
+    "moved",
+    "overrode",
+    "overwrote",
+    "patched",
+    "pointed",
+    "promoted",
+    "published",
+    "purged",
+    "pushed",
+    "raised",
+    "ran",
+    "rebooted",
+    "reconfigured",
+    "reduced",
+    "released",
+    "removed",
+    "renamed",
+    "replaced",
+    "reset",
+    "resized",
+    "restarted",
+    "revoked",
+    "rewrote",
+    "rotated",
+    "scaled",
+    "set",
+    "shipped",
+    "shortened",
+    "shut",
+    "skipped",
+    "started",
+    "stopped",
+    "swapped",
+    "switched",
+    "terminated",
+    "throttled",
+    "toggled",
+    "triggered",
+    "truncated",
+    "tuned",
+    "turned",
+    "uninstalled",
+    "updated",
+    "upgraded",
+    "wiped",
+];
+
+/// What the other clause says went wrong: "requests *started failing*", "sessions were
+/// *lost*", "every checkout *failed*".
+const OUTCOMES: &[&str] = &[
+    "failed",
+    "failing",
+    "fail",
+    "fails",
+    "failure",
+    "failures",
+    "crashed",
+    "crashing",
+    "crash-looped",
+    "crashlooping",
+    "broke",
+    "broken",
+    "outage",
+    "lost",
+    "stalled",
+    "hung",
+    "unavailable",
+    "unreachable",
+    "degraded",
+    "corrupted",
+    "wiped",
+    "leaked",
+    "exposed",
+    "exhausted",
+    "overloaded",
+    "saturated",
+    "deadlocked",
+    "offline",
+    "rejected",
+    "declined",
+    "errored",
+    "erroring",
+    "5xx",
+    "500s",
+    "502s",
+    "503s",
+    "spiked",
+];
+
+/// Words that say the harm was there before the act: "the primary had *already* failed",
+/// "it crashed *again*".
+const ALREADY: &[&str] = &["already", "still", "again", "continued", "kept", "remained"];
+
+/// "Because Pedro changed the timeout to one second, requests started failing", "When Mei
+/// rebooted the primary during peak hours, every checkout failed", "sessions were lost as a
+/// result of Camila restarting the wrong pod": a person's change, in a clause of reason or
+/// time, and harm in the clause it explains.
+fn reason(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, who: &Who<'_>, out: &mut Report<'_>) {
+    let Some((p, person)) = next_word(tokens, last) else { return };
+    let lower = person.lower();
+    let pronoun = matches!(lower.as_str(), "he" | "she" | "his" | "her");
+    if !(pronoun || person.text.starts_with('@') || (person.is_capitalised() && who.is_name(person.text))) {
+        return;
+    }
+    // A surname: "When Mei Ling rebooted …", "because of Rafael Souza's change".
+    let mut end = p;
+    while end < p + 2
+        && !tokens[end].lower().ends_with("'s")
+        && tokens.get(end + 1).is_some_and(|t| t.is_word() && t.is_capitalised())
+    {
+        end += 1;
+    }
+    let possessive = {
+        let l = tokens[end].lower();
+        l.ends_with("'s") || l.ends_with("\u{2019}s") || matches!(l.as_str(), "his" | "her")
+    };
+    let Some((mut a, mut act)) = next_word(tokens, end) else { return };
+    // "Because Pedro had quietly changed …".
+    while matches!(act.lower().as_str(), "had" | "just" | "also" | "then" | "quietly" | "accidentally" | "manually") {
+        let Some(n) = next_word(tokens, a) else { return };
+        (a, act) = n;
+    }
+    let act_lower = act.lower();
+    let acted = if possessive {
+        // "because of Yusuf's change": any thing of theirs but a repair.
+        !matches!(act_lower.as_str(), "fix" | "fixes" | "rollback" | "revert" | "quick" | "help" | "work" | "advice")
+    } else {
+        // A past, or a gerund after "because of", "as a result of", "due to".
+        let past = crate::verbs::lookup(act_lower.as_str())
+            .filter(|f| act_lower.as_str() == f.past || act_lower.as_str() == f.ing)
+            .map_or(act_lower.as_str(), |f| f.past.as_str());
+        let gerund = act_lower.ends_with("ing");
+        let takes_gerund = matches!(tokens[last].lower().as_str(), "of" | "to");
+        // "After Rohan turned back …", "switched back": undoing.
+        let undone = next_word(tokens, a).is_some_and(|(_, n)| n.lower() == "back");
+        CHANGES.contains(&past) && gerund == takes_gerund && !undone
+    };
+    if !acted {
+        return;
+    }
+    // The clause it explains: after the comma when the reason comes first, else before it.
+    let first = tokens[..t_index].iter().all(|t| !t.is_word());
+    let explained = if first {
+        let Some(comma) = (a + 1..tokens.len()).find(|&i| tokens[i].text == ",") else { return };
+        &tokens[comma + 1..]
+    } else {
+        &tokens[..t_index]
+    };
+    let words: Vec<String> = explained.iter().filter(|t| t.is_word()).map(|t| t.lower().as_str().to_string()).collect();
+    if words.iter().any(|w| ALREADY.contains(&w.as_str())) || explained.iter().any(is_negation) {
+        return;
+    }
+    let hurt = words.iter().enumerate().any(|(i, w)| {
+        OUTCOMES.contains(&w.as_str())
+            || (w == "out" && i > 0 && matches!(words[i - 1].as_str(), "ran" | "timed" | "running" | "timing"))
+            || (w == "down" && i > 0 && matches!(words[i - 1].as_str(), "went" | "go" | "was" | "were"))
+            // "orders were dropped", "the jobs got killed".
+            || (i > 0
+                && matches!(words[i - 1].as_str(), "were" | "was" | "got")
+                && matches!(w.as_str(), "dropped" | "deleted" | "killed" | "lost" | "duplicated" | "charged"))
+    });
+    if !hurt {
+        return;
+    }
+    let d = out.add(
+        person.start..act.end,
+        "Names a person as the one whose act did harm: describe the change and the conditions around it.",
+    );
+    let name = person.start..tokens[end].end;
+    let new = if possessive {
+        reframe::case_for_position(starts_sentence(tokens, person.start), "the")
+    } else {
+        reframe::case_for_position(starts_sentence(tokens, person.start), "the on-call engineer")
+    };
+    d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", name, new));
+}
+
 /// Words that reject the frame: "did *not* break it", "never deleted".
 fn is_negation(t: &Token<'_>) -> bool {
     let l = t.lower();
@@ -752,9 +1138,101 @@ const NOT_PROD: &[&str] =
     &["uat", "staging", "stg", "stage", "test", "dev", "sandbox", "qa", "preprod", "pre-prod", "local", "laptop"];
 const PROD: &[&str] = &["prod", "production", "live", "prd"];
 
+/// The rules an act may be done against: "deployed *against the freeze*", "*despite the
+/// warnings*", "*in violation of* the change policy".
+const TEAM_RULES: &[&str] = &[
+    "freeze",
+    "policy",
+    "policies",
+    "runbook",
+    "process",
+    "procedure",
+    "procedures",
+    "advice",
+    "guidance",
+    "guidelines",
+    "warning",
+    "warnings",
+    "instructions",
+    "objection",
+    "objections",
+    "checklist",
+    "sop",
+];
+
+/// The marks that say an act broke a team's rule (see [`against_a_rule`]).
+const RULE_MARKS: &[&str] =
+    &["against the", "against our", "despite the", "in spite of", "in violation of", "in breach of", "violating"];
+
+/// Marks of a time when an outage hurts most: "during business hours", "at peak".
+const BUSY_TIMES: &[&str] = &["during business hours", "during peak", "at peak", "during the peak"];
+
+/// Acts that interrupt a service, which a busy time makes harm: "rebooted the primary during
+/// business hours" (not "added capacity at peak", "joined the bridge during peak").
+const DISRUPTIVE: &[&str] = &[
+    "restarted",
+    "rebooted",
+    "redeployed",
+    "deployed",
+    "migrated",
+    "upgraded",
+    "shut",
+    "stopped",
+    "killed",
+    "drained",
+    "flushed",
+    "truncated",
+    "resized",
+    "reindexed",
+    "ran",
+    "patched",
+    "purged",
+    "rebuilt",
+];
+
+/// The rules of [`TEAM_RULES`] that an act is only ever "against" by breaking them.
+const AGAINST_RULES: &[&str] = &[
+    "freeze",
+    "policy",
+    "policies",
+    "advice",
+    "guidance",
+    "warning",
+    "warnings",
+    "instructions",
+    "objection",
+    "objections",
+];
+
+/// Words that say a rule was set aside with leave: "despite the freeze, *approved* as an
+/// *exception*".
+const WITH_LEAVE: &[&str] = &["approved", "approval", "exception", "sign-off", "signed", "permission", "agreed"];
+
+/// Whether the words say an act broke one of the team's rules: "against the freeze",
+/// "despite the warnings", "in violation of the change policy", "violating the SOP".
+fn against_a_rule(words: &[String]) -> bool {
+    let broke = words.iter().enumerate().any(|(i, w)| {
+        let named_rule = || words[i + 1..].iter().take(4).any(|n| TEAM_RULES.contains(&n.as_str()));
+        // "tested it against the runbook" is how a runbook is used; "against the freeze" is not.
+        let forbidding = || words[i + 1..].iter().take(4).any(|n| AGAINST_RULES.contains(&n.as_str()));
+        match w.as_str() {
+            "against" => forbidding(),
+            "despite" => named_rule(),
+            "spite" => i > 0 && words[i - 1] == "in" && named_rule(),
+            "violating" | "violated" | "breaching" => true,
+            "violation" | "breach" => words.get(i + 1).is_some_and(|n| n == "of"),
+            _ => false,
+        }
+    });
+    broke && !words.iter().any(|w| WITH_LEAVE.contains(&w.as_str()))
+}
+
 /// Whether the words after a neutral act make it harmful: a bad object, "without
-/// review", "by mistake", "to the wrong cluster".
+/// review", "by mistake", "to the wrong cluster", "against the freeze".
 fn done_wrongly(words: &[String]) -> bool {
+    if against_a_rule(words) {
+        return true;
+    }
     let wrong_place = words
         .iter()
         .position(|w| NOT_PROD.contains(&w.as_str()))
@@ -1000,8 +1478,18 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // A word that makes an act wrong: the act is the nearest verb before it in its clause
     // ("Wen *applied* the wrong manifest"), or in a relative clause after it.
     // "a typo by Emre": a noun of fault with its person.
-    if trigger == "typo" && next_word(tokens, last).is_some_and(|(_, t)| t.lower() == "by") {
+    // "Rafael's typo in the DNS record": a possessive makes it one too.
+    let possessed = t_index.checked_sub(1).is_some_and(|i| {
+        let l = tokens[i].lower();
+        l.ends_with("'s") || crate::lexicon::SINGLING_POSSESSIVES.contains(&l.as_str())
+    });
+    if trigger == "typo" && (possessed || next_word(tokens, last).is_some_and(|(_, t)| t.lower() == "by")) {
         return fault(ctx, tokens, t_index, hit, &who, out);
+    }
+    match harm {
+        Decision => return decision(ctx, tokens, t_index, last, hit, &who, out),
+        Reason => return reason(ctx, tokens, t_index, last, &who, out),
+        _ => {}
     }
     let act_word: String;
     let mark = (harm == Mark).then_some(trigger);
@@ -1048,13 +1536,25 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         start -= 1;
     }
     // "Dana did not break it": the act denied.
-    let denied = harm != Omission && tokens[start.saturating_sub(3)..start].iter().any(is_negation);
+    // "Marco should not have restarted it" says he did: hindsight, not a denial.
+    let hindsight = start >= 3
+        && tokens[start - 1].lower() == "have"
+        && matches!(tokens[start - 2].lower().as_str(), "not" | "shouldn't")
+        && (tokens[start - 2].lower() == "shouldn't" || tokens[start - 3].lower() == "should");
+    let denied = harm != Omission && !hindsight && tokens[start.saturating_sub(3)..start].iter().any(is_negation);
     if denied {
         return;
     }
     // "Sione bumped the pool size, which took the primary down": the act's doer is the
     // earlier clause's subject.
-    let which = start.checked_sub(1).filter(|&w| {
+    // "…, which then leaked": a time word between.
+    let mut before_act = start.checked_sub(1);
+    while let Some(b) = before_act.filter(|&b| {
+        b > 0 && matches!(tokens[b].lower().as_str(), "then" | "later" | "eventually" | "soon" | "promptly" | "quickly")
+    }) {
+        before_act = Some(b - 1);
+    }
+    let which = before_act.filter(|&w| {
         tokens[w].lower() == "which"
             && w > 0
             && tokens[w - 1].text == ","
@@ -1126,6 +1626,16 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         if !named(kind) || matches!(harm, Omission | Accident) {
             return;
         }
+        // "Lucas's typo in the allowlist blocked …", "Arjun's decision to skip …": the noun
+        // of fault or choice has its own finding (see [`fault`] and [`decision`]).
+        let faulted = tokens.iter().filter(|t| t.start >= subject.range.start && t.end <= subject.range.end).any(|t| {
+            let l = t.lower();
+            matches!(l.as_str(), "typo" | "decision" | "choice")
+                || HARMS.iter().any(|(p, h)| *h == Fault && *p == l.as_str())
+        });
+        if faulted {
+            return;
+        }
         let d = out.add(
             owner.start..act.end,
             "Names a person as the one who broke or caused something: describe the change and the conditions.",
@@ -1160,8 +1670,11 @@ fn harm_holds(
             }
             let listed = crate::lexicon::is_duty(&verb);
             // "failed to"/"neglected to" with any act a person does.
-            let agentive = matches!(trigger, "failed to" | "neglected to" | "forgot to" | "omitted to")
-                && crate::lexicon::is_human_verb(&verb);
+            // "forgot to merge the fix": forgetting is a person's whatever the act; "failed
+            // to" also says what happened to users ("failed to log in").
+            let forgotten = matches!(trigger, "neglected to" | "forgot to" | "omitted to")
+                && verb.chars().all(|c| c.is_alphabetic() || c == '-');
+            let agentive = forgotten || (trigger == "failed to" && crate::lexicon::is_human_verb(&verb));
             if !(listed || agentive) {
                 return None;
             }
@@ -1189,6 +1702,9 @@ fn harm_holds(
         }
         Left => {
             let words = object_words(tokens, last, 9);
+            if left_exposed(&words) || words.iter().any(|w| w.starts_with("half-")) {
+                return Some(false);
+            }
             let harmful = words.iter().any(|w| {
                 matches!(
                     w.as_str(),
@@ -1258,14 +1774,29 @@ fn harm_holds(
             }
             // "revoked the certificate which the kiosks are still using": the mark says it.
             let in_use = mark.is_some_and(|m| m.starts_with("still "));
-            if !(in_use || done_wrongly(&words) || consequence_follows(tokens, last)) {
+            // "ran the backfill on a Saturday morning against the change freeze": the mark
+            // named the rule (see [`worth_reading`]), however far after the act it stands.
+            let broke_rule = mark.is_some_and(|m| RULE_MARKS.contains(&m))
+                && !words.iter().any(|w| WITH_LEAVE.contains(&w.as_str()));
+            // "rebooted the primary during business hours": a disruptive act at the worst time.
+            let busy = mark.is_some_and(|m| BUSY_TIMES.contains(&m)) && DISRUPTIVE.contains(&trigger);
+            if !(in_use || broke_rule || busy || done_wrongly(&words) || consequence_follows(tokens, last)) {
                 return None;
             }
         }
         Cause => {
             let words = object_words(tokens, last, 5);
+            // "responsible for the incident *communication*": a duty, not the incident.
+            let duty_after = words
+                .iter()
+                .position(|w| INCIDENT_NOUNS.contains(&w.as_str()) && w != "the")
+                .and_then(|i| words.get(i + 1))
+                .is_some_and(|n| INCIDENT_DUTIES.contains(&n.as_str()));
             let about_incident = match trigger {
+                _ if duty_after => false,
                 "is to blame" | "was to blame" | "at fault" => true,
+                // "responsible for the bad migration".
+                _ if words.iter().take(4).any(|w| BAD.contains(&w.as_str())) => true,
                 _ => {
                     words.iter().take(4).any(|w| INCIDENT_NOUNS.contains(&w.as_str()) && w != "the")
                         || words.first().is_some_and(|w| w == "the")
@@ -1277,7 +1808,7 @@ fn harm_holds(
             }
         }
         Act | Through => {}
-        Fault | Cleft | Mark => return None,
+        Fault | Cleft | Mark | Decision | Reason => return None,
     }
     Some(only_through_a_thing)
 }
@@ -1295,7 +1826,19 @@ fn consequence_follows(tokens: &[Token<'_>], last: usize) -> bool {
                     .iter()
                     .take(4)
                     .any(|o| SAFEGUARDS.contains(&o.as_str()) || DESTROYED.contains(&o.as_str())));
-        (linked && harm) || matches!(w, "causing" | "breaking" | "wiping" | "deleting" | "taking")
+        (linked && harm)
+            || matches!(
+                w,
+                "causing"
+                    | "breaking"
+                    | "wiping"
+                    | "deleting"
+                    | "taking"
+                    | "skipping"
+                    | "bypassing"
+                    | "ignoring"
+                    | "overwriting"
+            )
     })
 }
 
@@ -1344,8 +1887,47 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                     "unfinished",
                     "dangling",
                 ],
-            )
+            ) || lower_is(w, LEFT_STATES)
+                || w.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("half-"))
         }),
+        // "Because Pedro changed …", "when @mei restarted …", "because of his change": a
+        // person right after, then a change, a possessive's thing or a surname.
+        Reason => {
+            let rest = masked[hit.range.end..hit.block.end].trim_start();
+            let mut words = rest.split_whitespace().map(|w| {
+                w.trim_matches(|c: char| !(c.is_alphanumeric() || matches!(c, '@' | '\'' | '\u{2019}' | '-')))
+            });
+            let (Some(person), Some(next)) = (words.next(), words.next()) else { return false };
+            let pronoun = lower_is(person, &["he", "she", "his", "her"]);
+            if !(pronoun
+                || person.starts_with('@')
+                || (person.starts_with(char::is_uppercase) && person.chars().nth(1).is_some()))
+            {
+                return false;
+            }
+            let possessive =
+                lower_is(person, &["his", "her"]) || person.ends_with("'s") || person.ends_with("\u{2019}s");
+            possessive
+                || next.starts_with(char::is_uppercase)
+                || lower_is(next, CHANGES)
+                || lower_is(next, &["had", "just", "also", "then", "quietly", "accidentally", "manually"])
+                || (next.len() > 5
+                    && next.is_char_boundary(next.len() - 3)
+                    && next[next.len() - 3..].eq_ignore_ascii_case("ing"))
+        }
+        // "Arjun's decision to", "her choice to".
+        Decision => {
+            let before = &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(12))..hit.range.start];
+            before.ends_with("'s ")
+                || before.ends_with("\u{2019}s ")
+                || before.ends_with("his ")
+                || before.ends_with("her ")
+        }
+        // "against the freeze", "despite the warnings": a rule of the team's after it.
+        Mark if matches!(trigger, "against the" | "against our") => {
+            after(40).take(4).any(|w| lower_is(w, AGAINST_RULES))
+        }
+        Mark if matches!(trigger, "despite the" | "in spite of") => after(40).take(4).any(|w| lower_is(w, TEAM_RULES)),
         Cleft => {
             let next = masked[hit.range.end..hit.block.end].trim_start();
             next.starts_with(|c: char| c.is_uppercase() || c == '@')
@@ -1359,9 +1941,10 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             {
                 next = words.next();
             }
+            let forgotten = matches!(trigger, "neglected to" | "forgot to" | "omitted to");
             next.is_some_and(|w| {
                 let w = w.to_ascii_lowercase();
-                crate::lexicon::is_duty(&w) || crate::lexicon::is_human_verb(&w)
+                forgotten || crate::lexicon::is_duty(&w) || crate::lexicon::is_human_verb(&w)
             })
         }
         Through => {
@@ -1372,9 +1955,32 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 || before.contains(" of ")
                 || before.contains(" his ")
                 || before.contains(" her ")
+                || relative_clause_shape(before)
         }
         _ => true,
     }
+}
+
+/// Whether text before a hit may hold a relative clause whose subject is a person: "that
+/// Hamid", "which @mei", or a lowercase word, a capitalised one and a past in -ed ("the
+/// rule Anjali added").
+fn relative_clause_shape(before: &str) -> bool {
+    let mut words = before.split_whitespace();
+    let (mut first, mut second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c == '@');
+    for third in words.chain([""]) {
+        if matches!(first, "that" | "which") && capital(second) {
+            return true;
+        }
+        if capital(second)
+            && first.starts_with(|c: char| c.is_lowercase())
+            && (third.ends_with("ed") || crate::verbs::lookup(third).is_some_and(|f| f.past == third))
+        {
+            return true;
+        }
+        (first, second) = (second, third);
+    }
+    false
 }
 
 /// Whether "accidentally", "by mistake" or the like stands right before the act.
@@ -1615,7 +2221,9 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, who: &Who<'_>) -> bool {
             b.is_ascii_uppercase() || (b >= 0xC0 && masked[from + i..].chars().next().is_some_and(char::is_uppercase));
         // "T. Wróbel": an initial stands for a name, whatever the name.
         let initial = b.is_ascii_uppercase() && end == i + 1 && bytes.get(end) == Some(&b'.');
-        if initial {
+        // "Dr. Ishikawa", "Ms. Okafor": a title stands before a surname, whatever the surname.
+        let titled = bytes.get(end) == Some(&b'.') && matches!(word, b"Dr" | b"Mr" | b"Mrs" | b"Ms" | b"Mx");
+        if initial || titled {
             return true;
         }
         // "Nakamura-san": an honorific after the name, wherever it stands.
@@ -1713,6 +2321,56 @@ mod tests {
             "The service is in a different fault domain.",
             "Oksana took the lead and paged the storage team.",
             "Mateus left the call at 15:00.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
+    }
+
+    #[test]
+    fn flags_relative_clauses_reasons_decisions_and_broken_rules() {
+        for (sentence, want) in [
+            ("The rollout script that Folasade wrote locked the accounts table.", "Folasade wrote locked"),
+            ("The sampling rule Jiří added blocked every health probe.", "Jiří added blocked"),
+            (
+                "The cron job which Rashid scheduled on Sunday wiped the audit bucket.",
+                "Rashid scheduled on Sunday wiped",
+            ),
+            ("Because Ximena lowered the pool size to four, checkouts started failing.", "Ximena lowered"),
+            ("When Tawhiri rebooted the primary at noon, every login failed.", "Tawhiri rebooted"),
+            ("Carts were lost as a result of Ayodele restarting the session store.", "Ayodele restarting"),
+            ("Everything went down after Sunniva flushed the edge cache.", "Sunniva flushed"),
+            ("Kamal's typo in the route map sent traffic to the old region.", "Kamal's typo"),
+            ("The trouble started with Sigrun's decision to bypass the migration lock.", "Sigrun's decision to"),
+            ("Paora had left the admin endpoint enabled in production.", "Paora had left"),
+            ("Lindiwe ran the data fix on a Friday night against the change freeze.", "Lindiwe ran"),
+            ("Henrik was responsible for the broken schema migration.", "Henrik was responsible for"),
+            ("Nasrin hardcoded the signing key, which then leaked in a screenshot.", "leaked"),
+            ("Keoni forgot to merge the fix before the release.", "Keoni forgot to"),
+            ("Our SRE Paulo deleted the wrong namespace.", "Paulo deleted"),
+            ("Marek rebooted the validator fleet during business hours.", "Marek rebooted"),
+            ("Dr. Ishikawa ignored the capacity warning.", "Dr. Ishikawa ignored"),
+        ] {
+            assert_eq!(flagged(ID, sentence), [want], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn leaves_people_responding_and_their_good_work_alone() {
+        for fine in [
+            "The runbook Folasade wrote got us back in ten minutes.",
+            "The bug that Jiří found in the parser crashed the worker.",
+            "Because Ximena was on call, she opened the bridge.",
+            "When Tawhiri paged the network team, they joined at once.",
+            "After Sunniva rolled back the release, the errors stopped.",
+            "When Sunniva joined the call, the primary had already failed.",
+            "Sigrun's decision to fail over early kept the impact small.",
+            "Henrik was responsible for the incident communication.",
+            "Paora left the bridge at 12:10 to brief support.",
+            "Lindiwe tested the change against the runbook before the release.",
+            "Lindiwe deployed the fix despite the freeze, approved as an exception by the change board.",
+            "Marek added capacity during business hours.",
+            "Dr. Ishikawa reviewed the capacity plan.",
+            "Because Athena retried every call, the gateway stayed overloaded.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -191,17 +191,22 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                 before.checked_sub(1).is_some_and(|t| x.end <= doc.tables[t].range.end)
             };
             let mut items: Vec<FollowUp> = Vec::new();
-            // "### Immediate actions (completed)": what is listed under it is done.
+            // "### Immediate actions (completed)": what is listed under it is done. The
+            // section's headings, each read once.
+            let first_heading = doc.headings.partition_point(|h| h.range.start < heading.range.start);
+            let done_headings: Vec<(usize, bool)> = doc.headings[first_heading..]
+                .iter()
+                .take_while(|h| h.range.start <= r.end)
+                .map(|h| (h.range.start, says_done(&h.text)))
+                .collect();
             let under_done_heading = |x: &Range<usize>| {
-                let before = doc.headings.partition_point(|h| h.range.start <= x.start);
-                before.checked_sub(1).is_some_and(|h| {
-                    let h = &doc.headings[h];
-                    h.range.start >= heading.range.start && says_done(&h.text)
-                })
+                let before = done_headings.partition_point(|(start, _)| *start <= x.start);
+                before.checked_sub(1).is_some_and(|h| done_headings[h].1)
             };
             // "P1 - Important for long term success": the values of the section's tables
-            // explained, not follow-ups.
-            let table_values = table_values(doc, &r);
+            // explained, not follow-ups; read only when an item could be one.
+            let table_values = std::cell::OnceCell::new();
+            let values = || table_values.get_or_init(|| table_values_in(doc, &r)).as_slice();
             // Items are in document order: only the section's are looked at.
             let first_item = doc.items.partition_point(|i| i.range.start < r.start);
             for item in doc.items[first_item..].iter().take_while(|i| i.range.start <= r.end) {
@@ -230,7 +235,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                 let whole = &doc.text[item.range.clone()];
                 let first = &doc.text[head.clone()];
                 // "- N/A", "- None", "- TBD": nothing to follow up.
-                if is_placeholder(first) || explains_a_value(first, &table_values) {
+                if is_placeholder(first) || explains_a_value(first, values) {
                     continue;
                 }
                 let struck = first
@@ -350,7 +355,7 @@ fn says_done(heading: &str) -> bool {
 
 /// The short values in the body cells of the tables within `section` ("P1", "Prevent",
 /// "Detect"), lowercase.
-fn table_values(doc: &Document<'_>, section: &Range<usize>) -> Vec<String> {
+fn table_values_in(doc: &Document<'_>, section: &Range<usize>) -> Vec<String> {
     let mut values: Vec<String> = doc
         .tables
         .iter()
@@ -366,10 +371,7 @@ fn table_values(doc: &Document<'_>, section: &Range<usize>) -> Vec<String> {
 
 /// Whether a list item explains one of `values` ("P0 - Critical for the release",
 /// "Detect: find it sooner"): a legend for a table of follow-ups, not one itself.
-fn explains_a_value(item: &str, values: &[String]) -> bool {
-    if values.is_empty() {
-        return false;
-    }
+fn explains_a_value<'v>(item: &str, values: impl FnOnce() -> &'v [String]) -> bool {
     let text = item.trim_start_matches(['-', '*', '+', ' ']).trim_start();
     let term = [" - ", " – ", " — ", ": "]
         .iter()
@@ -377,7 +379,7 @@ fn explains_a_value(item: &str, values: &[String]) -> bool {
         .min_by_key(|t| t.len());
     term.is_some_and(|t| {
         let t = t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        !t.is_empty() && values.binary_search(&t).is_ok()
+        !t.is_empty() && values().binary_search(&t).is_ok()
     })
 }
 

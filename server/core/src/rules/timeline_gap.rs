@@ -112,7 +112,7 @@ fn dated_heading_between(ctx: &Context<'_>, from: usize, to: usize) -> bool {
     headings[first..]
         .iter()
         .take_while(|h| h.range.start < to)
-        .any(|h| crate::times::find_first(&h.text).is_some_and(|t| t.date.is_some()))
+        .any(|h| ctx.look.first_time(&h.text).is_some_and(|t| t.date.is_some()))
 }
 
 /// Whether a timeline only lists the incident's milestones: called so ("Key events",

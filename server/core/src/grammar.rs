@@ -904,6 +904,12 @@ fn noun_phrase_ending_at(tokens: &[Token<'_>], end: usize, verb_word: Option<&st
         if is_prep {
             return None;
         }
+        // "the DBA on call *that night* should have…": a time after the subject, not it.
+        if hops < 3 && start >= 1 && tokens[start - 1].is_word() && is_time_adverbial(&tokens[start..=phrase_end]) {
+            phrase_end = start - 1;
+            hops += 1;
+            continue;
+        }
         // "the person doing the deploy", "the engineer running the migration": the phrase
         // found is the object of a participle after the real subject.
         if let Some(b) = before.filter(|b| b.is_word() && !b.is_capitalised()) {
@@ -919,6 +925,17 @@ fn noun_phrase_ending_at(tokens: &[Token<'_>], end: usize, verb_word: Option<&st
         let sentence_start = start == 0 || tokens[..start].iter().all(|t| !t.is_word());
         return Some(classify(tokens, start..=phrase_end, verb_word, who, sentence_start));
     }
+}
+
+/// Whether words are a time said as a noun phrase: "that night", "last week", "this
+/// morning".
+fn is_time_adverbial(words: &[Token<'_>]) -> bool {
+    let [first, second] = words else { return false };
+    matches!(first.lower().as_str(), "that" | "last" | "this" | "same" | "earlier")
+        && matches!(
+            second.lower().as_str(),
+            "night" | "morning" | "afternoon" | "evening" | "day" | "week" | "weekend" | "shift" | "time" | "sprint"
+        )
 }
 
 /// Where the noun phrase ending at token `end` starts: back over its words to a

@@ -253,6 +253,9 @@ pub const ROLE_NOUNS: &[&str] = &[
     "staffers",
     "folks",
     "colleague",
+    "management",
+    "leadership",
+    "execs",
 ];
 
 /// Nouns for groups of people that also name things ("the service *desk*", "the change

@@ -68,6 +68,7 @@ const TRIGGERS: &[&str] = &[
     "need to have",
     "supposed to",
     "meant to",
+    "expected to",
     "failed to",
     "fails to",
     "neglected to",
@@ -87,6 +88,8 @@ const TRIGGERS: &[&str] = &[
     "would've",
     "would not have",
     "wouldn't have",
+    "would not be",
+    "wouldn't be",
     "had we",
     "had i",
     "had they",
@@ -112,7 +115,7 @@ enum Kind {
     Could,
     /// "failed to escalate", "forgot to check"
     Failed,
-    /// "was supposed to renew", "was meant to check"
+    /// "was supposed to renew", "was meant to check", "was expected to review"
     Supposed,
     /// "if only the DBA had checked"
     IfOnly,
@@ -125,7 +128,7 @@ fn kind(trigger: &str) -> Kind {
         "shouldn't have" | "should not have" => Kind::ShouldNot,
         "could have" | "could've" | "could" | "couldn't" => Kind::Could,
         "if only" => Kind::IfOnly,
-        "supposed to" | "meant to" => Kind::Supposed,
+        "supposed to" | "meant to" | "expected to" => Kind::Supposed,
         t if t.starts_with("would") || t.starts_with("had ") => Kind::Conditional,
         "shouldn't" | "ought not to" | "ought not" | "need not have" => Kind::ShouldNot,
         t if t.starts_with("should") || t.starts_with("ought") || t.starts_with("need") => Kind::Should,
@@ -383,6 +386,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             v
         }
         _ => {
+            // "…; they should have.": the verb left out, said by the clause before.
+            let elided = sentence.tokens.get(last + 1).is_none_or(|t| matches!(t.text, "." | "!" | ";"));
+            if elided && matches!(kind, Kind::Should | Kind::Could) && trigger.ends_with("have") {
+                elided_hindsight(ctx, &sentence, t_index, last, out);
+                return;
+            }
             let Some(mut v) = sentence.tokens.iter().position(|t| t.start >= hit.range.end && t.is_word()) else {
                 return;
             };
@@ -408,7 +417,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // "was supposed to renew": an obligation of a person, missed; "the job was supposed to
     // run" is a system's.
     if kind == Kind::Supposed {
-        supposed(&sentence, t_index, v_index, &who, out);
+        supposed(&sentence, t_index, v_index, &who, trigger, out);
         return;
     }
     // "we should have had a test for it": hindsight about the team's safeguards;
@@ -644,7 +653,14 @@ fn question_fix(
 }
 
 /// "Dana was supposed to renew the certificate": a person's duty, not done.
-fn supposed(sentence: &Sentence<'_>, t_index: usize, v_index: usize, who: &grammar::Who<'_>, out: &mut Report<'_>) {
+fn supposed(
+    sentence: &Sentence<'_>,
+    t_index: usize,
+    v_index: usize,
+    who: &grammar::Who<'_>,
+    trigger: &str,
+    out: &mut Report<'_>,
+) {
     let tokens = &sentence.tokens;
     // The copula before: "was supposed to", "were meant to".
     let Some(be) = t_index.checked_sub(1).filter(|&i| matches!(tokens[i].lower().as_str(), "was" | "were")) else {
@@ -661,6 +677,16 @@ fn supposed(sentence: &Sentence<'_>, t_index: usize, v_index: usize, who: &gramm
     }
     let Some(subject) = grammar::subject_before(tokens, be, Some(&verb), who) else { return };
     let Some((_, person)) = subject.person else { return };
+    // "Users were expected to retry": what a design assumed of the people it serves.
+    if trigger == "expected to"
+        && tokens.iter().any(|t| {
+            t.start >= subject.range.start
+                && t.end <= subject.range.end
+                && matches!(t.lower().as_str(), "user" | "users" | "customer" | "customers" | "client" | "clients")
+        })
+    {
+        return;
+    }
     let start = if subject.elided { tokens[be].start } else { person.start };
     out.add(
         start..tokens[v_index].end,
@@ -867,7 +893,9 @@ fn hindsight_would(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, out:
     if been_follows && better_for(ctx, tokens, t_index, out) {
         return;
     }
-    if !tokens[..t_index].iter().any(|t| HINDSIGHT.contains(&t.lower().as_str())) {
+    let hindsight = tokens[..t_index].iter().any(|t| HINDSIGHT.contains(&t.lower().as_str()));
+    let better = |t: &Token<'_>| BETTER_PERSON.contains(&t.lower().as_str());
+    if !hindsight && !tokens[..t_index].iter().any(better) {
         return;
     }
     let Some(mut v) = (t_index + 1..tokens.len()).find(|&i| tokens[i].is_word() && tokens[i].lower() != "have") else {
@@ -884,12 +912,38 @@ fn hindsight_would(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, out:
     if subject.person.is_none() {
         return;
     }
+    // "With better monitoring, the on-call would have seen it": the better thing is not
+    // the person.
+    let pictured = || tokens.iter().any(|t| t.start >= subject.range.start && t.end <= subject.range.end && better(t));
+    if !hindsight && !pictured() {
+        return;
+    }
     let start = if subject.elided { tokens[t_index].start } else { subject.range.start.min(tokens[t_index].start) };
     out.add(
         start..tokens[v].end,
         "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
     );
 }
+
+/// "Nobody stopped the rollout, though the on-call should have.": a modal perfect with its verb
+/// left out, about a person.
+fn elided_hindsight(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, last: usize, out: &mut Report<'_>) {
+    let tokens = &sentence.tokens;
+    let Some(subject) = grammar::subject_before(tokens, t_index, None, &ctx.who()) else { return };
+    if subject.person.is_none() {
+        return;
+    }
+    let start = if subject.elided { tokens[t_index].start } else { subject.range.start };
+    out.add(
+        start..tokens[last].end,
+        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
+    );
+}
+
+/// Words that picture a better person in the subject of "would have": "a *more careful*
+/// engineer would have checked", "any *experienced* DBA would have known".
+const BETTER_PERSON: &[&str] =
+    &["careful", "experienced", "competent", "attentive", "diligent", "seasoned", "senior", "sharper", "better"];
 
 /// `probe` with `verb` after it, for finding the subject of a clause cut out of a sentence.
 fn probe_with_verb<'a>(probe: &[Token<'a>], verb: Token<'a>) -> Vec<Token<'a>> {
@@ -953,6 +1007,27 @@ mod tests {
             ["The reviewer should, in hindsight, have asked"]
         );
         assert_eq!(
+            flagged(ID, "If the reviewer had opened the diff, we would not be here."),
+            ["If the reviewer had opened"]
+        );
+        assert_eq!(
+            flagged(ID, "Nobody stopped the rollout, though the on-call should have."),
+            ["the on-call should have"]
+        );
+        assert_eq!(
+            flagged(ID, "A more careful engineer would have checked the lag."),
+            ["A more careful engineer would have checked"]
+        );
+        assert_eq!(
+            flagged(ID, "Kemal was expected to review the change before the freeze."),
+            ["Kemal was expected to review"]
+        );
+        assert_eq!(
+            flagged(ID, "The DBA on call that night should have looked at the lag first."),
+            ["The DBA on call that night should have looked"]
+        );
+        assert_eq!(flagged(ID, "Management should have staffed the weekend rota."), ["Management should have staffed"]);
+        assert_eq!(
             flagged(ID, "The DBA was supposed to have renewed the certificate."),
             ["The DBA was supposed to have renewed"]
         );
@@ -994,6 +1069,13 @@ mod tests {
             "The load balancer failed to drain connections.",
             "We should add a canary stage.",
             "Users failed to connect for twelve minutes.",
+            "The replica was expected to catch up within a minute.",
+            "With better monitoring, the on-call would have seen it sooner.",
+            "A better alert would have paged the DBA.",
+            "If the cache had been warm, the page would not be slow.",
+            "Customers were expected to retry after a minute.",
+            "We expected to see the lag drop by noon.",
+            "The job that night should have finished by 02:00.",
             "The deploy should have been rolled back sooner.",
             "We could have lost data if the replica had failed.",
             "Kubernetes failed to schedule the pods.",

@@ -61,6 +61,28 @@ const TRIGGERS: &[&str] = &[
     "the ultimate cause",
     "root of the problem",
     "root of the issue",
+    "it all comes down to",
+    "it all came down to",
+    "everything comes down to",
+    "everything came down to",
+    "it all boils down to",
+    "it all boiled down to",
+    "everything boils down to",
+    "traces back to one",
+    "traced back to one",
+    "traces back to a single",
+    "traced back to a single",
+    "all traces back to",
+    "all traced back to",
+    "everything traces back to",
+    "everything traced back to",
+    "at the heart of it",
+    "at the heart of this",
+    "at the heart of all this",
+    "at the heart of the incident",
+    "at the heart of the outage",
+    "at the heart of the problem",
+    "at the heart of the issue",
     "caused solely by",
     "caused entirely by",
     "solely due to",
@@ -280,8 +302,14 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         out.add(hit.range.clone(), message);
         return;
     }
-    if trigger.contains("down to") {
-        out.add(hit.range.clone(), message);
+    // "it all comes down to …", "everything traces back to …": one cause, whatever follows.
+    if trigger.contains("down to") || trigger.contains("back to") {
+        // "It all comes down to one …": the longer phrase before has the finding.
+        let said_before =
+            t_index.checked_sub(1).is_some_and(|i| matches!(tokens[i].lower().as_str(), "all" | "everything"));
+        if !said_before {
+            out.add(hit.range.clone(), message);
+        }
         return;
     }
     if !trigger.starts_with("root") {
@@ -328,8 +356,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
                 return;
             }
         }
-        // "the only cause was" — replace with "a contributing factor".
+        // "the only cause was" — replace with "a contributing factor"; "at the heart of it
+        // was" has no noun of cause to replace.
         let d = out.add(hit.range.clone(), message);
+        if !trigger.contains("cause") {
+            return;
+        }
         let original = &text[hit.range.clone()];
         if let Some(fix) = reframe::rewrite(
             ctx.doc,
@@ -589,7 +621,15 @@ mod tests {
         assert_eq!(flagged(ID, "The only cause was the TTL."), ["The only cause"]);
         assert_eq!(flagged(ID, "**ROOT CAUSE** — the TTL was zero."), ["ROOT CAUSE"]);
         assert_eq!(flagged(ID, "There was a single root cause: the TTL."), ["root cause"]);
-        assert_eq!(flagged(ID, "It all comes down to one root cause: the TTL."), ["comes down to one", "root cause"]);
+        assert_eq!(
+            flagged(ID, "It all comes down to one root cause: the TTL."),
+            ["It all comes down to", "root cause"]
+        );
+        assert_eq!(flagged(ID, "In the end everything traces back to the stale lease."), ["everything traces back to"]);
+        assert_eq!(flagged(ID, "It all came down to how the pool was sized."), ["It all came down to"]);
+        assert_eq!(flagged(ID, "The failures traced back to one bad node."), ["traced back to one"]);
+        assert_eq!(flagged(ID, "At the heart of it was a single bad migration."), ["At the heart of it"]);
+        assert_eq!(flagged(ID, "At the heart of the outage is the retry loop."), ["At the heart of the outage"]);
         assert_eq!(flagged(ID, "The stale record was identified as the root cause."), ["the root cause"]);
         assert_eq!(flagged(ID, "The token turned out to be the root cause of the outage."), ["the root cause"]);
         assert_eq!(flagged(ID, "We traced the root cause to a stale DNS record."), ["the root cause"]);
@@ -655,6 +695,9 @@ mod tests {
             "The root cause remains unknown.",
             "- **Primary root cause: CPU undersizing**",
             "AWS said: \"The root cause was a latent race condition.\"",
+            "At the heart of the platform is the ledger service.",
+            "We traced the error back to the retry handler and the pool size.",
+            "The request traces back to the mobile client.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

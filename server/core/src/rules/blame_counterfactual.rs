@@ -56,6 +56,8 @@ const TRIGGERS: &[&str] = &[
     "shouldn't",
     "couldn't",
     "should not have",
+    "should had",
+    "could had",
     "could have",
     "could've",
     "ought to have",
@@ -126,7 +128,7 @@ enum Kind {
 fn kind(trigger: &str) -> Kind {
     match trigger {
         "shouldn't have" | "should not have" => Kind::ShouldNot,
-        "could have" | "could've" | "could" | "couldn't" => Kind::Could,
+        "could have" | "could've" | "could had" | "could" | "couldn't" => Kind::Could,
         "if only" => Kind::IfOnly,
         "supposed to" | "meant to" | "expected to" => Kind::Supposed,
         t if t.starts_with("would") || t.starts_with("had ") => Kind::Conditional,
@@ -990,6 +992,7 @@ mod tests {
     #[test]
     fn flags_people_in_many_shapes() {
         assert_eq!(flagged(ID, "Dana should have noticed the alert."), ["Dana should have noticed"]);
+        assert_eq!(flagged(ID, "The engineer should had tested it."), ["The engineer should had tested"]);
         assert_eq!(flagged(ID, "The on-call failed to escalate."), ["The on-call failed to escalate"]);
         assert_eq!(flagged(ID, "If only the DBA had checked the lag."), ["If only the DBA had checked"]);
         assert_eq!(

@@ -62,6 +62,9 @@ enum When {
     Negated,
     /// "All Hemi *had to do was* check": only with "all" before it.
     AllTheyHadToDo,
+    /// Only when a person is its subject: "the lead *made the wrong call*" (not "the
+    /// broker made the wrong decision").
+    BySomeone,
     /// Only after a negation, in a clause about a person: "Dana did not *properly* test it"
     /// (not "the flag was not properly set").
     NegatedAboutSomeone,
@@ -87,7 +90,7 @@ enum FixKind {
 }
 
 use FixKind::{Drop, Replace};
-use When::{AboutSomeoneElse, AboutWork, AllTheyHadToDo, Always, Negated, NegatedAboutSomeone};
+use When::{AboutSomeoneElse, AboutWork, AllTheyHadToDo, Always, BySomeone, Negated, NegatedAboutSomeone};
 
 /// Nouns for people and their work, after which a qualifying word is a judgement.
 const WORK_NOUNS: &[&str] = &[
@@ -218,6 +221,16 @@ const JUDGEMENTS: &[Judgement] = &[
     Judgement { phrase: "basic mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
     Judgement { phrase: "obvious mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
     Judgement { phrase: "rookie error", when: Always, technical: NO_TECH, fix: Replace("error") },
+    Judgement { phrase: "junior mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "beginner mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "beginner's mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "newbie mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "amateur mistake", when: Always, technical: NO_TECH, fix: Replace("mistake") },
+    Judgement { phrase: "amateur error", when: Always, technical: NO_TECH, fix: Replace("error") },
+    Judgement { phrase: "schoolboy error", when: Always, technical: NO_TECH, fix: Replace("error") },
+    Judgement { phrase: "basic due diligence", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "embarrassing that", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "unacceptable that", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "easily preventable", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "easily avoidable", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "easily avoided", when: Always, technical: NO_TECH, fix: FixKind::None },
@@ -248,6 +261,11 @@ const JUDGEMENTS: &[Judgement] = &[
     Judgement { phrase: "poor call", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "poor decision", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "bad decision", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "made the wrong call", when: BySomeone, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "made a wrong call", when: BySomeone, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "made the wrong decision", when: BySomeone, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "made a wrong decision", when: BySomeone, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "made wrong decision", when: BySomeone, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "poor choice", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "lack of diligence", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "lack of discipline", when: Always, technical: NO_TECH, fix: FixKind::None },
@@ -344,6 +362,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         if !(next_is_work || predicative) {
             return;
         }
+    }
+    if j.when == BySomeone
+        && grammar::subject_before(&sentence.tokens, t_index, Some("made"), &ctx.who())
+            .is_none_or(|s| s.person.is_none())
+    {
+        return;
     }
     // "All Hemi had to do was …" judges; "all we had to do was wait" is about ourselves.
     if j.when == AllTheyHadToDo {
@@ -615,6 +639,10 @@ mod tests {
         assert_eq!(flagged(ID, "The engineer just had to run the script."), ["just had to"]);
         assert_eq!(flagged(ID, "He obviously should have checked."), ["obviously"]);
         assert_eq!(flagged(ID, "A lazy fix."), ["lazy"]);
+        assert_eq!(flagged(ID, "A junior mistake, frankly."), ["junior mistake"]);
+        assert_eq!(flagged(ID, "The team lead made wrong decision to continue."), ["made wrong decision"]);
+        assert_eq!(flagged(ID, "Basic due diligence would have caught it."), ["Basic due diligence"]);
+        assert_eq!(flagged(ID, "It is embarrassing that this got through review."), ["embarrassing that"]);
         assert_eq!(flagged(ID, "The team was INCOMPETENT."), ["INCOMPETENT"]);
     }
 
@@ -622,6 +650,7 @@ mod tests {
     fn leaves_technical_terms_and_plain_adverbs_alone() {
         for fine in [
             "Cassandra uses a sloppy quorum.",
+            "The scheduler made the wrong decision and evicted the pod.",
             "We use lazy initialisation.",
             "The module is lazy-loaded.",
             "The cache is filled just-in-time.",

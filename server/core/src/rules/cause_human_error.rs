@@ -107,6 +107,8 @@ const TRIGGERS: &[&str] = &[
     "operating mistake",
     "operational mistake",
     "operator's fault",
+    "operator fault",
+    "human fault",
     "made an error",
     "made a mistake",
     "made mistakes",
@@ -115,6 +117,14 @@ const TRIGGERS: &[&str] = &[
     "made an operational error",
     "human's fault",
     "error on the part of",
+    "oversight by",
+    "oversight on the part of",
+    "lapse in attention",
+    "lapse of attention",
+    "attention lapse",
+    "human lapse",
+    "a people problem",
+    "a people issue",
 ];
 
 /// Phrases whose cause is the person after them ("a mistake by the on-call engineer"):
@@ -390,6 +400,10 @@ mod tests {
         assert_eq!(flagged(ID, "The outage was due to user error."), ["user error"]);
         assert_eq!(flagged(ID, "Someone fat-fingered the range."), ["fat-fingered"]);
         assert_eq!(flagged(ID, "PEBKAC."), ["PEBKAC"]);
+        assert_eq!(flagged(ID, "The cause was a lapse in attention by the on-call."), ["lapse in attention"]);
+        assert_eq!(flagged(ID, "It was an oversight by the engineer on shift."), ["oversight by the engineer"]);
+        assert_eq!(flagged(ID, "Ultimately this was a people problem."), ["a people problem"]);
+        assert_eq!(flagged(ID, "The issue occurred due to operator fault."), ["operator fault"]);
         assert_eq!(flagged(ID, "It was a mistake by the engineer who ran it."), ["mistake by the engineer"]);
         assert_eq!(flagged(ID, "The cause was an operator mistake."), ["operator mistake"]);
         assert_eq!(flagged(ID, "A typo by the on-call engineer took the site down."), ["typo by the on-call engineer"]);
@@ -399,6 +413,9 @@ mod tests {
     fn leaves_rejections_mentions_and_technical_uses() {
         for fine in [
             "This was not human error.",
+            "Regulatory oversight by the central bank covers the ledger.",
+            "The change had no oversight by a second reviewer.",
+            "It was never a people problem: the tool allowed it.",
             "We don't stop at human error.",
             "Rather than human error, we looked at the tooling.",
             "The API returns a user error code.",

@@ -44,6 +44,7 @@ const TRIGGERS: &[&str] = &[
     "root cause",
     "root-cause",
     "root issue",
+    "root reason",
     "the only cause",
     "the sole cause",
     "the single cause",
@@ -62,6 +63,9 @@ const TRIGGERS: &[&str] = &[
     "root of the problem",
     "root of the issue",
     "it all comes down to",
+    "it boils down to",
+    "it boiled down to",
+    "this boils down to",
     "it all came down to",
     "everything comes down to",
     "everything came down to",
@@ -305,8 +309,9 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // "it all comes down to …", "everything traces back to …": one cause, whatever follows.
     if trigger.contains("down to") || trigger.contains("back to") {
         // "It all comes down to one …": the longer phrase before has the finding.
+        // "What it boils down to for customers is …": a consequence, not a cause.
         let said_before =
-            t_index.checked_sub(1).is_some_and(|i| matches!(tokens[i].lower().as_str(), "all" | "everything"));
+            t_index.checked_sub(1).is_some_and(|i| matches!(tokens[i].lower().as_str(), "all" | "everything" | "what"));
         if !said_before {
             out.add(hit.range.clone(), message);
         }
@@ -619,6 +624,7 @@ mod tests {
         assert_eq!(flagged(ID, "- **Root cause**: the TTL was zero."), ["Root cause"]);
         assert_eq!(flagged(ID, "We found the root cause of the outage was the TTL."), ["the root cause"]);
         assert_eq!(flagged(ID, "The only cause was the TTL."), ["The only cause"]);
+        assert_eq!(flagged(ID, "The root reason was the expired token."), ["The root reason"]);
         assert_eq!(flagged(ID, "**ROOT CAUSE** — the TTL was zero."), ["ROOT CAUSE"]);
         assert_eq!(flagged(ID, "There was a single root cause: the TTL."), ["root cause"]);
         assert_eq!(
@@ -698,6 +704,7 @@ mod tests {
             "At the heart of the platform is the ledger service.",
             "We traced the error back to the retry handler and the pool size.",
             "The request traces back to the mobile client.",
+            "What it boils down to for customers is a slower checkout.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -75,6 +75,9 @@ const TRIGGERS: &[&str] = &[
     "repeat",
     "one more time",
     "a second time",
+    "impossible in future",
+    "impossible in the future",
+    "impossible going forward",
 ];
 
 /// Words that turn a mention of recurrence into a promise of prevention.
@@ -216,7 +219,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let Some(promise_at) =
         promise_at
             .map(|i| window_start + i)
-            .or(matches!(trigger, "never again" | "never let" | "never more").then_some(t_index))
+            .or((matches!(trigger, "never again" | "never let" | "never more") || trigger.starts_with("impossible"))
+                .then_some(t_index))
     else {
         return;
     };
@@ -332,6 +336,10 @@ mod tests {
         assert_eq!(flagged(ID, "This problem will not happen again, we promise."), ["will not happen again"]);
         assert_eq!(flagged(ID, "The new lock guarantees zero recurrence."), ["guarantees zero recurrence"]);
         assert_eq!(flagged(ID, "It won't happen a second time."), ["won't happen a second time"]);
+        assert_eq!(
+            flagged(ID, "Add controls so that this kind of incident is impossible in future."),
+            ["impossible in future"]
+        );
         assert_eq!(flagged(ID, "We made sure this never repeats in the next sale."), ["made sure this never repeats"]);
     }
 

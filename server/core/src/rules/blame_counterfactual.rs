@@ -71,6 +71,13 @@ const TRIGGERS: &[&str] = &[
     "supposed to",
     "meant to",
     "expected to",
+    "was to have",
+    "were to have",
+    "had every chance to",
+    "had every opportunity to",
+    "had ample time to",
+    "had plenty of time to",
+    "might have",
     "failed to",
     "fails to",
     "neglected to",
@@ -130,8 +137,9 @@ fn kind(trigger: &str) -> Kind {
         "shouldn't have" | "should not have" => Kind::ShouldNot,
         "could have" | "could've" | "could had" | "could" | "couldn't" => Kind::Could,
         "if only" => Kind::IfOnly,
-        "supposed to" | "meant to" | "expected to" => Kind::Supposed,
-        t if t.starts_with("would") || t.starts_with("had ") => Kind::Conditional,
+        "supposed to" | "meant to" | "expected to" | "was to have" | "were to have" => Kind::Supposed,
+        t if t.starts_with("had ") && t.ends_with(" to") => Kind::Failed,
+        t if t.starts_with("would") || t.starts_with("had ") || t == "might have" => Kind::Conditional,
         "shouldn't" | "ought not to" | "ought not" | "need not have" => Kind::ShouldNot,
         t if t.starts_with("should") || t.starts_with("ought") || t.starts_with("need") => Kind::Should,
         _ => Kind::Failed,
@@ -664,8 +672,10 @@ fn supposed(
     out: &mut Report<'_>,
 ) {
     let tokens = &sentence.tokens;
-    // The copula before: "was supposed to", "were meant to".
-    let Some(be) = t_index.checked_sub(1).filter(|&i| matches!(tokens[i].lower().as_str(), "was" | "were")) else {
+    // The copula before: "was supposed to", "were meant to"; or its own: "was to have".
+    let own_copula = trigger.starts_with("was ") || trigger.starts_with("were ");
+    let copula_before = || t_index.checked_sub(1).filter(|&i| matches!(tokens[i].lower().as_str(), "was" | "were"));
+    let Some(be) = (if own_copula { Some(t_index) } else { copula_before() }) else {
         return;
     };
     // "was supposed to have renewed": the perfect of the duty.
@@ -884,15 +894,41 @@ fn better_for(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, out: &mut
     true
 }
 
+/// "The right call would have been to fail over", "the obvious thing to do would have been
+/// to page the vendor": the course the people did not take, named afterwards.
+fn wiser_course(tokens: &[Token<'_>], t_index: usize, out: &mut Report<'_>) -> bool {
+    const WISE: &[&str] =
+        &["right", "correct", "obvious", "better", "best", "sensible", "safe", "safer", "smart", "proper"];
+    const COURSES: &[&str] =
+        &["call", "move", "thing", "decision", "choice", "option", "step", "course", "approach", "response", "play"];
+    let words: Vec<usize> = (t_index..tokens.len().min(t_index + 6)).filter(|&i| tokens[i].is_word()).collect();
+    let word = |k: usize| words.get(k).map(|&i| tokens[i].lower());
+    let shape =
+        word(1).as_deref() == Some("have") && word(2).as_deref() == Some("been") && word(3).as_deref() == Some("to");
+    let Some(verb) = words.get(4).filter(|_| shape) else { return false };
+    // The subject: from the clause's start to "would".
+    let start = tokens[..t_index].iter().rposition(|t| !t.is_word()).map_or(0, |i| i + 1);
+    let subject = &tokens[start..t_index];
+    let has = |set: &[&str]| subject.iter().any(|t| set.contains(&t.lower().as_str()));
+    if subject.is_empty() || !has(WISE) || !has(COURSES) {
+        return false;
+    }
+    out.add(
+        subject[0].start..tokens[*verb].end,
+        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
+    );
+    true
+}
+
 /// Words that mark a sentence as hindsight: "*Ideally*, someone would have double-checked
 /// the hostname", "*In retrospect* we would have paged sooner".
-const HINDSIGHT: &[&str] = &["ideally", "hindsight", "retrospect", "retrospectively", "looking"];
+const HINDSIGHT: &[&str] = &["ideally", "ideal", "hindsight", "retrospect", "retrospectively", "looking"];
 
 /// "Ideally, someone would have double-checked the hostname": "would have" with no "if",
 /// in a sentence marked as hindsight, about a person.
 fn hindsight_would(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, out: &mut Report<'_>) {
     let been_follows = tokens.get(t_index + 1..t_index + 4).is_some_and(|w| w.iter().any(|t| t.text == "been"));
-    if been_follows && better_for(ctx, tokens, t_index, out) {
+    if been_follows && (better_for(ctx, tokens, t_index, out) || wiser_course(tokens, t_index, out)) {
         return;
     }
     let hindsight = tokens[..t_index].iter().any(|t| HINDSIGHT.contains(&t.lower().as_str()));
@@ -915,8 +951,10 @@ fn hindsight_would(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, out:
         return;
     }
     // "With better monitoring, the on-call would have seen it": the better thing is not
-    // the person.
-    let pictured = || tokens.iter().any(|t| t.start >= subject.range.start && t.end <= subject.range.end && better(t));
+    // the person. The clause before "would" is read whole: "experienced" ends a noun
+    // phrase's reading as a past verb would.
+    let clause_start = tokens[..t_index].iter().rposition(|t| !t.is_word()).map_or(0, |i| i + 1);
+    let pictured = || tokens[clause_start..t_index].iter().any(better);
     if !hindsight && !pictured() {
         return;
     }
@@ -1022,6 +1060,23 @@ mod tests {
             ["A more careful engineer would have checked"]
         );
         assert_eq!(
+            flagged(ID, "The right call would have been to fail over at once."),
+            ["The right call would have been to fail"]
+        );
+        assert_eq!(flagged(ID, "The on-call was to have checked the queue."), ["The on-call was to have checked"]);
+        assert_eq!(
+            flagged(ID, "In an ideal world, someone would have noticed the expiry."),
+            ["someone would have noticed"]
+        );
+        assert_eq!(
+            flagged(ID, "With hindsight, the team might have paused the rollout."),
+            ["the team might have paused"]
+        );
+        assert_eq!(
+            flagged(ID, "The engineer had every chance to stop the rollout."),
+            ["The engineer had every chance to stop"]
+        );
+        assert_eq!(
             flagged(ID, "Kemal was expected to review the change before the freeze."),
             ["Kemal was expected to review"]
         );
@@ -1073,6 +1128,11 @@ mod tests {
             "We should add a canary stage.",
             "Users failed to connect for twelve minutes.",
             "The replica was expected to catch up within a minute.",
+            "The cache might have expired before the retry.",
+            "Dana might have restarted the pod; the logs do not say.",
+            "The right call at 09:10 was to fail over, and we did.",
+            "The best option would have been a cluster in another region.",
+            "The job had every chance to finish before the cut-off.",
             "With better monitoring, the on-call would have seen it sooner.",
             "A better alert would have paged the DBA.",
             "If the cache had been warm, the page would not be slow.",

@@ -73,6 +73,7 @@ const TRIGGERS: &[&str] = &[
     "expected to",
     "was to have",
     "were to have",
+    "needed to",
     "had every chance to",
     "had every opportunity to",
     "had ample time to",
@@ -139,6 +140,7 @@ fn kind(trigger: &str) -> Kind {
         "if only" => Kind::IfOnly,
         "supposed to" | "meant to" | "expected to" | "was to have" | "were to have" => Kind::Supposed,
         t if t.starts_with("had ") && t.ends_with(" to") => Kind::Failed,
+        "needed to" => Kind::Failed,
         t if t.starts_with("would") || t.starts_with("had ") || t == "might have" => Kind::Conditional,
         "shouldn't" | "ought not to" | "ought not" | "need not have" => Kind::ShouldNot,
         t if t.starts_with("should") || t.starts_with("ought") || t.starts_with("need") => Kind::Should,
@@ -339,6 +341,21 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             if !(before.is_empty() || before.ends_with(['.', '!', '?', ':'])) {
                 return;
             }
+        }
+    }
+    // "needed to" is hindsight only with a "sooner" after it: "the on-call needed to
+    // escalate sooner" (not "we needed to restart the pod").
+    if trigger == "needed to" {
+        let masked = &ctx.doc.masked;
+        let end = masked.floor_char_boundary((hit.range.end + 60).min(hit.block.end));
+        // Within the clause: up to the first word with punctuation on it, that word included.
+        let clause = &masked[hit.range.end..end];
+        let clause = clause.find(['.', ';', ',', ':']).map_or(clause, |i| &clause[..i]);
+        let sooner = clause
+            .split_whitespace()
+            .any(|w| ["sooner", "earlier", "faster", "quicker"].iter().any(|s| w.eq_ignore_ascii_case(s)));
+        if !sooner {
+            return;
         }
     }
     // "thought to" is hindsight only after "nobody", "never" or "no one": the word before,
@@ -1059,6 +1076,7 @@ mod tests {
             flagged(ID, "A more careful engineer would have checked the lag."),
             ["A more careful engineer would have checked"]
         );
+        assert_eq!(flagged(ID, "The on-call needed to escalate much sooner."), ["The on-call needed to escalate"]);
         assert_eq!(
             flagged(ID, "The right call would have been to fail over at once."),
             ["The right call would have been to fail"]
@@ -1129,6 +1147,9 @@ mod tests {
             "Users failed to connect for twelve minutes.",
             "The replica was expected to catch up within a minute.",
             "The cache might have expired before the retry.",
+            "We needed to restart the pod, and it came back sooner than expected.",
+            "The replica needed to catch up faster than it could.",
+            "We needed to drain the node before the upgrade.",
             "Dana might have restarted the pod; the logs do not say.",
             "The right call at 09:10 was to fail over, and we did.",
             "The best option would have been a cluster in another region.",

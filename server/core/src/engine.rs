@@ -6,9 +6,9 @@ use std::ops::Range;
 use std::sync::{LazyLock, Mutex, OnceLock, PoisonError};
 
 use foldhash::{HashMap, HashMapExt};
-use regex_automata::dfa::{dense, regex::Regex, StartKind};
+use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::{Input, MatchKind};
+use regex_automata::Input;
 use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, Hir, Look, Repetition};
 
 use crate::config::{Config, PhraseRulesKey};
@@ -64,10 +64,16 @@ impl Caches {
 
 /// The trigger phrases of every rule, and which rule and trigger each phrase is.
 struct PhraseIndex {
-    /// Every phrase, lowercase, as one pattern shaped as a trie (see [`trie_hir`]).
-    matcher: Regex<dense::DFA<&'static [u32]>>,
+    /// Where the leftmost phrase ends: every phrase, lowercase, as one pattern shaped as a
+    /// trie (see [`trie_hir`]), searched forward. Where it starts is found from its end
+    /// and [`Self::owners`] (see [`phrase_start`]).
+    ends: dense::DFA<&'static [u32]>,
     /// The rules and triggers each phrase is for, by its lowercase bytes (see [`Owner`]).
     owners: HashMap<Vec<u8>, Vec<Owner>>,
+    /// Every phrase's tails that start a word ("error" of "human error", "occur" of
+    /// "re-occur"), the phrases among them: where a phrase starts is looked for from its
+    /// end back, and stops at text no phrase ends with.
+    tails: foldhash::HashSet<Vec<u8>>,
 }
 
 /// A rule that hears about a phrase: the rule, its trigger, and how many words of the
@@ -87,14 +93,17 @@ static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
     // Where the stored automata are for other phrases (a rule's triggers changed and
     // `stored_automata_are_current` was not run since), they are built: slower to start,
     // but right.
-    let matcher = stored_matcher(fingerprint(&phrases)).unwrap_or_else(|| built_matcher(&phrases));
-    PhraseIndex { matcher, owners }
+    let ends = stored_matcher(fingerprint(&phrases)).unwrap_or_else(|| built_matcher(&phrases));
+    let tails = phrases
+        .iter()
+        .flat_map(|p| (0..p.len()).filter(|&i| starts_word(p, i)).map(move |i| p[i..].to_vec()))
+        .collect();
+    PhraseIndex { ends, owners, tails }
 });
 
-/// A matcher of `phrases` built now, kept for the rest of the process.
-fn built_matcher(phrases: &[&[u8]]) -> Regex<dense::DFA<&'static [u32]>> {
-    let [forward, reverse] = build_automata(phrases).map(|dfa| &*Box::leak(Box::new(dfa)));
-    Regex::builder().build_from_dfas(forward.as_ref(), reverse.as_ref())
+/// The automaton of `phrases` built now, kept for the rest of the process.
+fn built_matcher(phrases: &[&[u8]]) -> dense::DFA<&'static [u32]> {
+    Box::leak(Box::new(build_automata(phrases))).as_ref()
 }
 
 /// Every rule's trigger phrases, lowercase, with straight and curly apostrophes, and the
@@ -136,8 +145,8 @@ fn sorted_phrases(owners: &HashMap<Vec<u8>, Vec<Owner>>) -> Vec<&[u8]> {
     phrases
 }
 
-/// The forward and reverse DFAs that find `phrases` (lowercase) in prose, in any case,
-/// leftmost first.
+/// The DFA that finds where the leftmost of `phrases` (lowercase) ends in prose, in any
+/// case.
 ///
 /// A lazy DFA built them state by state as the prose needed: 3 ms of every process and
 /// every thread, more than `check` of a small debrief spends on the debrief. Built whole
@@ -146,33 +155,26 @@ fn sorted_phrases(owners: &HashMap<Vec<u8>, Vec<Owner>>) -> Vec<&[u8]> {
 /// classes are ranges, and `A` and `a` cannot share one), but searching a lowercase copy
 /// of the prose instead added a fifth to the scan (16k instructions to 78k in the
 /// 100-line benchmark debrief).
-fn build_automata(phrases: &[&[u8]]) -> [dense::DFA<Vec<u32>>; 2] {
+///
+/// There is no reverse DFA to find where a phrase starts: a phrase starts at one of the
+/// few word starts before its end, and [`phrase_start`] looks them up. The reverse DFA
+/// was 1.0 of the 2.2 MB stored, and checking it as it was read in place cost every
+/// process 2.3M instructions, a sixth of `check` of one small debrief.
+fn build_automata(phrases: &[&[u8]]) -> dense::DFA<Vec<u32>> {
     // The expression is put together directly rather than written out and parsed. A
     // phrase starts a word: with that said in the expression, the automaton follows only
     // phrases begun at word starts, not every phrase that could end inside a word
     // ("unset"), which made it three times the size and slower to scan.
     let trie = Hir::concat(vec![Hir::look(Look::WordStartHalfAscii), trie_hir(phrases, 0)]);
-    let build = |reverse: bool, config: dense::Config| {
-        let nfa = thompson::Compiler::new()
-            .configure(thompson::Config::new().reverse(reverse).which_captures(WhichCaptures::None))
-            .build_from_hir(&trie)
-            .expect("trigger phrases compile");
-        dense::Builder::new().configure(config.minimize(true)).build_from_nfa(&nfa).expect("trigger phrases build")
-    };
-    // What `regex_automata::dfa::regex::Builder` builds from a pattern, less the anchored
-    // start states: every search is unanchored, and states for anchored searches made
-    // the forward automaton half again as large (more to read at every start, and to
-    // keep in the cache while scanning).
-    let forward = build(false, dense::Config::new().start_kind(StartKind::Unanchored));
-    let reverse = build(
-        true,
-        dense::Config::new()
-            .prefilter(None)
-            .specialize_start_states(false)
-            .start_kind(StartKind::Anchored)
-            .match_kind(MatchKind::All),
-    );
-    [forward, reverse]
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().which_captures(WhichCaptures::None))
+        .build_from_hir(&trie)
+        .expect("trigger phrases compile");
+    // No anchored start states: every search is unanchored, and states for anchored
+    // searches made the automaton half again as large (more to read at every start, and
+    // to keep in the cache while scanning).
+    let config = dense::Config::new().start_kind(StartKind::Unanchored).minimize(true);
+    dense::Builder::new().configure(config).build_from_nfa(&nfa).expect("trigger phrases build")
 }
 
 /// Identifies a list of phrases (FNV-1a), so that automata stored for other phrases are
@@ -194,33 +196,24 @@ struct Aligned<B: ?Sized> {
 
 static STORED: &Aligned<[u8]> = &Aligned { _align: [], bytes: *include_bytes!("../data/phrases.dfa") };
 
-/// The automata of [`build_automata`] as stored: the phrases' fingerprint (8 bytes), the
-/// forward DFA's length (4 bytes), the forward DFA, and the reverse DFA, little-endian.
+/// The automaton of [`build_automata`] as stored: the phrases' fingerprint (8 bytes), then
+/// the DFA, little-endian, padded to keep it aligned to four bytes.
 #[cfg(test)]
-fn store(phrases: &[&[u8]], [forward, reverse]: &[dense::DFA<Vec<u32>>; 2]) -> Vec<u8> {
-    let (forward, pad) = forward.to_bytes_little_endian();
-    let forward = &forward[pad..];
-    let (reverse, pad) = reverse.to_bytes_little_endian();
+fn store(phrases: &[&[u8]], dfa: &dense::DFA<Vec<u32>>) -> Vec<u8> {
+    let (dfa, pad) = dfa.to_bytes_little_endian();
     let mut out = fingerprint(phrases).to_le_bytes().to_vec();
-    out.extend(u32::try_from(forward.len()).expect("a DFA under 4 GB").to_le_bytes());
-    out.extend(forward);
-    out.extend(&reverse[pad..]);
+    out.extend(&dfa[pad..]);
     out
 }
 
-/// The stored automata, if they are for the phrases `fingerprint` identifies and this
-/// platform reads them in place.
-fn stored_matcher(fingerprint: u64) -> Option<Regex<dense::DFA<&'static [u32]>>> {
-    let bytes = &STORED.bytes;
-    let (head, rest) = bytes.split_at_checked(12)?;
-    if head[..8] != fingerprint.to_le_bytes() {
+/// The stored automaton, if it is for the phrases `fingerprint` identifies and this
+/// platform reads it in place.
+fn stored_matcher(fingerprint: u64) -> Option<dense::DFA<&'static [u32]>> {
+    let (head, dfa) = STORED.bytes.split_at_checked(8)?;
+    if head != fingerprint.to_le_bytes() {
         return None;
     }
-    let forward_len = usize::try_from(u32::from_le_bytes(head[8..].try_into().ok()?)).ok()?;
-    let (forward, reverse) = rest.split_at_checked(forward_len)?;
-    let (forward, _) = dense::DFA::from_bytes(forward).ok()?;
-    let (reverse, _) = dense::DFA::from_bytes(reverse).ok()?;
-    Some(Regex::builder().build_from_dfas(forward, reverse))
+    Some(dense::DFA::from_bytes(dfa).ok()?.0)
 }
 
 /// Sorted `phrases`, which share their first `depth` bytes, as one expression that shares
@@ -348,22 +341,55 @@ fn phrases_in(masked: &str, segments: impl Iterator<Item = Range<usize>>) -> Vec
     let masked = masked.as_bytes();
     let is_word_at = |i: Option<usize>| i.and_then(|i| masked.get(i)).is_some_and(|&b| is_word_byte(b));
     let mut hits = Vec::new();
+    let mut key = Vec::new();
     for segment in segments {
         let mut input = Input::new(masked).range(segment);
         // A search fails only on a byte the DFA quits at, or a look-around it cannot
-        // do: these DFAs have neither.
-        while let Ok(Some(m)) = INDEX.matcher.try_search(&input) {
-            input.set_start(m.end().max(m.start() + 1));
-            if is_word_at(m.start().checked_sub(1)) || is_word_at(Some(m.end())) {
+        // do: this DFA has neither.
+        while let Ok(Some(end)) = INDEX.ends.try_search_fwd(&input) {
+            let end = end.offset();
+            let Some((start, owners)) = phrase_start(masked, input.start(), end, &mut key) else {
+                // Never: every end the automaton reports is a phrase's.
+                input.set_start(end.max(input.start() + 1));
+                continue;
+            };
+            input.set_start(end.max(start + 1));
+            if is_word_at(start.checked_sub(1)) || is_word_at(Some(end)) {
                 continue;
             }
-            for owner in INDEX.owners.get(&phrase_key(&masked[m.range()])).into_iter().flatten() {
-                let end = end_of_word(&masked[m.range()], owner.words).map_or(m.end(), |e| m.start() + e);
-                hits.push((m.start()..end, (owner.rule, owner.trigger)));
+            for owner in owners {
+                let end = end_of_word(&masked[start..end], owner.words).map_or(end, |e| start + e);
+                hits.push((start..end, (owner.rule, owner.trigger)));
             }
         }
     }
     hits
+}
+
+/// Where the leftmost phrase that ends at `end` starts, at or after `from`, and its owners.
+/// It starts a word (a word byte after none, as `\\b{start-half}` says); going back from
+/// `end` over the places that do, the text up to `end` stays one of [`PhraseIndex::tails`]
+/// until the phrase's start is passed. The leftmost start whose text is a phrase is the
+/// one the automaton matched.
+fn phrase_start(masked: &[u8], from: usize, end: usize, key: &mut Vec<u8>) -> Option<(usize, &'static [Owner])> {
+    let mut found = None;
+    for p in (from..end).rev().filter(|&p| starts_word(masked, p)) {
+        key.clear();
+        phrase_key_into(&masked[p..end], key);
+        if !INDEX.tails.contains(key.as_slice()) {
+            break;
+        }
+        if let Some(owners) = INDEX.owners.get(key.as_slice()) {
+            found = Some((p, owners.as_slice()));
+        }
+    }
+    found
+}
+
+/// Whether a word starts at `at` in `text`: an ASCII word byte after none.
+fn starts_word(text: &[u8], at: usize) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    word(text[at]) && (at == 0 || !word(text[at - 1]))
 }
 
 /// Where the `words`-th word of a matched phrase ends (words are parted by whitespace
@@ -388,8 +414,15 @@ fn end_of_word(matched: &[u8], words: usize) -> Option<usize> {
 }
 
 /// A matched phrase as its owner is looked up: lowercase, whitespace runs as one space.
+#[cfg(test)]
 fn phrase_key(matched: &[u8]) -> Vec<u8> {
     let mut key = Vec::with_capacity(matched.len());
+    phrase_key_into(matched, &mut key);
+    key
+}
+
+/// Appends the key of [`phrase_key`] to `key`.
+fn phrase_key_into(matched: &[u8], key: &mut Vec<u8>) {
     for &b in matched {
         if b.is_ascii_whitespace() {
             if key.last() != Some(&b' ') {
@@ -399,7 +432,6 @@ fn phrase_key(matched: &[u8]) -> Vec<u8> {
             key.push(b.to_ascii_lowercase());
         }
     }
-    key
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -621,21 +653,26 @@ mod tests {
              stored_automata_are_current`, then build again",
             path.display()
         );
-        let stored = stored_matcher(fingerprint(&phrases)).expect("the stored automata read in place");
-        assert!(stored_matcher(fingerprint(&phrases[1..])).is_none(), "automata stored for other phrases are not used");
-        // What a process builds when they are not used finds the same.
+        let stored = stored_matcher(fingerprint(&phrases)).expect("the stored automaton reads in place");
+        assert!(
+            stored_matcher(fingerprint(&phrases[1..])).is_none(),
+            "an automaton stored for other phrases is not used"
+        );
+        // What a process builds when it is not used finds the same.
         let text = b"dana should have  noticed; root cause: human error, or sam's failure to look";
-        let all = |re: &Regex<dense::DFA<&'static [u32]>>| {
+        let all = |dfa: &dense::DFA<&'static [u32]>| {
             let mut input = Input::new(text);
+            let mut key = Vec::new();
             std::iter::from_fn(|| {
-                let m = re.try_search(&input).ok().flatten()?;
-                input.set_start(m.end());
-                Some(m.range())
+                let end = dfa.try_search_fwd(&input).ok().flatten()?.offset();
+                let (start, _) = phrase_start(text, input.start(), end, &mut key)?;
+                input.set_start(end);
+                Some(start..end)
             })
             .collect::<Vec<_>>()
         };
         let found = all(&stored);
-        assert!(found.len() >= 3, "{found:?}");
+        assert_eq!(found, [5..16, 27..37, 39..50], "{found:?}");
         assert_eq!(all(&built_matcher(&phrases)), found);
     }
 

@@ -1104,7 +1104,7 @@ fn classify_head(
 
 /// Capitalised common nouns at the start of a sentence ("Discussion", "Monitoring")
 /// are not names; their endings give them away.
-fn looks_like_common_noun(lower: &str) -> bool {
+pub(crate) fn looks_like_common_noun(lower: &str) -> bool {
     const SUFFIXES: &[&str] = &[
         "tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ship", "ism", "ure", "ery", "ogy", "ics",
         "ings", "ers", "ors", "ists", "age", "ware", "work", "ions", "ents", "ties", "ies", "able", "ible", "ful",

@@ -398,6 +398,50 @@ const THING_NOUNS_AFTER: &[&str] = &[
     "engine",
 ];
 
+/// What people write as often as systems have: "Pablo's migration", "Ravi's config". After
+/// a possessive they say nothing of whose it is (where "Kafka's brokers" says a thing).
+const AUTHORED: &[&str] = &[
+    "script",
+    "scripts",
+    "migration",
+    "migrations",
+    "config",
+    "configuration",
+    "deployment",
+    "deployments",
+    "release",
+    "releases",
+    "job",
+    "jobs",
+    "rule",
+    "rules",
+    "policy",
+    "policies",
+    "manifest",
+    "manifests",
+    "flag",
+    "flags",
+    "feature",
+    "build",
+    "builds",
+    "upgrade",
+    "version",
+    "plan",
+    "task",
+    "tasks",
+    "workflow",
+    "workflows",
+    "cron",
+    "branch",
+    "dashboard",
+    "dashboards",
+    "alert",
+    "alerts",
+    "chart",
+    "module",
+    "integration",
+];
+
 /// Verbs after a name that systems do by themselves: "Solomon reloaded", "Hermes crashed".
 const THING_VERBS_AFTER: &[&str] = &[
     "restarted",
@@ -549,7 +593,7 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
         // A thing: a noun after it, a determiner or a verb for systems before it, a version.
         if !possessive && adjacent && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER)) {
             ev.thing += 2;
-        } else if possessive && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER)) {
+        } else if possessive && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER) && !one_of(n, AUTHORED)) {
             ev.thing += 1;
         }
         if prev.is_some_and(|p| one_of(p, THING_WORDS_BEFORE)) && !matches!(raw_prev, Some(',' | ':')) {

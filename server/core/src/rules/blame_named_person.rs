@@ -946,7 +946,7 @@ fn decision(
     let Some(owner) = t_index.checked_sub(1).map(|i| &tokens[i]) else { return };
     let lower = owner.lower();
     let named = match lower.strip_suffix("'s").or_else(|| lower.strip_suffix("\u{2019}s")) {
-        Some(_) => owner.text.starts_with('@') || (owner.is_capitalised() && who.is_name(owner.text)),
+        Some(_) => owner.text.starts_with('@') || (owner.is_capitalised() && is_name_here(who, owner.text)),
         None => crate::lexicon::SINGLING_POSSESSIVES.contains(&lower.as_str()),
     };
     if !named {
@@ -1142,7 +1142,7 @@ fn reason(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, 
     let Some((p, person)) = next_word(tokens, last) else { return };
     let lower = person.lower();
     let pronoun = matches!(lower.as_str(), "he" | "she" | "his" | "her");
-    if !(pronoun || person.text.starts_with('@') || (person.is_capitalised() && who.is_name(person.text))) {
+    if !(pronoun || person.text.starts_with('@') || (person.is_capitalised() && is_name_here(who, person.text))) {
         return;
     }
     // A surname: "When Mei Ling rebooted …", "because of Rafael Souza's change".
@@ -1709,9 +1709,33 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         Some(w) => grammar::clause_subject_before(tokens, w - 1, &who),
         None => grammar::subject_before(tokens, start, Some(&verb_word), &who),
     };
-    let Some(subject) = subject else {
+    let Some(mut subject) = subject else {
         return;
     };
+    if subject.person.is_none() && subject.possessor.is_none() && which.is_none() {
+        // The act's object must follow it: "Pods manually deleted on the nodes" is a
+        // headline's passive, not a person's act.
+        let act_end = if harm == Accident { next_word(tokens, last).map(|(i, _)| i) } else { Some(last) };
+        let object = act_end.and_then(|i| next_word(tokens, i)).map(|(_, t)| t.lower());
+        if object.is_some_and(|o| !grammar::is_preposition(&o) && !matches!(o.as_str(), "by" | "to" | "and" | "or")) {
+            subject.person = unknown_surname(tokens, &subject, harm, &who);
+        }
+        // "Nomvula's script dropped the table": the owner a name no list knows.
+        if subject.person.is_none() {
+            subject.possessor = who.document.and_then(|people| {
+                tokens
+                    .iter()
+                    .filter(|t| t.start >= subject.range.start && t.end <= subject.range.end)
+                    .find(|t| {
+                        let l = t.lower();
+                        t.is_capitalised()
+                            && (l.ends_with("'s") || l.ends_with("\u{2019}s"))
+                            && unknown_name(people, &who, t.text)
+                    })
+                    .map(|t| (PersonKind::Name, t.range()))
+            });
+        }
+    }
     // Only now, with a person or a person's thing as the subject, is the rest of the clause
     // read for harm: most hits of these words have neither.
     let person_named = subject.person.as_ref().is_some_and(|(kind, _)| named(*kind));
@@ -2203,7 +2227,7 @@ fn agent(
             None => false,
         }
     } else {
-        person.is_capitalised() && who.is_name(person.text)
+        person.is_capitalised() && is_name_here(who, person.text)
     };
     if !singled {
         return false;
@@ -2276,7 +2300,7 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
     }
     let Some((p, person)) = next_word(tokens, last) else { return };
     let singled = person.text.starts_with('@')
-        || (person.is_capitalised() && who.is_name(person.text))
+        || (person.is_capitalised() && is_name_here(who, person.text))
         || matches!(person.lower().as_str(), "him" | "her");
     if !singled {
         return;
@@ -2325,7 +2349,7 @@ fn one_who(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize,
     let singled = |t: &Token<'_>| {
         t.text.starts_with('@')
             || matches!(t.lower().as_str(), "he" | "she")
-            || (t.is_capitalised() && who.is_name(t.text))
+            || (t.is_capitalised() && is_name_here(who, t.text))
     };
     while p > 0
         && p + 2 > person_end
@@ -2370,6 +2394,54 @@ fn one_who(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize,
     ));
 }
 
+/// "Okonkwo skipped the canary": a capitalised subject no word list knows (names of
+/// software are listed, and given names), that the document never writes in lowercase nor
+/// uses as a thing, doing what people do. Surnames are read this way.
+fn unknown_surname(
+    tokens: &[Token<'_>],
+    subject: &grammar::Subject,
+    harm: Harm,
+    who: &Who<'_>,
+) -> Option<(PersonKind, std::ops::Range<usize>)> {
+    if !matches!(harm, Act | Destroy | Safeguard | Wrongly | Down | Left | Accident | Omission) {
+        return None;
+    }
+    let people = who.document?;
+    let words: Vec<&Token<'_>> =
+        tokens.iter().filter(|t| t.start >= subject.range.start && t.end <= subject.range.end).collect();
+    if words.is_empty() || words.len() > 2 || words.iter().any(|t| !t.is_word() || !t.is_capitalised()) {
+        return None;
+    }
+    let unknown = words.iter().all(|t| unknown_name(people, who, t.text));
+    unknown.then(|| (PersonKind::Name, subject.range.clone()))
+}
+
+/// Whether a capitalised word (or `Name's`) no word list knows reads as a person's name
+/// in this document: not a sentence word, a product, a verb or a common noun's shape, and
+/// never written in lowercase nor used as a thing (nor, for a plural, its singular).
+fn unknown_name(people: &crate::people::People<'_>, who: &Who<'_>, word: &str) -> bool {
+    let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+    let lower = bare.to_lowercase();
+    let quiet = |w: &str| {
+        let ev = people.evidence(w);
+        ev.thing == 0 && ev.lowercase == 0
+    };
+    !lower.contains(['\'', '\u{2019}'])
+        && crate::lexicon::could_be_name(bare, who.user)
+        && crate::people::name_class(bare) == crate::people::NameClass::Unknown
+        && !grammar::looks_like_common_noun(&lower)
+        && crate::verbs::lookup(&lower).is_none()
+        && quiet(bare)
+        // "Pods", "Batches": a plural whose singular the document writes as a thing.
+        && bare.strip_suffix('s').is_none_or(quiet)
+}
+
+/// Whether a capitalised word names a person here: by the word lists and the document's
+/// evidence, or as a name no list knows (see [`unknown_name`]).
+fn is_name_here(who: &Who<'_>, word: &str) -> bool {
+    who.is_name(word) || who.document.is_some_and(|people| unknown_name(people, who, word))
+}
+
 /// "Dana's mistake", "his fault", "a mistake by Dana".
 fn fault(
     ctx: &Context<'_>,
@@ -2388,7 +2460,7 @@ fn fault(
     if let Some((b, by)) = next_word(tokens, t_index) {
         if matches!(by.lower().as_str(), "by" | "of") {
             if let Some((_, person)) = next_word(tokens, b) {
-                if person.text.starts_with('@') || (person.is_capitalised() && who.is_name(person.text)) {
+                if person.text.starts_with('@') || (person.is_capitalised() && is_name_here(who, person.text)) {
                     out.add(
                         hit.range.start..person.end,
                         "Names a person as the one at fault: describe the action and the conditions around it.",
@@ -2403,7 +2475,7 @@ fn fault(
     };
     let lower = prev.lower();
     let named = match lower.strip_suffix("'s") {
-        Some(_) => prev.text.starts_with('@') || who.is_name(prev.text),
+        Some(_) => prev.text.starts_with('@') || is_name_here(who, prev.text),
         None => crate::lexicon::SINGLING_POSSESSIVES.contains(&lower.as_str()),
     };
     if !named {
@@ -2487,7 +2559,12 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, who: &Who<'_>) -> bool {
             // "Haddad skipped the dry run": at a sentence's start, a word the lists do not
             // know is a name when the document shows it is one (a full name, a page, a
             // follow-up owned), asked only of a word followed by another.
-            if bytes.get(end) == Some(&b' ') && !crate::lexicon::is_sentence_word(word) && who.is_name(word) {
+            if bytes.get(end) == Some(&b' ')
+                && !crate::lexicon::is_sentence_word(word)
+                && (who.is_name(word)
+                    || (crate::people::name_class(word) == crate::people::NameClass::Unknown
+                        && crate::lexicon::could_be_name(word, who.user)))
+            {
                 return true;
             }
         }
@@ -2636,6 +2713,16 @@ mod tests {
             ("Chiamaka never ran the policy linter before the merge.", "Chiamaka never"),
             ("Farid's PR also deleted the exception for the archive.", "Farid's PR also deleted"),
             ("Ilse turned off encryption on the export bucket.", "Ilse turned off"),
+            // A surname no list knows, in a document that never writes it as a thing.
+            ("Later, Okonkwo skipped the canary.", "Okonkwo skipped"),
+            ("Okonkwo's script dropped the orders table.", "Okonkwo's script dropped"),
+            // A person's work named twice is not a sign the name is a thing's.
+            (
+                "Pablo's migration was slow. Pablo's migration held a lock on the orders table.",
+                "Pablo's migration held a lock",
+            ),
+            ("- 16:40 @lachie pushes a bad config to the edge.", "@lachie pushes"),
+            ("Ravi shipped the model with the label column shifted by one position.", "Ravi shipped"),
         ] {
             assert_eq!(flagged(ID, sentence), [want], "{sentence}");
         }
@@ -2657,6 +2744,10 @@ mod tests {
             "The object-count alarm woke Kaveh at 02:31.",
             "Haddad is also the name of the studio.",
             "Chiamaka never ran into the limit before.",
+            "| 12:35 | Pods manually deleted on fully scheduled nodes |",
+            "Falcon dropped the orders table. The falcon service restarted.",
+            "Velero 1.12 deleted the backups bucket.",
+            "Because of Imran's change to the retry policy, the database was backed up twice.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -621,6 +621,28 @@ fn subject_within(
             let found = noun_phrase_ending_at(tokens, before, verb_word, who)?;
             return found.person.is_some().then_some(found);
         }
+        // "Pablo (DBA) deleted …", "Pablo — on call that night — deleted …": the name
+        // before a short aside in brackets or dashes, with no verb in it.
+        let open = match t.text {
+            ")" => Some("("),
+            "\u{2014}" | "\u{2013}" | "--" => Some(t.text),
+            _ => None,
+        };
+        if let Some(open) = open {
+            let o = (last.saturating_sub(8)..last).rev().find(|&i| tokens[i].text == open)?;
+            let aside = &tokens[o + 1..last];
+            let verbless = aside.iter().all(|w| {
+                let l = w.lower();
+                !AUXILIARIES.contains(&l.as_str()) && !is_past_verb(&l)
+                    || matches!(l.as_str(), "was" | "is")
+                        && aside.iter().any(|a| matches!(a.lower().as_str(), "on" | "on-call" | "the" | "a" | "our"))
+            });
+            if o == 0 || aside.is_empty() || !verbless {
+                return None;
+            }
+            let found = noun_phrase_ending_at(tokens, o - 1, verb_word, who)?;
+            return found.person.is_some().then_some(found);
+        }
         // A clause that starts right at the verb ("…; deleted the table"): no subject.
         return None;
     }
@@ -788,8 +810,14 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
     // ", who had approved similar changes before,": a relative clause set off the same way.
     // ", as reviewers,": a role the subject acted in.
     let relative = words.first().is_some_and(|w| matches!(w.lower().as_str(), "who" | "as"));
+    // ", in a hurry,", ", late on Friday,": an adverbial aside with no verb.
+    let adverbial = words.first().is_some_and(|w| {
+        matches!(w.lower().as_str(), "in" | "at" | "on" | "late" | "early" | "during" | "apparently" | "unfortunately")
+    }) && verbless
+        && words.len() <= 5;
     let appositive = determiner && verbless && words.len() <= 6;
-    (tokens[open].text == "," && open > 0 && (appositive || relative) && words.len() >= 2).then(|| open - 1)
+    (tokens[open].text == "," && open > 0 && (appositive || relative || adverbial) && words.len() >= 2)
+        .then(|| open - 1)
 }
 
 /// Where a "who"/"that" starts a relative clause that ends with the noun phrase `np`:

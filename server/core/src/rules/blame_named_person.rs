@@ -97,6 +97,8 @@ enum Harm {
     Cleft,
     /// "Ines was the one who …": the person before, the act after.
     OneWho,
+    /// "decided to skip the canary": a choice whose act is harm in itself.
+    Chose,
     /// A word that makes a neutral act harm ("a *bad* config", "*without* review", "*to
     /// prod*"): the act is found before it in the clause (see [`WRONGLY`]).
     Mark,
@@ -111,8 +113,8 @@ enum Harm {
 }
 
 use Harm::{
-    Accident, Act, Cause, Cleft, Decision, Destroy, Down, Fault, Left, Mark, Omission, OneWho, Reason, Safeguard,
-    Through, Wrongly,
+    Accident, Act, Cause, Chose, Cleft, Decision, Destroy, Down, Fault, Left, Mark, Omission, OneWho, Reason,
+    Safeguard, Through, Wrongly,
 };
 
 /// Each trigger and what it says; the verbs in the forms a person's act takes (past
@@ -212,6 +214,14 @@ const HARMS: &[(&str, Harm)] = &[
     ("introduced", Cause),
     ("caused", Cause),
     ("responsible for", Cause),
+    ("led to", Cause),
+    ("leads to", Cause),
+    ("resulted in", Cause),
+    ("started the outage", Cause),
+    ("started the incident", Cause),
+    ("kicked off the outage", Cause),
+    ("kicked off the incident", Cause),
+    ("slept through", Act),
     ("is to blame", Cause),
     ("was to blame", Cause),
     ("at fault", Cause),
@@ -223,6 +233,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("forgot to", Omission),
     ("omitted to", Omission),
     ("took", Down),
+    ("turned", Down),
+    ("switched", Down),
+    ("let", Down),
+    ("allowed", Down),
     ("brought", Down),
     ("knocked", Down),
     ("left", Left),
@@ -361,6 +375,9 @@ const HARMS: &[(&str, Harm)] = &[
     ("during peak", Mark),
     ("at peak", Mark),
     ("during the peak", Mark),
+    ("during the sale", Mark),
+    ("mid-sale", Mark),
+    ("during the launch", Mark),
     ("locked", Through),
     ("held a lock", Through),
     ("held the lock", Through),
@@ -388,6 +405,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("it was", Cleft),
     ("it's", Cleft),
     ("it is", Cleft),
+    ("decided to", Chose),
+    ("chose to", Chose),
+    ("opted to", Chose),
+    ("elected to", Chose),
     ("the one who", OneWho),
     ("the one that", OneWho),
     ("the person who", OneWho),
@@ -839,6 +860,15 @@ const INCIDENT_NOUNS: &[&str] = &[
     "corruption",
     "leak",
     "breach",
+    "storm",
+    "spike",
+    "cascade",
+    "backlog",
+    "timeouts",
+    "duplicates",
+    "lockout",
+    "overload",
+    "degradation",
 ];
 
 /// What a person may be "responsible for" about an incident that is a duty, not a cause:
@@ -904,6 +934,10 @@ const LEFT_STATES: &[&str] = &[
     "muted",
     "silenced",
 ];
+
+/// What a thing left alone does that a person may be said to have let happen: "let the
+/// certificate *expire*".
+const LAPSES: &[&str] = &["expire", "lapse", "fill", "overflow"];
 
 /// What a person's decision may be to do that is harm in itself: "Arjun's decision to
 /// *bypass* the lock".
@@ -1182,7 +1216,14 @@ fn reason(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, 
         return;
     }
     // The clause it explains: after the comma when the reason comes first, else before it.
-    let first = tokens[..t_index].iter().all(|t| !t.is_word());
+    // "Shortly after Ravi pushed …, errors spiked": an adverb of time before it.
+    let first = tokens[..t_index].iter().all(|t| {
+        !t.is_word()
+            || matches!(
+                t.lower().as_str(),
+                "shortly" | "soon" | "right" | "just" | "immediately" | "minutes" | "seconds" | "moments"
+            )
+    });
     let explained = if first {
         let Some(comma) = (a + 1..tokens.len()).find(|&i| tokens[i].text == ",") else { return };
         &tokens[comma + 1..]
@@ -1306,7 +1347,15 @@ const RULE_MARKS: &[&str] =
     &["against the", "against our", "despite the", "in spite of", "in violation of", "in breach of", "violating"];
 
 /// Marks of a time when an outage hurts most: "during business hours", "at peak".
-const BUSY_TIMES: &[&str] = &["during business hours", "during peak", "at peak", "during the peak"];
+const BUSY_TIMES: &[&str] = &[
+    "during business hours",
+    "during peak",
+    "at peak",
+    "during the peak",
+    "during the sale",
+    "mid-sale",
+    "during the launch",
+];
 
 /// Acts that interrupt a service, which a busy time makes harm: "rebooted the primary during
 /// business hours" (not "added capacity at peak", "joined the bridge during peak").
@@ -1669,7 +1718,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let verb_word = match harm {
         Omission if trigger.starts_with("not ") => tokens[last].lower().as_str().to_string(),
         Omission => next_word(tokens, last).map_or(String::new(), |(_, t)| t.lower().as_str().to_string()),
-        Accident => next_word(tokens, last).map_or(String::new(), |(_, t)| t.lower().as_str().to_string()),
+        Accident | Chose => next_word(tokens, last).map_or(String::new(), |(_, t)| t.lower().as_str().to_string()),
         _ => trigger.to_string(),
     };
     let verb_at = t_index;
@@ -1875,6 +1924,12 @@ fn harm_holds(
             let particle = words.iter().any(|w| matches!(w.as_str(), "down" | "offline" | "over" | "out"));
             let taken = match trigger {
                 "took" | "takes" => words.iter().any(|w| matches!(w.as_str(), "down" | "offline")),
+                // "turned the alert off": a safeguard switched off, the particle after it.
+                "turned" | "switched" => words.iter().position(|w| w == "off").is_some_and(|i| {
+                    words[..i].iter().any(|w| SAFEGUARDS.contains(&w.as_str())) && !words[..i].contains(&"it".into())
+                }),
+                // "let the certificate expire", "allowed the disk to fill up".
+                "let" | "allowed" => words.iter().skip(1).take(5).any(|w| LAPSES.contains(&w.as_str())),
                 "knocked" | "knocks" => words.iter().any(|w| matches!(w.as_str(), "over" | "out" | "offline" | "down")),
                 _ => particle && words.iter().any(|w| w == "down"),
             };
@@ -1977,6 +2032,7 @@ fn harm_holds(
             let about_incident = match trigger {
                 _ if duty_after => false,
                 "is to blame" | "was to blame" | "at fault" => true,
+                t if t.starts_with("started the") || t.starts_with("kicked off the") => true,
                 // "responsible for the bad migration".
                 _ if words.iter().take(4).any(|w| BAD.contains(&w.as_str())) => true,
                 _ => {
@@ -1986,6 +2042,13 @@ fn harm_holds(
                 }
             };
             if !about_incident {
+                return None;
+            }
+        }
+        // "decided to skip the canary".
+        Chose => {
+            let (_, verb) = next_word(tokens, last)?;
+            if !HARMFUL_CHOICES.contains(&verb.lower().as_str()) {
                 return None;
             }
         }
@@ -2048,7 +2111,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
     let after = |reach: usize| words_between(masked, hit.range.end, (hit.range.end + reach).min(hit.block.end));
     let lower_is = |w: &str, set: &[&str]| set.iter().any(|s| w.eq_ignore_ascii_case(s));
     match harm {
-        Down => after(60).any(|w| lower_is(w, &["down", "offline", "over", "out"])),
+        Down => after(60).any(|w| lower_is(w, &["down", "offline", "over", "out", "off"]) || lower_is(w, LAPSES)),
         Left => after(90).any(|w| {
             lower_is(
                 w,
@@ -2110,6 +2173,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             after(40).take(4).any(|w| lower_is(w, AGAINST_RULES))
         }
         Mark if matches!(trigger, "despite the" | "in spite of") => after(40).take(4).any(|w| lower_is(w, TEAM_RULES)),
+        Chose => after(20).next().is_some_and(|w| lower_is(w, HARMFUL_CHOICES)),
         // "Keoni was the one who": a copula right before.
         OneWho => {
             let before = &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(5))..hit.range.start];
@@ -2208,9 +2272,10 @@ fn agent(
     out: &mut Report<'_>,
 ) -> bool {
     let Some((p, person)) = next_word(tokens, by) else { return false };
-    // "triggered by Marius's fuzzer": a thing of theirs, often a tool that found it.
-    if person.lower().ends_with("'s") {
-        return false;
+    // "triggered by Marius's fuzzer": a thing of theirs, often a tool that found it; but
+    // "caused by Ravi's deploy" names the change that did the harm.
+    if person.lower().ends_with("'s") || person.lower().ends_with("\u{2019}s") {
+        return owned_cause(ctx, tokens, by, p, who, out);
     }
     // The person and their surname or initial: "Bartek", "T. Wróbel", "@k.osei", "Sato-san".
     let mut end = p;
@@ -2286,6 +2351,59 @@ fn agent(
     let new = reframe::case_for_position(false, "the on-call engineer");
     let name = tokens[p].start..tokens[end].end;
     d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", name, new));
+    true
+}
+
+/// A person's change, as a noun: "Ravi's *deploy*".
+const CHANGE_NOUNS: &[&str] = &[
+    "change",
+    "changes",
+    "deploy",
+    "deployment",
+    "pr",
+    "commit",
+    "push",
+    "merge",
+    "script",
+    "migration",
+    "config",
+    "release",
+    "rollout",
+    "patch",
+    "update",
+    "edit",
+    "typo",
+    "query",
+];
+
+/// "The outage was caused by Ravi's deploy": the participle of a cause, then a person's
+/// change.
+fn owned_cause(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    by: usize,
+    p: usize,
+    who: &Who<'_>,
+    out: &mut Report<'_>,
+) -> bool {
+    let owner = &tokens[p];
+    if !(owner.text.starts_with('@') || (owner.is_capitalised() && is_name_here(who, owner.text))) {
+        return false;
+    }
+    let Some((_, change)) = next_word(tokens, p) else { return false };
+    let Some(participle) = by.checked_sub(1).filter(|&i| {
+        matches!(tokens[i].lower().as_str(), "caused" | "triggered" | "introduced" | "started" | "broken")
+    }) else {
+        return false;
+    };
+    if !CHANGE_NOUNS.contains(&change.lower().as_str()) || tokens[..participle].iter().any(is_negation) {
+        return false;
+    }
+    let d = out.add(
+        tokens[participle].start..change.end,
+        "Names a person as the one whose change did harm: describe the change and the conditions around it.",
+    );
+    d.fixes.extend(reframe::rewrite(ctx.doc, "Drop the person's name", owner.range(), "the".to_string()));
     true
 }
 
@@ -2723,6 +2841,15 @@ mod tests {
             ),
             ("- 16:40 @lachie pushes a bad config to the edge.", "@lachie pushes"),
             ("Ravi shipped the model with the label column shifted by one position.", "Ravi shipped"),
+            ("Ravi decided to skip the canary.", "Ravi decided to"),
+            ("Ravi switched the disk alert off.", "Ravi switched"),
+            ("Ravi let the certificate expire.", "Ravi let"),
+            ("Ravi's deploy led to the outage.", "Ravi's deploy led to"),
+            ("The outage was triggered by Ravi's deploy.", "triggered by Ravi's deploy"),
+            ("Shortly after Ravi pushed the config, errors spiked.", "Ravi pushed"),
+            ("@jdoe restarted the primary during the sale.", "@jdoe restarted"),
+            ("Ravi, in a hurry, skipped the canary.", "Ravi, in a hurry, skipped"),
+            ("Pablo (DBA) deleted the orders table.", "Pablo (DBA) deleted"),
         ] {
             assert_eq!(flagged(ID, sentence), [want], "{sentence}");
         }
@@ -2748,6 +2875,13 @@ mod tests {
             "Falcon dropped the orders table. The falcon service restarted.",
             "Velero 1.12 deleted the backups bucket.",
             "Because of Imran's change to the retry policy, the database was backed up twice.",
+            "Ravi decided to roll back the deploy.",
+            "Ravi switched the traffic off the old region.",
+            "Ravi let the migration run overnight.",
+            "Ravi let the team know at 14:05.",
+            "The spike was triggered by Ravi's load test fixture.",
+            "The outage was caused by Jenkins.",
+            "Ravi (on call) restored the table.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -814,7 +814,11 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
     let adverbial = words.first().is_some_and(|w| {
         matches!(w.lower().as_str(), "in" | "at" | "on" | "late" | "early" | "during" | "apparently" | "unfortunately")
     }) && verbless
-        && words.len() <= 5;
+        && words.len() <= 5
+        // ", it seems,", ", it appears,".
+        || words.len() == 2
+            && words[0].lower() == "it"
+            && matches!(words[1].lower().as_str(), "seems" | "appears" | "turns" | "seemed" | "appeared");
     let appositive = determiner && verbless && words.len() <= 6;
     (tokens[open].text == "," && open > 0 && (appositive || relative || adverbial) && words.len() >= 2)
         .then(|| open - 1)
@@ -912,12 +916,18 @@ fn noun_phrase_ending_at(tokens: &[Token<'_>], end: usize, verb_word: Option<&st
             if tokens[head_before].is_word() {
                 // "the force-push of João Victor", "the fix of Thaís": the person whose
                 // thing it is.
-                let of_person = (prep == "of")
+                // "a change by Ravi", "a bad config from Ravi", "the config pushed by Ravi".
+                let of_person = matches!(prep, "of" | "by" | "from")
                     .then(|| classify(tokens, start..=phrase_end, verb_word, who, false))
                     .and_then(|s| s.person)
                     .filter(|(kind, _)| kind.is_named());
                 if let Some(owner) = of_person {
-                    let head = noun_phrase_ending_at(tokens, head_before, verb_word, who)?;
+                    let participle = prep == "by" && head_before > 0 && is_past_verb(&tokens[head_before].lower());
+                    let head_end = if participle { head_before - 1 } else { head_before };
+                    if prep != "of" && !participle && is_past_verb(&tokens[head_before].lower()) {
+                        return None;
+                    }
+                    let head = noun_phrase_ending_at(tokens, head_end, verb_word, who)?;
                     if head.person.is_none() {
                         let range = head.range.start..tokens[end].end;
                         return Some(Subject { range, possessor: Some(owner), ..head });

@@ -799,7 +799,10 @@ fn in_owner_column(raw: &str, line_start: usize, at: usize, end: usize) -> bool 
 pub fn is_person(class: NameClass, evidence: Evidence) -> bool {
     match class {
         NameClass::Given => evidence.thing_weight() <= evidence.person + 1,
-        NameClass::Ambiguous | NameClass::Thing => evidence.person > evidence.thing_weight(),
+        // A name that is also a word ("Will", "Grant") is written in lowercase as the word:
+        // only its uses as a thing count against it.
+        NameClass::Ambiguous => evidence.person > evidence.thing,
+        NameClass::Thing => evidence.person > evidence.thing_weight(),
         // A word no list knows needs more than one sign.
         NameClass::Unknown => evidence.person >= 2 && evidence.person > evidence.thing_weight(),
     }

@@ -99,6 +99,9 @@ enum Harm {
     OneWho,
     /// "decided to skip the canary": a choice whose act is harm in itself.
     Chose,
+    /// Undoing a repair or bringing back what broke: "reverted the fix", "re-enabled the
+    /// flag that caused the crash".
+    Undo,
     /// A word that makes a neutral act harm ("a *bad* config", "*without* review", "*to
     /// prod*"): the act is found before it in the clause (see [`WRONGLY`]).
     Mark,
@@ -114,7 +117,7 @@ enum Harm {
 
 use Harm::{
     Accident, Act, Cause, Chose, Cleft, Decision, Destroy, Down, Fault, Left, Mark, Omission, OneWho, Reason,
-    Safeguard, Through, Wrongly,
+    Safeguard, Through, Undo, Wrongly,
 };
 
 /// Each trigger and what it says; the verbs in the forms a person's act takes (past
@@ -405,6 +408,11 @@ const HARMS: &[(&str, Harm)] = &[
     ("it was", Cleft),
     ("it's", Cleft),
     ("it is", Cleft),
+    ("reverted", Undo),
+    ("reverts", Undo),
+    ("re-enabled", Undo),
+    ("re-enables", Undo),
+    ("reenabled", Undo),
     ("decided to", Chose),
     ("chose to", Chose),
     ("opted to", Chose),
@@ -2045,6 +2053,24 @@ fn harm_holds(
                 return None;
             }
         }
+        Undo => {
+            let words = object_words(tokens, last, 8);
+            // "reverted the fix", "re-enabled the flag that caused the crash" (not "reverted
+            // the bad deploy", which is the repair).
+            let repair_undone = words.iter().take(3).any(|w| REPAIR_OBJECTS.contains(&w.as_str()));
+            let rel = tokens[last + 1..].iter().take(8).position(|t| matches!(t.lower().as_str(), "that" | "which"));
+            let brings_back = rel.is_some_and(|r| {
+                tokens[last + 1 + r..]
+                    .iter()
+                    .take(5)
+                    .any(|t| matches!(t.lower().as_str(), "caused" | "broke" | "crashed" | "started" | "triggered"))
+            });
+            // "reverted the fix because it made things worse": a reason given.
+            let reasoned = tokens[last + 1..].iter().any(|t| matches!(t.lower().as_str(), "because" | "since" | "as"));
+            if reasoned || words.iter().any(|w| BAD.contains(&w.as_str())) || !(repair_undone || brings_back) {
+                return None;
+            }
+        }
         // "decided to skip the canary".
         Chose => {
             let (_, verb) = next_word(tokens, last)?;
@@ -2174,6 +2200,9 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         }
         Mark if matches!(trigger, "despite the" | "in spite of") => after(40).take(4).any(|w| lower_is(w, TEAM_RULES)),
         Chose => after(20).next().is_some_and(|w| lower_is(w, HARMFUL_CHOICES)),
+        Undo => {
+            after(80).any(|w| lower_is(w, REPAIR_OBJECTS) || lower_is(w, &["caused", "broke", "crashed", "triggered"]))
+        }
         // "Keoni was the one who": a copula right before.
         OneWho => {
             let before = &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(5))..hit.range.start];
@@ -2850,6 +2879,13 @@ mod tests {
             ("@jdoe restarted the primary during the sale.", "@jdoe restarted"),
             ("Ravi, in a hurry, skipped the canary.", "Ravi, in a hurry, skipped"),
             ("Pablo (DBA) deleted the orders table.", "Pablo (DBA) deleted"),
+            ("Ravi, it seems, forgot to re-enable the alert.", "Ravi, it seems, forgot to"),
+            ("The config pushed by Ravi broke checkout.", "Ravi broke"),
+            ("A bad config from Ravi broke checkout.", "Ravi broke"),
+            ("@lachie reverted the fix.", "@lachie reverted"),
+            ("@lachie re-enabled the flag that caused the crash.", "@lachie re-enabled"),
+            // A name that is also a word, written as the word elsewhere.
+            ("Grant joined the bridge. We grant access daily.\n\nGrant deleted the orders table.", "Grant deleted"),
         ] {
             assert_eq!(flagged(ID, sentence), [want], "{sentence}");
         }
@@ -2882,6 +2918,9 @@ mod tests {
             "The spike was triggered by Ravi's load test fixture.",
             "The outage was caused by Jenkins.",
             "Ravi (on call) restored the table.",
+            "Ravi reverted the bad deploy.",
+            "Ravi reverted the fix because it made the errors worse.",
+            "The fix from Ravi stopped the errors.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

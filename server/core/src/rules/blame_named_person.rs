@@ -1666,7 +1666,9 @@ fn named(kind: PersonKind) -> bool {
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let (trigger, harm) = HARMS[hit.trigger];
-    if !worth_reading(&ctx.doc.masked, hit, trigger, harm) || !could_name_someone(&ctx.doc.masked, hit, &ctx.who()) {
+    if !worth_reading(&ctx.doc.masked, hit, trigger, harm)
+        || !(could_name_someone(&ctx.doc.masked, hit, &ctx.who()) || opens_list_item(ctx.doc.text, hit))
+    {
         return;
     }
     let sentence = ctx.sentence(hit);
@@ -1767,6 +1769,20 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         None => grammar::subject_before(tokens, start, Some(&verb_word), &who),
     };
     let Some(mut subject) = subject else {
+        // "- Ravi:\n  - deleted the orders table": a list item whose act's subject is
+        // the name that leads the list in.
+        if which.is_none()
+            && tokens[..start].iter().all(|t| !t.is_word() || matches!(t.lower().as_str(), "and" | "then" | "also"))
+            && !matches!(harm, Through | Cause | Reason | Decision | Fault | Cleft | OneWho)
+            && harm_holds(trigger, harm, mark, tokens, t_index, last).is_some_and(|thing| !thing)
+            && lead_in_names_someone(ctx, hit, &who)
+        {
+            out.add(
+                act,
+                "Names a person (who leads this list in) as the one who broke or missed something: name the role \
+                 and describe the conditions.",
+            );
+        }
         return;
     };
     if subject.person.is_none() && subject.possessor.is_none() && which.is_none() {
@@ -2206,7 +2222,10 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         // "Keoni was the one who": a copula right before.
         OneWho => {
             let before = &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(5))..hit.range.start];
-            before.ends_with("was ") || before.ends_with("is ") || before.ends_with("\u{2019}s ")
+            before.ends_with("was ")
+                || before.ends_with("is ")
+                || before.ends_with("\u{2019}s ")
+                || before.ends_with("'s ")
         }
         Cleft => {
             let next = masked[hit.range.end..hit.block.end].trim_start();
@@ -2241,6 +2260,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 || before.contains(" of ")
                 || before.contains(" his ")
                 || before.contains(" her ")
+                || ["His ", "Her ", "his ", "her "].iter().any(|p| before.trim_start().starts_with(p))
                 || relative_clause_shape(before)
         }
         _ => true,
@@ -2487,16 +2507,24 @@ const REPAIR_OBJECTS: &[&str] = &["fix", "hotfix", "rollback", "revert", "patch"
 /// table": a person singled out by a copula and "the one who" for an act that changed or
 /// broke something (not for finding or repairing it).
 fn one_who(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, who: &Who<'_>, out: &mut Report<'_>) {
-    let Some(copula) = t_index.checked_sub(1).filter(|&c| matches!(tokens[c].lower().as_str(), "was" | "is")) else {
+    // "He's the one who": the copula joined to the person.
+    let joined = t_index.checked_sub(1).filter(|&c| {
+        let l = tokens[c].lower();
+        (l.ends_with("'s") || l.ends_with("\u{2019}s")) && tokens[c].is_word()
+    });
+    let copula = t_index.checked_sub(1).filter(|&c| matches!(tokens[c].lower().as_str(), "was" | "is"));
+    let Some(mut p) = (match (copula, joined) {
+        (Some(c), _) => c.checked_sub(1),
+        (None, Some(j)) => Some(j),
+        (None, None) => None,
+    }) else {
         return;
     };
-    // The person: a name (with a surname or two), a handle, he or she.
-    let Some(mut p) = copula.checked_sub(1) else { return };
     let person_end = p;
     let singled = |t: &Token<'_>| {
-        t.text.starts_with('@')
-            || matches!(t.lower().as_str(), "he" | "she")
-            || (t.is_capitalised() && is_name_here(who, t.text))
+        let l = t.lower();
+        let bare = l.strip_suffix("'s").or_else(|| l.strip_suffix("\u{2019}s")).unwrap_or(&l);
+        t.text.starts_with('@') || matches!(bare, "he" | "she") || (t.is_capitalised() && is_name_here(who, t.text))
     };
     while p > 0
         && p + 2 > person_end
@@ -2561,6 +2589,72 @@ fn unknown_surname(
     }
     let unknown = words.iter().all(|t| unknown_name(people, who, t.text));
     unknown.then(|| (PersonKind::Name, subject.range.clone()))
+}
+
+/// Whether a hit opens a list item ("- deleted the table", "- and skipped …"): its subject
+/// may be the name that leads the list in (see [`lead_in_names_someone`]).
+fn opens_list_item(text: &str, hit: &PhraseHit) -> bool {
+    let line_start = text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..hit.range.start].trim_start();
+    let Some(rest) = before.strip_prefix(['-', '*', '+']) else { return false };
+    matches!(rest.trim(), "" | "and" | "then" | "also" | "and then")
+}
+
+/// Whether the list item a hit starts is led in by a person: the parent item or the
+/// paragraph above ends with ":" ("- Ravi:", "Ravi, on Friday:"), or the item above in the
+/// same list runs on with "," ("- Ravi ran the migration,"), and its first word is a name,
+/// a handle, he or she.
+fn lead_in_names_someone(ctx: &Context<'_>, hit: &PhraseHit, who: &Who<'_>) -> bool {
+    let text = ctx.doc.text;
+    let line_start = text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..hit.range.start].trim_start();
+    let bullet = before.starts_with(['-', '*', '+'])
+        || before
+            .split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+    if !bullet {
+        return false;
+    }
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let own_indent = indent(&text[line_start..hit.range.start]);
+    let mut end = line_start;
+    let mut blanks = 0;
+    for _ in 0..8 {
+        if end == 0 {
+            return false;
+        }
+        let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[start..end - 1];
+        end = start;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            blanks += 1;
+            if blanks > 1 {
+                return false;
+            }
+            continue;
+        }
+        let body = trimmed.trim_start_matches(['-', '*', '+', ' ']);
+        let first = body.split(|c: char| c.is_whitespace() || matches!(c, ',' | ':')).next().unwrap_or("");
+        let first = first.trim_matches('*');
+        let named = || {
+            first.starts_with('@')
+                || matches!(first, "He" | "She")
+                || (first.starts_with(char::is_uppercase) && is_name_here(who, first))
+        };
+        let sibling = line.trim_start().starts_with(['-', '*', '+']) && indent(line) == own_indent && blanks == 0;
+        if trimmed.ends_with(':') && !sibling {
+            return named();
+        }
+        if !sibling {
+            return false;
+        }
+        // "- Ravi ran the migration,": the item above runs on into this one.
+        if trimmed.ends_with(',') && named() {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a capitalised word (or `Name's`) no word list knows reads as a person's name
@@ -2880,6 +2974,11 @@ mod tests {
             ("Ravi, in a hurry, skipped the canary.", "Ravi, in a hurry, skipped"),
             ("Pablo (DBA) deleted the orders table.", "Pablo (DBA) deleted"),
             ("Ravi, it seems, forgot to re-enable the alert.", "Ravi, it seems, forgot to"),
+            ("His migration held a lock on the orders table.", "His migration held a lock"),
+            ("He's the one who deleted the bucket.", "He's the one who deleted"),
+            // The subject leads the list in, or runs on from the item above.
+            ("- Ravi:\n  - deleted the orders table", "deleted"),
+            ("- Ravi ran the migration on Friday,\n- and skipped the canary.", "skipped"),
             ("The config pushed by Ravi broke checkout.", "Ravi broke"),
             ("A bad config from Ravi broke checkout.", "Ravi broke"),
             ("@lachie reverted the fix.", "@lachie reverted"),
@@ -2921,6 +3020,9 @@ mod tests {
             "Ravi reverted the bad deploy.",
             "Ravi reverted the fix because it made the errors worse.",
             "The fix from Ravi stopped the errors.",
+            "What went wrong:\n\n- deleted the orders table",
+            "- Jenkins:\n  - deleted the workspace",
+            "- Ravi:\n  - restored the orders table",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

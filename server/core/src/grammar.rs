@@ -917,7 +917,8 @@ fn noun_phrase_ending_at(tokens: &[Token<'_>], end: usize, verb_word: Option<&st
                 // "the force-push of João Victor", "the fix of Thaís": the person whose
                 // thing it is.
                 // "a change by Ravi", "a bad config from Ravi", "the config pushed by Ravi".
-                let of_person = matches!(prep, "of" | "by" | "from")
+                let named_after = tokens[start].is_capitalised() || tokens[start].text.starts_with('@');
+                let of_person = (prep == "of" || (matches!(prep, "by" | "from") && named_after))
                     .then(|| classify(tokens, start..=phrase_end, verb_word, who, false))
                     .and_then(|s| s.person)
                     .filter(|(kind, _)| kind.is_named());

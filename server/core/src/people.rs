@@ -658,7 +658,12 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
         let spaced = before.ends_with(' ') && !before.ends_with("  ");
         if spaced
             && prev.is_some_and(|p| {
-                p.starts_with(char::is_uppercase) && before.trim_end().ends_with(p) && name_class(p) == NameClass::Given
+                p.starts_with(char::is_uppercase)
+                    && p.len() > 1
+                    && before.trim_end().ends_with(p)
+                    && !crate::lexicon::is_sentence_word(p)
+                    && is_given_name(p)
+                    && name_class(p) == NameClass::Given
             })
         {
             ev.person += 2;
@@ -674,6 +679,9 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
         // "Incident commander: Okonkwo", "Responders: Okonkwo, Mensah": a role's label at the
         // line's start, then names.
         let labelled = prefix.split_once(':').is_some_and(|(label, names)| {
+            if label.len() > 40 || label.bytes().any(|b| b.is_ascii_digit()) {
+                return false;
+            }
             let label = label.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
             ROLE_LABELS.contains(&label.as_str())
                 && words_of(names).all(|w| w.starts_with(char::is_uppercase) || one_of(w, &["and"]))
@@ -764,6 +772,9 @@ const PEOPLE_COLUMNS: &[&str] = &["owner", "owners", "assignee", "assigned to", 
 fn in_owner_column(raw: &str, line_start: usize, at: usize, end: usize) -> bool {
     let masked = raw;
     if !masked.is_char_boundary(at) || !masked.is_char_boundary(end) || !masked.is_char_boundary(line_start) {
+        return false;
+    }
+    if !masked[line_start..].trim_start_matches([' ', '\t']).starts_with('|') {
         return false;
     }
     let line_end = masked[end..].find('\n').map_or(masked.len(), |i| end + i);

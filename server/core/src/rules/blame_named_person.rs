@@ -516,6 +516,11 @@ const WRONGLY: &[&str] = &[
     "uses",
 ];
 
+/// Whether `lower` is one of [`WRONGLY`] (kept sorted for this).
+fn is_neutral_act(lower: &str) -> bool {
+    WRONGLY.binary_search(&lower).is_ok()
+}
+
 const TRIGGERS: &[&str] = &{
     let mut out = [""; HARMS.len()];
     let mut i = 0;
@@ -1606,7 +1611,7 @@ fn is_act(tokens: &[Token<'_>], i: usize) -> bool {
     if i > 0 && tokens[i - 1].is_word() && NOT_BEFORE_A_VERB.contains(&tokens[i - 1].lower().as_str()) {
         return false;
     }
-    if WRONGLY.contains(&w) || (w.len() >= 5 && w.ends_with("ed") && !matches!(w, "indeed" | "hundred" | "speed")) {
+    if is_neutral_act(w) || (w.len() >= 5 && w.ends_with("ed") && !matches!(w, "indeed" | "hundred" | "speed")) {
         return true;
     }
     if !crate::verbs::is_finite_or_participle(w) {
@@ -1641,7 +1646,7 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
             n.as_str() == "back"
                 || (n.as_str() == "out" && matches!(l.as_str(), "backed" | "pulled" | "took" | "ripped"))
         });
-        !undone && !FINDS_OR_REPAIRS.contains(&l.as_str()) && (!defect || WRONGLY.contains(&l.as_str()))
+        !undone && !FINDS_OR_REPAIRS.contains(&l.as_str()) && (!defect || is_neutral_act(&l))
     };
     for i in (at.saturating_sub(14)..at).rev() {
         let t = &tokens[i];
@@ -1667,7 +1672,8 @@ fn named(kind: PersonKind) -> bool {
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let (trigger, harm) = HARMS[hit.trigger];
     if !worth_reading(&ctx.doc.masked, hit, trigger, harm)
-        || !(could_name_someone(&ctx.doc.masked, hit, &ctx.who()) || opens_list_item(ctx.doc.text, hit))
+        || !(could_name_someone(&ctx.doc.masked, hit, &ctx.who())
+            || (opens_list_item(ctx.doc.text, hit) && lead_in_names_someone(ctx, hit, &ctx.who())))
     {
         return;
     }
@@ -2153,7 +2159,13 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
     let after = |reach: usize| words_between(masked, hit.range.end, (hit.range.end + reach).min(hit.block.end));
     let lower_is = |w: &str, set: &[&str]| set.iter().any(|s| w.eq_ignore_ascii_case(s));
     match harm {
-        Down => after(60).any(|w| lower_is(w, &["down", "offline", "over", "out", "off"]) || lower_is(w, LAPSES)),
+        // Each act its own particle: "took … down", "turned … off", "let … expire".
+        Down => match trigger {
+            "turned" | "switched" => after(60).any(|w| w.eq_ignore_ascii_case("off")),
+            "let" | "allowed" => after(40).any(|w| lower_is(w, LAPSES)),
+            "took" | "takes" => after(60).any(|w| lower_is(w, &["down", "offline"])),
+            _ => after(60).any(|w| lower_is(w, &["down", "offline", "over", "out"])),
+        },
         Left => after(90).any(|w| {
             lower_is(
                 w,
@@ -2552,7 +2564,7 @@ fn one_who(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize,
     let harmful = HARMS.iter().any(|(phrase, harm)| {
         *phrase == verb_word && matches!(harm, Act | Destroy | Safeguard | Cause | Through | Omission)
     });
-    let changed = CHANGES.contains(&verb_word) || WRONGLY.contains(&verb_word);
+    let changed = CHANGES.contains(&verb_word) || is_neutral_act(verb_word);
     if !(harmful || changed || matches!(verb_word, "approved" | "signed")) {
         return;
     }
@@ -2800,11 +2812,17 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, who: &Who<'_>) -> bool {
             // "Haddad skipped the dry run": at a sentence's start, a word the lists do not
             // know is a name when the document shows it is one (a full name, a page, a
             // follow-up owned), asked only of a word followed by another.
+            // Only right before the act ("Haddad skipped", "Haddad had not"): most words
+            // starting sentences are not.
             if bytes.get(end) == Some(&b' ')
+                && hit.range.start.saturating_sub(from + end) <= 24
                 && !crate::lexicon::is_sentence_word(word)
-                && (who.is_name(word)
-                    || (crate::people::name_class(word) == crate::people::NameClass::Unknown
-                        && crate::lexicon::could_be_name(word, who.user)))
+                && match crate::people::name_class(word) {
+                    crate::people::NameClass::Unknown => crate::lexicon::could_be_name(word, who.user),
+                    // "Grant deleted …" where the document shows Grant is a person.
+                    crate::people::NameClass::Ambiguous | crate::people::NameClass::Thing => who.is_name(word),
+                    crate::people::NameClass::Given => false,
+                }
             {
                 return true;
             }

@@ -2669,6 +2669,21 @@ fn lead_in_names_someone(ctx: &Context<'_>, hit: &PhraseHit, who: &Who<'_>) -> b
     false
 }
 
+/// Whether a capitalised word no list knows is shaped like a name, by cheap looks: not a
+/// common noun's ending ("Failures", "Context" pass only the first), not a past or an
+/// adverb ("Edited", "Permanently"), not a known verb ("Fix").
+fn name_shaped(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    !(grammar::looks_like_common_noun(&lower)
+        || grammar::looks_like_common_noun(singular)
+        || lower.ends_with("ed")
+        || lower.ends_with("ly")
+        || lower.len() < 3
+        || crate::verbs::lookup(&lower).is_some()
+        || crate::verbs::lookup(singular).is_some())
+}
+
 /// Whether a capitalised word (or `Name's`) no word list knows reads as a person's name
 /// in this document: not a sentence word, a product, a verb or a common noun's shape, and
 /// never written in lowercase nor used as a thing (nor, for a plural, its singular).
@@ -2682,8 +2697,7 @@ fn unknown_name(people: &crate::people::People<'_>, who: &Who<'_>, word: &str) -
     !lower.contains(['\'', '\u{2019}'])
         && crate::lexicon::could_be_name(bare, who.user)
         && crate::people::name_class(bare) == crate::people::NameClass::Unknown
-        && !grammar::looks_like_common_noun(&lower)
-        && crate::verbs::lookup(&lower).is_none()
+        && name_shaped(bare)
         && quiet(bare)
         // "Pods", "Batches": a plural whose singular the document writes as a thing.
         && bare.strip_suffix('s').is_none_or(quiet)
@@ -2818,7 +2832,9 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, who: &Who<'_>) -> bool {
                 && hit.range.start.saturating_sub(from + end) <= 24
                 && !crate::lexicon::is_sentence_word(word)
                 && match crate::people::name_class(word) {
-                    crate::people::NameClass::Unknown => crate::lexicon::could_be_name(word, who.user),
+                    crate::people::NameClass::Unknown => {
+                        crate::lexicon::could_be_name(word, who.user) && name_shaped(word)
+                    }
                     // "Grant deleted …" where the document shows Grant is a person.
                     crate::people::NameClass::Ambiguous | crate::people::NameClass::Thing => who.is_name(word),
                     crate::people::NameClass::Given => false,

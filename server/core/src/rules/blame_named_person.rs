@@ -99,6 +99,9 @@ enum Harm {
     OneWho,
     /// "decided to skip the canary": a choice whose act is harm in itself.
     Chose,
+    /// What a person's act went on to do, in a participle after a comma: "Ravi ran the
+    /// backfill twice, duplicating every order".
+    Ensuing,
     /// Undoing a repair or bringing back what broke: "reverted the fix", "re-enabled the
     /// flag that caused the crash".
     Undo,
@@ -116,7 +119,7 @@ enum Harm {
 }
 
 use Harm::{
-    Accident, Act, Cause, Chose, Cleft, Decision, Destroy, Down, Fault, Left, Mark, Omission, OneWho, Reason,
+    Accident, Act, Cause, Chose, Cleft, Decision, Destroy, Down, Ensuing, Fault, Left, Mark, Omission, OneWho, Reason,
     Safeguard, Through, Undo, Wrongly,
 };
 
@@ -413,6 +416,20 @@ const HARMS: &[(&str, Harm)] = &[
     ("re-enabled", Undo),
     ("re-enables", Undo),
     ("reenabled", Undo),
+    ("duplicating", Ensuing),
+    ("corrupting", Ensuing),
+    ("overwriting", Ensuing),
+    ("truncating", Ensuing),
+    ("purging", Ensuing),
+    ("flooding", Ensuing),
+    ("crashing", Ensuing),
+    ("breaking", Ensuing),
+    ("locking", Ensuing),
+    ("dropping", Ensuing),
+    ("deleting", Ensuing),
+    ("double-charging", Ensuing),
+    ("exposing", Ensuing),
+    ("leaking", Ensuing),
     ("decided to", Chose),
     ("chose to", Chose),
     ("opted to", Chose),
@@ -1698,6 +1715,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     match harm {
         Decision => return decision(ctx, tokens, t_index, last, hit, &who, out),
         OneWho => return one_who(ctx, tokens, t_index, last, &who, out),
+        Ensuing => return ensuing(tokens, t_index, last, trigger, &who, out),
         Reason => return reason(ctx, tokens, t_index, last, &who, out),
         _ => {}
     }
@@ -2101,7 +2119,7 @@ fn harm_holds(
             }
         }
         Act | Through => {}
-        Fault | Cleft | Mark | Decision | Reason | OneWho => return None,
+        Fault | Cleft | Mark | Decision | Reason | OneWho | Ensuing => return None,
     }
     Some(only_through_a_thing)
 }
@@ -2228,6 +2246,8 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         }
         Mark if matches!(trigger, "despite the" | "in spite of") => after(40).take(4).any(|w| lower_is(w, TEAM_RULES)),
         Chose => after(20).next().is_some_and(|w| lower_is(w, HARMFUL_CHOICES)),
+        // ", duplicating every order": a participle after a comma.
+        Ensuing => &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(2))..hit.range.start] == ", ",
         Undo => {
             after(80).any(|w| lower_is(w, REPAIR_OBJECTS) || lower_is(w, &["caused", "broke", "crashed", "triggered"]))
         }
@@ -2413,6 +2433,55 @@ fn agent(
     let name = tokens[p].start..tokens[end].end;
     d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", name, new));
     true
+}
+
+/// What a participle of harm must hit when it could be a clean-up ("deleting the stale
+/// branches"): data, running systems, or everyone's requests.
+const ENSUING_VICTIMS: &[&str] = &[
+    "every",
+    "all",
+    "requests",
+    "orders",
+    "messages",
+    "events",
+    "users",
+    "customers",
+    "sessions",
+    "payments",
+    "rows",
+    "traffic",
+    "connections",
+    "jobs",
+    "writes",
+];
+
+/// "Ravi ran the backfill twice, duplicating every order": the participle says what the
+/// act of the clause before the comma did, and that clause's subject is a named person.
+fn ensuing(tokens: &[Token<'_>], t_index: usize, last: usize, trigger: &str, who: &Who<'_>, out: &mut Report<'_>) {
+    let Some(comma) = t_index.checked_sub(1).filter(|&c| tokens[c].text == ",") else { return };
+    let Some(subject) = grammar::clause_subject_before(tokens, comma, who) else { return };
+    let person = subject.person.as_ref().filter(|(kind, _)| named(*kind));
+    let owner = subject.possessor.as_ref().filter(|(kind, _)| named(*kind));
+    if person.is_none() && owner.is_none() {
+        return;
+    }
+    if tokens[..comma].iter().any(is_negation) {
+        return;
+    }
+    let words = object_words(tokens, last, 6);
+    if words.iter().take(4).any(|w| CLEARED.contains(&w.as_str())) {
+        return;
+    }
+    let victim = words.iter().any(|w| {
+        DESTROYED.contains(&w.as_str()) || SAFEGUARDS.contains(&w.as_str()) || ENSUING_VICTIMS.contains(&w.as_str())
+    });
+    if matches!(trigger, "dropping" | "deleting" | "locking" | "breaking" | "crashing") && !victim {
+        return;
+    }
+    out.add(
+        tokens[t_index].range(),
+        "Names a person as the one whose act did harm: describe the act and the conditions around it.",
+    );
 }
 
 /// A person's change, as a noun: "Ravi's *deploy*".
@@ -3010,6 +3079,8 @@ mod tests {
             ("Ravi, it seems, forgot to re-enable the alert.", "Ravi, it seems, forgot to"),
             ("His migration held a lock on the orders table.", "His migration held a lock"),
             ("He's the one who deleted the bucket.", "He's the one who deleted"),
+            ("Ravi ran the backfill twice, duplicating every order.", "duplicating"),
+            ("Ravi restarted the pods, dropping every in-flight request.", "dropping"),
             // The subject leads the list in, or runs on from the item above.
             ("- Ravi:\n  - deleted the orders table", "deleted"),
             ("- Ravi ran the migration on Friday,\n- and skipped the canary.", "skipped"),
@@ -3057,6 +3128,9 @@ mod tests {
             "What went wrong:\n\n- deleted the orders table",
             "- Jenkins:\n  - deleted the workspace",
             "- Ravi:\n  - restored the orders table",
+            "The cron ran twice, duplicating every order.",
+            "Ravi rolled back the deploy, breaking nothing.",
+            "Ravi drained the node, dropping the cached thumbnails.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -43,6 +43,9 @@ pub static RULE: Rule = Rule {
                 "Because Pedro changed the timeout to one second, requests started failing.",
                 "The root of the problem was Arjun's decision to bypass the lock.",
                 "Matías deployed on a Friday evening against the change freeze.",
+                "Keoni was the one who approved the change without review.",
+                "Pablo's migration held a lock on the orders table.",
+                "The queue backed up because of Imran's change to the retry policy.",
             ],
             fine: &[
                 "Tom rolled back the deploy at 14:20.",
@@ -56,6 +59,8 @@ pub static RULE: Rule = Rule {
                 "Dana did not notice the alert: it looked like the daily flapping one.",
                 "The runbook Anjali wrote helped us recover.",
                 "Because Pedro was on call, he joined the bridge.",
+                "Keoni was the one who rolled back the deploy.",
+                "Argo applied the wrong manifest during the sync window.",
             ],
             reframe: "Name the role, not the person (\"the on-call engineer\"), and describe the action and the \
                       conditions around it: what they saw, what they were told, what the tooling allowed.",

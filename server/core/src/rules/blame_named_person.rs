@@ -2263,6 +2263,8 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 || before.ends_with("is ")
                 || before.ends_with("\u{2019}s ")
                 || before.ends_with("'s ")
+                // "The person who … was Ravi."
+                || masked[hit.range.end..hit.block.end].contains(" was ")
         }
         Cleft => {
             let next = masked[hit.range.end..hit.block.end].trim_start();
@@ -2599,9 +2601,17 @@ fn one_who(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize,
         (l.ends_with("'s") || l.ends_with("\u{2019}s")) && tokens[c].is_word()
     });
     let copula = t_index.checked_sub(1).filter(|&c| matches!(tokens[c].lower().as_str(), "was" | "is"));
+    // "The person who deleted the table was Ravi": the copula and the person at the end.
+    let at_end = || {
+        let words: Vec<usize> = (last + 1..tokens.len()).filter(|&i| tokens[i].is_word()).collect();
+        let &person = words.last()?;
+        let &copula = words.get(words.len().checked_sub(2)?)?;
+        matches!(tokens[copula].lower().as_str(), "was" | "is").then_some(person)
+    };
     let Some(mut p) = (match (copula, joined) {
         (Some(c), _) => c.checked_sub(1),
         (None, Some(j)) => Some(j),
+        (None, None) if tokens[..t_index].iter().all(|t| !t.is_word()) => at_end(),
         (None, None) => None,
     }) else {
         return;
@@ -2643,7 +2653,7 @@ fn one_who(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize,
         return;
     }
     let d = out.add(
-        tokens[p].start..verb.end,
+        if tokens[p].start < verb.start { tokens[p].start..verb.end } else { verb.start..tokens[person_end].end },
         "Singles out a person as the one who did it: describe the action and the conditions around it.",
     );
     let new = reframe::case_for_position(starts_sentence(tokens, tokens[p].start), "the on-call engineer");
@@ -3085,6 +3095,7 @@ mod tests {
             ("His migration held a lock on the orders table.", "His migration held a lock"),
             ("He's the one who deleted the bucket.", "He's the one who deleted"),
             ("Ravi ran the backfill twice, duplicating every order.", "duplicating"),
+            ("The person who deleted the orders table was Ravi.", "deleted the orders table was Ravi"),
             ("Ravi restarted the pods, dropping every in-flight request.", "dropping"),
             // The subject leads the list in, or runs on from the item above.
             ("- Ravi:\n  - deleted the orders table", "deleted"),
@@ -3134,6 +3145,9 @@ mod tests {
             "- Jenkins:\n  - deleted the workspace",
             "- Ravi:\n  - restored the orders table",
             "The cron ran twice, duplicating every order.",
+            "The person who restored the orders table was Ravi.",
+            "The one that deleted the workspace was Jenkins.",
+            "The engineer who deleted the orders table was on leave.",
             "Ravi rolled back the deploy, breaking nothing.",
             "Ravi drained the node, dropping the cached thumbnails.",
         ] {

@@ -236,6 +236,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("is to blame", Cause),
     ("was to blame", Cause),
     ("at fault", Cause),
+    ("is the reason", Cause),
+    ("was the reason", Cause),
+    ("is why", Cause),
+    ("was why", Cause),
     ("did not", Omission),
     ("didn't", Omission),
     ("never", Omission),
@@ -2085,6 +2089,19 @@ fn harm_holds(
             let about_incident = match trigger {
                 _ if duty_after => false,
                 "is to blame" | "was to blame" | "at fault" => true,
+                // "Ravi is the reason the site went down": what went wrong after it.
+                t if t.ends_with("reason") || t.ends_with("why") => {
+                    let words = object_words(tokens, last, 8);
+                    !words.iter().any(|w| matches!(w.as_str(), "not" | "never" | "no"))
+                        && words.iter().enumerate().any(|(i, w)| {
+                            (OUTCOMES.contains(&w.as_str())
+                                && !matches!(
+                                    w.as_str(),
+                                    "outage" | "failure" | "failures" | "5xx" | "500s" | "502s" | "503s"
+                                ))
+                                || (w == "down" && i > 0 && matches!(words[i - 1].as_str(), "went" | "go" | "was"))
+                        })
+                }
                 t if t.starts_with("started the") || t.starts_with("kicked off the") => true,
                 // "responsible for the bad migration".
                 _ if words.iter().take(4).any(|w| BAD.contains(&w.as_str())) => true,
@@ -3096,6 +3113,8 @@ mod tests {
             ("He's the one who deleted the bucket.", "He's the one who deleted"),
             ("Ravi ran the backfill twice, duplicating every order.", "duplicating"),
             ("The person who deleted the orders table was Ravi.", "deleted the orders table was Ravi"),
+            ("Ravi is the reason the site went down.", "Ravi is the reason"),
+            ("Ravi was why every checkout failed.", "Ravi was why"),
             ("Ravi restarted the pods, dropping every in-flight request.", "dropping"),
             // The subject leads the list in, or runs on from the item above.
             ("- Ravi:\n  - deleted the orders table", "deleted"),
@@ -3146,6 +3165,9 @@ mod tests {
             "- Ravi:\n  - restored the orders table",
             "The cron ran twice, duplicating every order.",
             "The person who restored the orders table was Ravi.",
+            "Ravi is the reason the outage was short.",
+            "Ravi is why we recovered in ten minutes.",
+            "The disk is the reason the site went down.",
             "The one that deleted the workspace was Jenkins.",
             "The engineer who deleted the orders table was on leave.",
             "Ravi rolled back the deploy, breaking nothing.",

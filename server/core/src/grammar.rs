@@ -621,6 +621,28 @@ fn subject_within(
             let found = noun_phrase_ending_at(tokens, before, verb_word, who)?;
             return found.person.is_some().then_some(found);
         }
+        // "Pablo (DBA) deleted …", "Pablo — on call that night — deleted …": the name
+        // before a short aside in brackets or dashes, with no verb in it.
+        let open = match t.text {
+            ")" => Some("("),
+            "\u{2014}" | "\u{2013}" | "--" => Some(t.text),
+            _ => None,
+        };
+        if let Some(open) = open {
+            let o = (last.saturating_sub(8)..last).rev().find(|&i| tokens[i].text == open)?;
+            let aside = &tokens[o + 1..last];
+            let verbless = aside.iter().all(|w| {
+                let l = w.lower();
+                !AUXILIARIES.contains(&l.as_str()) && !is_past_verb(&l)
+                    || matches!(l.as_str(), "was" | "is")
+                        && aside.iter().any(|a| matches!(a.lower().as_str(), "on" | "on-call" | "the" | "a" | "our"))
+            });
+            if o == 0 || aside.is_empty() || !verbless {
+                return None;
+            }
+            let found = noun_phrase_ending_at(tokens, o - 1, verb_word, who)?;
+            return found.person.is_some().then_some(found);
+        }
         // A clause that starts right at the verb ("…; deleted the table"): no subject.
         return None;
     }
@@ -788,8 +810,18 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
     // ", who had approved similar changes before,": a relative clause set off the same way.
     // ", as reviewers,": a role the subject acted in.
     let relative = words.first().is_some_and(|w| matches!(w.lower().as_str(), "who" | "as"));
+    // ", in a hurry,", ", late on Friday,": an adverbial aside with no verb.
+    let adverbial = words.first().is_some_and(|w| {
+        matches!(w.lower().as_str(), "in" | "at" | "on" | "late" | "early" | "during" | "apparently" | "unfortunately")
+    }) && verbless
+        && words.len() <= 5
+        // ", it seems,", ", it appears,".
+        || words.len() == 2
+            && words[0].lower() == "it"
+            && matches!(words[1].lower().as_str(), "seems" | "appears" | "turns" | "seemed" | "appeared");
     let appositive = determiner && verbless && words.len() <= 6;
-    (tokens[open].text == "," && open > 0 && (appositive || relative) && words.len() >= 2).then(|| open - 1)
+    (tokens[open].text == "," && open > 0 && (appositive || relative || adverbial) && words.len() >= 2)
+        .then(|| open - 1)
 }
 
 /// Where a "who"/"that" starts a relative clause that ends with the noun phrase `np`:
@@ -884,12 +916,19 @@ fn noun_phrase_ending_at(tokens: &[Token<'_>], end: usize, verb_word: Option<&st
             if tokens[head_before].is_word() {
                 // "the force-push of João Victor", "the fix of Thaís": the person whose
                 // thing it is.
-                let of_person = (prep == "of")
+                // "a change by Ravi", "a bad config from Ravi", "the config pushed by Ravi".
+                let named_after = tokens[start].is_capitalised() || tokens[start].text.starts_with('@');
+                let of_person = (prep == "of" || (matches!(prep, "by" | "from") && named_after))
                     .then(|| classify(tokens, start..=phrase_end, verb_word, who, false))
                     .and_then(|s| s.person)
                     .filter(|(kind, _)| kind.is_named());
                 if let Some(owner) = of_person {
-                    let head = noun_phrase_ending_at(tokens, head_before, verb_word, who)?;
+                    let participle = prep == "by" && head_before > 0 && is_past_verb(&tokens[head_before].lower());
+                    let head_end = if participle { head_before - 1 } else { head_before };
+                    if prep != "of" && !participle && is_past_verb(&tokens[head_before].lower()) {
+                        return None;
+                    }
+                    let head = noun_phrase_ending_at(tokens, head_end, verb_word, who)?;
                     if head.person.is_none() {
                         let range = head.range.start..tokens[end].end;
                         return Some(Subject { range, possessor: Some(owner), ..head });
@@ -1121,7 +1160,7 @@ fn classify_head(
 
 /// Capitalised common nouns at the start of a sentence ("Discussion", "Monitoring")
 /// are not names; their endings give them away.
-fn looks_like_common_noun(lower: &str) -> bool {
+pub(crate) fn looks_like_common_noun(lower: &str) -> bool {
     const SUFFIXES: &[&str] = &[
         "tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ship", "ism", "ure", "ery", "ogy", "ics",
         "ings", "ers", "ors", "ists", "age", "ware", "work", "ions", "ents", "ties", "ies", "able", "ible", "ful",

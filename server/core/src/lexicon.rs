@@ -399,6 +399,15 @@ pub const HUMAN_VERBS: &[&str] = &[
     "think",
     "guess",
     "guessed",
+    // Slips only a person makes: an unknown word before one is a name.
+    "overlooked",
+    "misread",
+    "misjudged",
+    "botched",
+    "fat-fingered",
+    "mistyped",
+    "neglected",
+    "mishandled",
 ];
 
 /// Verbs of a duty whose omission is blame when a person is named ("did not *test*");

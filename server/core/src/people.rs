@@ -178,8 +178,8 @@ const PERSON_VERBS_AFTER: &[(&str, u32)] = &[
     ("decided", 2),
     ("declared", 2),
     ("declares", 2),
-    ("joined", 1),
-    ("joins", 1),
+    ("joined", 2),
+    ("joins", 2),
     ("paged", 1),
     ("pages", 1),
     ("pinged", 2),
@@ -200,6 +200,42 @@ const PERSON_VERBS_AFTER: &[(&str, u32)] = &[
     ("is", 0),
     ("was", 0),
 ];
+
+/// Labels of a line that lists people: "Incident commander: Okonkwo".
+const ROLE_LABELS: &[&str] = &[
+    "incident commander",
+    "commander",
+    "ic",
+    "author",
+    "authors",
+    "written by",
+    "prepared by",
+    "owner",
+    "owners",
+    "on-call",
+    "on call",
+    "oncall",
+    "responders",
+    "responder",
+    "participants",
+    "attendees",
+    "contributors",
+    "reviewers",
+    "reviewer",
+    "reviewed by",
+    "scribe",
+    "note taker",
+    "people involved",
+    "communications lead",
+    "comms lead",
+    "tech lead",
+    "incident lead",
+    "facilitator",
+];
+
+/// What a thing joins: "Lambda joined the cluster".
+const THINGS_JOINED: &[&str] =
+    &["cluster", "ring", "quorum", "pool", "mesh", "fleet", "network", "group", "replica", "set", "swarm", "shard"];
 
 /// Words before a name that make it a person: "paged Wen", "thanks to Wen", "Owner: Wen".
 const PERSON_WORDS_BEFORE: &[&str] = &[
@@ -362,6 +398,50 @@ const THING_NOUNS_AFTER: &[&str] = &[
     "engine",
 ];
 
+/// What people write as often as systems have: "Pablo's migration", "Ravi's config". After
+/// a possessive they say nothing of whose it is (where "Kafka's brokers" says a thing).
+const AUTHORED: &[&str] = &[
+    "script",
+    "scripts",
+    "migration",
+    "migrations",
+    "config",
+    "configuration",
+    "deployment",
+    "deployments",
+    "release",
+    "releases",
+    "job",
+    "jobs",
+    "rule",
+    "rules",
+    "policy",
+    "policies",
+    "manifest",
+    "manifests",
+    "flag",
+    "flags",
+    "feature",
+    "build",
+    "builds",
+    "upgrade",
+    "version",
+    "plan",
+    "task",
+    "tasks",
+    "workflow",
+    "workflows",
+    "cron",
+    "branch",
+    "dashboard",
+    "dashboards",
+    "alert",
+    "alerts",
+    "chart",
+    "module",
+    "integration",
+];
+
 /// Verbs after a name that systems do by themselves: "Solomon reloaded", "Hermes crashed".
 const THING_VERBS_AFTER: &[&str] = &[
     "restarted",
@@ -468,11 +548,12 @@ fn one_of(word: &str, list: &[&str]) -> bool {
 /// What `masked` (a document's prose, everything else blanked) says of `word` (as
 /// written, capitalised): each use is read for signs of a person or a thing.
 pub fn evidence_in(masked: &str, word: &str) -> Evidence {
-    evidence_found(masked, word, &memchr::memmem::Finder::new(word.as_bytes()))
+    evidence_found(masked, masked, word, &memchr::memmem::Finder::new(word.as_bytes()))
 }
 
 /// [`evidence_in`] with the searcher for `word` built once for every part of a document.
-fn evidence_found(masked: &str, word: &str, finder: &memchr::memmem::Finder<'_>) -> Evidence {
+/// `raw` is the text `masked` was made from (the same length), for the table a use is in.
+fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::Finder<'_>) -> Evidence {
     let mut ev = Evidence::default();
     let bytes = masked.as_bytes();
     for at in finder.find_iter(bytes) {
@@ -512,7 +593,7 @@ fn evidence_found(masked: &str, word: &str, finder: &memchr::memmem::Finder<'_>)
         // A thing: a noun after it, a determiner or a verb for systems before it, a version.
         if !possessive && adjacent && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER)) {
             ev.thing += 2;
-        } else if possessive && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER)) {
+        } else if possessive && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER) && !one_of(n, AUTHORED)) {
             ev.thing += 1;
         }
         if prev.is_some_and(|p| one_of(p, THING_WORDS_BEFORE)) && !matches!(raw_prev, Some(',' | ':')) {
@@ -552,8 +633,73 @@ fn evidence_found(masked: &str, word: &str, finder: &memchr::memmem::Finder<'_>)
                         .skip(1)
                         .take(3)
                         .any(|w| one_of(w, &["on-call", "oncall", "ic", "commander", "on", "lead", "dri"]));
-                ev.person += if weight == 0 { u32::from(role_after) * 2 } else { weight };
+                // "Kaveh was paged", "Dana is woken": things are not reached that way.
+                let reached = next.is_some_and(|n| one_of(n, &["is", "was", "gets", "got"]))
+                    && after_words()
+                        .nth(1)
+                        .is_some_and(|w| one_of(w, &["paged", "called", "woken", "pinged", "phoned"]));
+                ev.person += if weight == 0 {
+                    u32::from(role_after || reached) * 2
+                } else {
+                    // "Lambda joined the cluster": a thing joins a group of things.
+                    let grouped = next.is_some_and(|n| one_of(n, &["joined", "joins"]))
+                        && after_words().skip(1).take(3).any(|w| one_of(w, THINGS_JOINED));
+                    weight - u32::from(grouped)
+                };
             }
+            // "Chiamaka never ran the linter before she merged v7": referred back to by he
+            // or she in the same sentence.
+            if after_words().skip(1).any(|w| matches!(w, "he" | "she")) {
+                ev.person += 1;
+            }
+        }
+        // "Farid Haddad": a surname after a given name is a person's, wherever else it
+        // stands alone ("Haddad skipped the dry run", "Okonkwo's migration").
+        let spaced = before.ends_with(' ') && !before.ends_with("  ");
+        if spaced
+            && prev.is_some_and(|p| {
+                p.starts_with(char::is_uppercase)
+                    && p.len() > 1
+                    && before.trim_end().ends_with(p)
+                    && !crate::lexicon::is_sentence_word(p)
+                    && is_given_name(p)
+                    && name_class(p) == NameClass::Given
+            })
+        {
+            ev.person += 2;
+        }
+        // "Thanks to Mensah", "kudos to Mensah".
+        let thanked = prev.is_some_and(|p| p == "to")
+            && words_of(before)
+                .collect::<Vec<_>>()
+                .iter()
+                .rev()
+                .nth(1)
+                .is_some_and(|w| one_of(w, &["thanks", "kudos", "thank", "shout-out", "grateful"]));
+        // "Incident commander: Okonkwo", "Responders: Okonkwo, Mensah": a role's label at the
+        // line's start, then names.
+        let labelled = prefix.split_once(':').is_some_and(|(label, names)| {
+            if label.len() > 40 || label.bytes().any(|b| b.is_ascii_digit()) {
+                return false;
+            }
+            let label = label.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+            ROLE_LABELS.contains(&label.as_str())
+                && words_of(names).all(|w| w.starts_with(char::is_uppercase) || one_of(w, &["and"]))
+        });
+        // "declared by Okonkwo", "acknowledged by Okonkwo": what only people are the agent of.
+        let agent = prev.is_some_and(|p| p == "by")
+            && words_of(before).collect::<Vec<_>>().iter().rev().nth(1).is_some_and(|w| {
+                one_of(
+                    w,
+                    &["declared", "acknowledged", "acked", "led", "approved", "reviewed", "escalated", "reported"],
+                )
+            });
+        if thanked
+            || labelled
+            || agent
+            || (raw.len() == masked.len() && in_owner_column(raw, line_start, at, after_word))
+        {
+            ev.person += 2;
         }
         if prev.is_some_and(|p| PERSON_WORDS_BEFORE.contains(&p))
             && !(matches!(prev, Some("and" | "with")) && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER)))
@@ -594,9 +740,12 @@ fn evidence_found(masked: &str, word: &str, finder: &memchr::memmem::Finder<'_>)
         if let Some(stop) = rest.find(['.', '!', '?']) {
             let next_sentence = rest[stop + 1..].trim_start();
             let first = next_sentence.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-            if matches!(first, "He" | "She") {
-                ev.person += 1;
-            }
+            // "It" would be a thing's; "he" and "she" only a person's.
+            ev.person += match first {
+                "He" | "She" => 2,
+                "They" => 1,
+                _ => 0,
+            };
         }
     }
     // Written in lowercase, in prose: a command, a package, a product ("restart kafka").
@@ -614,12 +763,57 @@ fn evidence_found(masked: &str, word: &str, finder: &memchr::memmem::Finder<'_>)
     ev
 }
 
+/// Columns of a table that hold people: "| Action | Owner | Due |".
+const PEOPLE_COLUMNS: &[&str] = &["owner", "owners", "assignee", "assigned to", "responsible", "dri"];
+
+/// Whether the word at `at..end` is alone in a table cell (with a surname) under a column
+/// of people ([`PEOPLE_COLUMNS`]), the table's header being the first of the row's run of
+/// `|` lines.
+fn in_owner_column(raw: &str, line_start: usize, at: usize, end: usize) -> bool {
+    let masked = raw;
+    if !masked.is_char_boundary(at) || !masked.is_char_boundary(end) || !masked.is_char_boundary(line_start) {
+        return false;
+    }
+    if !masked[line_start..].trim_start_matches([' ', '\t']).starts_with('|') {
+        return false;
+    }
+    let line_end = masked[end..].find('\n').map_or(masked.len(), |i| end + i);
+    let line = &masked[line_start..line_end];
+    if !line.trim_start().starts_with('|') {
+        return false;
+    }
+    let cell_start = masked[line_start..at].rfind('|').map_or(line_start, |i| line_start + i + 1);
+    let cell_end = masked[end..line_end].find('|').map_or(line_end, |i| end + i);
+    // The cell holds only the name: "| Okonkwo |", "| Chidi Okonkwo |".
+    if !words_of(&masked[cell_start..cell_end]).all(|w| w.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    let column = masked[line_start..cell_start].matches('|').count();
+    // The header: the first line of the run of table lines above.
+    let mut header = line_start;
+    while header > 0 {
+        let prev_start = masked[..header - 1].rfind('\n').map_or(0, |i| i + 1);
+        if !masked[prev_start..header - 1].trim_start().starts_with('|') {
+            break;
+        }
+        header = prev_start;
+    }
+    let header_end = masked[header..].find('\n').map_or(masked.len(), |i| header + i);
+    masked[header..header_end].split('|').nth(column).is_some_and(|name| {
+        let name = name.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        PEOPLE_COLUMNS.contains(&name.as_str())
+    })
+}
+
 /// Whether a capitalised word names a person in this document, from the word lists and
 /// the document's evidence.
 pub fn is_person(class: NameClass, evidence: Evidence) -> bool {
     match class {
         NameClass::Given => evidence.thing_weight() <= evidence.person + 1,
-        NameClass::Ambiguous | NameClass::Thing => evidence.person > evidence.thing_weight(),
+        // A name that is also a word ("Will", "Grant") is written in lowercase as the word:
+        // only its uses as a thing count against it.
+        NameClass::Ambiguous => evidence.person > evidence.thing,
+        NameClass::Thing => evidence.person > evidence.thing_weight(),
         // A word no list knows needs more than one sign.
         NameClass::Unknown => evidence.person >= 2 && evidence.person > evidence.thing_weight(),
     }
@@ -707,7 +901,8 @@ impl<'d> People<'d> {
         if let Some(&known) = kept.get(key) {
             return known;
         }
-        let found = evidence_found(&self.doc.masked[self.doc.parts()[i].range()], key, finder);
+        let range = self.doc.parts()[i].range();
+        let found = evidence_found(&self.doc.masked[range.clone()], &self.doc.text[range], key, finder);
         kept.insert(key.into(), found);
         found
     }

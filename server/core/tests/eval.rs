@@ -322,9 +322,9 @@ fn blind_set_scores_at_least_its_floors() {
         "blind",
         // A little below the first score of the b and d sets (2026-12-04: recall 0.79, named
         // person 0.51, precision 0.99, 4 of 743 clean lines flagged; named person 0.54 on
-        // 2026-12-05): a change that loses generalisation fails here even though the tuning
-        // set still passes.
-        &Floors { recall_per_rule: 0.5, recall_overall: 0.75, precision_overall: 0.95, clean_flagged_share: 0.01 },
+        // 2026-12-05, 0.60 that evening): a change that loses generalisation fails here even
+        // though the tuning set still passes.
+        &Floors { recall_per_rule: 0.55, recall_overall: 0.75, precision_overall: 0.95, clean_flagged_share: 0.01 },
     );
 }
 

@@ -43,6 +43,9 @@ pub static RULE: Rule = Rule {
                 "Because Pedro changed the timeout to one second, requests started failing.",
                 "The root of the problem was Arjun's decision to bypass the lock.",
                 "Matías deployed on a Friday evening against the change freeze.",
+                "Keoni was the one who approved the change without review.",
+                "Pablo's migration held a lock on the orders table.",
+                "The queue backed up because of Imran's change to the retry policy.",
             ],
             fine: &[
                 "Tom rolled back the deploy at 14:20.",
@@ -56,6 +59,8 @@ pub static RULE: Rule = Rule {
                 "Dana did not notice the alert: it looked like the daily flapping one.",
                 "The runbook Anjali wrote helped us recover.",
                 "Because Pedro was on call, he joined the bridge.",
+                "Keoni was the one who rolled back the deploy.",
+                "Argo applied the wrong manifest during the sync window.",
             ],
             reframe: "Name the role, not the person (\"the on-call engineer\"), and describe the action and the \
                       conditions around it: what they saw, what they were told, what the tooling allowed.",
@@ -95,6 +100,16 @@ enum Harm {
     Fault,
     /// "it was Ines who …".
     Cleft,
+    /// "Ines was the one who …": the person before, the act after.
+    OneWho,
+    /// "decided to skip the canary": a choice whose act is harm in itself.
+    Chose,
+    /// What a person's act went on to do, in a participle after a comma: "Ravi ran the
+    /// backfill twice, duplicating every order".
+    Ensuing,
+    /// Undoing a repair or bringing back what broke: "reverted the fix", "re-enabled the
+    /// flag that caused the crash".
+    Undo,
     /// A word that makes a neutral act harm ("a *bad* config", "*without* review", "*to
     /// prod*"): the act is found before it in the clause (see [`WRONGLY`]).
     Mark,
@@ -109,8 +124,8 @@ enum Harm {
 }
 
 use Harm::{
-    Accident, Act, Cause, Cleft, Decision, Destroy, Down, Fault, Left, Mark, Omission, Reason, Safeguard, Through,
-    Wrongly,
+    Accident, Act, Cause, Chose, Cleft, Decision, Destroy, Down, Ensuing, Fault, Left, Mark, Omission, OneWho, Reason,
+    Safeguard, Through, Undo, Wrongly,
 };
 
 /// Each trigger and what it says; the verbs in the forms a person's act takes (past
@@ -157,6 +172,29 @@ const HARMS: &[(&str, Harm)] = &[
     ("drops", Destroy),
     ("truncates", Destroy),
     ("wipes", Act),
+    // The present of timeline rows: "16:40 @lachie misses the page".
+    ("misses", Act),
+    ("forgets", Act),
+    ("overlooks", Act),
+    ("misconfigures", Act),
+    ("bypasses", Act),
+    ("removes", Destroy),
+    ("purges", Destroy),
+    ("kills", Destroy),
+    ("terminates", Destroy),
+    ("turns off", Safeguard),
+    ("switches off", Safeguard),
+    ("causes", Cause),
+    ("forgets to", Omission),
+    ("fails to", Omission),
+    ("neglects to", Omission),
+    ("does not", Omission),
+    ("doesn't", Omission),
+    ("takes", Down),
+    ("brings", Down),
+    ("leaves", Left),
+    ("duplicated", Through),
+    ("double-counted", Through),
     ("ignores", Act),
     ("skips", Act),
     ("breaks", Act),
@@ -187,9 +225,21 @@ const HARMS: &[(&str, Harm)] = &[
     ("introduced", Cause),
     ("caused", Cause),
     ("responsible for", Cause),
+    ("led to", Cause),
+    ("leads to", Cause),
+    ("resulted in", Cause),
+    ("started the outage", Cause),
+    ("started the incident", Cause),
+    ("kicked off the outage", Cause),
+    ("kicked off the incident", Cause),
+    ("slept through", Act),
     ("is to blame", Cause),
     ("was to blame", Cause),
     ("at fault", Cause),
+    ("is the reason", Cause),
+    ("was the reason", Cause),
+    ("is why", Cause),
+    ("was why", Cause),
     ("did not", Omission),
     ("didn't", Omission),
     ("never", Omission),
@@ -198,6 +248,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("forgot to", Omission),
     ("omitted to", Omission),
     ("took", Down),
+    ("turned", Down),
+    ("switched", Down),
+    ("let", Down),
+    ("allowed", Down),
     ("brought", Down),
     ("knocked", Down),
     ("left", Left),
@@ -317,6 +371,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("destructive", Mark),
     ("defective", Mark),
     ("bogus", Mark),
+    // "shipped the model with the label column shifted".
+    ("shifted", Mark),
+    ("swapped", Mark),
+    ("transposed", Mark),
     ("against the", Mark),
     ("against our", Mark),
     ("despite the", Mark),
@@ -332,7 +390,16 @@ const HARMS: &[(&str, Harm)] = &[
     ("during peak", Mark),
     ("at peak", Mark),
     ("during the peak", Mark),
+    ("during the sale", Mark),
+    ("mid-sale", Mark),
+    ("during the launch", Mark),
     ("locked", Through),
+    ("held a lock", Through),
+    ("held the lock", Through),
+    ("held locks", Through),
+    ("held an exclusive lock", Through),
+    ("held a table lock", Through),
+    ("held a write lock", Through),
     ("crashed", Through),
     ("overloaded", Through),
     ("exhausted", Through),
@@ -353,6 +420,33 @@ const HARMS: &[(&str, Harm)] = &[
     ("it was", Cleft),
     ("it's", Cleft),
     ("it is", Cleft),
+    ("reverted", Undo),
+    ("reverts", Undo),
+    ("re-enabled", Undo),
+    ("re-enables", Undo),
+    ("reenabled", Undo),
+    ("duplicating", Ensuing),
+    ("corrupting", Ensuing),
+    ("overwriting", Ensuing),
+    ("truncating", Ensuing),
+    ("purging", Ensuing),
+    ("flooding", Ensuing),
+    ("crashing", Ensuing),
+    ("breaking", Ensuing),
+    ("locking", Ensuing),
+    ("dropping", Ensuing),
+    ("deleting", Ensuing),
+    ("double-charging", Ensuing),
+    ("exposing", Ensuing),
+    ("leaking", Ensuing),
+    ("decided to", Chose),
+    ("chose to", Chose),
+    ("opted to", Chose),
+    ("elected to", Chose),
+    ("the one who", OneWho),
+    ("the one that", OneWho),
+    ("the person who", OneWho),
+    ("the engineer who", OneWho),
 ];
 
 /// Neutral acts that are harm when done wrongly ("pushed a bad config", "applied the
@@ -361,59 +455,97 @@ const HARMS: &[(&str, Harm)] = &[
 const WRONGLY: &[&str] = &[
     "added",
     "applied",
+    "applies",
     "apply",
     "approved",
+    "approves",
     "bumped",
+    "bumps",
     "change",
     "changed",
+    "changes",
     "chose",
+    "commits",
     "committed",
     "configured",
+    "configures",
     "copied",
+    "copies",
     "copy",
     "decreased",
     "deploy",
     "deployed",
+    "deploys",
     "edited",
+    "edits",
     "enabled",
+    "enables",
     "entered",
     "executed",
+    "executes",
     "flipped",
+    "flips",
     "increased",
     "installed",
+    "installs",
     "keyed",
     "kicked off",
+    "kicks off",
     "lowered",
     "merge",
     "merged",
+    "merges",
     "modified",
+    "modifies",
     "pasted",
     "promoted",
+    "promotes",
     "published",
+    "publishes",
     "push",
     "pushed",
+    "pushes",
     "raised",
     "ran",
     "rebooted",
+    "reboots",
     "released",
+    "releases",
     "resized",
     "restarted",
+    "restarts",
     "rolled",
     "rolled out",
+    "rolls out",
     "run",
+    "runs",
     "sent",
     "set",
+    "sets",
     "shipped",
+    "ships",
     "started",
+    "starts",
     "switched",
+    "switches",
     "toggled",
+    "toggles",
     "turned on",
+    "turns on",
     "typed",
     "updated",
+    "updates",
     "upgraded",
+    "upgrades",
     "use",
     "used",
+    "uses",
 ];
+
+/// Whether `lower` is one of [`WRONGLY`] (kept sorted for this).
+fn is_neutral_act(lower: &str) -> bool {
+    WRONGLY.binary_search(&lower).is_ok()
+}
 
 const TRIGGERS: &[&str] = &{
     let mut out = [""; HARMS.len()];
@@ -502,6 +634,17 @@ const DESTROYED: &[&str] = &[
     "rules",
     "config",
     "configuration",
+    "exception",
+    "exceptions",
+    "allowlist",
+    "whitelist",
+    "denylist",
+    "blocklist",
+    "entries",
+    "setting",
+    "settings",
+    "permissions",
+    "policy",
 ];
 
 /// What a safeguard is, when it is switched off.
@@ -558,6 +701,17 @@ const SAFEGUARDS: &[&str] = &[
     "firewall",
     "autoscaling",
     "ci",
+    "versioning",
+    "encryption",
+    "mfa",
+    "2fa",
+    "authentication",
+    "retention",
+    "tls",
+    "verification",
+    "signing",
+    "linter",
+    "object-lock",
 ];
 
 /// Words in the object of a destroying act that make it a clean-up: "dropped the
@@ -619,6 +773,9 @@ const BAD: &[&str] = &[
     "flawed",
     "botched",
     "bogus",
+    "shifted",
+    "swapped",
+    "transposed",
     "typo",
     "typos",
     "regression",
@@ -742,6 +899,15 @@ const INCIDENT_NOUNS: &[&str] = &[
     "corruption",
     "leak",
     "breach",
+    "storm",
+    "spike",
+    "cascade",
+    "backlog",
+    "timeouts",
+    "duplicates",
+    "lockout",
+    "overload",
+    "degradation",
 ];
 
 /// What a person may be "responsible for" about an incident that is a duty, not a cause:
@@ -808,6 +974,10 @@ const LEFT_STATES: &[&str] = &[
     "silenced",
 ];
 
+/// What a thing left alone does that a person may be said to have let happen: "let the
+/// certificate *expire*".
+const LAPSES: &[&str] = &["expire", "lapse", "fill", "overflow"];
+
 /// What a person's decision may be to do that is harm in itself: "Arjun's decision to
 /// *bypass* the lock".
 const HARMFUL_CHOICES: &[&str] = &[
@@ -849,7 +1019,7 @@ fn decision(
     let Some(owner) = t_index.checked_sub(1).map(|i| &tokens[i]) else { return };
     let lower = owner.lower();
     let named = match lower.strip_suffix("'s").or_else(|| lower.strip_suffix("\u{2019}s")) {
-        Some(_) => owner.text.starts_with('@') || (owner.is_capitalised() && who.is_name(owner.text)),
+        Some(_) => owner.text.starts_with('@') || (owner.is_capitalised() && is_name_here(who, owner.text)),
         None => crate::lexicon::SINGLING_POSSESSIVES.contains(&lower.as_str()),
     };
     if !named {
@@ -997,6 +1167,40 @@ const OUTCOMES: &[&str] = &[
     "502s",
     "503s",
     "spiked",
+    "behind",
+    "lagging",
+    "lagged",
+    "delayed",
+    "missing",
+    "overwritten",
+    "clobbered",
+    "purged",
+    "truncated",
+    "duplicated",
+    "disappeared",
+    "vanished",
+];
+
+/// Words that say there was more of something ([`BAD_MEASURES`]) after a change.
+const MORE: &[&str] =
+    &["rose", "jumped", "doubled", "tripled", "climbed", "grew", "increased", "surged", "soared", "exploded"];
+
+/// What there is more of when a change did harm: "errors doubled", "latency rose".
+const BAD_MEASURES: &[&str] = &[
+    "errors",
+    "error",
+    "latency",
+    "latencies",
+    "timeouts",
+    "retries",
+    "failures",
+    "lag",
+    "backlog",
+    "5xx",
+    "500s",
+    "declines",
+    "complaints",
+    "tickets",
 ];
 
 /// Words that say the harm was there before the act: "the primary had *already* failed",
@@ -1011,7 +1215,7 @@ fn reason(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, 
     let Some((p, person)) = next_word(tokens, last) else { return };
     let lower = person.lower();
     let pronoun = matches!(lower.as_str(), "he" | "she" | "his" | "her");
-    if !(pronoun || person.text.starts_with('@') || (person.is_capitalised() && who.is_name(person.text))) {
+    if !(pronoun || person.text.starts_with('@') || (person.is_capitalised() && is_name_here(who, person.text))) {
         return;
     }
     // A surname: "When Mei Ling rebooted …", "because of Rafael Souza's change".
@@ -1051,7 +1255,14 @@ fn reason(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, 
         return;
     }
     // The clause it explains: after the comma when the reason comes first, else before it.
-    let first = tokens[..t_index].iter().all(|t| !t.is_word());
+    // "Shortly after Ravi pushed …, errors spiked": an adverb of time before it.
+    let first = tokens[..t_index].iter().all(|t| {
+        !t.is_word()
+            || matches!(
+                t.lower().as_str(),
+                "shortly" | "soon" | "right" | "just" | "immediately" | "minutes" | "seconds" | "moments"
+            )
+    });
     let explained = if first {
         let Some(comma) = (a + 1..tokens.len()).find(|&i| tokens[i].text == ",") else { return };
         &tokens[comma + 1..]
@@ -1066,6 +1277,16 @@ fn reason(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, 
         OUTCOMES.contains(&w.as_str())
             || (w == "out" && i > 0 && matches!(words[i - 1].as_str(), "ran" | "timed" | "running" | "timing"))
             || (w == "down" && i > 0 && matches!(words[i - 1].as_str(), "went" | "go" | "was" | "were"))
+            // "errors doubled", "latency rose": more of something bad.
+            || (MORE.contains(&w.as_str()) && words.iter().any(|b| BAD_MEASURES.contains(&b.as_str())))
+            // "the queue backed up", "jobs piled up".
+            // ("the database was backed up" is a backup).
+            || (w == "up"
+                && i > 1
+                && matches!(words[i - 1].as_str(), "backed" | "piled" | "filled" | "blew")
+                && !matches!(words[i - 2].as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got"))
+            // "the file was copied over the new one".
+            || (w == "over" && i > 0 && matches!(words[i - 1].as_str(), "copied" | "written" | "pasted"))
             // "orders were dropped", "the jobs got killed".
             || (i > 0
                 && matches!(words[i - 1].as_str(), "were" | "was" | "got")
@@ -1165,7 +1386,15 @@ const RULE_MARKS: &[&str] =
     &["against the", "against our", "despite the", "in spite of", "in violation of", "in breach of", "violating"];
 
 /// Marks of a time when an outage hurts most: "during business hours", "at peak".
-const BUSY_TIMES: &[&str] = &["during business hours", "during peak", "at peak", "during the peak"];
+const BUSY_TIMES: &[&str] = &[
+    "during business hours",
+    "during peak",
+    "at peak",
+    "during the peak",
+    "during the sale",
+    "mid-sale",
+    "during the launch",
+];
 
 /// Acts that interrupt a service, which a busy time makes harm: "rebooted the primary during
 /// business hours" (not "added capacity at peak", "joined the bridge during peak").
@@ -1273,6 +1502,9 @@ const DEFECT_MARKS: &[&str] = &[
     "destructive",
     "defective",
     "bogus",
+    "shifted",
+    "swapped",
+    "transposed",
 ];
 
 /// Acts that find, report or repair, and the verbs of saying and knowing: "Dana *spotted*
@@ -1405,7 +1637,7 @@ fn is_act(tokens: &[Token<'_>], i: usize) -> bool {
     if i > 0 && tokens[i - 1].is_word() && NOT_BEFORE_A_VERB.contains(&tokens[i - 1].lower().as_str()) {
         return false;
     }
-    if WRONGLY.contains(&w) || (w.len() >= 5 && w.ends_with("ed") && !matches!(w, "indeed" | "hundred" | "speed")) {
+    if is_neutral_act(w) || (w.len() >= 5 && w.ends_with("ed") && !matches!(w, "indeed" | "hundred" | "speed")) {
         return true;
     }
     if !crate::verbs::is_finite_or_participle(w) {
@@ -1440,7 +1672,7 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
             n.as_str() == "back"
                 || (n.as_str() == "out" && matches!(l.as_str(), "backed" | "pulled" | "took" | "ripped"))
         });
-        !undone && !FINDS_OR_REPAIRS.contains(&l.as_str()) && (!defect || WRONGLY.contains(&l.as_str()))
+        !undone && !FINDS_OR_REPAIRS.contains(&l.as_str()) && (!defect || is_neutral_act(&l))
     };
     for i in (at.saturating_sub(14)..at).rev() {
         let t = &tokens[i];
@@ -1465,7 +1697,10 @@ fn named(kind: PersonKind) -> bool {
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let (trigger, harm) = HARMS[hit.trigger];
-    if !worth_reading(&ctx.doc.masked, hit, trigger, harm) || !could_name_someone(&ctx.doc.masked, hit, &ctx.who()) {
+    if !worth_reading(&ctx.doc.masked, hit, trigger, harm)
+        || !(could_name_someone(&ctx.doc.masked, hit, &ctx.who())
+            || (opens_list_item(ctx.doc.text, hit) && lead_in_names_someone(ctx, hit, &ctx.who())))
+    {
         return;
     }
     let sentence = ctx.sentence(hit);
@@ -1488,6 +1723,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     }
     match harm {
         Decision => return decision(ctx, tokens, t_index, last, hit, &who, out),
+        OneWho => return one_who(ctx, tokens, t_index, last, &who, out),
+        Ensuing => return ensuing(tokens, t_index, last, trigger, &who, out),
         Reason => return reason(ctx, tokens, t_index, last, &who, out),
         _ => {}
     }
@@ -1524,7 +1761,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let verb_word = match harm {
         Omission if trigger.starts_with("not ") => tokens[last].lower().as_str().to_string(),
         Omission => next_word(tokens, last).map_or(String::new(), |(_, t)| t.lower().as_str().to_string()),
-        Accident => next_word(tokens, last).map_or(String::new(), |(_, t)| t.lower().as_str().to_string()),
+        Accident | Chose => next_word(tokens, last).map_or(String::new(), |(_, t)| t.lower().as_str().to_string()),
         _ => trigger.to_string(),
     };
     let verb_at = t_index;
@@ -1564,9 +1801,47 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         Some(w) => grammar::clause_subject_before(tokens, w - 1, &who),
         None => grammar::subject_before(tokens, start, Some(&verb_word), &who),
     };
-    let Some(subject) = subject else {
+    let Some(mut subject) = subject else {
+        // "- Ravi:\n  - deleted the orders table": a list item whose act's subject is
+        // the name that leads the list in.
+        if which.is_none()
+            && tokens[..start].iter().all(|t| !t.is_word() || matches!(t.lower().as_str(), "and" | "then" | "also"))
+            && !matches!(harm, Through | Cause | Reason | Decision | Fault | Cleft | OneWho)
+            && harm_holds(trigger, harm, mark, tokens, t_index, last).is_some_and(|thing| !thing)
+            && lead_in_names_someone(ctx, hit, &who)
+        {
+            out.add(
+                act,
+                "Names a person (who leads this list in) as the one who broke or missed something: name the role \
+                 and describe the conditions.",
+            );
+        }
         return;
     };
+    if subject.person.is_none() && subject.possessor.is_none() && which.is_none() {
+        // The act's object must follow it: "Pods manually deleted on the nodes" is a
+        // headline's passive, not a person's act.
+        let act_end = if harm == Accident { next_word(tokens, last).map(|(i, _)| i) } else { Some(last) };
+        let object = act_end.and_then(|i| next_word(tokens, i)).map(|(_, t)| t.lower());
+        if object.is_some_and(|o| !grammar::is_preposition(&o) && !matches!(o.as_str(), "by" | "to" | "and" | "or")) {
+            subject.person = unknown_surname(tokens, &subject, harm, &who);
+        }
+        // "Nomvula's script dropped the table": the owner a name no list knows.
+        if subject.person.is_none() {
+            subject.possessor = who.document.and_then(|people| {
+                tokens
+                    .iter()
+                    .filter(|t| t.start >= subject.range.start && t.end <= subject.range.end)
+                    .find(|t| {
+                        let l = t.lower();
+                        t.is_capitalised()
+                            && (l.ends_with("'s") || l.ends_with("\u{2019}s"))
+                            && unknown_name(people, &who, t.text)
+                    })
+                    .map(|t| (PersonKind::Name, t.range()))
+            });
+        }
+    }
     // Only now, with a person or a person's thing as the subject, is the rest of the clause
     // read for harm: most hits of these words have neither.
     let person_named = subject.person.as_ref().is_some_and(|(kind, _)| named(*kind));
@@ -1668,19 +1943,32 @@ fn harm_holds(
                 v = n;
                 verb = t.lower();
             }
-            let listed = crate::lexicon::is_duty(&verb);
+            // "never ran the check": a past after "never" is read as its duty's base.
+            let base = (trigger == "never")
+                .then(|| crate::verbs::lookup(&verb).filter(|f| f.past == verb.as_str()).map(|f| f.base.clone()))
+                .flatten();
+            // "never ran into the limit", "never ran out": not the duty.
+            let phrasal = base.is_some()
+                && next_word(tokens, v).is_some_and(|(_, n)| {
+                    let n = n.lower();
+                    grammar::is_preposition(&n) || matches!(n.as_str(), "out" | "up" | "away" | "off")
+                });
+            let base = base.filter(|_| !phrasal);
+            let listed = crate::lexicon::is_duty(&verb) || base.as_deref().is_some_and(crate::lexicon::is_duty);
             // "failed to"/"neglected to" with any act a person does.
             // "forgot to merge the fix": forgetting is a person's whatever the act; "failed
             // to" also says what happened to users ("failed to log in").
-            let forgotten = matches!(trigger, "neglected to" | "forgot to" | "omitted to")
-                && verb.chars().all(|c| c.is_alphabetic() || c == '-');
-            let agentive = forgotten || (trigger == "failed to" && crate::lexicon::is_human_verb(&verb));
+            let forgotten =
+                matches!(trigger, "neglected to" | "forgot to" | "omitted to" | "forgets to" | "neglects to")
+                    && verb.chars().all(|c| c.is_alphabetic() || c == '-');
+            let agentive =
+                forgotten || (matches!(trigger, "failed to" | "fails to") && crate::lexicon::is_human_verb(&verb));
             if !(listed || agentive) {
                 return None;
             }
             // "never" and "had not" take a participle ("never tested", "had not checked").
             let perfect = matches!(trigger, "never" | "had not" | "hadn't");
-            if perfect && !(verb.ends_with("ed") || crate::verbs::is_participle(&verb)) {
+            if perfect && !(verb.ends_with("ed") || crate::verbs::is_participle(&verb) || base.is_some()) {
                 return None;
             }
         }
@@ -1692,8 +1980,14 @@ fn harm_holds(
             let words = object_words(tokens, last, 6);
             let particle = words.iter().any(|w| matches!(w.as_str(), "down" | "offline" | "over" | "out"));
             let taken = match trigger {
-                "took" => words.iter().any(|w| matches!(w.as_str(), "down" | "offline")),
-                "knocked" => words.iter().any(|w| matches!(w.as_str(), "over" | "out" | "offline" | "down")),
+                "took" | "takes" => words.iter().any(|w| matches!(w.as_str(), "down" | "offline")),
+                // "turned the alert off": a safeguard switched off, the particle after it.
+                "turned" | "switched" => words.iter().position(|w| w == "off").is_some_and(|i| {
+                    words[..i].iter().any(|w| SAFEGUARDS.contains(&w.as_str())) && !words[..i].contains(&"it".into())
+                }),
+                // "let the certificate expire", "allowed the disk to fill up".
+                "let" | "allowed" => words.iter().skip(1).take(5).any(|w| LAPSES.contains(&w.as_str())),
+                "knocked" | "knocks" => words.iter().any(|w| matches!(w.as_str(), "over" | "out" | "offline" | "down")),
                 _ => particle && words.iter().any(|w| w == "down"),
             };
             if !taken {
@@ -1779,7 +2073,7 @@ fn harm_holds(
             let broke_rule = mark.is_some_and(|m| RULE_MARKS.contains(&m))
                 && !words.iter().any(|w| WITH_LEAVE.contains(&w.as_str()));
             // "rebooted the primary during business hours": a disruptive act at the worst time.
-            let busy = mark.is_some_and(|m| BUSY_TIMES.contains(&m)) && DISRUPTIVE.contains(&trigger);
+            let busy = mark.is_some_and(|m| BUSY_TIMES.contains(&m)) && DISRUPTIVE.contains(&past_of(trigger).as_str());
             if !(in_use || broke_rule || busy || done_wrongly(&words) || consequence_follows(tokens, last)) {
                 return None;
             }
@@ -1795,6 +2089,20 @@ fn harm_holds(
             let about_incident = match trigger {
                 _ if duty_after => false,
                 "is to blame" | "was to blame" | "at fault" => true,
+                // "Ravi is the reason the site went down": what went wrong after it.
+                t if t.ends_with("reason") || t.ends_with("why") => {
+                    let words = object_words(tokens, last, 8);
+                    !words.iter().any(|w| matches!(w.as_str(), "not" | "never" | "no"))
+                        && words.iter().enumerate().any(|(i, w)| {
+                            (OUTCOMES.contains(&w.as_str())
+                                && !matches!(
+                                    w.as_str(),
+                                    "outage" | "failure" | "failures" | "5xx" | "500s" | "502s" | "503s"
+                                ))
+                                || (w == "down" && i > 0 && matches!(words[i - 1].as_str(), "went" | "go" | "was"))
+                        })
+                }
+                t if t.starts_with("started the") || t.starts_with("kicked off the") => true,
                 // "responsible for the bad migration".
                 _ if words.iter().take(4).any(|w| BAD.contains(&w.as_str())) => true,
                 _ => {
@@ -1807,8 +2115,33 @@ fn harm_holds(
                 return None;
             }
         }
+        Undo => {
+            let words = object_words(tokens, last, 8);
+            // "reverted the fix", "re-enabled the flag that caused the crash" (not "reverted
+            // the bad deploy", which is the repair).
+            let repair_undone = words.iter().take(3).any(|w| REPAIR_OBJECTS.contains(&w.as_str()));
+            let rel = tokens[last + 1..].iter().take(8).position(|t| matches!(t.lower().as_str(), "that" | "which"));
+            let brings_back = rel.is_some_and(|r| {
+                tokens[last + 1 + r..]
+                    .iter()
+                    .take(5)
+                    .any(|t| matches!(t.lower().as_str(), "caused" | "broke" | "crashed" | "started" | "triggered"))
+            });
+            // "reverted the fix because it made things worse": a reason given.
+            let reasoned = tokens[last + 1..].iter().any(|t| matches!(t.lower().as_str(), "because" | "since" | "as"));
+            if reasoned || words.iter().any(|w| BAD.contains(&w.as_str())) || !(repair_undone || brings_back) {
+                return None;
+            }
+        }
+        // "decided to skip the canary".
+        Chose => {
+            let (_, verb) = next_word(tokens, last)?;
+            if !HARMFUL_CHOICES.contains(&verb.lower().as_str()) {
+                return None;
+            }
+        }
         Act | Through => {}
-        Fault | Cleft | Mark | Decision | Reason => return None,
+        Fault | Cleft | Mark | Decision | Reason | OneWho | Ensuing => return None,
     }
     Some(only_through_a_thing)
 }
@@ -1866,7 +2199,13 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
     let after = |reach: usize| words_between(masked, hit.range.end, (hit.range.end + reach).min(hit.block.end));
     let lower_is = |w: &str, set: &[&str]| set.iter().any(|s| w.eq_ignore_ascii_case(s));
     match harm {
-        Down => after(60).any(|w| lower_is(w, &["down", "offline", "over", "out"])),
+        // Each act its own particle: "took … down", "turned … off", "let … expire".
+        Down => match trigger {
+            "turned" | "switched" => after(60).any(|w| w.eq_ignore_ascii_case("off")),
+            "let" | "allowed" => after(40).any(|w| lower_is(w, LAPSES)),
+            "took" | "takes" => after(60).any(|w| lower_is(w, &["down", "offline"])),
+            _ => after(60).any(|w| lower_is(w, &["down", "offline", "over", "out"])),
+        },
         Left => after(90).any(|w| {
             lower_is(
                 w,
@@ -1928,6 +2267,22 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             after(40).take(4).any(|w| lower_is(w, AGAINST_RULES))
         }
         Mark if matches!(trigger, "despite the" | "in spite of") => after(40).take(4).any(|w| lower_is(w, TEAM_RULES)),
+        Chose => after(20).next().is_some_and(|w| lower_is(w, HARMFUL_CHOICES)),
+        // ", duplicating every order": a participle after a comma.
+        Ensuing => &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(2))..hit.range.start] == ", ",
+        Undo => {
+            after(80).any(|w| lower_is(w, REPAIR_OBJECTS) || lower_is(w, &["caused", "broke", "crashed", "triggered"]))
+        }
+        // "Keoni was the one who": a copula right before.
+        OneWho => {
+            let before = &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(5))..hit.range.start];
+            before.ends_with("was ")
+                || before.ends_with("is ")
+                || before.ends_with("\u{2019}s ")
+                || before.ends_with("'s ")
+                // "The person who … was Ravi."
+                || masked[hit.range.end..hit.block.end].contains(" was ")
+        }
         Cleft => {
             let next = masked[hit.range.end..hit.block.end].trim_start();
             next.starts_with(|c: char| c.is_uppercase() || c == '@')
@@ -1941,10 +2296,16 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             {
                 next = words.next();
             }
-            let forgotten = matches!(trigger, "neglected to" | "forgot to" | "omitted to");
+            let forgotten =
+                matches!(trigger, "neglected to" | "forgot to" | "omitted to" | "forgets to" | "neglects to");
             next.is_some_and(|w| {
                 let w = w.to_ascii_lowercase();
-                forgotten || crate::lexicon::is_duty(&w) || crate::lexicon::is_human_verb(&w)
+                forgotten
+                    || crate::lexicon::is_duty(&w)
+                    || crate::lexicon::is_human_verb(&w)
+                    // "never ran": the duty in the past.
+                    || (trigger == "never"
+                        && crate::verbs::lookup(&w).is_some_and(|f| f.past == w && crate::lexicon::is_duty(&f.base)))
             })
         }
         Through => {
@@ -1955,6 +2316,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 || before.contains(" of ")
                 || before.contains(" his ")
                 || before.contains(" her ")
+                || ["His ", "Her ", "his ", "her "].iter().any(|p| before.trim_start().starts_with(p))
                 || relative_clause_shape(before)
         }
         _ => true,
@@ -1981,6 +2343,11 @@ fn relative_clause_shape(before: &str) -> bool {
         (first, second) = (second, third);
     }
     false
+}
+
+/// The past of a verb in any form ("restarts" → "restarted"), or the word itself.
+fn past_of(word: &str) -> String {
+    crate::verbs::lookup(word).map_or_else(|| word.to_string(), |f| f.past.clone())
 }
 
 /// Whether "accidentally", "by mistake" or the like stands right before the act.
@@ -2010,9 +2377,10 @@ fn agent(
     out: &mut Report<'_>,
 ) -> bool {
     let Some((p, person)) = next_word(tokens, by) else { return false };
-    // "triggered by Marius's fuzzer": a thing of theirs, often a tool that found it.
-    if person.lower().ends_with("'s") {
-        return false;
+    // "triggered by Marius's fuzzer": a thing of theirs, often a tool that found it; but
+    // "caused by Ravi's deploy" names the change that did the harm.
+    if person.lower().ends_with("'s") || person.lower().ends_with("\u{2019}s") {
+        return owned_cause(ctx, tokens, by, p, who, out);
     }
     // The person and their surname or initial: "Bartek", "T. Wróbel", "@k.osei", "Sato-san".
     let mut end = p;
@@ -2029,7 +2397,7 @@ fn agent(
             None => false,
         }
     } else {
-        person.is_capitalised() && who.is_name(person.text)
+        person.is_capitalised() && is_name_here(who, person.text)
     };
     if !singled {
         return false;
@@ -2091,6 +2459,108 @@ fn agent(
     true
 }
 
+/// What a participle of harm must hit when it could be a clean-up ("deleting the stale
+/// branches"): data, running systems, or everyone's requests.
+const ENSUING_VICTIMS: &[&str] = &[
+    "every",
+    "all",
+    "requests",
+    "orders",
+    "messages",
+    "events",
+    "users",
+    "customers",
+    "sessions",
+    "payments",
+    "rows",
+    "traffic",
+    "connections",
+    "jobs",
+    "writes",
+];
+
+/// "Ravi ran the backfill twice, duplicating every order": the participle says what the
+/// act of the clause before the comma did, and that clause's subject is a named person.
+fn ensuing(tokens: &[Token<'_>], t_index: usize, last: usize, trigger: &str, who: &Who<'_>, out: &mut Report<'_>) {
+    let Some(comma) = t_index.checked_sub(1).filter(|&c| tokens[c].text == ",") else { return };
+    let Some(subject) = grammar::clause_subject_before(tokens, comma, who) else { return };
+    let person = subject.person.as_ref().filter(|(kind, _)| named(*kind));
+    let owner = subject.possessor.as_ref().filter(|(kind, _)| named(*kind));
+    if person.is_none() && owner.is_none() {
+        return;
+    }
+    if tokens[..comma].iter().any(is_negation) {
+        return;
+    }
+    let words = object_words(tokens, last, 6);
+    if words.iter().take(4).any(|w| CLEARED.contains(&w.as_str())) {
+        return;
+    }
+    let victim = words.iter().any(|w| {
+        DESTROYED.contains(&w.as_str()) || SAFEGUARDS.contains(&w.as_str()) || ENSUING_VICTIMS.contains(&w.as_str())
+    });
+    if matches!(trigger, "dropping" | "deleting" | "locking" | "breaking" | "crashing") && !victim {
+        return;
+    }
+    out.add(
+        tokens[t_index].range(),
+        "Names a person as the one whose act did harm: describe the act and the conditions around it.",
+    );
+}
+
+/// A person's change, as a noun: "Ravi's *deploy*".
+const CHANGE_NOUNS: &[&str] = &[
+    "change",
+    "changes",
+    "deploy",
+    "deployment",
+    "pr",
+    "commit",
+    "push",
+    "merge",
+    "script",
+    "migration",
+    "config",
+    "release",
+    "rollout",
+    "patch",
+    "update",
+    "edit",
+    "typo",
+    "query",
+];
+
+/// "The outage was caused by Ravi's deploy": the participle of a cause, then a person's
+/// change.
+fn owned_cause(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    by: usize,
+    p: usize,
+    who: &Who<'_>,
+    out: &mut Report<'_>,
+) -> bool {
+    let owner = &tokens[p];
+    if !(owner.text.starts_with('@') || (owner.is_capitalised() && is_name_here(who, owner.text))) {
+        return false;
+    }
+    let Some((_, change)) = next_word(tokens, p) else { return false };
+    let Some(participle) = by.checked_sub(1).filter(|&i| {
+        matches!(tokens[i].lower().as_str(), "caused" | "triggered" | "introduced" | "started" | "broken")
+    }) else {
+        return false;
+    };
+    if !CHANGE_NOUNS.contains(&change.lower().as_str()) || tokens[..participle].iter().any(is_negation) {
+        return false;
+    }
+    let d = out.add(
+        tokens[participle].start..change.end,
+        "Names a person as the one whose change did harm: describe the change and the conditions around it.",
+    );
+    d.fixes.extend(reframe::rewrite(ctx.doc, "Drop the person's name", owner.range(), "the".to_string()));
+    true
+}
+
 /// "It was Ines who merged it": the cleft singles someone out for an act.
 fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, who: &Who<'_>, out: &mut Report<'_>) {
     // The cleft's "it" starts its clause.
@@ -2102,7 +2572,7 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
     }
     let Some((p, person)) = next_word(tokens, last) else { return };
     let singled = person.text.starts_with('@')
-        || (person.is_capitalised() && who.is_name(person.text))
+        || (person.is_capitalised() && is_name_here(who, person.text))
         || matches!(person.lower().as_str(), "him" | "her");
     if !singled {
         return;
@@ -2134,6 +2604,212 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
     d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", person.range(), new));
 }
 
+/// What a person singled out by "the one who" may have done that is not blame: repairing
+/// it ("the one who rolled it back") or an act on a fix.
+const REPAIR_OBJECTS: &[&str] = &["fix", "hotfix", "rollback", "revert", "patch", "workaround", "mitigation"];
+
+/// "Keoni was the one who approved the change", "@tupaq was the one that dropped the
+/// table": a person singled out by a copula and "the one who" for an act that changed or
+/// broke something (not for finding or repairing it).
+fn one_who(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, who: &Who<'_>, out: &mut Report<'_>) {
+    // "He's the one who": the copula joined to the person.
+    let joined = t_index.checked_sub(1).filter(|&c| {
+        let l = tokens[c].lower();
+        (l.ends_with("'s") || l.ends_with("\u{2019}s")) && tokens[c].is_word()
+    });
+    let copula = t_index.checked_sub(1).filter(|&c| matches!(tokens[c].lower().as_str(), "was" | "is"));
+    // "The person who deleted the table was Ravi": the copula and the person at the end.
+    let at_end = || {
+        let words: Vec<usize> = (last + 1..tokens.len()).filter(|&i| tokens[i].is_word()).collect();
+        let &person = words.last()?;
+        let &copula = words.get(words.len().checked_sub(2)?)?;
+        matches!(tokens[copula].lower().as_str(), "was" | "is").then_some(person)
+    };
+    let Some(mut p) = (match (copula, joined) {
+        (Some(c), _) => c.checked_sub(1),
+        (None, Some(j)) => Some(j),
+        (None, None) if tokens[..t_index].iter().all(|t| !t.is_word()) => at_end(),
+        (None, None) => None,
+    }) else {
+        return;
+    };
+    let person_end = p;
+    let singled = |t: &Token<'_>| {
+        let l = t.lower();
+        let bare = l.strip_suffix("'s").or_else(|| l.strip_suffix("\u{2019}s")).unwrap_or(&l);
+        t.text.starts_with('@') || matches!(bare, "he" | "she") || (t.is_capitalised() && is_name_here(who, t.text))
+    };
+    while p > 0
+        && p + 2 > person_end
+        && tokens[p - 1].is_word()
+        && tokens[p - 1].is_capitalised()
+        && singled(&tokens[p - 1])
+    {
+        p -= 1;
+    }
+    if !singled(&tokens[p]) && !singled(&tokens[person_end]) {
+        return;
+    }
+    let Some((v, verb)) = next_word(tokens, last) else { return };
+    let verb_lower = verb.lower();
+    let verb_word = verb_lower.as_str();
+    if HELPFUL.contains(&verb_word) || FINDS_OR_REPAIRS.contains(&verb_word) {
+        return;
+    }
+    let object = object_words(tokens, v, 6);
+    if object.first().is_some_and(|w| matches!(w.as_str(), "back" | "out"))
+        || object.iter().any(|w| REPAIR_OBJECTS.contains(&w.as_str()))
+    {
+        return;
+    }
+    let harmful = HARMS.iter().any(|(phrase, harm)| {
+        *phrase == verb_word && matches!(harm, Act | Destroy | Safeguard | Cause | Through | Omission)
+    });
+    let changed = CHANGES.contains(&verb_word) || is_neutral_act(verb_word);
+    if !(harmful || changed || matches!(verb_word, "approved" | "signed")) {
+        return;
+    }
+    let d = out.add(
+        if tokens[p].start < verb.start { tokens[p].start..verb.end } else { verb.start..tokens[person_end].end },
+        "Singles out a person as the one who did it: describe the action and the conditions around it.",
+    );
+    let new = reframe::case_for_position(starts_sentence(tokens, tokens[p].start), "the on-call engineer");
+    d.fixes.extend(reframe::rewrite(
+        ctx.doc,
+        "Name the role instead of the person",
+        tokens[p].start..tokens[person_end].end,
+        new,
+    ));
+}
+
+/// "Okonkwo skipped the canary": a capitalised subject no word list knows (names of
+/// software are listed, and given names), that the document never writes in lowercase nor
+/// uses as a thing, doing what people do. Surnames are read this way.
+fn unknown_surname(
+    tokens: &[Token<'_>],
+    subject: &grammar::Subject,
+    harm: Harm,
+    who: &Who<'_>,
+) -> Option<(PersonKind, std::ops::Range<usize>)> {
+    if !matches!(harm, Act | Destroy | Safeguard | Wrongly | Down | Left | Accident | Omission) {
+        return None;
+    }
+    let people = who.document?;
+    let words: Vec<&Token<'_>> =
+        tokens.iter().filter(|t| t.start >= subject.range.start && t.end <= subject.range.end).collect();
+    if words.is_empty() || words.len() > 2 || words.iter().any(|t| !t.is_word() || !t.is_capitalised()) {
+        return None;
+    }
+    let unknown = words.iter().all(|t| unknown_name(people, who, t.text));
+    unknown.then(|| (PersonKind::Name, subject.range.clone()))
+}
+
+/// Whether a hit opens a list item ("- deleted the table", "- and skipped …"): its subject
+/// may be the name that leads the list in (see [`lead_in_names_someone`]).
+fn opens_list_item(text: &str, hit: &PhraseHit) -> bool {
+    let line_start = text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..hit.range.start].trim_start();
+    let Some(rest) = before.strip_prefix(['-', '*', '+']) else { return false };
+    matches!(rest.trim(), "" | "and" | "then" | "also" | "and then")
+}
+
+/// Whether the list item a hit starts is led in by a person: the parent item or the
+/// paragraph above ends with ":" ("- Ravi:", "Ravi, on Friday:"), or the item above in the
+/// same list runs on with "," ("- Ravi ran the migration,"), and its first word is a name,
+/// a handle, he or she.
+fn lead_in_names_someone(ctx: &Context<'_>, hit: &PhraseHit, who: &Who<'_>) -> bool {
+    let text = ctx.doc.text;
+    let line_start = text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..hit.range.start].trim_start();
+    let bullet = before.starts_with(['-', '*', '+'])
+        || before
+            .split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+    if !bullet {
+        return false;
+    }
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let own_indent = indent(&text[line_start..hit.range.start]);
+    let mut end = line_start;
+    let mut blanks = 0;
+    for _ in 0..8 {
+        if end == 0 {
+            return false;
+        }
+        let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[start..end - 1];
+        end = start;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            blanks += 1;
+            if blanks > 1 {
+                return false;
+            }
+            continue;
+        }
+        let body = trimmed.trim_start_matches(['-', '*', '+', ' ']);
+        let first = body.split(|c: char| c.is_whitespace() || matches!(c, ',' | ':')).next().unwrap_or("");
+        let first = first.trim_matches('*');
+        let named = || {
+            first.starts_with('@')
+                || matches!(first, "He" | "She")
+                || (first.starts_with(char::is_uppercase) && is_name_here(who, first))
+        };
+        let sibling = line.trim_start().starts_with(['-', '*', '+']) && indent(line) == own_indent && blanks == 0;
+        if trimmed.ends_with(':') && !sibling {
+            return named();
+        }
+        if !sibling {
+            return false;
+        }
+        // "- Ravi ran the migration,": the item above runs on into this one.
+        if trimmed.ends_with(',') && named() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a capitalised word no list knows is shaped like a name, by cheap looks: not a
+/// common noun's ending ("Failures", "Context" pass only the first), not a past or an
+/// adverb ("Edited", "Permanently"), not a known verb ("Fix").
+fn name_shaped(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    !(grammar::looks_like_common_noun(&lower)
+        || grammar::looks_like_common_noun(singular)
+        || lower.ends_with("ed")
+        || lower.ends_with("ly")
+        || lower.len() < 3
+        || crate::verbs::lookup(&lower).is_some()
+        || crate::verbs::lookup(singular).is_some())
+}
+
+/// Whether a capitalised word (or `Name's`) no word list knows reads as a person's name
+/// in this document: not a sentence word, a product, a verb or a common noun's shape, and
+/// never written in lowercase nor used as a thing (nor, for a plural, its singular).
+fn unknown_name(people: &crate::people::People<'_>, who: &Who<'_>, word: &str) -> bool {
+    let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+    let lower = bare.to_lowercase();
+    let quiet = |w: &str| {
+        let ev = people.evidence(w);
+        ev.thing == 0 && ev.lowercase == 0
+    };
+    !lower.contains(['\'', '\u{2019}'])
+        && crate::lexicon::could_be_name(bare, who.user)
+        && crate::people::name_class(bare) == crate::people::NameClass::Unknown
+        && name_shaped(bare)
+        && quiet(bare)
+        // "Pods", "Batches": a plural whose singular the document writes as a thing.
+        && bare.strip_suffix('s').is_none_or(quiet)
+}
+
+/// Whether a capitalised word names a person here: by the word lists and the document's
+/// evidence, or as a name no list knows (see [`unknown_name`]).
+fn is_name_here(who: &Who<'_>, word: &str) -> bool {
+    who.is_name(word) || who.document.is_some_and(|people| unknown_name(people, who, word))
+}
+
 /// "Dana's mistake", "his fault", "a mistake by Dana".
 fn fault(
     ctx: &Context<'_>,
@@ -2152,7 +2828,7 @@ fn fault(
     if let Some((b, by)) = next_word(tokens, t_index) {
         if matches!(by.lower().as_str(), "by" | "of") {
             if let Some((_, person)) = next_word(tokens, b) {
-                if person.text.starts_with('@') || (person.is_capitalised() && who.is_name(person.text)) {
+                if person.text.starts_with('@') || (person.is_capitalised() && is_name_here(who, person.text)) {
                     out.add(
                         hit.range.start..person.end,
                         "Names a person as the one at fault: describe the action and the conditions around it.",
@@ -2167,7 +2843,7 @@ fn fault(
     };
     let lower = prev.lower();
     let named = match lower.strip_suffix("'s") {
-        Some(_) => prev.text.starts_with('@') || who.is_name(prev.text),
+        Some(_) => prev.text.starts_with('@') || is_name_here(who, prev.text),
         None => crate::lexicon::SINGLING_POSSESSIVES.contains(&lower.as_str()),
     };
     if !named {
@@ -2245,6 +2921,25 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, who: &Who<'_>) -> bool {
             if !starts
                 || word.contains('\'')
                 || (!crate::lexicon::is_sentence_word(word) && crate::people::is_given_name(word))
+            {
+                return true;
+            }
+            // "Haddad skipped the dry run": at a sentence's start, a word the lists do not
+            // know is a name when the document shows it is one (a full name, a page, a
+            // follow-up owned), asked only of a word followed by another.
+            // Only right before the act ("Haddad skipped", "Haddad had not"): most words
+            // starting sentences are not.
+            if bytes.get(end) == Some(&b' ')
+                && hit.range.start.saturating_sub(from + end) <= 24
+                && !crate::lexicon::is_sentence_word(word)
+                && match crate::people::name_class(word) {
+                    crate::people::NameClass::Unknown => {
+                        crate::lexicon::could_be_name(word, who.user) && name_shaped(word)
+                    }
+                    // "Grant deleted …" where the document shows Grant is a person.
+                    crate::people::NameClass::Ambiguous | crate::people::NameClass::Thing => who.is_name(word),
+                    crate::people::NameClass::Given => false,
+                }
             {
                 return true;
             }
@@ -2371,6 +3066,112 @@ mod tests {
             "Marek added capacity during business hours.",
             "Dr. Ishikawa reviewed the capacity plan.",
             "Because Athena retried every call, the gateway stayed overloaded.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
+    }
+
+    #[test]
+    fn flags_people_known_from_the_document_and_more_shapes_of_harm() {
+        for (sentence, want) in [
+            // A surname alone, a person by the full name elsewhere.
+            ("Farid Haddad wrote the policy.\n\nHaddad skipped the dry run on Friday.", "Haddad skipped"),
+            // A word no list knows, a person because they joined the call.
+            (
+                "Tupaq joins the bridge at 02:52.\n\nTupaq accidentally pointed the restore at production.",
+                "Tupaq accidentally",
+            ),
+            ("Kaveh was paged at 02:31.\n\nKaveh had disabled versioning on the bucket.", "Kaveh had disabled"),
+            ("Keoni was the one who approved the change without opening the diff.", "Keoni was the one who approved"),
+            ("@mira was the one that dropped the audit table.", "@mira was the one that dropped"),
+            ("Yerlan's backfill held a lock on the invoices table for an hour.", "Yerlan's backfill held a lock"),
+            ("The replica was three days behind because of Diego's change to the schedule.", "Diego's change"),
+            ("Chiamaka never ran the policy linter before the merge.", "Chiamaka never"),
+            ("Farid's PR also deleted the exception for the archive.", "Farid's PR also deleted"),
+            ("Ilse turned off encryption on the export bucket.", "Ilse turned off"),
+            // A surname no list knows, in a document that never writes it as a thing.
+            ("Later, Okonkwo skipped the canary.", "Okonkwo skipped"),
+            ("Okonkwo's script dropped the orders table.", "Okonkwo's script dropped"),
+            // A person's work named twice is not a sign the name is a thing's.
+            (
+                "Pablo's migration was slow. Pablo's migration held a lock on the orders table.",
+                "Pablo's migration held a lock",
+            ),
+            ("- 16:40 @lachie pushes a bad config to the edge.", "@lachie pushes"),
+            ("Ravi shipped the model with the label column shifted by one position.", "Ravi shipped"),
+            ("Ravi decided to skip the canary.", "Ravi decided to"),
+            ("Ravi switched the disk alert off.", "Ravi switched"),
+            ("Ravi let the certificate expire.", "Ravi let"),
+            ("Ravi's deploy led to the outage.", "Ravi's deploy led to"),
+            ("The outage was triggered by Ravi's deploy.", "triggered by Ravi's deploy"),
+            ("Shortly after Ravi pushed the config, errors spiked.", "Ravi pushed"),
+            ("@jdoe restarted the primary during the sale.", "@jdoe restarted"),
+            ("Ravi, in a hurry, skipped the canary.", "Ravi, in a hurry, skipped"),
+            ("Pablo (DBA) deleted the orders table.", "Pablo (DBA) deleted"),
+            ("Ravi, it seems, forgot to re-enable the alert.", "Ravi, it seems, forgot to"),
+            ("His migration held a lock on the orders table.", "His migration held a lock"),
+            ("He's the one who deleted the bucket.", "He's the one who deleted"),
+            ("Ravi ran the backfill twice, duplicating every order.", "duplicating"),
+            ("The person who deleted the orders table was Ravi.", "deleted the orders table was Ravi"),
+            ("Ravi is the reason the site went down.", "Ravi is the reason"),
+            ("Ravi was why every checkout failed.", "Ravi was why"),
+            ("Ravi restarted the pods, dropping every in-flight request.", "dropping"),
+            // The subject leads the list in, or runs on from the item above.
+            ("- Ravi:\n  - deleted the orders table", "deleted"),
+            ("- Ravi ran the migration on Friday,\n- and skipped the canary.", "skipped"),
+            ("The config pushed by Ravi broke checkout.", "Ravi broke"),
+            ("A bad config from Ravi broke checkout.", "Ravi broke"),
+            ("@lachie reverted the fix.", "@lachie reverted"),
+            ("@lachie re-enabled the flag that caused the crash.", "@lachie re-enabled"),
+            // A name that is also a word, written as the word elsewhere.
+            ("Grant joined the bridge. We grant access daily.\n\nGrant deleted the orders table.", "Grant deleted"),
+        ] {
+            assert_eq!(flagged(ID, sentence), [want], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn leaves_the_same_shapes_alone_for_things_and_repairs() {
+        for fine in [
+            "Jenkins was the one that deleted the workspace.",
+            "Keoni was the one who rolled back the deploy.",
+            "Mateus was the one who restored the table.",
+            "Siobhán was the one who noticed the drop.",
+            "Wanjiru was the one who deployed the fix.",
+            "Argo applied the wrong manifest twice during the restore.",
+            "Prometheus missed two scrapes while the exporter restarted.",
+            "Kafka held a lock on the partition until the leader moved.",
+            "The replica was three days behind because of the network change.",
+            "Tupaq joins the bridge at 02:52.\n\nTupaq deleted the quarantine prefix after the producers signed off.",
+            "The object-count alarm woke Kaveh at 02:31.",
+            "Haddad is also the name of the studio.",
+            "Chiamaka never ran into the limit before.",
+            "| 12:35 | Pods manually deleted on fully scheduled nodes |",
+            "Falcon dropped the orders table. The falcon service restarted.",
+            "Velero 1.12 deleted the backups bucket.",
+            "Because of Imran's change to the retry policy, the database was backed up twice.",
+            "Ravi decided to roll back the deploy.",
+            "Ravi switched the traffic off the old region.",
+            "Ravi let the migration run overnight.",
+            "Ravi let the team know at 14:05.",
+            "The spike was triggered by Ravi's load test fixture.",
+            "The outage was caused by Jenkins.",
+            "Ravi (on call) restored the table.",
+            "Ravi reverted the bad deploy.",
+            "Ravi reverted the fix because it made the errors worse.",
+            "The fix from Ravi stopped the errors.",
+            "What went wrong:\n\n- deleted the orders table",
+            "- Jenkins:\n  - deleted the workspace",
+            "- Ravi:\n  - restored the orders table",
+            "The cron ran twice, duplicating every order.",
+            "The person who restored the orders table was Ravi.",
+            "Ravi is the reason the outage was short.",
+            "Ravi is why we recovered in ten minutes.",
+            "The disk is the reason the site went down.",
+            "The one that deleted the workspace was Jenkins.",
+            "The engineer who deleted the orders table was on leave.",
+            "Ravi rolled back the deploy, breaking nothing.",
+            "Ravi drained the node, dropping the cached thumbnails.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -452,10 +452,17 @@ struct Marks {
 impl Marks {
     fn of(text: &str) -> Marks {
         let mut marks = Marks::default();
+        // The words and stems found at one place ("alert fired", "alert") share what
+        // comes before it: it is read once.
+        let mut last_read: Option<(usize, bool)> = None;
+        let mut negated_at = |start: usize| match last_read {
+            Some((at, negated)) if at == start => negated,
+            _ => last_read.insert((start, negated_before(before(text, start)))).1,
+        };
         MARK_WORDS.each_at_word_start(text, |start, end, &word| match word {
             MarkWord::Word(m, outright) => {
                 let known = if outright { marks.strong.has(m) } else { marks.all.has(m) };
-                if known || negated_before(before(text, start)) || cut_from_a_longer_word(text, start, end) {
+                if known || negated_at(start) || cut_from_a_longer_word(text, start, end) {
                     return;
                 }
                 if denied_after(&text[end..text.floor_char_boundary(end + 48)], m) {
@@ -471,7 +478,7 @@ impl Marks {
             }
             // "It does not page", "no alerts": denied, not marked.
             MarkWord::Stem(m) => {
-                if !marks.stems.has(m) && !negated_before(before(text, start)) {
+                if !marks.stems.has(m) && !negated_at(start) {
                     marks.stems.add(m);
                 }
             }

@@ -1031,14 +1031,16 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             let line_text = &line_text[..line_text.floor_char_boundary(80)];
             let starts_with_time = line_text.bytes().take(4).any(|b| b.is_ascii_digit() || b.is_ascii_alphabetic())
                 && look.first_time(line_text).is_some_and(|t| {
-                    let words_after = line_text[t.range.end..]
-                        .split(['(', ')'])
-                        .next()
-                        .unwrap_or("")
-                        .split_whitespace()
-                        .filter(|w| w.chars().any(char::is_alphabetic))
-                        .count();
-                    t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && words_after >= 3))
+                    let words_after = || {
+                        line_text[t.range.end..]
+                            .split(['(', ')'])
+                            .next()
+                            .unwrap_or("")
+                            .split_whitespace()
+                            .filter(|w| w.chars().any(char::is_alphabetic))
+                            .count()
+                    };
+                    t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && words_after() >= 3))
                 });
             if starts_with_time {
                 if let Some((whole, head)) = current.take() {

@@ -79,6 +79,16 @@ static TICKET: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u)https?://|\]\(|\]\[|(?:^|\s|\(|\[)#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|(?i:\b(?:ticket|issue|pr|jira)\s*#?\s*\d+)",
     )
 });
+/// Whether `text` links a ticket ([`TICKET`]). Every way of writing one has an ASCII
+/// digit, a `]` or `://`: a text with none of them is not searched.
+fn has_ticket(text: &str) -> bool {
+    let b = text.as_bytes();
+    let may = b.iter().any(u8::is_ascii_digit)
+        || memchr::memchr(b']', b).is_some()
+        || memchr::memmem::find(b, b"://").is_some();
+    may && TICKET.is_match(text)
+}
+
 static SEVERITY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     pattern::build(
         r"(?i-u)^[\s>*_|-]*(?:incident\s+)?(?:severity|sev)(?:\s+level)?[*_\s]*[:|][*_\s]*(sev\s*-?\s*\d|p\d|s\d|\d|critical|major|high|medium|moderate|minor|low)\b",
@@ -237,7 +247,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                         || leading_initials(first)
                         || trailing_owner_words(first)
                         || parenthetical_owner(first),
-                    ticket: TICKET.is_match(whole),
+                    ticket: has_ticket(whole),
                 });
                 items.push(FollowUp {
                     range: item.range.clone(),
@@ -271,7 +281,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                     let struck = first_cell.starts_with("~~");
                     let marks = look.followup_marks(text, None, || Marks {
                         owner: has_handle(text) || owner_label(text),
-                        ticket: TICKET.is_match(text),
+                        ticket: has_ticket(text),
                     });
                     items.push(FollowUp {
                         range: row.clone(),

@@ -79,6 +79,16 @@ static TICKET: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u)https?://|\]\(|\]\[|(?:^|\s|\(|\[)#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|(?i:\b(?:ticket|issue|pr|jira)\s*#?\s*\d+)",
     )
 });
+/// Whether `text` links a ticket ([`TICKET`]). Every way of writing one has an ASCII
+/// digit, a `]` or `://`: a text with none of them is not searched.
+fn has_ticket(text: &str) -> bool {
+    let b = text.as_bytes();
+    let may = b.iter().any(u8::is_ascii_digit)
+        || memchr::memchr(b']', b).is_some()
+        || memchr::memmem::find(b, b"://").is_some();
+    may && TICKET.is_match(text)
+}
+
 static SEVERITY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     pattern::build(
         r"(?i-u)^[\s>*_|-]*(?:incident\s+)?(?:severity|sev)(?:\s+level)?[*_\s]*[:|][*_\s]*(sev\s*-?\s*\d|p\d|s\d|\d|critical|major|high|medium|moderate|minor|low)\b",
@@ -88,42 +98,17 @@ static SEVERITY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a follow-up's text is only a placeholder ("N/A", "None", "TBD"): not a follow-up.
 fn is_placeholder(text: &str) -> bool {
     let t = crate::document::strip_list_marker(text).trim().trim_matches(['*', '_', '.', ' ', '|']);
-    matches!(
-        t.to_ascii_lowercase().as_str(),
-        "" | "n/a"
-            | "na"
-            | "none"
-            | "none yet"
-            | "tbd"
-            | "tba"
-            | "todo"
-            | "-"
-            | "\u{2014}"
-            | "\u{2013}"
-            | "nothing"
-            | "..."
-            | "…"
-    )
+    ["", "n/a", "na", "none", "none yet", "tbd", "tba", "todo", "-", "\u{2014}", "\u{2013}", "nothing", "...", "…"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(t))
 }
 
 /// Whether an owner label or cell names nobody yet ("Owner: TBD", "| — |").
 fn is_unassigned(value: &str) -> bool {
-    let v = value.trim().trim_matches(['*', '_', '.', ' ', '(', ')']).to_ascii_lowercase();
-    matches!(
-        v.as_str(),
-        "" | "-"
-            | "\u{2014}"
-            | "\u{2013}"
-            | "tbd"
-            | "tba"
-            | "?"
-            | "??"
-            | "n/a"
-            | "none"
-            | "unassigned"
-            | "nobody"
-            | "unknown"
-    )
+    let v = value.trim().trim_matches(['*', '_', '.', ' ', '(', ')']);
+    ["", "-", "\u{2014}", "\u{2013}", "tbd", "tba", "?", "??", "n/a", "none", "unassigned", "nobody", "unknown"]
+        .iter()
+        .any(|u| u.eq_ignore_ascii_case(v))
 }
 
 /// "[AK] Alert when…": initials in brackets at the start of a follow-up name its owner.
@@ -243,17 +228,15 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                     .trim_start_matches(['[', ' ', 'x', 'X', ']'])
                     .starts_with("~~");
                 let done_word = {
-                    // The words that say so come first: lowercase only as much as they need.
+                    // The words that say so come first or last, in any case (no character
+                    // but an ASCII one lowercases to their letters).
                     let prose = &doc.masked[head.clone()];
-                    let start: String = prose.trim_start().chars().take(9).flat_map(char::to_lowercase).collect();
-                    let end = prose.trim_end().to_ascii_lowercase();
-                    start.starts_with("done")
-                        || start.starts_with("(done)")
-                        || start.starts_with("completed")
-                        || end.ends_with("(done)")
-                        || end.ends_with("(completed)")
-                        || end.ends_with("— done")
-                        || end.ends_with("- done")
+                    let (start, end) = (prose.trim_start().as_bytes(), prose.trim_end().as_bytes());
+                    let starts = |w: &str| start.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()));
+                    let ends =
+                        |w: &str| end.len() >= w.len() && end[end.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
+                    ["done", "(done)", "completed"].into_iter().any(starts)
+                        || ["(done)", "(completed)", "— done", "- done"].into_iter().any(ends)
                         || prose.contains('✅')
                 };
                 let first_in_whole = head.start - item.range.start..head.end - item.range.start;
@@ -264,7 +247,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                         || leading_initials(first)
                         || trailing_owner_words(first)
                         || parenthetical_owner(first),
-                    ticket: TICKET.is_match(whole),
+                    ticket: has_ticket(whole),
                 });
                 items.push(FollowUp {
                     range: item.range.clone(),
@@ -298,7 +281,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                     let struck = first_cell.starts_with("~~");
                     let marks = look.followup_marks(text, None, || Marks {
                         owner: has_handle(text) || owner_label(text),
-                        ticket: TICKET.is_match(text),
+                        ticket: has_ticket(text),
                     });
                     items.push(FollowUp {
                         range: row.clone(),
@@ -343,7 +326,11 @@ fn says_done(heading: &str) -> bool {
     let h = heading.to_lowercase();
     let has = |words: &[&str]| {
         words.iter().any(|w| {
-            h.match_indices(w).any(|(i, _)| {
+            // Where the word's first letter is: a heading is too short to pay for a
+            // substring searcher per word (none of them overlaps itself, so this finds
+            // what `match_indices` would).
+            let first = w.as_bytes()[0];
+            memchr::memchr_iter(first, h.as_bytes()).filter(|&i| h[i..].starts_with(w)).any(|i| {
                 let before = h[..i].chars().next_back();
                 let after = h[i + w.len()..].chars().next();
                 before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
@@ -373,10 +360,10 @@ fn table_values_in(doc: &Document<'_>, section: &Range<usize>) -> Vec<String> {
 /// "Detect: find it sooner"): a legend for a table of follow-ups, not one itself.
 fn explains_a_value<'v>(item: &str, values: impl FnOnce() -> &'v [String]) -> bool {
     let text = item.trim_start_matches(['-', '*', '+', ' ']).trim_start();
-    let term = [" - ", " – ", " — ", ": "]
-        .iter()
-        .filter_map(|sep| text.split_once(sep).map(|(t, _)| t))
-        .min_by_key(|t| t.len());
+    // The term ends at the first separator of any kind; each starts with a space or a colon.
+    let term = memchr::memchr2_iter(b' ', b':', text.as_bytes())
+        .find(|&at| [" - ", " – ", " — ", ": "].iter().any(|sep| text[at..].starts_with(sep)))
+        .map(|at| &text[..at]);
     term.is_some_and(|t| {
         let t = t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         !t.is_empty() && values().binary_search(&t).is_ok()

@@ -452,10 +452,17 @@ struct Marks {
 impl Marks {
     fn of(text: &str) -> Marks {
         let mut marks = Marks::default();
+        // The words and stems found at one place ("alert fired", "alert") share what
+        // comes before it: it is read once.
+        let mut last_read: Option<(usize, bool)> = None;
+        let mut negated_at = |start: usize| match last_read {
+            Some((at, negated)) if at == start => negated,
+            _ => last_read.insert((start, negated_before(before(text, start)))).1,
+        };
         MARK_WORDS.each_at_word_start(text, |start, end, &word| match word {
             MarkWord::Word(m, outright) => {
                 let known = if outright { marks.strong.has(m) } else { marks.all.has(m) };
-                if known || negated_before(before(text, start)) || cut_from_a_longer_word(text, start, end) {
+                if known || negated_at(start) || cut_from_a_longer_word(text, start, end) {
                     return;
                 }
                 if denied_after(&text[end..text.floor_char_boundary(end + 48)], m) {
@@ -471,7 +478,7 @@ impl Marks {
             }
             // "It does not page", "no alerts": denied, not marked.
             MarkWord::Stem(m) => {
-                if !marks.stems.has(m) && !negated_before(before(text, start)) {
+                if !marks.stems.has(m) && !negated_at(start) {
                     marks.stems.add(m);
                 }
             }
@@ -764,11 +771,12 @@ impl Timeline {
 }
 
 /// A piece of the timeline section in document order.
-enum Piece {
+enum Piece<'d> {
     /// An entry, and the list it is an item of.
     Entry(TimelineEntry, Option<usize>),
-    /// A day heading or a paragraph giving a date and/or a zone.
-    Context { date: Option<(Date, bool, Option<Date>)>, zone: Option<Zone>, before_entries: bool },
+    /// A day heading or a paragraph giving a date and/or a zone: `text` is where the zone
+    /// would be named, read only when the timeline has no zone yet.
+    Context { date: Option<(Date, bool, Option<Date>)>, text: &'d str, before_entries: bool },
 }
 
 /// Finds every timeline in the document and resolves its entries.
@@ -878,7 +886,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         r.start <= x.start && x.end <= r.end && matches!(doc.section_kind_at(x.start), SectionKind::Timeline)
     };
     let label_item = heading.pseudo && heading.level == 8;
-    let mut pieces: Vec<(usize, Piece)> = Vec::new();
+    let mut pieces: Vec<(usize, Piece<'_>)> = Vec::new();
 
     // Headings with a time of day are entries, one each (`### 14:07`, `#### Tue 06:15 UTC`):
     // what is under them, up to the next heading, belongs to them.
@@ -968,10 +976,9 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             .or_else(|| headers.iter().position(|l| says(l, &["day"]) && !says(l, &["time", "when"])))
             .filter(|&d| Some(d) != time_col);
         let col = time_col.or(date_col).unwrap_or(0);
-        for h in &table.header {
-            if let Some(z) = look.zone_in(&doc.text[h.clone()]) {
-                header_zone.get_or_insert(z);
-            }
+        // The first table's header that names a zone names the timeline's.
+        if header_zone.is_none() {
+            header_zone = table.header.iter().find_map(|h| look.zone_in(&doc.text[h.clone()]));
         }
         for (row, cells) in table.rows() {
             let head = trim_range(doc.text, row.clone());
@@ -1024,14 +1031,16 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             let line_text = &line_text[..line_text.floor_char_boundary(80)];
             let starts_with_time = line_text.bytes().take(4).any(|b| b.is_ascii_digit() || b.is_ascii_alphabetic())
                 && look.first_time(line_text).is_some_and(|t| {
-                    let words_after = line_text[t.range.end..]
-                        .split(['(', ')'])
-                        .next()
-                        .unwrap_or("")
-                        .split_whitespace()
-                        .filter(|w| w.chars().any(char::is_alphabetic))
-                        .count();
-                    t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && words_after >= 3))
+                    let words_after = || {
+                        line_text[t.range.end..]
+                            .split(['(', ')'])
+                            .next()
+                            .unwrap_or("")
+                            .split_whitespace()
+                            .filter(|w| w.chars().any(char::is_alphabetic))
+                            .count()
+                    };
+                    t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && words_after() >= 3))
                 });
             if starts_with_time {
                 if let Some((whole, head)) = current.take() {
@@ -1054,23 +1063,22 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             let t = &doc.text[p.clone()];
             // A paragraph sets the day when it is a day line ("_4/24/23_") or says so
             // ("all events happened on 2019-10-21"), not when it mentions a date in passing.
-            let words = t.split_whitespace().take(13).count();
-            let lower = t.to_lowercase();
-            let says_so = ["all events", "all times", "otherwise noted", "happened on", "took place on"]
-                .iter()
-                .any(|m| lower.contains(m));
+            let says_so = || {
+                let lower = t.to_lowercase();
+                ["all events", "all times", "otherwise noted", "happened on", "took place on"]
+                    .iter()
+                    .any(|m| lower.contains(m))
+            };
             // Look for the date only where it can count: anywhere in a short or explicit
             // paragraph, else at its start.
-            let searched = if words <= 12 || says_so { t } else { &t[..t.floor_char_boundary(40)] };
+            let anywhere = t.split_whitespace().take(13).count() <= 12 || says_so();
+            let searched = if anywhere { t } else { &t[..t.floor_char_boundary(40)] };
             let date = look
                 .all_times(searched)
                 .into_iter()
-                .find(|x| x.date.is_some() && x.time.is_none() && (x.range.start <= 3 || words <= 12 || says_so))
+                .find(|x| x.date.is_some() && x.time.is_none() && (x.range.start <= 3 || anywhere))
                 .and_then(|x| x.date.map(|d| (d, x.year_known, x.day_first)));
-            pieces.push((
-                p.start,
-                Piece::Context { date, zone: look.zone_in(t), before_entries: p.start < seen_entry_start },
-            ));
+            pieces.push((p.start, Piece::Context { date, text: t, before_entries: p.start < seen_entry_start }));
         } else {
             seen_entry_start = seen_entry_start.min(p.start);
         }
@@ -1083,7 +1091,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         let date = look.all_times(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known, t.day_first)));
         pieces.push((
             h.range.start,
-            Piece::Context { date, zone: look.zone_in(&h.text), before_entries: h.range.start < seen_entry_start },
+            Piece::Context { date, text: &h.text, before_entries: h.range.start < seen_entry_start },
         ));
     }
     pieces.sort_by_key(|(o, _)| *o);
@@ -1155,7 +1163,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     let mut prev: Option<DateTime> = None;
     for (_, piece) in pieces {
         match piece {
-            Piece::Context { date: d, zone, before_entries } => {
+            Piece::Context { date: d, text, before_entries } => {
                 if let Some((d, year_known, other)) = d {
                     let (d, unsure) = read_date(d, other, order);
                     date = place_date(d, year_known, &mut year, date);
@@ -1163,10 +1171,8 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                     undecided = unsure;
                     prev = None;
                 }
-                if let Some(z) = zone {
-                    if before_entries || entries.is_empty() {
-                        declared_zone.get_or_insert(z);
-                    }
+                if declared_zone.is_none() && (before_entries || entries.is_empty()) {
+                    declared_zone = look.zone_in(text);
                 }
             }
             Piece::Entry(mut e, _) => {
@@ -1241,7 +1247,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
 
 /// Which way the timeline's numeric dates go: as its unambiguous ones do, else as front
 /// matter's dates say (an ambiguous date that is one of them, read one way only).
-fn date_order(doc: &Document<'_>, section: &Range<usize>, pieces: &[(usize, Piece)]) -> times::DateOrder {
+fn date_order(doc: &Document<'_>, section: &Range<usize>, pieces: &[(usize, Piece<'_>)]) -> times::DateOrder {
     let ambiguous: Vec<(Date, Date)> = pieces
         .iter()
         .filter_map(|(_, p)| match p {

@@ -286,7 +286,9 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
     // not part of it: blank them (same length, so ranges stay valid).
     let cleaned;
     let text = if text.bytes().any(|b| matches!(b, b'_' | b'*' | b'`')) {
-        cleaned = text.replace(['_', '*', '`'], " ");
+        // Byte for byte: an ASCII byte never sits inside a longer character.
+        let blanked = text.bytes().map(|b| if matches!(b, b'_' | b'*' | b'`') { b' ' } else { b }).collect();
+        cleaned = String::from_utf8(blanked).expect("ASCII swapped for ASCII");
         cleaned.as_str()
     } else {
         text

@@ -159,7 +159,9 @@ fn sorted_phrases(owners: &HashMap<Vec<u8>, Vec<Owner>>) -> Vec<&[u8]> {
 /// There is no reverse DFA to find where a phrase starts: a phrase starts at one of the
 /// few word starts before its end, and [`phrase_start`] looks them up. The reverse DFA
 /// was 1.0 of the 2.2 MB stored, and checking it as it was read in place cost every
-/// process 2.3M instructions, a sixth of `check` of one small debrief.
+/// process 2.3M instructions: without it `check` of one small debrief went from 12.5M to
+/// 9.5M instructions and 0.957 in wall time (`ab.py`, 100 pairs), and the binary is 1 MB
+/// smaller.
 fn build_automata(phrases: &[&[u8]]) -> dense::DFA<Vec<u32>> {
     // The expression is put together directly rather than written out and parsed. A
     // phrase starts a word: with that said in the expression, the automaton follows only

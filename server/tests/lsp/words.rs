@@ -7,7 +7,8 @@ use serde_json::{json, Value};
 
 use crate::support::{file_uri, range, with_code, Setup, TestClient};
 
-const TEXT: &str = "# Incident debrief\n\n## Analysis\n\nMarvin deleted the production volume.\n\nThen Quillon deleted the staging volume.\n";
+/// "Quillon" is also a cluster here, so it is not read as a person until the team says so.
+const TEXT: &str = "# Incident debrief\n\n## Analysis\n\nMarvin deleted the production volume.\n\nThen Quillon deleted the staging volume.\n\nThe Quillon cluster holds both volumes.\n";
 
 /// A repository folder holding one debrief, and the `debrief.toml` given, if any.
 fn folder(toml: Option<&str>) -> (tempfile::TempDir, std::path::PathBuf, String) {

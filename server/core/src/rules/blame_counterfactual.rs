@@ -264,6 +264,12 @@ const NOT_AGENTIVE: &[&str] = &[
     "worked",
 ];
 
+/// Whether `verb`, with the word after it, is one of [`NOT_AGENTIVE`]: "sign in" happens to
+/// users, "sign off" is done by someone.
+fn not_agentive(verb: &str, next: Option<&str>) -> bool {
+    NOT_AGENTIVE.contains(&verb) && !(matches!(verb, "sign" | "signed") && next == Some("off"))
+}
+
 /// Verbs after "could have" that say what might have happened, not a missed chance to
 /// act: "we could have lost data", "customers could have seen stale pages".
 const COULD_OUTCOMES: &[&str] = &[
@@ -451,7 +457,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // "Dana should have had the page" is about what reached her.
     let team_had =
         verb_lower == "had" && t_index > 0 && matches!(sentence.tokens[t_index - 1].lower().as_str(), "we" | "team");
-    if NOT_AGENTIVE.contains(&verb_lower.as_str()) && !team_had {
+    let next_word = sentence.word_after(v_index + 1).map(|i| sentence.tokens[i].lower());
+    if not_agentive(&verb_lower, next_word.as_deref()) && !team_had {
         return;
     }
     // "we should have a talk", "should have alerting": "have" is the main verb, a
@@ -701,7 +708,8 @@ fn supposed(
         _ => v_index,
     };
     let verb = tokens[v_index].lower();
-    if NOT_AGENTIVE.contains(&verb.as_str()) || matches!(verb.as_str(), "be" | "have") {
+    let next = tokens.get(v_index + 1).filter(|t| t.is_word()).map(|t| t.lower());
+    if not_agentive(&verb, next.as_deref()) || matches!(verb.as_str(), "be" | "have") {
         return;
     }
     let Some(subject) = grammar::subject_before(tokens, be, Some(&verb), who) else { return };
@@ -1094,6 +1102,7 @@ mod tests {
             flagged(ID, "The engineer had every chance to stop the rollout."),
             ["The engineer had every chance to stop"]
         );
+        assert_eq!(flagged(ID, "Anh was supposed to sign off the capacity plan."), ["Anh was supposed to sign"]);
         assert_eq!(
             flagged(ID, "Kemal was expected to review the change before the freeze."),
             ["Kemal was expected to review"]
@@ -1146,6 +1155,7 @@ mod tests {
             "We should add a canary stage.",
             "Users failed to connect for twelve minutes.",
             "The replica was expected to catch up within a minute.",
+            "Users were supposed to sign in with the new key.",
             "The cache might have expired before the retry.",
             "We needed to restart the pod, and it came back sooner than expected.",
             "The replica needed to catch up faster than it could.",

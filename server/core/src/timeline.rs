@@ -52,6 +52,10 @@ impl Milestone {
                 ("reported", true),
                 ("reports", true),
                 ("notified us", true),
+                // "Emil notified by social media": told, by someone or something outside.
+                ("notified by", false),
+                // "First brought to the attention of the core devs".
+                ("to the attention of", false),
                 ("first seen", true),
                 ("first sign", true),
                 ("complain", true),
@@ -138,6 +142,7 @@ impl Milestone {
                 ("back up", false),
                 ("patched", false),
                 ("fixed", false),
+                ("repaired", false),
                 ("disabled", false),
                 ("turned off", false),
                 ("rerun", false),
@@ -1518,6 +1523,9 @@ mod tests {
         assert!(only("x detect", Milestone::Detected), "at the very end");
         assert!(only("\"alerts\"", Milestone::Detected), "after punctuation");
         assert!(only("uploads working again", Milestone::Mitigated), "an outcome");
+        assert!(only("Emil notified by social media", Milestone::Detected), "told from outside");
+        assert!(only("First brought to the attention of the core devs", Milestone::Detected));
+        assert!(only("Repaired 2021-05-10 16:48", Milestone::Mitigated), "a repair in key events");
         let none_of = |text: &str| Milestone::ALL.iter().all(|&m| !milestone_words(text).1.has(m));
         assert!(none_of("checks were failing against the new key"), "\"again\" is a whole word");
         assert!(only("Switched the TV traffic back to the previous profile", Milestone::Mitigated), "a rollback");

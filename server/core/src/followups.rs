@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex_automata::meta::Regex;
 
 use crate::config::Limits;
-use crate::document::{Document, SectionKind};
+use crate::document::{Document, ListItem, SectionKind};
 use crate::front_matter::parse_severity;
 use crate::memo::{Lookup, Marks};
 use crate::pattern;
@@ -213,7 +213,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                             || (parent.has_children && is_group_label(&doc.text[parent.own.clone()]))
                     }
                 };
-                if !counted {
+                if !counted || (item.parent.is_none() && elaborates_the_item_before(doc, item)) {
                     continue;
                 }
                 let head = head_of(doc.text, item.own.clone());
@@ -303,6 +303,31 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
             FollowUpList { heading: heading.range.clone(), range: r, items }
         })
         .collect()
+}
+
+/// Whether a top-level item belongs to a list set between two items of another list, the
+/// one before ending with a colon: the details of that item, written unindented ("1.
+/// Deeper monitoring. We plan alerts around:" / "- disk reads" / "- TOAST tables" / "2.
+/// Better runbooks"), not follow-ups of their own.
+fn elaborates_the_item_before(doc: &Document<'_>, item: &ListItem) -> bool {
+    let items = &doc.items;
+    // Items are in document order; nested ones are stepped over.
+    let at = items.partition_point(|i| i.range.start < item.range.start);
+    let top = |k: &usize| items[*k].depth == 0;
+    let mut run = (0..=at).rev().filter(top).take_while(|&k| items[k].list == item.list);
+    let first = run.by_ref().last().unwrap_or(at);
+    let last = (at..items.len()).filter(top).take_while(|&k| items[k].list == item.list).last().unwrap_or(at);
+    let before = (0..first).rev().find(top).map(|k| &items[k]);
+    let after = (last + 1..items.len()).find(top).map(|k| &items[k]);
+    let (Some(before), Some(after)) = (before, after) else { return false };
+    let adjoins = |a: &ListItem, b: &ListItem| {
+        a.range.end <= b.range.start && doc.text[a.range.end..b.range.start].trim().is_empty()
+    };
+    before.list != item.list
+        && after.list != item.list
+        && adjoins(before, &items[first])
+        && adjoins(&items[last], after)
+        && doc.text[before.own.clone()].trim_end().ends_with(':')
 }
 
 /// Whether a heading says that what is listed under it is done: "Immediate actions
@@ -611,6 +636,20 @@ mod tests {
         let lists = followup_lists(&doc, Lookup::default());
         let heads: Vec<&str> = lists[0].items.iter().map(|i| text[i.head.clone()].trim()).collect();
         assert_eq!(heads, ["- Write the runbook - the team", "| Alert on disk | P0 |", "| Add a canary | P1 |"]);
+    }
+
+    #[test]
+    fn an_unindented_list_between_two_numbered_actions_details_the_first() {
+        let text = "# D\n\n## Action items\n\n1. **Deeper monitoring**\n   We plan alerts around:\n\n\
+                    - disk reads per write\n- TOAST tables\n\n2. **Better runbooks**\n\n## Next steps\n\n\
+                    - We will:\n\n1. Add a canary\n2. Alert on lag\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc, Lookup::default());
+        let heads: Vec<&str> = lists.iter().flat_map(|l| &l.items).map(|i| text[i.head.clone()].trim()).collect();
+        assert_eq!(
+            heads,
+            ["1. **Deeper monitoring**", "2. **Better runbooks**", "- We will:", "1. Add a canary", "2. Alert on lag"]
+        );
     }
 
     #[test]

@@ -148,10 +148,10 @@ fn sorted_phrases(owners: &HashMap<Vec<u8>, Vec<Owner>>) -> Vec<&[u8]> {
 /// The DFA that finds where the leftmost of `phrases` (lowercase) ends in prose, in any
 /// case.
 ///
-/// A lazy DFA built them state by state as the prose needed: 3 ms of every process and
+/// A lazy DFA built it state by state as the prose needed: 3 ms of every process and
 /// every thread, more than `check` of a small debrief spends on the debrief. Built whole
-/// and minimised they take 0.1 s, so they are built ahead, stored in
-/// `data/phrases.dfa`, and read in place. Matching either case doubles their size (byte
+/// and minimised it takes 0.1 s, so it is built ahead, stored in `data/phrases.dfa`,
+/// and read in place. Matching either case doubles its size (byte
 /// classes are ranges, and `A` and `a` cannot share one), but searching a lowercase copy
 /// of the prose instead added a fifth to the scan (16k instructions to 78k in the
 /// 100-line benchmark debrief).
@@ -199,7 +199,7 @@ struct Aligned<B: ?Sized> {
 static STORED: &Aligned<[u8]> = &Aligned { _align: [], bytes: *include_bytes!("../data/phrases.dfa") };
 
 /// The automaton of [`build_automata`] as stored: the phrases' fingerprint (8 bytes), then
-/// the DFA, little-endian, padded to keep it aligned to four bytes.
+/// the DFA, little-endian (the 8 bytes keep it aligned to four, as reading in place needs).
 #[cfg(test)]
 fn store(phrases: &[&[u8]], dfa: &dense::DFA<Vec<u32>>) -> Vec<u8> {
     let (dfa, pad) = dfa.to_bytes_little_endian();

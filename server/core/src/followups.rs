@@ -194,6 +194,8 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
             let values = || table_values.get_or_init(|| table_values_in(doc, &r)).as_slice();
             // Items are in document order: only the section's are looked at.
             let first_item = doc.items.partition_point(|i| i.range.start < r.start);
+            // Whether a list only details the item before it: decided once per list.
+            let mut details: Option<(usize, bool)> = None;
             for item in doc.items[first_item..].iter().take_while(|i| i.range.start <= r.end) {
                 if !inside(&item.range)
                     || in_table(&item.range)
@@ -213,7 +215,12 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                             || (parent.has_children && is_group_label(&doc.text[parent.own.clone()]))
                     }
                 };
-                if !counted || (item.parent.is_none() && elaborates_the_item_before(doc, item)) {
+                let detail = item.parent.is_none()
+                    && match details {
+                        Some((list, d)) if list == item.list => d,
+                        _ => details.insert((item.list, details_the_item_before(doc, item))).1,
+                    };
+                if !counted || detail {
                     continue;
                 }
                 let head = head_of(doc.text, item.own.clone());
@@ -309,13 +316,12 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
 /// one before ending with a colon: the details of that item, written unindented ("1.
 /// Deeper monitoring. We plan alerts around:" / "- disk reads" / "- TOAST tables" / "2.
 /// Better runbooks"), not follow-ups of their own.
-fn elaborates_the_item_before(doc: &Document<'_>, item: &ListItem) -> bool {
+fn details_the_item_before(doc: &Document<'_>, item: &ListItem) -> bool {
     let items = &doc.items;
     // Items are in document order; nested ones are stepped over.
     let at = items.partition_point(|i| i.range.start < item.range.start);
     let top = |k: &usize| items[*k].depth == 0;
-    let mut run = (0..=at).rev().filter(top).take_while(|&k| items[k].list == item.list);
-    let first = run.by_ref().last().unwrap_or(at);
+    let first = (0..=at).rev().filter(top).take_while(|&k| items[k].list == item.list).last().unwrap_or(at);
     let last = (at..items.len()).filter(top).take_while(|&k| items[k].list == item.list).last().unwrap_or(at);
     let before = (0..first).rev().find(top).map(|k| &items[k]);
     let after = (last + 1..items.len()).find(top).map(|k| &items[k]);

@@ -617,7 +617,9 @@ fn subject_within(
     if !t.is_word() {
         // "Oluwaseun, the DBA on call, extends …": the name before an appositive.
         if t.text == "," {
-            let before = appositive_before(tokens, last)?;
+            let Some(before) = appositive_before(tokens, last) else {
+                return named_after_role(tokens, last, verb_word, who);
+            };
             let found = noun_phrase_ending_at(tokens, before, verb_word, who)?;
             return found.person.is_some().then_some(found);
         }
@@ -822,6 +824,27 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
     let appositive = determiner && verbless && words.len() <= 6;
     (tokens[open].text == "," && open > 0 && (appositive || relative || adverbial) && words.len() >= 2)
         .then(|| open - 1)
+}
+
+/// "The on-call, Ikaika, ignored …", "our DBA, Svetlana, truncated …": a name set off by
+/// commas after a person's role is the subject; the comma after it is at `comma`.
+fn named_after_role(tokens: &[Token<'_>], comma: usize, verb_word: Option<&str>, who: &Who<'_>) -> Option<Subject> {
+    let open = (comma.saturating_sub(4)..comma).rev().find(|&i| !tokens[i].is_word())?;
+    let name = &tokens[open + 1..comma];
+    if tokens[open].text != "," || open == 0 || name.is_empty() || !name.iter().all(Token::is_capitalised) {
+        return None;
+    }
+    let role = noun_phrase_ending_at(tokens, open - 1, verb_word, who)?;
+    if !matches!(role.person, Some((PersonKind::Role, _))) {
+        return None;
+    }
+    // Standing beside a role is the evidence that the words name a person, as long as no
+    // word list says otherwise (an acronym, a product, a word the team allows).
+    if !name.iter().all(|t| who.may_be_name(t.text)) {
+        return None;
+    }
+    let range = name[0].start..name[name.len() - 1].end;
+    Some(Subject { range: range.clone(), person: Some((PersonKind::Name, range)), possessor: None, elided: false })
 }
 
 /// Where a "who"/"that" starts a relative clause that ends with the noun phrase `np`:

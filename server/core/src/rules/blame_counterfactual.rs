@@ -739,37 +739,9 @@ fn conditional(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, trigg
     if trigger.starts_with("had ") {
         // Inverted: only at the start of the sentence or a clause.
         let starts = t_index == 0 || matches!(tokens[t_index - 1].text, "," | ";" | ":" | "(" | "\u{2014}");
-        if !starts {
-            return;
+        if starts {
+            inverted_conditional(tokens, t_index, &who, out);
         }
-        let probe_end = (t_index + 6).min(tokens.len());
-        let Some(v) = (t_index + 2..probe_end).find(|&i| {
-            let l = tokens[i].lower();
-            tokens[i].is_word() && (l.ends_with("ed") || crate::verbs::is_participle(&l)) && !lexicon::is_role(&l)
-        }) else {
-            return;
-        };
-        let verb = tokens[v].lower();
-        if NOT_AGENTIVE.contains(&verb.as_str()) || verb == "been" {
-            return;
-        }
-        // The subject between "had" and the verb: "Had *we* performed", "Had *the DBA* run".
-        let probe: Vec<Token<'_>> = tokens[t_index + 1..v].to_vec();
-        if probe.is_empty() {
-            return;
-        }
-        let Some(subject) =
-            grammar::subject_before(&probe_with_verb(&probe, tokens[v]), probe.len(), Some(&verb), &who)
-        else {
-            return;
-        };
-        if subject.person.is_none() {
-            return;
-        }
-        out.add(
-            tokens[t_index].start..tokens[v].end,
-            "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
-        );
         return;
     }
     // "would (not) have …" after "if X had <participle>" earlier in the sentence, or before
@@ -779,13 +751,57 @@ fn conditional(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, trigg
         None => match tokens.iter().skip(t_index + 2).position(|t| t.text.eq_ignore_ascii_case("if")) {
             Some(k) => t_index + 2 + k,
             None => {
-                hindsight_would(ctx, tokens, t_index, out);
+                // "Had Oluwatobi checked the lag, we would have caught it": an inverted
+                // conditional led by a name, which no "had …" trigger phrase covers.
+                let first = tokens.iter().position(|t| t.is_word());
+                let named = first.filter(|&h| {
+                    h + 1 < t_index
+                        && tokens[h].lower() == "had"
+                        && tokens[h + 1].is_capitalised()
+                        && tokens[h + 1].text != "I"
+                        && tokens[h + 1..t_index].iter().any(|t| t.text == ",")
+                });
+                match named {
+                    Some(had) => inverted_conditional(tokens, had, &who, out),
+                    None => hindsight_would(ctx, tokens, t_index, out),
+                }
                 return;
             }
         },
     };
     let limit = if if_at < t_index { t_index } else { tokens.len() };
     if_clause(ctx, tokens, if_at, limit, t_index, out);
+}
+
+/// "Had we run a load test, …", "Had the DBA checked the lag, …": a person's action
+/// imagined in a conditional inverted at token `had`; flagged from "had" to the participle.
+fn inverted_conditional(tokens: &[Token<'_>], had: usize, who: &grammar::Who<'_>, out: &mut Report<'_>) {
+    let probe_end = (had + 6).min(tokens.len());
+    let Some(v) = (had + 2..probe_end).find(|&i| {
+        let l = tokens[i].lower();
+        tokens[i].is_word() && (l.ends_with("ed") || crate::verbs::is_participle(&l)) && !lexicon::is_role(&l)
+    }) else {
+        return;
+    };
+    let verb = tokens[v].lower();
+    if NOT_AGENTIVE.contains(&verb.as_str()) || verb == "been" {
+        return;
+    }
+    // The subject between "had" and the verb: "Had *we* performed", "Had *the DBA* run".
+    // "Had" stays before it, so a name there is not read as a sentence's first word
+    // ("Had *Oluwatobi* checked").
+    let probe: Vec<Token<'_>> = tokens[had..v].to_vec();
+    let Some(subject) = grammar::subject_before(&probe_with_verb(&probe, tokens[v]), probe.len(), Some(&verb), who)
+    else {
+        return;
+    };
+    if subject.person.is_none() {
+        return;
+    }
+    out.add(
+        tokens[had].start..tokens[v].end,
+        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
+    );
 }
 
 /// "if Dana had checked the lag", "if we'd tested": a person's action imagined in an if
@@ -1069,6 +1085,10 @@ mod tests {
         assert_eq!(flagged(ID, "Someone should have been watching the dashboard."), ["Someone should have been"]);
         assert_eq!(flagged(ID, "We would have caught it if we had run the load test."), ["if we had run"]);
         assert_eq!(
+            flagged(ID, "Had Oluwatobi checked the queue depth, we would have caught it."),
+            ["Had Oluwatobi checked"]
+        );
+        assert_eq!(
             flagged(ID, "The reviewer should, in hindsight, have asked for a second approver."),
             ["The reviewer should, in hindsight, have asked"]
         );
@@ -1157,6 +1177,8 @@ mod tests {
             "The replica was expected to catch up within a minute.",
             "Users were supposed to sign in with the new key.",
             "The cache might have expired before the retry.",
+            "Had Kafka rebalanced faster, we would have recovered sooner.",
+            "Had the alert fired, we would have caught it.",
             "We needed to restart the pod, and it came back sooner than expected.",
             "The replica needed to catch up faster than it could.",
             "We needed to drain the node before the upgrade.",

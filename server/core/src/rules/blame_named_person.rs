@@ -413,6 +413,8 @@ const HARMS: &[(&str, Harm)] = &[
     ("overwhelmed", Through),
     ("exposed", Through),
     ("blocked", Through),
+    ("delayed", Through),
+    ("starved", Through),
     ("slowed", Through),
     ("degraded", Through),
     ("invalidated", Through),
@@ -955,6 +957,30 @@ fn left_exposed(words: &[String]) -> bool {
         _ => false,
     })
 }
+
+/// States a thing left in is broken in: "left the cluster in a *broken* state", "left
+/// the migration *half* done".
+const LEFT_BROKEN: &[&str] = &[
+    "broken",
+    "half",
+    "half-applied",
+    "half-finished",
+    "inconsistent",
+    "failing",
+    "corrupt",
+    "corrupted",
+    "degraded",
+    "stuck",
+    "unusable",
+    "misconfigured",
+    "partially",
+    "unfinished",
+    "dangling",
+];
+
+/// Modes that keep a thing out of service, before "mode": "left the load balancer in
+/// *drain* mode overnight".
+const LEFT_MODES: &[&str] = &["drain", "draining", "maintenance", "read-only"];
 
 /// The words after "left" that [`left_exposed`] reads, for [`worth_reading`].
 const LEFT_STATES: &[&str] = &[
@@ -1999,26 +2025,8 @@ fn harm_holds(
             if left_exposed(&words) || words.iter().any(|w| w.starts_with("half-")) {
                 return Some(false);
             }
-            let harmful = words.iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "broken"
-                        | "half-applied"
-                        | "half-finished"
-                        | "inconsistent"
-                        | "failing"
-                        | "corrupt"
-                        | "corrupted"
-                        | "degraded"
-                        | "stuck"
-                        | "unusable"
-                        | "misconfigured"
-                        | "partially"
-                        | "half"
-                        | "unfinished"
-                        | "dangling"
-                )
-            });
+            let harmful = words.iter().any(|w| LEFT_BROKEN.contains(&w.as_str()))
+                || words.windows(2).any(|w| LEFT_MODES.contains(&w[0].as_str()) && w[1] == "mode");
             if !harmful {
                 return None;
             }
@@ -2207,26 +2215,9 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             _ => after(60).any(|w| lower_is(w, &["down", "offline", "over", "out"])),
         },
         Left => after(90).any(|w| {
-            lower_is(
-                w,
-                &[
-                    "broken",
-                    "half",
-                    "half-applied",
-                    "half-finished",
-                    "inconsistent",
-                    "failing",
-                    "corrupt",
-                    "corrupted",
-                    "degraded",
-                    "stuck",
-                    "unusable",
-                    "misconfigured",
-                    "partially",
-                    "unfinished",
-                    "dangling",
-                ],
-            ) || lower_is(w, LEFT_STATES)
+            lower_is(w, LEFT_BROKEN)
+                || lower_is(w, LEFT_STATES)
+                || w.eq_ignore_ascii_case("mode")
                 || w.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("half-"))
         }),
         // "Because Pedro changed …", "when @mei restarted …", "because of his change": a
@@ -2318,6 +2309,8 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 || before.contains(" her ")
                 || ["His ", "Her ", "his ", "her "].iter().any(|p| before.trim_start().starts_with(p))
                 || relative_clause_shape(before)
+                // A passive with its agent: "the rollback was delayed by Kofi".
+                || masked[hit.range.end..hit.block.end].starts_with(" by ")
         }
         _ => true,
     }
@@ -2988,6 +2981,11 @@ mod tests {
             // names: the honorific or the initial is what says a person is meant.
             ("Sato-san had not checked the DMARC report.", "Sato-san had not"),
             ("T. Wróbel deleted the AWS bucket by mistake.", "T. Wróbel deleted"),
+            ("The on-call, Ikaika, ignored two pages.", "Ikaika, ignored"),
+            ("Our DBA, Svetlana, truncated the audit table.", "Svetlana, truncated"),
+            ("Hemi left the load balancer in drain mode overnight.", "Hemi left"),
+            ("The rollback was delayed by Kofi.", "delayed by Kofi"),
+            ("Xiadani's query starved the replicas.", "Xiadani's query starved"),
         ] {
             assert_eq!(flagged(ID, sentence), [want], "{sentence}");
         }
@@ -3016,6 +3014,13 @@ mod tests {
             "The service is in a different fault domain.",
             "Oksana took the lead and paged the storage team.",
             "Mateus left the call at 15:00.",
+            "The primary, Hermes, dropped messages when the broker restarted.",
+            "The on-call, Ikaika, acknowledged the page at 09:12.",
+            "Our scheduler, Argo, skipped the nightly run.",
+            "Hemi put the node in drain mode at 09:10.",
+            "The rollback was delayed by the vendor.",
+            "Notifications were delayed by up to ten minutes.",
+            "Kofi delayed the rollback until the vendor confirmed.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

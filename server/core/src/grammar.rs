@@ -484,7 +484,7 @@ impl<'a> Who<'a> {
             return true;
         }
         // All-caps words are acronyms (DNS, SRE); mixed case is a product (GitHub).
-        if bare.chars().skip(1).any(char::is_uppercase) || lexicon::is_not_name(&lower) {
+        if !lexicon::has_name_capitals(bare) || lexicon::is_not_name(&lower) {
             return false;
         }
         // An unknown word that reads as a common noun ("Notification") is not a name.
@@ -509,7 +509,7 @@ impl<'a> Who<'a> {
         if !chars.next().is_some_and(char::is_uppercase) || chars.as_str().is_empty() {
             return false;
         }
-        let mixed_case = chars.any(char::is_uppercase);
+        let mixed_case = chars.any(char::is_uppercase) && !lexicon::has_name_capitals(bare);
         // Most words are short and ASCII: lowercased on the stack.
         let mut buffer = [0u8; 24];
         let owned;
@@ -651,7 +651,13 @@ fn subject_within(
     // "the engineer who deployed it", "the engineer that should have…": the antecedent.
     if matches!(l.as_str(), "who" | "that") && last > 0 {
         let antecedent = noun_phrase_ending_at(tokens, last - 1, verb_word, who)?;
-        return Some(Subject { elided: true, ..antecedent });
+        let possessor = match (&antecedent.person, &antecedent.possessor) {
+            (None, None) if l == "that" && depth < MAX_CLAUSES_BACK => {
+                author_of_object(tokens, &antecedent, who, depth)
+            }
+            _ => antecedent.possessor.clone(),
+        };
+        return Some(Subject { elided: true, possessor, ..antecedent });
     }
     if l == "which" {
         return None;
@@ -747,6 +753,46 @@ const NOT_AUTHORED: &[&str] = &[
     "feared",
     "described",
 ];
+
+/// Acts that make a thing a person's: what they wrote, shipped or ran.
+const MADE_OR_RAN: &[&str] = &[
+    "wrote",
+    "made",
+    "pushed",
+    "shipped",
+    "merged",
+    "deployed",
+    "added",
+    "created",
+    "built",
+    "introduced",
+    "authored",
+    "ran",
+    "applied",
+    "committed",
+    "submitted",
+    "scheduled",
+    "launched",
+    "started",
+];
+
+/// "Radu wrote *the query* that took the database down": the named person whose past act
+/// made or ran the thing `object` (the object of that act), so the thing is theirs.
+fn author_of_object(
+    tokens: &[Token<'_>],
+    object: &Subject,
+    who: &Who<'_>,
+    depth: usize,
+) -> Option<(PersonKind, Range<usize>)> {
+    let start = tokens.iter().position(|t| t.start == object.range.start)?;
+    let verb = start.checked_sub(1)?;
+    let l = tokens[verb].lower();
+    if !tokens[verb].is_word() || tokens[verb].is_capitalised() || !MADE_OR_RAN.contains(&l.as_str()) {
+        return None;
+    }
+    let subject = subject_within(tokens, verb, Some(&l), who, depth + 1)?;
+    subject.person.filter(|(kind, _)| kind.is_named() && subject.possessor.is_none())
+}
 
 /// "The migration that Hamid wrote", "the rule Anjali added", "the script which Björn
 /// ran against the cluster", ending at token `last`: a thing, owned by the person who is

@@ -577,6 +577,8 @@ const NOT_NAMES: &[&str] = &[
     "december",
     "github",
     "gitlab",
+    "macbook",
+    "mcafee",
     "google",
     "aws",
     "azure",
@@ -825,6 +827,26 @@ pub fn is_not_name(lower: &str) -> bool {
     SET.contains(lower)
 }
 
+/// Whether a word's capitals are a name's: one at the start of each part ("Oksana",
+/// "Al-Farsi", "O'Brien", "Sato-san") or after a surname prefix ("McKenzie", "DeShawn",
+/// "LaToya"), never the inner capitals of a product ("GitHub", "PagerDuty") or an acronym.
+pub fn has_name_capitals(word: &str) -> bool {
+    /// Prefixes after which a name goes on with a capital.
+    const PREFIXES: &[&str] = &["Mc", "Mac", "Fitz", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"];
+    let lower_after_first = |part: &str| part.chars().skip(1).all(|c| !c.is_uppercase());
+    word.split(['-', '\'', '\u{2019}']).enumerate().all(|(i, part)| {
+        lower_after_first(part)
+            || (i == 0
+                && PREFIXES.iter().any(|p| {
+                    part.strip_prefix(p).is_some_and(|rest| {
+                        rest.chars().next().is_some_and(char::is_uppercase)
+                            && rest.chars().count() > 2
+                            && lower_after_first(rest)
+                    })
+                }))
+    })
+}
+
 /// Whether a capitalised `word` could be an unknown person's name: not a sentence word,
 /// not a product, not allowed by the team.
 pub fn could_be_name(word: &str, user: &UserLexicon) -> bool {
@@ -836,8 +858,7 @@ pub fn could_be_name(word: &str, user: &UserLexicon) -> bool {
         return false;
     }
     // All-caps words are acronyms (DNS, CDN), mixed-case ones products (GitHub).
-    let rest: String = chars.collect();
-    if rest.chars().any(char::is_uppercase) || rest.chars().any(|c| !c.is_alphabetic() && c != '\'') {
+    if !has_name_capitals(word) || chars.any(|c| !c.is_alphabetic() && c != '\'') {
         return false;
     }
     let lower = word.to_lowercase();
@@ -847,6 +868,16 @@ pub fn could_be_name(word: &str, user: &UserLexicon) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_keep_their_capitals_and_products_do_not() {
+        for name in ["Oksana", "Al-Farsi", "O'Brien", "D\u{2019}Souza", "Sato-san", "McKenzie", "MacLeod", "DeShawn"] {
+            assert!(has_name_capitals(name), "{name}");
+        }
+        for word in ["GitHub", "PagerDuty", "DNS", "LaTeX", "DeepL", "McX", "CloudFront", "iOS"] {
+            assert!(!has_name_capitals(word), "{word}");
+        }
+    }
 
     #[test]
     fn names_are_recognised_and_common_words_are_not() {

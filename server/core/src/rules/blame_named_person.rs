@@ -102,6 +102,8 @@ enum Harm {
     Cleft,
     /// "Ines was the one who …": the person before, the act after.
     OneWho,
+    /// "the blame lies with Farid": the person after.
+    LiesWith,
     /// "decided to skip the canary": a choice whose act is harm in itself.
     Chose,
     /// What a person's act went on to do, in a participle after a comma: "Ravi ran the
@@ -124,8 +126,8 @@ enum Harm {
 }
 
 use Harm::{
-    Accident, Act, Cause, Chose, Cleft, Decision, Destroy, Down, Ensuing, Fault, Left, Mark, Omission, OneWho, Reason,
-    Safeguard, Through, Undo, Wrongly,
+    Accident, Act, Cause, Chose, Cleft, Decision, Destroy, Down, Ensuing, Fault, Left, LiesWith, Mark, Omission,
+    OneWho, Reason, Safeguard, Through, Undo, Wrongly,
 };
 
 /// Each trigger and what it says; the verbs in the forms a person's act takes (past
@@ -415,10 +417,23 @@ const HARMS: &[(&str, Harm)] = &[
     ("blocked", Through),
     ("delayed", Through),
     ("starved", Through),
+    ("emptied", Through),
     ("slowed", Through),
     ("degraded", Through),
     ("invalidated", Through),
     ("evicted", Through),
+    ("blame lies with", LiesWith),
+    ("blame lay with", LiesWith),
+    ("blame rests with", LiesWith),
+    ("blame rested with", LiesWith),
+    ("blame falls on", LiesWith),
+    ("blame fell on", LiesWith),
+    ("fault lies with", LiesWith),
+    ("fault lay with", LiesWith),
+    ("fault rests with", LiesWith),
+    ("responsibility lies with", LiesWith),
+    ("responsibility lay with", LiesWith),
+    ("responsibility rests with", LiesWith),
     ("it was", Cleft),
     ("it's", Cleft),
     ("it is", Cleft),
@@ -1752,6 +1767,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         OneWho => return one_who(ctx, tokens, t_index, last, &who, out),
         Ensuing => return ensuing(tokens, t_index, last, trigger, &who, out),
         Reason => return reason(ctx, tokens, t_index, last, &who, out),
+        LiesWith => return lies_with(ctx, tokens, hit.range.start, last, &who, out),
         _ => {}
     }
     let act_word: String;
@@ -1811,11 +1827,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // "Sione bumped the pool size, which took the primary down": the act's doer is the
     // earlier clause's subject.
     // "…, which then leaked": a time word between.
+    // "…, which is what took checkout down": the cleft's "is what" between.
     let mut before_act = start.checked_sub(1);
     while let Some(b) = before_act.filter(|&b| {
         b > 0 && matches!(tokens[b].lower().as_str(), "then" | "later" | "eventually" | "soon" | "promptly" | "quickly")
+            || b > 1 && tokens[b].lower() == "what" && matches!(tokens[b - 1].lower().as_str(), "is" | "was")
     }) {
-        before_act = Some(b - 1);
+        before_act = Some(if tokens[b].lower() == "what" { b - 2 } else { b - 1 });
     }
     let which = before_act.filter(|&w| {
         tokens[w].lower() == "which"
@@ -1903,9 +1921,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     if let Some((kind, person)) = subject.person.clone() {
         // An unknown capitalised word is taken for a person only for acts only people
         // do; an omission ("Prow did not respond") says too little.
+        // What a thing did is the person's only through their earlier act: "Aroha
+        // restarted the nodes, which emptied the pool" (not "froze the deploys, which
+        // blocked the release": holding things up is often the point).
+        let through_their_act = which.is_some() && !matches!(trigger, "blocked" | "delayed" | "slowed" | "evicted");
         if !named(kind)
             || (kind == PersonKind::ProperNoun && harm == Omission)
-            || harm == Through
+            || (harm == Through && !through_their_act)
             || only_through_a_thing
         {
             return;
@@ -2149,7 +2171,7 @@ fn harm_holds(
             }
         }
         Act | Through => {}
-        Fault | Cleft | Mark | Decision | Reason | OneWho | Ensuing => return None,
+        Fault | Cleft | Mark | Decision | Reason | OneWho | Ensuing | LiesWith => return None,
     }
     Some(only_through_a_thing)
 }
@@ -2311,6 +2333,8 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 || relative_clause_shape(before)
                 // A passive with its agent: "the rollback was delayed by Kofi".
                 || masked[hit.range.end..hit.block.end].starts_with(" by ")
+                // What the earlier clause's act did: "…, which (is what) emptied the pool".
+                || [", which", " which is what", " which was what"].iter().any(|w| before.trim_end().ends_with(w))
         }
         _ => true,
     }
@@ -2555,6 +2579,25 @@ fn owned_cause(
 }
 
 /// "It was Ines who merged it": the cleft singles someone out for an act.
+/// "The blame lies with Farid", "responsibility rests with @mei": a person named as
+/// where the blame belongs; the person right after the phrase ending at token `last`.
+fn lies_with(ctx: &Context<'_>, tokens: &[Token<'_>], from: usize, last: usize, who: &Who<'_>, out: &mut Report<'_>) {
+    let Some((_, person)) = next_word(tokens, last) else { return };
+    let bare = person.text.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    let singled = person.text.starts_with('@')
+        || (person.is_capitalised() && is_name_here(who, bare))
+        || matches!(person.lower().as_str(), "him" | "her");
+    if !singled {
+        return;
+    }
+    let d = out.add(
+        from..person.end,
+        "Names a person as where the blame lies: describe the action and the conditions around it.",
+    );
+    let new = reframe::case_for_position(false, "the on-call engineer");
+    d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", person.range(), new));
+}
+
 fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, who: &Who<'_>, out: &mut Report<'_>) {
     // The cleft's "it" starts its clause.
     if t_index > 0
@@ -2986,6 +3029,13 @@ mod tests {
             ("Hemi left the load balancer in drain mode overnight.", "Hemi left"),
             ("The rollback was delayed by Kofi.", "delayed by Kofi"),
             ("Xiadani's query starved the replicas.", "Xiadani's query starved"),
+            ("Blame lies with Farid for not reading the alert.", "Blame lies with Farid"),
+            ("Then McKenzie dropped the orders table.", "McKenzie dropped"),
+            ("LaToya forgot to re-enable the alert.", "LaToya forgot to"),
+            ("Aroha restarted the nodes, which emptied the pool.", "emptied"),
+            ("Responsibility rests with @mei for the rollout.", "Responsibility rests with @mei"),
+            ("Radu wrote the query that took the database down.", "Radu wrote the query that took"),
+            ("Amara rolled out the change everywhere, which is what took checkout down.", "took"),
         ] {
             assert_eq!(flagged(ID, sentence), [want], "{sentence}");
         }
@@ -3021,6 +3071,15 @@ mod tests {
             "The rollback was delayed by the vendor.",
             "Notifications were delayed by up to ten minutes.",
             "Kofi delayed the rollback until the vendor confirmed.",
+            "The blame lies with the process, not with any one person.",
+            "Then PagerDuty ignored the acknowledgement and paged again.",
+            "Then MacBook updates skipped the disk check.",
+            "Responsibility lies with the platform team for the runbook.",
+            "Dana found the query that took the database down.",
+            "The vendor shipped the patch that took the database down.",
+            "Amara rolled back the change, which is what brought checkout back.",
+            "Aroha froze the deploys, which blocked the release.",
+            "The job restarted the nodes, which emptied the pool.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -120,7 +120,10 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         let start = i;
         let mut end = i + len;
         if is_word_char(c) || (c == '@' && word_at(end)) {
-            while let Some((n, n_len)) = char_at(end) {
+            loop {
+                // Most of a word is ASCII letters: stepped over without decoding.
+                end += bytes[end..].iter().take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_').count();
+                let Some((n, n_len)) = char_at(end) else { break };
                 if is_word_char(n) {
                     end += n_len;
                     continue;
@@ -186,7 +189,12 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
     let mut start = floor;
     let mut i = offset.min(block.end);
     while i > floor {
-        i -= 1;
+        // Only a mark or a line break can end the sentence before: the bytes between are
+        // stepped over at once.
+        let Some(k) = bytes[floor..i].iter().rposition(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n')) else {
+            break;
+        };
+        i = floor + k;
         if matches!(bytes[i], b'.' | b'!' | b'?') && i < offset && ends_sentence(i) {
             start = i + 1;
             break;
@@ -201,7 +209,11 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
     let mut end = ceiling;
     let mut j = offset;
     while j < ceiling {
-        if matches!(bytes[j], b'.' | b'!' | b'?') && ends_sentence(j) {
+        let Some(k) = bytes[j..ceiling].iter().position(|&b| matches!(b, b'.' | b'!' | b'?')) else {
+            break;
+        };
+        j += k;
+        if ends_sentence(j) {
             end = j + 1;
             break;
         }

@@ -95,16 +95,26 @@ pub fn is_given_name(word: &str) -> bool {
 
 /// The class of a word (as written or lowercase).
 pub fn name_class(word: &str) -> NameClass {
-    let lower = lowercase(word);
-    if THING_NAMES.contains(&lower) {
-        NameClass::Thing
-    } else if AMBIGUOUS_NAMES.contains(&lower) {
-        NameClass::Ambiguous
-    } else if GIVEN_NAMES.contains(&lower) {
-        NameClass::Given
-    } else {
-        NameClass::Unknown
+    with_lowercase(word, |lower| {
+        if THING_NAMES.contains(lower) {
+            NameClass::Thing
+        } else if AMBIGUOUS_NAMES.contains(lower) {
+            NameClass::Ambiguous
+        } else if GIVEN_NAMES.contains(lower) {
+            NameClass::Given
+        } else {
+            NameClass::Unknown
+        }
+    })
+}
+
+/// `f` of [`lowercase`]`(word)`, made on the stack for the short ASCII words most are.
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+    if bare.is_ascii() {
+        return with_ascii_lowercase(bare, f);
     }
+    f(&lowercase(word))
 }
 
 fn lowercase(word: &str) -> String {
@@ -763,7 +773,9 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
         // "Wen restarted it. She then…": referred back to by he or she.
         let rest = &masked[after_word..masked.floor_char_boundary((after_word + 200).min(masked.len()))];
         // Within the paragraph: a blank line or a heading ends the reference.
-        let rest = &rest[..rest.find("\n\n").or_else(|| rest.find("\n#")).unwrap_or(rest.len())];
+        let line_then =
+            |next: u8| memchr::memchr_iter(b'\n', rest.as_bytes()).find(|&i| rest.as_bytes().get(i + 1) == Some(&next));
+        let rest = &rest[..line_then(b'\n').or_else(|| line_then(b'#')).unwrap_or(rest.len())];
         if let Some(stop) = rest.find(['.', '!', '?']) {
             let next_sentence = rest[stop + 1..].trim_start();
             let first = next_sentence.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");

@@ -6,6 +6,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use foldhash::HashSet;
 
 use crate::lexicon::{self, PersonKind, UserLexicon};
 use crate::people::People;
@@ -117,7 +120,10 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         let start = i;
         let mut end = i + len;
         if is_word_char(c) || (c == '@' && word_at(end)) {
-            while let Some((n, n_len)) = char_at(end) {
+            loop {
+                // Most of a word is ASCII letters: stepped over without decoding.
+                end += bytes[end..].iter().take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_').count();
+                let Some((n, n_len)) = char_at(end) else { break };
                 if is_word_char(n) {
                     end += n_len;
                     continue;
@@ -183,7 +189,12 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
     let mut start = floor;
     let mut i = offset.min(block.end);
     while i > floor {
-        i -= 1;
+        // Only a mark or a line break can end the sentence before: the bytes between are
+        // stepped over at once.
+        let Some(k) = bytes[floor..i].iter().rposition(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n')) else {
+            break;
+        };
+        i = floor + k;
         if matches!(bytes[i], b'.' | b'!' | b'?') && i < offset && ends_sentence(i) {
             start = i + 1;
             break;
@@ -198,7 +209,11 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
     let mut end = ceiling;
     let mut j = offset;
     while j < ceiling {
-        if matches!(bytes[j], b'.' | b'!' | b'?') && ends_sentence(j) {
+        let Some(k) = bytes[j..ceiling].iter().position(|&b| matches!(b, b'.' | b'!' | b'?')) else {
+            break;
+        };
+        j += k;
+        if ends_sentence(j) {
             end = j + 1;
             break;
         }
@@ -294,7 +309,7 @@ const PREPOSITIONS: &[&str] = &[
 /// Whether `word` (lower case) is a preposition, or a word of time that takes the same
 /// place ("again", "ever", "until"): what follows it is not the object of a verb before.
 pub fn is_preposition(word: &str) -> bool {
-    PREPOSITIONS.contains(&word) || matches!(word, "before" | "after" | "until" | "again" | "ever")
+    PREPOSITION_SET.contains(word) || matches!(word, "before" | "after" | "until" | "again" | "ever")
 }
 
 /// Adverbs and fillers that may stand between a subject and its verb.
@@ -451,6 +466,15 @@ const DETERMINERS: &[&str] = &[
 const WEAK_PERSONS: &[&str] =
     &["they", "them", "user", "users", "customer", "customers", "people", "humans", "human", "one", "you"];
 
+/// The word lists above, hashed on first use: they are asked of each word of a subject,
+/// where a scan compared the word with every entry.
+type HashedList = LazyLock<HashSet<&'static str>>;
+static CLAUSE_BOUNDARY_SET: HashedList = LazyLock::new(|| CLAUSE_BOUNDARIES.iter().copied().collect());
+static PREPOSITION_SET: HashedList = LazyLock::new(|| PREPOSITIONS.iter().copied().collect());
+static FILLER_SET: HashedList = LazyLock::new(|| FILLERS.iter().copied().collect());
+static AUXILIARY_SET: HashedList = LazyLock::new(|| AUXILIARIES.iter().copied().collect());
+static DETERMINER_SET: HashedList = LazyLock::new(|| DETERMINERS.iter().copied().collect());
+
 /// How the grammar tells who a word refers to: the team's words, and, in a document, the
 /// document's own evidence about capitalised words (see [`crate::people`]).
 #[derive(Clone, Copy)]
@@ -581,7 +605,7 @@ const MAX_CLAUSES_BACK: usize = 3;
 
 fn is_filler(t: &Token<'_>) -> bool {
     let l = t.lower();
-    FILLERS.contains(&l.as_str()) || (!t.is_capitalised() && l.len() > 4 && l.ends_with("ly") && !l.ends_with("ply"))
+    FILLER_SET.contains(l.as_str()) || (!t.is_capitalised() && l.len() > 4 && l.ends_with("ly") && !l.ends_with("ply"))
 }
 
 fn subject_within(
@@ -596,7 +620,7 @@ fn subject_within(
     while end > 0 {
         let t = &tokens[end - 1];
         let l = t.lower();
-        if t.is_word() && (AUXILIARIES.contains(&l.as_str()) || is_filler(t)) && !t.text.starts_with('@') {
+        if t.is_word() && (AUXILIARY_SET.contains(l.as_str()) || is_filler(t)) && !t.text.starts_with('@') {
             // "who" is a relative pronoun, handled below, not a filler.
             if l == "who" {
                 break;
@@ -635,7 +659,7 @@ fn subject_within(
             let aside = &tokens[o + 1..last];
             let verbless = aside.iter().all(|w| {
                 let l = w.lower();
-                !AUXILIARIES.contains(&l.as_str()) && !is_past_verb(&l)
+                !AUXILIARY_SET.contains(l.as_str()) && !is_past_verb(&l)
                     || matches!(l.as_str(), "was" | "is")
                         && aside.iter().any(|a| matches!(a.lower().as_str(), "on" | "on-call" | "the" | "a" | "our"))
             });
@@ -670,7 +694,7 @@ fn subject_within(
         let earlier = earlier_verb(tokens, last)?;
         return subject_within(tokens, earlier, verb_word, who, depth + 1).map(|s| Subject { elided: true, ..s });
     }
-    if CLAUSE_BOUNDARIES.contains(&l.as_str()) || PREPOSITIONS.contains(&l.as_str()) {
+    if CLAUSE_BOUNDARY_SET.contains(l.as_str()) || PREPOSITION_SET.contains(l.as_str()) {
         return None;
     }
     // "The migration that Hamid wrote locked …", "the script which Björn ran against the
@@ -682,7 +706,7 @@ fn subject_within(
     // subject, and it is the named person's.
     if last >= 2 && is_past_verb(&l) && tokens[last - 1].is_capitalised() && who.is_name(tokens[last - 1].text) {
         let thing = &tokens[last - 2];
-        if thing.is_word() && !thing.is_capitalised() && !CLAUSE_BOUNDARIES.contains(&thing.lower().as_str()) {
+        if thing.is_word() && !thing.is_capitalised() && !CLAUSE_BOUNDARY_SET.contains(thing.lower().as_str()) {
             if let Some(head) = noun_phrase_ending_at(tokens, last - 2, verb_word, who) {
                 if head.person.is_none() {
                     let owner = tokens[last - 1].range();
@@ -834,7 +858,10 @@ fn owner_in_relative_clause(
         return None;
     }
     let t = &tokens[thing];
-    if !t.is_word() || t.is_capitalised() || CLAUSE_BOUNDARIES.contains(&t.lower().as_str()) || is_past_verb(&t.lower())
+    if !t.is_word()
+        || t.is_capitalised()
+        || CLAUSE_BOUNDARY_SET.contains(t.lower().as_str())
+        || is_past_verb(&t.lower())
     {
         return None;
     }
@@ -854,7 +881,7 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
     let determiner = words.first().is_some_and(|w| {
         matches!(w.lower().as_str(), "the" | "a" | "an" | "our" | "their" | "his" | "her" | "its" | "one")
     });
-    let verbless = words.iter().all(|w| !AUXILIARIES.contains(&w.lower().as_str()) && !is_past_verb(&w.lower()));
+    let verbless = words.iter().all(|w| !AUXILIARY_SET.contains(w.lower().as_str()) && !is_past_verb(&w.lower()));
     // ", who had approved similar changes before,": a relative clause set off the same way.
     // ", as reviewers,": a role the subject acted in.
     let relative = words.first().is_some_and(|w| matches!(w.lower().as_str(), "who" | "as"));
@@ -908,7 +935,7 @@ fn relative_clause_before(tokens: &[Token<'_>], np: &Subject) -> Option<usize> {
             return saw_verb.then_some(i);
         }
         // Any verb: "anyone who *read* the notice" (a past like its base).
-        if is_past_verb(&l) || AUXILIARIES.contains(&l.as_str()) || crate::verbs::lookup(&l).is_some() {
+        if is_past_verb(&l) || AUXILIARY_SET.contains(l.as_str()) || crate::verbs::lookup(&l).is_some() {
             saw_verb = true;
         }
     }
@@ -943,10 +970,10 @@ fn earlier_verb(tokens: &[Token<'_>], boundary: usize) -> Option<usize> {
         let same_past = crate::verbs::lookup(&l).is_some_and(|f| f.past == l.as_str())
             && i > 0
             && tokens[i - 1].is_word()
-            && !DETERMINERS.contains(&tokens[i - 1].lower().as_str())
-            && !PREPOSITIONS.contains(&tokens[i - 1].lower().as_str());
+            && !DETERMINER_SET.contains(tokens[i - 1].lower().as_str())
+            && !PREPOSITION_SET.contains(tokens[i - 1].lower().as_str());
         // "to" marks an infinitive inside the clause ("bumped the size to 500"), not its verb.
-        let auxiliary = AUXILIARIES.contains(&l.as_str()) && !matches!(l.as_str(), "to" | "going");
+        let auxiliary = AUXILIARY_SET.contains(l.as_str()) && !matches!(l.as_str(), "to" | "going");
         if is_past_verb(&l) || auxiliary || (same_past && found.is_none()) {
             found = Some(i);
         } else if found.is_some() {
@@ -972,7 +999,7 @@ fn noun_phrase_ending_at(tokens: &[Token<'_>], end: usize, verb_word: Option<&st
         let start = phrase_start(tokens, phrase_end)?;
         let before = start.checked_sub(1).map(|i| &tokens[i]);
         let before_lower = before.filter(|t| t.is_word()).map(|t| t.lower());
-        let is_prep = before_lower.as_deref().is_some_and(|b| PREPOSITIONS.contains(&b));
+        let is_prep = before_lower.as_deref().is_some_and(|b| PREPOSITION_SET.contains(b));
         if is_prep && hops < 3 && start >= 2 {
             // "one of the engineers": the quantifier's object is the head.
             let prep = before_lower.as_deref().unwrap_or("");
@@ -1064,9 +1091,9 @@ fn phrase_start(tokens: &[Token<'_>], end: usize) -> Option<usize> {
         let mut start = end;
         while start > 0 && end - start < 3 && tokens[start - 1].is_word() && tokens[start - 1].is_capitalised() {
             let l = tokens[start - 1].lower();
-            if DETERMINERS.contains(&l.as_str())
-                || CLAUSE_BOUNDARIES.contains(&l.as_str())
-                || PREPOSITIONS.contains(&l.as_str())
+            if DETERMINER_SET.contains(l.as_str())
+                || CLAUSE_BOUNDARY_SET.contains(l.as_str())
+                || PREPOSITION_SET.contains(l.as_str())
                 || lexicon::is_not_name(&l)
                 || l.ends_with("'s")
             {
@@ -1086,7 +1113,7 @@ fn phrase_start(tokens: &[Token<'_>], end: usize) -> Option<usize> {
         // "the Hermes queue" never ends at a capital; "the Hermes" keeps its determiner
         // ("that" before a name is a conjunction: "show that Oksana forgot").
         let before = start.checked_sub(1).map(|i| tokens[i].lower());
-        if before.as_deref().is_some_and(|b| b != "that" && DETERMINERS.contains(&b)) {
+        if before.as_deref().is_some_and(|b| b != "that" && DETERMINER_SET.contains(b)) {
             start -= 1;
         }
         return Some(start);
@@ -1098,16 +1125,16 @@ fn phrase_start(tokens: &[Token<'_>], end: usize) -> Option<usize> {
             break;
         }
         let l = t.lower();
-        if DETERMINERS.contains(&l.as_str()) {
+        if DETERMINER_SET.contains(l.as_str()) {
             start -= 1;
             break;
         }
-        if CLAUSE_BOUNDARIES.contains(&l.as_str())
-            || PREPOSITIONS.contains(&l.as_str())
-            || AUXILIARIES.contains(&l.as_str())
+        if CLAUSE_BOUNDARY_SET.contains(l.as_str())
+            || PREPOSITION_SET.contains(l.as_str())
+            || AUXILIARY_SET.contains(l.as_str())
             || lexicon::pronoun(&l).is_some()
             || is_past_verb(&l)
-            || (FILLERS.contains(&l.as_str()) && !l.ends_with("'s"))
+            || (FILLER_SET.contains(l.as_str()) && !l.ends_with("'s"))
         {
             break;
         }
@@ -1185,7 +1212,7 @@ fn classify_head(
             return Some((PersonKind::Pronoun { singles_out }, t.range()));
         }
     }
-    let determiner = DETERMINERS.contains(&tokens[part[0]].lower().as_str());
+    let determiner = DETERMINER_SET.contains(tokens[part[0]].lower().as_str());
     if lexicon::is_role(&lower) {
         return Some((PersonKind::Role, tokens[part[0]].start..t.end));
     }

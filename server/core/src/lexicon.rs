@@ -490,7 +490,8 @@ pub const DUTIES: &[&str] = &[
 
 /// Whether `lower` is a duty whose omission is blame when a person is named.
 pub fn is_duty(lower: &str) -> bool {
-    DUTIES.contains(&lower)
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| DUTIES.iter().copied().collect());
+    SET.contains(lower)
 }
 
 /// Capitalised words that start sentences or name things and are never people.
@@ -685,7 +686,9 @@ pub fn pronoun(lower: &str) -> Option<bool> {
 
 /// Whether `lower` is a role noun.
 pub fn is_role(lower: &str) -> bool {
-    ROLE_NOUNS.contains(&lower)
+    // Hashed: asked of the head of every subject.
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
+    SET.contains(lower)
 }
 
 /// Whether `lower` is a noun for a group of people that also names things (see
@@ -696,7 +699,8 @@ pub fn is_group(lower: &str) -> bool {
 
 /// Whether `lower` is a verb only people do.
 pub fn is_human_verb(lower: &str) -> bool {
-    HUMAN_VERBS.contains(&lower)
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| HUMAN_VERBS.iter().copied().collect());
+    SET.contains(lower)
 }
 
 /// Words that start sentences in debriefs and are never names (sorted by bytes), capitalised as written
@@ -817,7 +821,8 @@ const SENTENCE_WORDS: &[&str] = &[
 
 /// Whether `word` (as written) is a word that starts sentences and is never a name.
 pub fn is_sentence_word(word: &str) -> bool {
-    SENTENCE_WORDS.binary_search(&word).is_ok()
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| SENTENCE_WORDS.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// Whether `lower` is a capitalised word that is never a person: a sentence word, a

@@ -9,9 +9,9 @@
 //! from many languages, names that are also English words (a person only with evidence),
 //! and names usually given to software (a thing unless the document shows a person).
 
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::document::{Document, PartId};
 
@@ -95,16 +95,26 @@ pub fn is_given_name(word: &str) -> bool {
 
 /// The class of a word (as written or lowercase).
 pub fn name_class(word: &str) -> NameClass {
-    let lower = lowercase(word);
-    if THING_NAMES.contains(&lower) {
-        NameClass::Thing
-    } else if AMBIGUOUS_NAMES.contains(&lower) {
-        NameClass::Ambiguous
-    } else if GIVEN_NAMES.contains(&lower) {
-        NameClass::Given
-    } else {
-        NameClass::Unknown
+    with_lowercase(word, |lower| {
+        if THING_NAMES.contains(lower) {
+            NameClass::Thing
+        } else if AMBIGUOUS_NAMES.contains(lower) {
+            NameClass::Ambiguous
+        } else if GIVEN_NAMES.contains(lower) {
+            NameClass::Given
+        } else {
+            NameClass::Unknown
+        }
+    })
+}
+
+/// `f` of [`lowercase`]`(word)`, made on the stack for the short ASCII words most are.
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+    if bare.is_ascii() {
+        return with_ascii_lowercase(bare, f);
     }
+    f(&lowercase(word))
 }
 
 fn lowercase(word: &str) -> String {
@@ -545,6 +555,36 @@ fn one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
+/// The long lists [`evidence_found`] asks of the words around every use of every word
+/// looked up, hashed on first use: a scan compared the word with each entry.
+type HashedList = LazyLock<HashSet<&'static str>>;
+static THING_NOUNS: HashedList = LazyLock::new(|| THING_NOUNS_AFTER.iter().copied().collect());
+static THING_WORDS: HashedList = LazyLock::new(|| THING_WORDS_BEFORE.iter().copied().collect());
+static THING_VERBS: HashedList = LazyLock::new(|| THING_VERBS_AFTER.iter().copied().collect());
+static AUTHORED_WORDS: HashedList = LazyLock::new(|| AUTHORED.iter().copied().collect());
+static PERSON_VERBS: LazyLock<HashMap<&'static str, u32>> =
+    LazyLock::new(|| PERSON_VERBS_AFTER.iter().copied().collect());
+
+/// Whether `word` is in `set` (of lowercase words), in any case: [`one_of`] for a hashed
+/// list.
+fn listed(word: &str, set: &HashSet<&'static str>) -> bool {
+    with_ascii_lowercase(word, |lower| set.contains(lower))
+}
+
+/// `f` of `word` with its ASCII letters lowercased (what [`str::eq_ignore_ascii_case`]
+/// ignores); most words are short, and lowercased on the stack.
+fn with_ascii_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buffer = [0u8; 24];
+    if let Some(lower) = buffer.get_mut(..word.len()) {
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_ascii_lowercase())
+}
+
 /// What `masked` (a document's prose, everything else blanked) says of `word` (as
 /// written, capitalised): each use is read for signs of a person or a thing.
 pub fn evidence_in(masked: &str, word: &str) -> Evidence {
@@ -591,12 +631,12 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
         // The next word counts only right after it: not across "," or ":".
         let adjacent = raw_next.is_some_and(char::is_alphanumeric);
         // A thing: a noun after it, a determiner or a verb for systems before it, a version.
-        if !possessive && adjacent && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER)) {
+        if !possessive && adjacent && next.is_some_and(|n| listed(n, &THING_NOUNS)) {
             ev.thing += 2;
-        } else if possessive && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER) && !one_of(n, AUTHORED)) {
+        } else if possessive && next.is_some_and(|n| listed(n, &THING_NOUNS) && !listed(n, &AUTHORED_WORDS)) {
             ev.thing += 1;
         }
-        if prev.is_some_and(|p| one_of(p, THING_WORDS_BEFORE)) && !matches!(raw_prev, Some(',' | ':')) {
+        if prev.is_some_and(|p| listed(p, &THING_WORDS)) && !matches!(raw_prev, Some(',' | ':')) {
             ev.thing += 1;
         }
         if next.is_some_and(|n| {
@@ -610,8 +650,7 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
         // apposition, or what only systems do by themselves.
         const KINDS_OF_THING: &[&str] =
             &["engine", "platform", "system", "tool", "product", "vendor", "software", "bot", "service"];
-        if raw_next == Some(',')
-            && after_words().take(4).any(|w| one_of(w, THING_NOUNS_AFTER) || one_of(w, KINDS_OF_THING))
+        if raw_next == Some(',') && after_words().take(4).any(|w| listed(w, &THING_NOUNS) || one_of(w, KINDS_OF_THING))
         {
             ev.thing += 2;
         }
@@ -619,14 +658,12 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
         // restarting by itself ("Solomon restarted at 14:02").
         let operated = next.is_some_and(|n| one_of(n, &["restarted", "rebooted", "started", "stopped", "reloaded"]))
             && after_words().nth(1).is_some_and(|w| one_of(w, &["the", "a", "an", "our", "every", "both"]));
-        if !possessive && adjacent && next.is_some_and(|n| one_of(n, THING_VERBS_AFTER)) && !operated {
+        if !possessive && adjacent && next.is_some_and(|n| listed(n, &THING_VERBS)) && !operated {
             ev.thing += 1;
         }
         // A person: a verb only people do after it, a word for reaching people before it.
         if !possessive {
-            if let Some(&(_, weight)) =
-                next.and_then(|n| PERSON_VERBS_AFTER.iter().find(|(v, _)| v.eq_ignore_ascii_case(n)))
-            {
+            if let Some(weight) = next.and_then(|n| with_ascii_lowercase(n, |lower| PERSON_VERBS.get(lower).copied())) {
                 // "Dana was on call", "Dana is the incident commander".
                 let role_after = next.is_some_and(|n| one_of(n, &["is", "was"]))
                     && after_words()
@@ -702,7 +739,7 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
             ev.person += 2;
         }
         if prev.is_some_and(|p| PERSON_WORDS_BEFORE.contains(&p))
-            && !(matches!(prev, Some("and" | "with")) && next.is_some_and(|n| one_of(n, THING_NOUNS_AFTER)))
+            && !(matches!(prev, Some("and" | "with")) && next.is_some_and(|n| listed(n, &THING_NOUNS)))
         {
             // "Dana and Wen", "paired with Wen" only count next to another person: weakly.
             ev.person += if matches!(prev, Some("and" | "with")) { 0 } else { 2 };
@@ -736,7 +773,9 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
         // "Wen restarted it. She then…": referred back to by he or she.
         let rest = &masked[after_word..masked.floor_char_boundary((after_word + 200).min(masked.len()))];
         // Within the paragraph: a blank line or a heading ends the reference.
-        let rest = &rest[..rest.find("\n\n").or_else(|| rest.find("\n#")).unwrap_or(rest.len())];
+        let line_then =
+            |next: u8| memchr::memchr_iter(b'\n', rest.as_bytes()).find(|&i| rest.as_bytes().get(i + 1) == Some(&next));
+        let rest = &rest[..line_then(b'\n').or_else(|| line_then(b'#')).unwrap_or(rest.len())];
         if let Some(stop) = rest.find(['.', '!', '?']) {
             let next_sentence = rest[stop + 1..].trim_start();
             let first = next_sentence.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");

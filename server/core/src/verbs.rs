@@ -497,6 +497,16 @@ static BY_ANY_FORM: LazyLock<HashMap<&'static str, &'static VerbForms>> = LazyLo
 
 /// The forms of the verb that `word` (any form, any case) is, when known.
 pub fn lookup(word: &str) -> Option<&'static VerbForms> {
+    // The grammar asks of nearly every word of a subject: a short ASCII word (most are) is
+    // lowercased on the stack, without an allocation.
+    let mut buffer = [0u8; 24];
+    if let Some(lower) = buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return BY_ANY_FORM.get(lower).copied();
+        }
+    }
     BY_ANY_FORM.get(word.to_lowercase().as_str()).copied()
 }
 

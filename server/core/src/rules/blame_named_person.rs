@@ -2909,22 +2909,28 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, who: &Who<'_>) -> bool {
     let to = masked.floor_char_boundary((hit.range.end + 60).min(hit.block.end));
     let bytes = &masked.as_bytes()[from..to];
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || b == b'_';
+    // The window is walked run by run (see [`RUN_BYTES`]), each run looked at by its
+    // first byte only.
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // Only a word's first byte, and only one that could start a name, he or she.
-        let may_start = b.is_ascii_uppercase() || b == b'@' || b >= 0xC0 || b == b'h' || b == b's';
-        if !may_start || (i > 0 && (word_byte(bytes[i - 1]) || bytes[i - 1] == b'@' || bytes[i - 1] == b'\'')) {
+        if !RUN_BYTES[usize::from(b)] {
             i += 1;
+            continue;
+        }
+        // Only a run's first byte, and only one that could start a name, he or she.
+        let may_start = b.is_ascii_uppercase() || b == b'@' || b >= 0xC0 || b == b'h' || b == b's';
+        if !may_start {
+            i = run_end(bytes, i + 1);
             continue;
         }
         if b == b'@' {
             return true;
         }
-        let mut end = i + 1;
-        while end < bytes.len() && (word_byte(bytes[end]) || bytes[end] == b'\'') {
-            end += 1;
-        }
+        // The word: the run up to an `@` ("Dana" in "Dana@corp").
+        let end = (i + 1..bytes.len())
+            .find(|&k| !RUN_BYTES[usize::from(bytes[k])] || bytes[k] == b'@')
+            .unwrap_or(bytes.len());
         let word = &bytes[i..end];
         if matches!(word, b"he" | b"she" | b"his" | b"her" | b"him" | b"He" | b"She" | b"His" | b"Her") {
             return true;
@@ -2980,9 +2986,30 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, who: &Who<'_>) -> bool {
                 return true;
             }
         }
-        i = end;
+        // The rest of the run ("@corp" in "Dana@corp") starts no word.
+        i = run_end(bytes, end);
     }
     false
+}
+
+/// The bytes of a run of prose that a name, he or she may start: a word's (letters,
+/// digits, `_`, the bytes of a non-ASCII character), with `@` and `'` ("@mei", "Dana's",
+/// "don't"). A table, looked up once per byte of the window
+/// [`could_name_someone`] reads before most hits.
+const RUN_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < table.len() {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte >= 0x80 || matches!(byte, b'_' | b'@' | b'\'');
+        b += 1;
+    }
+    table
+};
+
+/// Where the run of [`RUN_BYTES`] holding `bytes[from - 1]` ends.
+fn run_end(bytes: &[u8], from: usize) -> usize {
+    bytes[from..].iter().position(|&b| !RUN_BYTES[usize::from(b)]).map_or(bytes.len(), |k| from + k)
 }
 
 #[cfg(test)]

@@ -66,14 +66,14 @@ impl Caches {
 struct PhraseIndex {
     /// Where the leftmost phrase ends: every phrase, lowercase, as one pattern shaped as a
     /// trie (see [`trie_hir`]), searched forward. Where it starts is found from its end
-    /// and [`Self::owners`] (see [`phrase_start`]).
+    /// and [`Self::tails`] (see [`phrase_start`]).
     ends: dense::DFA<&'static [u32]>,
-    /// The rules and triggers each phrase is for, by its lowercase bytes (see [`Owner`]).
-    owners: HashMap<Vec<u8>, Vec<Owner>>,
     /// Every phrase's tails that start a word ("error" of "human error", "occur" of
     /// "re-occur"), the phrases among them: where a phrase starts is looked for from its
-    /// end back, and stops at text no phrase ends with.
-    tails: foldhash::HashSet<Vec<u8>>,
+    /// end back, and stops at text no phrase ends with. Each with the rules and triggers
+    /// it is for when it is a phrase itself (see [`Owner`]; none when it is not), so that
+    /// each place passed is looked up once, not once as a tail and once as a phrase.
+    tails: HashMap<Vec<u8>, Vec<Owner>>,
 }
 
 /// A rule that hears about a phrase: the rule, its trigger, and how many words of the
@@ -96,9 +96,10 @@ static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
     let ends = stored_matcher(fingerprint(&phrases)).unwrap_or_else(|| built_matcher(&phrases));
     let tails = phrases
         .iter()
-        .flat_map(|p| (0..p.len()).filter(|&i| starts_word(p, i)).map(move |i| p[i..].to_vec()))
+        .flat_map(|p| (0..p.len()).filter(|&i| starts_word(p, i)).map(move |i| &p[i..]))
+        .map(|tail| (tail.to_vec(), owners.get(tail).cloned().unwrap_or_default()))
         .collect();
-    PhraseIndex { ends, owners, tails }
+    PhraseIndex { ends, tails }
 });
 
 /// The automaton of `phrases` built now, kept for the rest of the process.
@@ -378,10 +379,10 @@ fn phrase_start(masked: &[u8], from: usize, end: usize, key: &mut Vec<u8>) -> Op
     for p in (from..end).rev().filter(|&p| starts_word(masked, p)) {
         key.clear();
         phrase_key_into(&masked[p..end], key);
-        if !INDEX.tails.contains(key.as_slice()) {
+        let Some(owners) = INDEX.tails.get(key.as_slice()) else {
             break;
-        }
-        if let Some(owners) = INDEX.owners.get(key.as_slice()) {
+        };
+        if !owners.is_empty() {
             found = Some((p, owners.as_slice()));
         }
     }
@@ -612,10 +613,23 @@ mod tests {
         assert_eq!(end_of_word(b"should have", 2), None);
     }
 
+    /// Every phrase is a tail of itself, found with its owners; a tail that is no phrase
+    /// has none.
+    #[test]
+    fn tails_hold_each_phrases_owners() {
+        let owners = phrase_owners();
+        for (phrase, heard) in &owners {
+            assert_eq!(INDEX.tails.get(phrase), Some(heard), "{}", String::from_utf8_lossy(phrase));
+        }
+        for (tail, heard) in &INDEX.tails {
+            assert_eq!(heard.is_empty(), !owners.contains_key(tail), "{}", String::from_utf8_lossy(tail));
+        }
+    }
+
     #[test]
     fn the_expression_put_together_is_the_pattern_parsed() {
-        let mut phrases: Vec<&[u8]> = INDEX.owners.keys().map(Vec::as_slice).collect();
-        phrases.sort_unstable();
+        let owners = phrase_owners();
+        let phrases = sorted_phrases(&owners);
         let mut pattern = String::new();
         trie_pattern(&phrases, 0, &mut pattern);
         let parsed = regex_syntax::ParserBuilder::new()

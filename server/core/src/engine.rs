@@ -458,17 +458,30 @@ impl QuoteTracker {
         if hit.block.start != self.block_start || hit.range.start < self.scanned_to {
             *self = QuoteTracker { block_start: hit.block.start, scanned_to: hit.block.start, ..Self::default() };
         }
-        for c in text[self.scanned_to..hit.range.start].chars() {
-            match c {
-                '"' => self.straight += 1,
-                '\u{201c}' => self.open += 1,
-                '\u{201d}' => self.close += 1,
-                _ => {}
-            }
-        }
+        let [straight, open, close] = quotes_in(&text.as_bytes()[self.scanned_to..hit.range.start]);
+        self.straight += straight;
+        self.open += open;
+        self.close += close;
         self.scanned_to = hit.range.start;
         self.straight % 2 == 1 || self.open > self.close
     }
+}
+
+/// How many straight, opening and closing double quotes (`"`, `“`, `”`) the UTF-8 `text`
+/// holds. By bytes: `"` is one, and the curly quotes are the only characters written E2 80
+/// 9C and E2 80 9D (E2 only ever starts a character). Decoding every character of the text
+/// before each phrase took 2.2M of the corpus's 87.7M instructions.
+fn quotes_in(text: &[u8]) -> [usize; 3] {
+    let mut found = [0; 3];
+    for at in memchr::memchr2_iter(b'"', 0xE2, text) {
+        match &text[at..text.len().min(at + 3)] {
+            [b'"', ..] => found[0] += 1,
+            [0xE2, 0x80, 0x9C] => found[1] += 1,
+            [0xE2, 0x80, 0x9D] => found[2] += 1,
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Runs every enabled rule and returns the findings, unsorted and unsuppressed. When
@@ -611,6 +624,27 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(end_of_word(b"should \n have known", 2), Some(13));
         assert_eq!(end_of_word(b"should have", 2), None);
+    }
+
+    /// Quotes counted by bytes are the quote characters counted.
+    #[test]
+    fn quotes_in_counts_the_quote_characters() {
+        let mut texts = crate::document::tests::corpus();
+        texts.extend(
+            ["\"a\" “b” ”“ \u{2018}x\u{2019} \u{20ac}\u{201e}", "“", "\u{E000}\u{2030}\"", ""].map(String::from),
+        );
+        for text in &texts {
+            let by_chars = text.chars().fold([0; 3], |mut n, c| {
+                match c {
+                    '"' => n[0] += 1,
+                    '\u{201c}' => n[1] += 1,
+                    '\u{201d}' => n[2] += 1,
+                    _ => {}
+                }
+                n
+            });
+            assert_eq!(quotes_in(text.as_bytes()), by_chars, "{text}");
+        }
     }
 
     /// Every phrase is a tail of itself, found with its owners; a tail that is no phrase

@@ -1363,10 +1363,13 @@ fn entry(
         t.range = t.range.start + time_in.start..t.range.end + time_in.start;
         t
     });
-    let placeholder = time.is_none() && {
-        let lower = search.to_ascii_lowercase();
-        ["hh:mm", "xx:xx", "??:??", "???", "tbd", "--:--"].iter().any(|p| lower.contains(p))
-    };
+    // Every placeholder but "tbd" has a `:` or a `?`: a text with neither is not copied.
+    let placeholder = time.is_none()
+        && (search.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"tbd"))
+            || (memchr::memchr2(b':', b'?', search.as_bytes()).is_some() && {
+                let lower = search.to_ascii_lowercase();
+                ["hh:mm", "xx:xx", "??:??", "???", "--:--"].iter().any(|p| lower.contains(p))
+            }));
     let summary_range = match shape {
         EntryShape::TableRow => range.clone(),
         _ => head.clone(),

@@ -94,11 +94,13 @@ static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
     // `stored_automata_are_current` was not run since), they are built: slower to start,
     // but right.
     let ends = stored_matcher(fingerprint(&phrases)).unwrap_or_else(|| built_matcher(&phrases));
-    let tails = phrases
+    // The tails after a phrase's first word, with no owners, then the phrases with
+    // theirs, moved in rather than copied: this is built at every start of a process.
+    let mut tails: HashMap<Vec<u8>, Vec<Owner>> = phrases
         .iter()
-        .flat_map(|p| (0..p.len()).filter(|&i| starts_word(p, i)).map(move |i| &p[i..]))
-        .map(|tail| (tail.to_vec(), owners.get(tail).cloned().unwrap_or_default()))
+        .flat_map(|p| (1..p.len()).filter(|&i| starts_word(p, i)).map(move |i| (p[i..].to_vec(), Vec::new())))
         .collect();
+    tails.extend(owners.into_iter().filter(|(phrase, _)| !phrase.is_empty() && starts_word(phrase, 0)));
     PhraseIndex { ends, tails }
 });
 

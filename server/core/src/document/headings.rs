@@ -68,13 +68,17 @@ impl SectionKind {
             "timeline",
             "timelines",
         ];
-        // Case-blind, without a copy: most headings are looked at only here.
-        let holds = |word: &[u8]| text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+        // Case-blind, without a copy: most headings are looked at only here. The first
+        // letter is compared before the rest (`| 0x20` lowers an ASCII letter and turns no
+        // other byte into one; the words are lowercase).
+        let same = |w: &[u8], word: &[u8]| w[0] | 0x20 == word[0] && w.eq_ignore_ascii_case(word);
+        let holds = |word: &[u8]| text.as_bytes().windows(word.len()).any(|w| same(w, word));
         if !holds(b"timeline") && !holds(b"chronolog") {
             let first = text
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
-            if !first.is_some_and(|w| FIRST.iter().any(|f| f.eq_ignore_ascii_case(w))) {
+            let first_word = |w: &str| FIRST.iter().any(|f| f.len() == w.len() && same(w.as_bytes(), f.as_bytes()));
+            if !first.is_some_and(first_word) {
                 return SectionKind::Other;
             }
         }

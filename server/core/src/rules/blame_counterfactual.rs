@@ -71,6 +71,8 @@ const TRIGGERS: &[&str] = &[
     "supposed to",
     "meant to",
     "expected to",
+    "obliged to",
+    "obligated to",
     "was to have",
     "were to have",
     "needed to",
@@ -138,7 +140,9 @@ fn kind(trigger: &str) -> Kind {
         "shouldn't have" | "should not have" => Kind::ShouldNot,
         "could have" | "could've" | "could had" | "could" | "couldn't" => Kind::Could,
         "if only" => Kind::IfOnly,
-        "supposed to" | "meant to" | "expected to" | "was to have" | "were to have" => Kind::Supposed,
+        "supposed to" | "meant to" | "expected to" | "obliged to" | "obligated to" | "was to have" | "were to have" => {
+            Kind::Supposed
+        }
         t if t.starts_with("had ") && t.ends_with(" to") => Kind::Failed,
         "needed to" => Kind::Failed,
         t if t.starts_with("would") || t.starts_with("had ") || t == "might have" => Kind::Conditional,
@@ -828,6 +832,18 @@ fn if_clause(
     };
     let Some(v) = tokens.get(had + 1).filter(|t| t.is_word()) else { return };
     let verb = v.lower();
+    // "If the runbook had been followed", "if the change had been tested": a duty of
+    // people, in the passive, whatever its subject.
+    if verb == "been" {
+        if let Some(duty) = tokens.get(had + 2).filter(|t| PASSIVE_DUTIES.contains(&t.lower().as_str())) {
+            out.add(
+                tokens[if_at].start..duty.end,
+                "Hindsight about what a person should have done: say what happened, and ask what made it hard at the \
+                 time.",
+            );
+            return;
+        }
+    }
     if !(verb.ends_with("ed") || crate::verbs::is_participle(&verb)) || NOT_AGENTIVE.contains(&verb.as_str()) {
         return;
     }
@@ -907,6 +923,9 @@ fn better_for(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, out: &mut
     let Some(b) = been else { return false };
     let wiser = word(b + 1).is_some_and(|w| {
         matches!(w.as_str(), "better" | "wiser" | "safer" | "smarter" | "preferable" | "prudent" | "sensible")
+            // "It would have been trivial for the on-call to roll back": how easy it was, said
+            // afterwards.
+            || matches!(w.as_str(), "trivial" | "easy" | "simple" | "straightforward")
     });
     if !wiser || word(b + 2).as_deref() != Some("for") {
         return false;
@@ -972,7 +991,12 @@ fn hindsight_would(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, out:
     if been_follows && (better_for(ctx, tokens, t_index, out) || wiser_course(tokens, t_index, out)) {
         return;
     }
-    let hindsight = tokens[..t_index].iter().any(|t| HINDSIGHT.contains(&t.lower().as_str()));
+    // "With a bit more care, the on-call would have …": more of a person's virtue.
+    let more_virtue = tokens[..t_index].windows(2).any(|w| {
+        w[0].lower() == "more"
+            && matches!(w[1].lower().as_str(), "care" | "attention" | "diligence" | "caution" | "rigour")
+    });
+    let hindsight = more_virtue || tokens[..t_index].iter().any(|t| HINDSIGHT.contains(&t.lower().as_str()));
     let better = |t: &Token<'_>| BETTER_PERSON.contains(&t.lower().as_str());
     if !hindsight && !tokens[..t_index].iter().any(better) {
         return;
@@ -1020,6 +1044,21 @@ fn elided_hindsight(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, 
         "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
     );
 }
+
+/// What people do and a conditional may say was not done, in the passive: "if the runbook
+/// had been *followed*".
+const PASSIVE_DUTIES: &[&str] = &[
+    "followed",
+    "checked",
+    "tested",
+    "reviewed",
+    "read",
+    "noticed",
+    "escalated",
+    "verified",
+    "double-checked",
+    "heeded",
+];
 
 /// Words that picture a better person in the subject of "would have": "a *more careful*
 /// engineer would have checked", "any *experienced* DBA would have known".
@@ -1087,6 +1126,19 @@ mod tests {
         assert_eq!(
             flagged(ID, "Had Oluwatobi checked the queue depth, we would have caught it."),
             ["Had Oluwatobi checked"]
+        );
+        assert_eq!(
+            flagged(ID, "It would have been trivial for the on-call to roll back."),
+            ["would have been trivial for the on-call to roll"]
+        );
+        assert_eq!(flagged(ID, "The SRE was obliged to page the database team."), ["The SRE was obliged to page"]);
+        assert_eq!(
+            flagged(ID, "With a bit more care, the on-call would have spotted it."),
+            ["the on-call would have spotted"]
+        );
+        assert_eq!(
+            flagged(ID, "We would have caught it if the change had been reviewed."),
+            ["if the change had been reviewed"]
         );
         assert_eq!(
             flagged(ID, "The reviewer should, in hindsight, have asked for a second approver."),
@@ -1178,6 +1230,11 @@ mod tests {
             "Users were supposed to sign in with the new key.",
             "The cache might have expired before the retry.",
             "Had Kafka rebalanced faster, we would have recovered sooner.",
+            "It would have been easy for the scheduler to retry the job.",
+            "Vendors are obliged to notify us within 24 hours.",
+            "With more attention on the dashboards, the alert would have fired.",
+            "If the alert had been routed to the right channel, we would have seen it sooner.",
+            "If the disk had been bigger, the job would have finished.",
             "Had the alert fired, we would have caught it.",
             "We needed to restart the pod, and it came back sooner than expected.",
             "The replica needed to catch up faster than it could.",

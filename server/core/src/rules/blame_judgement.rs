@@ -231,6 +231,14 @@ const JUDGEMENTS: &[Judgement] = &[
     Judgement { phrase: "basic due diligence", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "embarrassing that", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "unacceptable that", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "baffling that", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "astonishing that", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "unbelievable that", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "inexplicable that", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "beggars belief", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "hard to understand how anyone", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "hard to understand how this was", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "hard to believe anyone", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "easily preventable", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "easily avoidable", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "easily avoided", when: Always, technical: NO_TECH, fix: FixKind::None },
@@ -354,11 +362,15 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     }
     if j.when == AboutWork {
         let next_is_work = after.is_some_and(|t| WORK_NOUNS.contains(&t.lower().as_str()));
-        // "the team was lazy": a copula before it and a person as the subject.
+        // "the team was lazy", "the review was lazy": a copula before it and a person or
+        // a person's work as the subject.
+        let tokens = &sentence.tokens;
         let predicative = t_index > 0
-            && matches!(sentence.tokens[t_index - 1].lower().as_str(), "was" | "were" | "is" | "are" | "been")
-            && grammar::subject_before(&sentence.tokens, t_index - 1, None, &ctx.who())
-                .is_some_and(|s| s.person.is_some());
+            && matches!(tokens[t_index - 1].lower().as_str(), "was" | "were" | "is" | "are" | "been")
+            && grammar::subject_before(tokens, t_index - 1, None, &ctx.who()).is_some_and(|s| {
+                s.person.is_some()
+                    || tokens.iter().any(|t| t.end == s.range.end && WORK_NOUNS.contains(&t.lower().as_str()))
+            });
         if !(next_is_work || predicative) {
             return;
         }
@@ -643,12 +655,18 @@ mod tests {
         assert_eq!(flagged(ID, "The team lead made wrong decision to continue."), ["made wrong decision"]);
         assert_eq!(flagged(ID, "Basic due diligence would have caught it."), ["Basic due diligence"]);
         assert_eq!(flagged(ID, "It is embarrassing that this got through review."), ["embarrassing that"]);
+        assert_eq!(flagged(ID, "It is baffling that the flag had no owner."), ["baffling that"]);
+        assert_eq!(flagged(ID, "It is hard to understand how this was missed."), ["hard to understand how this was"]);
+        assert_eq!(flagged(ID, "The review was lazy and rushed."), ["lazy"]);
         assert_eq!(flagged(ID, "The team was INCOMPETENT."), ["INCOMPETENT"]);
     }
 
     #[test]
     fn leaves_technical_terms_and_plain_adverbs_alone() {
         for fine in [
+            "It is hard to understand how the retry and the cache interact.",
+            "The cache was lazy-loaded on the first request.",
+            "The lazy loading of the config hid the error.",
             "Cassandra uses a sloppy quorum.",
             "The scheduler made the wrong decision and evicted the pod.",
             "We use lazy initialisation.",

@@ -49,6 +49,31 @@ const TRIGGERS: &[&str] = &[
     "the sole cause",
     "the single cause",
     "the one cause",
+    "one and only cause",
+    "exactly one cause",
+    "just one cause",
+    "the only reason for the outage",
+    "the only reason for the incident",
+    "the only reason for the failure",
+    "the sole reason for the outage",
+    "the sole reason for the incident",
+    "the sole reason for the failure",
+    "the single reason for the outage",
+    "the single reason for the incident",
+    "the single reason for the failure",
+    "the one reason for the outage",
+    "the one reason for the incident",
+    "the one reason for the failure",
+    "stemmed from one",
+    "stemmed from a single",
+    "stems from one",
+    "stems from a single",
+    "all stemmed from",
+    "everything stemmed from",
+    "traced to a single",
+    "traced to one",
+    "traces to a single",
+    "traces to one",
     "the real cause",
     "the true cause",
     "the actual cause",
@@ -307,12 +332,16 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return;
     }
     // "it all comes down to …", "everything traces back to …": one cause, whatever follows.
-    if trigger.contains("down to") || trigger.contains("back to") {
+    let stems = trigger.contains("stemmed from") || trigger.contains("stems from");
+    let traced = trigger.starts_with("traced to") || trigger.starts_with("traces to");
+    if trigger.contains("down to") || trigger.contains("back to") || stems || traced {
         // "It all comes down to one …": the longer phrase before has the finding.
         // "What it boils down to for customers is …": a consequence, not a cause.
         let said_before =
             t_index.checked_sub(1).is_some_and(|i| matches!(tokens[i].lower().as_str(), "all" | "everything" | "what"));
-        if !said_before {
+        // "stems from a single hot partition and the missing backpressure": more than one.
+        let more = (stems || traced) && after.iter().any(|t| t.lower() == "and");
+        if !said_before && !more {
             out.add(hit.range.clone(), message);
         }
         return;
@@ -633,6 +662,13 @@ mod tests {
         );
         assert_eq!(flagged(ID, "In the end everything traces back to the stale lease."), ["everything traces back to"]);
         assert_eq!(flagged(ID, "It all came down to how the pool was sized."), ["It all came down to"]);
+        assert_eq!(flagged(ID, "Everything stemmed from one misconfigured flag."), ["Everything stemmed from"]);
+        assert_eq!(flagged(ID, "The one and only cause was the expired certificate."), ["one and only cause"]);
+        assert_eq!(
+            flagged(ID, "The sole reason for the outage was a bad DNS record."),
+            ["The sole reason for the outage"]
+        );
+        assert_eq!(flagged(ID, "The outage can be traced to a single line."), ["traced to a single"]);
         assert_eq!(flagged(ID, "The failures traced back to one bad node."), ["traced back to one"]);
         assert_eq!(flagged(ID, "At the heart of it was a single bad migration."), ["At the heart of it"]);
         assert_eq!(flagged(ID, "At the heart of the outage is the retry loop."), ["At the heart of the outage"]);
@@ -684,6 +720,10 @@ mod tests {
     #[test]
     fn leaves_plural_and_analysis_alone() {
         for fine in [
+            "The only reason for the delay was the vendor's slow reply.",
+            "The latency stems from a single hot partition and the missing backpressure.",
+            "This issue stems from several conditions at once.",
+            "There was no single reason for the outage; several things met.",
             "One of the root causes was the TTL.",
             "The root causes were the TTL and the alert.",
             "We ran a root cause analysis.",

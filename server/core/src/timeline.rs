@@ -1051,7 +1051,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             let line_text = &doc.text[stripped.clone()];
             // Only the start of the line matters: give the search that much.
             let line_text = &line_text[..line_text.floor_char_boundary(80)];
-            let starts_with_time = line_text.bytes().take(4).any(|b| b.is_ascii_digit() || b.is_ascii_alphabetic())
+            let starts_with_time = times::may_start_by(line_text, 3)
                 && look.first_time(line_text).is_some_and(|t| {
                     let words_after = || {
                         line_text[t.range.end..]
@@ -1428,7 +1428,7 @@ fn doc_zone_after(rest: &str) -> Option<Zone> {
 fn starts_with_time(doc: &Document<'_>, look: Lookup<'_>, r: Range<usize>) -> bool {
     let text = &doc.text[r];
     let text = &text[..text.floor_char_boundary(40)];
-    look.first_time(text).is_some_and(|t| t.time.is_some() && t.range.start <= 3)
+    times::may_start_by(text, 3) && look.first_time(text).is_some_and(|t| t.time.is_some() && t.range.start <= 3)
 }
 
 /// Whether a time as written carries "am" or "pm".

@@ -507,6 +507,13 @@ fn number_goes_on(b: &[u8], at: usize) -> bool {
     matches!(b.get(at), Some(b':' | b'.')) && b.get(at + 1).is_some_and(u8::is_ascii_digit)
 }
 
+/// Whether [`find_first`] may find an expression in `text` that starts at or before
+/// `last`: every one starts at a digit or at the first letters of a month or a weekday.
+/// Lines of prose fail this in a few comparisons, where the search reads to their end.
+pub fn may_start_by(text: &str, last: usize) -> bool {
+    (0..=last).any(|p| reader::may_begin(text.as_bytes(), p))
+}
+
 /// Whether `text` may hold a date: every date shape has a `-` or `/` between its numbers
 /// or a month name, so a text with neither holds times at most. Cheaper than a search.
 pub fn may_hold_date(text: &str) -> bool {
@@ -629,6 +636,40 @@ pub fn parse_value(value: &str) -> Option<TimeExpr> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every line of the test corpus (and each line from each of its first bytes, as a
+    /// line with markers or words cut off): when `may_start_by` says no expression starts
+    /// by the fourth byte, `find_first` finds none there.
+    #[test]
+    fn may_start_by_never_rejects_an_expression_find_first_finds_there() {
+        fn markdown(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("corpus").map(|e| e.expect("entry").path()) {
+                if entry.is_dir() {
+                    markdown(&entry, out);
+                } else if entry.extension().is_some_and(|e| e == "md") {
+                    out.push(std::fs::read_to_string(&entry).expect("read"));
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        markdown(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus"), &mut texts);
+        assert!(texts.len() > 100);
+        let mut checked = 0;
+        for line in texts.iter().flat_map(|t| t.lines()) {
+            for cut in (0..line.len().min(6)).filter(|&k| line.is_char_boundary(k)) {
+                let line = &line[cut..];
+                let line = &line[..line.floor_char_boundary(80)];
+                if !may_start_by(line, 3) {
+                    checked += 1;
+                    assert!(find_first(line).is_none_or(|t| t.range.start > 3), "{line:?}");
+                }
+            }
+        }
+        assert!(checked > 1000);
+        for line in ["_Mar 1", "**14:02** x", "`07:35`", "Mon 4 Mar", "ab 1:00 pm", "abcd 1:00"] {
+            assert!(may_start_by(line, 3) || find_first(line).is_none_or(|t| t.range.start > 3), "{line:?}");
+        }
+    }
 
     fn one(text: &str) -> TimeExpr {
         find_first(text).unwrap_or_else(|| panic!("no time in {text:?}"))

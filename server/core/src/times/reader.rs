@@ -87,6 +87,14 @@ const NAME_STARTS: [[u8; 3]; 19] = [
     *b"mon", *b"tue", *b"wed", *b"thu", *b"fri", *b"sat", *b"sun",
 ];
 
+/// Whether an expression may begin at `p` of `b`: a digit, or a month's or a weekday's
+/// first three letters, in any case. [`Reader::may_start`] without the word boundary,
+/// so true there (on the blanked text too: blanking only turns markers into spaces).
+pub(super) fn may_begin(b: &[u8], p: usize) -> bool {
+    b.get(p).is_some_and(u8::is_ascii_digit)
+        || b.get(p..p + 3).is_some_and(|w| NAME_STARTS.contains(&[w[0] | 0x20, w[1] | 0x20, w[2] | 0x20]))
+}
+
 /// The first expression in `text` that starts at `from` or later: the leftmost start, and
 /// there the expression's preferred reading.
 pub(super) fn next(text: &str, from: usize) -> Option<Parts> {

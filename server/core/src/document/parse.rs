@@ -99,7 +99,8 @@ pub(super) fn parse_parts(
     cut: bool,
     outside: &Outside<'_>,
 ) -> Result<Vec<Placed>, Apart> {
-    let mut parts: Vec<Part> = Vec::new();
+    // Without cutting, the text is one part.
+    let mut parts: Vec<Part> = Vec::with_capacity(if cut { 4 } else { 1 });
     if stop == Some(from) {
         return Ok(Vec::new());
     }

@@ -70,7 +70,7 @@ impl<'t> Walk<'t> {
             for_reuse,
             stack: Vec::with_capacity(16),
             block: None,
-            heading_text: String::new(),
+            heading_text: String::with_capacity(64),
             in_code: 0,
             in_html: 0,
             in_image: 0,
@@ -213,8 +213,8 @@ impl<'t> Walk<'t> {
                         self.html.push(range.clone());
                         Open::Html
                     }
-                    Tag::Table(_) => {
-                        self.part.tables.push(Table { range: range.clone(), ..Table::default() });
+                    Tag::Table(alignments) => {
+                        self.part.tables.push(sized_table(self.text, range.clone(), alignments.len()));
                         Open::Table
                     }
                     Tag::TableHead => Open::Head,
@@ -255,17 +255,14 @@ impl<'t> Walk<'t> {
                 match self.stack.pop() {
                     Some(Open::Heading(start, level)) => {
                         self.in_heading = false;
-                        let text = std::mem::take(&mut self.heading_text).trim().to_string();
+                        // Copied straight into the heading, and the buffer kept for the
+                        // next one, rather than a fresh buffer grown for each heading.
+                        let text: std::sync::Arc<str> = self.heading_text.trim().into();
+                        self.heading_text.clear();
                         // The heading's line, without the line break after it.
                         let end = trim_end_ws(self.text, start..range.end);
                         let kind = SectionKind::of_heading(&text);
-                        self.part.headings.push(Heading {
-                            level,
-                            range: start..end,
-                            text: text.into(),
-                            pseudo: false,
-                            kind,
-                        });
+                        self.part.headings.push(Heading { level, range: start..end, text, pseudo: false, kind });
                     }
                     Some(Open::Quote(start)) => self.quotes.push(start..range.end),
                     Some(Open::Code) => self.in_code -= 1,
@@ -331,14 +328,32 @@ impl<'t> Walk<'t> {
     }
 }
 
+/// An empty table over `range` with room for its cells: one row a line but the header
+/// and its delimiter row, `columns` cells a row, but never more cells than the table has
+/// bytes (a wide header over many short lines). Grown a cell at a time, a table's lists
+/// were reallocated about ten times each.
+fn sized_table(text: &str, range: Range<usize>, columns: usize) -> Table {
+    let lines = memchr::memchr_iter(b'\n', &text.as_bytes()[range.clone()]).count() + 1;
+    let rows = lines.saturating_sub(2);
+    let cells = rows.saturating_mul(columns).min(range.len());
+    Table {
+        range,
+        header: Vec::with_capacity(columns),
+        rows: Vec::with_capacity(rows),
+        cells: Vec::with_capacity(cells),
+    }
+}
+
 pub(super) fn find_comments(text: &str, html: &[Range<usize>]) -> Vec<Comment> {
     let mut comments = Vec::new();
     for r in html {
         let chunk = &text[r.clone()];
         let mut from = 0;
-        while let Some(open) = chunk[from..].find("<!--") {
+        // memchr's searcher rather than `str::find`: most chunks are short tags (`<br>`),
+        // where setting up the standard library's two-way search costs the most.
+        while let Some(open) = memchr::memmem::find(&chunk.as_bytes()[from..], b"<!--") {
             let start = from + open;
-            let Some(close) = chunk[start + 4..].find("-->") else {
+            let Some(close) = memchr::memmem::find(&chunk.as_bytes()[start + 4..], b"-->") else {
                 break;
             };
             let end = start + 4 + close + 3;

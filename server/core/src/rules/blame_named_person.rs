@@ -1854,11 +1854,14 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             && harm_holds(trigger, harm, mark, tokens, t_index, last).is_some_and(|thing| !thing)
             && lead_in_names_someone(ctx, hit, &who)
         {
-            out.add(
-                act,
+            let message = if in_table_row(ctx.doc.text, hit) {
+                "Names a person (in the cell before) as the one who broke or missed something: name the role and \
+                 describe the conditions."
+            } else {
                 "Names a person (who leads this list in) as the one who broke or missed something: name the role \
-                 and describe the conditions.",
-            );
+                 and describe the conditions."
+            };
+            out.add(act, message);
         }
         return;
     };
@@ -2745,8 +2748,34 @@ fn unknown_surname(
 fn opens_list_item(text: &str, hit: &PhraseHit) -> bool {
     let line_start = text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..hit.range.start].trim_start();
+    // "| 10:02 | Kalani | Ran the purge against prod |": a table cell opened by the act.
+    if before.starts_with('|') {
+        return before.trim_end().ends_with('|');
+    }
     let Some(rest) = before.strip_prefix(['-', '*', '+']) else { return false };
     matches!(rest.trim(), "" | "and" | "then" | "also" | "and then")
+}
+
+/// Whether a hit stands in a table row.
+fn in_table_row(text: &str, hit: &PhraseHit) -> bool {
+    let line_start = text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..hit.range.start].trim_start().starts_with('|')
+}
+
+/// "| 10:02 | Kalani | Ran the purge script against prod |": the cell before the one the
+/// act opens (`before` is the row up to the act) holds only a person's name or handle, as
+/// a Who column does.
+fn cell_before_names_someone(before: &str, who: &Who<'_>) -> bool {
+    let Some(row) = before.trim_end().strip_suffix('|') else { return false };
+    let Some(cell) = row.rsplit('|').next().map(str::trim) else { return false };
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    match words.as_slice() {
+        [handle] if handle.starts_with('@') && handle.len() > 1 => true,
+        [first, rest @ ..] if rest.len() <= 2 => {
+            is_name_here(who, first) && rest.iter().all(|w| w.starts_with(char::is_uppercase) || w.ends_with('.'))
+        }
+        _ => false,
+    }
 }
 
 /// Whether the list item a hit starts is led in by a person: the parent item or the
@@ -2757,6 +2786,9 @@ fn lead_in_names_someone(ctx: &Context<'_>, hit: &PhraseHit, who: &Who<'_>) -> b
     let text = ctx.doc.text;
     let line_start = text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..hit.range.start].trim_start();
+    if in_table_row(text, hit) {
+        return cell_before_names_someone(before, who);
+    }
     let bullet = before.starts_with(['-', '*', '+'])
         || before
             .split_once(['.', ')'])
@@ -3209,6 +3241,10 @@ mod tests {
             ("Ravi restarted the pods, dropping every in-flight request.", "dropping"),
             // The subject leads the list in, or runs on from the item above.
             ("- Ravi:\n  - deleted the orders table", "deleted"),
+            (
+                "| Time | Who | What |\n| --- | --- | --- |\n| 10:05 | Kalani | Did not check the target bucket |\n",
+                "Did not",
+            ),
             ("- Ravi ran the migration on Friday,\n- and skipped the canary.", "skipped"),
             ("The config pushed by Ravi broke checkout.", "Ravi broke"),
             ("A bad config from Ravi broke checkout.", "Ravi broke"),
@@ -3254,6 +3290,8 @@ mod tests {
             "What went wrong:\n\n- deleted the orders table",
             "- Jenkins:\n  - deleted the workspace",
             "- Ravi:\n  - restored the orders table",
+            "| Time | Who | What |\n| --- | --- | --- |\n| 10:20 | Tomás | Paged the storage team |\n",
+            "| Time | Service | What |\n| --- | --- | --- |\n| 10:05 | the CI job | Did not check the bucket |\n",
             "The cron ran twice, duplicating every order.",
             "The person who restored the orders table was Ravi.",
             "Ravi is the reason the outage was short.",

@@ -667,6 +667,19 @@ fn subject_within(
                 return None;
             }
             let found = noun_phrase_ending_at(tokens, o - 1, verb_word, who)?;
+            // "the on-call (Sadia) ignored …": the name in brackets after a role.
+            let named_aside = aside.len() <= 3
+                && aside.iter().all(|t| t.is_capitalised() && who.may_be_name(t.text))
+                && matches!(found.person, Some((PersonKind::Role, _)));
+            if named_aside {
+                let range = aside[0].start..aside[aside.len() - 1].end;
+                return Some(Subject {
+                    range: range.clone(),
+                    person: Some((PersonKind::Name, range)),
+                    possessor: None,
+                    elided: false,
+                });
+            }
             return found.person.is_some().then_some(found);
         }
         // A clause that starts right at the verb ("…; deleted the table"): no subject.

@@ -3091,6 +3091,7 @@ mod tests {
             ("Blame lies with Farid for not reading the alert.", "Blame lies with Farid"),
             ("Then McKenzie dropped the orders table.", "McKenzie dropped"),
             ("LaToya forgot to re-enable the alert.", "LaToya forgot to"),
+            ("The on-call (Sadia) ignored the second page.", "Sadia) ignored"),
             ("Aroha restarted the nodes, which emptied the pool.", "emptied"),
             ("Responsibility rests with @mei for the rollout.", "Responsibility rests with @mei"),
             ("Radu wrote the query that took the database down.", "Radu wrote the query that took"),
@@ -3138,6 +3139,8 @@ mod tests {
             "The vendor shipped the patch that took the database down.",
             "Amara rolled back the change, which is what brought checkout back.",
             "Aroha froze the deploys, which blocked the release.",
+            "The on-call (Sadia) acknowledged the second page.",
+            "The primary (Hermes) dropped messages after the restart.",
             "The job restarted the nodes, which emptied the pool.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));

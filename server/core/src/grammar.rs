@@ -668,17 +668,8 @@ fn subject_within(
             }
             let found = noun_phrase_ending_at(tokens, o - 1, verb_word, who)?;
             // "the on-call (Sadia) ignored …": the name in brackets after a role.
-            let named_aside = aside.len() <= 3
-                && aside.iter().all(|t| t.is_capitalised() && who.may_be_name(t.text))
-                && matches!(found.person, Some((PersonKind::Role, _)));
-            if named_aside {
-                let range = aside[0].start..aside[aside.len() - 1].end;
-                return Some(Subject {
-                    range: range.clone(),
-                    person: Some((PersonKind::Name, range)),
-                    possessor: None,
-                    elided: false,
-                });
+            if let Some(named) = name_beside_role(aside, &found, who) {
+                return Some(named);
             }
             return found.person.is_some().then_some(found);
         }
@@ -916,21 +907,29 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
 /// commas after a person's role is the subject; the comma after it is at `comma`.
 fn named_after_role(tokens: &[Token<'_>], comma: usize, verb_word: Option<&str>, who: &Who<'_>) -> Option<Subject> {
     let open = (comma.saturating_sub(4)..comma).rev().find(|&i| !tokens[i].is_word())?;
-    let name = &tokens[open + 1..comma];
-    if tokens[open].text != "," || open == 0 || name.is_empty() || !name.iter().all(Token::is_capitalised) {
+    if tokens[open].text != "," || open == 0 {
         return None;
     }
     let role = noun_phrase_ending_at(tokens, open - 1, verb_word, who)?;
-    if !matches!(role.person, Some((PersonKind::Role, _))) {
-        return None;
-    }
-    // Standing beside a role is the evidence that the words name a person, as long as no
-    // word list says otherwise (an acronym, a product, a word the team allows).
-    if !name.iter().all(|t| who.may_be_name(t.text)) {
-        return None;
-    }
-    let range = name[0].start..name[name.len() - 1].end;
-    Some(Subject { range: range.clone(), person: Some((PersonKind::Name, range)), possessor: None, elided: false })
+    name_beside_role(&tokens[open + 1..comma], &role, who)
+}
+
+/// The words `name`, set off beside `role` (by commas or brackets), as the subject: a
+/// person's name when `role` is a role and they are one to three capitalised words no
+/// word list rules out (an acronym, a product, a word the team allows). Standing beside a
+/// role is the evidence that they name a person.
+fn name_beside_role(name: &[Token<'_>], role: &Subject, who: &Who<'_>) -> Option<Subject> {
+    let (first, last) = (name.first()?, name.last()?);
+    let named = name.len() <= 3
+        && matches!(role.person, Some((PersonKind::Role, _)))
+        && name.iter().all(|t| t.is_capitalised() && who.may_be_name(t.text));
+    let range = first.start..last.end;
+    named.then(|| Subject {
+        range: range.clone(),
+        person: Some((PersonKind::Name, range)),
+        possessor: None,
+        elided: false,
+    })
 }
 
 /// Where a "who"/"that" starts a relative clause that ends with the noun phrase `np`:

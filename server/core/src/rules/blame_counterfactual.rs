@@ -268,6 +268,10 @@ const NOT_AGENTIVE: &[&str] = &[
     "worked",
 ];
 
+/// What every finding of this rule says.
+const HINDSIGHT_MESSAGE: &str =
+    "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.";
+
 /// Whether `verb`, with the word after it, is one of [`NOT_AGENTIVE`]: "sign in" happens to
 /// users, "sign off" is done by someone.
 fn not_agentive(verb: &str, next: Option<&str>) -> bool {
@@ -508,10 +512,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             && verb_lower != "been"
             && (is_response(&verb_lower) || lead_in_names_people(ctx, hit))
         {
-            out.add(
-                hit.range.start..verb.end,
-                "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
-            );
+            out.add(hit.range.start..verb.end, HINDSIGHT_MESSAGE);
         }
         return;
     };
@@ -551,9 +552,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let range = start..verb.end;
     let message = match kind {
         Kind::Failed => "Frames a person as failing: say what happened, and ask what made it hard at the time.",
-        _ => {
-            "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time."
-        }
+        _ => HINDSIGHT_MESSAGE,
     };
     let d = out.add(range, message);
 
@@ -729,10 +728,7 @@ fn supposed(
         return;
     }
     let start = if subject.elided { tokens[be].start } else { person.start };
-    out.add(
-        start..tokens[v_index].end,
-        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
-    );
+    out.add(start..tokens[v_index].end, HINDSIGHT_MESSAGE);
 }
 
 /// "If Dana had checked the lag, this would not have happened", "Had we run a load test,
@@ -802,10 +798,7 @@ fn inverted_conditional(tokens: &[Token<'_>], had: usize, who: &grammar::Who<'_>
     if subject.person.is_none() {
         return;
     }
-    out.add(
-        tokens[had].start..tokens[v].end,
-        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
-    );
+    out.add(tokens[had].start..tokens[v].end, HINDSIGHT_MESSAGE);
 }
 
 /// "if Dana had checked the lag", "if we'd tested": a person's action imagined in an if
@@ -836,11 +829,7 @@ fn if_clause(
     // people, in the passive, whatever its subject.
     if verb == "been" {
         if let Some(duty) = tokens.get(had + 2).filter(|t| PASSIVE_DUTIES.contains(&t.lower().as_str())) {
-            out.add(
-                tokens[if_at].start..duty.end,
-                "Hindsight about what a person should have done: say what happened, and ask what made it hard at the \
-                 time.",
-            );
+            out.add(tokens[if_at].start..duty.end, HINDSIGHT_MESSAGE);
             return;
         }
     }
@@ -866,10 +855,7 @@ fn if_clause(
     if subject.person.is_none() {
         return;
     }
-    out.add(
-        tokens[if_at].start..v.end,
-        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
-    );
+    out.add(tokens[if_at].start..v.end, HINDSIGHT_MESSAGE);
 }
 
 /// "Shouldn't we have caught this in review?", "Should the reviewer not have asked for a
@@ -908,10 +894,7 @@ fn inverted_question(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize,
     if subject.person.is_none() {
         return;
     }
-    out.add(
-        tokens[t_index].start..v.end,
-        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
-    );
+    out.add(tokens[t_index].start..v.end, HINDSIGHT_MESSAGE);
 }
 
 /// "It would have been better for the on-call to page the DBA": the wiser course, said
@@ -947,10 +930,7 @@ fn better_for(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, out: &mut
     if subject.person.is_none() {
         return false;
     }
-    out.add(
-        tokens[t_index].start..v.end,
-        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
-    );
+    out.add(tokens[t_index].start..v.end, HINDSIGHT_MESSAGE);
     true
 }
 
@@ -973,10 +953,7 @@ fn wiser_course(tokens: &[Token<'_>], t_index: usize, out: &mut Report<'_>) -> b
     if subject.is_empty() || !has(WISE) || !has(COURSES) {
         return false;
     }
-    out.add(
-        subject[0].start..tokens[*verb].end,
-        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
-    );
+    out.add(subject[0].start..tokens[*verb].end, HINDSIGHT_MESSAGE);
     true
 }
 
@@ -1024,10 +1001,7 @@ fn hindsight_would(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, out:
         return;
     }
     let start = if subject.elided { tokens[t_index].start } else { subject.range.start.min(tokens[t_index].start) };
-    out.add(
-        start..tokens[v].end,
-        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
-    );
+    out.add(start..tokens[v].end, HINDSIGHT_MESSAGE);
 }
 
 /// "Nobody stopped the rollout, though the on-call should have.": a modal perfect with its verb
@@ -1039,10 +1013,7 @@ fn elided_hindsight(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, 
         return;
     }
     let start = if subject.elided { tokens[t_index].start } else { subject.range.start };
-    out.add(
-        start..tokens[last].end,
-        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
-    );
+    out.add(start..tokens[last].end, HINDSIGHT_MESSAGE);
 }
 
 /// What people do and a conditional may say was not done, in the passive: "if the runbook
@@ -1094,10 +1065,7 @@ fn if_only(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, out: &mut
         return;
     }
     let end = tokens.get(had + 1).map_or(tokens[had].end, |t| t.end);
-    out.add(
-        tokens[t_index].start..end,
-        "Hindsight about what a person should have done: say what happened, and ask what made it hard at the time.",
-    );
+    out.add(tokens[t_index].start..end, HINDSIGHT_MESSAGE);
 }
 
 #[cfg(test)]

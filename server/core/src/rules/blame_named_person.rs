@@ -2581,16 +2581,11 @@ fn owned_cause(
     true
 }
 
-/// "It was Ines who merged it": the cleft singles someone out for an act.
 /// "The blame lies with Farid", "responsibility rests with @mei": a person named as
 /// where the blame belongs; the person right after the phrase ending at token `last`.
 fn lies_with(ctx: &Context<'_>, tokens: &[Token<'_>], from: usize, last: usize, who: &Who<'_>, out: &mut Report<'_>) {
     let Some((_, person)) = next_word(tokens, last) else { return };
-    let bare = person.text.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-    let singled = person.text.starts_with('@')
-        || (person.is_capitalised() && is_name_here(who, bare))
-        || matches!(person.lower().as_str(), "him" | "her");
-    if !singled {
+    if !singles_out(person, who) {
         return;
     }
     let d = out.add(
@@ -2601,6 +2596,15 @@ fn lies_with(ctx: &Context<'_>, tokens: &[Token<'_>], from: usize, last: usize, 
     d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", person.range(), new));
 }
 
+/// Whether a word after a phrase singles out one person: a handle, a name (or a name's
+/// possessive: [`is_name_here`] reads it bare) or him/her.
+fn singles_out(person: &Token<'_>, who: &Who<'_>) -> bool {
+    person.text.starts_with('@')
+        || (person.is_capitalised() && is_name_here(who, person.text))
+        || matches!(person.lower().as_str(), "him" | "her")
+}
+
+/// "It was Ines who merged it": the cleft singles someone out for an act.
 fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, who: &Who<'_>, out: &mut Report<'_>) {
     // The cleft's "it" starts its clause.
     if t_index > 0
@@ -2610,10 +2614,7 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
         return;
     }
     let Some((p, person)) = next_word(tokens, last) else { return };
-    let singled = person.text.starts_with('@')
-        || (person.is_capitalised() && is_name_here(who, person.text))
-        || matches!(person.lower().as_str(), "him" | "her");
-    if !singled {
+    if !singles_out(person, who) {
         return;
     }
     let mut rel = p + 1;
@@ -2786,7 +2787,7 @@ fn lead_in_names_someone(ctx: &Context<'_>, hit: &PhraseHit, who: &Who<'_>) -> b
     let text = ctx.doc.text;
     let line_start = text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..hit.range.start].trim_start();
-    if in_table_row(text, hit) {
+    if before.starts_with('|') {
         return cell_before_names_someone(before, who);
     }
     let bullet = before.starts_with(['-', '*', '+'])

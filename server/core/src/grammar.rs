@@ -517,6 +517,12 @@ impl<'a> Who<'a> {
             return false;
         }
         match self.document {
+            // "Li reverted the wrong commit": a two-letter name no list can hold as one,
+            // read as a name unless the document writes it as a thing or in lowercase.
+            Some(people) if class != crate::people::NameClass::Thing && lexicon::is_short_name(bare) => {
+                let ev = people.evidence(bare);
+                people.is_person(bare) || (ev.thing == 0 && ev.lowercase == 0)
+            }
             Some(people) => people.is_person(bare),
             None => crate::people::is_person(class, crate::people::Evidence::default()),
         }
@@ -720,6 +726,10 @@ fn subject_within(
         }
     }
     let found = noun_phrase_ending_at(tokens, last, verb_word, who)?;
+    // "Joaquín and his team shipped …": the person named leads the group.
+    if let Some(leader) = name_and_their_group(tokens, &found, verb_word, who) {
+        return Some(leader);
+    }
     // "The engineer who deployed it should have…": the phrase found is the relative
     // clause's object; the subject is what the clause is about.
     if let Some(rel) = relative_clause_before(tokens, &found) {
@@ -738,6 +748,31 @@ fn subject_within(
         }
     }
     Some(found)
+}
+
+/// "Joaquín and his team", "@mei and her squad": a named person and the group they lead,
+/// as one subject; the person is the one named.
+fn name_and_their_group(
+    tokens: &[Token<'_>],
+    found: &Subject,
+    verb_word: Option<&str>,
+    who: &Who<'_>,
+) -> Option<Subject> {
+    if found.person.as_ref().is_some_and(|(kind, _)| kind.is_named()) {
+        return None;
+    }
+    let first = tokens.iter().position(|t| t.start == found.range.start)?;
+    let and = first.checked_sub(1)?;
+    if !matches!(tokens[first].lower().as_str(), "his" | "her" | "their") || tokens[and].lower() != "and" {
+        return None;
+    }
+    let head = tokens.iter().rposition(|t| t.end <= found.range.end)?;
+    if !lexicon::is_group(&tokens[head].lower()) && !matches!(tokens[head].lower().as_str(), "colleagues" | "team") {
+        return None;
+    }
+    let leader = noun_phrase_ending_at(tokens, and.checked_sub(1)?, verb_word, who)?;
+    let named = leader.person.as_ref().is_some_and(|(kind, _)| matches!(kind, PersonKind::Name | PersonKind::Handle));
+    named.then(|| Subject { range: leader.range.start..found.range.end, ..leader })
 }
 
 /// Verbs of a relative clause that do not make the thing the person's work: "the bug

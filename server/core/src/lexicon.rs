@@ -832,6 +832,30 @@ pub fn is_not_name(lower: &str) -> bool {
     SET.contains(lower)
 }
 
+/// Two-letter words that are English words, abbreviations or units, never a person's
+/// name when capitalised in a debrief ("No", "Ok", "Db", "Mb").
+const SHORT_WORDS: &[&str] = &[
+    "ad", "ah", "am", "an", "as", "at", "aw", "ax", "be", "by", "cc", "cd", "ci", "db", "dc", "do", "dr", "eg", "eh",
+    "em", "en", "er", "et", "eu", "ex", "gb", "go", "ha", "he", "hi", "hm", "hq", "hr", "id", "ie", "if", "in", "io",
+    "ip", "is", "it", "js", "jr", "kb", "km", "lo", "mb", "me", "mm", "mr", "ms", "my", "nb", "no", "ns", "of", "oh",
+    "ok", "on", "op", "or", "os", "ow", "ox", "pc", "pm", "pr", "ps", "py", "qa", "re", "rs", "sh", "so", "sr", "st",
+    "tb", "to", "ts", "tv", "ui", "uh", "uk", "um", "up", "us", "vm", "vs", "we", "ya", "ye", "yo",
+];
+
+/// Whether a capitalised word of two letters could be a name ("Li", "Wu", "Jo", "Bo"):
+/// no list holds such names as names, since most two-letter words are words or initials.
+pub fn is_short_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    let (Some(first), Some(second), None) = (chars.next(), chars.next(), chars.next()) else {
+        return false;
+    };
+    first.is_uppercase()
+        && second.is_lowercase()
+        && second.is_alphabetic()
+        && !SHORT_WORDS.contains(&word.to_lowercase().as_str())
+        && !is_not_name(&word.to_lowercase())
+}
+
 /// Whether a word's capitals are a name's: one at the start of each part ("Oksana",
 /// "Al-Farsi", "O'Brien", "Sato-san") or after a surname prefix ("McKenzie", "DeShawn",
 /// "LaToya"), never the inner capitals of a product ("GitHub", "PagerDuty") or an acronym.

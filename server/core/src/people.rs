@@ -686,8 +686,12 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
             }
             // "Chiamaka never ran the linter before she merged v7": referred back to by he
             // or she in the same sentence.
-            if after_words().skip(1).any(|w| matches!(w, "he" | "she")) {
+            if after_words().skip(1).any(|w| matches!(w, "he" | "she" | "his" | "her" | "him")) {
                 ev.person += 1;
+            }
+            // "It was Yaw who muted …", "Selam, who marked …": things take "which" or "that".
+            if next == Some("who") && matches!(raw_next, Some('w' | ',')) {
+                ev.person += 2;
             }
         }
         // "Farid Haddad": a surname after a given name is a person's, wherever else it

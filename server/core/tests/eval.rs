@@ -328,6 +328,18 @@ fn blind_set_scores_at_least_its_floors() {
     );
 }
 
+/// `EVAL_EXTRA=dir` scores a set outside the repository (a new author's debriefs, before
+/// they are looked at) and lists its misses; without it this test does nothing.
+#[test]
+fn extra_set_from_the_environment() {
+    let Some(dir) = std::env::var_os("EVAL_EXTRA") else { return };
+    let score = score_set(Path::new(&dir));
+    print!("{}", report("extra", &score));
+    for d in &score.details {
+        println!("  {d}");
+    }
+}
+
 #[test]
 fn annotations_and_units_are_read_as_documented() {
     let text = "# Debrief\n\nDana broke it <!-- expect: blame-named-person -->\n\nA long sentence that\nends here. <!-- expect: blame-judgement; also: blame-counterfactual -->\n- item one\n- item two <!-- expect: cause-human-error -->\n\n```\ncode\n```\n| time | what |\n|---|---|\n";

@@ -198,6 +198,26 @@ const HARMS: &[(&str, Harm)] = &[
     ("duplicated", Through),
     ("double-counted", Through),
     ("ignores", Act),
+    ("dismisses", Act),
+    ("disregards", Act),
+    ("fat-fingers", Act),
+    ("mistypes", Act),
+    ("misreads", Act),
+    ("force-pushes", Act),
+    ("clobbers", Act),
+    ("corrupts", Act),
+    ("nukes", Act),
+    ("erases", Destroy),
+    ("destroys", Destroy),
+    ("snoozes", Safeguard),
+    ("comments out", Safeguard),
+    // Hard-coding a value is told as the fault it became: "Jiří hard-coded the old API
+    // version in the controller".
+    ("hard-coded", Act),
+    ("hardcoded", Act),
+    ("hard coded", Act),
+    ("hard-codes", Act),
+    ("hardcodes", Act),
     ("skips", Act),
     ("breaks", Act),
     ("overwrites", Act),
@@ -379,7 +399,9 @@ const HARMS: &[(&str, Harm)] = &[
     ("transposed", Mark),
     ("against the", Mark),
     ("against our", Mark),
-    ("despite the", Mark),
+    ("despite", Mark),
+    ("although", Mark),
+    ("even though", Mark),
     ("in spite of", Mark),
     ("in violation of", Mark),
     ("in breach of", Mark),
@@ -729,6 +751,7 @@ const SAFEGUARDS: &[&str] = &[
     "signing",
     "linter",
     "object-lock",
+    "freeze",
 ];
 
 /// Words in the object of a destroying act that make it a clean-up: "dropped the
@@ -965,13 +988,26 @@ fn left_exposed(words: &[String]) -> bool {
         words.windows(2).any(|w| matches!(w[0].as_str(), "in" | "on" | "into") && PROD.contains(&w[1].as_str()));
     words.iter().enumerate().any(|(i, w)| match w.as_str() {
         // "on" as a state, not the preposition of "on prod".
-        "on" => i > 0 && in_prod && !words.get(i + 1).is_some_and(|n| PROD.contains(&n.as_str())),
+        "on" => {
+            i > 0
+                && (in_prod || words[..i].iter().any(|o| DEBUG_SWITCHES.contains(&o.as_str())))
+                && !words.get(i + 1).is_some_and(|n| PROD.contains(&n.as_str()))
+        }
         "enabled" | "running" | "open" => i > 0 && in_prod,
         "exposed" | "public" | "unlocked" | "unencrypted" | "unpatched" | "world-readable" => i > 0,
-        "disabled" | "off" | "muted" | "silenced" => words[..i].iter().any(|o| SAFEGUARDS.contains(&o.as_str())),
+        "disabled" | "muted" | "silenced" => words[..i].iter().any(|o| SAFEGUARDS.contains(&o.as_str())),
+        // "left the schema prefix off": a part the command needed, left out.
+        "off" => words[..i].iter().any(|o| SAFEGUARDS.contains(&o.as_str()) || NEEDED_PARTS.contains(&o.as_str())),
         _ => false,
     })
 }
+
+/// Switches for testing that a person may leave on: "left the *debug* flag on".
+const DEBUG_SWITCHES: &[&str] =
+    &["debug", "debugging", "verbose", "trace", "tracing", "replay", "dry-run", "test-mode"];
+
+/// Parts of a command or a config that narrow what it does: "left the *prefix* off".
+const NEEDED_PARTS: &[&str] = &["prefix", "suffix", "filter", "namespace", "where", "clause", "limit", "scope"];
 
 /// States a thing left in is broken in: "left the cluster in a *broken* state", "left
 /// the migration *half* done".
@@ -1424,7 +1460,12 @@ const TEAM_RULES: &[&str] = &[
 
 /// The marks that say an act broke a team's rule (see [`against_a_rule`]).
 const RULE_MARKS: &[&str] =
-    &["against the", "against our", "despite the", "in spite of", "in violation of", "in breach of", "violating"];
+    &["against the", "against our", "despite", "in spite of", "in violation of", "in breach of", "violating"];
+
+/// What said stop before an act done anyway: "approved the firmware *although* the test
+/// report was still *red*", "merged *despite* the *failing* tests".
+const STOP_SIGNS: &[&str] =
+    &["red", "failing", "failed", "flagged", "objected", "warned", "blocked", "unreviewed", "unapproved", "pending"];
 
 /// Marks of a time when an outage hurts most: "during business hours", "at peak".
 const BUSY_TIMES: &[&str] = &[
@@ -1483,11 +1524,13 @@ const WITH_LEAVE: &[&str] = &["approved", "approval", "exception", "sign-off", "
 fn against_a_rule(words: &[String]) -> bool {
     let broke = words.iter().enumerate().any(|(i, w)| {
         let named_rule = || words[i + 1..].iter().take(4).any(|n| TEAM_RULES.contains(&n.as_str()));
+        let stop_sign = || words[i + 1..].iter().take(4).any(|n| STOP_SIGNS.contains(&n.as_str()));
         // "tested it against the runbook" is how a runbook is used; "against the freeze" is not.
         let forbidding = || words[i + 1..].iter().take(4).any(|n| AGAINST_RULES.contains(&n.as_str()));
         match w.as_str() {
             "against" => forbidding(),
-            "despite" => named_rule(),
+            "despite" => named_rule() || stop_sign(),
+            "although" | "though" => words[i + 1..].iter().take(8).any(|n| STOP_SIGNS.contains(&n.as_str())),
             "spite" => i > 0 && words[i - 1] == "in" && named_rule(),
             "violating" | "violated" | "breaching" => true,
             "violation" | "breach" => words.get(i + 1).is_some_and(|n| n == "of"),
@@ -2069,7 +2112,12 @@ fn harm_holds(
             // "deleted the affected versions from the database": what was destroyed comes
             // before "from".
             let words = &words[..words.iter().position(|w| w == "from").unwrap_or(words.len())];
-            let hits = |w: &String| DESTROYED.contains(&w.as_str()) || SAFEGUARDS.contains(&w.as_str());
+            // "removed the step that checked for a lock": what guarded, in its relative clause.
+            let hits = |w: &String| {
+                DESTROYED.contains(&w.as_str())
+                    || SAFEGUARDS.contains(&w.as_str())
+                    || matches!(w.as_str(), "checked" | "validated" | "verified" | "guarded" | "protected")
+            };
             // "the force-push of João Victor removed it": what "it" is, is said before; a
             // person's change removing it is harm, a person removing it may be cleanup.
             let pronoun_object = words.first().is_some_and(|w| matches!(w.as_str(), "it" | "them" | "the" | "this"))
@@ -2282,7 +2330,10 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         Mark if matches!(trigger, "against the" | "against our") => {
             after(40).take(4).any(|w| lower_is(w, AGAINST_RULES))
         }
-        Mark if matches!(trigger, "despite the" | "in spite of") => after(40).take(4).any(|w| lower_is(w, TEAM_RULES)),
+        Mark if matches!(trigger, "despite" | "in spite of") => {
+            after(40).take(5).any(|w| lower_is(w, TEAM_RULES) || lower_is(w, STOP_SIGNS))
+        }
+        Mark if matches!(trigger, "although" | "even though") => after(60).take(8).any(|w| lower_is(w, STOP_SIGNS)),
         Chose => after(20).next().is_some_and(|w| lower_is(w, HARMFUL_CHOICES)),
         // ", duplicating every order": a participle after a comma.
         Ensuing => &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(2))..hit.range.start] == ", ",
@@ -2849,7 +2900,7 @@ fn name_shaped(word: &str) -> bool {
         || grammar::looks_like_common_noun(singular)
         || lower.ends_with("ed")
         || lower.ends_with("ly")
-        || lower.len() < 3
+        || (lower.len() < 3 && !crate::lexicon::is_short_name(word))
         || crate::verbs::lookup(&lower).is_some()
         || crate::verbs::lookup(singular).is_some())
 }

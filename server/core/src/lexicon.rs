@@ -486,6 +486,12 @@ pub const DUTIES: &[&str] = &[
     "raised",
     "flag",
     "flagged",
+    "hand",
+    "handed",
+    "deliver",
+    "delivered",
+    "remove",
+    "removed",
 ];
 
 /// Whether `lower` is a duty whose omission is blame when a person is named.

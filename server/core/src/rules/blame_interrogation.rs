@@ -262,8 +262,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     }
     if trigger == "how could" {
         // The question is about a person when the act missed is one only people do.
-        let have = after.iter().take(10).position(|t| t.lower() == "have");
+        // "… not have noticed", or "… not notice".
+        let have = after.iter().take(10).position(|t| matches!(t.lower().as_str(), "have" | "not"));
         let verb = have.and_then(|h| after.get(h + 1)).map(|t| t.lower());
+        let verb = match verb.as_deref() {
+            Some("have") => have.and_then(|h| after.get(h + 2)).map(|t| t.lower()),
+            _ => verb,
+        };
         let human = verb.as_deref().is_some_and(|v| lexicon::is_human_verb(v) || lexicon::is_duty(v));
         if !(is_question && human) {
             return;
@@ -319,10 +324,20 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     if trigger == "why" {
         let Some(first) = after.first() else { return };
         let l = first.lower();
+        // "Why the release team did not wait …?": a role or a team after "the".
+        let subject_end = if matches!(l.as_str(), "the" | "our") {
+            after.iter().take(4).position(|t| {
+                let w = t.lower();
+                lexicon::is_role(&w) || lexicon::is_group(&w)
+            })
+        } else {
+            None
+        };
         let person = first.text.starts_with('@')
             || matches!(l.as_str(), "you" | "he" | "she")
-            || (first.is_capitalised() && ctx.who().is_name(first.text));
-        let verb_next = after.get(1).is_some_and(|t| {
+            || (first.is_capitalised() && ctx.who().is_name(first.text))
+            || subject_end.is_some();
+        let verb_next = after.get(subject_end.unwrap_or(0) + 1).is_some_and(|t| {
             let v = t.lower();
             v.ends_with("ed")
                 || matches!(v.as_str(), "did" | "didn't" | "was" | "wasn't" | "had" | "hadn't" | "never" | "not")

@@ -239,6 +239,10 @@ const JUDGEMENTS: &[Judgement] = &[
     Judgement { phrase: "hard to understand how anyone", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "hard to understand how this was", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "hard to believe anyone", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "hard to believe nobody", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "hard to believe no one", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "hard to believe that anyone", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "hard to believe that nobody", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "easily preventable", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "easily avoidable", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "easily avoided", when: Always, technical: NO_TECH, fix: FixKind::None },
@@ -365,12 +369,26 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         // "the team was lazy", "the review was lazy": a copula before it and a person or
         // a person's work as the subject.
         let tokens = &sentence.tokens;
-        let predicative = t_index > 0
-            && matches!(tokens[t_index - 1].lower().as_str(), "was" | "were" | "is" | "are" | "been")
-            && grammar::subject_before(tokens, t_index - 1, None, &ctx.who()).is_some_and(|s| {
-                s.person.is_some()
-                    || tokens.iter().any(|t| t.end == s.range.end && WORK_NOUNS.contains(&t.lower().as_str()))
-            });
+        // "… is just lazy": an intensifier between.
+        let mut copula = t_index.checked_sub(1);
+        while let Some(c) = copula.filter(|&c| {
+            c > 0 && matches!(tokens[c].lower().as_str(), "just" | "plain" | "simply" | "pretty" | "really" | "so")
+        }) {
+            copula = Some(c - 1);
+        }
+        // "Approving pricing changes from a phone is just lazy": an act as the subject.
+        let predicative = copula.is_some_and(|c| {
+            matches!(tokens[c].lower().as_str(), "was" | "were" | "is" | "are" | "been")
+                && grammar::subject_before(tokens, c, None, &ctx.who()).is_some_and(|s| {
+                    let first = tokens.iter().find(|t| t.start >= s.range.start && t.is_word());
+                    s.person.is_some()
+                        || tokens.iter().any(|t| t.end == s.range.end && WORK_NOUNS.contains(&t.lower().as_str()))
+                        || first.is_some_and(|f| {
+                            let l = f.lower();
+                            l.len() > 5 && l.ends_with("ing") && crate::verbs::lookup(&l).is_some()
+                        })
+                })
+        });
         if !(next_is_work || predicative) {
             return;
         }

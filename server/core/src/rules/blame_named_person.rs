@@ -492,6 +492,14 @@ const HARMS: &[(&str, Harm)] = &[
 /// wrong manifest", "merged it without review"): found from the word that makes them
 /// wrong (a [`Harm::Mark`]), so that the many uses of "added" or "updated" cost nothing.
 const WRONGLY: &[&str] = &[
+    "acked",
+    "acknowledged",
+    "closed",
+    "closes",
+    "labeled",
+    "labelled",
+    "marked",
+    "marks",
     "added",
     "applied",
     "applies",
@@ -1001,6 +1009,10 @@ fn left_exposed(words: &[String]) -> bool {
         _ => false,
     })
 }
+
+/// What breaking frees or tells rather than harms: "broke the *deadlock*", "broke the *news*".
+const BROKEN_FOR_GOOD: &[&str] =
+    &["deadlock", "impasse", "stalemate", "logjam", "tie", "ice", "news", "silence", "record"];
 
 /// Switches for testing that a person may leave on: "left the *debug* flag on".
 const DEBUG_SWITCHES: &[&str] =
@@ -1522,22 +1534,27 @@ const WITH_LEAVE: &[&str] = &["approved", "approval", "exception", "sign-off", "
 /// Whether the words say an act broke one of the team's rules: "against the freeze",
 /// "despite the warnings", "in violation of the change policy", "violating the SOP".
 fn against_a_rule(words: &[String]) -> bool {
-    let broke = words.iter().enumerate().any(|(i, w)| {
-        let named_rule = || words[i + 1..].iter().take(4).any(|n| TEAM_RULES.contains(&n.as_str()));
-        let stop_sign = || words[i + 1..].iter().take(4).any(|n| STOP_SIGNS.contains(&n.as_str()));
+    words.iter().enumerate().any(|(i, w)| {
+        let after = &words[i + 1..];
+        let named_rule = || after.iter().take(4).any(|n| TEAM_RULES.contains(&n.as_str()));
+        let stop_sign = |reach: usize| after.iter().take(reach).any(|n| STOP_SIGNS.contains(&n.as_str()));
         // "tested it against the runbook" is how a runbook is used; "against the freeze" is not.
-        let forbidding = || words[i + 1..].iter().take(4).any(|n| AGAINST_RULES.contains(&n.as_str()));
-        match w.as_str() {
+        let forbidding = || after.iter().take(4).any(|n| AGAINST_RULES.contains(&n.as_str()));
+        let broke = match w.as_str() {
             "against" => forbidding(),
-            "despite" => named_rule() || stop_sign(),
-            "although" | "though" => words[i + 1..].iter().take(8).any(|n| STOP_SIGNS.contains(&n.as_str())),
+            "despite" => named_rule() || stop_sign(4),
+            "although" | "though" => stop_sign(10),
             "spite" => i > 0 && words[i - 1] == "in" && named_rule(),
             "violating" | "violated" | "breaching" => true,
-            "violation" | "breach" => words.get(i + 1).is_some_and(|n| n == "of"),
+            "violation" | "breach" => after.first().is_some_and(|n| n == "of"),
             _ => false,
-        }
-    });
-    broke && !words.iter().any(|w| WITH_LEAVE.contains(&w.as_str()))
+        };
+        // "despite the freeze, approved as an exception": set aside with leave (the act
+        // itself, before the mark, may be the approving: "approved it despite the red build").
+        let leave = after.iter().any(|w| WITH_LEAVE.contains(&w.as_str()))
+            || words[..i].iter().any(|w| matches!(w.as_str(), "exception" | "permission" | "sign-off" | "approval"));
+        broke && !leave
+    })
 }
 
 /// Whether the words after a neutral act make it harmful: a bad object, "without
@@ -1721,7 +1738,11 @@ fn is_act(tokens: &[Token<'_>], i: usize) -> bool {
     if i > 0 && tokens[i - 1].is_word() && NOT_BEFORE_A_VERB.contains(&tokens[i - 1].lower().as_str()) {
         return false;
     }
-    if is_neutral_act(w) || (w.len() >= 5 && w.ends_with("ed") && !matches!(w, "indeed" | "hundred" | "speed")) {
+    // "unused", "unreviewed": adjectives, unless the verb list knows them ("unpinned").
+    let adjective = w.starts_with("un") && !crate::verbs::is_finite_or_participle(w);
+    if is_neutral_act(w)
+        || (w.len() >= 5 && w.ends_with("ed") && !adjective && !matches!(w, "indeed" | "hundred" | "speed"))
+    {
         return true;
     }
     if !crate::verbs::is_finite_or_participle(w) {
@@ -1774,6 +1795,38 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
     (rel + 1..tokens.len().min(rel + 6)).find(|&i| is_act(tokens, i)).filter(|&i| fits(i))
 }
 
+/// After the harm at `at..=last`, a person given as the thing's source in the same clause:
+/// "… came from Kenji", "… was Rafa's". Reports from byte `from` to the person.
+fn source_named(tokens: &[Token<'_>], from: usize, last: usize, who: &Who<'_>, out: &mut Report<'_>) -> bool {
+    let is_person = |t: &Token<'_>| t.text.starts_with('@') || (t.is_capitalised() && is_name_here(who, t.text));
+    for i in last + 1..tokens.len().min(last + 12) {
+        let t = &tokens[i];
+        if matches!(t.text, "," | ";" | "." | ":" | "(") {
+            return false;
+        }
+        let l = t.lower();
+        let person = match l.as_str() {
+            "came" | "comes" => tokens.get(i + 1).filter(|f| f.lower() == "from").and(tokens.get(i + 2)),
+            "was" | "is" => tokens
+                .get(i + 1)
+                .filter(|p| p.lower().ends_with("'s") || p.lower().ends_with("\u{2019}s"))
+                .filter(|_| tokens.get(i + 2).is_none_or(|n| !n.is_word())),
+            _ => None,
+        };
+        if let Some(person) = person.filter(|p| is_person(p)) {
+            out.add(
+                from..person.end,
+                "Names a person as the source of what broke: describe the change and the conditions.",
+            );
+            return true;
+        }
+        if person.is_some() {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether a person reference singles out one person (a name, a handle, he or she).
 fn named(kind: PersonKind) -> bool {
     kind.is_named()
@@ -1816,7 +1869,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let act_word: String;
     let mark = (harm == Mark).then_some(trigger);
     let (trigger, harm, t_index, last, act) = if harm == Mark {
-        let Some(v) = act_of_mark(tokens, t_index, trigger) else { return };
+        let Some(v) = act_of_mark(tokens, t_index, trigger) else {
+            // "The bad config came from Kenji": a defect with no act, and its source.
+            if DEFECT_MARKS.contains(&trigger) {
+                source_named(tokens, tokens[t_index].start, last, &who, out);
+            }
+            return;
+        };
         act_word = tokens[v].lower().as_str().to_string();
         // The act's own range; a phrasal act ("rolled out") is one word short, which is enough.
         (act_word.as_str(), Wrongly, v, v, tokens[v].range())
@@ -1946,6 +2005,16 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
                 }
             }
         }
+        // "The deploy that broke bookings was Taufa's", "the change that caused it came
+        // from Kenji": the harm in the subject's relative clause, the person its source.
+        let relative = subject.elided && which.is_none();
+        if relative
+            && matches!(harm, Act | Destroy | Through | Cause | Down)
+            && harm_holds(trigger, harm, mark, tokens, t_index, last).is_some()
+            && source_named(tokens, subject.range.start, last, &who, out)
+        {
+            return;
+        }
         // "The alarm was acknowledged by Nyokabi and then closed without any action": the
         // act shares the agent of the passive it is joined to.
         let joined = t_index.checked_sub(1).is_some_and(|i| {
@@ -2045,7 +2114,9 @@ fn harm_holds(
             let phrasal = base.is_some()
                 && next_word(tokens, v).is_some_and(|(_, n)| {
                     let n = n.lower();
-                    grammar::is_preposition(&n) || matches!(n.as_str(), "out" | "up" | "away" | "off")
+                    // "never handed over the renewal" is the duty itself.
+                    (grammar::is_preposition(&n) && !(n == "over" && base.as_deref() == Some("hand")))
+                        || matches!(n.as_str(), "out" | "up" | "away" | "off")
                 });
             let base = base.filter(|_| !phrasal);
             let listed = crate::lexicon::is_duty(&verb) || base.as_deref().is_some_and(crate::lexicon::is_duty);
@@ -2063,6 +2134,13 @@ fn harm_holds(
             // "never" and "had not" take a participle ("never tested", "had not checked").
             let perfect = matches!(trigger, "never" | "had not" | "hadn't");
             if perfect && !(verb.ends_with("ed") || crate::verbs::is_participle(&verb) || base.is_some()) {
+                return None;
+            }
+        }
+        // "broke the deadlock", "broke the news": breaking that frees or tells.
+        Act if matches!(trigger, "broke" | "breaks" | "break") => {
+            let words = object_words(tokens, last, 3);
+            if words.iter().any(|w| BROKEN_FOR_GOOD.contains(&w.as_str())) {
                 return None;
             }
         }
@@ -2333,7 +2411,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         Mark if matches!(trigger, "despite" | "in spite of") => {
             after(40).take(5).any(|w| lower_is(w, TEAM_RULES) || lower_is(w, STOP_SIGNS))
         }
-        Mark if matches!(trigger, "although" | "even though") => after(60).take(8).any(|w| lower_is(w, STOP_SIGNS)),
+        Mark if matches!(trigger, "although" | "even though") => after(80).take(10).any(|w| lower_is(w, STOP_SIGNS)),
         Chose => after(20).next().is_some_and(|w| lower_is(w, HARMFUL_CHOICES)),
         // ", duplicating every order": a participle after a comma.
         Ensuing => &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(2))..hit.range.start] == ", ",

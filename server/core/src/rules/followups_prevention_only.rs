@@ -113,6 +113,10 @@ const HAPPENING: &[&str] = &[
     "returns", "come",
 ];
 
+/// Verbs of harm a promise denies: "expiry must never *take* down a service again".
+const HARMING: &[&str] =
+    &["take", "break", "fail", "delay", "cause", "hit", "affect", "bring", "impact", "lose", "corrupt", "page"];
+
 /// Verbs a rewrite can replace together with their object.
 const LEAD_VERBS: &[&str] = &[
     "ensure",
@@ -182,7 +186,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return;
     };
     // "again" ends long promises: "exclude any chance that the bucket fills up again".
-    let window_start = t_index.saturating_sub(if trigger == "again" { 12 } else { 8 });
+    // "so that a DNS outage of this kind can't happen again": the promise's subject between.
+    let window_start = t_index.saturating_sub(if trigger == "again" || trigger.ends_with(" again") { 12 } else { 8 });
     let window = &tokens[window_start..t_index];
     // "so this doesn't happen again" promises too: "so" with a negation.
     let so_not = window.iter().any(|t| t.lower() == "so")
@@ -234,7 +239,15 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             let l = t.lower();
             l.ends_with("n't") || matches!(l.as_str(), "not" | "no" | "never" | "nobody" | "cannot" | "zero")
         });
+        // "expiry must never take down a service again": a modal denied.
+        // (Of harm: "must never be renewed by hand again" is a rule of work, not a promise.)
+        let modal_denial = window.windows(3).any(|w| {
+            matches!(w[0].lower().as_str(), "must" | "will" | "shall" | "can" | "should")
+                && matches!(w[1].lower().as_str(), "never" | "not")
+                && (HAPPENING.contains(&w[2].lower().as_str()) || HARMING.contains(&w[2].lower().as_str()))
+        });
         let promised = future_denial.is_some()
+            || modal_denial
             || window.iter().any(|t| {
                 matches!(
                     t.lower().as_str(),

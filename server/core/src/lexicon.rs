@@ -176,6 +176,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "programmers",
     "tester",
     "testers",
+    "qa",
     "analyst",
     "analysts",
     "human",

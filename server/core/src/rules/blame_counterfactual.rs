@@ -96,6 +96,7 @@ const TRIGGERS: &[&str] = &[
     "thought to",
     "omitted to",
     "if only",
+    "responsible for",
     "would have",
     "would've",
     "would not have",
@@ -140,9 +141,8 @@ fn kind(trigger: &str) -> Kind {
         "shouldn't have" | "should not have" => Kind::ShouldNot,
         "could have" | "could've" | "could had" | "could" | "couldn't" => Kind::Could,
         "if only" => Kind::IfOnly,
-        "supposed to" | "meant to" | "expected to" | "obliged to" | "obligated to" | "was to have" | "were to have" => {
-            Kind::Supposed
-        }
+        "supposed to" | "meant to" | "expected to" | "obliged to" | "obligated to" | "was to have" | "were to have"
+        | "responsible for" => Kind::Supposed,
         t if t.starts_with("had ") && t.ends_with(" to") => Kind::Failed,
         "needed to" => Kind::Failed,
         t if t.starts_with("would") || t.starts_with("had ") || t == "might have" => Kind::Conditional,
@@ -715,6 +715,15 @@ fn supposed(
     if not_agentive(&verb, next.as_deref()) || matches!(verb.as_str(), "be" | "have") {
         return;
     }
+    // "was responsible for confirming the freeze and did not": a duty, with its omission said.
+    if trigger == "responsible for" {
+        let rest = &tokens[v_index..];
+        let omitted = rest.windows(2).any(|w| w[0].lower() == "did" && w[1].lower() == "not")
+            || rest.iter().any(|t| matches!(t.lower().as_str(), "didn't" | "didn\u{2019}t"));
+        if !(verb.ends_with("ing") && omitted) {
+            return;
+        }
+    }
     let Some(subject) = grammar::subject_before(tokens, be, Some(&verb), who) else { return };
     let Some((_, person)) = subject.person else { return };
     // "Users were expected to retry": what a design assumed of the people it serves.
@@ -1029,6 +1038,13 @@ const PASSIVE_DUTIES: &[&str] = &[
     "verified",
     "double-checked",
     "heeded",
+    "renewed",
+    "rotated",
+    "updated",
+    "patched",
+    "monitored",
+    "communicated",
+    "documented",
 ];
 
 /// Words that picture a better person in the subject of "would have": "a *more careful*
@@ -1056,6 +1072,13 @@ fn if_only(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, out: &mut
         return;
     }
     let verb = tokens.get(had + 1).filter(|t| t.is_word()).map(|t| t.lower());
+    // "If only the certificate had been renewed": a duty of people, in the passive.
+    if verb.as_deref() == Some("been") {
+        if let Some(duty) = tokens.get(had + 2).filter(|t| PASSIVE_DUTIES.contains(&t.lower().as_str())) {
+            out.add(tokens[t_index].start..duty.end, HINDSIGHT_MESSAGE);
+            return;
+        }
+    }
     // Classify the phrase between "if only" and "had" as if it were a subject.
     let probe: Vec<_> = tokens[start..=had].to_vec();
     let Some(subject) = grammar::subject_before(&probe, probe.len() - 1, verb.as_deref(), &ctx.who()) else {

@@ -1152,8 +1152,7 @@ fn phrase_start(tokens: &[Token<'_>], end: usize) -> Option<usize> {
         if start >= 2
             && tokens[start - 1].text == "."
             && tokens[start - 2].is_capitalised()
-            && (tokens[start - 2].text.chars().count() == 1
-                || matches!(tokens[start - 2].lower().as_str(), "mr" | "mrs" | "ms" | "dr" | "mx"))
+            && (tokens[start - 2].text.chars().count() == 1 || lexicon::is_title(tokens[start - 2].lower().as_str()))
         {
             start -= 2;
         }
@@ -1285,7 +1284,7 @@ fn classify_head(
     }
     // An initial and a surname ("T. Wróbel") or a title ("Mr Okafor") name a person.
     let first = &tokens[part[0]];
-    let titled = matches!(first.lower().as_str(), "mr" | "mrs" | "ms" | "dr" | "mx");
+    let titled = lexicon::is_title(first.lower().as_str());
     if part.len() >= 2
         && ((first.text.chars().count() == 1 && first.is_capitalised()) || titled)
         && !who.is_thing(t.text)

@@ -839,6 +839,26 @@ pub fn is_not_name(lower: &str) -> bool {
     SET.contains(lower)
 }
 
+/// Titles before a surname: "Mr Okafor", "Dr. Ishikawa", "Herr Srisuk", "Sra. Quispe".
+pub fn is_title(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "mx"
+            | "prof"
+            | "herr"
+            | "frau"
+            | "sr"
+            | "sra"
+            | "mme"
+            | "mlle"
+            | "señor"
+            | "señora"
+    )
+}
+
 /// Two-letter words that are English words, abbreviations or units, never a person's
 /// name when capitalised in a debrief ("No", "Ok", "Db", "Mb").
 const SHORT_WORDS: &[&str] = &[

@@ -755,7 +755,10 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
                 ev.person += 2;
             }
         }
-        if (next.is_some_and(|n| one_of(n, &["from", "on"])) || raw_next == Some(','))
+        // "Otieno Ochieng, the on-call": a given name whose surname the role follows.
+        let surname_then_comma = next.is_some_and(|n| n.starts_with(char::is_uppercase))
+            && after_clause.trim_start().split_once(',').is_some_and(|(surname, _)| !surname.trim().contains(' '));
+        if (next.is_some_and(|n| one_of(n, &["from", "on"])) || raw_next == Some(',') || surname_then_comma)
             && after_words()
                 .skip(1)
                 .take(4)

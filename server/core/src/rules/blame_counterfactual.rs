@@ -100,6 +100,7 @@ const TRIGGERS: &[&str] = &[
     "would have",
     "would've",
     "would not have",
+    "would never have",
     "wouldn't have",
     "would not be",
     "wouldn't be",

@@ -478,6 +478,8 @@ const HARMS: &[(&str, Harm)] = &[
     ("double-charging", Ensuing),
     ("exposing", Ensuing),
     ("leaking", Ensuing),
+    ("skipping", Ensuing),
+    ("bypassing", Ensuing),
     ("decided to", Chose),
     ("chose to", Chose),
     ("opted to", Chose),
@@ -494,12 +496,6 @@ const HARMS: &[(&str, Harm)] = &[
 const WRONGLY: &[&str] = &[
     "acked",
     "acknowledged",
-    "closed",
-    "closes",
-    "labeled",
-    "labelled",
-    "marked",
-    "marks",
     "added",
     "applied",
     "applies",
@@ -512,6 +508,8 @@ const WRONGLY: &[&str] = &[
     "changed",
     "changes",
     "chose",
+    "closed",
+    "closes",
     "commits",
     "committed",
     "configured",
@@ -538,7 +536,11 @@ const WRONGLY: &[&str] = &[
     "keyed",
     "kicked off",
     "kicks off",
+    "labeled",
+    "labelled",
     "lowered",
+    "marked",
+    "marks",
     "merge",
     "merged",
     "merges",
@@ -760,6 +762,15 @@ const SAFEGUARDS: &[&str] = &[
     "linter",
     "object-lock",
     "freeze",
+    "breaker",
+    "breakers",
+    "guardrail",
+    "guardrails",
+    "shielding",
+    "limiter",
+    "watchdog",
+    "alerting",
+    "ring",
 ];
 
 /// Words in the object of a destroying act that make it a clean-up: "dropped the
@@ -1476,8 +1487,21 @@ const RULE_MARKS: &[&str] =
 
 /// What said stop before an act done anyway: "approved the firmware *although* the test
 /// report was still *red*", "merged *despite* the *failing* tests".
-const STOP_SIGNS: &[&str] =
-    &["red", "failing", "failed", "flagged", "objected", "warned", "blocked", "unreviewed", "unapproved", "pending"];
+const STOP_SIGNS: &[&str] = &[
+    "red",
+    "failing",
+    "failed",
+    "flagged",
+    "objected",
+    "warned",
+    "blocked",
+    "unreviewed",
+    "unapproved",
+    "pending",
+    "empty",
+    "missing",
+    "incomplete",
+];
 
 /// Marks of a time when an outage hurts most: "during business hours", "at peak".
 const BUSY_TIMES: &[&str] = &[
@@ -1787,7 +1811,14 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
         {
             break;
         }
-        if is_act(tokens, i) {
+        // "rushed the configuration *change* through without review": a base form after
+        // a noun is a noun; the act is further back.
+        let l = t.lower();
+        let noun_like = i > 0
+            && tokens[i - 1].is_word()
+            && !matches!(tokens[i - 1].lower().as_str(), "to" | "not" | "we" | "they" | "you" | "i" | "and")
+            && crate::verbs::lookup(&l).is_some_and(|f| f.base == l.as_str() && f.past != l.as_str());
+        if is_act(tokens, i) && !noun_like {
             return fits(i).then_some(i);
         }
     }
@@ -2218,7 +2249,9 @@ fn harm_holds(
             }
         }
         Wrongly => {
-            let mut words = object_words(tokens, last, 10);
+            // Far enough for a long object: "rushed the SMPP bind configuration change
+            // through on Monday night without the usual review".
+            let mut words = object_words(tokens, last, 14);
             // "the wrong value which Malte has set": the relative clause's antecedent.
             words.extend(antecedent_words(tokens, t_index));
             // "accidentally deleted": the adverb's finding says it.
@@ -2649,6 +2682,10 @@ fn ensuing(tokens: &[Token<'_>], t_index: usize, last: usize, trigger: &str, who
         DESTROYED.contains(&w.as_str()) || SAFEGUARDS.contains(&w.as_str()) || ENSUING_VICTIMS.contains(&w.as_str())
     });
     if matches!(trigger, "dropping" | "deleting" | "locking" | "breaking" | "crashing") && !victim {
+        return;
+    }
+    // ", skipping the canary ring": a safeguard passed by.
+    if matches!(trigger, "skipping" | "bypassing") && !words.iter().any(|w| SAFEGUARDS.contains(&w.as_str())) {
         return;
     }
     out.add(
@@ -3272,6 +3309,12 @@ mod tests {
             "The on-call (Sadia) acknowledged the second page.",
             "The primary (Hermes) dropped messages after the restart.",
             "The job restarted the nodes, which emptied the pool.",
+            "The fix came from Kenji.",
+            "The broken build came from Jenkins.",
+            "The idea that broke the deadlock was Kenji's.",
+            "The deploy that restored bookings was Taufa's.",
+            "Dragan approved the firmware once the test report was green.",
+            "In the morning Li rolled back the release.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }
@@ -3295,11 +3338,16 @@ mod tests {
             ("Paora had left the admin endpoint enabled in production.", "Paora had left"),
             ("Lindiwe ran the data fix on a Friday night against the change freeze.", "Lindiwe ran"),
             ("Henrik was responsible for the broken schema migration.", "Henrik was responsible for"),
-            ("Nasrin hardcoded the signing key, which then leaked in a screenshot.", "leaked"),
+            ("Nasrin pasted the signing key into the wiki, which then leaked in a screenshot.", "leaked"),
             ("Keoni forgot to merge the fix before the release.", "Keoni forgot to"),
             ("Our SRE Paulo deleted the wrong namespace.", "Paulo deleted"),
             ("Marek rebooted the validator fleet during business hours.", "Marek rebooted"),
             ("Dr. Ishikawa ignored the capacity warning.", "Dr. Ishikawa ignored"),
+            ("The bad config came from Kenji.", "bad config came from Kenji"),
+            ("The deploy that broke login was Rafa's.", "The deploy that broke login was Rafa's"),
+            ("Joaquín and his team shipped the runbook with the wrong profile.", "Joaquín and his team shipped"),
+            ("Dragan approved the firmware although the test report was still red.", "Dragan approved"),
+            ("Bayu disabled the payment circuit breaker.", "Bayu disabled"),
         ] {
             assert_eq!(flagged(ID, sentence), [want], "{sentence}");
         }

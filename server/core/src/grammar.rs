@@ -772,7 +772,7 @@ fn name_and_their_group(
     }
     let leader = noun_phrase_ending_at(tokens, and.checked_sub(1)?, verb_word, who)?;
     let named = leader.person.as_ref().is_some_and(|(kind, _)| matches!(kind, PersonKind::Name | PersonKind::Handle));
-    named.then(|| Subject { range: leader.range.start..found.range.end, ..leader })
+    named.then_some(Subject { range: leader.range.start..found.range.end, ..leader })
 }
 
 /// Verbs of a relative clause that do not make the thing the person's work: "the bug

@@ -582,13 +582,17 @@ fn fast_iso(text: &str) -> Option<TimeExpr> {
         let end = ws_end + t.range.end;
         return Some(TimeExpr { range: start..end, date: Some(date), year_known: true, ..t });
     }
-    // A date alone; a zone, "at", a range or a month name after it is the reader's.
+    // A date alone; a zone, "at", a range, a month name or a time after a colon
+    // ("2026-03-01: 14:32 paged") after it is the reader's.
     let rest = text[after..].trim_start();
+    let time_after_colon =
+        rest.strip_prefix(':').is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
     let lower_start: String = rest.chars().take(6).flat_map(char::to_lowercase).collect();
     if rest.starts_with(['-', '\u{2013}', '\u{2014}', '(', 'T'])
         || lower_start.starts_with("at ")
         || lower_start.starts_with("to ")
         || lower_start.starts_with("until")
+        || time_after_colon
         || find_zone(&rest[..rest.floor_char_boundary(12)]).is_some()
     {
         return None;
@@ -806,6 +810,8 @@ mod tests {
             "2026-03-01 x 14:00",
             "2026-03-01: deploy",
             "2026-03-01. Paged",
+            "2026-03-01: 14:32 paged",
+            "2026-03-01:  9:05 UTC paged",
         ] {
             if let Some(fast) = fast_iso(head) {
                 assert_eq!(Some(fast), find_some(head, 1).into_iter().next(), "{head:?}");
@@ -835,7 +841,7 @@ mod tests {
         /// Generated heads: wherever the fast path answers, the reader answers the same.
         #[test]
         fn iso_fast_path_matches_reader_on_generated_heads(
-            head in "[ *_|]{0,2}20[0-9]{2}-[01][0-9]-[0-3][0-9](:|\\.|:[0-9]|,? {0,3}([0-9]{1,2}:[0-9]{2}( ?(am|PM|UTC|CET|\\(UTC\\)))?|[0-9]{4}|T[0-9]{2}:[0-9]{2}Z|at|to|-|x))?( {0,2}[a-zA-Z|:-]{0,5})?"
+            head in "[ *_|]{0,2}20[0-9]{2}-[01][0-9]-[0-3][0-9](:|\\.|:[0-9]|: {0,2}[0-9]{1,2}:[0-9]{2}|,? {0,3}([0-9]{1,2}:[0-9]{2}( ?(am|PM|UTC|CET|\\(UTC\\)))?|[0-9]{4}|T[0-9]{2}:[0-9]{2}Z|at|to|-|x))?( {0,2}[a-zA-Z|:-]{0,5})?"
         ) {
             if let Some(fast) = fast_iso(&head) {
                 proptest::prop_assert_eq!(Some(fast), find_some(&head, 1).into_iter().next(), "{:?}", head);

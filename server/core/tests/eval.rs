@@ -322,9 +322,9 @@ fn blind_set_scores_at_least_its_floors() {
         "blind",
         // A little below the first score of the b and d sets (2026-12-04: recall 0.79, named
         // person 0.51, precision 0.99, 4 of 743 clean lines flagged; named person 0.54 on
-        // 2026-12-05, 0.60 that evening): a change that loses generalisation fails here even
-        // though the tuning set still passes.
-        &Floors { recall_per_rule: 0.55, recall_overall: 0.75, precision_overall: 0.95, clean_flagged_share: 0.01 },
+        // 2026-12-05, 0.60 that evening, 0.65 on 2026-12-06): a change that loses
+        // generalisation fails here even though the tuning set still passes.
+        &Floors { recall_per_rule: 0.6, recall_overall: 0.8, precision_overall: 0.95, clean_flagged_share: 0.01 },
     );
 }
 
@@ -332,8 +332,8 @@ fn blind_set_scores_at_least_its_floors() {
 fn fresh_set_scores_at_least_its_floors() {
     check_set(
         "fresh",
-        // A little below its score after it was studied (2026-12-06: recall 0.81, named
-        // person 0.56, precision 1.00, 1 of 611 clean lines flagged): the named-person rule
+        // A little below its score after it was studied (2026-12-06: recall 0.82, named
+        // person 0.58, precision 1.00, 1 of 611 clean lines flagged): the named-person rule
         // still misses 4 in 10 of these authors' lines.
         &Floors { recall_per_rule: 0.55, recall_overall: 0.78, precision_overall: 0.97, clean_flagged_share: 0.01 },
     );

@@ -199,6 +199,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("double-counted", Through),
     ("ignores", Act),
     ("dismisses", Act),
+    ("rubber-stamped", Act),
+    ("rubber-stamps", Act),
+    ("mis-set", Act),
+    ("misset", Act),
     ("disregards", Act),
     ("fat-fingers", Act),
     ("mistypes", Act),
@@ -376,6 +380,8 @@ const HARMS: &[(&str, Harm)] = &[
     ("still running", Mark),
     ("still serving", Mark),
     ("by mistake", Mark),
+    ("too early", Mark),
+    ("too soon", Mark),
     ("by accident", Mark),
     ("to prod", Mark),
     ("to production", Mark),
@@ -504,6 +510,8 @@ const WRONGLY: &[&str] = &[
     "approves",
     "bumped",
     "bumps",
+    "canceled",
+    "cancelled",
     "change",
     "changed",
     "changes",
@@ -563,11 +571,16 @@ const WRONGLY: &[&str] = &[
     "resized",
     "restarted",
     "restarts",
+    "revoked",
+    "revokes",
     "rolled",
     "rolled out",
     "rolls out",
+    "rotated",
+    "rotates",
     "run",
     "runs",
+    "scheduled",
     "sent",
     "set",
     "sets",
@@ -1596,6 +1609,7 @@ fn done_wrongly(words: &[String]) -> bool {
             BAD.contains(&w.as_str())
                 || (w == "without" && words.get(i + 1).is_some_and(|n| !WITHOUT_HARM.contains(&n.as_str())))
                 || (w == "by" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "mistake" | "accident")))
+                || (w == "too" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "early" | "soon")))
                 || (w == "instead" && words.get(i + 1).is_some_and(|n| n == "of"))
                 || (w == "place" && i > 0 && words[i - 1] == "in" && words.get(i + 1).is_some_and(|n| n == "of"))
         })
@@ -1814,8 +1828,10 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
         // "rushed the configuration *change* through without review": a base form after
         // a noun is a noun; the act is further back.
         let l = t.lower();
+        // ("Chen Hao run the script": a base form after a name is its verb.)
         let noun_like = i > 0
             && tokens[i - 1].is_word()
+            && !tokens[i - 1].is_capitalised()
             && !matches!(tokens[i - 1].lower().as_str(), "to" | "not" | "we" | "they" | "you" | "i" | "and")
             && crate::verbs::lookup(&l).is_some_and(|f| f.base == l.as_str() && f.past != l.as_str());
         if is_act(tokens, i) && !noun_like {

@@ -620,7 +620,15 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
 
         // "**Aoife**: gateway logs…", "Wen: restarting now": a speaker in a chat log.
         // Only in a timestamped line: "Iris: refuse empty rotas" in a list is a component.
-        let line_start = masked[..at].rfind('\n').map_or(0, |i| i + 1);
+        // The line's start, looked for within 1 KiB: a word deep in a very long line has no
+        // speaker, label or table cell before it, and a search back to the start for every
+        // use made a long line quadratic.
+        let reach = masked.floor_char_boundary(at.saturating_sub(1024));
+        let line_start = match masked[reach..at].rfind('\n') {
+            Some(i) => reach + i + 1,
+            None if reach == 0 => 0,
+            None => at,
+        };
         let prefix = &masked[line_start..at];
         let timestamped = prefix.len() <= 24
             && prefix.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());

@@ -876,11 +876,11 @@ pub fn is_short_name(word: &str) -> bool {
     let (Some(first), Some(second), None) = (chars.next(), chars.next(), chars.next()) else {
         return false;
     };
-    first.is_uppercase()
-        && second.is_lowercase()
-        && second.is_alphabetic()
-        && !SHORT_WORDS.contains(&word.to_lowercase().as_str())
-        && !is_not_name(&word.to_lowercase())
+    if !(first.is_uppercase() && second.is_lowercase()) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !SHORT_WORDS.contains(&lower.as_str()) && !is_not_name(&lower)
 }
 
 /// Whether a word's capitals are a name's: one at the start of each part ("Oksana",

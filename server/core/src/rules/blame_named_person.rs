@@ -123,11 +123,14 @@ enum Harm {
     /// A clause of reason or time whose subject's act the other clause says did harm:
     /// "Because Pedro changed the timeout, requests started failing".
     Reason,
+    /// A clause of consequence after a person's act: "Rawiri pasted the production string
+    /// into the test config, *so* the test run wrote fake bookings into production".
+    Consequence,
 }
 
 use Harm::{
-    Accident, Act, Cause, Chose, Cleft, Decision, Destroy, Down, Ensuing, Fault, Left, LiesWith, Mark, Omission,
-    OneWho, Reason, Safeguard, Through, Undo, Wrongly,
+    Accident, Act, Cause, Chose, Cleft, Consequence, Decision, Destroy, Down, Ensuing, Fault, Left, LiesWith, Mark,
+    Omission, OneWho, Reason, Safeguard, Through, Undo, Wrongly,
 };
 
 /// Each trigger and what it says; the verbs in the forms a person's act takes (past
@@ -301,6 +304,9 @@ const HARMS: &[(&str, Harm)] = &[
     ("lapse", Fault),
     ("decision to", Decision),
     ("choice to", Decision),
+    ("so", Consequence),
+    ("which meant", Consequence),
+    ("which means", Consequence),
     ("because", Reason),
     ("because of", Reason),
     ("since", Reason),
@@ -1386,7 +1392,27 @@ fn reason(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, 
     if words.iter().any(|w| ALREADY.contains(&w.as_str())) || explained.iter().any(is_negation) {
         return;
     }
-    let hurt = words.iter().enumerate().any(|(i, w)| {
+    let hurt = hurts(&words);
+    if !hurt {
+        return;
+    }
+    let d = out.add(
+        person.start..act.end,
+        "Names a person as the one whose act did harm: describe the change and the conditions around it.",
+    );
+    let name = person.start..tokens[end].end;
+    let new = if possessive {
+        reframe::case_for_position(starts_sentence(tokens, person.start), "the")
+    } else {
+        reframe::case_for_position(starts_sentence(tokens, person.start), "the on-call engineer")
+    };
+    d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", name, new));
+}
+
+/// Whether the words of a clause say something went wrong: "requests started failing",
+/// "errors doubled", "the queue backed up", "orders were dropped".
+fn hurts(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
         OUTCOMES.contains(&w.as_str())
             || (w == "out" && i > 0 && matches!(words[i - 1].as_str(), "ran" | "timed" | "running" | "timing"))
             || (w == "down" && i > 0 && matches!(words[i - 1].as_str(), "went" | "go" | "was" | "were"))
@@ -1404,21 +1430,158 @@ fn reason(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, 
             || (i > 0
                 && matches!(words[i - 1].as_str(), "were" | "was" | "got")
                 && matches!(w.as_str(), "dropped" | "deleted" | "killed" | "lost" | "duplicated" | "charged"))
-    });
-    if !hurt {
+    })
+}
+
+/// Words that say a consequence took away what was needed: "so we *could not* switch to the
+/// satellite feed", "so the call centre *had no* script".
+fn lost_capacity(words: &[String]) -> bool {
+    words
+        .windows(2)
+        .any(|w| matches!((w[0].as_str(), w[1].as_str()), ("could" | "can" | "would", "not") | ("no", "longer")))
+        || words.windows(3).any(|w| {
+            // "had no script ready", not "had no need to".
+            matches!(w[0].as_str(), "had" | "have" | "has")
+                && w[1] == "no"
+                && !matches!(
+                    w[2].as_str(),
+                    "need" | "impact" | "effect" | "choice" | "reason" | "issue" | "issues" | "problem" | "problems"
+                )
+        })
+        || words.iter().any(|w| matches!(w.as_str(), "couldn't" | "cannot" | "can't" | "unable" | "wouldn't"))
+}
+
+/// What a clause of consequence may say, once a consequence: "*so* the backup route was
+/// *dead* too", "*so* every pause kicked off *another* rebalance", "*which meant* the
+/// alert went nowhere".
+const CONSEQUENCES: &[&str] =
+    &["dead", "wrong", "fake", "bogus", "stuck", "stranded", "nowhere", "flooded", "duplicate", "duplicates", "twice"];
+
+/// A person's moves between teams and places: "Dana *moved* to payments, so the alert
+/// had no owner" says what the team lost, not what Dana did to the system.
+const MOVES: &[&str] = &[
+    "moved",
+    "joined",
+    "transferred",
+    "retired",
+    "resigned",
+    "returned",
+    "arrived",
+    "went",
+    "came",
+    "travelled",
+    "traveled",
+    "relocated",
+    "quit",
+    "departed",
+    "rotated",
+];
+
+/// What a person "left" when they moved on: "left the company", "left for another team".
+const MOVED_FROM: &[&str] =
+    &["company", "team", "org", "organisation", "organization", "for", "on", "job", "role", "business", "firm"];
+
+/// "Rawiri pasted the production string into the test config, so the test run wrote 2,000
+/// fake bookings", "Christos unplugged the backup encoder, so we could not switch feeds":
+/// a person's act, and after ", so" or ", which meant" the harm it did. The act is the
+/// earlier clause's verb; a repair, a find or a passive ("Dana was paged, so …") is not
+/// one, and the consequence must be harm ("so nothing was lost" is not).
+fn consequence(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    t_index: usize,
+    last: usize,
+    who: &Who<'_>,
+    out: &mut Report<'_>,
+) {
+    // "so that" and "so far" are purpose and time; "so" before an adjective is degree.
+    if next_word(tokens, last)
+        .is_some_and(|(_, n)| matches!(n.lower().as_str(), "that" | "far" | "much" | "many" | "long"))
+    {
+        return;
+    }
+    let mut comma = t_index.saturating_sub(1);
+    if tokens[comma].lower() == "and" {
+        comma = comma.saturating_sub(1);
+    }
+    if comma == 0 || tokens[comma].text != "," {
+        return;
+    }
+    let words: Vec<String> = tokens[last + 1..]
+        .iter()
+        .take_while(|t| {
+            !matches!(t.text, "." | ";" | ":" | "(") && !matches!(t.lower().as_str(), "but" | "because" | "until")
+        })
+        .filter(|t| t.is_word())
+        .take(20)
+        .map(|t| t.lower().as_str().to_string())
+        .collect();
+    let lost = lost_capacity(&words);
+    // "so nothing was lost", "so the page went unanswered only briefly, and again": no
+    // harm, or the harm was there before.
+    let denied = !lost
+        && words.iter().any(|w| {
+            matches!(w.as_str(), "not" | "no" | "nothing" | "never" | "none" | "nobody") || w.ends_with("n't")
+        });
+    if denied || words.iter().any(|w| ALREADY.contains(&w.as_str()) && w != "still") {
+        return;
+    }
+    if !(lost || hurts(&words) || words.iter().any(|w| CONSEQUENCES.contains(&w.as_str()))) {
+        return;
+    }
+    // The act: the first verb of the clause before the comma whose subject is a person, or
+    // a passive's with its agent ("was copy-pasted by Ferreira").
+    let from = tokens[..comma].iter().rposition(|t| matches!(t.text, ";" | ":" | "\u{2014}")).map_or(0, |i| i + 1);
+    let Some((person, act)) = (from..comma).filter(|&i| is_act(tokens, i)).find_map(|verb| {
+        let act_lower = tokens[verb].lower();
+        let passive = verb > 0
+            && matches!(tokens[verb - 1].lower().as_str(), "was" | "were" | "been" | "being" | "got" | "is" | "are");
+        if passive {
+            return Some((None, verb));
+        }
+        let subject = grammar::subject_before(tokens, verb, Some(act_lower.as_str()), who)?;
+        // "Huamán signed …": a name no list knows, as a whole subject.
+        let person = match subject.person {
+            None if subject.possessor.is_none() && !subject.elided => unknown_surname(tokens, &subject, Wrongly, who),
+            person => person,
+        };
+        let (kind, person) = person.filter(|(kind, _)| named(*kind))?;
+        // A past: "Alfred marks a DAG as failed, so …" tells what a tool always does.
+        let past =
+            act_lower.ends_with("ed") || crate::verbs::lookup(&act_lower).is_some_and(|f| f.past == act_lower.as_str());
+        (past && (kind != PersonKind::ProperNoun || act_lower.ends_with("ed") || is_neutral_act(&act_lower)))
+            .then_some((Some(person), verb))
+    }) else {
+        return;
+    };
+    let at = act;
+    let act = &tokens[at];
+    let act_lower = act.lower();
+    // "Dana moved to payments in May, so the alert had no owner": what happened to the
+    // team, not an act on the system.
+    let moved_on = MOVES.contains(&act_lower.as_str())
+        || (act_lower.as_str() == "left"
+            && object_words(tokens, at, 2).iter().any(|w| MOVED_FROM.contains(&w.as_str())));
+    if moved_on || FINDS_OR_REPAIRS.contains(&act_lower.as_str()) || HELPFUL.contains(&act_lower.as_str()) {
+        return;
+    }
+    let Some(person) = person else {
+        // "The bind file was copy-pasted by Ferreira from staging, so …".
+        if let Some(by) = (at + 1..comma.min(at + 6)).find(|&i| tokens[i].lower() == "by") {
+            agent(ctx, tokens, by, who, true, out);
+        }
+        return;
+    };
+    // "…, so the route was dead": the act may have its own finding already.
+    if out.has_overlapping(&(person.start..act.end)) {
         return;
     }
     let d = out.add(
         person.start..act.end,
         "Names a person as the one whose act did harm: describe the change and the conditions around it.",
     );
-    let name = person.start..tokens[end].end;
-    let new = if possessive {
-        reframe::case_for_position(starts_sentence(tokens, person.start), "the")
-    } else {
-        reframe::case_for_position(starts_sentence(tokens, person.start), "the on-call engineer")
-    };
-    d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", name, new));
+    let new = reframe::case_for_position(starts_sentence(tokens, person.start), "the on-call engineer");
+    d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", person, new));
 }
 
 /// Words that reject the frame: "did *not* break it", "never deleted".
@@ -1882,7 +2045,7 @@ fn named(kind: PersonKind) -> bool {
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let (trigger, harm) = HARMS[hit.trigger];
     if !worth_reading(&ctx.doc.masked, hit, trigger, harm)
-        || !(could_name_someone(&ctx.doc.masked, hit, &ctx.who())
+        || !(could_name_someone(&ctx.doc.masked, hit, harm, &ctx.who())
             || (opens_list_item(ctx.doc.text, hit) && lead_in_names_someone(ctx, hit, &ctx.who())))
     {
         return;
@@ -1910,6 +2073,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         OneWho => return one_who(ctx, tokens, t_index, last, &who, out),
         Ensuing => return ensuing(tokens, t_index, last, trigger, &who, out),
         Reason => return reason(ctx, tokens, t_index, last, &who, out),
+        Consequence => return consequence(ctx, tokens, t_index, last, &who, out),
         LiesWith => return lies_with(ctx, tokens, hit.range.start, last, &who, out),
         _ => {}
     }
@@ -2349,7 +2513,7 @@ fn harm_holds(
             }
         }
         Act | Through => {}
-        Fault | Cleft | Mark | Decision | Reason | OneWho | Ensuing | LiesWith => return None,
+        Fault | Cleft | Mark | Decision | Reason | Consequence | OneWho | Ensuing | LiesWith => return None,
     }
     Some(only_through_a_thing)
 }
@@ -2462,6 +2626,11 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         }
         Mark if matches!(trigger, "although" | "even though") => after(80).take(10).any(|w| lower_is(w, STOP_SIGNS)),
         Chose => after(20).next().is_some_and(|w| lower_is(w, HARMFUL_CHOICES)),
+        // ", so the route was dead", ", which meant …": a clause of its own after a comma.
+        Consequence => {
+            let before = &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(6))..hit.range.start];
+            before.ends_with(", ") || before.ends_with(", and ")
+        }
         // ", duplicating every order": a participle after a comma.
         Ensuing => &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(2))..hit.range.start] == ", ",
         Undo => {
@@ -3117,7 +3286,7 @@ fn starts_sentence(tokens: &[Token<'_>], at: usize) -> bool {
 /// capitalised word inside a sentence, or a given name starting one. Most hits of these
 /// common words have none, and skip the sentence analysis. (Only the block: what the rules
 /// find in one part of a document must not depend on the text of another.)
-fn could_name_someone(masked: &str, hit: &PhraseHit, who: &Who<'_>) -> bool {
+fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) -> bool {
     // The subject stands just before the act; a cleft's focus and a passive's agent
     // ("ignored by Bartek") just after it.
     let from = masked.floor_char_boundary(hit.range.start.saturating_sub(120).max(hit.block.start));
@@ -3187,7 +3356,8 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, who: &Who<'_>) -> bool {
             // Only right before the act ("Haddad skipped", "Haddad had not"): most words
             // starting sentences are not.
             if bytes.get(end) == Some(&b' ')
-                && hit.range.start.saturating_sub(from + end) <= 24
+                // (A consequence's "so" stands after the whole act: "Huamán signed …, so".)
+                && (harm == Consequence || hit.range.start.saturating_sub(from + end) <= 24)
                 && !crate::lexicon::is_sentence_word(word)
                 && match crate::people::name_class(word) {
                     crate::people::NameClass::Unknown => {
@@ -3243,6 +3413,40 @@ mod tests {
         assert_eq!(flagged(ID, "Dana's change caused the outage."), ["Dana's change caused"]);
         assert_eq!(flagged(ID, "She was to blame for the outage."), ["She was to blame"]);
         assert_eq!(flagged(ID, "Liam pushed a bad config and caused the outage."), ["Liam pushed", "caused"]);
+    }
+
+    #[test]
+    fn flags_a_persons_act_by_the_harm_its_consequence_did() {
+        for (sentence, want) in [
+            ("Dana had hard-coded the old gateway address, so the backup route was dead too.", "Dana had hard-coded"),
+            ("Aroha unplugged the spare encoder for a socket, so we could not switch feeds.", "Aroha unplugged"),
+            ("Rawiri pasted the live string into the test config, so the run wrote fake bookings.", "Rawiri pasted"),
+            ("Huamán signed the note saying there were no changes, so the desk had no script.", "Huamán signed"),
+            ("Bo left the replay switch on, so read load doubled during catch-up.", "Bo left"),
+            ("Sione restarted two nodes mid-repair, which meant the others failed too.", "Sione restarted"),
+            (
+                "The bind file was copied by Ferreira from staging, so every message went at the wrong rate.",
+                "copied by Ferreira",
+            ),
+        ] {
+            assert_eq!(flagged(ID, sentence), [want], "{sentence}");
+        }
+        for fine in [
+            "Dana rolled back the deploy, so errors dropped within a minute.",
+            "Dana paged the database team, so the failover started at 14:05.",
+            "Dana was paged at 03:00, so the queue had already backed up.",
+            "Dana drained the node so that the upgrade could not hit live traffic.",
+            "Dana restarted the pod, so nothing was lost.",
+            "The deploy tool restarted every pod at once, so checkout failed for two minutes.",
+            "Dana noticed the disk filling up, so we could not wait for the morning.",
+            "Dana joined the bridge at 14:05, so the incident commander had no need to escalate.",
+            "Dana moved to the payments team in May, which meant the alert had no owner.",
+            "Dana left the company in May, so the runbook was stale.",
+            "Alfred marks a DAG as failed after six retries, so the failed swap was silent.",
+            "Dana restarted the worker, so it failed again.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
     }
 
     #[test]

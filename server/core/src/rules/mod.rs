@@ -240,6 +240,12 @@ impl<'a> Report<'a> {
         });
         self.out.last_mut().expect("just pushed")
     }
+
+    /// Whether this rule already reported a range overlapping `range` (a second reading of
+    /// the same sentence should not say it twice).
+    pub fn has_overlapping(&self, range: &Range<usize>) -> bool {
+        self.out.iter().any(|d| d.rule == self.rule && d.range.start < range.end && range.start < d.range.end)
+    }
 }
 
 #[cfg(test)]

@@ -284,6 +284,7 @@ const HARMS: &[(&str, Harm)] = &[
     ("brought", Down),
     ("knocked", Down),
     ("left", Left),
+    ("sat on", Act),
     ("accidentally", Accident),
     ("mistakenly", Accident),
     ("inadvertently", Accident),
@@ -410,6 +411,11 @@ const HARMS: &[(&str, Harm)] = &[
     ("swapped", Mark),
     ("transposed", Mark),
     ("against the", Mark),
+    ("knowing", Mark),
+    ("in the middle of", Mark),
+    ("mid-migration", Mark),
+    ("mid-repair", Mark),
+    ("before the", Mark),
     ("against our", Mark),
     ("despite", Mark),
     ("although", Mark),
@@ -891,6 +897,10 @@ const WITHOUT_HARM: &[&str] = &[
     "much",
     "waking",
     "paging",
+    "success",
+    "luck",
+    "result",
+    "results",
 ];
 
 /// Acts a cleft may single someone out for without blame: finding and fixing.
@@ -1070,6 +1080,10 @@ const LEFT_BROKEN: &[&str] = &[
     "unfinished",
     "dangling",
 ];
+
+/// What a thing was left pointing at after a change moved on: "left the consumers *on the
+/// old* password".
+const LEFT_BEHIND: &[&str] = &["old", "previous", "expired", "revoked", "retired"];
 
 /// Modes that keep a thing out of service, before "mode": "left the load balancer in
 /// *drain* mode overnight".
@@ -1679,6 +1693,41 @@ const STOP_SIGNS: &[&str] = &[
     "incomplete",
 ];
 
+/// What an act done "knowing" it makes wrong, besides a stop sign: "shipped it *knowing*
+/// the parser had an open *bug*".
+const KNOWN_RISKS: &[&str] = &["bug", "bugs", "broken", "unsafe", "untested", "risk", "risky", "vulnerable"];
+
+/// Events a disruptive act should not run into: "upgraded the cache fourteen minutes
+/// *before the sale* opened".
+const BUSY_EVENTS: &[&str] =
+    &["sale", "launch", "match", "exam", "test", "game", "kickoff", "kick-off", "broadcast", "deadline", "peak"];
+
+/// What "in the middle of" a quiet time is: "restarted it in the middle of the night".
+const QUIET_TIMES: &[&str] = &["night", "day", "morning", "afternoon", "evening", "week", "weekend", "shift"];
+
+/// Objects a person "sat on" by not acting: "acknowledged the page and then *sat on it*".
+const SAT_ON: &[&str] = &[
+    "it",
+    "them",
+    "page",
+    "pages",
+    "alert",
+    "alerts",
+    "ticket",
+    "tickets",
+    "request",
+    "requests",
+    "pr",
+    "pull",
+    "approval",
+    "escalation",
+    "warning",
+    "warnings",
+    "fix",
+    "patch",
+    "email",
+];
+
 /// Marks of a time when an outage hurts most: "during business hours", "at peak".
 const BUSY_TIMES: &[&str] = &[
     "during business hours",
@@ -1688,6 +1737,9 @@ const BUSY_TIMES: &[&str] = &[
     "during the sale",
     "mid-sale",
     "during the launch",
+    "in the middle of",
+    "mid-migration",
+    "mid-repair",
 ];
 
 /// Acts that interrupt a service, which a busy time makes harm: "rebooted the primary during
@@ -1744,6 +1796,8 @@ fn against_a_rule(words: &[String]) -> bool {
             "against" => forbidding(),
             "despite" => named_rule() || stop_sign(4),
             "although" | "though" => stop_sign(10),
+            // "shipped 4.2 knowing that the parser had an open bug".
+            "knowing" => stop_sign(10) || after.iter().take(10).any(|n| KNOWN_RISKS.contains(&n.as_str())),
             "spite" => i > 0 && words[i - 1] == "in" && named_rule(),
             "violating" | "violated" | "breaching" => true,
             "violation" | "breach" => after.first().is_some_and(|n| n == "of"),
@@ -1977,14 +2031,19 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
         let undone = next.as_ref().is_some_and(|n| {
             n.as_str() == "back"
                 || (n.as_str() == "out" && matches!(l.as_str(), "backed" | "pulled" | "took" | "ripped"))
-        });
+        })
+            // "flipped the flag back": the particle after a short object.
+            || tokens[i + 1..if i < at { at } else { tokens.len() }].iter().take(4).any(|t| t.lower() == "back");
         !undone && !FINDS_OR_REPAIRS.contains(&l.as_str()) && (!defect || is_neutral_act(&l))
     };
     for i in (at.saturating_sub(14)..at).rev() {
         let t = &tokens[i];
         // A clause of its own: "… because the wrong key …", "said that the wrong …".
         if matches!(t.text, ";" | "." | "(" | ")")
-            || matches!(t.lower().as_str(), "because" | "since" | "when" | "while" | "after" | "for" | "that" | "until")
+            || matches!(t.lower().as_str(), "because" | "since" | "when" | "while" | "after" | "that" | "until")
+            // "for" as "because", not "flipped the flag *for every* merchant instead of …".
+            || (t.lower() == "for"
+                && tokens.get(i + 1).is_none_or(|n| !NOT_BEFORE_A_VERB.contains(&n.lower().as_str())))
         {
             break;
         }
@@ -2044,9 +2103,17 @@ fn named(kind: PersonKind) -> bool {
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let (trigger, harm) = HARMS[hit.trigger];
+    // A mark's act may open the list item or table cell: "| Dana | Pushed a *bad* config |".
+    let opening = if harm == Mark {
+        let start = hit.block.start
+            + (ctx.doc.masked[hit.block.clone()].len() - ctx.doc.masked[hit.block.clone()].trim_start().len());
+        PhraseHit { range: start..start, ..hit.clone() }
+    } else {
+        hit.clone()
+    };
     if !worth_reading(&ctx.doc.masked, hit, trigger, harm)
         || !(could_name_someone(&ctx.doc.masked, hit, harm, &ctx.who())
-            || (opens_list_item(ctx.doc.text, hit) && lead_in_names_someone(ctx, hit, &ctx.who())))
+            || (opens_list_item(ctx.doc.text, &opening) && lead_in_names_someone(ctx, &opening, &ctx.who())))
     {
         return;
     }
@@ -2165,7 +2232,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             && tokens[..start].iter().all(|t| !t.is_word() || matches!(t.lower().as_str(), "and" | "then" | "also"))
             && !matches!(harm, Through | Cause | Reason | Decision | Fault | Cleft | OneWho)
             && harm_holds(trigger, harm, mark, tokens, t_index, last).is_some_and(|thing| !thing)
-            && lead_in_names_someone(ctx, hit, &who)
+            // The act opens the item, not the mark: "| Renata | Ran the script *against prod* |".
+            && lead_in_names_someone(ctx, &PhraseHit { range: act.clone(), ..hit.clone() }, &who)
         {
             let message = if in_table_row(ctx.doc.text, hit) {
                 "Names a person (in the cell before) as the one who broke or missed something: name the role and \
@@ -2382,7 +2450,12 @@ fn harm_holds(
             if left_exposed(&words) || words.iter().any(|w| w.starts_with("half-")) {
                 return Some(false);
             }
-            let harmful = words.iter().any(|w| LEFT_BROKEN.contains(&w.as_str()))
+            // "left the consumers on the old password".
+            let behind = words
+                .windows(3)
+                .any(|w| matches!(w[0].as_str(), "on" | "at") && w[1] == "the" && LEFT_BEHIND.contains(&w[2].as_str()));
+            let harmful = behind
+                || words.iter().any(|w| LEFT_BROKEN.contains(&w.as_str()))
                 || words.windows(2).any(|w| LEFT_MODES.contains(&w[0].as_str()) && w[1] == "mode");
             if !harmful {
                 return None;
@@ -2445,7 +2518,9 @@ fn harm_holds(
             let broke_rule = mark.is_some_and(|m| RULE_MARKS.contains(&m))
                 && !words.iter().any(|w| WITH_LEAVE.contains(&w.as_str()));
             // "rebooted the primary during business hours": a disruptive act at the worst time.
-            let busy = mark.is_some_and(|m| BUSY_TIMES.contains(&m)) && DISRUPTIVE.contains(&past_of(trigger).as_str());
+            // "upgraded the cluster fourteen minutes before the sale opened".
+            let busy = mark.is_some_and(|m| BUSY_TIMES.contains(&m) || m == "before the")
+                && DISRUPTIVE.contains(&past_of(trigger).as_str());
             if !(in_use || broke_rule || busy || done_wrongly(&words) || consequence_follows(tokens, last)) {
                 return None;
             }
@@ -2580,6 +2655,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         },
         Left => after(90).any(|w| {
             lower_is(w, LEFT_BROKEN)
+                || lower_is(w, LEFT_BEHIND)
                 || lower_is(w, LEFT_STATES)
                 || w.eq_ignore_ascii_case("mode")
                 || w.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("half-"))
@@ -2625,6 +2701,21 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             after(40).take(5).any(|w| lower_is(w, TEAM_RULES) || lower_is(w, STOP_SIGNS))
         }
         Mark if matches!(trigger, "although" | "even though") => after(80).take(10).any(|w| lower_is(w, STOP_SIGNS)),
+        Mark if trigger == "knowing" => after(80).take(10).any(|w| lower_is(w, STOP_SIGNS) || lower_is(w, KNOWN_RISKS)),
+        Mark if trigger == "in the middle of" => after(30).take(3).all(|w| !lower_is(w, QUIET_TIMES)),
+        // "before the sale opened": an event under way, not "before the review".
+        Mark if trigger == "before the" => {
+            let mut words = after(40).take(3);
+            words.next().is_some_and(|w| lower_is(w, BUSY_EVENTS))
+                && words.next().is_some_and(|w| lower_is(w, &["opened", "started", "began", "launched", "went"]))
+        }
+        Act if trigger == "sat on" => {
+            let mut words = after(30);
+            let first = words.next().unwrap_or("");
+            lower_is(first, &["it", "them"])
+                || (lower_is(first, &["the", "that", "this", "a", "an"])
+                    && words.next().is_some_and(|w| lower_is(w, SAT_ON)))
+        }
         Chose => after(20).next().is_some_and(|w| lower_is(w, HARMFUL_CHOICES)),
         // ", so the route was dead", ", which meant …": a clause of its own after a comma.
         Consequence => {
@@ -3447,6 +3538,42 @@ mod tests {
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}");
         }
+    }
+
+    #[test]
+    fn flags_acts_made_wrong_by_when_and_how_they_were_done() {
+        for (sentence, want) in [
+            ("Analyn flipped the shipping flag for every merchant instead of the test group.", "Analyn flipped"),
+            ("Killa shipped 4.2 knowing that the parser had an open bug.", "Killa shipped"),
+            ("Dewi upgraded the cache at 23:50, fourteen minutes before the sale opened.", "Dewi upgraded"),
+            ("Şükrü restarted two slow nodes in the middle of the repair.", "Şükrü restarted"),
+            ("Otieno acknowledged the page and then sat on it for an hour.", "sat on"),
+            ("Tomás rotated the password and left the consumers on the old one.", "left"),
+        ] {
+            assert_eq!(flagged(ID, sentence), [want], "{sentence}");
+        }
+        for fine in [
+            "Dana sat on the bridge for the whole incident.",
+            "Dana sat on the review board in 2024.",
+            "Dana restarted the primary in the middle of the night, as the runbook says.",
+            "Dana left the old cluster running as a fallback.",
+            "Dana rolled back the deploy knowing the tests were green.",
+            "Dana deployed the fix before the review started.",
+            "Dana added capacity before the sale opened.",
+            "Dana searched for a fix without success.",
+            "Jenkins restarted the workers in the middle of the repair.",
+            "Dana opened a ticket for the faulty disk.",
+            "Dana flipped the flag back for every merchant instead of waiting for the rollout.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn flags_a_mark_whose_act_opens_a_table_cell_after_a_who_column() {
+        let doc = "# Debrief\n\n## Timeline\n\n| Time | Who | What |\n| --- | --- | --- |\n\
+                   | 22:07 | Renata | Pushed a bad config |\n| 22:08 | Renata | Paged the database team |\n";
+        assert_eq!(flagged(ID, doc), ["Pushed"]);
     }
 
     #[test]

@@ -162,6 +162,9 @@ const HARMS: &[(&str, Harm)] = &[
     ("blew away", Act),
     ("disregarded", Act),
     ("bypassed", Act),
+    ("overrode", Safeguard),
+    ("overrides", Safeguard),
+    ("overridden", Safeguard),
     ("circumvented", Act),
     ("dismissed", Act),
     ("misread", Act),
@@ -377,6 +380,9 @@ const HARMS: &[(&str, Harm)] = &[
     ("typo", Mark),
     ("without", Mark),
     ("instead of", Mark),
+    ("rather than", Mark),
+    ("as a false alarm", Mark),
+    ("as a false positive", Mark),
     ("in place of", Mark),
     ("still using", Mark),
     ("still used", Mark),
@@ -1783,6 +1789,33 @@ const AGAINST_RULES: &[&str] = &[
 /// *exception*".
 const WITH_LEAVE: &[&str] = &["approved", "approval", "exception", "sign-off", "signed", "permission", "agreed"];
 
+/// Whether the words after "although" say a step was not done: "the dry run was *never
+/// executed*", "the tests *had not finished*".
+fn undone_step(after: &[String]) -> bool {
+    let after = &after[..after.len().min(8)];
+    after.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "never" | "not" | "hadn't" | "wasn't" | "weren't" | "hasn't")
+            && after[i + 1..].iter().take(2).any(|v| COMPLETIONS.contains(&v.as_str()))
+    })
+}
+
+/// Steps a change waits for, in the participle: "the dry run was never *executed*".
+const COMPLETIONS: &[&str] = &[
+    "executed",
+    "run",
+    "finished",
+    "completed",
+    "done",
+    "tested",
+    "reviewed",
+    "approved",
+    "signed",
+    "passed",
+    "merged",
+    "verified",
+    "checked",
+];
+
 /// Whether the words say an act broke one of the team's rules: "against the freeze",
 /// "despite the warnings", "in violation of the change policy", "violating the SOP".
 fn against_a_rule(words: &[String]) -> bool {
@@ -1795,7 +1828,8 @@ fn against_a_rule(words: &[String]) -> bool {
         let broke = match w.as_str() {
             "against" => forbidding(),
             "despite" => named_rule() || stop_sign(4),
-            "although" | "though" => stop_sign(10),
+            // "ticked the dry-run box although the dry run was never executed".
+            "although" | "though" => stop_sign(10) || undone_step(after),
             // "shipped 4.2 knowing that the parser had an open bug".
             "knowing" => stop_sign(10) || after.iter().take(10).any(|n| KNOWN_RISKS.contains(&n.as_str())),
             "spite" => i > 0 && words[i - 1] == "in" && named_rule(),
@@ -1828,6 +1862,12 @@ fn done_wrongly(words: &[String]) -> bool {
                 || (w == "by" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "mistake" | "accident")))
                 || (w == "too" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "early" | "soon")))
                 || (w == "instead" && words.get(i + 1).is_some_and(|n| n == "of"))
+                || (w == "rather" && words.get(i + 1).is_some_and(|n| n == "than"))
+                // "closed the lag warning as a false alarm".
+                || (w == "false"
+                    && i > 1
+                    && words[i - 2] == "as"
+                    && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "alarm" | "positive")))
                 || (w == "place" && i > 0 && words[i - 1] == "in" && words.get(i + 1).is_some_and(|n| n == "of"))
         })
 }
@@ -2036,7 +2076,7 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
             || tokens[i + 1..if i < at { at } else { tokens.len() }].iter().take(4).any(|t| t.lower() == "back");
         !undone && !FINDS_OR_REPAIRS.contains(&l.as_str()) && (!defect || is_neutral_act(&l))
     };
-    for i in (at.saturating_sub(14)..at).rev() {
+    for i in (at.saturating_sub(20)..at).rev() {
         let t = &tokens[i];
         // A clause of its own: "… because the wrong key …", "said that the wrong …".
         if matches!(t.text, ";" | "." | "(" | ")")
@@ -2056,7 +2096,15 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
             && !tokens[i - 1].is_capitalised()
             && !matches!(tokens[i - 1].lower().as_str(), "to" | "not" | "we" | "they" | "you" | "i" | "and")
             && crate::verbs::lookup(&l).is_some_and(|f| f.base == l.as_str() && f.past != l.as_str());
-        if is_act(tokens, i) && !noun_like {
+        // "stretched the TTL *to take* load off the origin, without a word": a purpose's
+        // verb; "pushed the config with the cap *set* to 99 instead of 9.9": a participle
+        // describing the object. The act is further back.
+        let purpose = i > 0 && tokens[i - 1].lower() == "to";
+        let describing = i > 1
+            && tokens[i - 1].is_word()
+            && !tokens[i - 1].is_capitalised()
+            && tokens[i.saturating_sub(4)..i - 1].iter().any(|t| t.lower() == "with");
+        if is_act(tokens, i) && !noun_like && !purpose && !describing {
             return fits(i).then_some(i);
         }
     }
@@ -2312,6 +2360,16 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let Some(only_through_a_thing) = harm_holds(trigger, harm, mark, tokens, t_index, last) else {
         return;
     };
+    // "Nova reboots every gateway at once rather than in batches": a habit told in the
+    // present, of a word the document also uses as a thing ("through Nova").
+    let habit = matches!(mark, Some("instead of" | "rather than"))
+        && trigger.ends_with('s')
+        && subject.person.as_ref().is_some_and(|(_, p)| {
+            who.document.is_some_and(|people| people.evidence(&ctx.doc.text[p.clone()]).thing > 0)
+        });
+    if habit {
+        return;
+    }
     if let Some((kind, person)) = subject.person.clone() {
         // An unknown capitalised word is taken for a person only for acts only people
         // do; an omission ("Prow did not respond") says too little.
@@ -2700,7 +2758,9 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         Mark if matches!(trigger, "despite" | "in spite of") => {
             after(40).take(5).any(|w| lower_is(w, TEAM_RULES) || lower_is(w, STOP_SIGNS))
         }
-        Mark if matches!(trigger, "although" | "even though") => after(80).take(10).any(|w| lower_is(w, STOP_SIGNS)),
+        Mark if matches!(trigger, "although" | "even though") => {
+            after(80).take(10).any(|w| lower_is(w, STOP_SIGNS) || lower_is(w, &["never", "not", "hadn't", "wasn't"]))
+        }
         Mark if trigger == "knowing" => after(80).take(10).any(|w| lower_is(w, STOP_SIGNS) || lower_is(w, KNOWN_RISKS)),
         Mark if trigger == "in the middle of" => after(30).take(3).all(|w| !lower_is(w, QUIET_TIMES)),
         // "before the sale opened": an event under way, not "before the review".
@@ -3564,6 +3624,28 @@ mod tests {
             "Jenkins restarted the workers in the middle of the repair.",
             "Dana opened a ticket for the faulty disk.",
             "Dana flipped the flag back for every merchant instead of waiting for the rollout.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn finds_the_act_a_mark_makes_wrong_past_purposes_and_descriptions() {
+        for (sentence, want) in [
+            ("Gülşen entered 12:00 rather than 00:00 in the repair cron.", "Gülşen entered"),
+            ("Tomás saw the lag warning and closed it as a false alarm.", "closed"),
+            ("Abebe ticked the dry-run box although the dry run was never executed.", "Abebe ticked"),
+            ("Tsehay overrode the dispatch guard to release the trucks.", "Tsehay overrode"),
+            ("Stavros stretched the TTL to take load off the origin, without a word to anyone.", "Stavros stretched"),
+            ("@nusrat pushed the pricing config with the cap set to 99 instead of 9.9.", "@nusrat pushed"),
+        ] {
+            assert_eq!(flagged(ID, sentence), [want], "{sentence}");
+        }
+        for fine in [
+            "Dana overrode the default page size for the export.",
+            "Dana restarted the pod although the alert had already cleared.",
+            "Dana rolled the release back rather than waiting for a fix.",
+            "Dana closed the ticket as a duplicate of the outage ticket.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}");
         }

@@ -92,7 +92,13 @@ impl PartialEq<&str> for Lower<'_> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c.is_alphanumeric() || c == '_' || is_combining_mark(c)
+}
+
+/// Combining diacritics, which some names are written with after their letter: the grave
+/// over "ọ̀" in "Adébáyọ̀" (Yoruba), Vietnamese tones typed apart from the vowel.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
 /// Splits `text[range]` into tokens: words (with inner `-`, `'` and `’`), `@handles`,
@@ -605,6 +611,24 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, verb_word: Option<&str>
     subject_within(tokens, verb, verb_word, who, 0)
 }
 
+/// Days and parts of a day that stand in a verb group: "had on *Thursday* revoked".
+const TIMES_OF_DAY: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "weekend",
+    "midnight",
+    "noon",
+];
+
 /// How many clauses back an elided subject is looked for ("X did a, b and c, and should
 /// have…"); bounded so a very long sentence costs little.
 const MAX_CLAUSES_BACK: usize = 3;
@@ -637,6 +661,16 @@ fn subject_within(
         // Inner punctuation of the group: "Dana – apparently – deleted", markup gaps.
         if matches!(t.text, "*" | "_") {
             end -= 1;
+            continue;
+        }
+        // "Dana had already *on Thursday* revoked …": a time inside the verb group.
+        if end >= 3
+            && TIMES_OF_DAY.contains(&l.as_str())
+            && matches!(tokens[end - 2].lower().as_str(), "on" | "at" | "last" | "that" | "this")
+            && tokens[end - 3].is_word()
+            && (AUXILIARY_SET.contains(tokens[end - 3].lower().as_str()) || is_filler(&tokens[end - 3]))
+        {
+            end -= 2;
             continue;
         }
         break;

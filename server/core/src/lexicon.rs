@@ -695,7 +695,9 @@ pub fn pronoun(lower: &str) -> Option<bool> {
 pub fn is_role(lower: &str) -> bool {
     // Hashed: asked of the head of every subject.
     static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
+    // "Exam-ops should have blocked …", "the release-team": a team named for its work.
     SET.contains(lower)
+        || lower.rsplit_once('-').is_some_and(|(first, last)| !first.is_empty() && matches!(last, "ops" | "team"))
 }
 
 /// Whether `lower` is a noun for a group of people that also names things (see

@@ -1101,6 +1101,8 @@ mod tests {
 
     #[test]
     fn flags_people_in_many_shapes() {
+        // A team named for its work.
+        assert_eq!(flagged(ID, "Exam-ops should have blocked the batch jobs."), ["Exam-ops should have blocked"]);
         assert_eq!(flagged(ID, "Dana should have noticed the alert."), ["Dana should have noticed"]);
         assert_eq!(flagged(ID, "The engineer should had tested it."), ["The engineer should had tested"]);
         assert_eq!(flagged(ID, "The on-call failed to escalate."), ["The on-call failed to escalate"]);

@@ -372,6 +372,10 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         ) || (lower == "no" && trigger.starts_with("why did"))
             || lexicon::is_role(&lower)
             || (person_at == 0 && ctx.who().is_name(who.text))
+            // "Why did Herr Trần close …": a title before a name.
+            || (person_at == 0
+                && lexicon::is_title(lower.trim_end_matches('.'))
+                && after.get(1).is_some_and(|t| t.is_capitalised()))
             || who.text.starts_with('@')
             // "Why did the on-call engineer …": a role after its modifiers.
             || (person_at == 1 && after.iter().skip(2).take(2).any(|t| lexicon::is_role(&t.lower())));
@@ -462,6 +466,11 @@ mod tests {
 
     #[test]
     fn flags_questions_at_people() {
+        // A title before a name no list holds.
+        assert_eq!(
+            flagged(ID, "Why did Herr Trần close the warning without looking?"),
+            ["Why did Herr Trần close the warning without looking"]
+        );
         assert_eq!(flagged(ID, "Why did you restart it?"), ["Why did you restart it"]);
         assert_eq!(flagged(ID, "Who approved the change?"), ["Who approved the change"]);
         assert_eq!(flagged(ID, "Whose fault was it?"), ["Whose fault was it"]);

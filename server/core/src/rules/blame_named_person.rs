@@ -3602,6 +3602,15 @@ mod tests {
 
     #[test]
     fn flags_acts_made_wrong_by_when_and_how_they_were_done() {
+        // A time inside the verb group; a name written with combining diacritics.
+        assert_eq!(
+            flagged(ID, "Dana had already on Thursday deleted the orders table."),
+            ["Dana had already on Thursday deleted"]
+        );
+        assert_eq!(
+            flagged(ID, "Our partner's engineer, Adébáyọ̀ Ogunlesi, deleted the orders table."),
+            ["Adébáyọ̀ Ogunlesi, deleted"]
+        );
         for (sentence, want) in [
             ("Analyn flipped the shipping flag for every merchant instead of the test group.", "Analyn flipped"),
             ("Killa shipped 4.2 knowing that the parser had an open bug.", "Killa shipped"),

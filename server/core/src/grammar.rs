@@ -1033,7 +1033,7 @@ pub fn clause_subject_before(tokens: &[Token<'_>], end: usize, who: &Who<'_>) ->
 
 /// The verb of the clause before token `boundary` (a conjunction): the nearest word
 /// before it that reads as a verb in the past or an auxiliary.
-pub fn earlier_verb(tokens: &[Token<'_>], boundary: usize) -> Option<usize> {
+fn earlier_verb(tokens: &[Token<'_>], boundary: usize) -> Option<usize> {
     let floor = boundary.saturating_sub(30);
     let mut i = boundary;
     let mut found = None;

@@ -46,6 +46,8 @@ pub static RULE: Rule = Rule {
                 "Keoni was the one who approved the change without review.",
                 "Pablo's migration held a lock on the orders table.",
                 "The queue backed up because of Imran's change to the retry policy.",
+                "Rawiri pasted the live connection string into the test config, so the run wrote fake bookings.",
+                "Killa shipped 4.2 knowing that the parser had an open bug.",
             ],
             fine: &[
                 "Tom rolled back the deploy at 14:20.",
@@ -61,6 +63,7 @@ pub static RULE: Rule = Rule {
                 "Because Pedro was on call, he joined the bridge.",
                 "Keoni was the one who rolled back the deploy.",
                 "Argo applied the wrong manifest during the sync window.",
+                "Dana rolled back the deploy, so errors dropped within a minute.",
             ],
             reframe: "Name the role, not the person (\"the on-call engineer\"), and describe the action and the \
                       conditions around it: what they saw, what they were told, what the tooling allowed.",

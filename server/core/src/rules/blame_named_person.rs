@@ -312,6 +312,7 @@ const HARMS: &[(&str, Harm)] = &[
     ("decision to", Decision),
     ("choice to", Decision),
     ("so", Consequence),
+    ("which", Consequence),
     ("which meant", Consequence),
     ("which means", Consequence),
     ("because", Reason),
@@ -384,6 +385,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("without", Mark),
     ("instead of", Mark),
     ("rather than", Mark),
+    ("over a red", Mark),
+    ("over the red", Mark),
+    ("over a failing", Mark),
+    ("over the failing", Mark),
     ("as a false alarm", Mark),
     ("as a false positive", Mark),
     ("in place of", Mark),
@@ -1074,6 +1079,11 @@ const NEEDED_PARTS: &[&str] = &["prefix", "suffix", "filter", "namespace", "wher
 /// the migration *half* done".
 const LEFT_BROKEN: &[&str] = &[
     "broken",
+    "unassigned",
+    "unanswered",
+    "unread",
+    "unacknowledged",
+    "unattended",
     "half",
     "half-applied",
     "half-finished",
@@ -1118,7 +1128,7 @@ const LEFT_STATES: &[&str] = &[
 
 /// What a thing left alone does that a person may be said to have let happen: "let the
 /// certificate *expire*".
-const LAPSES: &[&str] = &["expire", "lapse", "fill", "overflow"];
+const LAPSES: &[&str] = &["expire", "lapse", "fill", "overflow", "sit", "slip", "languish"];
 
 /// What a person's decision may be to do that is harm in itself: "Arjun's decision to
 /// *bypass* the lock".
@@ -1327,6 +1337,25 @@ const OUTCOMES: &[&str] = &[
 const MORE: &[&str] =
     &["rose", "jumped", "doubled", "tripled", "climbed", "grew", "increased", "surged", "soared", "exploded"];
 
+/// Words that say there was less of something ([`GOOD_MEASURES`]) after a change.
+const LESS: &[&str] = &["dropped", "fell", "plunged", "collapsed", "sank", "halved", "shrank"];
+
+/// What there is less of when a change did harm: "traffic dropped to zero".
+const GOOD_MEASURES: &[&str] = &[
+    "traffic",
+    "throughput",
+    "orders",
+    "sales",
+    "revenue",
+    "capacity",
+    "availability",
+    "bookings",
+    "logins",
+    "payments",
+    "conversions",
+    "isr",
+];
+
 /// What there is more of when a change did harm: "errors doubled", "latency rose".
 const BAD_MEASURES: &[&str] = &[
     "errors",
@@ -1439,6 +1468,13 @@ fn hurts(words: &[String]) -> bool {
         OUTCOMES.contains(&w.as_str())
             || (w == "out" && i > 0 && matches!(words[i - 1].as_str(), "ran" | "timed" | "running" | "timing"))
             || (w == "down" && i > 0 && matches!(words[i - 1].as_str(), "went" | "go" | "was" | "were"))
+            // "login was hard down", "the site went fully down".
+            || (w == "down"
+                && i > 1
+                && matches!(words[i - 1].as_str(), "hard" | "fully" | "completely" | "still")
+                && matches!(words[i - 2].as_str(), "went" | "was" | "were"))
+            // "partner traffic dropped to zero": less of something good.
+            || (LESS.contains(&w.as_str()) && words.iter().any(|g| GOOD_MEASURES.contains(&g.as_str())))
             // "errors doubled", "latency rose": more of something bad.
             || (MORE.contains(&w.as_str()) && words.iter().any(|b| BAD_MEASURES.contains(&b.as_str())))
             // "the queue backed up", "jobs piled up".
@@ -1477,8 +1513,24 @@ fn lost_capacity(words: &[String]) -> bool {
 /// What a clause of consequence may say, once a consequence: "*so* the backup route was
 /// *dead* too", "*so* every pause kicked off *another* rebalance", "*which meant* the
 /// alert went nowhere".
-const CONSEQUENCES: &[&str] =
-    &["dead", "wrong", "fake", "bogus", "stuck", "stranded", "nowhere", "flooded", "duplicate", "duplicates", "twice"];
+const CONSEQUENCES: &[&str] = &[
+    "dead",
+    "wrong",
+    "fake",
+    "bogus",
+    "stuck",
+    "stranded",
+    "nowhere",
+    "flooded",
+    "duplicate",
+    "duplicates",
+    "twice",
+    "unchecked",
+    "unnoticed",
+    "unanswered",
+    "unassigned",
+    "unreviewed",
+];
 
 /// A person's moves between teams and places: "Dana *moved* to payments, so the alert
 /// had no owner" says what the team lost, not what Dana did to the system.
@@ -1517,6 +1569,30 @@ fn consequence(
     who: &Who<'_>,
     out: &mut Report<'_>,
 ) {
+    // ", which extended the outage": a verb with its object right after "which" (not ",
+    // which crashed on start", a thing's own failure, nor "which meant", read below).
+    let trigger = tokens[t_index].lower();
+    if trigger == "which" {
+        let Some((v, verb)) = next_word(tokens, last) else { return };
+        let verb = verb.lower();
+        let past = verb.ends_with("ed") || crate::verbs::lookup(&verb).is_some_and(|f| f.past == verb.as_str());
+        let object = next_word(tokens, v).is_some_and(|(_, o)| {
+            let o = o.lower();
+            !grammar::is_preposition(&o) && !ALREADY.contains(&o.as_str()) && !matches!(o.as_str(), "to" | "and" | "by")
+        });
+        let object_words = object_words(tokens, v, 6);
+        let harmful = object_words
+            .iter()
+            .any(|w| INCIDENT_NOUNS.contains(&w.as_str()) && w != "the" || BAD_MEASURES.contains(&w.as_str()))
+            && !object_words.iter().any(|w| matches!(w.as_str(), "shortened" | "ended"))
+            && !matches!(
+                verb.as_str(),
+                "ended" | "shortened" | "stopped" | "fixed" | "resolved" | "reduced" | "cut" | "halved"
+            );
+        if !(past && object && (harmful || MORE.contains(&verb.as_str()))) {
+            return;
+        }
+    }
     // "so that" and "so far" are purpose and time; "so" before an adjective is degree.
     if next_word(tokens, last)
         .is_some_and(|(_, n)| matches!(n.lower().as_str(), "that" | "far" | "much" | "many" | "long"))
@@ -1792,6 +1868,15 @@ const AGAINST_RULES: &[&str] = &[
 /// *exception*".
 const WITH_LEAVE: &[&str] = &["approved", "approval", "exception", "sign-off", "signed", "permission", "agreed"];
 
+/// Whether the words after "before the" say a step was still under way: "swapped the alias
+/// before the reindex *had finished*".
+fn premature<S: AsRef<str>>(words: &[S]) -> bool {
+    words.windows(2).any(|w| {
+        matches!(w[0].as_ref().to_ascii_lowercase().as_str(), "had" | "was" | "were")
+            && matches!(w[1].as_ref().to_ascii_lowercase().as_str(), "finished" | "completed" | "done" | "caught")
+    })
+}
+
 /// Whether the words after "although" say a step was not done: "the dry run was *never
 /// executed*", "the tests *had not finished*".
 fn undone_step(after: &[String]) -> bool {
@@ -1866,6 +1951,10 @@ fn done_wrongly(words: &[String]) -> bool {
                 || (w == "too" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "early" | "soon")))
                 || (w == "instead" && words.get(i + 1).is_some_and(|n| n == "of"))
                 || (w == "rather" && words.get(i + 1).is_some_and(|n| n == "than"))
+                // "merged it over a red build".
+                || (w == "over"
+                    && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "a" | "the"))
+                    && words.get(i + 2).is_some_and(|n| matches!(n.as_str(), "red" | "failing")))
                 // "closed the lag warning as a false alarm".
                 || (w == "false"
                     && i > 1
@@ -2498,7 +2587,11 @@ fn harm_holds(
                     words[..i].iter().any(|w| SAFEGUARDS.contains(&w.as_str())) && !words[..i].contains(&"it".into())
                 }),
                 // "let the certificate expire", "allowed the disk to fill up".
-                "let" | "allowed" => words.iter().skip(1).take(5).any(|w| LAPSES.contains(&w.as_str())),
+                // "let the rotation ticket sit for three days" (not "let the job sit idle").
+                "let" | "allowed" => words.iter().enumerate().skip(1).take(5).any(|(i, w)| {
+                    LAPSES.contains(&w.as_str())
+                        && (w != "sit" || words[..i].iter().any(|o| SAT_ON.contains(&o.as_str())))
+                }),
                 "knocked" | "knocks" => words.iter().any(|w| matches!(w.as_str(), "over" | "out" | "offline" | "down")),
                 _ => particle && words.iter().any(|w| w == "down"),
             };
@@ -2528,8 +2621,13 @@ fn harm_holds(
             if accident_before(tokens, t_index) {
                 return None;
             }
-            // "dropped the corrupted partitions", "deleted the stuck jobs": clearing up.
-            if words.iter().take(4).any(|w| CLEARED.contains(&w.as_str())) {
+            // "dropped the corrupted partitions", "deleted the stuck jobs": clearing up;
+            // "overwrote the column with the right values": repairing.
+            if words.iter().take(4).any(|w| CLEARED.contains(&w.as_str()))
+                || object_words(tokens, last, 12)
+                    .windows(2)
+                    .any(|w| w[0] == "the" && matches!(w[1].as_str(), "right" | "correct"))
+            {
                 return None;
             }
             // "deleted the affected versions from the database": what was destroyed comes
@@ -2582,7 +2680,9 @@ fn harm_holds(
             // "upgraded the cluster fourteen minutes before the sale opened".
             let busy = mark.is_some_and(|m| BUSY_TIMES.contains(&m) || m == "before the")
                 && DISRUPTIVE.contains(&past_of(trigger).as_str());
-            if !(in_use || broke_rule || busy || done_wrongly(&words) || consequence_follows(tokens, last)) {
+            // "swapped the alias before the reindex had finished": any act, too early.
+            let early = mark == Some("before the") && premature(&words);
+            if !(in_use || broke_rule || busy || early || done_wrongly(&words) || consequence_follows(tokens, last)) {
                 return None;
             }
         }
@@ -2645,6 +2745,13 @@ fn harm_holds(
         Chose => {
             let (_, verb) = next_word(tokens, last)?;
             if !HARMFUL_CHOICES.contains(&verb.lower().as_str()) {
+                return None;
+            }
+        }
+        // "overwrote the column with the right values": a repair.
+        Act if trigger.starts_with("overwr") => {
+            let words = object_words(tokens, last, 12);
+            if words.windows(2).any(|w| w[0] == "the" && matches!(w[1].as_str(), "right" | "correct")) {
                 return None;
             }
         }
@@ -2768,9 +2875,10 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         Mark if trigger == "in the middle of" => after(30).take(3).all(|w| !lower_is(w, QUIET_TIMES)),
         // "before the sale opened": an event under way, not "before the review".
         Mark if trigger == "before the" => {
-            let mut words = after(40).take(3);
-            words.next().is_some_and(|w| lower_is(w, BUSY_EVENTS))
-                && words.next().is_some_and(|w| lower_is(w, &["opened", "started", "began", "launched", "went"]))
+            let words: Vec<&str> = after(50).take(5).collect();
+            let busy = words.first().is_some_and(|w| lower_is(w, BUSY_EVENTS))
+                && words.get(1).is_some_and(|w| lower_is(w, &["opened", "started", "began", "launched", "went"]));
+            busy || premature(&words)
         }
         Act if trigger == "sat on" => {
             let mut words = after(30);
@@ -2897,7 +3005,13 @@ fn agent(
     harm_known: bool,
     out: &mut Report<'_>,
 ) -> bool {
-    let Some((p, person)) = next_word(tokens, by) else { return false };
+    let Some((mut p, mut person)) = next_word(tokens, by) else { return false };
+    // "approved by Ms. Thenmozhi Rajendran": the name after the title.
+    let titled = crate::lexicon::is_title(&person.lower());
+    if titled {
+        let Some(n) = next_word(tokens, p).filter(|(_, n)| n.is_capitalised()) else { return false };
+        (p, person) = n;
+    }
     // "triggered by Marius's fuzzer": a thing of theirs, often a tool that found it; but
     // "caused by Ravi's deploy" names the change that did the harm.
     if person.lower().ends_with("'s") || person.lower().ends_with("\u{2019}s") {
@@ -2905,7 +3019,7 @@ fn agent(
     }
     // The person and their surname or initial: "Bartek", "T. Wróbel", "@k.osei", "Sato-san".
     let mut end = p;
-    let singled = if person.text.starts_with('@') || matches!(person.lower().as_str(), "him" | "her") {
+    let singled = if titled || person.text.starts_with('@') || matches!(person.lower().as_str(), "him" | "her") {
         true
     } else if person.text.chars().count() == 1 && person.is_capitalised() {
         // An initial: "T. Wróbel".
@@ -3658,6 +3772,36 @@ mod tests {
             "Dana restarted the pod although the alert had already cleared.",
             "Dana rolled the release back rather than waiting for a fix.",
             "Dana closed the ticket as a duplicate of the outage ticket.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn reads_less_of_a_good_thing_a_harmful_which_and_titled_agents() {
+        for (sentence, want) in [
+            ("Qillaq restarted every edge node at once, so partner traffic dropped to zero.", "Qillaq restarted"),
+            ("Tomás restarted the login service, so login was hard down for four minutes.", "Tomás restarted"),
+            ("Tomás restarted the app tier, which extended the outage by twelve minutes.", "Tomás restarted"),
+            // (The mark's act is the nearest verb, so the range runs to it.)
+            (
+                "Xochitl merged the PR that removed the dedupe window, over a red build.",
+                "Xochitl merged the PR that removed",
+            ),
+            ("Zainab turned off the lint on the branch, so the header change went through unchecked.", "Zainab turned"),
+            ("Niillas took the ticket at 10:20 and he left it unassigned until 10:45.", "he left"),
+            ("Kanokwan let the rotation ticket sit for three days.", "Kanokwan let"),
+            ("Tomás swapped the index alias before the reindex had finished.", "Tomás swapped"),
+        ] {
+            assert_eq!(flagged(ID, sentence), [want], "{sentence}");
+        }
+        for fine in [
+            "Kalaiselvi's script overwrote the column a second time, with the right values, in one transaction.",
+            "Dana failed over to the replica, which ended the outage.",
+            "Dana restarted the cache, so errors dropped to zero.",
+            "Dana deployed the fix, which shortened the outage by an hour.",
+            "Dana swapped the alias after the reindex had finished.",
+            "Dana let the job sit idle until the morning.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}");
         }

@@ -737,6 +737,7 @@ const DESTROYED: &[&str] = &[
 
 /// What a safeguard is, when it is switched off.
 const SAFEGUARDS: &[&str] = &[
+    "soak",
     "alert",
     "alerts",
     "alarm",
@@ -815,6 +816,7 @@ const SAFEGUARDS: &[&str] = &[
 /// Words in the object of a destroying act that make it a clean-up: "dropped the
 /// *corrupted* partitions", "deleted the *stuck* jobs".
 const CLEARED: &[&str] = &[
+    "empty",
     "corrupted",
     "corrupt",
     "broken",
@@ -2278,7 +2280,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     match harm {
         Decision => return decision(ctx, tokens, t_index, last, hit, &who, out),
         OneWho => return one_who(ctx, tokens, t_index, last, &who, out),
-        Ensuing => return ensuing(tokens, t_index, last, trigger, &who, out),
+        Ensuing => return ensuing(ctx, tokens, t_index, last, trigger, &who, out),
         Reason => return reason(ctx, tokens, t_index, last, &who, out),
         Consequence => return consequence(ctx, tokens, t_index, last, &who, out),
         LiesWith => return lies_with(ctx, tokens, hit.range.start, last, &who, out),
@@ -2308,7 +2310,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // A passive with its agent: "the warning was ignored by Bartek", "published in MDM by
     // Paweł".
     if matches!(harm, Act | Destroy | Safeguard | Wrongly | Cause | Through) {
-        let by = tokens.iter().enumerate().skip(last + 1).take(5).find(|(_, t)| t.lower() == "by").map(|(i, _)| i);
+        let by = tokens.iter().enumerate().skip(last + 1).take(8).find(|(_, t)| t.lower() == "by").map(|(i, _)| i);
         if let Some(by) = by {
             if tokens[last + 1..by].iter().all(|t| !matches!(t.text, "," | ";" | "." | ":")) {
                 let found = agent(ctx, tokens, by, &who, false, out);
@@ -3032,7 +3034,15 @@ fn agent(
             None => false,
         }
     } else {
-        person.is_capitalised() && is_name_here(who, person.text)
+        // "by Vusumuzi Ndlovu": a full name no list holds, two name-shaped words.
+        let full_name = || {
+            let surname = tokens.get(p + 1).filter(|t| t.is_word() && t.is_capitalised());
+            name_shaped(person.text)
+                && crate::people::name_class(person.text) != crate::people::NameClass::Thing
+                && !crate::lexicon::is_not_name(&person.lower())
+                && surname.is_some_and(|t| name_shaped(t.text) && !crate::lexicon::is_not_name(&t.lower()))
+        };
+        person.is_capitalised() && (is_name_here(who, person.text) || full_name())
     };
     if !singled {
         return false;
@@ -3044,8 +3054,9 @@ fn agent(
     {
         end += 1;
     }
-    // A participle before "by", past adverbs and a place: "ignored by", "published in MDM by".
-    let Some(participle) = (by.saturating_sub(5)..by).rev().find(|&i| {
+    // A participle before "by", past adverbs and a place: "ignored by", "published in MDM by",
+    // "uploaded to the wrong gateway pool by".
+    let Some(participle) = (by.saturating_sub(10)..by).rev().find(|&i| {
         let l = tokens[i].lower();
         tokens[i].is_word() && (l.ends_with("ed") || l.ends_with("en") || crate::verbs::is_participle(&l))
     }) else {
@@ -3071,7 +3082,21 @@ fn agent(
         .map_or(tokens.len(), |i| end + 1 + i);
     let words: Vec<String> =
         tokens[from..to].iter().filter(|t| t.is_word()).map(|t| t.lower().as_str().to_string()).collect();
+    // "…, never checked against a scanner", "…, skipping the soak stage", "…, removing the
+    // step that checks …", "… before the regression run had finished".
+    let passed_by = words.iter().enumerate().any(|(i, w)| {
+        let next = &words[i + 1..words.len().min(i + 6)];
+        match w.as_str() {
+            "never" => next.first().is_some_and(|n| COMPLETIONS.contains(&n.as_str())),
+            "skipping" | "bypassing" | "ignoring" | "removing" | "disabling" => next
+                .iter()
+                .any(|n| SAFEGUARDS.contains(&n.as_str()) || AGAINST_RULES.contains(&n.as_str()) || n == "checks"),
+            _ => false,
+        }
+    });
     let harm_words = done_wrongly(&words)
+        || passed_by
+        || premature(&words)
         || words
             .iter()
             .any(|w| HARMS.iter().any(|(phrase, harm)| phrase == w && matches!(harm, Act | Destroy | Through)));
@@ -3116,14 +3141,16 @@ const ENSUING_VICTIMS: &[&str] = &[
 
 /// "Ravi ran the backfill twice, duplicating every order": the participle says what the
 /// act of the clause before the comma did, and that clause's subject is a named person.
-fn ensuing(tokens: &[Token<'_>], t_index: usize, last: usize, trigger: &str, who: &Who<'_>, out: &mut Report<'_>) {
+fn ensuing(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    t_index: usize,
+    last: usize,
+    trigger: &str,
+    who: &Who<'_>,
+    out: &mut Report<'_>,
+) {
     let Some(comma) = t_index.checked_sub(1).filter(|&c| tokens[c].text == ",") else { return };
-    let Some(subject) = grammar::clause_subject_before(tokens, comma, who) else { return };
-    let person = subject.person.as_ref().filter(|(kind, _)| named(*kind));
-    let owner = subject.possessor.as_ref().filter(|(kind, _)| named(*kind));
-    if person.is_none() && owner.is_none() {
-        return;
-    }
     if tokens[..comma].iter().any(is_negation) {
         return;
     }
@@ -3139,6 +3166,18 @@ fn ensuing(tokens: &[Token<'_>], t_index: usize, last: usize, trigger: &str, who
     }
     // ", skipping the canary ring": a safeguard passed by.
     if matches!(trigger, "skipping" | "bypassing") && !words.iter().any(|w| SAFEGUARDS.contains(&w.as_str())) {
+        return;
+    }
+    let subject = grammar::clause_subject_before(tokens, comma, who);
+    let person = subject.as_ref().and_then(|s| s.person.as_ref()).filter(|(kind, _)| named(*kind));
+    let owner = subject.as_ref().and_then(|s| s.possessor.as_ref()).filter(|(kind, _)| named(*kind));
+    if person.is_none() && owner.is_none() {
+        // "Firmware 3.2 rolled out to every controller by @bjorn, skipping the soak stage":
+        // the passive's agent did it.
+        let from = tokens[..comma].iter().rposition(|t| matches!(t.text, ";" | ":" | ".")).map_or(0, |i| i + 1);
+        if let Some(by) = (from..comma).rev().find(|&i| tokens[i].lower() == "by") {
+            agent(ctx, tokens, by, who, true, out);
+        }
         return;
     }
     out.add(
@@ -3802,6 +3841,25 @@ mod tests {
             "Dana deployed the fix, which shortened the outage by an hour.",
             "Dana swapped the alias after the reindex had finished.",
             "Dana let the job sit idle until the morning.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn reads_a_passives_agent_further_back_and_by_a_full_name() {
+        assert_eq!(
+            flagged(ID, "The certificate was uploaded to the wrong gateway pool by Vusumuzi Ndlovu."),
+            ["uploaded to the wrong gateway pool by Vusumuzi Ndlovu"]
+        );
+        assert_eq!(
+            flagged(ID, "The fare table was published to every validator by Dana before the test run had finished."),
+            ["published to every validator by Dana"]
+        );
+        for fine in [
+            "The certificate was uploaded to the right gateway pool by Vusumuzi Ndlovu.",
+            "The broken certificate was replaced by Vusumuzi Ndlovu at 17:10.",
+            "Pita deleted the 400 empty files that the failed uploads left behind.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}");
         }

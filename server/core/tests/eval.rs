@@ -322,9 +322,11 @@ fn blind_set_scores_at_least_its_floors() {
         "blind",
         // A little below the first score of the b and d sets (2026-12-04: recall 0.79, named
         // person 0.51, precision 0.99, 4 of 743 clean lines flagged; named person 0.54 on
-        // 2026-12-05, 0.60 that evening, 0.65 on 2026-12-06, 0.68 later that day): a change
-        // that loses generalisation fails here even though the tuning set still passes.
-        &Floors { recall_per_rule: 0.65, recall_overall: 0.8, precision_overall: 0.95, clean_flagged_share: 0.01 },
+        // 2026-12-05, 0.60 that evening, 0.65 and 0.68 on 2026-12-06). The j set joined on
+        // 2026-12-06 unread (named person 11 of 40), which took the whole set to named person
+        // 0.53, recall 0.81, precision 0.98, 7 of 969 clean lines flagged: a change that loses
+        // generalisation fails here even though the tuning set still passes.
+        &Floors { recall_per_rule: 0.5, recall_overall: 0.78, precision_overall: 0.95, clean_flagged_share: 0.01 },
     );
 }
 
@@ -332,9 +334,9 @@ fn blind_set_scores_at_least_its_floors() {
 fn fresh_set_scores_at_least_its_floors() {
     check_set(
         "fresh",
-        // A little below its score (2026-12-06, with the h set added: recall 0.86, named
-        // person 0.70, precision 0.99, 4 of 927 clean lines flagged): the named-person rule
-        // still misses 3 in 10 of these authors' lines.
+        // A little below its score (2026-12-06, with the h and i sets added: recall 0.86,
+        // named person 0.71, precision 0.99, 4 of 1230 clean lines flagged): the named-person
+        // rule still misses 3 in 10 of these authors' lines.
         &Floors { recall_per_rule: 0.65, recall_overall: 0.83, precision_overall: 0.97, clean_flagged_share: 0.01 },
     );
 }

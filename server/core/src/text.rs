@@ -70,20 +70,23 @@ impl LineIndex {
 
 /// 1-based lines and columns of offsets asked for mostly in document order, as
 /// [`LineIndex::line_col`] gives them: each answer counts the line breaks from the last
-/// offset asked for (backwards, for one before it). A report places a file's findings
-/// in order, so the text is counted through once, up to its last finding; indexing every
-/// line of every file first was most of the work of placing them.
+/// offset asked for (backwards, for one before it), and on the same line the characters
+/// between the two. A report places a file's findings in order, so the text is counted
+/// through once, up to its last finding; indexing every line of every file first was
+/// most of the work of placing them, and counting each column from its line's start
+/// made a long line with many findings quadratic.
 #[derive(Debug, Clone)]
 pub struct LineCounter<'t> {
     text: &'t str,
-    /// The offset asked for last, and its 0-based line.
+    /// The offset asked for last, its 0-based line and its 0-based column.
     at: usize,
     line: usize,
+    column: usize,
 }
 
 impl<'t> LineCounter<'t> {
     pub fn new(text: &'t str) -> Self {
-        LineCounter { text, at: 0, line: 0 }
+        LineCounter { text, at: 0, line: 0, column: 0 }
     }
 
     /// 1-based line and column of a byte offset; offsets inside a character count as
@@ -91,12 +94,19 @@ impl<'t> LineCounter<'t> {
     pub fn line_col(&mut self, offset: usize) -> LineCol {
         let offset = self.text.floor_char_boundary(offset);
         let bytes = self.text.as_bytes();
-        let breaks = |r: std::ops::Range<usize>| memchr_newlines(&bytes[r]).count();
-        self.line =
-            if offset >= self.at { self.line + breaks(self.at..offset) } else { self.line - breaks(offset..self.at) };
+        let forward = offset >= self.at;
+        let between = if forward { self.at..offset } else { offset..self.at };
+        let breaks = memchr_newlines(&bytes[between.clone()]).count();
+        if breaks == 0 {
+            let chars = self.text[between].chars().count();
+            self.column = if forward { self.column + chars } else { self.column - chars };
+        } else {
+            self.line = if forward { self.line + breaks } else { self.line - breaks };
+            let start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+            self.column = self.text[start..offset].chars().count();
+        }
         self.at = offset;
-        let start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
-        LineCol { line: self.line + 1, column: self.text[start..offset].chars().count() + 1 }
+        LineCol { line: self.line + 1, column: self.column + 1 }
     }
 }
 

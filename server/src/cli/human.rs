@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Effects, Style};
-use debrief_core::{Applicability, Diagnostic, LineIndex, Severity};
+use debrief_core::{Applicability, Diagnostic, LineCounter, LineIndex, Severity};
 
 use super::report::{location, plural, Color, Emitter, FileResult, Report};
 
@@ -125,8 +125,9 @@ fn human_file(file: &FileResult, plain: bool) -> Vec<u8> {
     let bold = paint(Style::new().effects(Effects::BOLD));
     let dim = paint(Style::new().fg_color(Some(AnsiColor::BrightBlack.into())));
     let index = LineIndex::new(&file.text);
+    let mut lines = LineCounter::new(&file.text);
     for d in &file.diagnostics {
-        let start = index.line_col(&file.text, d.range.start);
+        let start = lines.line_col(d.range.start);
         let (color, level_name) = match d.severity {
             Severity::Error => (AnsiColor::BrightRed, "error"),
             Severity::Warning => (AnsiColor::Yellow, "warning"),
@@ -144,12 +145,29 @@ fn human_file(file: &FileResult, plain: bool) -> Vec<u8> {
     out
 }
 
+/// The bytes of the finding's lines that its snippet shows. A very long line (minified
+/// text, a pasted log) is shown around the finding only: rendering all of it for each of
+/// its findings made many findings on one line quadratic.
+fn shown(text: &str, index: &LineIndex, first: usize, last: usize, d: &Diagnostic) -> (usize, usize) {
+    let (from, to) = (index.line_start(first), index.line_range(text, last).end);
+    if first == last && to - from > 4 * LONG_LINE_CONTEXT {
+        (
+            text.floor_char_boundary(d.range.start.saturating_sub(LONG_LINE_CONTEXT).max(from)),
+            text.ceil_char_boundary((d.range.end + LONG_LINE_CONTEXT).min(to)),
+        )
+    } else {
+        (from, to)
+    }
+}
+
+/// How much of a very long line is shown on each side of a finding, in bytes.
+const LONG_LINE_CONTEXT: usize = 240;
+
 /// The source line(s) of a finding with a caret underline, and the first fix as help.
 fn snippet<'a>(text: &'a str, index: &LineIndex, d: &'a Diagnostic) -> Group<'a> {
     let first = index.line_of(d.range.start);
     let last = index.line_of(d.range.end.saturating_sub(1).max(d.range.start));
-    let from = index.line_start(first);
-    let to = index.line_range(text, last).end;
+    let (from, to) = shown(text, index, first, last, d);
     let source = &text[from..to];
     let span = d.range.start - from..(d.range.end.min(to)).max(d.range.start) - from;
     let level = match d.severity {
@@ -174,4 +192,39 @@ fn snippet<'a>(text: &'a str, index: &LineIndex, d: &'a Diagnostic) -> Group<'a>
         group = group.element(Level::HELP.message(format!("{}{shown}{note}", fix.title)));
     }
     group
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A finding deep in a very long line shows the text around it, not the whole line,
+    /// and its header still gives the true column; a short line is shown whole.
+    #[test]
+    fn a_finding_in_a_very_long_line_shows_its_neighbourhood() {
+        let filler = "The queue drained at its usual pace. ".repeat(200);
+        let text = format!(
+            "# Debrief\n\nDana should have noticed it.\n\n{filler}Dana should have noticed the alert. {filler}\n"
+        );
+        let (diagnostics, _) = debrief_core::analyse_with_metrics(&text, &debrief_core::Config::default());
+        let index = LineIndex::new(&text);
+        let hindsight: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.rule == "blame-counterfactual").collect();
+        let [short, long] = hindsight[..] else { panic!("two findings of hindsight: {hindsight:?}") };
+        let line = |d: &Diagnostic| index.line_of(d.range.start);
+        assert_eq!(shown(&text, &index, line(short), line(short), short), (11, 39));
+        let (from, to) = shown(&text, &index, line(long), line(long), long);
+        assert!(to - from <= 2 * LONG_LINE_CONTEXT + 40, "{} bytes shown", to - from);
+        assert!(text[from..to].contains("Dana should have noticed the alert."));
+        let file = FileResult {
+            path: "a.md".into(),
+            text: text.clone(),
+            diagnostics: vec![long.clone()],
+            diff: None,
+            fixed: 0,
+            metrics: None,
+        };
+        let column = index.line_col(&text, long.range.start).column;
+        let out = String::from_utf8(human_file(&file, true)).expect("UTF-8");
+        assert!(out.starts_with(&format!("a.md:5:{column}: warning[blame-counterfactual]")), "{out}");
+    }
 }

@@ -1450,16 +1450,23 @@ fn reason(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, 
     if !hurt {
         return;
     }
-    let d = out.add(
-        person.start..act.end,
-        "Names a person as the one whose act did harm: describe the change and the conditions around it.",
-    );
-    let name = person.start..tokens[end].end;
-    let new = if possessive {
-        reframe::case_for_position(starts_sentence(tokens, person.start), "the")
-    } else {
-        reframe::case_for_position(starts_sentence(tokens, person.start), "the on-call engineer")
-    };
+    report_harmful_act(ctx, tokens, person.start..act.end, person.start..tokens[end].end, possessive, out);
+}
+
+/// Reports a person's act that the sentence says did harm (`range`), with the fix that
+/// names the role instead of the person (`name`), or drops the owner of a possessive.
+fn report_harmful_act(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    range: std::ops::Range<usize>,
+    name: std::ops::Range<usize>,
+    possessive: bool,
+    out: &mut Report<'_>,
+) {
+    let starts = starts_sentence(tokens, name.start);
+    let d = out
+        .add(range, "Names a person as the one whose act did harm: describe the change and the conditions around it.");
+    let new = reframe::case_for_position(starts, if possessive { "the" } else { "the on-call engineer" });
     d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", name, new));
 }
 
@@ -1582,11 +1589,11 @@ fn consequence(
             let o = o.lower();
             !grammar::is_preposition(&o) && !ALREADY.contains(&o.as_str()) && !matches!(o.as_str(), "to" | "and" | "by")
         });
-        let object_words = object_words(tokens, v, 6);
-        let harmful = object_words
+        let what = object_words(tokens, v, 6);
+        let harmful = what
             .iter()
             .any(|w| INCIDENT_NOUNS.contains(&w.as_str()) && w != "the" || BAD_MEASURES.contains(&w.as_str()))
-            && !object_words.iter().any(|w| matches!(w.as_str(), "shortened" | "ended"))
+            && !what.iter().any(|w| matches!(w.as_str(), "shortened" | "ended"))
             && !matches!(
                 verb.as_str(),
                 "ended" | "shortened" | "stopped" | "fixed" | "resolved" | "reduced" | "cut" | "halved"
@@ -1677,12 +1684,7 @@ fn consequence(
     if out.has_overlapping(&(person.start..act.end)) {
         return;
     }
-    let d = out.add(
-        person.start..act.end,
-        "Names a person as the one whose act did harm: describe the change and the conditions around it.",
-    );
-    let new = reframe::case_for_position(starts_sentence(tokens, person.start), "the on-call engineer");
-    d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", person, new));
+    report_harmful_act(ctx, tokens, person.start..act.end, person, false, out);
 }
 
 /// Words that reject the frame: "did *not* break it", "never deleted".
@@ -1874,8 +1876,8 @@ const WITH_LEAVE: &[&str] = &["approved", "approval", "exception", "sign-off", "
 /// before the reindex *had finished*".
 fn premature<S: AsRef<str>>(words: &[S]) -> bool {
     words.windows(2).any(|w| {
-        matches!(w[0].as_ref().to_ascii_lowercase().as_str(), "had" | "was" | "were")
-            && matches!(w[1].as_ref().to_ascii_lowercase().as_str(), "finished" | "completed" | "done" | "caught")
+        let is = |word: &S, set: &[&str]| set.iter().any(|s| word.as_ref().eq_ignore_ascii_case(s));
+        is(&w[0], &["had", "was", "were"]) && is(&w[1], &["finished", "completed", "done", "caught"])
     })
 }
 

@@ -656,10 +656,40 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
 
         // "Solomon, our fraud engine", "Solomon restarted", "Solomon timed out": a thing's
         // apposition, or what only systems do by themselves.
-        const KINDS_OF_THING: &[&str] =
-            &["engine", "platform", "system", "tool", "product", "vendor", "software", "bot", "service"];
-        if raw_next == Some(',') && after_words().take(4).any(|w| listed(w, &THING_NOUNS) || one_of(w, KINDS_OF_THING))
-        {
+        // "Ernie, the certified random number generator appliance", "Orla (pass scheduler)".
+        const KINDS_OF_THING: &[&str] = &[
+            "engine",
+            "platform",
+            "system",
+            "tool",
+            "product",
+            "vendor",
+            "software",
+            "bot",
+            "service",
+            "scheduler",
+            "generator",
+            "appliance",
+            "controller",
+            "daemon",
+        ];
+        let kind_of_thing = |w: &str| listed(w, &THING_NOUNS) || one_of(w, KINDS_OF_THING);
+        let of_people = |w: &str| {
+            crate::lexicon::is_role(&w.to_ascii_lowercase()) || one_of(w, &["team", "squad", "lead", "sre", "ic"])
+        };
+        let apposed = match raw_next {
+            // A determiner lets the noun phrase run longer.
+            Some(',') => {
+                let long = after_words().next().is_some_and(|w| one_of(w, &["the", "our", "a", "an", "their"]));
+                after_words().take(if long { 6 } else { 4 }).any(kind_of_thing) && !after_words().take(6).any(of_people)
+            }
+            Some('(') => {
+                let inside = || words_of(after.split(')').next().unwrap_or("")).take(4);
+                inside().any(kind_of_thing) && !inside().any(of_people)
+            }
+            _ => false,
+        };
+        if apposed {
             ev.thing += 2;
         }
         // "Hyun-woo restarted the replica": an operator acting on a machine, not a machine

@@ -465,6 +465,21 @@ mod tests {
     const ID: &str = "blame-interrogation";
 
     #[test]
+    fn a_thing_with_a_name_is_not_put_on_trial() {
+        for text in [
+            "Tula (pass scheduler) worked as designed.\n\nWhy did Tula accept a 45° mask for every station?",
+            "Ernie, the certified random number generator appliance, drew the numbers.\n\nWhy did Ernie refuse \
+             the seed bundle?",
+        ] {
+            assert!(flagged(ID, text).is_empty(), "{text}");
+        }
+        assert_eq!(
+            flagged(ID, "Kofi (pass planning lead) signed it off.\n\nWhy did Kofi accept a 45° mask?"),
+            ["Why did Kofi accept a 45° mask"]
+        );
+    }
+
+    #[test]
     fn flags_questions_at_people() {
         // A title before a name no list holds.
         assert_eq!(

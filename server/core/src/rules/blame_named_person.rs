@@ -315,6 +315,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("which", Consequence),
     ("which meant", Consequence),
     ("which means", Consequence),
+    ("began", Consequence),
+    ("begins", Consequence),
+    ("started", Consequence),
+    ("starts", Consequence),
     ("because", Reason),
     ("because of", Reason),
     ("since", Reason),
@@ -917,7 +921,28 @@ const WITHOUT_HARM: &[&str] = &[
     "luck",
     "result",
     "results",
+    // "kept a copy …, without it we had nothing": what the act gave, referred back to.
+    "it",
+    "this",
+    "that",
+    "them",
+    "which",
+    // "without skipping any step": the harm denied.
+    "skipping",
+    "missing",
+    "breaking",
+    "bypassing",
+    "losing",
+    "dropping",
+    "ignoring",
 ];
+
+/// Whether what an act went "without" was a safeguard ("without review", "without any
+/// canary"), not harm it avoided ("without any downtime", "without skipping a step").
+fn without_harm(after: &[String]) -> bool {
+    let what = after.iter().find(|w| !matches!(w.as_str(), "any" | "a" | "an" | "single"));
+    what.is_some_and(|n| !WITHOUT_HARM.contains(&n.as_str()))
+}
 
 /// Acts a cleft may single someone out for without blame: finding and fixing.
 const HELPFUL: &[&str] = &[
@@ -1474,7 +1499,7 @@ fn report_harmful_act(
 /// "errors doubled", "the queue backed up", "orders were dropped".
 fn hurts(words: &[String]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
-        OUTCOMES.contains(&w.as_str())
+        is_outcome(w)
             || (w == "out" && i > 0 && matches!(words[i - 1].as_str(), "ran" | "timed" | "running" | "timing"))
             || (w == "down" && i > 0 && matches!(words[i - 1].as_str(), "went" | "go" | "was" | "were"))
             // "login was hard down", "the site went fully down".
@@ -1498,6 +1523,26 @@ fn hurts(words: &[String]) -> bool {
             || (i > 0
                 && matches!(words[i - 1].as_str(), "were" | "was" | "got")
                 && matches!(w.as_str(), "dropped" | "deleted" | "killed" | "lost" | "duplicated" | "charged"))
+    })
+}
+
+/// An outcome in any tense: "stalled", and in a timeline row told in the present "checkout
+/// *stalls*", or after "began" "the portal began *rejecting* writes".
+fn is_outcome(word: &str) -> bool {
+    if OUTCOMES.contains(&word) {
+        return true;
+    }
+    // Plurals of nouns of harm say what there was, not what happened ("so errors dropped").
+    let stem = word.strip_suffix("ing").filter(|s| s.len() >= 3).or_else(|| {
+        word.strip_suffix("es")
+            .filter(|s| s.ends_with(['s', 'h', 'x']))
+            .or_else(|| word.strip_suffix('s'))
+            .filter(|s| !matches!(*s, "error" | "delay" | "spike" | "crash" | "leak" | "lag"))
+    });
+    stem.is_some_and(|stem| {
+        [format!("{stem}ed"), format!("{stem}d"), format!("{stem}{}ed", &stem[stem.len() - 1..])]
+            .iter()
+            .any(|past| OUTCOMES.contains(&past.as_str()))
     })
 }
 
@@ -1541,6 +1586,9 @@ const CONSEQUENCES: &[&str] = &[
     "unreviewed",
 ];
 
+/// Verbs that begin an outcome after ", and": "…, and the portal *began* rejecting writes".
+const ONSETS: &[&str] = &["began", "begins", "started", "starts"];
+
 /// A person's moves between teams and places: "Dana *moved* to payments, so the alert
 /// had no owner" says what the team lost, not what Dana did to the system.
 const MOVES: &[&str] = &[
@@ -1581,6 +1629,20 @@ fn consequence(
     // ", which extended the outage": a verb with its object right after "which" (not ",
     // which crashed on start", a thing's own failure, nor "which meant", read below).
     let trigger = tokens[t_index].lower();
+    let mut comma = t_index.saturating_sub(1);
+    if ONSETS.contains(&trigger.as_str()) {
+        // "…, and the portal began rejecting writes": an outcome begun, its subject short.
+        if !next_word(tokens, last).is_some_and(|(_, n)| is_outcome(&n.lower())) {
+            return;
+        }
+        let Some(and) = (t_index.saturating_sub(5)..t_index).rev().find(|&i| tokens[i].lower() == "and") else {
+            return;
+        };
+        if tokens[and + 1..t_index].iter().any(|t| !t.is_word()) {
+            return;
+        }
+        comma = and;
+    }
     if trigger == "which" {
         let Some((v, verb)) = next_word(tokens, last) else { return };
         let verb = verb.lower();
@@ -1608,7 +1670,6 @@ fn consequence(
     {
         return;
     }
-    let mut comma = t_index.saturating_sub(1);
     if tokens[comma].lower() == "and" {
         comma = comma.saturating_sub(1);
     }
@@ -1654,9 +1715,12 @@ fn consequence(
             person => person,
         };
         let (kind, person) = person.filter(|(kind, _)| named(*kind))?;
-        // A past: "Alfred marks a DAG as failed, so …" tells what a tool always does.
-        let past =
-            act_lower.ends_with("ed") || crate::verbs::lookup(&act_lower).is_some_and(|f| f.past == act_lower.as_str());
+        // A past: "Alfred marks a DAG as failed, so …" tells what a tool always does; but
+        // a timeline row tells its moment in the present ("13:02 Tavita starts the upgrade
+        // …, so every node drains").
+        let past = act_lower.ends_with("ed")
+            || crate::verbs::lookup(&act_lower).is_some_and(|f| f.past == act_lower.as_str())
+            || (act_lower.ends_with('s') && timed_row(ctx, tokens[verb].start));
         (past && (kind != PersonKind::ProperNoun || act_lower.ends_with("ed") || is_neutral_act(&act_lower)))
             .then_some((Some(person), verb))
     }) else {
@@ -1685,6 +1749,45 @@ fn consequence(
         return;
     }
     report_harmful_act(ctx, tokens, person.start..act.end, person, false, out);
+}
+
+/// Whether an omission's trigger stands in a passive of a duty: "was *never* updated",
+/// "had *never* been renewed", "was *not checked*" (not "Marek never updated it").
+fn passive_omission(tokens: &[Token<'_>], t_index: usize, last: usize, trigger: &str) -> bool {
+    let copula = |t: &Token<'_>| matches!(t.lower().as_str(), "was" | "were" | "is" | "are" | "been");
+    let participle = match trigger {
+        "never" => {
+            let Some((v, mut verb)) = next_word(tokens, last) else { return false };
+            // "was never updated", or "had never been renewed".
+            if !t_index.checked_sub(1).is_some_and(|b| copula(&tokens[b])) {
+                if !copula(verb) {
+                    return false;
+                }
+                let Some((_, participle)) = next_word(tokens, v) else { return false };
+                verb = participle;
+            }
+            verb.lower()
+        }
+        t if t.starts_with("not ") => {
+            if !t_index.checked_sub(1).is_some_and(|b| copula(&tokens[b])) {
+                return false;
+            }
+            tokens[last].lower()
+        }
+        _ => return false,
+    };
+    crate::lexicon::is_duty(&participle) && crate::verbs::is_participle(&participle)
+}
+
+/// Whether the line holding `at` is a timeline row: it opens with a time ("- 13:02 …",
+/// "| 13:02 | …"), before any other word.
+fn timed_row(ctx: &Context<'_>, at: usize) -> bool {
+    let text = ctx.doc.text;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..at];
+    let opening = line.trim_start_matches([' ', '\t', '-', '*', '|', '>', '+']);
+    crate::times::find_first(opening)
+        .is_some_and(|t| t.range.start <= 2 && opening[..t.range.start].chars().all(|c| !c.is_alphanumeric()))
 }
 
 /// Words that reject the frame: "did *not* break it", "never deleted".
@@ -1730,6 +1833,16 @@ fn antecedent_words(tokens: &[Token<'_>], at: usize) -> Vec<String> {
     };
     let rel = at.saturating_sub(6) + rel;
     tokens[rel.saturating_sub(5)..rel].iter().filter(|t| t.is_word()).map(|t| t.lower().as_str().to_string()).collect()
+}
+
+/// The act's object, or when the act has none after it (a relative clause: "the firewall
+/// rule that Ayodele removed on Tuesday", "the alert which Haruto had muted"), what the
+/// clause is about before it.
+fn with_antecedent(mut words: Vec<String>, tokens: &[Token<'_>], at: usize) -> Vec<String> {
+    if words.first().is_none_or(|w| grammar::is_preposition(w) || matches!(w.as_str(), "last" | "yesterday")) {
+        words.splice(0..0, antecedent_words(tokens, at));
+    }
+    words
 }
 
 /// Environments that are not production, and production: an act that carries one into
@@ -1950,7 +2063,7 @@ fn done_wrongly(words: &[String]) -> bool {
     wrong_place
         || words.iter().enumerate().any(|(i, w)| {
             BAD.contains(&w.as_str())
-                || (w == "without" && words.get(i + 1).is_some_and(|n| !WITHOUT_HARM.contains(&n.as_str())))
+                || (w == "without" && without_harm(&words[i + 1..]))
                 || (w == "by" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "mistake" | "accident")))
                 || (w == "too" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "early" | "soon")))
                 || (w == "instead" && words.get(i + 1).is_some_and(|n| n == "of"))
@@ -2309,6 +2422,16 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         Cleft => return cleft(ctx, tokens, t_index, last, &who, out),
         _ => {}
     }
+    // An omission told in the passive, with its agent: "the runbook was never updated by
+    // Marek", "had never been renewed by Ilse", "was not checked by Ines".
+    if harm == Omission && passive_omission(tokens, t_index, last, trigger) {
+        let by = tokens.iter().enumerate().skip(last + 1).take(8).find(|(_, t)| t.lower() == "by").map(|(i, _)| i);
+        if let Some(by) = by.filter(|&by| tokens[last + 1..by].iter().all(|t| !matches!(t.text, "," | ";" | "." | ":")))
+        {
+            agent(ctx, tokens, by, &who, true, out);
+        }
+        return;
+    }
     // A passive with its agent: "the warning was ignored by Bartek", "published in MDM by
     // Paweł".
     if matches!(harm, Act | Destroy | Safeguard | Wrongly | Cause | Through) {
@@ -2620,7 +2743,7 @@ fn harm_holds(
             }
         }
         Destroy => {
-            let words = object_words(tokens, last, 6);
+            let words = with_antecedent(object_words(tokens, last, 6), tokens, t_index);
             // "accidentally deleted": the adverb's finding says it.
             if accident_before(tokens, t_index) {
                 return None;
@@ -2655,7 +2778,7 @@ fn harm_holds(
             }
         }
         Safeguard => {
-            let words = object_words(tokens, last, 6);
+            let words = with_antecedent(object_words(tokens, last, 6), tokens, t_index);
             // "accidentally deleted": the adverb's finding says it.
             if accident_before(tokens, t_index) {
                 return None;
@@ -2778,19 +2901,22 @@ fn consequence_follows(tokens: &[Token<'_>], last: usize) -> bool {
                     .iter()
                     .take(4)
                     .any(|o| SAFEGUARDS.contains(&o.as_str()) || DESTROYED.contains(&o.as_str())));
+        // "without skipping any step": the harm denied.
+        let denied = i > 0 && matches!(words[i - 1].as_str(), "without" | "not" | "never");
         (linked && harm)
-            || matches!(
-                w,
-                "causing"
-                    | "breaking"
-                    | "wiping"
-                    | "deleting"
-                    | "taking"
-                    | "skipping"
-                    | "bypassing"
-                    | "ignoring"
-                    | "overwriting"
-            )
+            || !denied
+                && matches!(
+                    w,
+                    "causing"
+                        | "breaking"
+                        | "wiping"
+                        | "deleting"
+                        | "taking"
+                        | "skipping"
+                        | "bypassing"
+                        | "ignoring"
+                        | "overwriting"
+                )
     })
 }
 
@@ -2893,6 +3019,11 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         }
         Chose => after(20).next().is_some_and(|w| lower_is(w, HARMFUL_CHOICES)),
         // ", so the route was dead", ", which meant …": a clause of its own after a comma.
+        // ", and the portal began rejecting writes": an outcome's onset after ", and".
+        Consequence if ONSETS.contains(&trigger) => {
+            let before = &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(40))..hit.range.start];
+            before.contains(", and ") && after(20).next().is_some_and(|w| w.ends_with("ing"))
+        }
         Consequence => {
             let before = &masked[masked.floor_char_boundary(hit.range.start.saturating_sub(6))..hit.range.start];
             before.ends_with(", ") || before.ends_with(", and ")
@@ -3846,6 +3977,38 @@ mod tests {
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}");
         }
+    }
+
+    #[test]
+    fn reads_timeline_rows_in_the_present_passive_omissions_and_relative_clauses() {
+        for (sentence, want) in [
+            ("- 13:02 Dana starts the migration on the primary at peak, so checkout stalls.", "Dana starts"),
+            ("| 13:02 | Dana starts the migration at peak, so the portal begins rejecting writes. |", "Dana starts"),
+            ("The runbook was never updated by Marek after the cluster moved.", "updated by Marek"),
+            ("The certificate had never been renewed by Ilse.", "renewed by Ilse"),
+            ("The outage traced back to a firewall rule that Ayodele removed on Tuesday.", "Ayodele removed"),
+            ("At 09:14 Kou promoted the standby, and the portal began rejecting writes.", "Kou promoted"),
+        ] {
+            assert_eq!(flagged(ID, sentence), [want], "{sentence}");
+        }
+        for fine in [
+            // A present outside a timeline row is a habit; plurals of harm say what there was.
+            "Dana starts the migration on the primary at peak, so checkout stalls.",
+            "- 13:05 Keoni restarts the worker, so errors drop to zero.",
+            "The runbook was updated by Marek after the cluster moved.",
+            "The runbook was never updated by the sync job after the move.",
+            "The stale branches that Ayodele removed on Tuesday were merged long ago.",
+            "At 09:14 Kou promoted the standby, and the portal began accepting writes again.",
+            "Kou rolled back the deploy, and the errors started dropping.",
+            "Kou promoted the standby, and the old primary started failing its health checks again.",
+            // What an act went without, referred back to or denied.
+            "Omid kept the Friday export on his own initiative, without it we had nothing to restore.",
+            "Eeva re-registered the key under dual control without skipping any step of the procedure.",
+            "Eeva restarted the service without any downtime.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
+        assert_eq!(flagged(ID, "Eeva re-registered the key without any review."), ["Eeva re-registered"]);
     }
 
     #[test]

@@ -95,6 +95,18 @@ static SEVERITY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether an item ends with a parenthesis that says it is done, with a date or a note:
+/// "(done 20 Jan)", "(done, merged 19 Aug)", "(Completed in PR 412)".
+fn done_in_closing_parenthesis(prose: &str) -> bool {
+    let Some(inner) = prose.trim_end().strip_suffix(')') else { return false };
+    let Some(open) = inner.rfind('(') else { return false };
+    let inside = inner[open + 1..].trim_start().as_bytes();
+    ["done", "completed"].iter().any(|w| {
+        inside.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+            && inside.get(w.len()).is_none_or(|b| !b.is_ascii_alphabetic())
+    })
+}
+
 /// Whether a follow-up's text is only a placeholder ("N/A", "None", "TBD"): not a follow-up.
 fn is_placeholder(text: &str) -> bool {
     let t = crate::document::strip_list_marker(text).trim().trim_matches(['*', '_', '.', ' ', '|']);
@@ -230,8 +242,11 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                 if is_placeholder(first) || explains_a_value(first, values) {
                     continue;
                 }
+                // "- ~~…~~", "- [x] ~~…~~", "3. ~~…~~".
                 let struck = first
                     .trim_start_matches(['-', '*', '+', ' '])
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .trim_start_matches(['.', ')', ' '])
                     .trim_start_matches(['[', ' ', 'x', 'X', ']'])
                     .starts_with("~~");
                 let done_word = {
@@ -244,6 +259,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                         |w: &str| end.len() >= w.len() && end[end.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
                     ["done", "(done)", "completed"].into_iter().any(starts)
                         || ["(done)", "(completed)", "— done", "- done"].into_iter().any(ends)
+                        || done_in_closing_parenthesis(prose)
                         || prose.contains('✅')
                 };
                 let first_in_whole = head.start - item.range.start..head.end - item.range.start;
@@ -681,6 +697,13 @@ mod tests {
         let lists = followup_lists(&doc, Lookup::default());
         let done: Vec<bool> = lists[0].items.iter().map(|i| i.done).collect();
         assert_eq!(done, [true, true, true, true, false, false, true]);
+        // A closing parenthesis with a date or a note; a struck item in a numbered list.
+        let text = "## Follow-ups\n\n1. Fail the job on an empty snapshot (done, merged 19 Aug)\n2. ~~Write a runbook entry~~ (done 20 Jan)\n\
+                    3. Add an alert (Completed in PR 412)\n4. Add a panel (donation tracking)\n5. Add a probe (not done)\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc, Lookup::default());
+        let done: Vec<bool> = lists[0].items.iter().map(|i| i.done).collect();
+        assert_eq!(done, [true, true, true, false, false]);
     }
 
     #[test]

@@ -49,6 +49,20 @@ impl Milestone {
                 ("received an email", false),
                 ("received a call", false),
                 ("flagged", true),
+                // "SIEM rule … fires", "[FIRING:1] p99 latency".
+                ("fires", true),
+                ("fired", true),
+                ("firing", true),
+                ("first calls", true),
+                // Staff calling on behalf of customers: "store supervisors call the support line".
+                ("call the support", true),
+                ("calls the support", true),
+                ("call the service desk", true),
+                ("calls the service desk", true),
+                ("calls the", false),
+                ("call the", false),
+                ("email from", false),
+                ("sees", false),
                 ("reported", true),
                 ("reports", true),
                 ("notified us", true),
@@ -79,6 +93,12 @@ impl Milestone {
                 ("declar", true),
                 ("acknowledg", true),
                 ("acked", true),
+                // "ack, looking".
+                ("ack", true),
+                ("picks it up", true),
+                ("picked it up", true),
+                ("picks up", false),
+                ("picked up", false),
                 ("escalat", true),
                 ("engag", true),
                 ("joined", true),
@@ -161,6 +181,9 @@ impl Milestone {
                 ("arrived", false),
                 ("back to normal", false),
                 ("rate limit", false),
+                ("republish", false),
+                ("deactivat", false),
+                ("regenerat", false),
             ],
             Milestone::Resolved => &[
                 ("resolv", true),
@@ -185,6 +208,8 @@ impl Milestone {
                 ("back in operation", false),
                 ("no further", false),
                 ("stable", false),
+                // "synthetic checks green from all regions".
+                ("green", false),
             ],
         }
     }
@@ -470,7 +495,7 @@ impl Marks {
                 if known || negated_at(start) || cut_from_a_longer_word(text, start, end) {
                     return;
                 }
-                if denied_after(&text[end..text.floor_char_boundary(end + 48)], m) {
+                if denied_after(&text[end..text.floor_char_boundary(end + 48)], m) || asked(&text[end..]) {
                     return;
                 }
                 marks.all.add(m);
@@ -514,6 +539,20 @@ fn cut_from_a_longer_word(text: &str, start: usize, end: usize) -> bool {
         && WHOLE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&text[start..end]))
 }
 
+/// Whether the sentence a milestone word stands in is a question: "is a rollback to 2.40
+/// safe?" plans a mitigation, it does not mark one.
+fn asked(after: &str) -> bool {
+    // A full stop or question mark ends the sentence only before a space or the end
+    // ("2.40", "?at=" in a link do not).
+    let bytes = after.as_bytes();
+    let end = (0..bytes.len()).find(|&i| match bytes[i] {
+        b'!' | b'\n' | b';' => true,
+        b'.' | b'?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace() || *b == b'*'),
+        _ => false,
+    });
+    end.is_some_and(|i| bytes[i] == b'?')
+}
+
 /// The few dozen bytes before `at`: enough for the three words a denial takes.
 fn before(text: &str, at: usize) -> &str {
     &text[text.floor_char_boundary(at.saturating_sub(48))..at]
@@ -540,6 +579,8 @@ fn one_of_or_nt(b: &[u8], set: &[&str]) -> bool {
 /// Whether the words right before a place deny or postpone what follows: "no alerts",
 /// "a plan: roll back", "will fail over".
 fn negated_before(before: &str) -> bool {
+    // Within the sentence: "with no errors. Incident resolved" resolves.
+    let before = before.rfind(['.', ';', '!', '?']).map_or(before, |i| &before[i + 1..]);
     const DENYING: &[&str] = &[
         "no",
         "not",
@@ -552,6 +593,7 @@ fn negated_before(before: &str) -> bool {
         "will",
         "would",
         "decided",
+        "decision",
         "agreed",
         "proposed",
         "considered",
@@ -1560,6 +1602,20 @@ mod tests {
         {
             assert_eq!(milestone_words(text).1, Milestones::default(), "{text:?}");
         }
+        // The words of other authors: a rule that fires, staff calling, an "ack".
+        assert!(only("SIEM rule \"admin login from new ASN\" fires", Milestone::Detected));
+        assert!(only("[FIRING:1] search-api p99 latency > 2s", Milestone::Detected));
+        assert!(only("store supervisors call the support line", Milestone::Detected));
+        assert!(only("kavya: ack, looking", Milestone::Responded));
+        assert!(only("Rafael picks it up", Milestone::Responded));
+        assert!(only("Page republished with the right image paths", Milestone::Mitigated));
+        // A plan, a question or a noun is not the milestone.
+        assert!(none("Decision: restore the previous table from the backup"));
+        assert!(none("is a rollback to 2.40 safe? any schema change?"));
+        assert!(none("Added userAccessControl flags to new accounts"));
+        assert!(only("First brought to the attention of https://chat.example/?at=5dcc", Milestone::Detected));
+        // A denial ends with its sentence.
+        assert!(only("Watched for 20 minutes with no errors. Incident resolved.", Milestone::Resolved));
         let (strong, all) = milestone_words("alert; rolled back; service restored");
         assert!(all.has(Milestone::Detected) && all.has(Milestone::Mitigated) && all.has(Milestone::Resolved));
         assert!(strong.has(Milestone::Mitigated) && !strong.has(Milestone::Resolved), "restored only hints");

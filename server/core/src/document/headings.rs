@@ -67,6 +67,15 @@ impl SectionKind {
             "where",
             "timeline",
             "timelines",
+            // "Rollout log", "Incident log", "Event log", "Log".
+            "rollout",
+            "incident",
+            "event",
+            "deploy",
+            "deployment",
+            "release",
+            "response",
+            "log",
         ];
         // Case-blind, without a copy: most headings are looked at only here. The first
         // letter is compared before the rest (`| 0x20` lowers an ASCII letter and turns no
@@ -92,6 +101,7 @@ impl SectionKind {
             || t == "key events"
             || t == "events"
             || starts("timeline")
+            || LOGS.contains(&t)
         {
             SectionKind::Timeline
         } else if starts("follow up")
@@ -148,6 +158,20 @@ impl SectionKind {
         }
     }
 }
+
+/// Headings of a log of what happened, read as a timeline.
+const LOGS: &[&str] = &[
+    "log",
+    "incident log",
+    "event log",
+    "events log",
+    "rollout log",
+    "deploy log",
+    "deployment log",
+    "release log",
+    "response log",
+    "log of events",
+];
 
 /// Lowercase, letters and digits only, words single-spaced, parentheticals and leading
 /// numbering dropped: "2. Action Items (owners)" → "action items".

@@ -404,6 +404,17 @@ fn masked_text_keeps_prose_at_its_offsets() {
 
 #[test]
 fn sections_nest_and_bold_labels_count() {
+    for (heading, kind) in [
+        ("## Rollout log", SectionKind::Timeline),
+        ("## Incident log", SectionKind::Timeline),
+        ("## Log", SectionKind::Timeline),
+        ("## Change log policy", SectionKind::Other),
+        ("## Log retention", SectionKind::Other),
+    ] {
+        let text = format!("{heading}\n\nsome text\n");
+        let doc = Document::parse(&text);
+        assert_eq!(doc.section_kind_at(text.find("some").unwrap()), kind, "{heading}");
+    }
     let text = "# Incident\n\n## Timeline\n\n### Day 1\n\n- 10:00 paged\n\n## Action Items\n\n- fix\n\n**Follow-ups:**\n\n- more\n\n- **Key events**\n  - 11:00 declared\n";
     let doc = Document::parse(text);
     let kinds: Vec<SectionKind> = doc.sections.iter().map(|s| s.kind).collect();

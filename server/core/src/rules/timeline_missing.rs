@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
         default_level: RuleLevel::Warning,
         summary: "A debrief with no timeline section",
         docs: RuleDocs {
-            what: "A debrief with no section headed \"Timeline\", \"Sequence of events\" or \"Chronology\" (or a bold \
+            what: "A debrief with no section headed \"Timeline\", \"Sequence of events\", \"Chronology\" or \"Incident log\" (or a bold \
                    label such as \"**Key events**\"), or whose timeline has no entries.",
             why: "The timeline is the shared account everything else in a debrief rests on: when it was noticed, who \
                   knew what when, how long each step took. Without one, the discussion runs on each person's memory, \

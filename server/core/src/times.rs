@@ -755,6 +755,13 @@ mod tests {
         assert!(find_first("at 25:61 nothing").is_none());
     }
 
+    #[test]
+    fn a_date_then_a_range_from_one_time_to_another_starts_at_the_first() {
+        let found = find_first("3 June, from 14:40 to 16:10 — audit log review").unwrap();
+        assert_eq!(found.time, Some(Time::constant(14, 40, 0, 0)));
+        assert_eq!(found.date.map(|d| (d.month(), d.day())), Some((6, 3)));
+    }
+
     /// The fast path agrees with the full reader wherever it answers.
     #[test]
     fn the_fast_path_agrees_with_the_reader() {
@@ -898,6 +905,7 @@ mod tests {
             "at 3pm, 11 AM, 12 p.m. and 9 a.m.",
             "14:20\u{2013}14:40, 14:20 \u{2014} 14:40, 14:00 to15:00, 14:00 tomorrow",
             "Wednesday4 December and Thursday, \x0b 5 May",
+            "3 June, from 14:40 to 16:10 and 4 June from 9:05 and 5 June fromage 10:00",
         ] {
             assert_eq!(reader_parts(text), oracle::all_parts(text), "{text:?}");
         }

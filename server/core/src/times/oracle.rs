@@ -62,7 +62,7 @@ static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
           | \b(?P<mon>{MONTH})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}})\b)?
           | \b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmon>{MONTH})\b\.?(?:,?\s+(?P<dy>\d{{4}})\b)?
           )
-          (?:(?:T|[,:]?\s+(?:at\s+)?){date_time})?
+          (?:(?:T|[,:]?\s+(?:(?:at|from)\s+)?){date_time})?
         | \b{time}
         )
         (?:\s*\(?\s*(?P<zone>{zone})\b\)?|\s*\(\s*(?P<pzone>[+-]\d{{2}}:?\d{{2}})\s*\))?

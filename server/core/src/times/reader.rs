@@ -370,8 +370,9 @@ impl Reader<'_> {
         None
     }
 
-    /// A time after a date: `T14:32`, ` 14:32`, `, at 2 pm`, `: 7:56am` (a date on a line
-    /// of its own with the time after a colon: "February 15, 2024: 7:56am UTC").
+    /// A time after a date: `T14:32`, ` 14:32`, `, at 2 pm`, `, from 14:40 to 16:10` (a
+    /// range's start), `: 7:56am` (a date on a line of its own with the time after a
+    /// colon: "February 15, 2024: 7:56am UTC").
     fn time_after_date(&self, e: usize) -> Option<(TimeParts, usize)> {
         if self.is(e, |c| c == b'T' || c == b't') {
             if let Some(found) = self.time(e + 1) {
@@ -381,7 +382,11 @@ impl Reader<'_> {
         let comma = matches!(self.byte(e), Some(b',' | b':')).then_some(e + 1);
         comma.into_iter().chain([e]).find_map(|c| {
             let k = self.some_spaces(c)?;
-            let at = self.word_at(k, "at").then(|| self.some_spaces(k + 2)).flatten();
+            let at = match () {
+                _ if self.word_at(k, "at") => self.some_spaces(k + 2),
+                _ if self.word_at(k, "from") => self.some_spaces(k + 4),
+                _ => None,
+            };
             at.and_then(|a| self.time(a)).or_else(|| self.time(k))
         })
     }

@@ -401,8 +401,15 @@ fn symptom_onset(text: &str, negated: impl Fn(usize) -> bool) -> bool {
         let by_something = i.checked_sub(1).map(|j| words[j]).is_some_and(|subject| {
             let w = subject.lower();
             let trouble_ends = is(HALT) && TROUBLE.iter().any(|t| w.starts_with(t));
+            // "customers start getting NXDOMAIN": what users meet is the symptom.
+            // ("customers started getting the new version" is a rollout).
+            let object = words.get(i + 2).map(|o| o.lower());
+            let met = is(ONSET)
+                && matches!(w.as_str(), "customers" | "users" | "clients" | "players" | "riders" | "shoppers")
+                && what.as_ref().is_some_and(|m| matches!(m.as_str(), "getting" | "seeing" | "receiving" | "hitting"))
+                && object.is_none_or(|o| !matches!(o.as_str(), "the" | "new" | "their" | "our" | "updates"));
             let doer = ROLE_NOUNS.contains(&w.as_str()) || DOERS.contains(&w.as_str()) || w.starts_with('@');
-            !doer && !trouble_ends
+            met || (!doer && !trouble_ends)
         });
         by_something
             && what.is_some_and(|w| {
@@ -661,6 +668,8 @@ mod tests {
             ("card payments started to time out for some banks", true),
             ("Webhooks stopped firing for new orders", true),
             ("the mobile app begins showing a blank screen", true),
+            ("Registrar places the hold. Customers start getting NXDOMAIN", true),
+            ("Users started seeing 502s on login", true),
             // What people and changes start is not impact.
             ("The on-call started investigating", false),
             ("We began rolling back the release", false),
@@ -673,6 +682,7 @@ mod tests {
             ("Started replacing the load balancers", false),
             ("@sam started doing the weekly patching", false),
             ("The customer began uploading files in a loop", false),
+            ("Customers started getting the new app version", false),
             ("Support tickets began to reach the on-call", false),
             ("After the restart the alerts stopped firing", false),
             ("Timeouts stopped appearing in the logs", false),

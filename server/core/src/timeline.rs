@@ -129,6 +129,8 @@ impl Milestone {
                 ("rolling back", true),
                 ("revert", true),
                 ("back to the previous", true),
+                // A flag or a setting returned: "`feed_prefetch` set back to 0%".
+                ("set back to", true),
                 ("back to previous", true),
                 ("back to the old", true),
                 ("back to old", true),
@@ -492,7 +494,8 @@ impl Marks {
         MARK_WORDS.each_at_word_start(text, |start, end, &word| match word {
             MarkWord::Word(m, outright) => {
                 let known = if outright { marks.strong.has(m) } else { marks.all.has(m) };
-                if known || negated_at(start) || cut_from_a_longer_word(text, start, end) {
+                if known || negated_at(start) || cut_from_a_longer_word(text, start, end) || not_a_mark(&text[start..])
+                {
                     return;
                 }
                 if denied_after(&text[end..text.floor_char_boundary(end + 48)], m) || asked(&text[end..]) {
@@ -531,6 +534,11 @@ fn is_note(text: &str) -> bool {
 
 /// Milestone words that are whole words, not stems: "again" is not "against".
 const WHOLE_WORDS: &[&str] = &["again"];
+
+/// Words that begin like a milestone's and are not one: DNS "resolvers".
+fn not_a_mark(from: &str) -> bool {
+    ["resolver"].iter().any(|w| from.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w)))
+}
 
 /// Whether the milestone word at `start..end` is one of [`WHOLE_WORDS`] and the text
 /// goes on with the rest of a longer word.
@@ -622,7 +630,10 @@ fn denied_after(after: &str, m: Milestone) -> bool {
     while let Some(w) = words.next() {
         let failed_verb = w.eq_ignore_ascii_case("failed")
             && (m != Milestone::Detected || words.peek().is_none_or(|next| next.eq_ignore_ascii_case("to")));
-        if failed_verb || one_of_or_nt(w.as_bytes(), &["not", "never"]) {
+        // "rollback is safe, agreed": a plan agreed, not yet done.
+        let planned = m == Milestone::Mitigated
+            && one_of_or_nt(w.as_bytes(), &["agreed", "planned", "proposed", "scheduled", "discussed"]);
+        if failed_verb || planned || one_of_or_nt(w.as_bytes(), &["not", "never"]) {
             return true;
         }
     }
@@ -1616,6 +1627,9 @@ mod tests {
         assert!(only("First brought to the attention of https://chat.example/?at=5dcc", Milestone::Detected));
         // A denial ends with its sentence.
         assert!(only("Watched for 20 minutes with no errors. Incident resolved.", Milestone::Resolved));
+        assert!(none("Most large resolvers answer correctly"));
+        assert!(none("rollback is safe, agreed with kavya on the call"));
+        assert!(only("`feed_prefetch` set back to 0% for 4.18.0", Milestone::Mitigated));
         let (strong, all) = milestone_words("alert; rolled back; service restored");
         assert!(all.has(Milestone::Detected) && all.has(Milestone::Mitigated) && all.has(Milestone::Resolved));
         assert!(strong.has(Milestone::Mitigated) && !strong.has(Milestone::Resolved), "restored only hints");

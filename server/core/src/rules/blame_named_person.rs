@@ -140,6 +140,7 @@ use Harm::{
 /// tense, and the participle for passives: "was ignored by Bartek").
 const HARMS: &[(&str, Harm)] = &[
     ("broke", Act),
+    ("bricked", Act),
     ("ignored", Act),
     ("skipped", Act),
     ("forgot", Act),
@@ -394,6 +395,12 @@ const HARMS: &[(&str, Harm)] = &[
     ("over a failing", Mark),
     ("over the failing", Mark),
     ("as a false alarm", Mark),
+    ("thinking it was", Mark),
+    ("thinking this was", Mark),
+    ("thinking they were", Mark),
+    ("assuming it was", Mark),
+    ("assuming they were", Mark),
+    ("believing it was", Mark),
     ("as a false positive", Mark),
     ("in place of", Mark),
     ("still using", Mark),
@@ -1709,9 +1716,12 @@ fn consequence(
             return Some((None, verb));
         }
         let subject = grammar::subject_before(tokens, verb, Some(act_lower.as_str()), who)?;
-        // "Huamán signed …": a name no list knows, as a whole subject.
-        let person = match subject.person {
+        // "Huamán signed …": a name no list knows, as a whole subject; "Wiremu's cordon
+        // caught two healthy nodes, which took …": a person's thing.
+        let owned = subject.person.is_none() && subject.possessor.is_some();
+        let person = match subject.person.clone() {
             None if subject.possessor.is_none() && !subject.elided => unknown_surname(tokens, &subject, Wrongly, who),
+            None => subject.possessor.clone().filter(|_| !subject.elided),
             person => person,
         };
         let (kind, person) = person.filter(|(kind, _)| named(*kind))?;
@@ -1722,7 +1732,7 @@ fn consequence(
             || crate::verbs::lookup(&act_lower).is_some_and(|f| f.past == act_lower.as_str())
             || (act_lower.ends_with('s') && timed_row(ctx, tokens[verb].start));
         (past && (kind != PersonKind::ProperNoun || act_lower.ends_with("ed") || is_neutral_act(&act_lower)))
-            .then_some((Some(person), verb))
+            .then_some((Some((person, owned)), verb))
     }) else {
         return;
     };
@@ -1737,7 +1747,7 @@ fn consequence(
     if moved_on || FINDS_OR_REPAIRS.contains(&act_lower.as_str()) || HELPFUL.contains(&act_lower.as_str()) {
         return;
     }
-    let Some(person) = person else {
+    let Some((person, owned)) = person else {
         // "The bind file was copy-pasted by Ferreira from staging, so …".
         if let Some(by) = (at + 1..comma.min(at + 6)).find(|&i| tokens[i].lower() == "by") {
             agent(ctx, tokens, by, who, true, out);
@@ -1748,7 +1758,7 @@ fn consequence(
     if out.has_overlapping(&(person.start..act.end)) {
         return;
     }
-    report_harmful_act(ctx, tokens, person.start..act.end, person, false, out);
+    report_harmful_act(ctx, tokens, person.start..act.end, person, owned, out);
 }
 
 /// Whether an omission's trigger stands in a passive of a duty: "was *never* updated",
@@ -2078,6 +2088,24 @@ fn done_wrongly(words: &[String]) -> bool {
                     && words[i - 2] == "as"
                     && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "alarm" | "positive")))
                 || (w == "place" && i > 0 && words[i - 1] == "in" && words.get(i + 1).is_some_and(|n| n == "of"))
+                || mistaken_belief(&words[i..])
+        })
+}
+
+/// What an act was done believing, when the belief is what made it harm: "ran FLUSHALL
+/// on the prod Redis *thinking it was the staging box*", "deleted the bucket *assuming
+/// it was unused*" (not "restarted the pod thinking it was the cause").
+fn mistaken_belief(words: &[String]) -> bool {
+    let [verb, it, was, rest @ ..] = words else { return false };
+    matches!(verb.as_str(), "thinking" | "assuming" | "believing")
+        && matches!(it.as_str(), "it" | "this" | "they")
+        && matches!(was.as_str(), "was" | "were")
+        && rest.iter().take(4).any(|w| {
+            NOT_PROD.contains(&w.as_str())
+                || matches!(
+                    w.as_str(),
+                    "safe" | "harmless" | "unused" | "empty" | "idle" | "stale" | "orphaned" | "old" | "duplicate"
+                )
         })
 }
 
@@ -3988,6 +4016,9 @@ mod tests {
             ("The certificate had never been renewed by Ilse.", "renewed by Ilse"),
             ("The outage traced back to a firewall rule that Ayodele removed on Tuesday.", "Ayodele removed"),
             ("At 09:14 Kou promoted the standby, and the portal began rejecting writes.", "Kou promoted"),
+            ("Ayla's script cordoned every node in the pool, so checkout was hard down.", "Ayla's script cordoned"),
+            ("@seun ran FLUSHALL on the prod Redis thinking it was the staging box.", "@seun ran"),
+            ("Björn's rollout bricked the close path on every controller.", "Björn's rollout bricked"),
         ] {
             assert_eq!(flagged(ID, sentence), [want], "{sentence}");
         }
@@ -4001,6 +4032,8 @@ mod tests {
             "At 09:14 Kou promoted the standby, and the portal began accepting writes again.",
             "Kou rolled back the deploy, and the errors started dropping.",
             "Kou promoted the standby, and the old primary started failing its health checks again.",
+            "Ayla's script cordoned the two broken nodes, so the errors stopped.",
+            "Seun restarted the pod thinking it was the cause of the leak.",
             // What an act went without, referred back to or denied.
             "Omid kept the Friday export on his own initiative, without it we had nothing to restore.",
             "Eeva re-registered the key under dual control without skipping any step of the procedure.",

@@ -716,9 +716,11 @@ fn subject_within(
         // A clause that starts right at the verb ("…; deleted the table"): no subject.
         return None;
     }
-    // "the engineer who deployed it", "the engineer that should have…": the antecedent.
+    // "the engineer who deployed it", "the engineer that should have…": the antecedent;
+    // "… by Selam, who marked …": a name's, after its comma.
     if matches!(l.as_str(), "who" | "that") && last > 0 {
-        let antecedent = noun_phrase_ending_at(tokens, last - 1, verb_word, who)?;
+        let end = if l == "who" && last > 1 && tokens[last - 1].text == "," { last - 2 } else { last - 1 };
+        let antecedent = noun_phrase_ending_at(tokens, end, verb_word, who)?;
         let possessor = match (&antecedent.person, &antecedent.possessor) {
             (None, None) if l == "that" && depth < MAX_CLAUSES_BACK => {
                 author_of_object(tokens, &antecedent, who, depth)

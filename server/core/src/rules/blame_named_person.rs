@@ -4019,6 +4019,7 @@ mod tests {
             ("Ayla's script cordoned every node in the pool, so checkout was hard down.", "Ayla's script cordoned"),
             ("@seun ran FLUSHALL on the prod Redis thinking it was the staging box.", "@seun ran"),
             ("Björn's rollout bricked the close path on every controller.", "Björn's rollout bricked"),
+            ("The change was approved by Tamati, who merged it without review.", "Tamati, who merged"),
         ] {
             assert_eq!(flagged(ID, sentence), [want], "{sentence}");
         }
@@ -4034,6 +4035,7 @@ mod tests {
             "Kou promoted the standby, and the old primary started failing its health checks again.",
             "Ayla's script cordoned the two broken nodes, so the errors stopped.",
             "Seun restarted the pod thinking it was the cause of the leak.",
+            "We thank Tamati, who fixed the route table without waiting for the review.",
             // What an act went without, referred back to or denied.
             "Omid kept the Friday export on his own initiative, without it we had nothing to restore.",
             "Eeva re-registered the key under dual control without skipping any step of the procedure.",

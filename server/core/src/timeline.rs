@@ -1053,7 +1053,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         let col = time_col.or(date_col).unwrap_or(0);
         // The first table's header that names a zone names the timeline's.
         if header_zone.is_none() {
-            header_zone = table.header.iter().find_map(|h| look.zone_in(&doc.text[h.clone()]));
+            header_zone = table.header.iter().find_map(|h| zone_of_note(look, &doc.text[h.clone()]));
         }
         for (row, cells) in table.rows() {
             let head = trim_range(doc.text, row.clone());
@@ -1064,6 +1064,16 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                 e.time = four_digit_time(doc.text, cell.clone());
                 e.placeholder &= e.time.is_none();
             }
+            // "Mon 13 Jan, 9.15pm": a date, then a time written with a dot.
+            if let Some(t) = e.time.as_mut().filter(|t| t.time.is_none() && t.date.is_some()) {
+                let after = t.range.end..cell.end.max(t.range.end);
+                let rest = &doc.text[after.clone()];
+                let skipped = rest.len() - rest.trim_start_matches([',', ' ']).len();
+                if let Some(found) = four_digit_time(doc.text, after.start + skipped..after.end) {
+                    t.time = found.time;
+                    t.range.end = found.range.end;
+                }
+            }
             // The date from its own column.
             if let (Some(t), Some(d)) = (e.time.as_mut(), date_col.and_then(|d| cells.get(d))) {
                 if t.date.is_none() {
@@ -1072,6 +1082,10 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                         t.year_known = found.year_known;
                         t.day_first = found.day_first;
                         t.numeric_reading = found.numeric_reading;
+                    } else if let Some((date, known)) = dotted_date(&doc.text[d.clone()]) {
+                        // "Thu 12.6.", "17.02.2025".
+                        t.date = Some(date);
+                        t.year_known = known;
                     }
                 }
             }
@@ -1102,6 +1116,10 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             // and goes on to say what happened ("10/14/2022 - A researcher reported…").
             // A date alone ("_4/24/23_", "**April 15, 2021 (all times UTC)**") sets the day.
             let line_text = &doc.text[stripped.clone()];
+            // An image ("![10-31-2021 graph](…)") is neither an entry nor a day.
+            if line_text.starts_with("![") {
+                continue;
+            }
             // Only the start of the line matters: give the search that much.
             let line_text = &line_text[..line_text.floor_char_boundary(80)];
             let starts_with_time = times::may_start_by(line_text, 3)
@@ -1136,6 +1154,9 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         }
         if !any_entry {
             let t = &doc.text[p.clone()];
+            if t.trim_start().starts_with("![") {
+                continue;
+            }
             // A paragraph sets the day when it is a day line ("_4/24/23_") or says so
             // ("all events happened on 2019-10-21"), not when it mentions a date in passing.
             let says_so = || {
@@ -1176,7 +1197,10 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         .iter()
         .enumerate()
         .filter_map(|(i, (_, p))| match p {
-            Piece::Entry(e, Some(_)) if e.time.is_none() => four_digit_time(doc.text, e.head.clone()).map(|_| i),
+            // Also when the time read is later in the entry: "1105H – counters open until 7 PM".
+            Piece::Entry(e, Some(_)) => four_digit_time(doc.text, e.head.clone())
+                .filter(|f| e.time.as_ref().is_none_or(|t| t.range.start >= f.range.end))
+                .map(|_| i),
             _ => None,
         })
         .collect();
@@ -1208,7 +1232,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     let twelve_hour = pieces.iter().any(|(_, p)| {
         matches!(p, Piece::Entry(e, _) if e.time.as_ref().is_some_and(|t| has_meridiem(&doc.text[t.range.clone()])))
     }) || sub_headings.iter().any(|&i| has_meridiem(&doc.headings[i].text) && timed_heading(look, &doc.headings[i].text).is_some());
-    let mut declared_zone = look.zone_in(&heading.text).or(header_zone);
+    let mut declared_zone = zone_of_note(look, &heading.text).or(header_zone);
     // A live log kept newest first ("most recent first", "newest entry at the top") is
     // read from its end: its entries are kept in the order they happened.
     let intro_end = pieces.iter().find(|(_, p)| matches!(p, Piece::Entry(..))).map_or(r.end, |(o, _)| *o);
@@ -1233,6 +1257,15 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     let mut entries = Vec::new();
     let mut date = base_date;
     let mut dated = base_date != UNKNOWN_DAY;
+    // "Sequence of events — Tuesday, November 18, 2025": the day in the heading.
+    if let Some(d) = look
+        .first_time(&heading.text)
+        .filter(|t| t.time.is_none() && t.year_known && t.day_first.is_none())
+        .and_then(|t| t.date)
+    {
+        date = d;
+        dated = true;
+    }
     let mut undecided = false;
     let mut year = None::<i16>;
     let mut prev: Option<DateTime> = None;
@@ -1247,7 +1280,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                     prev = None;
                 }
                 if declared_zone.is_none() && (before_entries || entries.is_empty()) {
-                    declared_zone = look.zone_in(text);
+                    declared_zone = zone_of_note(look, text);
                 }
             }
             Piece::Entry(mut e, _) => {
@@ -1449,6 +1482,43 @@ fn timed_heading(look: Lookup<'_>, text: &str) -> Option<TimeExpr> {
     (t.time.is_some() && words_before <= 3).then_some(t)
 }
 
+/// The zone a note about the timeline's times declares ("All times UTC", "Time
+/// (Helsinki)", "Philippine Standard Time (PST, UTC+8)"): an offset written beside an
+/// abbreviation decides what the abbreviation means, and a city that names a zone
+/// (`Europe/Helsinki`) is that zone where the note speaks of time.
+fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
+    let found = look.zone_in(text);
+    let abbreviation =
+        found.as_ref().is_some_and(|z| z.name.chars().all(|c| c.is_ascii_alphabetic()) && z.name != "UTC");
+    if found.is_none() || abbreviation {
+        // "PST, UTC+8": the offset says which PST.
+        let explicit = ["UTC+", "UTC-", "UTC\u{2212}", "GMT+", "GMT-"].iter().find_map(|p| {
+            let at = text.find(p)?;
+            look.zone_in(&text[at..]).filter(|z| z.offset_minutes.is_some() && z.name.len() > 3)
+        });
+        if explicit.is_some() {
+            return explicit;
+        }
+    }
+    if found.is_some() {
+        return found;
+    }
+    let lower = text.to_ascii_lowercase();
+    if !(lower.contains("time") || lower.contains("local")) {
+        return None;
+    }
+    text.split(|c: char| !(c.is_alphabetic() || c == '_'))
+        .filter(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .find_map(|city| {
+            ["Europe", "America", "Asia", "Africa", "Australia", "Pacific", "Atlantic", "Indian"].iter().find_map(
+                |region| {
+                    let name = format!("{region}/{city}");
+                    jiff::tz::TimeZone::get(&name).ok().map(|_| Zone { name, offset_minutes: None })
+                },
+            )
+        })
+}
+
 /// A time written as four (or three) digits, `0930` or `945`, filling `r` (a time cell or
 /// the start of an entry): hours below 24, minutes below 60.
 fn four_digit_time(text: &str, r: Range<usize>) -> Option<TimeExpr> {
@@ -1456,7 +1526,16 @@ fn four_digit_time(text: &str, r: Range<usize>) -> Option<TimeExpr> {
     let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`'));
     let start = r.start + (s.len() - trimmed.len());
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-    let after = trimmed[digits..].chars().next();
+    if let Some(dotted) = dotted_time(trimmed, digits) {
+        let (time, len) = dotted;
+        return Some(TimeExpr::time_of_day(start..start + len, time, doc_zone_after(&trimmed[len..])));
+    }
+    // "0640H", "1545h", "2214hrs": the military hours mark.
+    let mark = ["hrs", "h"]
+        .iter()
+        .find(|m| trimmed[digits..].get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m)))
+        .map_or(0, |m| m.len());
+    let after = trimmed[digits + mark..].chars().next();
     // Alone, or before a space: "0930", "0930 UTC", "0930 — paged" (not "2022-02-??").
     if !(3..=4).contains(&digits) || after.is_some_and(|c| !c.is_whitespace()) {
         return None;
@@ -1464,8 +1543,66 @@ fn four_digit_time(text: &str, r: Range<usize>) -> Option<TimeExpr> {
     let n: u16 = trimmed[..digits].parse().ok()?;
     let (h, m) = (n / 100, n % 100);
     let time = jiff::civil::Time::new(i8::try_from(h).ok()?, i8::try_from(m).ok()?, 0, 0).ok()?;
-    let rest = &trimmed[digits..];
-    Some(TimeExpr::time_of_day(start..start + digits, time, doc_zone_after(rest)))
+    let rest = &trimmed[digits + mark..];
+    Some(TimeExpr::time_of_day(start..start + digits + mark, time, doc_zone_after(rest)))
+}
+
+/// A time written with a dot, as much of Europe writes it, `13.30` or `9.15pm`, at the
+/// start of `s` (whose first `digits` bytes are digits): the time and its length. Read
+/// only where a time is expected (a time cell, the start of entries written so).
+fn dotted_time(s: &str, digits: usize) -> Option<(jiff::civil::Time, usize)> {
+    let b = s.as_bytes();
+    if !(1..=2).contains(&digits) || b.get(digits) != Some(&b'.') {
+        return None;
+    }
+    let minutes = &b[digits + 1..];
+    if minutes.len() < 2
+        || !minutes[..2].iter().all(u8::is_ascii_digit)
+        || minutes.get(2).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let mut hour: i8 = s[..digits].parse().ok()?;
+    let minute: i8 = s[digits + 1..digits + 3].parse().ok()?;
+    let mut len = digits + 3;
+    let rest = &s[len..];
+    let meridiem = ["am", "pm", "a.m.", "p.m."]
+        .iter()
+        .find(|m| rest.trim_start().get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m)));
+    if let Some(m) = meridiem {
+        if hour == 0 || hour > 12 {
+            return None;
+        }
+        let pm = m.starts_with('p');
+        hour = match (pm, hour) {
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, 12) => 0,
+            (false, h) => h,
+        };
+        len += (rest.len() - rest.trim_start().len()) + m.len();
+    }
+    // "14.05." is a date, "1.14.2" a version: the time must end there.
+    if s[len..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.') {
+        return None;
+    }
+    Some((jiff::civil::Time::new(hour, minute, 0, 0).ok()?, len))
+}
+
+/// A day and month written with dots, `12.6.` or `17.02.2025` (day first wherever dots are
+/// used), as a date column gives it: the date and whether the year was written.
+fn dotted_date(cell: &str) -> Option<(jiff::civil::Date, bool)> {
+    let at = cell.find(|c: char| c.is_ascii_digit())?;
+    let mut parts = cell[at..].split('.');
+    let day: i8 = parts.next()?.parse().ok()?;
+    let month: i8 = parts.next()?.trim().parse().ok()?;
+    let year = parts.next().map(str::trim).filter(|y| !y.is_empty());
+    let (year, known) = match year {
+        Some(y) if y.len() == 4 => (y.parse().ok()?, true),
+        Some(_) => return None,
+        None => (2000, false),
+    };
+    Some((jiff::civil::Date::new(year, month, day).ok()?, known))
 }
 
 /// A zone written right after a time (`0930 UTC`).
@@ -1646,6 +1783,48 @@ mod tests {
         assert_eq!(line(Milestone::Responded), Some("14:12 acknowledged and declared"));
         assert_eq!(line(Milestone::Mitigated), Some("14:40 rolled back"));
         assert_eq!(line(Milestone::Resolved), Some("15:10 resolved"));
+    }
+
+    #[test]
+    fn times_and_zones_as_europe_asia_and_the_military_write_them() {
+        let at = |t: &Timeline| -> Vec<String> { t.entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect() };
+        // Dotted times in a time column, a day and month with dots in a day column, a city
+        // that names a zone.
+        let text = "---\nstarted: 2025-06-12T13:00:00+03:00\n---\n## Release log\n\n| Day | Time (Helsinki) | What |\n| --- | --- | --- |\n\
+                    | Thu 12.6. | 13.30 | go |\n| Thu 12.6. | 14.05 | live |\n| Fri 13.6. | 9.00 | resumed |\n";
+        let t = &parse(text)[0];
+        assert_eq!(at(t), ["2025-06-12T13:30:00", "2025-06-12T14:05:00", "2025-06-13T09:00:00"]);
+        assert_eq!(t.declared_zone.as_ref().map(|z| z.name.as_str()), Some("Europe/Helsinki"));
+        // A date and a dotted time with a meridiem in one cell; DD.MM.YYYY in a date column.
+        let text = "## Timeline\n\n| When (NZDT) | What |\n| --- | --- |\n| Mon 13 Jan 2025, 9.15pm | rollout |\n| Tue 14 Jan 2025, 12.30am | alert |\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-01-13T21:15:00", "2025-01-14T00:30:00"]);
+        let text = "## Timeline\n\n| Date | Time | What |\n| --- | --- | --- |\n| 17.02.2025 | 22:40 | calls |\n| 18.02.2025 | 00:25 | fixed |\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-02-17T22:40:00", "2025-02-18T00:25:00"]);
+        // "0640H" starts entries, before any other time in the text; an offset beside an
+        // abbreviation says which it is; the day in the heading.
+        let text = "## Timeline — Monday, 3 March 2025\n\nAll times are Philippine Standard Time (PST, UTC+8).\n\n\
+                    - 0640H – VM migrated\n- 1105H – counters open until 7 PM\n";
+        let t = &parse(text)[0];
+        assert_eq!(at(t), ["2025-03-03T06:40:00", "2025-03-03T11:05:00"]);
+        assert_eq!(t.zone_offset_minutes(), Some(480));
+        // Neither a version nor a decimal starts an entry written once; an image is no entry.
+        let text =
+            "## Timeline\n\n- 10:00 deploy 1.14 started\n- 10:05 error rate 99.8%\n\n![10-31-2021 graph](g.png)\n";
+        assert_eq!(at(&parse(text)[0]), ["2000-01-01T10:00:00", "2000-01-01T10:05:00"]);
+    }
+
+    #[test]
+    fn a_section_whose_sub_headings_are_times_is_the_timeline() {
+        let text =
+            "# Debrief\n\n## Summary\n\nx\n\n## What happened, minute by minute\n\n#### 19h47\nfirst failure\n\n\
+                    #### 19h58\nalert fires\n\n#### 20h03\nacknowledged\n\n## What we'll change\n\n- add an alert\n";
+        let t = &parse(text);
+        assert_eq!(t.len(), 1);
+        assert_eq!(&text[t[0].heading.clone()], "## What happened, minute by minute");
+        assert_eq!(t[0].entries.len(), 3);
+        // Not when a heading names the timeline, nor for headings that are not times.
+        let text = "## Timeline\n\n- 10:00 x\n\n## Notes\n\n### 10:05\n\n### 10:10\n\n### 10:15\n";
+        assert_eq!(parse(text).len(), 1);
     }
 
     #[test]

@@ -76,6 +76,10 @@ impl SectionKind {
             "release",
             "response",
             "log",
+            "recommendations",
+            "recommendation",
+            "improvements",
+            "changes",
         ];
         // Case-blind, without a copy: most headings are looked at only here. The first
         // letter is compared before the rest (`| 0x20` lowers an ASCII letter and turns no
@@ -121,6 +125,15 @@ impl SectionKind {
             || starts("follow-up")
             || t == "future actions"
             || t == "followup items"
+            // "What we'll change", "What we're changing" (apostrophes dropped).
+            || starts("what well change")
+            || starts("what we will change")
+            || starts("what were changing")
+            || starts("what we are changing")
+            || starts("what we re changing")
+            || starts("recommendation")
+            || starts("improvements")
+            || starts("changes we")
         {
             SectionKind::FollowUps
         } else if starts("contributing factor")

@@ -293,6 +293,34 @@ impl<'a> Document<'a> {
             };
             self.sections.push(Section { heading: i, kind: h.kind, range: h.range.start..end });
         }
+        // A section under any heading whose sub-headings are times ("## What happened,
+        // minute by minute", then "#### 19h47", "#### 19h58", …) is the timeline, when no
+        // heading names one.
+        if !self.sections.iter().any(|s| s.kind == SectionKind::Timeline) {
+            let timed = |h: &Heading| {
+                !h.pseudo
+                    && crate::times::find_first(&h.text[..h.text.floor_char_boundary(40)])
+                        .is_some_and(|t| t.time.is_some() && h.text[..t.range.start].split_whitespace().count() <= 3)
+            };
+            for s in &mut self.sections {
+                let h = &self.headings[s.heading];
+                if s.kind != SectionKind::Other || h.pseudo || h.level > 3 {
+                    continue;
+                }
+                // Its own sub-headings, the level right under it.
+                let mut under: Vec<&Heading> = self.headings[s.heading + 1..]
+                    .iter()
+                    .take_while(|x| x.range.start < s.range.end)
+                    .filter(|x| !x.pseudo)
+                    .collect();
+                let Some(top) = under.iter().map(|x| x.level).min() else { continue };
+                under.retain(|x| x.level == top);
+                let count = under.iter().filter(|x| timed(x)).count();
+                if count >= 3 && count * 2 > under.len() && !timed(h) {
+                    s.kind = SectionKind::Timeline;
+                }
+            }
+        }
     }
 
     /// Line starts of the text.

@@ -410,6 +410,9 @@ fn sections_nest_and_bold_labels_count() {
         ("## Log", SectionKind::Timeline),
         ("## Change log policy", SectionKind::Other),
         ("## Log retention", SectionKind::Other),
+        ("## What we'll change", SectionKind::FollowUps),
+        ("## What we're changing", SectionKind::FollowUps),
+        ("## Recommendations and agreed actions", SectionKind::FollowUps),
     ] {
         let text = format!("{heading}\n\nsome text\n");
         let doc = Document::parse(&text);

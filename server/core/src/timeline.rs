@@ -62,6 +62,9 @@ impl Milestone {
                 ("calls the", false),
                 ("call the", false),
                 ("email from", false),
+                ("voicemail", false),
+                ("radios", false),
+                ("posts in", false),
                 ("sees", false),
                 ("reported", true),
                 ("reports", true),
@@ -96,6 +99,17 @@ impl Milestone {
                 // "ack, looking".
                 ("ack", true),
                 ("picks it up", true),
+                ("takes it on", true),
+                ("took it on", true),
+                ("takes it from there", true),
+                ("took it from there", true),
+                ("calls in the", true),
+                ("called in the", true),
+                ("pulls in", true),
+                ("pulled in", true),
+                ("opens an incident", true),
+                ("opens case", false),
+                ("opens a case", false),
                 ("picked it up", true),
                 ("picks up", false),
                 ("picked up", false),
@@ -184,6 +198,11 @@ impl Milestone {
                 ("back to normal", false),
                 ("rate limit", false),
                 ("republish", false),
+                ("on hold", false),
+                ("manual hold", true),
+                ("suspended", false),
+                ("frozen", false),
+                ("removed from the", false),
                 ("deactivat", false),
                 ("regenerat", false),
             ],
@@ -192,6 +211,7 @@ impl Milestone {
                 ("all clear", true),
                 ("incident closed", true),
                 ("closed the incident", true),
+                ("closes the incident", true),
                 ("fully recovered", true),
                 ("fully restored", true),
                 ("incident over", true),
@@ -1767,6 +1787,11 @@ mod tests {
         assert!(none("Most large resolvers answer correctly"));
         assert!(none("rollback is safe, agreed with kavya on the call"));
         assert!(only("`feed_prefetch` set back to 0% for 4.18.0", Milestone::Mitigated));
+        assert!(only("A farmer leaves a voicemail on the after-hours line", Milestone::Detected));
+        assert!(only("Aroha (duty agronomist) takes it on", Milestone::Responded));
+        assert!(only("Dealer account KSM-0442 suspended", Milestone::Mitigated));
+        assert!(only("Julien closes the incident", Milestone::Resolved));
+        assert!(none("the old bucket, which now holds an empty placeholder"));
         let (strong, all) = milestone_words("alert; rolled back; service restored");
         assert!(all.has(Milestone::Detected) && all.has(Milestone::Mitigated) && all.has(Milestone::Resolved));
         assert!(strong.has(Milestone::Mitigated) && !strong.has(Milestone::Resolved), "restored only hints");

@@ -71,7 +71,7 @@ static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A name or team at the end of the first line: "— Dana", "(Dana)", "[Platform team]".
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     pattern::build(
-        r"(?:(?-u:\s)(?:-|(?u:–|—))(?-u:\s)*|\(|\[)(?-u:\s)*(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|@[A-Za-z0-9_-]+)(?:[ /&,]+(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|team|squad|@[A-Za-z0-9_-]+)){0,3}(?-u:\s)*[)\]]?(?-u:\s)*\.?$",
+        r"(?:(?-u:\s)(?:-|(?u:–|—))(?-u:\s)*|\(|\[)(?-u:\s)*(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*\.?|@[A-Za-z0-9_-]+)(?:[ /&,]+(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|team|squad|@[A-Za-z0-9_-]+)){0,3}(?-u:\s)*[)\]]?(?:(?-u:\s)*\([^()\n]{1,40}\))?(?-u:\s)*\.?$",
     )
 });
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {
@@ -118,9 +118,13 @@ fn is_placeholder(text: &str) -> bool {
 /// Whether an owner label or cell names nobody yet ("Owner: TBD", "| — |").
 fn is_unassigned(value: &str) -> bool {
     let v = value.trim().trim_matches(['*', '_', '.', ' ', '(', ')']);
-    ["", "-", "\u{2014}", "\u{2013}", "tbd", "tba", "?", "??", "n/a", "none", "unassigned", "nobody", "unknown"]
+    ["", "-", "\u{2014}", "\u{2013}", "tbd", "tba", "tbc", "?", "??", "n/a", "none", "unassigned", "nobody", "unknown"]
         .iter()
         .any(|u| u.eq_ignore_ascii_case(v))
+        // "Pending assignment", "To be assigned", "Not yet assigned".
+        || ["pending", "to be assigned", "not yet assigned", "needs an owner", "needs owner"]
+            .iter()
+            .any(|u| v.get(..u.len()).is_some_and(|w| w.eq_ignore_ascii_case(u)))
 }
 
 /// "[AK] Alert when…": initials in brackets at the start of a follow-up name its owner.
@@ -287,7 +291,9 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
             for table in doc.tables.iter().filter(|t| inside(&t.range)) {
                 let header: Vec<String> = table.header.iter().map(|h| doc.text[h.clone()].to_lowercase()).collect();
                 let owner_col = header.iter().position(|h| {
-                    ["owner", "assignee", "who", "dri", "responsible", "assigned"].iter().any(|k| h.contains(k))
+                    ["owner", "assignee", "who", "dri", "responsible", "assigned", "lead", "accountable"]
+                        .iter()
+                        .any(|k| h.contains(k))
                 });
                 let status_col =
                     header.iter().position(|h| h.contains("status") || h.contains("done") || h.contains("state"));
@@ -704,6 +710,17 @@ mod tests {
         let lists = followup_lists(&doc, Lookup::default());
         let done: Vec<bool> = lists[0].items.iter().map(|i| i.done).collect();
         assert_eq!(done, [true, true, true, false, false]);
+    }
+
+    #[test]
+    fn owners_written_with_initials_roles_and_other_column_names() {
+        let text = "## Actions\n\n- Add a dock-plan check — K. Nowak, Ops Excellence\n- Pin a message — Priya (store ops)\n\
+                    - Move the deploy to the morning\n\n| # | Action | Lead |\n| --- | --- | --- |\n| 1 | Alert on zero reads | IoT team |\n\
+                    | 2 | Refuse extra cycles | |\n\n| No. | Action | Responsible |\n| --- | --- | --- |\n| 1 | Show queue depth | Pending assignment |\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc, Lookup::default());
+        let unowned: Vec<bool> = lists[0].items.iter().map(FollowUp::needs_owner).collect();
+        assert_eq!(unowned, [false, false, true, false, true, true]);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! analyser must leave it out too.
 //!
 //! `cargo test -p debrief-core --test structure -- --nocapture` prints the figures;
-//! `structure-fresh/` is a second author's set with its own floors. `STRUCTURE_SHOW=1`
+//! `structure-fresh/` holds two more authors' sets with their own floors. `STRUCTURE_SHOW=1`
 //! lists every difference; `STRUCTURE_DIR=/dir` scores a set kept
 //! outside the repository, without the floors.
 
@@ -429,23 +429,23 @@ fn the_model_reads_every_style_as_written() {
     );
 }
 
-/// A second author's documents (`tests/eval/structure-fresh/`, see its README): scored
-/// before anyone read them, then studied. Their floors are what the reader reaches on
-/// them now, lower than the first set's, so that a change that loses ground shows.
+/// Two more authors' documents (`tests/eval/structure-fresh/`, see its README): each set
+/// scored before anyone read it, then studied. Their floors are what the reader reaches
+/// on them now, lower than the first set's, so that a change that loses ground shows.
 #[test]
-fn a_second_authors_styles_are_read_too() {
+fn other_authors_styles_are_read_too() {
     let s = score_set(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/structure-fresh"));
     let d = &s.durations;
-    assert!(s.docs >= 12, "the set lost documents: {}", s.docs);
+    assert!(s.docs >= 24, "the set lost documents: {}", s.docs);
     assert!(
         s.entries_right * 100 >= s.entries * 98,
         "entries read right fell below 98%: {}/{}",
         s.entries_right,
         s.entries
     );
-    assert!(s.exact * 100 >= s.docs * 70, "documents read exactly fell below 70%: {}/{}", s.exact, s.docs);
+    assert!(s.exact * 100 >= s.docs * 50, "documents read exactly fell below 50%: {}/{}", s.exact, s.docs);
     assert!(s.right_findings * 100 >= s.expected_findings * 80, "wanted structure findings found fell below 80%");
-    assert_eq!(s.extra_findings, 0, "an unwanted structure finding");
-    assert!(d.given_right * 100 >= d.given * 70, "durations given right fell below 70%: {}/{}", d.given_right, d.given);
+    assert!(s.extra_findings <= 1, "more than one unwanted structure finding: {}", s.extra_findings);
+    assert!(d.given_right * 100 >= d.given * 60, "durations given right fell below 60%: {}/{}", d.given_right, d.given);
     assert_eq!(d.guessed, 0, "a duration a careful reader cannot know was given");
 }

@@ -71,7 +71,7 @@ static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A name or team at the end of the first line: "— Dana", "(Dana)", "[Platform team]".
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     pattern::build(
-        r"(?:(?-u:\s)(?:-|(?u:–|—))(?-u:\s)*|\(|\[)(?-u:\s)*(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*\.?|@[A-Za-z0-9_-]+)(?:[ /&,]+(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|team|squad|@[A-Za-z0-9_-]+)){0,3}(?-u:\s)*[)\]]?(?:(?-u:\s)*\([^()\n]{1,40}\))?(?-u:\s)*\.?$",
+        r"(?:(?-u:\s)(?:-|(?u:–|—))(?-u:\s)*|\(|\[)(?-u:\s)*(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*\.?|@[A-Za-z0-9_-]+)(?:[ /&,]+(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|team|squad|@[A-Za-z0-9_-]+)){0,3}(?-u:\s)*[)\]]?(?:(?-u:\s)*\([A-Za-z0-9 ,./&'-]{1,40}\))?(?-u:\s)*\.?$",
     )
 });
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {

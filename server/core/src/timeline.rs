@@ -1520,11 +1520,12 @@ fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
             return explicit;
         }
     }
-    if found.is_some() {
+    // A city only in a short note (a heading, a column header, "All times are Paris time").
+    if found.is_some() || text.len() > 100 {
         return found;
     }
-    let lower = text.to_ascii_lowercase();
-    if !(lower.contains("time") || lower.contains("local")) {
+    let says = |w: &str| text.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes()));
+    if !(says("time") || says("local")) {
         return None;
     }
     text.split(|c: char| !(c.is_alphabetic() || c == '_'))

@@ -297,28 +297,44 @@ impl<'a> Document<'a> {
         // minute by minute", then "#### 19h47", "#### 19h58", …) is the timeline, when no
         // heading names one.
         if !self.sections.iter().any(|s| s.kind == SectionKind::Timeline) {
-            let timed = |h: &Heading| {
+            self.find_timeline_by_its_times();
+        }
+    }
+
+    /// Makes the timeline a section whose own sub-headings are mostly times (at least
+    /// three), for a document where no heading names one.
+    fn find_timeline_by_its_times(&mut self) {
+        // Each heading looked at once: most documents have a few dozen.
+        let timed: Vec<bool> = self
+            .headings
+            .iter()
+            .map(|h| {
                 !h.pseudo
+                    && h.text.starts_with(|c: char| c.is_ascii_alphanumeric())
                     && crate::times::find_first(&h.text[..h.text.floor_char_boundary(40)])
                         .is_some_and(|t| t.time.is_some() && h.text[..t.range.start].split_whitespace().count() <= 3)
-            };
-            for s in &mut self.sections {
-                let h = &self.headings[s.heading];
-                if s.kind != SectionKind::Other || h.pseudo || h.level > 3 {
-                    continue;
-                }
-                // Its own sub-headings, the level right under it.
-                let mut under: Vec<&Heading> = self.headings[s.heading + 1..]
-                    .iter()
-                    .take_while(|x| x.range.start < s.range.end)
-                    .filter(|x| !x.pseudo)
-                    .collect();
-                let Some(top) = under.iter().map(|x| x.level).min() else { continue };
-                under.retain(|x| x.level == top);
-                let count = under.iter().filter(|x| timed(x)).count();
-                if count >= 3 && count * 2 > under.len() && !timed(h) {
-                    s.kind = SectionKind::Timeline;
-                }
+            })
+            .collect();
+        if timed.iter().filter(|&&t| t).count() < 3 {
+            return;
+        }
+        for s in &mut self.sections {
+            let h = &self.headings[s.heading];
+            if s.kind != SectionKind::Other || h.pseudo || h.level > 3 || timed[s.heading] {
+                continue;
+            }
+            // Its own sub-headings: the level right under it.
+            let under = (s.heading + 1..self.headings.len())
+                .take_while(|&i| self.headings[i].range.start < s.range.end)
+                .filter(|&i| !self.headings[i].pseudo);
+            let Some(top) = under.clone().map(|i| self.headings[i].level).min() else { continue };
+            let (mut count, mut all) = (0, 0);
+            for i in under.filter(|&i| self.headings[i].level == top) {
+                all += 1;
+                count += usize::from(timed[i]);
+            }
+            if count >= 3 && count * 2 > all {
+                s.kind = SectionKind::Timeline;
             }
         }
     }

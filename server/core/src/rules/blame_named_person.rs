@@ -1546,10 +1546,11 @@ fn is_outcome(word: &str) -> bool {
             .or_else(|| word.strip_suffix('s'))
             .filter(|s| !matches!(*s, "error" | "delay" | "spike" | "crash" | "leak" | "lag"))
     });
-    stem.is_some_and(|stem| {
-        [format!("{stem}ed"), format!("{stem}d"), format!("{stem}{}ed", &stem[stem.len() - 1..])]
-            .iter()
-            .any(|past| OUTCOMES.contains(&past.as_str()))
+    // The outcomes are ASCII: any other stem is none of them.
+    let Some(stem) = stem.filter(|s| s.len() >= 2 && s.is_ascii()) else { return false };
+    let last = &stem[stem.len() - 1..];
+    OUTCOMES.iter().any(|past| {
+        past.strip_prefix(stem).is_some_and(|rest| rest == "ed" || rest == "d" || rest.strip_prefix(last) == Some("ed"))
     })
 }
 
@@ -4044,6 +4045,12 @@ mod tests {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }
         assert_eq!(flagged(ID, "Eeva re-registered the key without any review."), ["Eeva re-registered"]);
+        // Words of any script and length are read without a fault.
+        for word in ["s", "és", "ings", "ßs", "failing", "stalls", "crashes"] {
+            let _ = super::is_outcome(word);
+        }
+        assert!(super::is_outcome("stalls") && super::is_outcome("rejecting"));
+        assert!(!super::is_outcome("errors") && !super::is_outcome("és"));
     }
 
     #[test]

@@ -1528,6 +1528,10 @@ fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
     if !(says("time") || says("local")) {
         return None;
     }
+    // "Time (CT)": the two-letter names of the US zones, in brackets after "time".
+    if let Some(us) = ["PT", "MT", "CT", "ET"].iter().find(|z| text.contains(&format!("({z})"))) {
+        return Some(Zone { name: (*us).to_string(), offset_minutes: None });
+    }
     text.split(|c: char| !(c.is_alphabetic() || c == '_'))
         .filter(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_uppercase()))
         .find_map(|city| {
@@ -1833,6 +1837,8 @@ mod tests {
         let t = &parse(text)[0];
         assert_eq!(at(t), ["2025-03-03T06:40:00", "2025-03-03T11:05:00"]);
         assert_eq!(t.zone_offset_minutes(), Some(480));
+        let text = "---\nstarted: 2025-05-06T15:10:00-05:00\n---\n## Incident timeline\n\n| Time (CT) | Event |\n| --- | --- |\n| 3:12 PM | tiles stop |\n";
+        assert_eq!(parse(text)[0].zone().and_then(|z| z.iana_name()), Some("America/Chicago"));
         // Neither a version nor a decimal starts an entry written once; an image is no entry.
         let text =
             "## Timeline\n\n- 10:00 deploy 1.14 started\n- 10:05 error rate 99.8%\n\n![10-31-2021 graph](g.png)\n";

@@ -1213,21 +1213,21 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     pieces.sort_by_key(|(o, _)| *o);
     // "- 0930 paged the on-call": four digits start an entry when at least two entries
     // are written so (one could be a year or a count).
-    let four_digit: Vec<usize> = pieces
+    let four_digit: Vec<(usize, TimeExpr)> = pieces
         .iter()
         .enumerate()
         .filter_map(|(i, (_, p))| match p {
             // Also when the time read is later in the entry: "1105H – counters open until 7 PM".
             Piece::Entry(e, Some(_)) => four_digit_time(doc.text, e.head.clone())
                 .filter(|f| e.time.as_ref().is_none_or(|t| t.range.start >= f.range.end))
-                .map(|_| i),
+                .map(|f| (i, f)),
             _ => None,
         })
         .collect();
     if four_digit.len() >= 2 {
-        for i in four_digit {
+        for (i, time) in four_digit {
             if let (_, Piece::Entry(e, _)) = &mut pieces[i] {
-                e.time = four_digit_time(doc.text, e.head.clone());
+                e.time = Some(time);
                 e.placeholder = false;
             }
         }
@@ -1495,11 +1495,8 @@ fn entry(
 /// The time a heading starts with, when it gives a time of day near its start
 /// (`14:07`, `3:12 PM — paged`, `2024-06-02 09:40`, `Tue 06:15 UTC`).
 fn timed_heading(look: Lookup<'_>, text: &str) -> Option<TimeExpr> {
-    let t = look.first_time(&text[..text.floor_char_boundary(80)])?;
     // A weekday or a word or two may come first ("Tue 06:15", "Day 2, 09:40").
-    let before = &text[..t.range.start];
-    let words_before = before.split_whitespace().count();
-    (t.time.is_some() && words_before <= 3).then_some(t)
+    times::leading_time_of_day(text, look.first_time(&text[..text.floor_char_boundary(80)]))
 }
 
 /// The zone a note about the timeline's times declares ("All times UTC", "Time
@@ -1529,8 +1526,8 @@ fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
         return None;
     }
     // "Time (CT)": the two-letter names of the US zones, in brackets after "time".
-    if let Some(us) = ["PT", "MT", "CT", "ET"].iter().find(|z| text.contains(&format!("({z})"))) {
-        return Some(Zone { name: (*us).to_string(), offset_minutes: None });
+    if let Some(us) = ["(PT)", "(MT)", "(CT)", "(ET)"].iter().find(|z| text.contains(*z)) {
+        return Some(Zone { name: us[1..3].to_string(), offset_minutes: None });
     }
     text.split(|c: char| !(c.is_alphabetic() || c == '_'))
         .filter(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_uppercase()))
@@ -1595,16 +1592,7 @@ fn dotted_time(s: &str, digits: usize) -> Option<(jiff::civil::Time, usize)> {
         .iter()
         .find(|m| rest.trim_start().get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m)));
     if let Some(m) = meridiem {
-        if hour == 0 || hour > 12 {
-            return None;
-        }
-        let pm = m.starts_with('p');
-        hour = match (pm, hour) {
-            (true, 12) => 12,
-            (true, h) => h + 12,
-            (false, 12) => 0,
-            (false, h) => h,
-        };
+        hour = times::hour_with_meridiem(hour, Some(m))?;
         len += (rest.len() - rest.trim_start().len()) + m.len();
     }
     // "14.05." is a date, "1.14.2" a version: the time must end there.

@@ -251,7 +251,14 @@ fn parse_offset(s: &str) -> Option<i32> {
     (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
 }
 
-fn hour_with_meridiem(h: i8, meridiem: Option<&str>) -> Option<i8> {
+/// `found`, the first time in a heading or a line, when it gives a time of day near the
+/// start: at most three words before it ("Tue 06:15", "Day 2, 09:40", "### 19h47").
+pub fn leading_time_of_day(text: &str, found: Option<TimeExpr>) -> Option<TimeExpr> {
+    found.filter(|t| t.time.is_some() && text[..t.range.start].split_whitespace().count() <= 3)
+}
+
+/// The hour on the 24-hour clock of `h` written with `meridiem` ("am", "p.m.", …).
+pub(crate) fn hour_with_meridiem(h: i8, meridiem: Option<&str>) -> Option<i8> {
     match meridiem.map(|m| m.to_ascii_lowercase().starts_with('p')) {
         None => (0..=24).contains(&h).then_some(h % 24),
         // "13:30 PM" is written in the wild; the hour already says it all.

@@ -311,8 +311,11 @@ impl<'a> Document<'a> {
             .map(|h| {
                 !h.pseudo
                     && h.text.starts_with(|c: char| c.is_ascii_alphanumeric())
-                    && crate::times::find_first(&h.text[..h.text.floor_char_boundary(40)])
-                        .is_some_and(|t| t.time.is_some() && h.text[..t.range.start].split_whitespace().count() <= 3)
+                    && crate::times::leading_time_of_day(
+                        &h.text,
+                        crate::times::find_first(&h.text[..h.text.floor_char_boundary(40)]),
+                    )
+                    .is_some()
             })
             .collect();
         if timed.iter().filter(|&&t| t).count() < 3 {

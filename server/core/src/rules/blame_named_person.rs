@@ -1762,6 +1762,13 @@ fn consequence(
     report_harmful_act(ctx, tokens, person.start..act.end, person, owned, out);
 }
 
+/// The "by" of a passive's agent within eight tokens after the act at `last`, in its
+/// clause: "ignored *by* Bartek", "never updated after the move *by* Marek".
+fn agent_after(tokens: &[Token<'_>], last: usize) -> Option<usize> {
+    let by = (last + 1..tokens.len().min(last + 9)).find(|&i| tokens[i].lower() == "by")?;
+    tokens[last + 1..by].iter().all(|t| !matches!(t.text, "," | ";" | "." | ":")).then_some(by)
+}
+
 /// Whether an omission's trigger stands in a passive of a duty: "was *never* updated",
 /// "had *never* been renewed", "was *not checked*" (not "Marek never updated it").
 fn passive_omission(tokens: &[Token<'_>], t_index: usize, last: usize, trigger: &str) -> bool {
@@ -2454,9 +2461,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // An omission told in the passive, with its agent: "the runbook was never updated by
     // Marek", "had never been renewed by Ilse", "was not checked by Ines".
     if harm == Omission && passive_omission(tokens, t_index, last, trigger) {
-        let by = tokens.iter().enumerate().skip(last + 1).take(8).find(|(_, t)| t.lower() == "by").map(|(i, _)| i);
-        if let Some(by) = by.filter(|&by| tokens[last + 1..by].iter().all(|t| !matches!(t.text, "," | ";" | "." | ":")))
-        {
+        if let Some(by) = agent_after(tokens, last) {
             agent(ctx, tokens, by, &who, true, out);
         }
         return;
@@ -2464,13 +2469,9 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // A passive with its agent: "the warning was ignored by Bartek", "published in MDM by
     // Paweł".
     if matches!(harm, Act | Destroy | Safeguard | Wrongly | Cause | Through) {
-        let by = tokens.iter().enumerate().skip(last + 1).take(8).find(|(_, t)| t.lower() == "by").map(|(i, _)| i);
-        if let Some(by) = by {
-            if tokens[last + 1..by].iter().all(|t| !matches!(t.text, "," | ";" | "." | ":")) {
-                let found = agent(ctx, tokens, by, &who, false, out);
-                if found {
-                    return;
-                }
+        if let Some(by) = agent_after(tokens, last) {
+            if agent(ctx, tokens, by, &who, false, out) {
+                return;
             }
         }
     }

@@ -1081,7 +1081,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             let mut e = entry(doc, look, head.clone(), head.clone(), cell.clone(), EntryShape::TableRow);
             // "0930" alone in a time column is 09:30.
             if e.time.is_none() {
-                e.time = four_digit_time(doc.text, cell.clone());
+                e.time = times::four_digit_time(doc.text, cell.clone());
                 e.placeholder &= e.time.is_none();
             }
             // "Mon 13 Jan, 9.15pm": a date, then a time written with a dot.
@@ -1089,7 +1089,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                 let after = t.range.end..cell.end.max(t.range.end);
                 let rest = &doc.text[after.clone()];
                 let skipped = rest.len() - rest.trim_start_matches([',', ' ']).len();
-                if let Some(found) = four_digit_time(doc.text, after.start + skipped..after.end) {
+                if let Some(found) = times::four_digit_time(doc.text, after.start + skipped..after.end) {
                     t.time = found.time;
                     t.range.end = found.range.end;
                 }
@@ -1102,7 +1102,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                         t.year_known = found.year_known;
                         t.day_first = found.day_first;
                         t.numeric_reading = found.numeric_reading;
-                    } else if let Some((date, known)) = dotted_date(&doc.text[d.clone()]) {
+                    } else if let Some((date, known)) = times::dotted_date(&doc.text[d.clone()]) {
                         // "Thu 12.6.", "17.02.2025".
                         t.date = Some(date);
                         t.year_known = known;
@@ -1128,6 +1128,13 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             lines.push(offset..offset + line.trim_end().len());
             offset += line.len();
         }
+        // "6.00am Scheduled run starts": lines that start with a time only the fallback
+        // reads (dots, four digits, a dotted date) are entries when two or more do.
+        let fallback = |line: &Range<usize>| {
+            let head = strip_marker(doc.text, line.clone());
+            times::four_digit_time(doc.text, head.start..doc.text.floor_char_boundary(head.end.min(head.start + 30)))
+        };
+        let by_fallback = lines.len() >= 2 && lines.iter().filter(|l| fallback(l).is_some()).nth(1).is_some();
         let mut current: Option<(Range<usize>, Range<usize>)> = None;
         let mut any_entry = false;
         for line in lines {
@@ -1154,7 +1161,8 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                             .count()
                     };
                     t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && words_after() >= 3))
-                });
+                })
+                || (by_fallback && fallback(&line).is_some());
             if starts_with_time {
                 if let Some((whole, head)) = current.take() {
                     pieces.push((
@@ -1218,7 +1226,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         .enumerate()
         .filter_map(|(i, (_, p))| match p {
             // Also when the time read is later in the entry: "1105H – counters open until 7 PM".
-            Piece::Entry(e, Some(_)) => four_digit_time(doc.text, e.head.clone())
+            Piece::Entry(e, _) if e.shape != EntryShape::TableRow => times::four_digit_time(doc.text, e.head.clone())
                 .filter(|f| e.time.as_ref().is_none_or(|t| t.range.start >= f.range.end))
                 .map(|f| (i, f)),
             _ => None,
@@ -1541,92 +1549,6 @@ fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
         })
 }
 
-/// A time written as four (or three) digits, `0930` or `945`, filling `r` (a time cell or
-/// the start of an entry): hours below 24, minutes below 60.
-fn four_digit_time(text: &str, r: Range<usize>) -> Option<TimeExpr> {
-    let s = &text[r.clone()];
-    let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`'));
-    let start = r.start + (s.len() - trimmed.len());
-    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-    if let Some(dotted) = dotted_time(trimmed, digits) {
-        let (time, len) = dotted;
-        return Some(TimeExpr::time_of_day(start..start + len, time, doc_zone_after(&trimmed[len..])));
-    }
-    // "0640H", "1545h", "2214hrs": the military hours mark.
-    let mark = ["hrs", "h"]
-        .iter()
-        .find(|m| trimmed[digits..].get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m)))
-        .map_or(0, |m| m.len());
-    let after = trimmed[digits + mark..].chars().next();
-    // Alone, or before a space: "0930", "0930 UTC", "0930 — paged" (not "2022-02-??").
-    if !(3..=4).contains(&digits) || after.is_some_and(|c| !c.is_whitespace()) {
-        return None;
-    }
-    let n: u16 = trimmed[..digits].parse().ok()?;
-    let (h, m) = (n / 100, n % 100);
-    let time = jiff::civil::Time::new(i8::try_from(h).ok()?, i8::try_from(m).ok()?, 0, 0).ok()?;
-    let rest = &trimmed[digits + mark..];
-    Some(TimeExpr::time_of_day(start..start + digits + mark, time, doc_zone_after(rest)))
-}
-
-/// A time written with a dot, as much of Europe writes it, `13.30` or `9.15pm`, at the
-/// start of `s` (whose first `digits` bytes are digits): the time and its length. Read
-/// only where a time is expected (a time cell, the start of entries written so).
-fn dotted_time(s: &str, digits: usize) -> Option<(jiff::civil::Time, usize)> {
-    let b = s.as_bytes();
-    if !(1..=2).contains(&digits) || b.get(digits) != Some(&b'.') {
-        return None;
-    }
-    let minutes = &b[digits + 1..];
-    if minutes.len() < 2
-        || !minutes[..2].iter().all(u8::is_ascii_digit)
-        || minutes.get(2).is_some_and(u8::is_ascii_digit)
-    {
-        return None;
-    }
-    let mut hour: i8 = s[..digits].parse().ok()?;
-    let minute: i8 = s[digits + 1..digits + 3].parse().ok()?;
-    let mut len = digits + 3;
-    let rest = &s[len..];
-    let meridiem = ["am", "pm", "a.m.", "p.m."]
-        .iter()
-        .find(|m| rest.trim_start().get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m)));
-    if let Some(m) = meridiem {
-        hour = times::hour_with_meridiem(hour, Some(m))?;
-        len += (rest.len() - rest.trim_start().len()) + m.len();
-    }
-    // "14.05." is a date, "1.14.2" a version: the time must end there.
-    if s[len..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.') {
-        return None;
-    }
-    Some((jiff::civil::Time::new(hour, minute, 0, 0).ok()?, len))
-}
-
-/// A day and month written with dots, `12.6.` or `17.02.2025` (day first wherever dots are
-/// used), as a date column gives it: the date and whether the year was written.
-fn dotted_date(cell: &str) -> Option<(jiff::civil::Date, bool)> {
-    let at = cell.find(|c: char| c.is_ascii_digit())?;
-    let mut parts = cell[at..].split('.');
-    let day: i8 = parts.next()?.parse().ok()?;
-    let month: i8 = parts.next()?.trim().parse().ok()?;
-    let year = parts.next().map(str::trim).filter(|y| !y.is_empty());
-    let (year, known) = match year {
-        Some(y) if y.len() == 4 => (y.parse().ok()?, true),
-        Some(_) => return None,
-        None => (2000, false),
-    };
-    Some((jiff::civil::Date::new(year, month, day).ok()?, known))
-}
-
-/// A zone written right after a time (`0930 UTC`).
-fn doc_zone_after(rest: &str) -> Option<Zone> {
-    let word = rest.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next()?;
-    (!word.is_empty() && rest.trim_start().starts_with(word))
-        .then(|| times::find_zone(word))
-        .flatten()
-        .filter(|z| z.offset_minutes.is_some())
-}
-
 /// Whether the text at `r` starts with a time of day.
 fn starts_with_time(doc: &Document<'_>, look: Lookup<'_>, r: Range<usize>) -> bool {
     let text = &doc.text[r];
@@ -1818,6 +1740,13 @@ mod tests {
         assert_eq!(at(&parse(text)[0]), ["2025-01-13T21:15:00", "2025-01-14T00:30:00"]);
         let text = "## Timeline\n\n| Date | Time | What |\n| --- | --- | --- |\n| 17.02.2025 | 22:40 | calls |\n| 18.02.2025 | 00:25 | fixed |\n";
         assert_eq!(at(&parse(text)[0]), ["2025-02-17T22:40:00", "2025-02-18T00:25:00"]);
+        // Lines of a paragraph that start with a dotted time and a meridiem; a dotted date
+        // and "kl." before a dotted time in list items, over a later date in the text.
+        let text = "## Timeline\n\n6.00am Run starts.\n6.40am Emails go out.\n1.40pm Correction run.\n";
+        assert_eq!(at(&parse(text)[0]), ["2000-01-01T06:00:00", "2000-01-01T06:40:00", "2000-01-01T13:40:00"]);
+        let text = "## Timeline\n\n- 03.09.2025 kl. 10.14 — report by email\n\
+                    - 04.09.2025 kl. 09.10 — analysis done: 11 exports since 2 June\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-09-03T10:14:00", "2025-09-04T09:10:00"]);
         // "0640H" starts entries, before any other time in the text; an offset beside an
         // abbreviation says which it is; the day in the heading.
         let text = "## Timeline — Monday, 3 March 2025\n\nAll times are Philippine Standard Time (PST, UTC+8).\n\n\

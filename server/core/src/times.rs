@@ -633,6 +633,13 @@ pub fn find_zone(text: &str) -> Option<Zone> {
 /// `2026-03-01`). Returns the expression only when the whole value is one.
 pub fn parse_value(value: &str) -> Option<TimeExpr> {
     let value = value.trim();
+    // ISO 8601 with the seconds left out and an offset (`2025-06-14T17:40+02:00`), which
+    // the prose reader takes for a range ("09:02-06:00"): jiff reads the whole value.
+    if value.len() > 10 && value.as_bytes()[10] == b'T' {
+        if let Some(t) = iso_value(value) {
+            return Some(t);
+        }
+    }
     let t = find_first(value)?;
     let rest = value[t.range.end..].trim();
     (t.range.start == 0 && (rest.is_empty() || find_zone(rest).is_some()) && t.date.is_some()).then(|| {
@@ -642,6 +649,162 @@ pub fn parse_value(value: &str) -> Option<TimeExpr> {
         }
         t
     })
+}
+
+/// A whole ISO 8601 date-time value, as jiff reads it: its date, time and offset.
+fn iso_value(value: &str) -> Option<TimeExpr> {
+    use jiff::fmt::temporal::{Pieces, PiecesOffset};
+    let pieces = Pieces::parse(value).ok()?;
+    let zone = match pieces.offset()? {
+        PiecesOffset::Zulu => parse_zone("Z"),
+        PiecesOffset::Numeric(n) => {
+            let minutes = n.offset().seconds() / 60;
+            let sign = if minutes < 0 { '-' } else { '+' };
+            parse_zone(&format!("{sign}{:02}:{:02}", minutes.abs() / 60, minutes.abs() % 60))
+        }
+        _ => return None,
+    };
+    Some(TimeExpr {
+        range: 0..value.len(),
+        date: Some(pieces.date()),
+        time: pieces.time(),
+        zone: Some(zone),
+        year_known: true,
+        end_time: None,
+        day_first: None,
+        numeric_reading: None,
+    })
+}
+
+/// A time written as four (or three) digits, `0930` or `945`, filling `r` (a time cell or
+/// the start of an entry): hours below 24, minutes below 60.
+pub(crate) fn four_digit_time(text: &str, r: Range<usize>) -> Option<TimeExpr> {
+    let s = &text[r.clone()];
+    let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`'));
+    let start = r.start + (s.len() - trimmed.len());
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    if let Some(t) = dotted_date_then_time(trimmed) {
+        return Some(TimeExpr { range: start + t.range.start..start + t.range.end, ..t });
+    }
+    if let Some(dotted) = dotted_time(trimmed, digits) {
+        let (time, len) = dotted;
+        return Some(TimeExpr::time_of_day(start..start + len, time, doc_zone_after(&trimmed[len..])));
+    }
+    // "0640H", "1545h", "2214hrs": the military hours mark.
+    let mark = ["hrs", "h"]
+        .iter()
+        .find(|m| trimmed[digits..].get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m)))
+        .map_or(0, |m| m.len());
+    let after = trimmed[digits + mark..].chars().next();
+    // Alone, or before a space: "0930", "0930 UTC", "0930 — paged" (not "2022-02-??").
+    if !(3..=4).contains(&digits) || after.is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let n: u16 = trimmed[..digits].parse().ok()?;
+    let (h, m) = (n / 100, n % 100);
+    let time = Time::new(i8::try_from(h).ok()?, i8::try_from(m).ok()?, 0, 0).ok()?;
+    let rest = &trimmed[digits + mark..];
+    Some(TimeExpr::time_of_day(start..start + digits + mark, time, doc_zone_after(rest)))
+}
+
+/// A day-first date with dots and its year, then a time, at the start of `s`, as Europe
+/// writes an entry: `03.09.2025 kl. 10.14`, `03.09.2025 10:14`, `03.09.2025, um 10:14`.
+fn dotted_date_then_time(s: &str) -> Option<TimeExpr> {
+    let b = s.as_bytes();
+    let shape = b.len() > 11
+        && b[..2].iter().all(u8::is_ascii_digit)
+        && b[2] == b'.'
+        && b[3..5].iter().all(u8::is_ascii_digit)
+        && b[5] == b'.'
+        && b[6..10].iter().all(u8::is_ascii_digit)
+        && !b[10].is_ascii_alphanumeric();
+    if !shape {
+        return None;
+    }
+    let (date, _) = dotted_date(&s[..10])?;
+    // What joins them: a comma, "kl." (Nordic), "klo" (Finnish), "um", "om", "at", "à".
+    let mut k = 10;
+    let rest = s[k..].trim_start_matches([',', ' ']);
+    k = s.len() - rest.len();
+    for word in ["kl.", "klo", "um", "om", "at", "\u{e0}"] {
+        if rest.len() > word.len()
+            && rest.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+            && rest.as_bytes()[word.len()] == b' '
+        {
+            k += word.len() + 1;
+            break;
+        }
+    }
+    let rest = &s[k..];
+    let time = match find_first(rest) {
+        Some(t) if t.range.start == 0 && t.time.is_some() && t.date.is_none() => {
+            TimeExpr { range: k..k + t.range.end, ..t }
+        }
+        _ => {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let (time, len) = dotted_time(rest, digits)?;
+            TimeExpr::time_of_day(k..k + len, time, doc_zone_after(&rest[len..]))
+        }
+    };
+    Some(TimeExpr { range: 0..time.range.end, date: Some(date), year_known: true, ..time })
+}
+
+/// A time written with a dot, as much of Europe writes it, `13.30` or `9.15pm`, at the
+/// start of `s` (whose first `digits` bytes are digits): the time and its length. Read
+/// only where a time is expected (a time cell, the start of entries written so).
+pub(crate) fn dotted_time(s: &str, digits: usize) -> Option<(Time, usize)> {
+    let b = s.as_bytes();
+    if !(1..=2).contains(&digits) || b.get(digits) != Some(&b'.') {
+        return None;
+    }
+    let minutes = &b[digits + 1..];
+    if minutes.len() < 2
+        || !minutes[..2].iter().all(u8::is_ascii_digit)
+        || minutes.get(2).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let mut hour: i8 = s[..digits].parse().ok()?;
+    let minute: i8 = s[digits + 1..digits + 3].parse().ok()?;
+    let mut len = digits + 3;
+    let rest = &s[len..];
+    let meridiem = ["am", "pm", "a.m.", "p.m."]
+        .iter()
+        .find(|m| rest.trim_start().get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m)));
+    if let Some(m) = meridiem {
+        hour = hour_with_meridiem(hour, Some(m))?;
+        len += (rest.len() - rest.trim_start().len()) + m.len();
+    }
+    // "14.05." is a date, "1.14.2" a version: the time must end there.
+    if s[len..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.') {
+        return None;
+    }
+    Some((Time::new(hour, minute, 0, 0).ok()?, len))
+}
+
+/// A day and month written with dots, `12.6.` or `17.02.2025` (day first wherever dots are
+/// used), as a date column gives it: the date and whether the year was written.
+pub(crate) fn dotted_date(cell: &str) -> Option<(Date, bool)> {
+    let at = cell.find(|c: char| c.is_ascii_digit())?;
+    let mut parts = cell[at..].split('.');
+    let day: i8 = parts.next()?.parse().ok()?;
+    let month: i8 = parts.next()?.trim().parse().ok()?;
+    let year = parts.next().map(str::trim).filter(|y| !y.is_empty());
+    let (year, known) = match year {
+        Some(y) if y.len() == 4 => (y.parse().ok()?, true),
+        Some(_) => return None,
+        None => (2000, false),
+    };
+    Some((Date::new(year, month, day).ok()?, known))
+}
+
+/// A zone written right after a time (`0930 UTC`).
+fn doc_zone_after(rest: &str) -> Option<Zone> {
+    let word = rest.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next()?;
+    (!word.is_empty() && rest.trim_start().starts_with(word))
+        .then(|| find_zone(word))
+        .flatten()
+        .filter(|z| z.offset_minutes.is_some())
 }
 
 #[cfg(test)]
@@ -1031,5 +1194,29 @@ mod tests {
         assert!(parse_value("yesterday").is_none());
         assert!(parse_value("14:32").is_none(), "a value needs a date");
         assert!(parse_value("2026-13-01").is_none());
+        // Seconds left out, with an offset: the offset is not the end of a range.
+        let t = parse_value("2025-04-07T09:02-06:00").expect("ISO without seconds");
+        assert_eq!((t.time, t.end_time), (Some(Time::constant(9, 2, 0, 0)), None));
+        assert_eq!(t.zone.and_then(|z| z.offset_minutes), Some(-360));
+        assert_eq!(parse_value("2025-06-14T17:40+02:00").and_then(|t| t.zone?.offset_minutes), Some(120));
+    }
+
+    #[test]
+    fn a_time_only_the_fallback_reads_at_the_start_of_an_entry() {
+        let read = |s: &str| four_digit_time(s, 0..s.len()).map(|t| (t.date, t.time, t.range));
+        let at = |h, m| Some(Time::constant(h, m, 0, 0));
+        // A day-first date with dots, joined to its time by "kl." or nothing.
+        let sept = Some(Date::constant(2025, 9, 3));
+        assert_eq!(read("03.09.2025 kl. 10.14 — Email from a patron"), Some((sept, at(10, 14), 0..20)));
+        assert_eq!(read("03.09.2025 10:14 — paged"), Some((sept, at(10, 14), 0..16)));
+        assert_eq!(read("03.09.2025, um 10:14 — paged"), Some((sept, at(10, 14), 0..20)));
+        // A dotted time with its meridiem; four digits.
+        assert_eq!(read("6.00am Scheduled run starts"), Some((None, at(6, 0), 0..6)));
+        assert_eq!(read("1.40pm Correction run"), Some((None, at(13, 40), 0..6)));
+        assert_eq!(read("0930 paged"), Some((None, at(9, 30), 0..4)));
+        // Not times: a date alone, a version, a count.
+        assert_eq!(read("03.09.2025 — report"), None);
+        assert_eq!(read("1.14.2 released"), None);
+        assert_eq!(read("31 exports"), None);
     }
 }

@@ -319,6 +319,7 @@ impl<'a> Document<'a> {
             })
             .collect();
         if timed.iter().filter(|&&t| t).count() < 3 {
+            self.find_timeline_by_its_entries();
             return;
         }
         for s in &mut self.sections {
@@ -338,7 +339,68 @@ impl<'a> Document<'a> {
             }
             if count >= 3 && count * 2 > all {
                 s.kind = SectionKind::Timeline;
+                return;
             }
+        }
+        self.find_timeline_by_its_entries();
+    }
+
+    /// Makes the timeline the section whose own text (before any sub-heading) is mostly
+    /// entries that start with a time: at least three list items, table rows or lines,
+    /// more than half of them, under any heading ("What happened", "Tijdlijn"). The
+    /// section with the most such entries wins.
+    fn find_timeline_by_its_entries(&mut self) {
+        let text = self.text;
+        let starts_with_time = |r: Range<usize>, item: bool| {
+            // The marker (a bullet, a number, a table's bar) is a suffix away; a line of a
+            // paragraph has none ("6.00am" is no numbered item).
+            let rest = text[r.clone()].trim_start_matches(|c: char| c.is_whitespace() || c == '|');
+            let rest = if item { strip_list_marker(rest) } else { rest };
+            let at = r.end - rest.len();
+            let head = at..text.floor_char_boundary(r.end.min(at + 40));
+            crate::times::find_first(&text[head.clone()]).is_some_and(|t| t.time.is_some() && t.range.start <= 3)
+                || crate::times::four_digit_time(text, head).is_some()
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for (index, s) in self.sections.iter().enumerate() {
+            let h = &self.headings[s.heading];
+            if s.kind != SectionKind::Other || h.pseudo || h.level > 3 {
+                continue;
+            }
+            // Its own text: up to its first sub-heading.
+            let own_end = self.headings[s.heading + 1..]
+                .iter()
+                .map(|h| h.range.start)
+                .find(|&start| start < s.range.end)
+                .unwrap_or(s.range.end);
+            let own = h.range.end..own_end;
+            let inside = |r: &Range<usize>| own.start <= r.start && r.end <= own.end;
+            let (mut timed, mut all) = (0, 0);
+            let mut count = |r: Range<usize>, item: bool| {
+                all += 1;
+                timed += usize::from(starts_with_time(r, item));
+            };
+            for item in self.items.iter().filter(|i| i.parent.is_none() && inside(&i.range)) {
+                count(item.own.clone(), true);
+            }
+            for table in self.tables.iter().filter(|t| inside(&t.range)) {
+                for (row, _) in table.rows() {
+                    count(row.clone(), false);
+                }
+            }
+            for p in self.paragraphs.iter().filter(|p| !p.nested && inside(&p.range)) {
+                let mut at = p.range.start;
+                for line in text[p.range.clone()].split_inclusive('\n') {
+                    count(at..at + line.trim_end().len(), false);
+                    at += line.len();
+                }
+            }
+            if timed >= 3 && timed * 2 > all && best.is_none_or(|(_, most)| timed > most) {
+                best = Some((index, timed));
+            }
+        }
+        if let Some((index, _)) = best {
+            self.sections[index].kind = SectionKind::Timeline;
         }
     }
 

@@ -485,3 +485,27 @@ fn headings_normalise() {
     assert_eq!(SectionKind::of_heading("Root Cause"), SectionKind::Causes);
     assert_eq!(SectionKind::of_heading("Actions taken"), SectionKind::Other);
 }
+
+#[test]
+fn a_section_of_timed_entries_is_the_timeline_whatever_its_heading() {
+    let kind_of = |text: &str, at: &str| Document::parse(text).section_kind_at(text.find(at).unwrap());
+    // A heading in another language over list items; lines of one paragraph written
+    // "6.00am …"; a table whose rows start with times.
+    let list = "# Oversold\n\n## Tijdlijn\n\nAll times CEST.\n\n- 17:38 — price published\n- 18:22 — call from the door\n- 18:55 — slots closed\n";
+    assert_eq!(kind_of(list, "18:22"), SectionKind::Timeline);
+    let lines =
+        "## What happened\n\nTimes are NZST.\n\n6.00am Run starts.\n6.40am Emails go out.\n8.15am First calls.\n";
+    assert_eq!(kind_of(lines, "6.40am"), SectionKind::Timeline);
+    let table = "## Cronología\n\n| Hora | Qué pasó |\n| --- | --- |\n| 09:02 | versión 4.18 |\n| 09:20 | llamadas |\n| 10:18 | reversión |\n";
+    assert_eq!(kind_of(table, "09:20"), SectionKind::Timeline);
+    // Not timelines: a narrative with a time or two, a list mostly without times, fewer
+    // than three timed entries, and any section once a heading names the timeline.
+    let narrative = "## What happened\n\nAt 09:10 the job started.\n09:30 was when it failed, and nobody saw it.\nThe queue grew for an hour.\nThen it drained.\n";
+    assert_eq!(kind_of(narrative, "Then"), SectionKind::Other);
+    let mostly_untimed = "## Notes\n\n- 09:10 started\n- 09:20 failed\n- 09:30 drained\n- ask finance\n- ask legal\n- check the vendor\n- write it up\n";
+    assert_eq!(kind_of(mostly_untimed, "ask legal"), SectionKind::Other);
+    let two = "## Notes\n\n- 09:10 started\n- 09:20 failed\n";
+    assert_eq!(kind_of(two, "09:20"), SectionKind::Other);
+    let named = "## Timeline\n\n- 09:00 paged\n\n## Notes\n\n- 09:10 started\n- 09:20 failed\n- 09:30 drained\n";
+    assert_eq!(kind_of(named, "09:20"), SectionKind::Other);
+}

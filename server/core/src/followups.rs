@@ -65,13 +65,14 @@ static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII case folding and classes keep these small to compile (a Unicode `(?i)` with
     // `\b` and `\w` is many times larger).
     pattern::build(
-        r"(?-u:(?i)\b(?:owners?|owned by|assignees?|assigned to|dri|responsible|lead|who)\s*)(?:[:=-]|(?u:–|—))(?-u:\s)*[^\t\n\r ]|(?-u:(?i)\b(?:assigned to|owned by)\s+)[^\t\n\r ]",
+        r"(?-u:(?i)\b(?:owners?|owned by|assignees?|assigned to|dri|responsible|lead|who|responsable|responsabile|verantwortlich|eigenaar|ansvarlig|ansvarig)\s*)(?:[:=-]|(?u:–|—))(?-u:\s)*[^\t\n\r ]|(?-u:(?i)\b(?:assigned to|owned by)\s+)[^\t\n\r ]",
     )
 });
-/// A name or team at the end of the first line: "— Dana", "(Dana)", "[Platform team]".
+/// A name or team at the end of the first line: "— Dana", "(Dana)", "[Platform team]",
+/// "— Head of Estates Operations", "– Customer Services team leader", "— Equipo de Plataforma".
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     pattern::build(
-        r"(?:(?-u:\s)(?:-|(?u:–|—))(?-u:\s)*|\(|\[)(?-u:\s)*(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*\.?|@[A-Za-z0-9_-]+)(?:[ /&,]+(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|team|squad|@[A-Za-z0-9_-]+)){0,3}(?-u:\s)*[)\]]?(?:(?-u:\s)*\([A-Za-z0-9 ,./&'-]{1,40}\))?(?-u:\s)*\.?$",
+        r"(?:(?-u:\s)(?:-|(?u:–|—))(?-u:\s)*|\(|\[)(?-u:\s)*(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*\.?|@[A-Za-z0-9_-]+)(?:[ /&,]+(?:[A-Z](?:[A-Za-z0-9_'-]|[^\x00-\x7F])*|team|squad|lead|leader|manager|on-call|engineer|desk|of|for|and|de|da|do|del|van|der|den|von|@[A-Za-z0-9_-]+)){0,3}(?-u:\s)*[)\]]?(?:(?-u:\s)*\([A-Za-z0-9 ,./&'-]{1,40}\))?(?-u:\s)*\.?$",
     )
 });
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {
@@ -122,7 +123,7 @@ fn is_unassigned(value: &str) -> bool {
         .iter()
         .any(|u| u.eq_ignore_ascii_case(v))
         // "Pending assignment", "To be assigned", "Not yet assigned".
-        || ["pending", "to be assigned", "not yet assigned", "needs an owner", "needs owner"]
+        || ["pending", "to be assigned", "not yet assigned", "needs an owner", "needs owner", "por definir", "a definir", "por asignar", "sin asignar", "à définir"]
             .iter()
             .any(|u| v.get(..u.len()).is_some_and(|w| w.eq_ignore_ascii_case(u)))
 }
@@ -291,9 +292,27 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
             for table in doc.tables.iter().filter(|t| inside(&t.range)) {
                 let header: Vec<String> = table.header.iter().map(|h| doc.text[h.clone()].to_lowercase()).collect();
                 let owner_col = header.iter().position(|h| {
-                    ["owner", "assignee", "who", "dri", "responsible", "assigned", "lead", "accountable"]
-                        .iter()
-                        .any(|k| h.contains(k))
+                    // And as other languages head the column: Spanish and French, Portuguese,
+                    // Italian, German, Dutch, Norwegian and Danish, Swedish.
+                    [
+                        "owner",
+                        "assignee",
+                        "who",
+                        "dri",
+                        "responsible",
+                        "assigned",
+                        "lead",
+                        "accountable",
+                        "responsable",
+                        "responsável",
+                        "responsabile",
+                        "verantwortlich",
+                        "eigenaar",
+                        "ansvarlig",
+                        "ansvarig",
+                    ]
+                    .iter()
+                    .any(|k| h.contains(k))
                 });
                 let status_col =
                     header.iter().position(|h| h.contains("status") || h.contains("done") || h.contains("state"));
@@ -721,6 +740,19 @@ mod tests {
         let lists = followup_lists(&doc, Lookup::default());
         let unowned: Vec<bool> = lists[0].items.iter().map(FollowUp::needs_owner).collect();
         assert_eq!(unowned, [false, false, true, false, true, true]);
+    }
+
+    #[test]
+    fn owners_in_other_languages_and_roles_with_small_words() {
+        let text = "## Acciones de seguimiento\n\n- [ ] Prueba de carga. Responsable: Jorge Castañeda\n\
+                    - [ ] Avisar al cliente. Responsable: por definir\n- [ ] Publicar fuera de horario — Equipo de Plataforma\n\
+                    - Tell Student Systems first — Head of Estates Operations\n- Script for billing errors – Customer Services team leader\n\
+                    - Move the sends to 9am\n\n| Action | Ansvarlig | Status |\n| --- | --- | --- |\n| Test every endpoint | Ingrid H. | Open |\n\
+                    | Review the other endpoints | | Open |\n| Hall of fame page | — | Open |\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc, Lookup::default());
+        let unowned: Vec<bool> = lists.iter().flat_map(|l| &l.items).map(FollowUp::needs_owner).collect();
+        assert_eq!(unowned, [false, true, false, false, false, true, false, true, true]);
     }
 
     #[test]

@@ -127,6 +127,11 @@ impl Milestone {
                 ("incident start", true),
                 ("opened an incident", true),
                 ("took command", true),
+                ("takes charge", true),
+                ("took charge", true),
+                // "Calls out the OT on-call engineer": called out of hours.
+                ("calls out the", true),
+                ("called out the", true),
                 ("incident command", true),
                 ("responders", true),
                 ("investigat", false),
@@ -173,14 +178,18 @@ impl Milestone {
                 ("accepted", false),
                 ("processing", false),
                 ("halted", false),
-                ("paused the", false),
+                ("paused", false),
+                ("taken offline", true),
+                ("switched off", true),
+                // "Evening slots closed for sale": selling stopped.
+                ("closed for", false),
                 ("back on", false),
                 ("back up", false),
                 ("patched", false),
                 ("fixed", false),
                 ("repaired", false),
                 ("disabled", false),
-                ("turned off", false),
+                ("turned off", true),
                 ("rerun", false),
                 ("recovered", false),
                 ("renewed", false),
@@ -232,6 +241,98 @@ impl Milestone {
                 ("stable", false),
                 // "synthetic checks green from all regions".
                 ("green", false),
+            ],
+        }
+    }
+
+    /// The milestone's words in the other languages teams write debriefs in (Spanish,
+    /// Portuguese, French, German, Dutch, Norwegian and Danish), read as
+    /// [`Milestone::words`] are and as stems too: a timeline written in one of them is
+    /// not said to lack a milestone it names. The fewer, plainer words of each, not a
+    /// translation of the English lists. (Words whose first two letters are not plain
+    /// ASCII, "résolu", "übernimmt", cannot be indexed and are left out.)
+    pub fn words_elsewhere(self) -> &'static [(&'static str, bool)] {
+        match self {
+            Milestone::Detected => &[
+                ("detecta", true),
+                ("entdeckt", true),
+                ("bemerkt", true),
+                ("opgemerkt", true),
+                ("oppdag", true),
+                ("signalé", true),
+                ("gemeldet", false),
+                ("gemeld", false),
+                ("llamadas", false),
+                ("chamados", false),
+                ("primeras", false),
+                ("primeiros", false),
+                ("varsl", false),
+            ],
+            Milestone::Responded => &[
+                ("toma el", true),
+                ("tomó el", true),
+                ("asume", true),
+                ("assume o", true),
+                ("assumiu", true),
+                ("prend en charge", true),
+                ("pris en charge", true),
+                ("pakt het op", true),
+                ("opgepakt", true),
+                ("tar saken", true),
+                ("tok saken", true),
+                ("escala", true),
+                ("escalon", true),
+                ("eskal", true),
+                ("geëscaleerd", true),
+                ("guardia", false),
+                ("plantão", false),
+                ("astreinte", false),
+                ("bereitschaft", false),
+                ("vakt", false),
+            ],
+            Milestone::Mitigated => &[
+                ("mitigac", true),
+                ("mitigaç", true),
+                ("atténu", true),
+                ("reversión", true),
+                ("revertido", true),
+                ("revertida", true),
+                ("zurückgerollt", true),
+                ("zurückgesetzt", true),
+                ("teruggedraaid", true),
+                ("teruggezet", true),
+                ("rullet tilbake", true),
+                ("retour arrière", true),
+                ("contournement", true),
+                ("umgehung", true),
+                ("solución temporal", true),
+                ("solução temporária", true),
+                ("desactivad", false),
+                ("desativad", false),
+                ("deaktiviert", false),
+                ("uitgeschakeld", false),
+                ("slått av", false),
+                ("skrudd av", false),
+            ],
+            Milestone::Resolved => &[
+                ("resuelto", true),
+                ("behoben", true),
+                ("gelöst", true),
+                ("opgelost", true),
+                ("se cierra el incidente", true),
+                ("incidente cerrado", true),
+                ("incidente encerrado", true),
+                ("incident clôturé", true),
+                ("abgeschlossen", false),
+                ("afgesloten", false),
+                ("lukket", false),
+                ("cerrado", false),
+                ("encerrado", false),
+                ("restablecid", false),
+                ("restabelecid", false),
+                ("normalidad", false),
+                ("normalidade", false),
+                ("todo normal", false),
             ],
         }
     }
@@ -507,6 +608,7 @@ impl Marks {
         // The words and stems found at one place ("alert fired", "alert") share what
         // comes before it: it is read once.
         let mut last_read: Option<(usize, bool)> = None;
+        let mut hindsight = None;
         let mut negated_at = |start: usize| match last_read {
             Some((at, negated)) if at == start => negated,
             _ => last_read.insert((start, negated_before(before(text, start)))).1,
@@ -515,6 +617,11 @@ impl Marks {
             MarkWord::Word(m, outright) => {
                 let known = if outright { marks.strong.has(m) } else { marks.all.has(m) };
                 if known || negated_at(start) || cut_from_a_longer_word(text, start, end) || not_a_mark(&text[start..])
+                {
+                    return;
+                }
+                if m == Milestone::Detected
+                    && (*hindsight.get_or_insert_with(|| found_afterwards(text)) || reported_out(text, start))
                 {
                     return;
                 }
@@ -538,6 +645,33 @@ impl Marks {
         });
         marks
     }
+}
+
+/// Whether an entry says it was only found afterwards ("from server logs, not noticed at
+/// the time"): what it tells happened, but nobody detected it then.
+fn found_afterwards(text: &str) -> bool {
+    const SAID: &[&str] = &[
+        "not noticed at the time",
+        "unnoticed at the time",
+        "found afterwards",
+        "found later",
+        "seen afterwards",
+        "from logs afterwards",
+        "from the logs afterwards",
+        "in hindsight",
+        "reconstructed from",
+    ];
+    let lower = text.to_lowercase();
+    SAID.iter().any(|s| lower.contains(s))
+}
+
+/// Whether the detection word at `start` is "Reported to …" opening a sentence: the team
+/// reporting outward (to a regulator, a registrar), not being told.
+fn reported_out(text: &str, start: usize) -> bool {
+    let rest = &text[start..];
+    let before = text[..start].trim_end();
+    let opens = !before.contains(char::is_alphabetic) || before.ends_with(['.', ':', '|', '\u{2014}', '\u{2013}', '-']);
+    opens && (rest.starts_with("Reported to ") || rest.starts_with("Notified to "))
 }
 
 /// Mitigation words that say a repair was made, not that things got better: an entry
@@ -627,6 +761,16 @@ fn negated_before(before: &str) -> bool {
         "considered",
         "discussed",
         "whether",
+        // "instead of a hotfix": not done.
+        "instead",
+        // A decision in the other languages of `Milestone::words_elsewhere` ("Se decide
+        // revertir", "beschlossen, zurückzurollen").
+        "decide",
+        "decidió",
+        "decidido",
+        "beschlossen",
+        "besloten",
+        "besluttet",
     ];
     if before.is_ascii() {
         // The same words split by bytes, cheaper than by characters: in ASCII a character
@@ -676,7 +820,12 @@ static MARK_WORDS: LazyLock<PrefixIndex<MarkWord>> = LazyLock::new(|| {
         .into_iter()
         .flat_map(|m| m.words().iter().map(move |&(w, outright)| (w, MarkWord::Word(m, outright))));
     let stems = Milestone::ALL.into_iter().flat_map(|m| m.stems().iter().map(move |&s| (s, MarkWord::Stem(m))));
-    PrefixIndex::new(words.chain(stems))
+    let elsewhere = Milestone::ALL.into_iter().flat_map(|m| {
+        m.words_elsewhere()
+            .iter()
+            .flat_map(move |&(w, outright)| [(w, MarkWord::Word(m, outright)), (w, MarkWord::Stem(m))])
+    });
+    PrefixIndex::new(words.chain(stems).chain(elsewhere))
 });
 
 /// How an entry is written.
@@ -1710,6 +1859,32 @@ mod tests {
         let (strong, all) = milestone_words("alert; rolled back; service restored");
         assert!(all.has(Milestone::Detected) && all.has(Milestone::Mitigated) && all.has(Milestone::Resolved));
         assert!(strong.has(Milestone::Mitigated) && !strong.has(Milestone::Resolved), "restored only hints");
+    }
+
+    #[test]
+    fn milestones_in_other_words_and_other_languages() {
+        let pick = |text: &str| {
+            let t = &parse(text)[0];
+            let picked = t.milestone_entries();
+            Milestone::ALL.map(|m| picked.get(m).map(|e: &TimelineEntry| text[e.head.clone()][..5].to_string()))
+        };
+        let some = |s: &str| Some(s.to_string());
+        // An entry known only from the logs afterwards detects nothing; a supervisor who
+        // takes charge responds; a send paused, a page taken offline mitigate.
+        let text = "## Timeline\n\n- 22:48 Positions stop updating (from server logs, not noticed at the time).\n\
+                    - 23:05 Dispatcher sees stale trucks and rings the supervisor.\n- 23:12 Supervisor takes charge.\n\
+                    - 23:20 Email send paused.\n- 03:40 All trucks back, incident closed.\n";
+        assert_eq!(pick(text), [some("23:05"), some("23:12"), some("23:20"), some("03:40")]);
+        // "Reported to" the regulator is the team reporting, not being told.
+        let text = "## Timeline\n\n- 10:14 Email from a patron about another borrower's history.\n\
+                    - 10:52 Security acknowledges.\n- 12:05 Export switched off.\n- 13:00 Reported to the data protection authority.\n";
+        assert_eq!(pick(text)[0], some("10:14"));
+        // A timeline in Spanish.
+        let text = "## Cronología\n\n| Hora | Qué pasó |\n| --- | --- |\n| 09:20 | Primeras llamadas a la mesa de ayuda. |\n\
+                    | 09:34 | Jorge toma el ticket. |\n| 10:18 | Reversión a 4.17 terminada. |\n| 14:10 | Todo normal, se cierra el incidente. |\n";
+        let t = &parse(text)[0];
+        assert!(t.milestones_marked().is_complete());
+        assert_eq!(pick(text)[1..], [some("| 09:"), some("| 10:"), some("| 14:")]);
     }
 
     #[test]

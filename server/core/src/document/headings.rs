@@ -81,6 +81,48 @@ impl SectionKind {
             "improvements",
             "changes",
         ];
+        // The first words of the headings of [`TIMELINES_ELSEWHERE`] and [`FOLLOW_UPS_ELSEWHERE`].
+        const FIRST_ELSEWHERE: &[&str] = &[
+            "tijdlijn",
+            "cronología",
+            "cronologia",
+            "línea",
+            "linea",
+            "linha",
+            "zeitleiste",
+            "zeitlinie",
+            "zeitverlauf",
+            "ablauf",
+            "hendelsesforløp",
+            "hendelsesforlop",
+            "tidslinje",
+            "tidslinjen",
+            "aikajana",
+            "oś",
+            "przebieg",
+            "sequenza",
+            "actiepunten",
+            "acties",
+            "vervolgacties",
+            "acciones",
+            "ações",
+            "acoes",
+            "próximos",
+            "proximos",
+            "maßnahmen",
+            "massnahmen",
+            "folgemaßnahmen",
+            "aktionspunkte",
+            "tiltak",
+            "oppfølging",
+            "oppfolging",
+            "opfølgning",
+            "actions",
+            "plan",
+            "azioni",
+            "działania",
+            "toimenpiteet",
+        ];
         // Case-blind, without a copy: most headings are looked at only here. The first
         // letter is compared before the rest (`| 0x20` lowers an ASCII letter and turns no
         // other byte into one; the words are lowercase).
@@ -90,7 +132,9 @@ impl SectionKind {
             let first = text
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
-            let first_word = |w: &str| FIRST.iter().any(|f| f.len() == w.len() && same(w.as_bytes(), f.as_bytes()));
+            let first_word = |w: &str| {
+                FIRST.iter().chain(FIRST_ELSEWHERE).any(|f| f.len() == w.len() && same(w.as_bytes(), f.as_bytes()))
+            };
             if !first.is_some_and(first_word) {
                 return SectionKind::Other;
             }
@@ -106,6 +150,7 @@ impl SectionKind {
             || t == "events"
             || starts("timeline")
             || LOGS.contains(&t)
+            || TIMELINES_ELSEWHERE.iter().any(|h| starts(h))
         {
             SectionKind::Timeline
         } else if starts("follow up")
@@ -134,6 +179,7 @@ impl SectionKind {
             || starts("recommendation")
             || starts("improvements")
             || starts("changes we")
+            || FOLLOW_UPS_ELSEWHERE.iter().any(|h| starts(h))
         {
             SectionKind::FollowUps
         } else if starts("contributing factor")
@@ -171,6 +217,58 @@ impl SectionKind {
         }
     }
 }
+
+/// Timeline headings in the other languages teams write debriefs in (normalised): Dutch,
+/// Spanish, Portuguese, German, Norwegian, Danish, Finnish, Polish, Italian. French
+/// "Chronologie" is found by its stem, as "Chronology" is.
+const TIMELINES_ELSEWHERE: &[&str] = &[
+    "chronologie",
+    "tijdlijn",
+    "cronología",
+    "cronologia",
+    "línea de tiempo",
+    "linea de tiempo",
+    "linha do tempo",
+    "zeitleiste",
+    "zeitlinie",
+    "zeitverlauf",
+    "ablauf",
+    "hendelsesforløp",
+    "hendelsesforlop",
+    "tidslinje",
+    "aikajana",
+    "oś czasu",
+    "przebieg zdarzeń",
+    "przebieg zdarzen",
+    "sequenza degli eventi",
+];
+
+/// Follow-up headings in those languages (normalised, apostrophes dropped).
+const FOLLOW_UPS_ELSEWHERE: &[&str] = &[
+    "actiepunten",
+    "acties",
+    "vervolgacties",
+    "acciones",
+    "ações",
+    "acoes",
+    "próximos pasos",
+    "proximos pasos",
+    "próximos passos",
+    "proximos passos",
+    "maßnahmen",
+    "massnahmen",
+    "folgemaßnahmen",
+    "aktionspunkte",
+    "tiltak",
+    "oppfølging",
+    "oppfolging",
+    "opfølgning",
+    "actions correctives",
+    "plan daction",
+    "azioni",
+    "działania",
+    "toimenpiteet",
+];
 
 /// Headings of a log of what happened, read as a timeline.
 const LOGS: &[&str] = &[

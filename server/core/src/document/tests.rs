@@ -413,6 +413,17 @@ fn sections_nest_and_bold_labels_count() {
         ("## What we'll change", SectionKind::FollowUps),
         ("## What we're changing", SectionKind::FollowUps),
         ("## Recommendations and agreed actions", SectionKind::FollowUps),
+        ("## Tijdlijn", SectionKind::Timeline),
+        ("## Cronología", SectionKind::Timeline),
+        ("## Línea de tiempo", SectionKind::Timeline),
+        ("## Hendelsesforløp", SectionKind::Timeline),
+        ("## Chronologie", SectionKind::Timeline),
+        ("## Actiepunten", SectionKind::FollowUps),
+        ("## Acciones de seguimiento", SectionKind::FollowUps),
+        ("## Maßnahmen", SectionKind::FollowUps),
+        ("## Plan d'action", SectionKind::FollowUps),
+        ("## Planning", SectionKind::Other),
+        ("## Ablaufdatum der Zertifikate", SectionKind::Other),
     ] {
         let text = format!("{heading}\n\nsome text\n");
         let doc = Document::parse(&text);

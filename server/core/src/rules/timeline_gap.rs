@@ -177,6 +177,22 @@ const EXPLANATIONS: &[&str] = &[
     "for about",
     "for around",
     "takes",
+    // A call back promised ("their engineer to call back within 2 hours").
+    "call back",
+    "callback",
+    // Waiting and a known length in the other languages of `Milestone::words_elsewhere`.
+    "espera",
+    "tarda",
+    "demora",
+    "aguard",
+    "warte",
+    "dauert",
+    "wacht",
+    "duurt",
+    "venter",
+    "attente",
+    "pendant la nuit",
+    "durante la noche",
 ];
 
 /// Whether an entry's text says why nothing happened after it.
@@ -191,6 +207,18 @@ mod tests {
     use crate::rules::test_support::flagged;
 
     const ID: &str = "timeline-gap";
+
+    #[test]
+    fn a_promised_call_back_or_a_wait_in_another_language_explains_a_silence() {
+        let text = "# D\n\n## Timeline\n\n- 23:05 seen\n- 23:12 declared\n- 23:20 manual dispatch\n\
+                    - 00:32 P1 with the vendor; their engineer to call back within 2 hours\n- 02:25 vendor calls back\n- 02:58 fixed\n";
+        assert!(flagged(ID, text).is_empty());
+        let text = text.replace("their engineer to call back within 2 hours", "nothing");
+        assert!(flagged(ID, &text).contains(&"02:25 vendor calls back".to_string()));
+        let text = "# D\n\n## Timeline\n\n- 09:20 llamadas\n- 09:34 toma el ticket\n- 10:18 reversión\n\
+                    - 11:30 se lanza el script (tarda unas 2 h)\n- 13:45 script terminado\n- 14:10 cerrado\n";
+        assert!(flagged(ID, text).is_empty());
+    }
 
     #[test]
     fn flags_gaps_over_the_limit() {

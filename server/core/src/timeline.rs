@@ -198,7 +198,7 @@ impl Milestone {
                 ("deployed", false),
                 ("redeployed", false),
                 ("installed", false),
-                ("revoked", false),
+                ("revoked", true),
                 ("rotated", false),
                 ("to clear", false),
                 ("clearing", false),
@@ -790,6 +790,14 @@ fn negated_before(before: &str) -> bool {
 /// "failed" denies only as a verb ("the alert failed to fire"), not as what was reported
 /// ("users reported failed uploads").
 fn denied_after(after: &str, m: Milestone) -> bool {
+    // "queue paused since 1:04pm", "work paused until Monday": a state, not the act.
+    if m == Milestone::Mitigated
+        && denial_words(after)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("since") || w.eq_ignore_ascii_case("until"))
+    {
+        return true;
+    }
     let mut words = denial_words(after).take(3).peekable();
     while let Some(w) = words.next() {
         let failed_verb = w.eq_ignore_ascii_case("failed")

@@ -9,7 +9,7 @@
 //! analyser must leave it out too.
 //!
 //! `cargo test -p debrief-core --test structure -- --nocapture` prints the figures;
-//! `structure-fresh/` holds two more authors' sets with their own floors. `STRUCTURE_SHOW=1`
+//! `structure-fresh/` holds three more authors' sets with their own floors. `STRUCTURE_SHOW=1`
 //! lists every difference; `STRUCTURE_DIR=/dir` scores a set kept
 //! outside the repository, without the floors.
 
@@ -416,10 +416,10 @@ fn the_model_reads_every_style_as_written() {
         s.entries_right,
         s.entries
     );
-    assert!(s.exact * 100 >= s.docs * 90, "documents read exactly fell below 90%: {}/{}", s.exact, s.docs);
+    assert!(s.exact * 100 >= s.docs * 95, "documents read exactly fell below 95%: {}/{}", s.exact, s.docs);
     assert!(s.right_findings * 100 >= s.expected_findings * 90, "wanted structure findings found fell below 90%");
     assert!(d.given >= 150, "the set lost hand-computed durations: {}", d.given);
-    assert!(d.given_right * 100 >= d.given * 90, "durations given right fell below 90%: {}/{}", d.given_right, d.given);
+    assert!(d.given_right * 100 >= d.given * 94, "durations given right fell below 94%: {}/{}", d.given_right, d.given);
     assert_eq!(d.guessed, 0, "a duration a careful reader cannot know was given");
     assert!(
         s.extra_findings * 10 <= s.right_findings.max(1),
@@ -429,14 +429,14 @@ fn the_model_reads_every_style_as_written() {
     );
 }
 
-/// Two more authors' documents (`tests/eval/structure-fresh/`, see its README): each set
+/// Three more authors' documents (`tests/eval/structure-fresh/`, see its README): each set
 /// scored before anyone read it, then studied. Their floors are what the reader reaches
 /// on them now, lower than the first set's, so that a change that loses ground shows.
 #[test]
 fn other_authors_styles_are_read_too() {
     let s = score_set(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/structure-fresh"));
     let d = &s.durations;
-    assert!(s.docs >= 24, "the set lost documents: {}", s.docs);
+    assert!(s.docs >= 32, "the set lost documents: {}", s.docs);
     assert!(
         s.entries_right * 100 >= s.entries * 98,
         "entries read right fell below 98%: {}/{}",

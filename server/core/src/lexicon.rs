@@ -493,6 +493,17 @@ pub const DUTIES: &[&str] = &[
     "delivered",
     "remove",
     "removed",
+    // Putting a thing back or on record: "did not return it to critical", "did not
+    // record the change" ("did not register" and "log" take "for" and "in" too often).
+    "return",
+    "returned",
+    "restore",
+    "restored",
+    "reset",
+    "record",
+    "recorded",
+    "share",
+    "shared",
 ];
 
 /// Whether `lower` is a duty whose omission is blame when a person is named.

@@ -1085,7 +1085,10 @@ fn if_only(ctx: &Context<'_>, sentence: &Sentence<'_>, t_index: usize, out: &mut
     let Some(subject) = grammar::subject_before(&probe, probe.len() - 1, verb.as_deref(), &ctx.who()) else {
         return;
     };
-    if subject.person.is_none() {
+    // "If only the checkout squad had done …": hindsight is about people, so a group
+    // ("squad", "desk", "vendor") is one here whatever the verb.
+    let group = probe.len() >= 2 && lexicon::is_group(&probe[probe.len() - 2].lower());
+    if subject.person.is_none() && !group {
         return;
     }
     let end = tokens.get(had + 1).map_or(tokens[had].end, |t| t.end);
@@ -1107,6 +1110,10 @@ mod tests {
         assert_eq!(flagged(ID, "The engineer should had tested it."), ["The engineer should had tested"]);
         assert_eq!(flagged(ID, "The on-call failed to escalate."), ["The on-call failed to escalate"]);
         assert_eq!(flagged(ID, "If only the DBA had checked the lag."), ["If only the DBA had checked"]);
+        assert_eq!(
+            flagged(ID, "If only the checkout squad had done the test."),
+            ["If only the checkout squad had done"]
+        );
         assert_eq!(
             flagged(ID, "When the disk filled, the SRE team should've paged storage."),
             ["the SRE team should've paged"]

@@ -323,6 +323,22 @@ const TRIGGERS: &[&str] = &{
 
 /// Words that show a clause is about what someone had to do, should have done, or
 /// failed to do.
+/// Verbs of knowing after "obviously", "clearly": "would obviously know that …".
+const KNOWING: &[&str] = &[
+    "know",
+    "knew",
+    "known",
+    "see",
+    "saw",
+    "seen",
+    "realise",
+    "realised",
+    "realize",
+    "realized",
+    "understand",
+    "understood",
+];
+
 const OBLIGATION: &[&str] = &[
     "should",
     "could",
@@ -468,7 +484,9 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         let phrase_has_obligation = j.phrase.contains("had to") || j.phrase.contains("known");
         let clause_has_obligation = modal.is_some()
             || sentence.tokens[t_index..].iter().take(6).any(|t| OBLIGATION.contains(&t.lower().as_str()));
-        if !(phrase_has_obligation || clause_has_obligation) {
+        // "would obviously know", "clearly saw": what a person is said to have known.
+        let knowing = next.as_deref().is_some_and(|v| KNOWING.contains(&v));
+        if !(phrase_has_obligation || clause_has_obligation || knowing) {
             return;
         }
     }
@@ -659,6 +677,14 @@ mod tests {
         for v in super::VERDICTS {
             assert!(super::VERDICT_ENDS.contains(&v.rsplit(' ').next().unwrap()), "{v}");
         }
+    }
+
+    #[test]
+    fn what_someone_obviously_knew_judges_them() {
+        assert_eq!(flagged(ID, "Any operator would obviously know that a purge is dangerous."), ["obviously"]);
+        assert_eq!(flagged(ID, "Dana clearly saw the warning."), ["clearly"]);
+        assert!(flagged(ID, "We obviously knew the risk.").is_empty(), "about ourselves");
+        assert!(flagged(ID, "The graph clearly shows the drop.").is_empty());
     }
 
     #[test]

@@ -749,6 +749,10 @@ const DESTROYED: &[&str] = &[
 /// What a safeguard is, when it is switched off.
 const SAFEGUARDS: &[&str] = &[
     "soak",
+    "panel",
+    "panels",
+    "dashboard",
+    "dashboards",
     "alert",
     "alerts",
     "alarm",
@@ -2714,7 +2718,9 @@ fn harm_holds(
                     && verb.chars().all(|c| c.is_alphabetic() || c == '-');
             let agentive =
                 forgotten || (matches!(trigger, "failed to" | "fails to") && crate::lexicon::is_human_verb(&verb));
-            if !(listed || agentive) {
+            // "did not register the change, so nobody knew the limiter was off": any act
+            // left undone, when the sentence says what that did.
+            if !(listed || agentive || consequence_follows(tokens, v)) {
                 return None;
             }
             // "never" and "had not" take a participle ("never tested", "had not checked").
@@ -2933,7 +2939,11 @@ fn consequence_follows(tokens: &[Token<'_>], last: usize) -> bool {
                     .any(|o| SAFEGUARDS.contains(&o.as_str()) || DESTROYED.contains(&o.as_str())));
         // "without skipping any step": the harm denied.
         let denied = i > 0 && matches!(words[i - 1].as_str(), "without" | "not" | "never");
-        (linked && harm)
+        // "…, so for twenty minutes nobody knew the limiter was off": nobody aware.
+        let unaware = (w == "nobody" || (w == "no" && words.get(i + 1).is_some_and(|n| n.as_str() == "one")))
+            && words[..i].iter().rev().take(5).any(|p| p.as_str() == "so");
+        unaware
+            || (linked && harm)
             || !denied
                 && matches!(
                     w,
@@ -3088,7 +3098,10 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             }
             let forgotten =
                 matches!(trigger, "neglected to" | "forgot to" | "omitted to" | "forgets to" | "neglects to");
-            next.is_some_and(|w| {
+            // Any step, when the sentence goes on to say what its omission did (see
+            // `harm_holds`): "did not register the change, so nobody knew …".
+            let so = || masked[hit.range.end..hit.block.end].contains(", so ");
+            so() || next.is_some_and(|w| {
                 let w = w.to_ascii_lowercase();
                 forgotten
                     || crate::lexicon::is_duty(&w)
@@ -3883,6 +3896,25 @@ mod tests {
         assert_eq!(flagged(ID, "Dana's change caused the outage."), ["Dana's change caused"]);
         assert_eq!(flagged(ID, "She was to blame for the outage."), ["She was to blame"]);
         assert_eq!(flagged(ID, "Liam pushed a bad config and caused the outage."), ["Liam pushed", "caused"]);
+    }
+
+    #[test]
+    fn monitoring_removed_and_steps_left_undone_with_what_that_did() {
+        for (sentence, want) in [
+            ("Zhang Wei removed the disk-headroom panel from the on-call dashboard.", "Zhang Wei removed"),
+            ("Aigerim did not return the alarm to critical.", "Aigerim did not"),
+            ("Marek did not register the change, so nobody knew the limiter was off.", "Marek did not"),
+        ] {
+            assert_eq!(flagged(ID, sentence), [want], "{sentence}");
+        }
+        // Nothing said of what it did, a step that is no duty; cleaning up dead panels.
+        for fine in [
+            "Marek did not register for the conference.",
+            "Aigerim removed the stale panels after the migration.",
+            "Zhang Wei added a disk-headroom panel to the dashboard.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
     }
 
     #[test]

@@ -156,6 +156,15 @@ const TECHNICAL_NEXT: &[&str] = &[
     "type",
     "types",
     "page",
+    "pages",
+    "screen",
+    "screens",
+    "dialog",
+    "dialogue",
+    "popup",
+    "banner",
+    "state",
+    "states",
     "handling",
     "handler",
     "path",
@@ -418,6 +427,7 @@ mod tests {
     fn leaves_rejections_mentions_and_technical_uses() {
         for fine in [
             "This was not human error.",
+            "The app shows a user error screen for declined payments.",
             "Regulatory oversight by the central bank covers the ledger.",
             "The change had no oversight by a second reviewer.",
             "It was never a people problem: the tool allowed it.",

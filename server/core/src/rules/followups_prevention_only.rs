@@ -175,6 +175,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             "assur",
             "promis",
             "zero",
+            "nothing",
         ];
         if !WORDS.iter().any(|w| before.contains(w)) {
             return;
@@ -209,18 +210,37 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         .then(|| {
             window.windows(2).position(|w| {
                 let (a, b) = (w[0].lower(), w[1].lower());
-                matches!(a.as_str(), "will" | "shall" | "would") && matches!(b.as_str(), "not" | "never")
+                matches!(a.as_str(), "will" | "shall" | "would" | "can") && matches!(b.as_str(), "not" | "never")
                     || matches!(a.as_str(), "won't" | "shan't")
             })
+        })
+        .flatten();
+    // "Nothing like this will ever happen again": a denied subject and a future.
+    let nothing_will = (trigger == "again" || trigger.ends_with(" again"))
+        .then(|| {
+            let said = |words: &[&str]| window.iter().position(|t| words.contains(&t.lower().as_str()));
+            // The happening is what "again" repeats: no other clause between ("nothing will
+            // happen to the data if the job runs again").
+            let happens = window.iter().rposition(|t| HAPPENING.contains(&t.lower().as_str())).is_some_and(|h| {
+                !window[h..].iter().any(|t| matches!(t.lower().as_str(), "if" | "when" | "unless" | "while"))
+            });
+            said(&["nothing", "nobody"]).filter(|_| happens && said(&["will", "shall", "can"]).is_some())
         })
         .flatten();
     let promise_at = window
         .iter()
         .position(|t| PREVENTION.contains(&t.lower().as_str()))
+        .or(nothing_will)
         .or(rule_out)
         .or(no_way)
         .or(future_denial)
-        .or_else(|| so_not.then(|| window.iter().position(|t| t.lower() == "so")).flatten());
+        .or_else(|| so_not.then(|| window.iter().position(|t| t.lower() == "so")).flatten())
+        // "such an incident cannot happen again": denied right before the happening.
+        .or_else(|| {
+            happening
+                .then(|| window.iter().rposition(|t| matches!(t.lower().as_str(), "cannot" | "can't" | "won't")))
+                .flatten()
+        });
     let Some(promise_at) =
         promise_at
             .map(|i| window_start + i)
@@ -237,7 +257,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     ) {
         let negated = window.iter().any(|t| {
             let l = t.lower();
-            l.ends_with("n't") || matches!(l.as_str(), "not" | "no" | "never" | "nobody" | "cannot" | "zero")
+            l.ends_with("n't")
+                || matches!(l.as_str(), "not" | "no" | "never" | "nobody" | "nothing" | "cannot" | "zero")
         });
         // "expiry must never take down a service again": a modal denied.
         // (Of harm: "must never be renewed by hand again" is a rule of work, not a promise.)
@@ -247,6 +268,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
                 && (HAPPENING.contains(&w[2].lower().as_str()) || HARMING.contains(&w[2].lower().as_str()))
         });
         let promised = future_denial.is_some()
+            || nothing_will.is_some()
             || modal_denial
             || window.iter().any(|t| {
                 matches!(
@@ -323,6 +345,17 @@ mod tests {
     use crate::rules::test_support::{fixed, flagged};
 
     const ID: &str = "followups-prevention-only";
+
+    #[test]
+    fn a_denied_future_in_other_words_promises_too() {
+        assert_eq!(flagged(ID, "Such an incident cannot happen again."), ["cannot happen again"]);
+        assert_eq!(
+            flagged(ID, "Nothing like this will ever happen on this cluster again."),
+            ["Nothing like this will ever happen on this cluster again"]
+        );
+        assert!(flagged(ID, "Nothing will happen to the data if the job runs again.").is_empty());
+        assert!(flagged(ID, "The job can run again after the fix.").is_empty());
+    }
 
     #[test]
     fn flags_prevention_promises() {

@@ -29,6 +29,8 @@ impl Milestone {
                 ("detect", true),
                 ("alert fired", true),
                 ("alert fires", true),
+                // "the queue-depth alert pages the on-call".
+                ("alert pages", true),
                 ("alerted", true),
                 ("alarm", true),
                 ("paged", true),
@@ -68,6 +70,8 @@ impl Milestone {
                 ("sees", false),
                 ("reported", true),
                 ("reports", true),
+                // "Two clinics report patients phoning": the present, plural.
+                ("report", false),
                 ("notified us", true),
                 // "Emil notified by social media": told, by someone or something outside.
                 ("notified by", false),
@@ -212,6 +216,12 @@ impl Milestone {
                 ("suspended", false),
                 ("frozen", false),
                 ("removed from the", false),
+                // Traffic sent elsewhere: "uploads routed away from the full nodes".
+                ("routed away", false),
+                ("rerouted", false),
+                ("routed around", false),
+                ("back under", false),
+                ("back below", false),
                 ("deactivat", false),
                 ("regenerat", false),
             ],
@@ -756,6 +766,9 @@ fn negated_before(before: &str) -> bool {
         "would",
         "decided",
         "decision",
+        // "promises a patched build": not yet done.
+        "promises",
+        "promised",
         "agreed",
         "proposed",
         "considered",
@@ -798,10 +811,12 @@ fn denied_after(after: &str, m: Milestone) -> bool {
     {
         return true;
     }
-    let mut words = denial_words(after).take(3).peekable();
-    while let Some(w) = words.next() {
+    // Three words, and the one after the third to see what "failed" takes.
+    let words: Vec<&str> = denial_words(after).take(4).collect();
+    for (i, w) in words.iter().take(3).enumerate() {
+        let next = words.get(i + 1);
         let failed_verb = w.eq_ignore_ascii_case("failed")
-            && (m != Milestone::Detected || words.peek().is_none_or(|next| next.eq_ignore_ascii_case("to")));
+            && (m != Milestone::Detected || next.is_none_or(|next| next.eq_ignore_ascii_case("to")));
         // "rollback is safe, agreed": a plan agreed, not yet done.
         let planned = m == Milestone::Mitigated
             && one_of_or_nt(w.as_bytes(), &["agreed", "planned", "proposed", "scheduled", "discussed"]);
@@ -1028,7 +1043,40 @@ enum Piece<'d> {
     Entry(TimelineEntry, Option<usize>),
     /// A day heading or a paragraph giving a date and/or a zone: `text` is where the zone
     /// would be named, read only when the timeline has no zone yet.
-    Context { date: Option<(Date, bool, Option<Date>)>, text: &'d str, before_entries: bool },
+    Context { date: Option<(Date, bool, Option<Date>)>, day: Option<DayMark>, text: &'d str, before_entries: bool },
+}
+
+/// A day heading that names no date: "### Day 2 (Tuesday)", "### Wednesday".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DayMark {
+    /// "Day 2": the incident's second day.
+    Number(i16),
+    /// "Wednesday": the next Wednesday from the day before it (that day itself, if it is one).
+    Weekday(jiff::civil::Weekday),
+}
+
+/// The day a heading names without a date, if it names one.
+fn day_mark(heading: &str) -> Option<DayMark> {
+    use jiff::civil::Weekday;
+    let lower = heading.to_ascii_lowercase();
+    let mut words = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next()?;
+    if first == "day" {
+        let n: i16 = words.next()?.parse().ok()?;
+        return (1..=60).contains(&n).then_some(DayMark::Number(n));
+    }
+    let weekday = |w: &str| match w {
+        "monday" => Some(Weekday::Monday),
+        "tuesday" => Some(Weekday::Tuesday),
+        "wednesday" => Some(Weekday::Wednesday),
+        "thursday" => Some(Weekday::Thursday),
+        "friday" => Some(Weekday::Friday),
+        "saturday" => Some(Weekday::Saturday),
+        "sunday" => Some(Weekday::Sunday),
+        _ => None,
+    };
+    // The heading is the weekday ("Wednesday", "Wednesday night"), not a sentence about one.
+    weekday(first).filter(|_| lower.split_whitespace().count() <= 3).map(DayMark::Weekday)
 }
 
 /// Finds every timeline in the document and resolves its entries.
@@ -1294,7 +1342,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         let by_fallback = lines.len() >= 2 && lines.iter().filter(|l| fallback(l).is_some()).nth(1).is_some();
         let mut current: Option<(Range<usize>, Range<usize>)> = None;
         let mut any_entry = false;
-        for line in lines {
+        for (n, line) in lines.into_iter().enumerate() {
             let stripped = strip_marker(doc.text, line.clone());
             // A line that starts with a time is an entry; so is one that starts with a date
             // and goes on to say what happened ("10/14/2022 - A researcher reported…").
@@ -1319,7 +1367,10 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                     };
                     t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && words_after() >= 3))
                 })
-                || (by_fallback && fallback(&line).is_some());
+                || (by_fallback && fallback(&line).is_some())
+                // A narrative paragraph that opens on its time: "At around 13:58 the first
+                // requests began timing out", "A few minutes later, at 14:11, …".
+                || (n == 0 && narrated_time(look, line_text));
             if starts_with_time {
                 if let Some((whole, head)) = current.take() {
                     pieces.push((
@@ -1359,7 +1410,10 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                 .into_iter()
                 .find(|x| x.date.is_some() && x.time.is_none() && (x.range.start <= 3 || anywhere))
                 .and_then(|x| x.date.map(|d| (d, x.year_known, x.day_first)));
-            pieces.push((p.start, Piece::Context { date, text: t, before_entries: p.start < seen_entry_start }));
+            pieces.push((
+                p.start,
+                Piece::Context { date, day: None, text: t, before_entries: p.start < seen_entry_start },
+            ));
         } else {
             seen_entry_start = seen_entry_start.min(p.start);
         }
@@ -1370,9 +1424,10 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         .filter(|h| !h.pseudo && inside(&h.range) && !heading_entries.iter().any(|b| b.start == h.range.start))
     {
         let date = look.all_times(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known, t.day_first)));
+        let day = if date.is_none() { day_mark(&h.text) } else { None };
         pieces.push((
             h.range.start,
-            Piece::Context { date, text: &h.text, before_entries: h.range.start < seen_entry_start },
+            Piece::Context { date, day, text: &h.text, before_entries: h.range.start < seen_entry_start },
         ));
     }
     pieces.sort_by_key(|(o, _)| *o);
@@ -1422,18 +1477,16 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     // read from its end: its entries are kept in the order they happened.
     let intro_end = pieces.iter().find(|(_, p)| matches!(p, Piece::Entry(..))).map_or(r.end, |(o, _)| *o);
     let intro = format!("{} {}", heading.text, &doc.text[heading.range.end.min(intro_end)..intro_end]).to_lowercase();
-    let newest_first = [
-        "most recent first",
-        "newest first",
-        "latest first",
-        "reverse chronological",
-        "newest entry at the top",
-        "newest at the top",
-        "most recent at the top",
-        "latest at the top",
-    ]
-    .iter()
-    .any(|p| intro.contains(p));
+    // "Most recent update first", "newest entries on top": the newest, then within a few
+    // words where it stands.
+    let newest_first =
+        ["most recent", "newest", "latest"].iter().any(|p| {
+            intro.match_indices(p).any(|(at, _)| {
+                let after = &intro[at + p.len()..];
+                let near = &after[..after.floor_char_boundary(24)];
+                [" first", "at the top", "on top"].iter().any(|w| near.contains(w))
+            })
+        }) || ["reverse chronological", "reverse-chronological", "in reverse order"].iter().any(|p| intro.contains(p));
     if newest_first {
         pieces.reverse();
     }
@@ -1442,6 +1495,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     let mut entries = Vec::new();
     let mut date = base_date;
     let mut dated = base_date != UNKNOWN_DAY;
+    let mut day_one: Option<Date> = None;
     // "Sequence of events — Tuesday, November 18, 2025": the day in the heading.
     if let Some(d) = look
         .first_time(&heading.text)
@@ -1456,13 +1510,27 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     let mut prev: Option<DateTime> = None;
     for (_, piece) in pieces {
         match piece {
-            Piece::Context { date: d, text, before_entries } => {
+            Piece::Context { date: d, day, text, before_entries } => {
                 if let Some((d, year_known, other)) = d {
                     let (d, unsure) = read_date(d, other, order);
                     date = place_date(d, year_known, &mut year, date);
                     dated = true;
                     undecided = unsure;
                     prev = None;
+                }
+                // "Day 2", "Wednesday": counted from the day known so far.
+                if let (Some(mark), true) = (day, dated) {
+                    let moved = match mark {
+                        DayMark::Number(n) => {
+                            let first = *day_one.get_or_insert_with(|| date.saturating_sub((n - 1).days()));
+                            first.saturating_add((n - 1).days())
+                        }
+                        DayMark::Weekday(w) => date.saturating_add(i64::from(date.weekday().until(w)).days()),
+                    };
+                    if moved != date {
+                        date = moved;
+                        prev = None;
+                    }
                 }
                 if declared_zone.is_none() && (before_entries || entries.is_empty()) {
                     declared_zone = zone_of_note(look, text);
@@ -1706,6 +1774,17 @@ fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
         })
 }
 
+/// Whether a paragraph opens on the time it tells of: at most five words, the last of them
+/// "at", "around", "about", "by" or "approximately", before a time of day.
+fn narrated_time(look: Lookup<'_>, text: &str) -> bool {
+    let head = &text[..text.floor_char_boundary(48)];
+    let Some(t) = look.first_time(head).filter(|t| t.time.is_some() && t.date.is_none()) else { return false };
+    let words: Vec<&str> = head[..t.range.start].split_whitespace().collect();
+    let last = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase());
+    words.len() <= 5
+        && last.is_some_and(|w| matches!(w.as_str(), "at" | "around" | "about" | "by" | "approximately" | "circa"))
+}
+
 /// Whether the text at `r` starts with a time of day.
 fn starts_with_time(doc: &Document<'_>, look: Lookup<'_>, r: Range<usize>) -> bool {
     let text = &doc.text[r];
@@ -1887,12 +1966,38 @@ mod tests {
         let text = "## Timeline\n\n- 10:14 Email from a patron about another borrower's history.\n\
                     - 10:52 Security acknowledges.\n- 12:05 Export switched off.\n- 13:00 Reported to the data protection authority.\n";
         assert_eq!(pick(text)[0], some("10:14"));
+        // Tickets "about failed uploads" are detection; a patched build promised is not a
+        // mitigation; traffic routed away is; an alert that pages detects.
+        let text = "## Timeline\n\n- 14:20 Uploads start failing.\n- 14:26 Support forwards customer tickets about failed uploads.\n\
+                    - 14:40 @ravi picks up the tickets and starts an incident doc.\n- 16:45 Uploads routed away from the full nodes.\n\
+                    - 11:15 Vendor promises a patched build.\n- 11:40 Incident resolved.\n";
+        assert_eq!(pick(text)[..3], [some("14:26"), some("14:40"), some("16:45")]);
+        let text = "## Timeline\n\n- 00:58 The queue-depth alert pages the on-call.\n- 01:04 Acknowledged.\n\
+                    - 01:23 The mail provider's volume alert fires.\n";
+        assert_eq!(pick(text)[0], some("00:58"));
         // A timeline in Spanish.
         let text = "## Cronología\n\n| Hora | Qué pasó |\n| --- | --- |\n| 09:20 | Primeras llamadas a la mesa de ayuda. |\n\
                     | 09:34 | Jorge toma el ticket. |\n| 10:18 | Reversión a 4.17 terminada. |\n| 14:10 | Todo normal, se cierra el incidente. |\n";
         let t = &parse(text)[0];
         assert!(t.milestones_marked().is_complete());
         assert_eq!(pick(text)[1..], [some("| 09:"), some("| 10:"), some("| 14:")]);
+    }
+
+    #[test]
+    fn narrated_paragraphs_day_headings_and_logs_kept_newest_first() {
+        let at = |t: &Timeline| -> Vec<String> { t.entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect() };
+        // Paragraphs that open on their time; a paragraph that only mentions one is not an entry.
+        let text = "---\nstarted: 2025-05-06T13:58:00+03:00\n---\n## Timeline\n\nAt around 13:58 requests began timing out.\n\n\
+                    A few minutes later, at 14:11, Wanjiru acknowledged the page.\n\nAround 14:20 support reported failures.\n\n\
+                    The pool had been shrunk at 09:00 that morning by a change.\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-05-06T13:58:00", "2025-05-06T14:11:00", "2025-05-06T14:20:00"]);
+        // "Day 2" and weekday headings move the day on from the front matter's.
+        let text = "---\nstarted: 2025-09-15T14:05\n---\n## Timeline\n\n### Day 1 (Monday)\n\n- 17:30 rebalancer restarted\n\n\
+                    ### Day 2 (Tuesday)\n\n- 09:05 rebalancer finished\n\n### Wednesday\n\n- 10:00 patched build rolled out\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-09-15T17:30:00", "2025-09-16T09:05:00", "2025-09-17T10:00:00"]);
+        // "Most recent update first" in the note: read from the end.
+        let text = "## Timeline — Tuesday 11 March 2025\n\nMost recent update first.\n\n- 16:40 all clear\n- 13:52 declared\n- 13:40 reported\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-03-11T13:40:00", "2025-03-11T13:52:00", "2025-03-11T16:40:00"]);
     }
 
     #[test]

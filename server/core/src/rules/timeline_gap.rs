@@ -177,6 +177,10 @@ const EXPLANATIONS: &[&str] = &[
     "for about",
     "for around",
     "takes",
+    // Sent for a sign-off: "sent to the operations lead for approval".
+    "for approval",
+    "for sign-off",
+    "await",
     // A call back promised ("their engineer to call back within 2 hours").
     "call back",
     "callback",
@@ -217,6 +221,9 @@ mod tests {
         assert!(flagged(ID, &text).contains(&"02:25 vendor calls back".to_string()));
         let text = "# D\n\n## Timeline\n\n- 09:20 llamadas\n- 09:34 toma el ticket\n- 10:18 reversión\n\
                     - 11:30 se lanza el script (tarda unas 2 h)\n- 13:45 script terminado\n- 14:10 cerrado\n";
+        assert!(flagged(ID, text).is_empty());
+        let text = "# D\n\n## Timeline\n\n- 13:40 reported\n- 13:52 declared\n- 14:30 fix deployed; wording sent to the lead for approval\n\
+                    - 15:55 wording approved\n- 16:40 resolved\n";
         assert!(flagged(ID, text).is_empty());
     }
 

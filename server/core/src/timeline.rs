@@ -67,6 +67,11 @@ impl Milestone {
                 ("voicemail", false),
                 ("radios", false),
                 ("posts in", false),
+                // "@aoife raises it in #dba".
+                ("raises it", false),
+                ("raised it", false),
+                ("raises the alarm", true),
+                ("raised the alarm", true),
                 ("sees", false),
                 ("reported", true),
                 ("reports", true),
@@ -218,6 +223,7 @@ impl Milestone {
                 ("removed from the", false),
                 // Traffic sent elsewhere: "uploads routed away from the full nodes".
                 ("routed away", false),
+                ("taken out of", false),
                 ("rerouted", false),
                 ("routed around", false),
                 ("back under", false),
@@ -1444,7 +1450,17 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             _ => None,
         })
         .collect();
-    if four_digit.len() >= 2 {
+    // "14h" among entries written "9h10": the same clock, alone.
+    let h_clock = || {
+        pieces.iter().any(|(_, p)| {
+            matches!(p, Piece::Entry(e, _) if e.time.as_ref().is_some_and(|t| {
+                let w = doc.text[t.range.clone()].as_bytes();
+                w.windows(3).any(|x| x[0].is_ascii_digit() && (x[1] | 0x20) == b'h' && x[2].is_ascii_digit())
+            }))
+        })
+    };
+    let lone_hour = four_digit.len() == 1 && doc.text[four_digit[0].1.range.clone()].ends_with(['h', 'H']) && h_clock();
+    if four_digit.len() >= 2 || lone_hour {
         for (i, time) in four_digit {
             if let (_, Piece::Entry(e, _)) = &mut pieces[i] {
                 e.time = Some(time);
@@ -1452,6 +1468,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             }
         }
     }
+    relative_times(doc, look, &mut pieces);
 
     // A list with no time in any item, in a timeline whose other entries have times, is
     // detail ("The CDN hosts: - cdn-1 - cdn-2"), not entries.
@@ -1774,6 +1791,88 @@ fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
         })
 }
 
+/// Entries timed relative to a start the timeline states ("T+0 is 2025-04-02 09:40 UTC",
+/// then "T-6m", "T+3m", "T+2h10m"): each gets the stated start moved by its offset. Without
+/// a stated date and time for T+0 they are placed from noon of a day not named.
+fn relative_times(doc: &Document<'_>, look: Lookup<'_>, pieces: &mut [(usize, Piece<'_>)]) {
+    let relative: Vec<(usize, i64)> = pieces
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, p))| match p {
+            // "T+2h10m" reads as a clock's "2h10" too: the T says it is not one.
+            Piece::Entry(e, _) => {
+                let head = doc.text[e.head.clone()].trim_start_matches(['|', ' ', '-', '*', '_', '`']);
+                relative_offset(head).map(|m| (i, m))
+            }
+            _ => None,
+        })
+        .collect();
+    if relative.len() < 2 {
+        return;
+    }
+    // "T+0 is …", "T0 = …", "T+0: …" in a note before the entries.
+    let anchor = pieces.iter().find_map(|(_, p)| match p {
+        Piece::Context { text, .. } => {
+            let at = text.find("T+0").or_else(|| text.find("T0 ")).or_else(|| text.find("T=0"))?;
+            let found = look.first_time(&text[at + 2..])?;
+            Some(found.date?.to_datetime(found.time?)).map(|at| (at, found.zone))
+        }
+        Piece::Entry(..) => None,
+    });
+    // Without one, the entries still keep their order and their distances: from noon of a
+    // day not named.
+    let dated = anchor.is_some();
+    let (start, zone) = anchor.unwrap_or((UNKNOWN_DAY.at(12, 0, 0, 0), None));
+    for (i, minutes) in relative {
+        let Ok(at) = start.checked_add(SignedDuration::from_mins(minutes)) else { continue };
+        if let (_, Piece::Entry(e, _)) = &mut pieces[i] {
+            let head = e.head.start..e.head.start;
+            e.time = Some(TimeExpr {
+                date: dated.then(|| at.date()),
+                zone: zone.clone(),
+                ..TimeExpr::time_of_day(head, at.time(), None)
+            });
+            e.placeholder = false;
+        }
+    }
+}
+
+/// The offset of a relative time at the start of `text`: "T+0", "T-6m", "T+2h10m", "T+1d"
+/// (minutes), followed by a space, a bar or the end.
+fn relative_offset(text: &str) -> Option<i64> {
+    let rest = text.strip_prefix('T')?;
+    let (sign, rest) = match rest.chars().next()? {
+        '+' => (1, &rest[1..]),
+        '-' => (-1, &rest[1..]),
+        '\u{2212}' => (-1, &rest['\u{2212}'.len_utf8()..]),
+        _ => return None,
+    };
+    let end = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+    let (spec, after) = rest.split_at(end);
+    if after.chars().next().is_some_and(|c| !(c.is_whitespace() || c == '|')) || spec.is_empty() {
+        return None;
+    }
+    if spec == "0" {
+        return Some(0);
+    }
+    let mut minutes = 0i64;
+    let mut number = String::new();
+    for c in spec.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let n: i64 = std::mem::take(&mut number).parse().ok()?;
+        minutes += match c {
+            'd' => n * 24 * 60,
+            'h' => n * 60,
+            'm' => n,
+            _ => return None,
+        };
+    }
+    number.is_empty().then_some(sign * minutes)
+}
+
 /// Whether a paragraph opens on the time it tells of: at most five words, the last of them
 /// "at", "around", "about", "by" or "approximately", before a time of day.
 fn narrated_time(look: Lookup<'_>, text: &str) -> bool {
@@ -1995,6 +2094,15 @@ mod tests {
         let text = "---\nstarted: 2025-09-15T14:05\n---\n## Timeline\n\n### Day 1 (Monday)\n\n- 17:30 rebalancer restarted\n\n\
                     ### Day 2 (Tuesday)\n\n- 09:05 rebalancer finished\n\n### Wednesday\n\n- 10:00 patched build rolled out\n";
         assert_eq!(at(&parse(text)[0]), ["2025-09-15T17:30:00", "2025-09-16T09:05:00", "2025-09-17T10:00:00"]);
+        // Times relative to a stated start; without one they stay untimed.
+        let text = "## Timeline\n\nT+0 is 2025-04-02 09:40 UTC, when the page fired.\n\n| T | What |\n| --- | --- |\n\
+                    | T-6m | alias switched |\n| T+0 | alert pages the on-call |\n| T+2h10m | fix merged |\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-04-02T09:34:00", "2025-04-02T09:40:00", "2025-04-02T11:50:00"]);
+        let text = text.replace("T+0 is 2025-04-02 09:40 UTC, when the page fired.", "Times are relative to the page.");
+        assert_eq!(at(&parse(&text)[0]), ["2000-01-01T11:54:00", "2000-01-01T12:00:00", "2000-01-01T14:10:00"]);
+        // "14h" among entries written "9h10".
+        let text = "## Timeline\n\n- 9h10 rollout live\n- 14h crash spike\n- 14h05 hold called\n";
+        assert_eq!(at(&parse(text)[0]), ["2000-01-01T09:10:00", "2000-01-01T14:00:00", "2000-01-01T14:05:00"]);
         // "Most recent update first" in the note: read from the end.
         let text = "## Timeline — Tuesday 11 March 2025\n\nMost recent update first.\n\n- 16:40 all clear\n- 13:52 declared\n- 13:40 reported\n";
         assert_eq!(at(&parse(text)[0]), ["2025-03-11T13:40:00", "2025-03-11T13:52:00", "2025-03-11T16:40:00"]);

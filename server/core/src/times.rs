@@ -696,6 +696,11 @@ pub(crate) fn four_digit_time(text: &str, r: Range<usize>) -> Option<TimeExpr> {
         .find(|m| trimmed[digits..].get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m)))
         .map_or(0, |m| m.len());
     let after = trimmed[digits + mark..].chars().next();
+    // "14h — crash spike": an hour alone, as French and others write it.
+    if (1..=2).contains(&digits) && mark == 1 && after.is_none_or(char::is_whitespace) {
+        let time = Time::new(trimmed[..digits].parse().ok()?, 0, 0, 0).ok()?;
+        return Some(TimeExpr::time_of_day(start..start + digits + 1, time, doc_zone_after(&trimmed[digits + 1..])));
+    }
     // Alone, or before a space: "0930", "0930 UTC", "0930 — paged" (not "2022-02-??").
     if !(3..=4).contains(&digits) || after.is_some_and(|c| !c.is_whitespace()) {
         return None;
@@ -1214,6 +1219,8 @@ mod tests {
         assert_eq!(read("6.00am Scheduled run starts"), Some((None, at(6, 0), 0..6)));
         assert_eq!(read("1.40pm Correction run"), Some((None, at(13, 40), 0..6)));
         assert_eq!(read("0930 paged"), Some((None, at(9, 30), 0..4)));
+        assert_eq!(read("14h — crash spike"), Some((None, at(14, 0), 0..3)));
+        assert_eq!(read("24h later"), None);
         // Not times: a date alone, a version, a count.
         assert_eq!(read("03.09.2025 — report"), None);
         assert_eq!(read("1.14.2 released"), None);

@@ -1085,16 +1085,38 @@ fn day_mark(heading: &str) -> Option<DayMark> {
     weekday(first).filter(|_| lower.split_whitespace().count() <= 3).map(DayMark::Weekday)
 }
 
+/// The zone an incident card before the timeline gives its times in: a table cell that
+/// speaks of time and names a zone ("| **Start time (UTC)** | 08:06 |"), as front matter
+/// would.
+fn card_zone(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Zone> {
+    doc.tables.iter().take_while(|t| t.range.end <= before).find_map(|t| {
+        let rows = t.rows().flat_map(|(_, cells)| cells.iter());
+        t.header.iter().chain(rows).find_map(|cell| {
+            let text = &doc.text[cell.clone()];
+            let says_time = text.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"time"));
+            says_time
+                .then(|| zone_of_note(look, text))
+                .flatten()
+                .filter(|z| z.offset_minutes.is_some() || z.name.contains('/'))
+        })
+    })
+}
+
 /// Finds every timeline in the document and resolves its entries.
 pub fn timelines(doc: &Document<'_>, look: Lookup<'_>) -> Vec<Timeline> {
-    let fm_zone = doc.front_matter.as_ref().and_then(|f| f.timezone.as_ref()).map(|z| z.value.clone());
+    let sections = doc.sections_of(SectionKind::Timeline);
+    let fm_zone = doc
+        .front_matter
+        .as_ref()
+        .and_then(|f| f.timezone.as_ref())
+        .map(|z| z.value.clone())
+        .or_else(|| card_zone(doc, look, sections.first().map_or(0, |s| s.range.start)));
     let base_date = doc
         .front_matter
         .as_ref()
         .and_then(|f| f.started.as_ref().or(f.detected.as_ref()).or(f.resolved.as_ref()))
         .and_then(|t| t.value.date)
         .unwrap_or(UNKNOWN_DAY);
-    let sections = doc.sections_of(SectionKind::Timeline);
     match look.memo().filter(|_| doc.keeps_parts) {
         Some(memo) => {
             let (timelines, kept) = reusing(doc, look, &sections, memo.take_timelines(), fm_zone, base_date);
@@ -2100,6 +2122,11 @@ mod tests {
         assert_eq!(at(&parse(text)[0]), ["2025-04-02T09:34:00", "2025-04-02T09:40:00", "2025-04-02T11:50:00"]);
         let text = text.replace("T+0 is 2025-04-02 09:40 UTC, when the page fired.", "Times are relative to the page.");
         assert_eq!(at(&parse(&text)[0]), ["2000-01-01T11:54:00", "2000-01-01T12:00:00", "2000-01-01T14:10:00"]);
+        // The zone of an incident card above the timeline; a card that names no time, none.
+        let card = "| | |\n| --- | --- |\n| **Start time (UTC)** | 08:06 |\n\n## Timeline\n\n- 08:06 lag climbs\n- 08:14 paged\n";
+        assert_eq!(parse(card)[0].declared_zone.as_ref().and_then(|z| z.offset_minutes), Some(0));
+        let card = card.replace("Start time (UTC)", "Region (EU)");
+        assert!(parse(&card)[0].declared_zone.is_none());
         // "14h" among entries written "9h10".
         let text = "## Timeline\n\n- 9h10 rollout live\n- 14h crash spike\n- 14h05 hold called\n";
         assert_eq!(at(&parse(text)[0]), ["2000-01-01T09:10:00", "2000-01-01T14:00:00", "2000-01-01T14:05:00"]);

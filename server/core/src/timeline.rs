@@ -1349,6 +1349,9 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     // Paragraphs and sub-headings: lines that start with a time are entries; the rest
     // may give a date or a zone.
     let mut seen_entry_start = pieces.iter().map(|(o, _)| *o).min().unwrap_or(usize::MAX);
+    // A narrative timeline has only paragraphs: beside list items or rows, a paragraph
+    // that mentions a time is a note ("The consumer restarted at 10:10.").
+    let narrative = !pieces.iter().any(|(_, p)| matches!(p, Piece::Entry(..)));
     let first_paragraph = doc.paragraphs.partition_point(|p| p.range.start < r.start);
     for p in doc.paragraphs[first_paragraph..].iter().take_while(|p| within(p.range.start)) {
         if p.nested || !inside(&p.range) || under_timed_heading(&p.range) {
@@ -1398,7 +1401,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                 || (by_fallback && fallback(&line).is_some())
                 // A narrative paragraph that opens on its time: "At around 13:58 the first
                 // requests began timing out", "A few minutes later, at 14:11, …".
-                || (n == 0 && narrated_time(look, line_text));
+                || (n == 0 && narrative && narrated_time(look, line_text));
             if starts_with_time {
                 if let Some((whole, head)) = current.take() {
                     pieces.push((
@@ -2130,6 +2133,9 @@ mod tests {
         // "14h" among entries written "9h10".
         let text = "## Timeline\n\n- 9h10 rollout live\n- 14h crash spike\n- 14h05 hold called\n";
         assert_eq!(at(&parse(text)[0]), ["2000-01-01T09:10:00", "2000-01-01T14:00:00", "2000-01-01T14:05:00"]);
+        // Beside list entries, a paragraph that mentions a time is a note.
+        let text = "## Timeline\n\n- 10:00 alert fired\n- 10:20 resolved\n\nThe consumer restarted at 10:10.\n";
+        assert_eq!(parse(text)[0].entries.len(), 2);
         // "Most recent update first" in the note: read from the end.
         let text = "## Timeline — Tuesday 11 March 2025\n\nMost recent update first.\n\n- 16:40 all clear\n- 13:52 declared\n- 13:40 reported\n";
         assert_eq!(at(&parse(text)[0]), ["2025-03-11T13:40:00", "2025-03-11T13:52:00", "2025-03-11T16:40:00"]);

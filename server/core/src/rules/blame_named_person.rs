@@ -129,16 +129,21 @@ enum Harm {
     /// A clause of consequence after a person's act: "Rawiri pasted the production string
     /// into the test config, *so* the test run wrote fake bookings into production".
     Consequence,
+    /// A passive's agent, whatever the verb, when its clause says the act did harm or was
+    /// done wrongly: "was copy-pasted *by* Ferreira from the staging folder, so …", "was
+    /// left unsigned *by* Farhana".
+    Agent,
 }
 
 use Harm::{
-    Accident, Act, Cause, Chose, Cleft, Consequence, Decision, Destroy, Down, Ensuing, Fault, Left, LiesWith, Mark,
-    Omission, OneWho, Reason, Safeguard, Through, Undo, Wrongly,
+    Accident, Act, Agent, Cause, Chose, Cleft, Consequence, Decision, Destroy, Down, Ensuing, Fault, Left, LiesWith,
+    Mark, Omission, OneWho, Reason, Safeguard, Through, Undo, Wrongly,
 };
 
 /// Each trigger and what it says; the verbs in the forms a person's act takes (past
 /// tense, and the participle for passives: "was ignored by Bartek").
 const HARMS: &[(&str, Harm)] = &[
+    ("by", Agent),
     ("broke", Act),
     ("bricked", Act),
     ("ignored", Act),
@@ -2327,8 +2332,14 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
     };
     for i in (at.saturating_sub(20)..at).rev() {
         let t = &tokens[i];
+        // The full stop of a title or an initial ("by Ms. Rajendran", "by A. Ogunleye")
+        // ends no clause.
+        let abbreviation = t.text == "."
+            && i > 0
+            && (crate::lexicon::is_title(&tokens[i - 1].lower())
+                || (tokens[i - 1].text.chars().count() == 1 && tokens[i - 1].is_capitalised()));
         // A clause of its own: "… because the wrong key …", "said that the wrong …".
-        if matches!(t.text, ";" | "." | "(" | ")")
+        if !abbreviation && matches!(t.text, ";" | "." | "(" | ")")
             || matches!(t.lower().as_str(), "because" | "since" | "when" | "while" | "after" | "that" | "until")
             // "for" as "because", not "flipped the flag *for every* merchant instead of …".
             || (t.lower() == "for"
@@ -2433,6 +2444,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return fault(ctx, tokens, t_index, hit, &who, out);
     }
     match harm {
+        // Once: the act's own trigger may have read this agent already.
+        Agent => {
+            if !out.has_overlapping(&(tokens[t_index.saturating_sub(10)].start..hit.range.end)) {
+                agent_of_any_verb(ctx, tokens, t_index, &who, out);
+            }
+            return;
+        }
         Decision => return decision(ctx, tokens, t_index, last, hit, &who, out),
         OneWho => return one_who(ctx, tokens, t_index, last, &who, out),
         Ensuing => return ensuing(ctx, tokens, t_index, last, trigger, &who, out),
@@ -2919,7 +2937,7 @@ fn harm_holds(
             }
         }
         Act | Through => {}
-        Fault | Cleft | Mark | Decision | Reason | Consequence | OneWho | Ensuing | LiesWith => return None,
+        Fault | Cleft | Mark | Decision | Reason | Consequence | OneWho | Ensuing | LiesWith | Agent => return None,
     }
     Some(only_through_a_thing)
 }
@@ -2984,6 +3002,17 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
     let after = |reach: usize| words_between(masked, hit.range.end, (hit.range.end + reach).min(hit.block.end));
     let lower_is = |w: &str, set: &[&str]| set.iter().any(|s| w.eq_ignore_ascii_case(s));
     match harm {
+        // A person right after ("by Ferreira", "by @bjorn", "by Ms. Rajendran", "by A.
+        // Ogunleye") and a participle in the few words before.
+        Agent => {
+            let next = masked[hit.range.end..hit.block.end].trim_start();
+            let person_like = next.starts_with('@') || next.chars().next().is_some_and(char::is_uppercase);
+            let from = masked.floor_char_boundary(hit.range.start.saturating_sub(80).max(hit.block.start));
+            let participle = masked[from..hit.range.start]
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| w.len() > 3 && (w.ends_with("ed") || w.ends_with("en") || crate::verbs::is_participle(w)));
+            person_like && participle
+        }
         // Each act its own particle: "took … down", "turned … off", "let … expire".
         Down => match trigger {
             "turned" | "switched" => after(60).any(|w| w.eq_ignore_ascii_case("off")),
@@ -3183,6 +3212,26 @@ fn agent(
     harm_known: bool,
     out: &mut Report<'_>,
 ) -> bool {
+    agent_read(ctx, tokens, by, who, harm_known, false, out)
+}
+
+/// [`agent`] for a passive of any verb ("was copy-pasted by Ferreira"): only what the
+/// participle's own clause says after it makes it harm (how it was done, what it did), not
+/// an earlier word ("the *broken* certificate was replaced by …") nor the next clause's
+/// verb, which has its own reading ("pushed by Ravi *broke* checkout").
+fn agent_of_any_verb(ctx: &Context<'_>, tokens: &[Token<'_>], by: usize, who: &Who<'_>, out: &mut Report<'_>) -> bool {
+    agent_read(ctx, tokens, by, who, false, true, out)
+}
+
+fn agent_read(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    by: usize,
+    who: &Who<'_>,
+    harm_known: bool,
+    any_verb: bool,
+    out: &mut Report<'_>,
+) -> bool {
     let Some((mut p, mut person)) = next_word(tokens, by) else { return false };
     // "approved by Ms. Thenmozhi Rajendran": the name after the title.
     let titled = crate::lexicon::is_title(&person.lower());
@@ -3256,6 +3305,18 @@ fn agent(
                 || matches!(t.lower().as_str(), "where" | "which" | "when" | "because" | "while" | "but" | "and")
         })
         .map_or(tokens.len(), |i| end + 1 + i);
+    // Any verb: from the participle, to the next clause or a person's own ("…, who merged").
+    // A line break ends it too (chat lines go without full stops).
+    let (from, to) = if any_verb {
+        let text = ctx.doc.text;
+        let stop = (end + 1..to).find(|&i| {
+            matches!(tokens[i].lower().as_str(), "who" | "whose")
+                || text[tokens[i - 1].end..tokens[i].start].contains('\n')
+        });
+        (participle, stop.unwrap_or(to))
+    } else {
+        (from, to)
+    };
     let words: Vec<String> =
         tokens[from..to].iter().filter(|t| t.is_word()).map(|t| t.lower().as_str().to_string()).collect();
     // "…, never checked against a scanner", "…, skipping the soak stage", "…, removing the
@@ -3270,12 +3331,23 @@ fn agent(
             _ => false,
         }
     });
+    // "archived unread", "left unsigned", "… and left that way".
+    // (Between the participle and its agent: not "done by Vaishnavi, all stuck jobs updated".)
+    let left_so = tokens[participle..by].iter().any(|t| {
+        let w = t.lower();
+        LEFT_BROKEN.contains(&w.as_str()) || matches!(w.as_str(), "unsigned" | "unread")
+    }) || tokens[from..]
+        .windows(3)
+        .any(|w| w[0].lower().as_str() == "left" && w[1].lower().as_str() == "that" && w[2].lower().as_str() == "way");
     let harm_words = done_wrongly(&words)
         || passed_by
+        || left_so
+        || (any_verb && consequence_follows(&tokens[..to], end))
         || premature(&words)
-        || words
-            .iter()
-            .any(|w| HARMS.iter().any(|(phrase, harm)| phrase == w && matches!(harm, Act | Destroy | Through)));
+        || (!any_verb
+            && words
+                .iter()
+                .any(|w| HARMS.iter().any(|(phrase, harm)| phrase == w && matches!(harm, Act | Destroy | Through))));
     if !(harm_known || harmful_act || harm_words) {
         return false;
     }
@@ -3896,6 +3968,41 @@ mod tests {
         assert_eq!(flagged(ID, "Dana's change caused the outage."), ["Dana's change caused"]);
         assert_eq!(flagged(ID, "She was to blame for the outage."), ["She was to blame"]);
         assert_eq!(flagged(ID, "Liam pushed a bad config and caused the outage."), ["Liam pushed", "caused"]);
+    }
+
+    #[test]
+    fn a_passive_of_any_verb_with_its_agent_when_the_clause_says_it_was_harm() {
+        for (sentence, want) in [
+            ("The notice was archived unread by Amaia.", "archived unread by Amaia"),
+            ("The draw certificate was left unsigned by Farhana for forty minutes.", "unsigned by Farhana"),
+            (
+                "The job had been repointed to the staging bucket by Anh Tran for a test and left that way.",
+                "repointed to the staging bucket by Anh Tran",
+            ),
+            (
+                "The runbook had been edited by Jaroslava Nováková, removing the step that checks renewals.",
+                "edited by Jaroslava Nováková",
+            ),
+            (
+                "The change was approved by Ms. Thenmozhi Rajendran despite the missing rollback plan.",
+                "approved by Ms. Thenmozhi Rajendran",
+            ),
+            (
+                "Fare table v88 was published by A. Ogunleye before the regression run had finished.",
+                "published by A. Ogunleye",
+            ),
+        ] {
+            assert_eq!(flagged(ID, sentence), [want], "{sentence}");
+        }
+        for fine in [
+            "The broken certificate was replaced by Vusumuzi Ndlovu at 17:10.",
+            "Reconciliation done by Vaishnavi, all stuck transactions updated.",
+            "The status page was updated by @sipho.m",
+            "The fix was reviewed by Ines and merged on Tuesday.",
+            "The outage was reported by Ngozi at 09:12.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
     }
 
     #[test]

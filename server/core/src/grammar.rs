@@ -497,6 +497,12 @@ impl<'a> Who<'a> {
         Who { user, document: None }
     }
 
+    /// Whether a lowercase word is a person the document writes as a handle or a chat
+    /// speaker ("jaro-k" after "@jaro-k", "rafiq" of "[10:16] rafiq: …").
+    pub fn is_handle(&self, word: &str) -> bool {
+        self.document.is_some_and(|people| people.is_handle(word)) && !self.user.allow.contains(&word.to_lowercase())
+    }
+
     /// Whether a capitalised word (or `Name's`) names a person.
     pub fn is_name(&self, word: &str) -> bool {
         let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
@@ -1241,7 +1247,7 @@ fn classify(
         part.iter().find_map(|&i| {
             let t = &tokens[i];
             let l = t.lower();
-            if t.text.starts_with('@') && l.ends_with("'s") {
+            if (t.text.starts_with('@') || who.is_handle(t.text)) && l.ends_with("'s") {
                 return Some((PersonKind::Handle, t.range()));
             }
             if lexicon::SINGLING_POSSESSIVES.contains(&l.as_str()) {
@@ -1272,7 +1278,7 @@ fn classify_head(
     if who.user.allows(t.text) {
         return None;
     }
-    if t.text.starts_with('@') {
+    if t.text.starts_with('@') || who.is_handle(t.text) {
         return Some((PersonKind::Handle, t.range()));
     }
     // A possessive head ("Dana's change") is about the thing, not the person.

@@ -914,6 +914,93 @@ pub struct People<'d> {
     /// What each of the document's parts says, in its order.
     said: Vec<Mutex<Said>>,
     earlier: Option<Earlier>,
+    /// The people the document writes in lowercase (see [`handles_in`]), found on first use.
+    handles: std::sync::OnceLock<std::collections::HashSet<Box<str>>>,
+}
+
+/// Words that open a line before a colon and are not people: "note:", "update:".
+const NOT_SPEAKERS: &[&str] = &[
+    "note",
+    "notes",
+    "update",
+    "updates",
+    "status",
+    "fyi",
+    "eta",
+    "todo",
+    "action",
+    "actions",
+    "decision",
+    "summary",
+    "cause",
+    "impact",
+    "edit",
+    "ps",
+    "nb",
+    "re",
+    "info",
+    "warn",
+    "warning",
+    "error",
+    "debug",
+    "alert",
+    "owner",
+    "ticket",
+    "who",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "result",
+    "next",
+    "done",
+    "resolved",
+    "mitigated",
+    "detected",
+    "root",
+];
+
+/// The names a document gives people in lowercase, as a chat writes them: its `@handles`
+/// (without the `@`: "jaro-k bumped the cap" after "@jaro-k"), and the speakers of lines
+/// that open on a time ("[21:09] rafa.quintero: …", "**[10:16] rafiq:** …").
+fn handles_in(text: &str) -> std::collections::HashSet<Box<str>> {
+    let is_handle_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-');
+    let bytes = text.as_bytes();
+    let mut found = std::collections::HashSet::new();
+    let mut add = |word: &str| {
+        let word = word.trim_end_matches(['.', '-', '_']);
+        if word.len() >= 3
+            && word.as_bytes()[0].is_ascii_alphabetic()
+            && !NOT_SPEAKERS.contains(&word.to_ascii_lowercase().as_str())
+        {
+            found.insert(word.to_ascii_lowercase().into_boxed_str());
+        }
+    };
+    for at in memchr::memchr_iter(b'@', bytes) {
+        if at > 0 && (is_word_byte(bytes[at - 1]) || matches!(bytes[at - 1], b'.' | b'/')) {
+            continue;
+        }
+        let end = (at + 1..bytes.len()).find(|&k| !is_handle_byte(bytes[k])).unwrap_or(bytes.len());
+        // An address ("security@corp.example") has its `@` after a word: skipped above.
+        add(&text[at + 1..end]);
+    }
+    for line in text.lines() {
+        let rest = line.trim_start_matches([' ', '-', '*', '>', '|']);
+        let rest = rest.trim_start_matches(['*', '_', '[']);
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&digits) || rest.as_bytes().get(digits) != Some(&b':') {
+            continue;
+        }
+        let after_time = rest[digits..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ':');
+        let after_time = after_time.trim_start_matches([']', ' ', '*', '_', '-', '\u{2014}', '\u{2013}']);
+        let end = after_time.bytes().position(|b| !is_handle_byte(b)).unwrap_or(after_time.len());
+        let word = &after_time[..end];
+        if after_time[end..].starts_with(':') && word.bytes().all(|b| !b.is_ascii_uppercase()) {
+            add(word);
+        }
+    }
+    found
 }
 
 /// What one part's prose says of each word asked about.
@@ -942,7 +1029,7 @@ impl<'d> People<'d> {
     /// The people of `doc`, none looked up yet.
     pub fn new(doc: &'d Document<'d>) -> People<'d> {
         let said = doc.parts().iter().map(|_| Mutex::default()).collect();
-        People { doc, totals: Mutex::new(HashMap::new()), said, earlier: None }
+        People { doc, totals: Mutex::new(HashMap::new()), said, earlier: None, handles: Default::default() }
     }
 
     /// The people of `doc`, a later version of the document `kept` was left by.
@@ -969,6 +1056,7 @@ impl<'d> People<'d> {
             totals: Mutex::new(HashMap::new()),
             said,
             earlier: Some(Earlier { totals: kept.totals, gone, new }),
+            handles: Default::default(),
         }
     }
 
@@ -1025,6 +1113,19 @@ impl<'d> People<'d> {
     pub fn is_person(&self, word: &str) -> bool {
         let key = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
         is_person(name_class(key), self.evidence(key))
+    }
+
+    /// Whether `word`, in lowercase as written ("jaro-k", "rafiq's"), is a person the
+    /// document writes as a handle or a chat speaker (see [`handles_in`]).
+    pub fn is_handle(&self, word: &str) -> bool {
+        let key = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+        if key.len() < 3
+            || !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+        {
+            return false;
+        }
+        let handles = self.handles.get_or_init(|| handles_in(self.doc.text));
+        !handles.is_empty() && handles.contains(key)
     }
 
     /// Whether the document uses `word` as a thing more than as a person.

@@ -3857,8 +3857,15 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
             i += 1;
             continue;
         }
-        // Only a run's first byte, and only one that could start a name, he or she.
+        // Only a run's first byte, and only one that could start a name, he or she (or a
+        // handle the document writes in lowercase).
         let may_start = b.is_ascii_uppercase() || b == b'@' || b >= 0xC0 || b == b'h' || b == b's';
+        if !may_start && b.is_ascii_lowercase() {
+            let end = (i + 1..bytes.len()).find(|&k| !RUN_BYTES[usize::from(bytes[k])]).unwrap_or(bytes.len());
+            if std::str::from_utf8(&bytes[i..end]).is_ok_and(|w| who.is_handle(w)) {
+                return true;
+            }
+        }
         if !may_start {
             i = run_end(bytes, i + 1);
             continue;
@@ -3968,6 +3975,19 @@ mod tests {
         assert_eq!(flagged(ID, "Dana's change caused the outage."), ["Dana's change caused"]);
         assert_eq!(flagged(ID, "She was to blame for the outage."), ["She was to blame"]);
         assert_eq!(flagged(ID, "Liam pushed a bad config and caused the outage."), ["Liam pushed", "caused"]);
+    }
+
+    #[test]
+    fn people_written_in_lowercase_as_the_chat_writes_them() {
+        // "@jaro-k" elsewhere, a chat speaker "lukas:": the same people bare.
+        let text = "- 10:09 @noa.b: @jaro-k bumped the party cap\n- 10:20 lukas: looking\n\
+                    - 10:31 @tavita: also lukas wiped the staging copy of the inventory db last night\n\
+                    - 10:35 @noa.b: and jaro-k deleted the pre-launch config snapshot on friday\n";
+        assert_eq!(flagged(ID, text), ["lukas wiped", "jaro-k deleted"]);
+        // A word no handle and no speaker stays a word; "note:" is no speaker.
+        let text = "- 10:20 note: the job restarted\n- 10:31 @tavita: the cron wiped the staging copy\n\
+                    - 10:35 note wiped nothing\n";
+        assert!(flagged(ID, text).is_empty());
     }
 
     #[test]

@@ -1415,6 +1415,12 @@ const BAD_MEASURES: &[&str] = &[
     "declines",
     "complaints",
     "tickets",
+    "load",
+    "memory",
+    "cpu",
+    "evictions",
+    "restarts",
+    "rebalances",
 ];
 
 /// Words that say the harm was there before the act: "the primary had *already* failed",
@@ -1533,6 +1539,11 @@ fn hurts(words: &[String]) -> bool {
                 && i > 1
                 && matches!(words[i - 1].as_str(), "backed" | "piled" | "filled" | "blew")
                 && !matches!(words[i - 2].as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got"))
+            // "so every checkout node drained at once": everything at the same moment.
+            || (w == "once"
+                && i > 0
+                && words[i - 1] == "at"
+                && words[..i].iter().any(|e| matches!(e.as_str(), "every" | "all" | "whole")))
             // "the file was copied over the new one".
             || (w == "over" && i > 0 && matches!(words[i - 1].as_str(), "copied" | "written" | "pasted"))
             // "orders were dropped", "the jobs got killed".
@@ -1647,6 +1658,7 @@ fn consequence(
     // which crashed on start", a thing's own failure, nor "which meant", read below).
     let trigger = tokens[t_index].lower();
     let mut comma = t_index.saturating_sub(1);
+    let mut taken = false;
     if ONSETS.contains(&trigger.as_str()) {
         // "…, and the portal began rejecting writes": an outcome begun, its subject short.
         if !next_word(tokens, last).is_some_and(|(_, n)| is_outcome(&n.lower())) {
@@ -1669,17 +1681,22 @@ fn consequence(
             !grammar::is_preposition(&o) && !ALREADY.contains(&o.as_str()) && !matches!(o.as_str(), "to" | "and" | "by")
         });
         let what = object_words(tokens, v, 6);
-        let harmful = what
-            .iter()
-            .any(|w| INCIDENT_NOUNS.contains(&w.as_str()) && w != "the" || BAD_MEASURES.contains(&w.as_str()))
-            && !what.iter().any(|w| matches!(w.as_str(), "shortened" | "ended"))
-            && !matches!(
-                verb.as_str(),
-                "ended" | "shortened" | "stopped" | "fixed" | "resolved" | "reduced" | "cut" | "halved"
-            );
+        // "which took another 8% of capacity away": something good taken away.
+        let taken_away = what.iter().any(|w| GOOD_MEASURES.contains(&w.as_str()))
+            && tokens[v + 1..].iter().take(8).any(|t| matches!(t.lower().as_str(), "away" | "offline" | "out"));
+        let harmful = taken_away
+            || what
+                .iter()
+                .any(|w| INCIDENT_NOUNS.contains(&w.as_str()) && w != "the" || BAD_MEASURES.contains(&w.as_str()))
+                && !what.iter().any(|w| matches!(w.as_str(), "shortened" | "ended"))
+                && !matches!(
+                    verb.as_str(),
+                    "ended" | "shortened" | "stopped" | "fixed" | "resolved" | "reduced" | "cut" | "halved"
+                );
         if !(past && object && (harmful || MORE.contains(&verb.as_str()))) {
             return;
         }
+        taken = taken_away;
     }
     // "so that" and "so far" are purpose and time; "so" before an adjective is degree.
     if next_word(tokens, last)
@@ -1712,7 +1729,7 @@ fn consequence(
     if denied || words.iter().any(|w| ALREADY.contains(&w.as_str()) && w != "still") {
         return;
     }
-    if !(lost || hurts(&words) || words.iter().any(|w| CONSEQUENCES.contains(&w.as_str()))) {
+    if !(taken || lost || hurts(&words) || words.iter().any(|w| CONSEQUENCES.contains(&w.as_str()))) {
         return;
     }
     // The act: the first verb of the clause before the comma whose subject is a person, or
@@ -3988,6 +4005,24 @@ mod tests {
         let text = "- 10:20 note: the job restarted\n- 10:31 @tavita: the cron wiped the staging copy\n\
                     - 10:35 note wiped nothing\n";
         assert!(flagged(ID, text).is_empty());
+    }
+
+    #[test]
+    fn consequences_taken_away_all_at_once_and_more_load() {
+        for (sentence, want) in [
+            ("Wiremu cordoned two healthy nodes, which took another 8% of capacity away.", "Wiremu cordoned"),
+            ("Tavita started the upgrade at 100%, so every checkout node drained at once.", "Tavita started"),
+            ("Bo enabled the replay flag, which doubled read load.", "Bo enabled"),
+        ] {
+            assert_eq!(flagged(ID, sentence), [want], "{sentence}");
+        }
+        for fine in [
+            "Wiremu added two nodes, which took the pressure away.",
+            "Tavita drained one node, so the rest kept serving.",
+            "Bo restarted the consumer, which cut read load in half.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
     }
 
     #[test]

@@ -23,7 +23,10 @@ pub static RULE: Rule = Rule {
                    migration\", \"Akosua's migration locked the table\", \"the warning was ignored by Bartek\", \"It \
                    was Ines who merged it\", \"it was Dana's mistake\". Names in a neutral role (\"Tom rolled back the \
                    deploy at 14:20\") are not flagged, and neither are products named like people (\"Jenkins deleted \
-                   the workspace\"): the document's own use of a word tells a person from a service.",
+                   the workspace\"): the document's own use of a word tells a person from a service. People a \
+                   chat writes in lowercase count when the document shows them as people (\"jaro-k deleted the \
+                   snapshot\" after \"@jaro-k\", or a chat line's speaker), and a passive of any verb counts \
+                   when its clause says the act was wrong or did harm (\"the notice was archived unread by Amaia\").",
             why:
                 "Naming the person who \"caused\" an incident turns a debrief into a verdict. Everyone reading learns \
                   that being near a failure is dangerous, so the next debrief hears less. The same action by anyone \

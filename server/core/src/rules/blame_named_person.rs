@@ -430,6 +430,14 @@ const HARMS: &[(&str, Harm)] = &[
     ("on prod", Mark),
     ("on production", Mark),
     ("into prod", Mark),
+    // A secret put where others read it: "pasted the token into a public gist", "committed
+    // the key in plain text".
+    ("in plain text", Mark),
+    ("in plaintext", Mark),
+    ("into a public", Mark),
+    ("to a public", Mark),
+    ("in a public", Mark),
+    ("to the public", Mark),
     ("into production", Mark),
     ("in prod", Mark),
     ("in production", Mark),
@@ -752,6 +760,26 @@ const DESTROYED: &[&str] = &[
     "settings",
     "permissions",
     "policy",
+];
+
+/// Marks of a place others read ([`SECRETS`] put there are exposed).
+const EXPOSURES: &[&str] =
+    &["in plain text", "in plaintext", "into a public", "to a public", "in a public", "to the public"];
+
+/// What must not be exposed: "the deploy *token*", "the API *key*".
+const SECRETS: &[&str] = &[
+    "token",
+    "tokens",
+    "key",
+    "keys",
+    "secret",
+    "secrets",
+    "password",
+    "passwords",
+    "credential",
+    "credentials",
+    "passphrase",
+    "apikey",
 ];
 
 /// What a safeguard is, when it is switched off.
@@ -2883,7 +2911,17 @@ fn harm_holds(
                 && DISRUPTIVE.contains(&past_of(trigger).as_str());
             // "swapped the alias before the reindex had finished": any act, too early.
             let early = mark == Some("before the") && premature(&words);
-            if !(in_use || broke_rule || busy || early || done_wrongly(&words) || consequence_follows(tokens, last)) {
+            // "pasted the deploy token into a public gist": a secret where others read it.
+            let exposed = mark.is_some_and(|m| EXPOSURES.contains(&m))
+                && object_words(tokens, last, 8).iter().any(|w| SECRETS.contains(&w.as_str()));
+            if !(in_use
+                || broke_rule
+                || busy
+                || early
+                || exposed
+                || done_wrongly(&words)
+                || consequence_follows(tokens, last))
+            {
                 return None;
             }
         }
@@ -4008,6 +4046,14 @@ mod tests {
         let text = "- 10:20 note: the job restarted\n- 10:31 @tavita: the cron wiped the staging copy\n\
                     - 10:35 note wiped nothing\n";
         assert!(flagged(ID, text).is_empty());
+    }
+
+    #[test]
+    fn a_secret_put_where_others_read_it() {
+        assert_eq!(flagged(ID, "Priya pasted the deploy token into a public gist."), ["Priya pasted"]);
+        assert_eq!(flagged(ID, "Priya stored the passwords in plain text."), ["Priya stored"]);
+        assert!(flagged(ID, "Priya published the status update to the public page at 10:02.").is_empty());
+        assert!(flagged(ID, "Priya moved the docs to a public wiki space after review.").is_empty());
     }
 
     #[test]

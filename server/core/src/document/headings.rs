@@ -81,48 +81,6 @@ impl SectionKind {
             "improvements",
             "changes",
         ];
-        // The first words of the headings of [`TIMELINES_ELSEWHERE`] and [`FOLLOW_UPS_ELSEWHERE`].
-        const FIRST_ELSEWHERE: &[&str] = &[
-            "tijdlijn",
-            "cronología",
-            "cronologia",
-            "línea",
-            "linea",
-            "linha",
-            "zeitleiste",
-            "zeitlinie",
-            "zeitverlauf",
-            "ablauf",
-            "hendelsesforløp",
-            "hendelsesforlop",
-            "tidslinje",
-            "tidslinjen",
-            "aikajana",
-            "oś",
-            "przebieg",
-            "sequenza",
-            "actiepunten",
-            "acties",
-            "vervolgacties",
-            "acciones",
-            "ações",
-            "acoes",
-            "próximos",
-            "proximos",
-            "maßnahmen",
-            "massnahmen",
-            "folgemaßnahmen",
-            "aktionspunkte",
-            "tiltak",
-            "oppfølging",
-            "oppfolging",
-            "opfølgning",
-            "actions",
-            "plan",
-            "azioni",
-            "działania",
-            "toimenpiteet",
-        ];
         // Case-blind, without a copy: most headings are looked at only here. The first
         // letter is compared before the rest (`| 0x20` lowers an ASCII letter and turns no
         // other byte into one; the words are lowercase).
@@ -132,8 +90,14 @@ impl SectionKind {
             let first = text
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
+            // The headings in other languages by their first words ("plan" of "plan daction").
+            let elsewhere = TIMELINES_ELSEWHERE.iter().chain(FOLLOW_UPS_ELSEWHERE).filter_map(|h| h.split(' ').next());
             let first_word = |w: &str| {
-                FIRST.iter().chain(FIRST_ELSEWHERE).any(|f| f.len() == w.len() && same(w.as_bytes(), f.as_bytes()))
+                FIRST
+                    .iter()
+                    .copied()
+                    .chain(elsewhere.clone())
+                    .any(|f| f.len() == w.len() && same(w.as_bytes(), f.as_bytes()))
             };
             if !first.is_some_and(first_word) {
                 return SectionKind::Other;
@@ -236,6 +200,7 @@ const TIMELINES_ELSEWHERE: &[&str] = &[
     "hendelsesforløp",
     "hendelsesforlop",
     "tidslinje",
+    "tidslinjen",
     "aikajana",
     "oś czasu",
     "przebieg zdarzeń",

@@ -361,6 +361,9 @@ impl<'a> Document<'a> {
             crate::times::find_first(&text[head.clone()]).is_some_and(|t| t.time.is_some() && t.range.start <= 3)
                 || crate::times::four_digit_time(text, head).is_some()
         };
+        let item_starts: Vec<usize> = self.items.iter().map(|i| i.range.start).collect();
+        let table_starts: Vec<usize> = self.tables.iter().map(|t| t.range.start).collect();
+        let paragraph_starts: Vec<usize> = self.paragraphs.iter().map(|p| p.range.start).collect();
         let mut best: Option<(usize, usize)> = None;
         for (index, s) in self.sections.iter().enumerate() {
             let h = &self.headings[s.heading];
@@ -374,21 +377,29 @@ impl<'a> Document<'a> {
                 .find(|&start| start < s.range.end)
                 .unwrap_or(s.range.end);
             let own = h.range.end..own_end;
-            let inside = |r: &Range<usize>| own.start <= r.start && r.end <= own.end;
+            // Items, tables and paragraphs are in document order: only those in `own` are
+            // looked at, so a document with many sections is read once, not once a section.
+            let own_of = |starts: &[usize]| {
+                let from = starts.partition_point(|&s| s < own.start);
+                from..from + starts[from..].partition_point(|&s| s < own.end)
+            };
+            let ends_inside = |r: &Range<usize>| r.end <= own.end;
             let (mut timed, mut all) = (0, 0);
             let mut count = |r: Range<usize>, item: bool| {
                 all += 1;
                 timed += usize::from(starts_with_time(r, item));
             };
-            for item in self.items.iter().filter(|i| i.parent.is_none() && inside(&i.range)) {
-                count(item.own.clone(), true);
+            for item in &self.items[own_of(&item_starts)] {
+                if item.parent.is_none() && ends_inside(&item.range) {
+                    count(item.own.clone(), true);
+                }
             }
-            for table in self.tables.iter().filter(|t| inside(&t.range)) {
+            for table in self.tables[own_of(&table_starts)].iter().filter(|t| ends_inside(&t.range)) {
                 for (row, _) in table.rows() {
                     count(row.clone(), false);
                 }
             }
-            for p in self.paragraphs.iter().filter(|p| !p.nested && inside(&p.range)) {
+            for p in self.paragraphs[own_of(&paragraph_starts)].iter().filter(|p| !p.nested && ends_inside(&p.range)) {
                 let mut at = p.range.start;
                 for line in text[p.range.clone()].split_inclusive('\n') {
                     count(at..at + line.trim_end().len(), false);

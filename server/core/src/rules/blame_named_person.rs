@@ -496,6 +496,17 @@ const HARMS: &[(&str, Harm)] = &[
     ("overwhelmed", Through),
     ("exposed", Through),
     ("blocked", Through),
+    ("blocks", Through),
+    ("locks", Through),
+    ("crashes", Through),
+    ("floods", Through),
+    ("stalls", Through),
+    ("exposes", Through),
+    ("duplicates", Through),
+    ("overloads", Through),
+    ("exhausts", Through),
+    ("stripped", Through),
+    ("strips", Through),
     ("delayed", Through),
     ("starved", Through),
     ("emptied", Through),
@@ -539,6 +550,9 @@ const HARMS: &[(&str, Harm)] = &[
     ("leaking", Ensuing),
     ("skipping", Ensuing),
     ("bypassing", Ensuing),
+    ("ignoring", Ensuing),
+    ("disregarding", Ensuing),
+    ("circumventing", Ensuing),
     ("decided to", Chose),
     ("chose to", Chose),
     ("opted to", Chose),
@@ -2408,11 +2422,14 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
         // verb; "pushed the config with the cap *set* to 99 instead of 9.9": a participle
         // describing the object. The act is further back.
         let purpose = i > 0 && tokens[i - 1].lower() == "to";
+        // "closed the ticket *as finished* without running the resize": a participle
+        // after "as" says what the object was taken for.
+        let complement = i > 0 && tokens[i - 1].lower() == "as";
         let describing = i > 1
             && tokens[i - 1].is_word()
             && !tokens[i - 1].is_capitalised()
             && tokens[i.saturating_sub(4)..i - 1].iter().any(|t| t.lower() == "with");
-        if is_act(tokens, i) && !noun_like && !purpose && !describing {
+        if is_act(tokens, i) && !noun_like && !purpose && !describing && !complement {
             return fits(i).then_some(i);
         }
     }
@@ -3470,8 +3487,11 @@ fn ensuing(
     if matches!(trigger, "dropping" | "deleting" | "locking" | "breaking" | "crashing") && !victim {
         return;
     }
-    // ", skipping the canary ring": a safeguard passed by.
-    if matches!(trigger, "skipping" | "bypassing") && !words.iter().any(|w| SAFEGUARDS.contains(&w.as_str())) {
+    // ", skipping the canary ring", ", ignoring the change freeze": a safeguard or a
+    // team's rule passed by.
+    if matches!(trigger, "skipping" | "bypassing" | "ignoring" | "disregarding" | "circumventing")
+        && !words.iter().any(|w| SAFEGUARDS.contains(&w.as_str()) || TEAM_RULES.contains(&w.as_str()))
+    {
         return;
     }
     let subject = grammar::clause_subject_before(tokens, comma, who);

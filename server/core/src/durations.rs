@@ -214,7 +214,7 @@ pub fn durations(doc: &Document<'_>, timelines: &[Timeline]) -> Durations {
             .unwrap_or(t.entries.len().saturating_sub(1));
         markers[Marker::Started as usize] = t.entries[..t.entries.len().min(last + 1)]
             .iter()
-            .filter(|e| says_impact_began(&doc.text[e.text.clone()]))
+            .filter(|e| says_impact_began(&doc.text[e.body.clone()]))
             .find_map(|e| entry_time(t, zone, e));
     }
     if let Some(fm) = &doc.front_matter {
@@ -298,7 +298,7 @@ static IMPACT_WORDS: LazyLock<PrefixIndex<()>> =
 /// what the system did ("began rejecting", "started to time out", "stopped updating"),
 /// they say when a symptom began.
 const ONSET: &[&str] = &["began", "begin", "begins", "started", "start", "starts"];
-const HALT: &[&str] = &["stopped", "stops"];
+const HALT: &[&str] = &["stopped", "stops", "stop"];
 
 /// What people and changes do, not symptoms: "the on-call started investigating", "the
 /// rollout began rolling back", "the backfill began processing". Matched at the start of
@@ -375,7 +375,72 @@ fn says_impact_began(text: &str) -> bool {
     };
     let mut says = false;
     IMPACT_WORDS.each_at_word_start(text, |start, _, ()| says |= !negated(start));
-    says || symptom_onset(text, negated)
+    says || symptom_onset(text, negated) || worse_measure(text)
+}
+
+/// Measures that are worse when they go up ("error rate rises to 30 %") and ones that are
+/// worse when they go down ("login success rate drops from 99 % to 20 %"); matched at the
+/// start of the word before the movement, so each stem covers its forms.
+const WORSE_UP: &[&str] = &["error", "latenc", "timeout", "5xx", "p99", "p95", "lag", "backlog", "queue", "retr"];
+const WORSE_DOWN: &[&str] = &["success", "availability", "throughput", "conversion", "uptime", "hit"];
+const RISES: &[&str] = &[
+    "rises",
+    "rose",
+    "climbs",
+    "climbed",
+    "spikes",
+    "spiked",
+    "jumps",
+    "jumped",
+    "surges",
+    "surged",
+    "grows",
+    "grew",
+    "increases",
+    "increased",
+    "doubles",
+    "doubled",
+];
+const FALLS: &[&str] = &[
+    "drops",
+    "dropped",
+    "falls",
+    "fell",
+    "plunges",
+    "plunged",
+    "collapses",
+    "collapsed",
+    "sinks",
+    "sank",
+    "halves",
+    "halved",
+    "decreases",
+    "decreased",
+];
+
+/// "Login success rate drops to 20 %", "p99 latency climbs past 4 s": a measure moving the
+/// way that hurts, said of the measure (its word, or "rate" after it, right before the verb);
+/// or trouble said to begin ("crashes starting with the first installs").
+fn worse_measure(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let measure = |i: usize, stems: &[&str]| {
+        let at = |j: usize| words.get(j).is_some_and(|w| stems.iter().any(|s| w.starts_with(s)));
+        at(i) || (i > 0 && matches!(words[i].as_str(), "rate" | "rates" | "ratio" | "time" | "times") && at(i - 1))
+    };
+    words.iter().enumerate().skip(1).any(|(i, w)| {
+        // "the crashes starting with the first installs", "timeouts began".
+        let trouble = ["crash", "error", "exception", "failure", "timeout", "5xx", "500s", "502s", "503s"]
+            .iter()
+            .any(|t| words[i - 1].starts_with(t))
+            && (i < 2 || !matches!(words[i - 2].as_str(), "no" | "not" | "never"));
+        (trouble && matches!(w.as_str(), "starting" | "beginning" | "began" | "begin" | "started" | "start"))
+            || (RISES.contains(&w.as_str()) && measure(i - 1, WORSE_UP))
+            || (FALLS.contains(&w.as_str()) && measure(i - 1, WORSE_DOWN))
+    })
 }
 
 /// "began rejecting", "started to buffer", "stopped updating": an onset verb and what
@@ -412,8 +477,12 @@ fn symptom_onset(text: &str, negated: impl Fn(usize) -> bool) -> bool {
             met || (!doer && !trouble_ends)
         });
         by_something
+            // What people do is no symptom when it begins ("started updating the nodes"),
+            // and is one when it stops ("positions stop updating", "orders stopped reaching
+            // the queue").
             && what.is_some_and(|w| {
-                !NOT_SYMPTOMS.iter().any(|n| w.starts_with(n)) && !NOT_SYMPTOMS_WHOLE.contains(&w.as_str())
+                is(HALT)
+                    || !NOT_SYMPTOMS.iter().any(|n| w.starts_with(n)) && !NOT_SYMPTOMS_WHOLE.contains(&w.as_str())
             })
             && !negated(pair[0].start)
     })
@@ -686,6 +755,14 @@ mod tests {
             ("Support tickets began to reach the on-call", false),
             ("After the restart the alerts stopped firing", false),
             ("Timeouts stopped appearing in the logs", false),
+            // A measure moving the way that hurts; trouble said to begin; a flow stopping.
+            ("Login success rate drops from 99 % to about 20 %", true),
+            ("p99 latency climbs past 4 s", true),
+            ("Error rate falls to 0.3 %", false),
+            ("Success rate rises back to 99.9 %", false),
+            ("Crashlytics later showed the crashes starting with the first installs", true),
+            ("Truck positions stop updating on the dispatch screen", true),
+            ("New orders stopped reaching the dispensing queue", true),
         ] {
             assert_eq!(says_impact_began(entry), says, "{entry}");
         }

@@ -102,11 +102,33 @@ fn done_in_closing_parenthesis(prose: &str) -> bool {
     let Some(inner) = prose.trim_end().strip_suffix(')') else { return false };
     let Some(open) = inner.rfind('(') else { return false };
     let inside = inner[open + 1..].trim_start().as_bytes();
-    ["done", "completed"].iter().any(|w| {
+    DONE_WORDS.iter().any(|w| {
         inside.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
             && inside.get(w.len()).is_none_or(|b| !b.is_ascii_alphabetic())
     })
 }
+
+/// Words that say a follow-up is done, in English and the other languages teams write
+/// debriefs in (German, Spanish, Portuguese, French, Dutch, Italian, Scandinavian).
+const DONE_WORDS: &[&str] = &[
+    "done",
+    "completed",
+    "erledigt",
+    "hecho",
+    "completado",
+    "feito",
+    "concluído",
+    "concluido",
+    "fait",
+    "terminé",
+    "afgerond",
+    "gedaan",
+    "fatto",
+    "completato",
+    "gjort",
+    "utført",
+    "klar",
+];
 
 /// Whether a follow-up's text is only a placeholder ("N/A", "None", "TBD"): not a follow-up.
 fn is_placeholder(text: &str) -> bool {
@@ -123,7 +145,7 @@ fn is_unassigned(value: &str) -> bool {
         .iter()
         .any(|u| u.eq_ignore_ascii_case(v))
         // "Pending assignment", "To be assigned", "Not yet assigned".
-        || ["pending", "to be assigned", "not yet assigned", "needs an owner", "needs owner", "por definir", "a definir", "por asignar", "sin asignar", "à définir"]
+        || ["pending", "to be assigned", "not yet assigned", "needs an owner", "needs owner", "por definir", "a definir", "por asignar", "sin asignar", "à définir", "offen", "noch offen", "nicht zugewiesen", "pendiente", "em aberto", "niet toegewezen", "ikke tildelt"]
             .iter()
             .any(|u| v.get(..u.len()).is_some_and(|w| w.eq_ignore_ascii_case(u)))
 }
@@ -748,11 +770,12 @@ mod tests {
                     - [ ] Avisar al cliente. Responsable: por definir\n- [ ] Publicar fuera de horario — Equipo de Plataforma\n\
                     - Tell Student Systems first — Head of Estates Operations\n- Script for billing errors – Customer Services team leader\n\
                     - Move the sends to 9am\n\n| Action | Ansvarlig | Status |\n| --- | --- | --- |\n| Test every endpoint | Ingrid H. | Open |\n\
-                    | Review the other endpoints | | Open |\n| Hall of fame page | — | Open |\n";
+                    | Review the other endpoints | | Open |\n| Hall of fame page | — | Open |\n\n## Maßnahmen\n\n\
+                    - Sperre gegen doppelte Datei-IDs (erledigt)\n- Alarm beim zweiten Versuch (Verantwortlich: offen)\n";
         let doc = Document::parse(text);
         let lists = followup_lists(&doc, Lookup::default());
         let unowned: Vec<bool> = lists.iter().flat_map(|l| &l.items).map(FollowUp::needs_owner).collect();
-        assert_eq!(unowned, [false, true, false, false, false, true, false, true, true]);
+        assert_eq!(unowned, [false, true, false, false, false, true, false, true, true, false, true]);
     }
 
     #[test]

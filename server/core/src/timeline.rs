@@ -29,6 +29,11 @@ impl Milestone {
                 ("detect", true),
                 ("alert fired", true),
                 ("alert fires", true),
+                // A paging tool's log: "Triggered: ingest-reject-rate above 5 %".
+                ("triggered:", true),
+                ("incident triggered", true),
+                ("alert triggered", true),
+                ("alarm triggered", true),
                 // "the queue-depth alert pages the on-call".
                 ("alert pages", true),
                 ("alerted", true),
@@ -295,6 +300,12 @@ impl Milestone {
                 ("pakt het op", true),
                 ("opgepakt", true),
                 ("tar saken", true),
+                ("quittiert", true),
+                ("bestätigt den alarm", true),
+                ("bestätigt die alarmierung", true),
+                ("incident eröffnet", true),
+                ("eröffnet einen incident", true),
+                ("eröffnet den incident", true),
                 ("tok saken", true),
                 ("escala", true),
                 ("escalon", true),
@@ -339,6 +350,9 @@ impl Milestone {
                 ("incidente cerrado", true),
                 ("incidente encerrado", true),
                 ("incident clôturé", true),
+                ("incident geschlossen", true),
+                ("entwarnung", true),
+                ("geschlossen", false),
                 ("abgeschlossen", false),
                 ("afgesloten", false),
                 ("lukket", false),
@@ -676,6 +690,12 @@ fn found_afterwards(text: &str) -> bool {
         "from the logs afterwards",
         "in hindsight",
         "reconstructed from",
+        "later showed",
+        "later revealed",
+        "later found",
+        "later confirmed",
+        "later traced",
+        "afterwards showed",
     ];
     let lower = text.to_lowercase();
     SAID.iter().any(|s| lower.contains(s))
@@ -707,7 +727,17 @@ const WHOLE_WORDS: &[&str] = &["again"];
 
 /// Words that begin like a milestone's and are not one: DNS "resolvers".
 fn not_a_mark(from: &str) -> bool {
-    ["resolver"].iter().any(|w| from.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w)))
+    // "frozen humidity graphs": the symptom's adjective before its noun, not "deploys
+    // frozen" or "frozen at 10 %".
+    let adjective = from.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("frozen ")) && {
+        let next = from[7..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        next.starts_with(|c: char| c.is_lowercase())
+            && !matches!(
+                next,
+                "at" | "for" | "until" | "by" | "on" | "in" | "and" | "to" | "from" | "pending" | "while" | "since"
+            )
+    };
+    adjective || ["resolver"].iter().any(|w| from.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w)))
 }
 
 /// Whether the milestone word at `start..end` is one of [`WHOLE_WORDS`] and the text
@@ -819,6 +849,17 @@ fn denied_after(after: &str, m: Milestone) -> bool {
     }
     // Three words, and the one after the third to see what "failed" takes.
     let words: Vec<&str> = denial_words(after).take(4).collect();
+    // "deployed to staging", "installed in the test environment": not where users are.
+    if m == Milestone::Mitigated
+        && words.first().is_some_and(|w| ["to", "in", "on", "into"].iter().any(|p| w.eq_ignore_ascii_case(p)))
+        && words.iter().skip(1).take(2).any(|w| {
+            ["staging", "stage", "test", "testing", "dev", "uat", "qa", "preprod", "pre-prod", "sandbox"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        })
+    {
+        return true;
+    }
     for (i, w) in words.iter().take(3).enumerate() {
         let next = words.get(i + 1);
         let failed_verb = w.eq_ignore_ascii_case("failed")
@@ -1083,6 +1124,37 @@ fn day_mark(heading: &str) -> Option<DayMark> {
     };
     // The heading is the weekday ("Wednesday", "Wednesday night"), not a sentence about one.
     weekday(first).filter(|_| lower.split_whitespace().count() <= 3).map(DayMark::Weekday)
+}
+
+/// Month names in the other languages teams write debriefs in (German, Spanish,
+/// Portuguese, French, Italian, Dutch), by month.
+const MONTHS_ELSEWHERE: [&[&str]; 12] = [
+    &["januar", "enero", "janeiro", "janvier", "gennaio", "januari"],
+    &["februar", "febrero", "fevereiro", "février", "fevrier", "febbraio", "februari"],
+    &["märz", "maerz", "marzo", "março", "marco", "mars", "maart"],
+    &["april", "abril", "avril", "aprile"],
+    &["mai", "mayo", "maio", "maggio", "mei"],
+    &["juni", "junio", "junho", "juin", "giugno"],
+    &["juli", "julio", "julho", "juillet", "luglio"],
+    &["august", "agosto", "août", "aout", "augustus"],
+    &["september", "septiembre", "setiembre", "setembro", "septembre", "settembre"],
+    &["oktober", "octubre", "outubro", "octobre", "ottobre"],
+    &["november", "noviembre", "novembro", "novembre"],
+    &["dezember", "diciembre", "dezembro", "décembre", "decembre", "dicembre", "december"],
+];
+
+/// A date a day heading writes in another language, day first with the year: "Mittwoch,
+/// 5. März 2025", "jueves 6 de marzo de 2025", "mardi 4 mars 2025".
+fn date_elsewhere(heading: &str) -> Option<Date> {
+    let words: Vec<String> =
+        heading.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).filter(|w| !matches!(*w, "de" | "del")).collect();
+    words.windows(3).find_map(|w| {
+        let day: i8 = w[0].parse().ok().filter(|d| (1..=31).contains(d))?;
+        let month = MONTHS_ELSEWHERE.iter().position(|names| names.contains(&w[1]))?;
+        let year: i16 = w[2].parse().ok().filter(|y| (1970..=2100).contains(y))?;
+        Date::new(year, month as i8 + 1, day).ok()
+    })
 }
 
 /// The zone an incident card before the timeline gives its times in: a table cell that
@@ -1454,7 +1526,11 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     for h in section_headings
         .filter(|h| !h.pseudo && inside(&h.range) && !heading_entries.iter().any(|b| b.start == h.range.start))
     {
-        let date = look.all_times(&h.text).into_iter().find_map(|t| t.date.map(|d| (d, t.year_known, t.day_first)));
+        let date = look
+            .all_times(&h.text)
+            .into_iter()
+            .find_map(|t| t.date.map(|d| (d, t.year_known, t.day_first)))
+            .or_else(|| date_elsewhere(&h.text).map(|d| (d, true, None)));
         let day = if date.is_none() { day_mark(&h.text) } else { None };
         pieces.push((
             h.range.start,
@@ -2105,6 +2181,22 @@ mod tests {
         let t = &parse(text)[0];
         assert!(t.milestones_marked().is_complete());
         assert_eq!(pick(text)[1..], [some("| 09:"), some("| 10:"), some("| 14:")]);
+        // A paging tool's log; a patch on staging mitigates nothing, graphs frozen are a
+        // symptom.
+        let text = "## Timeline\n\n- 14:02 Triggered: reject rate above 5 %.\n- 14:06 Acknowledged by the on-call.\n\
+                    - 14:24 Tickets about frozen humidity graphs.\n- 16:05 Patch deployed to staging.\n\
+                    - 16:20 Patch deployed to production.\n- 18:20 Incident resolved.\n";
+        assert_eq!(pick(text), [some("14:02"), some("14:06"), some("16:20"), some("18:20")]);
+        // A timeline in German, its second day in a heading of its own.
+        let text = "## Zeitlicher Ablauf\n\nAlle Zeiten in MEZ (Europe/Berlin).\n\n### Dienstag, 4. März 2025\n\n\
+                    - 06:40 Uhr – Das Monitoring alarmiert die Rufbereitschaft.\n\
+                    - 06:47 Uhr – Die Rufbereitschaft bestätigt den Alarm.\n- 07:30 Uhr – Workaround aktiv.\n\n\
+                    ### Mittwoch, 5. März 2025\n\n- 11:30 Uhr – Entwarnung, Incident geschlossen.\n";
+        let t = &parse(text)[0];
+        assert!(t.milestones_marked().is_complete());
+        assert_eq!(t.declared_zone.as_ref().map(|z| z.name.as_str()), Some("Europe/Berlin"));
+        let last = t.entries.last().and_then(|e| e.moment).map(|m| m.at.date());
+        assert_eq!(last, Some(jiff::civil::date(2025, 3, 5)));
     }
 
     #[test]

@@ -46,6 +46,12 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         let detected = timeline.milestone_index(Milestone::Detected);
         let mitigated = timeline.milestone_index(Milestone::Mitigated);
         let resolved = timeline.milestone_index(Milestone::Resolved);
+        // "Reported missing some metrics", "Discovered that the agent was still down" after
+        // the entry that resolved the incident: it was taken up again, and its silences
+        // count from there, but for the one that ends in its closing.
+        let strong = |i: usize| timeline.entries[i].milestone_strength(ctx.doc.text).0;
+        let reopened =
+            resolved.and_then(|r| (r + 1..timeline.entries.len()).find(|&i| strong(i).has(Milestone::Detected)));
         let mut summary = None;
         for pair in timed.windows(2) {
             let (pi, prev, pm) = pair[0];
@@ -62,7 +68,9 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             // (a silence after the mitigation that ends in more work is still one: "11:30
             // found menus still without prices").
             let watched = mitigated.is_some_and(|m| pi >= m) && resolved == Some(ci);
-            if detected.is_some_and(|d| ci <= d) || resolved.is_some_and(|r| pi >= r) || watched {
+            let closed = resolved.is_some_and(|r| pi >= r)
+                && (reopened.is_none_or(|k| ci <= k) || strong(ci).has(Milestone::Resolved));
+            if detected.is_some_and(|d| ci <= d) || closed || watched {
                 continue;
             }
             // Across a date that reads two ways, the length of the silence is not known.
@@ -257,6 +265,12 @@ mod tests {
         let after = "# D\n\n## Timeline\n\n- 09:00 alert fired\n- 09:05 on-call acknowledged\n\
                      - 09:30 rolled back\n- 09:45 resolved\n- 16:00 stray jobs deleted\n";
         assert!(flagged(ID, after).is_empty(), "{:?}", flagged(ID, after));
+        // Taken up again after the resolution: its silences count, but for the last one
+        // before it is closed again.
+        let reopened = "# D\n\n## Timeline\n\n- 09:00 alert fired\n- 09:05 on-call acknowledged\n\
+                        - 09:30 rolled back\n- 09:45 resolved\n- 12:00 customers reported missing invoices\n\
+                        - 12:05 investigating\n- 15:30 invoices regenerated\n- 20:00 incident closed\n";
+        assert_eq!(flagged(ID, reopened), ["15:30 invoices regenerated"]);
         // Between detection and resolution a silence is still one.
         let during = "# D\n\n## Timeline\n\n- 09:00 alert fired\n- 09:05 on-call acknowledged\n\
                       - 12:30 rolled back\n- 12:45 resolved\n";

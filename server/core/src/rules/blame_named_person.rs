@@ -874,6 +874,10 @@ const SAFEGUARDS: &[&str] = &[
     "shielding",
     "limiter",
     "watchdog",
+    "idempotency",
+    "dedupe",
+    "deduplication",
+    "backstop",
     "alerting",
     "ring",
 ];
@@ -2529,8 +2533,42 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let (trigger, harm, t_index, last, act) = if harm == Mark {
         let Some(v) = act_of_mark(tokens, t_index, trigger) else {
             // "The bad config came from Kenji": a defect with no act, and its source.
-            if DEFECT_MARKS.contains(&trigger) {
-                source_named(tokens, tokens[t_index].start, last, &who, out);
+            if DEFECT_MARKS.contains(&trigger) && !source_named(tokens, tokens[t_index].start, last, &who, out) {
+                // "traced to a bad override pushed at 19:40 by Andile": the defect's own
+                // participle, with its agent.
+                let clause_end = (last + 1..tokens.len().min(last + 14))
+                    .find(|&i| matches!(tokens[i].text, "," | ";" | "." | ":" | "(" | ")"))
+                    .unwrap_or(tokens.len().min(last + 14));
+                // Acts that bring a defect in, not ones that deal with it ("the bad node
+                // was restarted by Dana").
+                const BROUGHT_IN: &[&str] = &[
+                    "pushed",
+                    "applied",
+                    "deployed",
+                    "merged",
+                    "shipped",
+                    "committed",
+                    "published",
+                    "released",
+                    "installed",
+                    "added",
+                    "set",
+                    "configured",
+                    "enabled",
+                    "copied",
+                    "pasted",
+                    "entered",
+                    "typed",
+                    "uploaded",
+                    "written",
+                    "edited",
+                    "changed",
+                    "approved",
+                ];
+                let participle = (last + 1..clause_end).find(|&i| BROUGHT_IN.contains(&tokens[i].lower().as_str()));
+                if let Some(by) = participle.and_then(|p| (p + 1..clause_end).find(|&i| tokens[i].lower() == "by")) {
+                    agent(ctx, tokens, by, &who, true, out);
+                }
             }
             return;
         };
@@ -2557,7 +2595,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // Paweł".
     if matches!(harm, Act | Destroy | Safeguard | Wrongly | Cause | Through) {
         if let Some(by) = agent_after(tokens, last) {
-            if agent(ctx, tokens, by, &who, false, out) {
+            // "The warning banner was switched off by Wen": the safeguard is the subject.
+            let safeguard_switched_off = harm == Safeguard
+                && t_index > 0
+                && matches!(tokens[t_index - 1].lower().as_str(), "was" | "were" | "been" | "got")
+                && tokens[..t_index].iter().any(|t| SAFEGUARDS.contains(&t.lower().as_str()));
+            if agent(ctx, tokens, by, &who, safeguard_switched_off, out) {
                 return;
             }
         }
@@ -3478,7 +3521,10 @@ fn ensuing(
         return;
     }
     let words = object_words(tokens, last, 6);
-    if words.iter().take(4).any(|w| CLEARED.contains(&w.as_str())) {
+    // ", ignoring nothing the runbook asked for": the harm denied.
+    if words.iter().take(4).any(|w| CLEARED.contains(&w.as_str()))
+        || words.first().is_some_and(|w| matches!(w.as_str(), "nothing" | "no" | "none" | "neither"))
+    {
         return;
     }
     let victim = words.iter().any(|w| {
@@ -3756,11 +3802,28 @@ fn cell_before_names_someone(before: &str, who: &Who<'_>) -> bool {
     let words: Vec<&str> = cell.split_whitespace().collect();
     match words.as_slice() {
         [handle] if handle.starts_with('@') && handle.len() > 1 => true,
+        // "J.K. Osei", "Ms Okafor": initials or a title, then a capitalised name.
+        [first, last]
+            if (is_initials(first) || crate::lexicon::is_title(&first.trim_end_matches('.').to_lowercase()))
+                && last.starts_with(char::is_uppercase)
+                && name_shaped(last) =>
+        {
+            true
+        }
         [first, rest @ ..] if rest.len() <= 2 => {
             is_name_here(who, first) && rest.iter().all(|w| w.starts_with(char::is_uppercase) || w.ends_with('.'))
         }
         _ => false,
     }
+}
+
+/// Whether a word is a person's initials: "J.", "J.K.", "A.-M.".
+fn is_initials(word: &str) -> bool {
+    word.ends_with('.')
+        && word.split('.').filter(|p| !p.is_empty()).all(|p| {
+            let p = p.trim_start_matches('-');
+            p.chars().count() == 1 && p.starts_with(char::is_uppercase)
+        })
 }
 
 /// Whether the list item a hit starts is led in by a person: the parent item or the

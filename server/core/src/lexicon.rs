@@ -507,6 +507,11 @@ pub const DUTIES: &[&str] = &[
     "recorded",
     "share",
     "shared",
+    // Telling others: "did not mention the isolation in her handover note".
+    "mention",
+    "mentioned",
+    "call",
+    "called",
 ];
 
 /// Whether `lower` is a duty whose omission is blame when a person is named.
@@ -872,6 +877,10 @@ pub fn is_title(lower: &str) -> bool {
             | "mlle"
             | "señor"
             | "señora"
+            | "capt"
+            | "cpt"
+            | "eng"
+            | "ing"
     )
 }
 

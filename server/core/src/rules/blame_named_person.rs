@@ -156,6 +156,8 @@ const HARMS: &[(&str, Harm)] = &[
     ("missed", Act),
     ("overlooked", Act),
     ("botched", Act),
+    ("waved through", Act),
+    ("waved it through", Act),
     ("messed up", Act),
     ("screwed up", Act),
     ("misconfigured", Act),
@@ -324,6 +326,8 @@ const HARMS: &[(&str, Harm)] = &[
     ("which", Consequence),
     ("which meant", Consequence),
     ("which means", Consequence),
+    ("leading to", Consequence),
+    ("resulting in", Consequence),
     ("began", Consequence),
     ("begins", Consequence),
     ("started", Consequence),
@@ -673,7 +677,9 @@ const WRONGLY: &[&str] = &[
 
 /// Whether `lower` is one of [`WRONGLY`] (kept sorted for this).
 fn is_neutral_act(lower: &str) -> bool {
-    WRONGLY.binary_search(&lower).is_ok()
+    // "re-sent the wrong bills", "redeployed the bad build": done again is done.
+    let again = lower.strip_prefix("re-").filter(|rest| rest.len() > 2);
+    WRONGLY.binary_search(&lower).is_ok() || again.is_some_and(|rest| WRONGLY.binary_search(&rest).is_ok())
 }
 
 const TRIGGERS: &[&str] = &{
@@ -875,6 +881,8 @@ const SAFEGUARDS: &[&str] = &[
     "limiter",
     "watchdog",
     "idempotency",
+    "confirmation",
+    "confirmations",
     "dedupe",
     "deduplication",
     "backstop",
@@ -1198,7 +1206,8 @@ const LEFT_BEHIND: &[&str] = &["old", "previous", "expired", "revoked", "retired
 
 /// Modes that keep a thing out of service, before "mode": "left the load balancer in
 /// *drain* mode overnight".
-const LEFT_MODES: &[&str] = &["drain", "draining", "maintenance", "read-only"];
+const LEFT_MODES: &[&str] =
+    &["drain", "draining", "maintenance", "read-only", "simulation", "test", "debug", "bypass", "standby", "demo"];
 
 /// The words after "left" that [`left_exposed`] reads, for [`worth_reading`].
 const LEFT_STATES: &[&str] = &[
@@ -1423,6 +1432,8 @@ const OUTCOMES: &[&str] = &[
     "duplicated",
     "disappeared",
     "vanished",
+    "filled",
+    "full",
 ];
 
 /// Words that say there was more of something ([`BAD_MEASURES`]) after a change.
@@ -1721,9 +1732,32 @@ fn consequence(
         }
         comma = and;
     }
+    // ", leading to 40 minutes of errors", ", resulting in a full outage": what came of it,
+    // named by its noun.
+    let led_to = matches!(trigger.as_str(), "leading" | "resulting");
     if trigger == "which" {
-        let Some((v, verb)) = next_word(tokens, last) else { return };
+        let Some((mut v, verb)) = next_word(tokens, last) else { return };
         let verb = verb.lower();
+        // "which blew up the memory", "which took out the whole line": the particle belongs
+        // to the verb, and harm is in the pair.
+        let phrasal = next_word(tokens, v).is_some_and(|(p, particle)| {
+            let pair = (verb.as_str(), particle.lower());
+            let harm = matches!(
+                (pair.0, pair.1.as_str()),
+                ("blew" | "filled" | "used" | "ate" | "maxed", "up" | "out")
+                    | ("took" | "knocked" | "wiped" | "shut", "out" | "down" | "offline")
+            );
+            if harm {
+                v = p;
+            }
+            harm
+        });
+        if phrasal && next_word(tokens, v).is_some() {
+            let words = object_words(tokens, v, 6);
+            if !words.iter().any(|w| CLEARED.contains(&w.as_str())) {
+                taken = true;
+            }
+        }
         let past = verb.ends_with("ed") || crate::verbs::lookup(&verb).is_some_and(|f| f.past == verb.as_str());
         let object = next_word(tokens, v).is_some_and(|(_, o)| {
             let o = o.lower();
@@ -1733,7 +1767,16 @@ fn consequence(
         // "which took another 8% of capacity away": something good taken away.
         let taken_away = what.iter().any(|w| GOOD_MEASURES.contains(&w.as_str()))
             && tokens[v + 1..].iter().take(8).any(|t| matches!(t.lower().as_str(), "away" | "offline" | "out"));
+        // "which wiped the job logs" has its own reading (see [`HARMS`]); "which dropped
+        // pressure" is not a table dropped.
+        if HARMS.iter().any(|(p, h)| *p == verb.as_str() && matches!(h, Act | Through)) {
+            return;
+        }
+        // "which dropped pressure across Low Moor": less of what was needed.
+        let lessened = LESS.contains(&verb.as_str())
+            && what.iter().any(|w| GOOD_MEASURES.contains(&w.as_str()) || matches!(w.as_str(), "pressure" | "supply"));
         let harmful = taken_away
+            || lessened
             || what
                 .iter()
                 .any(|w| INCIDENT_NOUNS.contains(&w.as_str()) && w != "the" || BAD_MEASURES.contains(&w.as_str()))
@@ -1742,10 +1785,10 @@ fn consequence(
                     verb.as_str(),
                     "ended" | "shortened" | "stopped" | "fixed" | "resolved" | "reduced" | "cut" | "halved"
                 );
-        if !(past && object && (harmful || MORE.contains(&verb.as_str()))) {
+        if !taken && !(past && object && (harmful || MORE.contains(&verb.as_str()))) {
             return;
         }
-        taken = taken_away;
+        taken |= taken_away || lessened;
     }
     // "so that" and "so far" are purpose and time; "so" before an adjective is degree.
     if next_word(tokens, last)
@@ -1778,7 +1821,9 @@ fn consequence(
     if denied || words.iter().any(|w| ALREADY.contains(&w.as_str()) && w != "still") {
         return;
     }
-    if !(taken || lost || hurts(&words) || words.iter().any(|w| CONSEQUENCES.contains(&w.as_str()))) {
+    let named_harm =
+        led_to && words.iter().any(|w| w != "the" && w != "this" && w != "it" && INCIDENT_NOUNS.contains(&w.as_str()));
+    if !(taken || lost || named_harm || hurts(&words) || words.iter().any(|w| CONSEQUENCES.contains(&w.as_str()))) {
         return;
     }
     // The act: the first verb of the clause before the comma whose subject is a person, or
@@ -1817,10 +1862,36 @@ fn consequence(
     let act_lower = act.lower();
     // "Dana moved to payments in May, so the alert had no owner": what happened to the
     // team, not an act on the system.
-    let moved_on = MOVES.contains(&act_lower.as_str())
+    // ("Bo moved the barcode off the scan window" moved a thing.)
+    let moved_a_thing =
+        object_words(tokens, at, 1).first().is_some_and(|w| NOT_BEFORE_A_VERB[..12].contains(&w.as_str()));
+    let moved_on = (MOVES.contains(&act_lower.as_str()) && !moved_a_thing)
         || (act_lower.as_str() == "left"
             && object_words(tokens, at, 2).iter().any(|w| MOVED_FROM.contains(&w.as_str())));
-    if moved_on || FINDS_OR_REPAIRS.contains(&act_lower.as_str()) || HELPFUL.contains(&act_lower.as_str()) {
+    // "raised the alarm" helps; "raised the upload limit to 2 GB" changed a setting.
+    let raised_a_setting = matches!(act_lower.as_str(), "raised" | "lowered")
+        && !object_words(tokens, at, 3).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "alarm"
+                    | "alert"
+                    | "ticket"
+                    | "incident"
+                    | "issue"
+                    | "concern"
+                    | "concerns"
+                    | "flag"
+                    | "question"
+                    | "page"
+                    | "severity"
+                    | "priority"
+                    | "case"
+            )
+        });
+    if moved_on
+        || (!raised_a_setting
+            && (FINDS_OR_REPAIRS.contains(&act_lower.as_str()) || HELPFUL.contains(&act_lower.as_str())))
+    {
         return;
     }
     let Some((person, owned)) = person else {
@@ -2750,6 +2821,14 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return;
     }
     if let Some((kind, person)) = subject.person.clone() {
+        // "Make Otto drop its row locks": what a follow-up asks of a thing or a person, not
+        // what they did.
+        let asker = |w: &str| matches!(w.to_lowercase().as_str(), "make" | "let" | "have" | "help" | "get");
+        let asked = tokens.iter().rposition(|t| t.end <= person.start).is_some_and(|i| asker(tokens[i].text))
+            || ctx.doc.text[person.clone()].split_whitespace().next().is_some_and(asker);
+        if asked {
+            return;
+        }
         // An unknown capitalised word is taken for a person only for acts only people
         // do; an omission ("Prow did not respond") says too little.
         // What a thing did is the person's only through their earlier act: "Aroha
@@ -2870,7 +2949,14 @@ fn harm_holds(
             let words = object_words(tokens, last, 6);
             let particle = words.iter().any(|w| matches!(w.as_str(), "down" | "offline" | "over" | "out"));
             let taken = match trigger {
-                "took" | "takes" => words.iter().any(|w| matches!(w.as_str(), "down" | "offline")),
+                // "took out the whole line": all of something, out.
+                "took" | "takes" => {
+                    words.iter().any(|w| matches!(w.as_str(), "down" | "offline"))
+                        || (words.iter().any(|w| w == "out")
+                            && words
+                                .iter()
+                                .any(|w| matches!(w.as_str(), "whole" | "entire" | "all" | "every" | "both")))
+                }
                 // "turned the alert off": a safeguard switched off, the particle after it.
                 "turned" | "switched" => words.iter().position(|w| w == "off").is_some_and(|i| {
                     words[..i].iter().any(|w| SAFEGUARDS.contains(&w.as_str())) && !words[..i].contains(&"it".into())
@@ -3135,7 +3221,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         Down => match trigger {
             "turned" | "switched" => after(60).any(|w| w.eq_ignore_ascii_case("off")),
             "let" | "allowed" => after(40).any(|w| lower_is(w, LAPSES)),
-            "took" | "takes" => after(60).any(|w| lower_is(w, &["down", "offline"])),
+            "took" | "takes" => after(60).any(|w| lower_is(w, &["down", "offline", "out"])),
             _ => after(60).any(|w| lower_is(w, &["down", "offline", "over", "out"])),
         },
         Left => after(90).any(|w| {

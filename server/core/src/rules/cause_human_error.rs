@@ -328,6 +328,38 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let is_fat_finger = trigger.starts_with("fat");
     let needs_cause_context =
         matches!(trigger, "user error" | "user errors" | "human factor" | "human factors" | "human failure");
+    // "The human factors assessment of the control room recommended …": the discipline
+    // that studies the conditions, not a cause.
+    if trigger.starts_with("human factor") {
+        let next = tokens.iter().find(|t| t.start >= hit.range.end && t.is_word()).map(|t| t.lower());
+        if next.is_some_and(|n| {
+            matches!(
+                n.as_str(),
+                "assessment"
+                    | "assessments"
+                    | "review"
+                    | "reviews"
+                    | "study"
+                    | "studies"
+                    | "engineering"
+                    | "expert"
+                    | "experts"
+                    | "specialist"
+                    | "specialists"
+                    | "analysis"
+                    | "team"
+                    | "training"
+                    | "course"
+                    | "lead"
+                    | "survey"
+                    | "audit"
+                    | "report"
+                    | "workshop"
+            )
+        }) {
+            return;
+        }
+    }
     if needs_cause_context {
         let in_causes = ctx.doc.section_kind_at(hit.range.start) == SectionKind::Causes;
         let cause_words = tokens.iter().any(|t| CAUSE_WORDS.contains(&t.lower().as_str()));

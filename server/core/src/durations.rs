@@ -287,6 +287,15 @@ const IMPACT_BEGAN: &[&str] = &[
     "first errors",
     "first failures",
     "went down",
+    // Spanish, Portuguese, French, German: "Empiezan los rechazos".
+    "empiezan los",
+    "empiezan a fallar",
+    "comienzan los",
+    "comienzan a fallar",
+    "começam os",
+    "começam a falhar",
+    "commencent à échouer",
+    "beginnen zu scheitern",
 ];
 
 /// [`IMPACT_BEGAN`], looked up word by word: searching each entry for each phrase was 4%

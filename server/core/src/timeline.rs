@@ -63,6 +63,11 @@ impl Milestone {
                 ("first calls", true),
                 // Staff calling on behalf of customers: "store supervisors call the support line".
                 ("call the support", true),
+                // "First customer chats … reach the support queue".
+                ("first customer", true),
+                ("reach the support", true),
+                ("reaches the support", true),
+                ("reached the support", true),
                 ("calls the support", true),
                 ("call the service desk", true),
                 ("calls the service desk", true),
@@ -140,6 +145,9 @@ impl Milestone {
                 ("incident creat", true),
                 ("incident start", true),
                 ("opened an incident", true),
+                ("starting an incident", true),
+                ("started an incident", true),
+                ("starts an incident", true),
                 ("took command", true),
                 ("takes charge", true),
                 ("took charge", true),
@@ -276,6 +284,10 @@ impl Milestone {
         match self {
             Milestone::Detected => &[
                 ("detecta", true),
+                ("salta la alerta", true),
+                ("saltó la alerta", true),
+                ("se dispara la alerta", true),
+                ("dispara o alerta", true),
                 ("entdeckt", true),
                 ("bemerkt", true),
                 ("opgemerkt", true),
@@ -291,6 +303,9 @@ impl Milestone {
             ],
             Milestone::Responded => &[
                 ("toma el", true),
+                ("reconoce la alerta", true),
+                ("reconoció la alerta", true),
+                ("reconhece o alerta", true),
                 ("tomó el", true),
                 ("asume", true),
                 ("assume o", true),
@@ -319,6 +334,7 @@ impl Milestone {
             ],
             Milestone::Mitigated => &[
                 ("mitigac", true),
+                ("mitigad", true),
                 ("mitigaç", true),
                 ("atténu", true),
                 ("reversión", true),
@@ -696,6 +712,11 @@ fn found_afterwards(text: &str) -> bool {
         "later confirmed",
         "later traced",
         "afterwards showed",
+        "visto después",
+        "visto despues",
+        "visto depois",
+        "vu plus tard",
+        "später gesehen",
     ];
     let lower = text.to_lowercase();
     SAID.iter().any(|s| lower.contains(s))
@@ -1155,6 +1176,26 @@ fn date_elsewhere(heading: &str) -> Option<Date> {
         let year: i16 = w[2].parse().ok().filter(|y| (1970..=2100).contains(y))?;
         Date::new(year, month as i8 + 1, day).ok()
     })
+}
+
+/// The weekday a text before an entry's time names as its only word ("Tue", "Thursday,").
+fn weekday_word(lead: &str) -> Option<jiff::civil::Weekday> {
+    use jiff::civil::Weekday;
+    let mut words = lead.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next()?.to_ascii_lowercase();
+    if words.next().is_some() {
+        return None;
+    }
+    let days = [
+        ("mon", "monday", Weekday::Monday),
+        ("tue", "tuesday", Weekday::Tuesday),
+        ("wed", "wednesday", Weekday::Wednesday),
+        ("thu", "thursday", Weekday::Thursday),
+        ("fri", "friday", Weekday::Friday),
+        ("sat", "saturday", Weekday::Saturday),
+        ("sun", "sunday", Weekday::Sunday),
+    ];
+    days.iter().find(|(short, long, _)| first == *short || first == *long).map(|&(_, _, w)| w)
 }
 
 /// The zone an incident card before the timeline gives its times in: a table cell that
@@ -1662,6 +1703,24 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                         dated = true;
                         undecided = unsure;
                     }
+                    // "#### Tue 06:15", "- Thu 09:10 …": a weekday before the time moves the
+                    // day on to it (the nearest such day for the first entry, which may come
+                    // before the front matter's date).
+                    if let (None, true) = (own_date, dated) {
+                        // The weekday is read with the time ("Tue 06:15") or written just before it.
+                        let written = &doc.text[t.range.clone()];
+                        let in_time = &written[..written.find(|c: char| c.is_ascii_digit()).unwrap_or(0)];
+                        let lead = if in_time.trim().is_empty() {
+                            doc.text.get(e.head.start..t.range.start.max(e.head.start)).unwrap_or("")
+                        } else {
+                            in_time
+                        };
+                        if let Some(w) = weekday_word(lead) {
+                            let ahead = i64::from(date.weekday().until(w));
+                            let step = if prev.is_none() && ahead > 3 { ahead - 7 } else { ahead };
+                            date = date.saturating_add(step.days());
+                        }
+                    }
                     let mut at = match own_date {
                         Some(d) => {
                             date = d;
@@ -2146,6 +2205,21 @@ mod tests {
         let (strong, all) = milestone_words("alert; rolled back; service restored");
         assert!(all.has(Milestone::Detected) && all.has(Milestone::Mitigated) && all.has(Milestone::Resolved));
         assert!(strong.has(Milestone::Mitigated) && !strong.has(Milestone::Resolved), "restored only hints");
+    }
+
+    #[test]
+    fn weekdays_before_times_and_four_digit_ranges_move_and_start_entries() {
+        // The front matter's date is a Tuesday: "Mon" is the day before, "Thu" two after.
+        let text = "---\ndetected: 2025-06-10T06:15:00Z\n---\n## Timeline\n\nAll times UTC.\n\n#### Mon 17:58\n\nGist created.\n\n\
+                    #### Tue 06:15\n\nAlert.\n\n#### Thu 09:10\n\nLogs arrive.\n";
+        let t = &parse(text)[0];
+        let days: Vec<_> = t.entries.iter().filter_map(|e| e.moment).map(|m| m.at.date().day()).collect();
+        assert_eq!(days, [9, 10, 12]);
+        let text = "## Timeline\n\n| Time (CDT) | What |\n| --- | --- |\n| 2340 | alert pages |\n\
+                    | 0010\u{2013}0040 | partitions archived |\n| 0055 | steady |\n";
+        let t = &parse(text)[0];
+        let times: Vec<_> = t.entries.iter().filter_map(|e| e.moment).map(|m| (m.at.hour(), m.at.minute())).collect();
+        assert_eq!(times, [(23, 40), (0, 10), (0, 55)]);
     }
 
     #[test]

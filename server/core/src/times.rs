@@ -701,13 +701,28 @@ pub(crate) fn four_digit_time(text: &str, r: Range<usize>) -> Option<TimeExpr> {
         let time = Time::new(trimmed[..digits].parse().ok()?, 0, 0, 0).ok()?;
         return Some(TimeExpr::time_of_day(start..start + digits + 1, time, doc_zone_after(&trimmed[digits + 1..])));
     }
+    let clock = |d: &str| -> Option<Time> {
+        let n: u16 = d.parse().ok()?;
+        Time::new(i8::try_from(n / 100).ok()?, i8::try_from(n % 100).ok()?, 0, 0).ok()
+    };
+    // A range, "0010–0040": the entry starts at the first.
+    if digits == 4 && mark == 0 && after.is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}')) {
+        let dash = after?.len_utf8();
+        let rest = &trimmed[digits + dash..];
+        let end_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if end_digits == 4 && rest[end_digits..].chars().next().is_none_or(char::is_whitespace) {
+            let (time, end) = (clock(&trimmed[..4])?, clock(&rest[..4])?);
+            let len = digits + dash + end_digits;
+            let mut t = TimeExpr::time_of_day(start..start + len, time, doc_zone_after(&trimmed[len..]));
+            t.end_time = Some(end);
+            return Some(t);
+        }
+    }
     // Alone, or before a space: "0930", "0930 UTC", "0930 — paged" (not "2022-02-??").
     if !(3..=4).contains(&digits) || after.is_some_and(|c| !c.is_whitespace()) {
         return None;
     }
-    let n: u16 = trimmed[..digits].parse().ok()?;
-    let (h, m) = (n / 100, n % 100);
-    let time = Time::new(i8::try_from(h).ok()?, i8::try_from(m).ok()?, 0, 0).ok()?;
+    let time = clock(&trimmed[..digits])?;
     let rest = &trimmed[digits + mark..];
     Some(TimeExpr::time_of_day(start..start + digits + mark, time, doc_zone_after(rest)))
 }

@@ -18,7 +18,8 @@ pub fn markdown_under(dir: &Path) -> Vec<(String, String)> {
             let path = entry.expect("dir entry").path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") && path.file_name().is_some_and(|n| n != "README.md")
+            } else if path.extension().is_some_and(|e| e == "md")
+                && !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("README"))
             {
                 let rel = path.strip_prefix(dir).expect("under dir").to_string_lossy().replace('\\', "/");
                 out.push((rel, std::fs::read_to_string(&path).expect("UTF-8 fixture")));

@@ -497,6 +497,11 @@ impl<'a> Who<'a> {
         Who { user, document: None }
     }
 
+    /// Whether the document writes anyone as a lowercase handle (see [`Who::is_handle`]).
+    pub fn has_handles(&self) -> bool {
+        self.document.is_some_and(crate::people::People::has_handles)
+    }
+
     /// Whether a lowercase word is a person the document writes as a handle or a chat
     /// speaker ("jaro-k" after "@jaro-k", "rafiq" of "[10:16] rafiq: …").
     pub fn is_handle(&self, word: &str) -> bool {

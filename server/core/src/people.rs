@@ -1128,6 +1128,12 @@ impl<'d> People<'d> {
         !handles.is_empty() && handles.contains(key)
     }
 
+    /// Whether the document shows anyone by a lowercase handle at all (see
+    /// [`People::is_handle`]): most do not, and then no word needs looking up.
+    pub fn has_handles(&self) -> bool {
+        !self.handles.get_or_init(|| handles_in(self.doc.text)).is_empty()
+    }
+
     /// Whether the document uses `word` as a thing more than as a person.
     pub fn is_thing(&self, word: &str) -> bool {
         let ev = self.evidence(word);

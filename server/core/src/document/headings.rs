@@ -90,16 +90,15 @@ impl SectionKind {
             let first = text
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
-            // The headings in other languages by their first words ("plan" of "plan daction").
-            let elsewhere = TIMELINES_ELSEWHERE.iter().chain(FOLLOW_UPS_ELSEWHERE).filter_map(|h| h.split(' ').next());
-            let first_word = |w: &str| {
-                FIRST
-                    .iter()
-                    .copied()
-                    .chain(elsewhere.clone())
-                    .any(|f| f.len() == w.len() && same(w.as_bytes(), f.as_bytes()))
-            };
-            if !first.is_some_and(first_word) {
+            // With the headings in other languages by their first words ("plan" of "plan
+            // daction"), gathered once: splitting every one for every heading was most of
+            // the classifying.
+            static FIRST_WORDS: std::sync::LazyLock<foldhash::HashSet<String>> = std::sync::LazyLock::new(|| {
+                let elsewhere =
+                    TIMELINES_ELSEWHERE.iter().chain(FOLLOW_UPS_ELSEWHERE).filter_map(|h| h.split(' ').next());
+                FIRST.iter().copied().chain(elsewhere).map(str::to_lowercase).collect()
+            });
+            if !first.is_some_and(|w| FIRST_WORDS.contains(&w.to_lowercase())) {
                 return SectionKind::Other;
             }
         }

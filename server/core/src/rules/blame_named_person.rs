@@ -4075,6 +4075,8 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
     let to = masked.floor_char_boundary((hit.range.end + 60).min(hit.block.end));
     let bytes = &masked.as_bytes()[from..to];
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || b == b'_';
+    // Lowercase words are looked up only in a document that writes people so.
+    let handles = who.has_handles();
     // The window is walked run by run (see [`RUN_BYTES`]), each run looked at by its
     // first byte only.
     let mut i = 0;
@@ -4087,7 +4089,7 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
         // Only a run's first byte, and only one that could start a name, he or she (or a
         // handle the document writes in lowercase).
         let may_start = b.is_ascii_uppercase() || b == b'@' || b >= 0xC0 || b == b'h' || b == b's';
-        if !may_start && b.is_ascii_lowercase() {
+        if handles && !may_start && b.is_ascii_lowercase() {
             let end = (i + 1..bytes.len()).find(|&k| !RUN_BYTES[usize::from(bytes[k])]).unwrap_or(bytes.len());
             if std::str::from_utf8(&bytes[i..end]).is_ok_and(|w| who.is_handle(w)) {
                 return true;

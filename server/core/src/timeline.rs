@@ -243,6 +243,17 @@ impl Milestone {
                 ("back below", false),
                 ("deactivat", false),
                 ("regenerat", false),
+                // A workaround told in plain words: the work done by hand while the system
+                // is down ("North pit on manual radio dispatch", "crew control starts phoning
+                // every crew member", "students sent to printed lists").
+                ("manual", false),
+                ("manually", false),
+                ("by hand", false),
+                ("by phone", false),
+                ("on paper", false),
+                ("phoning", false),
+                ("printed list", false),
+                ("waiver", false),
             ],
             Milestone::Resolved => &[
                 ("resolv", true),
@@ -2261,6 +2272,12 @@ mod tests {
                     - 14:24 Tickets about frozen humidity graphs.\n- 16:05 Patch deployed to staging.\n\
                     - 16:20 Patch deployed to production.\n- 18:20 Incident resolved.\n";
         assert_eq!(pick(text), [some("14:02"), some("14:06"), some("16:20"), some("18:20")]);
+        // A workaround in plain words mitigates.
+        let text = "## Timeline\n\n| Time | Who | What |\n| --- | --- | --- |\n| 23:05 | Dispatcher | Sees stale trucks. |\n\
+                    | 23:12 | Supervisor | Takes charge. |\n| 23:20 | Supervisor | North pit on manual radio dispatch. |\n\
+                    | 03:40 | Supervisor | All trucks back, incident closed. |\n";
+        assert_eq!(pick(text)[2], some("| 23:"));
+        assert_eq!(parse(text)[0].milestone_index(Milestone::Mitigated), Some(2));
         // A timeline in German, its second day in a heading of its own.
         let text = "## Zeitlicher Ablauf\n\nAlle Zeiten in MEZ (Europe/Berlin).\n\n### Dienstag, 4. März 2025\n\n\
                     - 06:40 Uhr – Das Monitoring alarmiert die Rufbereitschaft.\n\

@@ -212,10 +212,22 @@ pub fn durations(doc: &Document<'_>, timelines: &[Timeline]) -> Durations {
             .find_map(|&m| picked.get(m))
             .and_then(|e| t.entries.iter().position(|x| std::ptr::eq(x, e)))
             .unwrap_or(t.entries.len().saturating_sub(1));
-        markers[Marker::Started as usize] = t.entries[..t.entries.len().min(last + 1)]
+        let before = &t.entries[..t.entries.len().min(last + 1)];
+        markers[Marker::Started as usize] = before
             .iter()
             .filter(|e| says_impact_began(&doc.text[e.body.clone()]))
-            .find_map(|e| entry_time(t, zone, e));
+            .find_map(|e| entry_time(t, zone, e))
+            // "Sari sees 2,318 failed pushes since 21.40", said at detection or in the few
+            // entries after it: the entry at that time, if it comes no later than detection.
+            .or_else(|| {
+                t.entries[..t.entries.len().min(last + 4)].iter().find_map(|e| {
+                    let (h, m) = trouble_since(&doc.text[e.body.clone()])?;
+                    let at = before
+                        .iter()
+                        .find(|x| x.moment.is_some_and(|mo| mo.has_time && mo.at.hour() == h && mo.at.minute() == m))?;
+                    entry_time(t, zone, at)
+                })
+            });
     }
     if let Some(fm) = &doc.front_matter {
         let zone = fm.timezone.as_ref().map(|z| &z.value).or_else(|| timeline.and_then(Timeline::zone));
@@ -385,6 +397,29 @@ fn says_impact_began(text: &str) -> bool {
     let mut says = false;
     IMPACT_WORDS.each_at_word_start(text, |start, _, ()| says |= !negated(start));
     says || symptom_onset(text, negated) || worse_measure(text)
+}
+
+/// The clock time trouble is said to have run since: "2,318 failed pushes since 21.40",
+/// "errors since 14:05". The hour and minute, when the text also names trouble.
+fn trouble_since(text: &str) -> Option<(i8, i8)> {
+    let lower = text.to_ascii_lowercase();
+    let trouble = ["fail", "error", "timeout", "timed out", "reject", "declin", "crash", "down", "5xx", "stuck"]
+        .iter()
+        .any(|t| lower.contains(t));
+    if !trouble {
+        return None;
+    }
+    lower.match_indices("since ").find_map(|(at, w)| {
+        let rest = &lower[at + w.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let sep = rest.as_bytes().get(digits).copied();
+        if !(1..=2).contains(&digits) || !matches!(sep, Some(b':' | b'.')) {
+            return None;
+        }
+        let minutes = rest.get(digits + 1..digits + 3).filter(|m| m.bytes().all(|b| b.is_ascii_digit()))?;
+        let (h, m): (i8, i8) = (rest[..digits].parse().ok()?, minutes.parse().ok()?);
+        (h < 24 && m < 60).then_some((h, m))
+    })
 }
 
 /// Measures that are worse when they go up ("error rate rises to 30 %") and ones that are
@@ -777,6 +812,14 @@ mod tests {
         }
         let text = "# Debrief\n\n## Timeline (UTC)\n\n- 2026-03-01 10:00 alert fired\n- 2026-03-01 10:05 errors started again\n";
         assert!(of(text).get(Marker::Started).is_none(), "after detection it is not when impact began");
+        // Trouble said to have run since an earlier entry's time: impact began there.
+        let text = "# Debrief\n\n## Timeline (UTC)\n\n- 2026-03-01 21:40 roster published\n\
+                    - 2026-03-01 23:55 crew control notices unacknowledged changes\n\
+                    - 2026-03-02 00:45 on-call sees 2,318 failed pushes since 21.40\n";
+        let started = of(text).get(Marker::Started).map(|s| s.local.hour());
+        assert_eq!(started, Some(21));
+        let text = text.replace("failed pushes", "pushes");
+        assert!(of(&text).get(Marker::Started).is_none(), "no trouble named, no start");
     }
 
     #[test]

@@ -549,6 +549,18 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         }
     }
 
+    // "Customers who failed to check out received a voucher": the people the service
+    // failed, not a person who failed it.
+    if kind == Kind::Failed {
+        let who = ctx.doc.text[person.clone()].to_lowercase();
+        let served =
+            ["users", "user", "customers", "customer", "clients", "players", "riders", "patients", "passengers"]
+                .iter()
+                .any(|w| who.ends_with(w));
+        if served {
+            return;
+        }
+    }
     let start = if subject.elided { hit.range.start } else { person.start.min(hit.range.start) };
     let range = start..verb.end;
     let message = match kind {

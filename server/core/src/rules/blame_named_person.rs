@@ -2996,6 +2996,18 @@ fn harm_holds(
             if accident_before(tokens, t_index) {
                 return None;
             }
+            // "purged the account paths from the CDN, which stopped the leak": what it did
+            // was the repair.
+            let repaired = tokens[last + 1..].windows(2).take_while(|w| !matches!(w[0].text, "." | ";")).any(|w| {
+                w[0].lower() == "which"
+                    && matches!(
+                        w[1].lower().as_str(),
+                        "stopped" | "ended" | "fixed" | "resolved" | "cleared" | "restored" | "closed" | "contained"
+                    )
+            });
+            if repaired {
+                return None;
+            }
             // "dropped the corrupted partitions", "deleted the stuck jobs": clearing up;
             // "overwrote the column with the right values": repairing.
             if words.iter().take(4).any(|w| CLEARED.contains(&w.as_str()))

@@ -242,6 +242,10 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     if next.as_deref().is_some_and(|n| TECHNICAL_NEXT.contains(&n)) {
         return;
     }
+    // "Q: Was this human error?": asked, not given as the cause.
+    if text[sentence.range.clone()].trim_end_matches(['*', '_', ' ', '\n']).ends_with('?') {
+        return;
+    }
     // Quoted as a term ("we avoid the phrase “human error”") is a mention, not a cause.
     let before = text[..hit.range.start].chars().next_back();
     if matches!(before, Some('"' | '\u{201c}' | '\'' | '\u{2018}')) {

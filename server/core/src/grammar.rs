@@ -481,6 +481,11 @@ static FILLER_SET: HashedList = LazyLock::new(|| FILLERS.iter().copied().collect
 static AUXILIARY_SET: HashedList = LazyLock::new(|| AUXILIARIES.iter().copied().collect());
 static DETERMINER_SET: HashedList = LazyLock::new(|| DETERMINERS.iter().copied().collect());
 
+/// Whether `lower` is a determiner ("the", "this", "every", "his").
+pub fn is_determiner(lower: &str) -> bool {
+    DETERMINER_SET.contains(lower)
+}
+
 /// How the grammar tells who a word refers to: the team's words, and, in a document, the
 /// document's own evidence about capitalised words (see [`crate::people`]).
 #[derive(Clone, Copy)]

@@ -1136,7 +1136,6 @@ enum DayMark {
 
 /// The day a heading names without a date, if it names one.
 fn day_mark(heading: &str) -> Option<DayMark> {
-    use jiff::civil::Weekday;
     let lower = heading.to_ascii_lowercase();
     let mut words = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
     let first = words.next()?;
@@ -1144,18 +1143,9 @@ fn day_mark(heading: &str) -> Option<DayMark> {
         let n: i16 = words.next()?.parse().ok()?;
         return (1..=60).contains(&n).then_some(DayMark::Number(n));
     }
-    let weekday = |w: &str| match w {
-        "monday" => Some(Weekday::Monday),
-        "tuesday" => Some(Weekday::Tuesday),
-        "wednesday" => Some(Weekday::Wednesday),
-        "thursday" => Some(Weekday::Thursday),
-        "friday" => Some(Weekday::Friday),
-        "saturday" => Some(Weekday::Saturday),
-        "sunday" => Some(Weekday::Sunday),
-        _ => None,
-    };
+    let weekday = WEEKDAYS.iter().find(|(_, long, _)| first == *long).map(|&(_, _, w)| w);
     // The heading is the weekday ("Wednesday", "Wednesday night"), not a sentence about one.
-    weekday(first).filter(|_| lower.split_whitespace().count() <= 3).map(DayMark::Weekday)
+    weekday.filter(|_| lower.split_whitespace().count() <= 3).map(DayMark::Weekday)
 }
 
 /// Month names in the other languages teams write debriefs in (German, Spanish,
@@ -1191,23 +1181,24 @@ fn date_elsewhere(heading: &str) -> Option<Date> {
 
 /// The weekday a text before an entry's time names as its only word ("Tue", "Thursday,").
 fn weekday_word(lead: &str) -> Option<jiff::civil::Weekday> {
-    use jiff::civil::Weekday;
     let mut words = lead.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let first = words.next()?.to_ascii_lowercase();
     if words.next().is_some() {
         return None;
     }
-    let days = [
-        ("mon", "monday", Weekday::Monday),
-        ("tue", "tuesday", Weekday::Tuesday),
-        ("wed", "wednesday", Weekday::Wednesday),
-        ("thu", "thursday", Weekday::Thursday),
-        ("fri", "friday", Weekday::Friday),
-        ("sat", "saturday", Weekday::Saturday),
-        ("sun", "sunday", Weekday::Sunday),
-    ];
-    days.iter().find(|(short, long, _)| first == *short || first == *long).map(|&(_, _, w)| w)
+    WEEKDAYS.iter().find(|(short, long, _)| first == *short || first == *long).map(|&(_, _, w)| w)
 }
+
+/// The weekdays by their short and full English names.
+const WEEKDAYS: [(&str, &str, jiff::civil::Weekday); 7] = [
+    ("mon", "monday", jiff::civil::Weekday::Monday),
+    ("tue", "tuesday", jiff::civil::Weekday::Tuesday),
+    ("wed", "wednesday", jiff::civil::Weekday::Wednesday),
+    ("thu", "thursday", jiff::civil::Weekday::Thursday),
+    ("fri", "friday", jiff::civil::Weekday::Friday),
+    ("sat", "saturday", jiff::civil::Weekday::Saturday),
+    ("sun", "sunday", jiff::civil::Weekday::Sunday),
+];
 
 /// The zone an incident card before the timeline gives its times in: a table cell that
 /// speaks of time and names a zone ("| **Start time (UTC)** | 08:06 |"), as front matter

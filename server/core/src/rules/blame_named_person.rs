@@ -1863,8 +1863,7 @@ fn consequence(
     // "Dana moved to payments in May, so the alert had no owner": what happened to the
     // team, not an act on the system.
     // ("Bo moved the barcode off the scan window" moved a thing.)
-    let moved_a_thing =
-        object_words(tokens, at, 1).first().is_some_and(|w| NOT_BEFORE_A_VERB[..12].contains(&w.as_str()));
+    let moved_a_thing = object_words(tokens, at, 1).first().is_some_and(|w| grammar::is_determiner(w));
     let moved_on = (MOVES.contains(&act_lower.as_str()) && !moved_a_thing)
         || (act_lower.as_str() == "left"
             && object_words(tokens, at, 2).iter().any(|w| MOVED_FROM.contains(&w.as_str())));

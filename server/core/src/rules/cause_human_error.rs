@@ -204,6 +204,30 @@ const TECHNICAL_NEXT: &[&str] = &[
 const FIELD_BEFORE: &[&str] =
     &["research", "study", "studies", "literature", "field", "expert", "experts", "course", "training", "papers"];
 
+/// What a study of the field is, after "human factors": "a human factors *assessment*".
+const FIELD_AFTER: &[&str] = &[
+    "assessment",
+    "assessments",
+    "review",
+    "reviews",
+    "study",
+    "studies",
+    "engineering",
+    "expert",
+    "experts",
+    "specialist",
+    "specialists",
+    "analysis",
+    "team",
+    "training",
+    "course",
+    "lead",
+    "survey",
+    "audit",
+    "report",
+    "workshop",
+];
+
 /// Words that make a sentence about causes.
 const CAUSE_WORDS: &[&str] = &[
     "down",
@@ -256,9 +280,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         .rposition(|t| matches!(t.text, ";" | ":" | "," | "(") || t.lower() == "but")
         .map_or(0, |i| i + 1);
     // "research on human factors": the field, not a cause.
+    // "The human factors assessment of the control room recommended …": the discipline
+    // that studies the conditions, not a cause.
     let field = t_index >= 2
         && matches!(tokens[t_index - 1].lower().as_str(), "on" | "of" | "in" | "about")
-        && FIELD_BEFORE.contains(&tokens[t_index - 2].lower().as_str());
+        && FIELD_BEFORE.contains(&tokens[t_index - 2].lower().as_str())
+        || trigger.starts_with("human factor") && next.as_deref().is_some_and(|n| FIELD_AFTER.contains(&n));
     // "Calling this human error explains nothing": the label rejected.
     let sentence_lower = text[sentence.range.clone()].to_lowercase();
     let rejected =
@@ -332,38 +359,6 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let is_fat_finger = trigger.starts_with("fat");
     let needs_cause_context =
         matches!(trigger, "user error" | "user errors" | "human factor" | "human factors" | "human failure");
-    // "The human factors assessment of the control room recommended …": the discipline
-    // that studies the conditions, not a cause.
-    if trigger.starts_with("human factor") {
-        let next = tokens.iter().find(|t| t.start >= hit.range.end && t.is_word()).map(|t| t.lower());
-        if next.is_some_and(|n| {
-            matches!(
-                n.as_str(),
-                "assessment"
-                    | "assessments"
-                    | "review"
-                    | "reviews"
-                    | "study"
-                    | "studies"
-                    | "engineering"
-                    | "expert"
-                    | "experts"
-                    | "specialist"
-                    | "specialists"
-                    | "analysis"
-                    | "team"
-                    | "training"
-                    | "course"
-                    | "lead"
-                    | "survey"
-                    | "audit"
-                    | "report"
-                    | "workshop"
-            )
-        }) {
-            return;
-        }
-    }
     if needs_cause_context {
         let in_causes = ctx.doc.section_kind_at(hit.range.start) == SectionKind::Causes;
         let cause_words = tokens.iter().any(|t| CAUSE_WORDS.contains(&t.lower().as_str()));

@@ -939,11 +939,28 @@ pub fn could_be_name(word: &str, user: &UserLexicon) -> bool {
         return false;
     }
     // All-caps words are acronyms (DNS, CDN), mixed-case ones products (GitHub).
-    if !has_name_capitals(word) || chars.any(|c| !c.is_alphabetic() && c != '\'') {
+    if !has_name_capitals(word) || chars.any(|c| !c.is_alphabetic() && !matches!(c, '\'' | '-')) {
         return false;
     }
     let lower = word.to_lowercase();
-    !is_not_name(&lower) && !user.allow.contains(&lower)
+    !is_not_name(&lower) && !user.allow.contains(&lower) && (!word.contains('-') || hyphenated_name(word))
+}
+
+/// Whether a hyphenated capitalised word reads as a name ("Bat-Erdene", "Al-Farsi",
+/// "Jean-Pierre"): every part capitalised, and not every part a word of the language
+/// ("Follow-Up", "Read-Only", "Sign-Off" are headings' words).
+fn hyphenated_name(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    let capitalised = |p: &&str| p.chars().count() >= 2 && p.chars().next().is_some_and(char::is_uppercase);
+    let english = |p: &&str| {
+        let l = p.to_lowercase();
+        is_not_name(&l)
+            || crate::verbs::lookup(&l).is_some()
+            || crate::grammar::is_preposition(&l)
+            || crate::grammar::looks_like_common_noun(&l)
+            || matches!(l.as_str(), "up" | "down" | "off" | "on" | "out" | "in" | "over" | "back" | "away" | "only")
+    };
+    parts.iter().all(capitalised) && !parts.iter().all(english)
 }
 
 #[cfg(test)]
@@ -983,5 +1000,11 @@ mod tests {
         assert!(!could_be_name("GitHub", &user));
         assert!(!could_be_name("The", &user));
         assert!(!could_be_name("Kubernetes", &user));
+        for name in ["Bat-Erdene", "Al-Farsi", "Oyun-Erdene"] {
+            assert!(could_be_name(name, &user), "{name}");
+        }
+        for word in ["Follow-Up", "Read-Only", "Sign-Off", "Follow-up", "Roll-Out", "Bat-", "-Erdene"] {
+            assert!(!could_be_name(word, &user), "{word}");
+        }
     }
 }

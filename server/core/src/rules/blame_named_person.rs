@@ -442,6 +442,16 @@ const HARMS: &[(&str, Harm)] = &[
     ("to a public", Mark),
     ("in a public", Mark),
     ("to the public", Mark),
+    // Or the secret itself, read for where it was put: "pasted the deploy token into
+    // #vendor-acme", "copied the key into the onboarding doc".
+    ("token", Mark),
+    ("tokens", Mark),
+    ("key", Mark),
+    ("keys", Mark),
+    ("secret", Mark),
+    ("password", Mark),
+    ("passwords", Mark),
+    ("credentials", Mark),
     ("into production", Mark),
     ("in prod", Mark),
     ("in production", Mark),
@@ -801,6 +811,51 @@ const SECRETS: &[&str] = &[
     "passphrase",
     "apikey",
 ];
+
+/// Places people read, where a secret put is exposed: "into the team channel", "in the
+/// vendor doc", "to #payments".
+const READ_PLACES: &[&str] = &[
+    "channel",
+    "channels",
+    "chat",
+    "group",
+    "thread",
+    "doc",
+    "docs",
+    "document",
+    "wiki",
+    "page",
+    "gist",
+    "repo",
+    "repository",
+    "ticket",
+    "issue",
+    "email",
+    "slack",
+    "whatsapp",
+    "telegram",
+    "discord",
+    "teams",
+    "forum",
+    "screenshot",
+    "pastebin",
+    "spreadsheet",
+    "notebook",
+    "readme",
+    "commit",
+    "log",
+    "logs",
+];
+
+/// Whether `words` (what follows a secret, lowercase) put it in a place others read:
+/// "into the vendor onboarding doc", "in #vendor-acme", "to the team channel"; not "into the
+/// vault" nor "to the new format".
+fn put_where_read(words: &[&str]) -> bool {
+    let Some(at) = words.iter().take(6).position(|w| matches!(*w, "into" | "in" | "to" | "on" | "onto")) else {
+        return false;
+    };
+    words[at + 1..].iter().take(5).any(|w| w.starts_with('#') || READ_PLACES.contains(w))
+}
 
 /// What a safeguard is, when it is switched off.
 const SAFEGUARDS: &[&str] = &[
@@ -2603,7 +2658,10 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let (trigger, harm, t_index, last, act) = if harm == Mark {
         let Some(v) = act_of_mark(tokens, t_index, trigger) else {
             // "The bad config came from Kenji": a defect with no act, and its source.
-            if DEFECT_MARKS.contains(&trigger) && !source_named(tokens, tokens[t_index].start, last, &who, out) {
+            // "the production secret was pasted into the team chat by Kiprono": a secret
+            // exposed (see [`worth_reading`]), likewise.
+            let brought_in = DEFECT_MARKS.contains(&trigger) || SECRETS.contains(&trigger);
+            if brought_in && !source_named(tokens, tokens[t_index].start, last, &who, out) {
                 // "traced to a bad override pushed at 19:40 by Andile": the defect's own
                 // participle, with its agent.
                 let clause_end = (last + 1..tokens.len().min(last + 14))
@@ -2627,6 +2685,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
                     "enabled",
                     "copied",
                     "pasted",
+                    "posted",
+                    "shared",
                     "entered",
                     "typed",
                     "uploaded",
@@ -2844,6 +2904,11 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         // "Liam pushed a config and caused the outage": the name stands in the earlier
         // clause; the finding points at what it is said to have done.
         let range = if subject.elided { act.clone() } else { person.start..act.end };
+        // "Nasrin pasted the key into the wiki, which then leaked": the earlier clause's
+        // finding already names her.
+        if which.is_some() && out.has_overlapping(&person) {
+            return;
+        }
         let d = out.add(
             range,
             "Names a person as the one who broke or missed something: name the role and describe the conditions.",
@@ -3069,8 +3134,26 @@ fn harm_holds(
             // "swapped the alias before the reindex had finished": any act, too early.
             let early = mark == Some("before the") && premature(&words);
             // "pasted the deploy token into a public gist": a secret where others read it.
-            let exposed = mark.is_some_and(|m| EXPOSURES.contains(&m))
-                && object_words(tokens, last, 8).iter().any(|w| SECRETS.contains(&w.as_str()));
+            let exposed = match mark {
+                Some(m) if EXPOSURES.contains(&m) => {
+                    object_words(tokens, last, 8).iter().any(|w| SECRETS.contains(&w.as_str()))
+                }
+                // "pasted the deploy token into #vendor-acme": the act's own object.
+                Some(m) if SECRETS.contains(&m) => {
+                    let object: Vec<&str> = tokens[last + 1..]
+                        .iter()
+                        .take_while(|t| !matches!(t.text, "." | ";" | "," | ":" | "(" | ")"))
+                        .map(|t| t.text)
+                        .collect();
+                    let lower: Vec<String> = object.iter().map(|w| w.to_lowercase()).collect();
+                    let secret = lower.iter().take(6).position(|w| w.as_str() == m);
+                    secret.is_some_and(|at| {
+                        let after: Vec<&str> = lower[at + 1..].iter().map(String::as_str).collect();
+                        put_where_read(&after)
+                    })
+                }
+                _ => false,
+            };
             if !(in_use
                 || broke_rule
                 || busy
@@ -3284,6 +3367,22 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         }
         Mark if matches!(trigger, "although" | "even though") => {
             after(80).take(10).any(|w| lower_is(w, STOP_SIGNS) || lower_is(w, &["never", "not", "hadn't", "wasn't"]))
+        }
+        // "the deploy token into #vendor-acme": a secret (a noun: not "key metrics") put where
+        // others read it.
+        Mark if SECRETS.contains(&trigger) => {
+            let rest = &masked[hit.range.end..hit.block.end];
+            let words: Vec<String> = rest
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '(' | ')'))
+                .filter(|w| !w.is_empty())
+                .take(12)
+                .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '#')).to_lowercase())
+                .collect();
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let noun = words.first().is_some_and(|w| {
+                matches!(*w, "into" | "in" | "to" | "on" | "onto" | "that" | "which" | "was" | "were" | "had")
+            });
+            noun && put_where_read(&words)
         }
         Mark if trigger == "knowing" => after(80).take(10).any(|w| lower_is(w, STOP_SIGNS) || lower_is(w, KNOWN_RISKS)),
         Mark if trigger == "in the middle of" => after(30).take(3).all(|w| !lower_is(w, QUIET_TIMES)),
@@ -4236,6 +4335,29 @@ mod tests {
         assert_eq!(flagged(ID, "Priya stored the passwords in plain text."), ["Priya stored"]);
         assert!(flagged(ID, "Priya published the status update to the public page at 10:02.").is_empty());
         assert!(flagged(ID, "Priya moved the docs to a public wiki space after review.").is_empty());
+        // Any place people read, by the secret itself: a channel, a chat group, a doc.
+        for (sentence, want) in [
+            ("@premysl pastes the deploy token into #vendor-acme while helping the vendor.", "@premysl pastes"),
+            (
+                "Oyelaran's setup script copied the token into the vendor onboarding doc.",
+                "Oyelaran's setup script copied",
+            ),
+            (
+                "The consumer secret was pasted into the team WhatsApp group by Kiprono.",
+                "pasted into the team WhatsApp group by Kiprono",
+            ),
+        ] {
+            assert_eq!(flagged(ID, sentence), [want], "{sentence}");
+        }
+        for fine in [
+            "Priya copied the new key into the vault.",
+            "Priya posted the key metrics in the channel.",
+            "Priya rotated the token and posted the new fingerprint in the channel.",
+            "Priya shared the incident doc in the channel.",
+            "The vendor pasted the token into their ticket.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
     }
 
     #[test]
@@ -4614,7 +4736,7 @@ mod tests {
             ("Paora had left the admin endpoint enabled in production.", "Paora had left"),
             ("Lindiwe ran the data fix on a Friday night against the change freeze.", "Lindiwe ran"),
             ("Henrik was responsible for the broken schema migration.", "Henrik was responsible for"),
-            ("Nasrin pasted the signing key into the wiki, which then leaked in a screenshot.", "leaked"),
+            ("Nasrin pasted the signing key into the wiki, which then leaked in a screenshot.", "Nasrin pasted"),
             ("Keoni forgot to merge the fix before the release.", "Keoni forgot to"),
             ("Our SRE Paulo deleted the wrong namespace.", "Paulo deleted"),
             ("Marek rebooted the validator fleet during business hours.", "Marek rebooted"),

@@ -55,8 +55,11 @@ impl<'a> Token<'a> {
     }
 
     /// Whether the word starts with a capital letter.
+    /// Whether the word starts with a capital, or with a letter of a script that has no
+    /// case ("박지훈", "王芳"): in English prose such a word is a name as much as a
+    /// capitalised one is.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.text.chars().next().is_some_and(|c| c.is_uppercase() || crate::lexicon::is_caseless_letter(c))
     }
 }
 
@@ -558,7 +561,9 @@ impl<'a> Who<'a> {
     pub fn may_be_name(&self, word: &str) -> bool {
         let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
         let mut chars = bare.chars();
-        if !chars.next().is_some_and(char::is_uppercase) || chars.as_str().is_empty() {
+        if !chars.next().is_some_and(|c| c.is_uppercase() || lexicon::is_caseless_letter(c))
+            || chars.as_str().is_empty()
+        {
             return false;
         }
         let mixed_case = chars.any(char::is_uppercase) && !lexicon::has_name_capitals(bare);
@@ -1033,8 +1038,16 @@ fn relative_clause_before(tokens: &[Token<'_>], np: &Subject) -> Option<usize> {
         if matches!(l.as_str(), "who" | "that" | "whoever") {
             return saw_verb.then_some(i);
         }
-        // Any verb: "anyone who *read* the notice" (a past like its base).
-        if is_past_verb(&l) || AUXILIARY_SET.contains(l.as_str()) || crate::verbs::lookup(&l).is_some() {
+        // Any verb: "anyone who *read* the notice" (a past like its base); not a participle
+        // after an article, which describes the noun ("that *an experienced* engineer").
+        let attributive = i > 0
+            && matches!(
+                tokens[i - 1].lower().as_str(),
+                "a" | "an" | "the" | "our" | "their" | "his" | "her" | "its" | "my"
+            );
+        if !attributive
+            && (is_past_verb(&l) || AUXILIARY_SET.contains(l.as_str()) || crate::verbs::lookup(&l).is_some())
+        {
             saw_verb = true;
         }
     }

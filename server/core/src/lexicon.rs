@@ -292,6 +292,9 @@ pub const GROUP_NOUNS: &[&str] = &[
     "driver",
     "drivers",
     "faculty",
+    "room",
+    "centre",
+    "center",
 ];
 
 /// Verbs (in every form the rules meet) that only people do: knowing, noticing,
@@ -355,6 +358,10 @@ pub const HUMAN_VERBS: &[&str] = &[
     "ensured",
     "call",
     "called",
+    "phone",
+    "phoned",
+    "ring",
+    "rang",
     "investigate",
     "investigated",
     "respond",
@@ -935,6 +942,10 @@ pub fn could_be_name(word: &str, user: &UserLexicon) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
+    // "王芳", "박지훈": a name in a script without capitals, whole.
+    if is_caseless_letter(first) {
+        return word.chars().all(is_caseless_letter) && !user.allow.contains(word);
+    }
     if !first.is_uppercase() || word.len() < 2 {
         return false;
     }
@@ -944,6 +955,12 @@ pub fn could_be_name(word: &str, user: &UserLexicon) -> bool {
     }
     let lower = word.to_lowercase();
     !is_not_name(&lower) && !user.allow.contains(&lower) && (!word.contains('-') || hyphenated_name(word))
+}
+
+/// Whether `c` is a letter of a script that has no capitals (Han, Hangul, Kana, Arabic,
+/// Hebrew, Thai, Devanagari…).
+pub fn is_caseless_letter(c: char) -> bool {
+    !c.is_ascii() && c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase()
 }
 
 /// Whether a hyphenated capitalised word reads as a name ("Bat-Erdene", "Al-Farsi",

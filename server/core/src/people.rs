@@ -647,10 +647,16 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
         if prev.is_some_and(|p| listed(p, &THING_WORDS)) && !matches!(raw_prev, Some(',' | ':')) {
             ev.thing += 1;
         }
-        if next.is_some_and(|n| {
-            n.starts_with(|c: char| c.is_ascii_digit())
-                || (n.starts_with('v') && n[1..].starts_with(|c: char| c.is_ascii_digit()))
-        }) {
+        // (In the same cell: "| Jin | 11.22 |" is a person and a due date.)
+        let next_cell = raw.len() == masked.len()
+            && raw.is_char_boundary(after_word)
+            && raw[after_word..].trim_start_matches([' ', '\t']).starts_with('|');
+        if !next_cell
+            && next.is_some_and(|n| {
+                n.starts_with(|c: char| c.is_ascii_digit())
+                    || (n.starts_with('v') && n[1..].starts_with(|c: char| c.is_ascii_digit()))
+            })
+        {
             ev.thing += 1;
         }
 
@@ -869,7 +875,9 @@ fn in_owner_column(raw: &str, line_start: usize, at: usize, end: usize) -> bool 
     let cell_start = masked[line_start..at].rfind('|').map_or(line_start, |i| line_start + i + 1);
     let cell_end = masked[end..line_end].find('|').map_or(line_end, |i| end + i);
     // The cell holds only the name: "| Okonkwo |", "| Chidi Okonkwo |".
-    if !words_of(&masked[cell_start..cell_end]).all(|w| w.starts_with(char::is_uppercase)) {
+    if !words_of(&masked[cell_start..cell_end])
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || crate::lexicon::is_caseless_letter(c)))
+    {
         return false;
     }
     let column = masked[line_start..cell_start].matches('|').count();

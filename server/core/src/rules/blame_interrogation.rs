@@ -200,6 +200,12 @@ const SET_ASIDE: &[&str] = &[
     "not the question",
 ];
 
+/// Whether `text` is a paragraph's number ("5.6", "3.", "12)"): a question after it still
+/// opens its sentence.
+fn is_numbering(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit()) && text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ')'))
+}
+
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let trigger = TRIGGERS[hit.trigger];
     // "who" and "why" are everywhere; only a question that starts with them is read.
@@ -213,7 +219,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         let clause_start = before.rsplit(['.', '!', '?', '\n', ':', ';']).next().unwrap_or("");
         let starts =
             clause_start.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '_' | '>')).is_empty()
-                || matches!(clause_start.trim().to_ascii_lowercase().as_str(), "q" | "so" | "and" | "but");
+                || matches!(clause_start.trim().to_ascii_lowercase().as_str(), "q" | "so" | "and" | "but")
+                || is_numbering(before.trim_start_matches(|c: char| c.is_whitespace() || c == '\n').trim_end());
         if !(asked && (starts || trigger == "why")) {
             return;
         }
@@ -294,9 +301,11 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // looks for the one who did it.
     if trigger == "who" {
         let starts = t_index == 0
-            || tokens[..t_index]
-                .iter()
-                .all(|t| !t.is_word() || matches!(t.lower().as_str(), "q" | "question" | "so" | "and" | "but"));
+            || tokens[..t_index].iter().all(|t| {
+                !t.is_word()
+                    || is_numbering(t.text)
+                    || matches!(t.lower().as_str(), "q" | "question" | "so" | "and" | "but")
+            });
         let Some(next) = after.first().map(|t| t.lower()) else { return };
         let asked = text[sentence.range.clone()].contains('?');
         if !starts || !asked || NEUTRAL.contains(&next.as_str()) || CREDIT.contains(&next.as_str()) {

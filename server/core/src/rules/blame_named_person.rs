@@ -4221,7 +4221,7 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
             return true;
         }
         let capital =
-            b.is_ascii_uppercase() || (b >= 0xC0 && masked[from + i..].chars().next().is_some_and(char::is_uppercase));
+            b.is_ascii_uppercase() || (b >= 0xC0 && masked[from + i..].chars().next().is_some_and(is_name_initial));
         // "T. Wróbel": an initial stands for a name, whatever the name.
         let initial = b.is_ascii_uppercase() && end == i + 1 && bytes.get(end) == Some(&b'.');
         // "Dr. Ishikawa", "Ms. Okafor": a title stands before a surname, whatever the surname.
@@ -4276,6 +4276,11 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
         i = run_end(bytes, end);
     }
     false
+}
+
+/// Whether a name may start with `c`: a capital, or a letter of a script without case.
+fn is_name_initial(c: char) -> bool {
+    c.is_uppercase() || crate::lexicon::is_caseless_letter(c)
 }
 
 /// The bytes of a run of prose that a name, he or she may start: a word's (letters,

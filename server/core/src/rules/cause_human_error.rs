@@ -228,6 +228,49 @@ const FIELD_AFTER: &[&str] = &[
     "workshop",
 ];
 
+/// Whether `next`, the word after "human factors", is a noun the phrase describes: not a
+/// verb ("were", "played", "contributed"), nor a word that joins or ends the phrase.
+fn names_a_discipline_thing(next: &str) -> bool {
+    let verb = crate::verbs::lookup(next).is_some_and(|f| f.base != next || f.past == next);
+    next.starts_with(char::is_alphabetic)
+        && !(verb
+            || next.ends_with("ed")
+            || crate::grammar::is_preposition(next)
+            || matches!(
+                next,
+                "and"
+                    | "or"
+                    | "but"
+                    | "that"
+                    | "which"
+                    | "as"
+                    | "were"
+                    | "are"
+                    | "was"
+                    | "is"
+                    | "played"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "also"
+                    | "again"
+                    | "here"
+                    | "there"
+                    | "contribute"
+                    | "cause"
+                    | "explain"
+                    | "play"
+                    | "matter"
+                    | "remain"
+                    | "account"
+                    | "drive"
+                    | "lead"
+            ))
+}
+
 /// Words that make a sentence about causes.
 const CAUSE_WORDS: &[&str] = &[
     "down",
@@ -285,7 +328,11 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let field = t_index >= 2
         && matches!(tokens[t_index - 1].lower().as_str(), "on" | "of" | "in" | "about")
         && FIELD_BEFORE.contains(&tokens[t_index - 2].lower().as_str())
-        || trigger.starts_with("human factor") && next.as_deref().is_some_and(|n| FIELD_AFTER.contains(&n));
+        || trigger.starts_with("human factor") && next.as_deref().is_some_and(|n| FIELD_AFTER.contains(&n))
+        // "the human factors guidance for control rooms": the plural before a noun is the
+        // discipline's name, whatever the noun ("were the cause" and "played a part" are
+        // verbs).
+        || trigger == "human factors" && next.as_deref().is_some_and(names_a_discipline_thing);
     // "Calling this human error explains nothing": the label rejected.
     let sentence_lower = text[sentence.range.clone()].to_lowercase();
     let rejected =
@@ -451,6 +498,14 @@ mod tests {
         assert_eq!(flagged(ID, "The issue occurred due to operator fault."), ["operator fault"]);
         assert_eq!(flagged(ID, "It was a mistake by the engineer who ran it."), ["mistake by the engineer"]);
         assert_eq!(flagged(ID, "The cause was an operator mistake."), ["operator mistake"]);
+        for cause in [
+            "Human factors contributed to the outage.",
+            "Human factors were the main cause.",
+            "The cause was human factors.",
+            "Human factors played a part, as usual.",
+        ] {
+            assert!(!flagged(ID, cause).is_empty(), "{cause}");
+        }
         assert_eq!(flagged(ID, "A typo by the on-call engineer took the site down."), ["typo by the on-call engineer"]);
     }
 
@@ -472,6 +527,9 @@ mod tests {
             "Instead, any operator error is a symptom of a missing mechanism.",
             "The error by the parser was logged.",
             "A mistake by the deploy tool removed the flag.",
+            // The discipline's name before any noun it describes.
+            "The regulator's human factors guidance describes this pattern.",
+            "The panel refers to the human factors guide of the infrastructure manager.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

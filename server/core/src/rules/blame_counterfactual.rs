@@ -1119,6 +1119,15 @@ mod tests {
         // A team named for its work.
         assert_eq!(flagged(ID, "Exam-ops should have blocked the batch jobs."), ["Exam-ops should have blocked"]);
         assert_eq!(flagged(ID, "Dana should have noticed the alert."), ["Dana should have noticed"]);
+        // A participle after an article describes the subject; it opens no clause.
+        assert_eq!(
+            flagged(ID, "We note that an experienced engineer should have checked the index."),
+            ["engineer should have checked"]
+        );
+        assert_eq!(
+            flagged(ID, "The control room ought to have phoned the technician."),
+            ["The control room ought to have phoned"]
+        );
         assert_eq!(flagged(ID, "The engineer should had tested it."), ["The engineer should had tested"]);
         assert_eq!(flagged(ID, "The on-call failed to escalate."), ["The on-call failed to escalate"]);
         assert_eq!(flagged(ID, "If only the DBA had checked the lag."), ["If only the DBA had checked"]);

@@ -500,6 +500,9 @@ mod tests {
         assert_eq!(flagged(ID, "Whose fault was it?"), ["Whose fault was it"]);
         assert_eq!(flagged(ID, "Why didn't the on-call page storage?"), ["Why didn't the on-call page storage"]);
         assert_eq!(flagged(ID, "Why didn't Dana page storage?"), ["Why didn't Dana page storage"]);
+        // A numbered paragraph's question still opens its sentence.
+        assert_eq!(flagged(ID, "5.6 Who authorised the release?"), ["Who authorised the release"]);
+        assert!(flagged(ID, "Section 5.6 asks who authorised the release?").is_empty());
     }
 
     #[test]

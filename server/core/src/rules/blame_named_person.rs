@@ -4335,6 +4335,15 @@ mod tests {
     }
 
     #[test]
+    fn names_in_scripts_without_capitals() {
+        assert_eq!(flagged(ID, "王芳 overrode the variance warning and released the run."), ["王芳 overrode"]);
+        let text = "| Time | Event |\n| --- | --- |\n| 14:30 | 박지훈 책임 applied the wrong TTL config without review. |\n\n\
+                    | Action | Owner | Due |\n| --- | --- | --- |\n| Add a check | 박지훈 | 11.22 |\n";
+        assert_eq!(flagged(ID, text), ["박지훈 책임 applied"]);
+        assert!(flagged(ID, "王芳 rolled back the deploy at 21:00.").is_empty());
+    }
+
+    #[test]
     fn a_secret_put_where_others_read_it() {
         assert_eq!(flagged(ID, "Priya pasted the deploy token into a public gist."), ["Priya pasted"]);
         assert_eq!(flagged(ID, "Priya stored the passwords in plain text."), ["Priya stored"]);

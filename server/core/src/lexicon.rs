@@ -427,6 +427,9 @@ pub const DUTIES: &[&str] = &[
     "run",
     "check",
     "checked",
+    // "never looked at the outstation logs".
+    "look",
+    "looked",
     "test",
     "tested",
     "verify",

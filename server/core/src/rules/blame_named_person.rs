@@ -2546,7 +2546,13 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
             && tokens[i - 1].is_word()
             && !tokens[i - 1].is_capitalised()
             && !matches!(tokens[i - 1].lower().as_str(), "to" | "not" | "we" | "they" | "you" | "i" | "and")
-            && crate::verbs::lookup(&l).is_some_and(|f| f.base == l.as_str() && f.past != l.as_str());
+            && crate::verbs::lookup(&l).is_some_and(|f| {
+                // "the data *set*", "a change *set*": a past like its base is a noun only
+                // after an article and a noun ("Malte has set" is a verb).
+                f.base == l.as_str()
+                    && (f.past != l.as_str()
+                        || i > 1 && (grammar::is_determiner(&tokens[i - 2].lower()) || is_act(tokens, i - 2)))
+            });
         // "stretched the TTL *to take* load off the origin, without a word": a purpose's
         // verb; "pushed the config with the cap *set* to 99 instead of 9.9": a participle
         // describing the object. The act is further back.
@@ -2598,6 +2604,18 @@ fn source_named(tokens: &[Token<'_>], from: usize, last: usize, who: &Who<'_>, o
     false
 }
 
+/// Whether `lead`, an item's text before a hit, is an act the hit is joined to:
+/// "Continued the diagnosis alone and " (a capitalised past, no clause boundary, "and").
+fn joined_to_an_opening_act(lead: &str) -> bool {
+    let lead = lead.trim();
+    let first = lead.split_whitespace().next().unwrap_or("");
+    first.len() > 4
+        && first.starts_with(|c: char| c.is_ascii_uppercase())
+        && first.ends_with("ed")
+        && (lead.ends_with(" and") || lead.ends_with(" and then"))
+        && !lead.contains(['.', ';', ':', '|'])
+}
+
 /// Whether a person reference singles out one person (a name, a handle, he or she).
 fn named(kind: PersonKind) -> bool {
     kind.is_named()
@@ -2606,9 +2624,12 @@ fn named(kind: PersonKind) -> bool {
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let (trigger, harm) = HARMS[hit.trigger];
     // A mark's act may open the list item or table cell: "| Dana | Pushed a *bad* config |".
-    let opening = if harm == Mark {
-        let start = hit.block.start
-            + (ctx.doc.masked[hit.block.clone()].len() - ctx.doc.masked[hit.block.clone()].trim_start().len());
+    // So may an earlier act the hit's is joined to: "| Roux | Continued alone and did not
+    // inform …|".
+    let block = &ctx.doc.masked[hit.block.clone()];
+    let lead = &ctx.doc.masked[hit.block.start..hit.range.start];
+    let opening = if harm == Mark || joined_to_an_opening_act(lead) {
+        let start = hit.block.start + (block.len() - block.trim_start().len());
         PhraseHit { range: start..start, ..hit.clone() }
     } else {
         hit.clone()
@@ -2785,12 +2806,28 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let Some(mut subject) = subject else {
         // "- Ravi:\n  - deleted the orders table": a list item whose act's subject is
         // the name that leads the list in.
+        // "| J.-B. Roux | Continued alone and did not inform …": or an earlier act of the
+        // same item, joined by "and".
+        let words_before: Vec<usize> = (0..start).filter(|&i| tokens[i].is_word()).collect();
+        let joined_to_opening_act = words_before.len() >= 2
+            && tokens[words_before[0]].is_capitalised()
+            && is_act(tokens, words_before[0])
+            && words_before.last().is_some_and(|&i| matches!(tokens[i].lower().as_str(), "and" | "then"))
+            && !tokens[..start].iter().any(|t| matches!(t.text, "." | ";" | ":"));
         if which.is_none()
-            && tokens[..start].iter().all(|t| !t.is_word() || matches!(t.lower().as_str(), "and" | "then" | "also"))
+            && (joined_to_opening_act
+                || tokens[..start].iter().all(|t| !t.is_word() || matches!(t.lower().as_str(), "and" | "then" | "also")))
             && !matches!(harm, Through | Cause | Reason | Decision | Fault | Cleft | OneWho)
             && harm_holds(trigger, harm, mark, tokens, t_index, last).is_some_and(|thing| !thing)
             // The act opens the item, not the mark: "| Renata | Ran the script *against prod* |".
-            && lead_in_names_someone(ctx, &PhraseHit { range: act.clone(), ..hit.clone() }, &who)
+            && lead_in_names_someone(
+                ctx,
+                &PhraseHit {
+                    range: if joined_to_opening_act { tokens[words_before[0]].range() } else { act.clone() },
+                    ..hit.clone()
+                },
+                &who,
+            )
         {
             let message = if in_table_row(ctx.doc.text, hit) {
                 "Names a person (in the cell before) as the one who broke or missed something: name the role and \
@@ -3653,8 +3690,26 @@ fn agent_read(
     }) || tokens[from..]
         .windows(3)
         .any(|w| w[0].lower().as_str() == "left" && w[1].lower().as_str() == "that" && w[2].lower().as_str() == "way");
+    // "… commented out by Kiprop while he was testing, and it was never put back": what
+    // the act changed, never undone.
+    let rest: Vec<String> = tokens[end + 1..]
+        .iter()
+        .take_while(|t| !matches!(t.text, "." | ";" | "!" | "?"))
+        .filter(|t| t.is_word())
+        .map(|t| t.lower().as_str().to_string())
+        .collect();
+    let never_undone = rest.iter().enumerate().any(|(i, w)| {
+        w == "never"
+            && rest[i + 1..].iter().take(3).any(|n| {
+                matches!(
+                    n.as_str(),
+                    "back" | "restored" | "re-enabled" | "reenabled" | "reverted" | "undone" | "reinstated" | "unmuted"
+                )
+            })
+    });
     let harm_words = done_wrongly(&words)
         || passed_by
+        || never_undone
         || left_so
         || (any_verb && consequence_follows(&tokens[..to], end))
         || premature(&words)
@@ -4335,9 +4390,36 @@ mod tests {
     }
 
     #[test]
+    fn omissions_joined_to_an_opening_act_and_acts_never_undone() {
+        for (text, want) in [
+            (
+                "| Time | Who | What |\n| --- | --- | --- |\n| 05:12 | J.-B. Roux | Continued alone and did not inform the duty manager. |\n",
+                "did not",
+            ),
+            ("Nothing showed it, which means Callum never looked at the outstation logs.", "Callum never"),
+            (
+                "The segment filter was commented out by Kiprop while testing, and it was never put back.",
+                "commented out by Kiprop",
+            ),
+            ("Callum generated the data set from index C instead of the approved index D.", "Callum generated"),
+        ] {
+            let got = flagged(ID, text);
+            assert!(got.len() == 1 && got[0].starts_with(want), "{text}: {got:?}");
+        }
+        for fine in [
+            "| Time | Who | What |\n| --- | --- | --- |\n| 05:12 | J.-B. Roux | Continued the diagnosis and did not need help. |\n",
+            "The filter was commented out by Kiprop for the test and put back at 10:02.",
+            "Malte has set the limit to 600 as the runbook says.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
+    }
+
+    #[test]
     fn names_in_scripts_without_capitals() {
         assert_eq!(flagged(ID, "王芳 overrode the variance warning and released the run."), ["王芳 overrode"]);
-        let text = "| Time | Event |\n| --- | --- |\n| 14:30 | 박지훈 책임 applied the wrong TTL config without review. |\n\n\
+        let text =
+            "| Time | Event |\n| --- | --- |\n| 14:30 | 박지훈 책임 applied the wrong TTL config without review. |\n\n\
                     | Action | Owner | Due |\n| --- | --- | --- |\n| Add a check | 박지훈 | 11.22 |\n";
         assert_eq!(flagged(ID, text), ["박지훈 책임 applied"]);
         assert!(flagged(ID, "王芳 rolled back the deploy at 21:00.").is_empty());

@@ -138,6 +138,19 @@ fn is_placeholder(text: &str) -> bool {
         .any(|p| p.eq_ignore_ascii_case(t))
 }
 
+/// Whether an item ends with a closing parenthesis or a closing dash that names nobody:
+/// "Find the other jobs (TBD)", "Add the check — TBC".
+fn closing_placeholder(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches('.');
+    let tail = match t.strip_suffix(')') {
+        Some(open) => open.rfind('(').map(|i| &open[i + 1..]),
+        None => {
+            t.rfind(['\u{2014}', '\u{2013}']).map(|i| &t[i..]).map(|d| d.trim_start_matches(['\u{2014}', '\u{2013}']))
+        }
+    };
+    tail.is_some_and(|v| !v.trim().is_empty() && is_unassigned(v))
+}
+
 /// Whether an owner label or cell names nobody yet ("Owner: TBD", "| — |").
 fn is_unassigned(value: &str) -> bool {
     let v = value.trim().trim_matches(['*', '_', '.', ' ', '(', ')']);
@@ -183,7 +196,15 @@ fn parenthetical_owner(first: &str) -> bool {
         return false;
     };
     let word = inside.split_whitespace().next().unwrap_or_default().trim_end_matches([',', ':']);
-    word.starts_with('@') || (word.starts_with(|c: char| c.is_uppercase()) && crate::people::is_given_name(word))
+    // "(exploitation team)", "(payroll lead)": a team or a role in a few words.
+    let words: Vec<&str> = inside.split_whitespace().collect();
+    let team = (1..=3).contains(&words.len())
+        && words.last().is_some_and(|w| {
+            let w = w.to_lowercase();
+            matches!(w.as_str(), "team" | "squad" | "crew" | "desk" | "group") || crate::lexicon::is_role(&w)
+        });
+    team || word.starts_with('@')
+        || (word.starts_with(|c: char| c.is_uppercase()) && crate::people::is_given_name(word))
 }
 
 /// Whether an item's own text is only a label for the items nested under it
@@ -293,13 +314,18 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                 // The checks by hand come before the two expressions: either may settle
                 // it, and a `check` of a small debrief whose follow-ups they settle never
                 // builds the expressions (a fifth of that process's instructions).
+                let own = doc.text[item.own.clone()].trim_end();
                 let marks = look.followup_marks(whole, Some(first_in_whole), || Marks {
                     owner: has_handle(whole)
                         || leading_initials(first)
-                        || trailing_owner_words(first)
-                        || parenthetical_owner(first)
                         || owner_label(whole)
-                        || TRAILING_OWNER.is_match(first.trim_end()),
+                        // "… (TBD)", "… — TBC": the place of an owner, nobody in it.
+                        || !closing_placeholder(own)
+                            && (trailing_owner_words(first)
+                                || parenthetical_owner(first)
+                                // (Or at the end of an item wrapped over lines.)
+                                || parenthetical_owner(own)
+                                || TRAILING_OWNER.is_match(first.trim_end())),
                     ticket: has_ticket(whole),
                 });
                 items.push(FollowUp {
@@ -796,6 +822,18 @@ mod tests {
                 ("- Keep the profile deployable (done)", false),
             ]
         );
+    }
+
+    #[test]
+    fn owners_in_a_closing_parenthesis_of_a_wrapped_item_and_placeholders_there() {
+        let text = "# D\n\n## Follow-ups\n\n1. Make the batch stop when the dates are older than the run\n   (Julien Mercier).\n\
+                    2. Write the instruction drivers can apply on their own (exploitation team).\n\
+                    3. Find every other job scheduled between 01:00 and 02:00 (TBD)\n\
+                    4. Add the weekends to the runbook — TBC\n5. Check the replica lag (see the runbook)\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc, Lookup::default());
+        let unowned: Vec<bool> = lists[0].items.iter().map(FollowUp::needs_owner).collect();
+        assert_eq!(unowned, [false, false, true, true, true]);
     }
 
     #[test]

@@ -241,6 +241,13 @@ impl Milestone {
                 ("routed around", false),
                 ("back under", false),
                 ("back below", false),
+                // "download errors fall under 0.1%".
+                ("fall under", false),
+                ("fell under", false),
+                ("falls under", false),
+                ("fall below", false),
+                ("fell below", false),
+                ("falls below", false),
                 ("deactivat", false),
                 ("regenerat", false),
                 // A workaround told in plain words: the work done by hand while the system
@@ -661,6 +668,14 @@ struct Marks {
 
 impl Marks {
     fn of(text: &str) -> Marks {
+        // An entry wrapped over lines reads as one line: "errors fall\n  under 0.1%".
+        let joined;
+        let text = if text.contains('\n') {
+            joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            joined.as_str()
+        } else {
+            text
+        };
         let mut marks = Marks::default();
         // The words and stems found at one place ("alert fired", "alert") share what
         // comes before it: it is read once.
@@ -683,6 +698,10 @@ impl Marks {
                     return;
                 }
                 if denied_after(&text[end..text.floor_char_boundary(end + 48)], m) || asked(&text[end..]) {
+                    return;
+                }
+                // "Failed network card confirmed": a diagnosis confirmed, not the recovery.
+                if m == Milestone::Resolved && !outright && diagnosis_confirmed(text, start, end) {
                     return;
                 }
                 marks.all.add(m);
@@ -733,6 +752,19 @@ fn found_afterwards(text: &str) -> bool {
     SAID.iter().any(|s| lower.contains(s))
 }
 
+/// Whether the word at `start..end` is "confirmed" after a fault it confirms: "Failed
+/// network card confirmed", "root cause confirmed", "bad config confirmed as the trigger".
+fn diagnosis_confirmed(text: &str, start: usize, end: usize) -> bool {
+    if !text[start..end].eq_ignore_ascii_case("confirmed") {
+        return false;
+    }
+    let before = &text[text.floor_char_boundary(start.saturating_sub(40))..start];
+    let clause = before.rsplit(['.', ';', ':', '\u{2014}', '\u{2013}']).next().unwrap_or("").to_lowercase();
+    clause.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(w, "failed" | "failing" | "faulty" | "broken" | "bad" | "cause" | "culprit" | "defective" | "dead")
+    })
+}
+
 /// Whether the detection word at `start` is "Reported to …" opening a sentence: the team
 /// reporting outward (to a regulator, a registrar), not being told.
 fn reported_out(text: &str, start: usize) -> bool {
@@ -769,7 +801,13 @@ fn not_a_mark(from: &str) -> bool {
                 "at" | "for" | "until" | "by" | "on" | "in" | "and" | "to" | "from" | "pending" | "while" | "since"
             )
     };
-    adjective || ["resolver"].iter().any(|w| from.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w)))
+    // "Settlement reports are due …": the noun, a subject before its verb, not someone
+    // reporting.
+    let noun = from.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("reports ")) && {
+        let next = from[8..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        matches!(next, "are" | "were" | "have" | "had" | "will" | "would" | "should" | "did" | "do")
+    };
+    adjective || noun || ["resolver"].iter().any(|w| from.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w)))
 }
 
 /// Whether the milestone word at `start..end` is one of [`WHOLE_WORDS`] and the text
@@ -819,8 +857,9 @@ fn one_of_or_nt(b: &[u8], set: &[&str]) -> bool {
 /// Whether the words right before a place deny or postpone what follows: "no alerts",
 /// "a plan: roll back", "will fail over".
 fn negated_before(before: &str) -> bool {
-    // Within the sentence: "with no errors. Incident resolved" resolves.
-    let before = before.rfind(['.', ';', '!', '?']).map_or(before, |i| &before[i + 1..]);
+    // Within the sentence: "with no errors. Incident resolved" resolves. And within a
+    // bracket's aside: "board without validating (workaround, …)" marks the workaround.
+    let before = before.rfind(['.', ';', '!', '?', '(']).map_or(before, |i| &before[i + 1..]);
     const DENYING: &[&str] = &[
         "no",
         "not",
@@ -2173,6 +2212,11 @@ mod tests {
         assert!(only("Switched the TV traffic back to the previous profile", Milestone::Mitigated), "a rollback");
         // What was detected is mostly failures: "failed" denies a detection only as a verb.
         assert!(only("Students reported failed uploads to the helpdesk", Milestone::Detected));
+        assert!(!milestone_words("Settlement reports are due in the share; none are there").1.has(Milestone::Detected));
+        assert!(only("drivers let pass-holders board without validating (workaround)", Milestone::Mitigated));
+        assert!(only("reads moved to the replicas; errors fall\n  under 0.1%", Milestone::Mitigated), "wrapped");
+        assert!(!milestone_words("Failed network card confirmed; replacement booked").1.has(Milestone::Resolved));
+        assert!(milestone_words("Recovery confirmed by the vendor").1.has(Milestone::Resolved));
         assert!(only("alert fired for failed logins", Milestone::Detected));
         let none = |text: &str| Milestone::ALL.iter().all(|&m| !milestone_words(text).1.has(m));
         assert!(none("the alert failed to fire"));

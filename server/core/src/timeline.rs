@@ -61,6 +61,9 @@ impl Milestone {
                 ("fired", true),
                 ("firing", true),
                 ("first calls", true),
+                // "the certificate dashboard shows the wildcard expiring in 36 hours".
+                ("dashboard shows", false),
+                ("dashboard showed", false),
                 // Staff calling on behalf of customers: "store supervisors call the support line".
                 ("call the support", true),
                 // "First customer chats … reach the support queue".

@@ -429,14 +429,14 @@ fn the_model_reads_every_style_as_written() {
     );
 }
 
-/// Four more authors' documents (`tests/eval/structure-fresh/`, see its README): each set
+/// More authors' documents (`tests/eval/structure-fresh/`, see its README): each set
 /// scored before anyone read it, then studied. Their floors are what the reader reaches
 /// on them now, lower than the first set's, so that a change that loses ground shows.
 #[test]
 fn other_authors_styles_are_read_too() {
     let s = score_set(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/structure-fresh"));
     let d = &s.durations;
-    assert!(s.docs >= 52, "the set lost documents: {}", s.docs);
+    assert!(s.docs >= 62, "the set lost documents: {}", s.docs);
     assert!(
         s.entries_right * 100 >= s.entries * 98,
         "entries read right fell below 98%: {}/{}",

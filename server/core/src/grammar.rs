@@ -532,6 +532,14 @@ impl<'a> Who<'a> {
         if self.user.people.contains(&lower) {
             return true;
         }
+        // "JK restarted mm-eu-2": initials the document shows are a person's (a roster
+        // line "JK: ic", people's verbs), never as a thing nor in lowercase.
+        if lexicon::is_initials_shape(bare) {
+            return self.document.is_some_and(|people| {
+                let ev = people.evidence(bare);
+                ev.lowercase == 0 && crate::people::is_person(crate::people::NameClass::Unknown, ev)
+            });
+        }
         // All-caps words are acronyms (DNS, SRE); mixed case is a product (GitHub).
         if !lexicon::has_name_capitals(bare) || lexicon::is_not_name(&lower) {
             return false;
@@ -565,6 +573,9 @@ impl<'a> Who<'a> {
             || chars.as_str().is_empty()
         {
             return false;
+        }
+        if lexicon::is_initials_shape(bare) {
+            return self.is_name(bare);
         }
         let mixed_case = chars.any(char::is_uppercase) && !lexicon::has_name_capitals(bare);
         // Most words are short and ASCII: lowercased on the stack.
@@ -1341,7 +1352,9 @@ fn classify_head(
     if determiner || !t.is_capitalised() {
         return None;
     }
-    let span = tokens[part[0]].start..t.end;
+    // (From the name's first capital: not a time before it, "14:20 JK".)
+    let from = part.iter().copied().find(|&i| tokens[i].is_capitalised()).unwrap_or(part[0]);
+    let span = tokens[from].start..t.end;
     // "Priya's manual UPDATE" is Priya's thing (see `classify`), not Priya.
     let owned = part.iter().any(|&i| tokens[i].lower().ends_with("'s"));
     if !owned && part.iter().any(|&i| who.is_name(tokens[i].text)) {

@@ -532,14 +532,6 @@ impl<'a> Who<'a> {
         if self.user.people.contains(&lower) {
             return true;
         }
-        // "JK restarted mm-eu-2": initials the document shows are a person's (a roster
-        // line "JK: ic", people's verbs), never as a thing nor in lowercase.
-        if lexicon::is_initials_shape(bare) {
-            return self.document.is_some_and(|people| {
-                let ev = people.evidence(bare);
-                ev.lowercase == 0 && crate::people::is_person(crate::people::NameClass::Unknown, ev)
-            });
-        }
         // All-caps words are acronyms (DNS, SRE); mixed case is a product (GitHub).
         if !lexicon::has_name_capitals(bare) || lexicon::is_not_name(&lower) {
             return false;
@@ -573,9 +565,6 @@ impl<'a> Who<'a> {
             || chars.as_str().is_empty()
         {
             return false;
-        }
-        if lexicon::is_initials_shape(bare) {
-            return self.is_name(bare);
         }
         let mixed_case = chars.any(char::is_uppercase) && !lexicon::has_name_capitals(bare);
         // Most words are short and ASCII: lowercased on the stack.

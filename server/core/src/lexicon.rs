@@ -960,24 +960,6 @@ pub fn could_be_name(word: &str, user: &UserLexicon) -> bool {
     !is_not_name(&lower) && !user.allow.contains(&lower) && (!word.contains('-') || hyphenated_name(word))
 }
 
-/// Whether `word` is shaped like a person's initials ("JK", "RB", "AKM"): two or three
-/// capitals, none of the abbreviations of roles, teams, companies and techniques that
-/// look the same.
-pub fn is_initials_shape(word: &str) -> bool {
-    const NOT_INITIALS: &[&str] = &[
-        "qa", "it", "hr", "pm", "cs", "em", "tl", "vp", "ceo", "cto", "cio", "coo", "cfo", "sre", "dba", "noc", "soc",
-        "ic", "ops", "aws", "gcp", "ibm", "sap", "dns", "cdn", "api", "db", "lb", "os", "ui", "ux", "ba", "po", "sm",
-        "pr", "ci", "cd", "eu", "us", "uk", "un", "ok", "am", "utc", "gmt", "sla", "slo", "rca", "pir", "sev", "vpn",
-        "ssh", "tls", "ssl", "sql", "cpu", "ram", "ssd", "nfs", "k8s", "ec2", "s3", "iam", "kms", "waf", "dc", "az",
-        "mfa", "sso", "otp", "sms", "pos", "atm", "gps", "iot", "ml", "ai", "bi", "etl", "csv", "pdf", "url", "id",
-        "tv", "faq", "eta", "tbd", "tbc", "na", "fyi", "asap", "cab", "svp", "gm", "md", "rn", "gp", "er", "icu",
-    ];
-    (2..=3).contains(&word.len())
-        && word.bytes().all(|b| b.is_ascii_uppercase())
-        && !NOT_INITIALS.contains(&word.to_ascii_lowercase().as_str())
-        && !is_role(&word.to_ascii_lowercase())
-}
-
 /// Whether `c` is a letter of a script that has no capitals (Han, Hangul, Kana, Arabic,
 /// Hebrew, Thai, Devanagari…).
 pub fn is_caseless_letter(c: char) -> bool {

@@ -241,6 +241,9 @@ impl Milestone {
                 ("routed away", false),
                 ("taken out of", false),
                 ("rerouted", false),
+                // "Checkout's stock re-check switched to read the inventory database directly".
+                ("switched to read", false),
+                ("switched over to", false),
                 ("routed around", false),
                 ("back under", false),
                 ("back below", false),
@@ -722,8 +725,21 @@ impl Marks {
                 }
             }
         });
+        // "Migration step 3 paused. Latency unchanged": a step that did not help hints at
+        // no mitigation.
+        if marks.all.has(Milestone::Mitigated) && !marks.strong.has(Milestone::Mitigated) && no_better(text) {
+            marks.all.0 &= !(1 << Milestone::Mitigated as u8);
+        }
         marks
     }
+}
+
+/// Whether an entry says things did not get better: "latency unchanged", "no effect",
+/// "did not help".
+fn no_better(text: &str) -> bool {
+    const SAID: &[&str] = &["unchanged", "no effect", "no improvement", "did not help", "didn't help", "no change"];
+    let lower = text.to_lowercase();
+    SAID.iter().any(|s| lower.contains(s))
 }
 
 /// Whether an entry says it was only found afterwards ("from server logs, not noticed at
@@ -2218,6 +2234,7 @@ mod tests {
         assert!(!milestone_words("Settlement reports are due in the share; none are there").1.has(Milestone::Detected));
         assert!(only("drivers let pass-holders board without validating (workaround)", Milestone::Mitigated));
         assert!(only("reads moved to the replicas; errors fall\n  under 0.1%", Milestone::Mitigated), "wrapped");
+        assert!(!milestone_words("Migration step 3 paused. Latency unchanged").1.has(Milestone::Mitigated));
         assert!(!milestone_words("Failed network card confirmed; replacement booked").1.has(Milestone::Resolved));
         assert!(milestone_words("Recovery confirmed by the vendor").1.has(Milestone::Resolved));
         assert!(only("alert fired for failed logins", Milestone::Detected));

@@ -144,9 +144,7 @@ fn closing_placeholder(text: &str) -> bool {
     let t = text.trim_end().trim_end_matches('.');
     let tail = match t.strip_suffix(')') {
         Some(open) => open.rfind('(').map(|i| &open[i + 1..]),
-        None => {
-            t.rfind(['\u{2014}', '\u{2013}']).map(|i| &t[i..]).map(|d| d.trim_start_matches(['\u{2014}', '\u{2013}']))
-        }
+        None => t.rfind(['\u{2014}', '\u{2013}']).map(|i| t[i..].trim_start_matches(['\u{2014}', '\u{2013}'])),
     };
     tail.is_some_and(|v| !v.trim().is_empty() && is_unassigned(v))
 }

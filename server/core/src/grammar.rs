@@ -59,7 +59,7 @@ impl<'a> Token<'a> {
     /// case ("박지훈", "王芳"): in English prose such a word is a name as much as a
     /// capitalised one is.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_uppercase() || crate::lexicon::is_caseless_letter(c))
+        self.text.chars().next().is_some_and(lexicon::is_name_initial)
     }
 }
 
@@ -317,6 +317,11 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Whether `word` (lower case) is a preposition, or a word of time that takes the same
 /// place ("again", "ever", "until"): what follows it is not the object of a verb before.
+/// Whether `word` (lowercase) is an auxiliary or a modal: "was", "has", "could".
+pub fn is_auxiliary(word: &str) -> bool {
+    AUXILIARY_SET.contains(word)
+}
+
 pub fn is_preposition(word: &str) -> bool {
     PREPOSITION_SET.contains(word) || matches!(word, "before" | "after" | "until" | "again" | "ever")
 }
@@ -561,9 +566,7 @@ impl<'a> Who<'a> {
     pub fn may_be_name(&self, word: &str) -> bool {
         let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
         let mut chars = bare.chars();
-        if !chars.next().is_some_and(|c| c.is_uppercase() || lexicon::is_caseless_letter(c))
-            || chars.as_str().is_empty()
-        {
+        if !chars.next().is_some_and(lexicon::is_name_initial) || chars.as_str().is_empty() {
             return false;
         }
         let mixed_case = chars.any(char::is_uppercase) && !lexicon::has_name_capitals(bare);

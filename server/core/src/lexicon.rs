@@ -966,6 +966,12 @@ pub fn is_caseless_letter(c: char) -> bool {
     !c.is_ascii() && c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase()
 }
 
+/// Whether a name may start with `c`: a capital, or a letter of a script without case
+/// ("박지훈", "王芳").
+pub fn is_name_initial(c: char) -> bool {
+    c.is_uppercase() || is_caseless_letter(c)
+}
+
 /// Whether a hyphenated capitalised word reads as a name ("Bat-Erdene", "Al-Farsi",
 /// "Jean-Pierre"): every part capitalised, and not every part a word of the language
 /// ("Follow-Up", "Read-Only", "Sign-Off" are headings' words).

@@ -875,9 +875,7 @@ fn in_owner_column(raw: &str, line_start: usize, at: usize, end: usize) -> bool 
     let cell_start = masked[line_start..at].rfind('|').map_or(line_start, |i| line_start + i + 1);
     let cell_end = masked[end..line_end].find('|').map_or(line_end, |i| end + i);
     // The cell holds only the name: "| Okonkwo |", "| Chidi Okonkwo |".
-    if !words_of(&masked[cell_start..cell_end])
-        .all(|w| w.starts_with(|c: char| c.is_uppercase() || crate::lexicon::is_caseless_letter(c)))
-    {
+    if !words_of(&masked[cell_start..cell_end]).all(|w| w.starts_with(crate::lexicon::is_name_initial)) {
         return false;
     }
     let column = masked[line_start..cell_start].matches('|').count();

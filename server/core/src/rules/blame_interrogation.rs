@@ -220,7 +220,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         let starts =
             clause_start.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '_' | '>')).is_empty()
                 || matches!(clause_start.trim().to_ascii_lowercase().as_str(), "q" | "so" | "and" | "but")
-                || is_numbering(before.trim_start_matches(|c: char| c.is_whitespace() || c == '\n').trim_end());
+                || is_numbering(before.trim());
         if !(asked && (starts || trigger == "why")) {
             return;
         }

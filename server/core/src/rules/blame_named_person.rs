@@ -2627,8 +2627,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // So may an earlier act the hit's is joined to: "| Roux | Continued alone and did not
     // inform …|".
     let block = &ctx.doc.masked[hit.block.clone()];
-    let lead = &ctx.doc.masked[hit.block.start..hit.range.start];
-    let opening = if harm == Mark || joined_to_an_opening_act(lead) {
+    let joined = joined_to_an_opening_act(&ctx.doc.masked[hit.block.start..hit.range.start]);
+    let opening = if harm == Mark || joined {
         let start = hit.block.start + (block.len() - block.trim_start().len());
         PhraseHit { range: start..start, ..hit.clone() }
     } else {
@@ -2807,25 +2807,16 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         // "- Ravi:\n  - deleted the orders table": a list item whose act's subject is
         // the name that leads the list in.
         // "| J.-B. Roux | Continued alone and did not inform …": or an earlier act of the
-        // same item, joined by "and".
-        let words_before: Vec<usize> = (0..start).filter(|&i| tokens[i].is_word()).collect();
-        let joined_to_opening_act = words_before.len() >= 2
-            && tokens[words_before[0]].is_capitalised()
-            && is_act(tokens, words_before[0])
-            && words_before.last().is_some_and(|&i| matches!(tokens[i].lower().as_str(), "and" | "then"))
-            && !tokens[..start].iter().any(|t| matches!(t.text, "." | ";" | ":"));
+        // same item, joined by "and" (see [`joined_to_an_opening_act`]).
         if which.is_none()
-            && (joined_to_opening_act
+            && (joined
                 || tokens[..start].iter().all(|t| !t.is_word() || matches!(t.lower().as_str(), "and" | "then" | "also")))
             && !matches!(harm, Through | Cause | Reason | Decision | Fault | Cleft | OneWho)
             && harm_holds(trigger, harm, mark, tokens, t_index, last).is_some_and(|thing| !thing)
             // The act opens the item, not the mark: "| Renata | Ran the script *against prod* |".
             && lead_in_names_someone(
                 ctx,
-                &PhraseHit {
-                    range: if joined_to_opening_act { tokens[words_before[0]].range() } else { act.clone() },
-                    ..hit.clone()
-                },
+                &if joined { opening.clone() } else { PhraseHit { range: act.clone(), ..hit.clone() } },
                 &who,
             )
         {
@@ -3175,20 +3166,9 @@ fn harm_holds(
                 Some(m) if EXPOSURES.contains(&m) => {
                     object_words(tokens, last, 8).iter().any(|w| SECRETS.contains(&w.as_str()))
                 }
-                // "pasted the deploy token into #vendor-acme": the act's own object.
-                Some(m) if SECRETS.contains(&m) => {
-                    let object: Vec<&str> = tokens[last + 1..]
-                        .iter()
-                        .take_while(|t| !matches!(t.text, "." | ";" | "," | ":" | "(" | ")"))
-                        .map(|t| t.text)
-                        .collect();
-                    let lower: Vec<String> = object.iter().map(|w| w.to_lowercase()).collect();
-                    let secret = lower.iter().take(6).position(|w| w.as_str() == m);
-                    secret.is_some_and(|at| {
-                        let after: Vec<&str> = lower[at + 1..].iter().map(String::as_str).collect();
-                        put_where_read(&after)
-                    })
-                }
+                // "pasted the deploy token into #vendor-acme": the secret is the mark, and
+                // [`worth_reading`] read where it was put.
+                Some(m) => SECRETS.contains(&m),
                 _ => false,
             };
             if !(in_use
@@ -4275,8 +4255,8 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
         if matches!(word, b"he" | b"she" | b"his" | b"her" | b"him" | b"He" | b"She" | b"His" | b"Her") {
             return true;
         }
-        let capital =
-            b.is_ascii_uppercase() || (b >= 0xC0 && masked[from + i..].chars().next().is_some_and(is_name_initial));
+        let capital = b.is_ascii_uppercase()
+            || (b >= 0xC0 && masked[from + i..].chars().next().is_some_and(crate::lexicon::is_name_initial));
         // "T. Wróbel": an initial stands for a name, whatever the name.
         let initial = b.is_ascii_uppercase() && end == i + 1 && bytes.get(end) == Some(&b'.');
         // "Dr. Ishikawa", "Ms. Okafor": a title stands before a surname, whatever the surname.
@@ -4331,11 +4311,6 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
         i = run_end(bytes, end);
     }
     false
-}
-
-/// Whether a name may start with `c`: a capital, or a letter of a script without case.
-fn is_name_initial(c: char) -> bool {
-    c.is_uppercase() || crate::lexicon::is_caseless_letter(c)
 }
 
 /// The bytes of a run of prose that a name, he or she may start: a word's (letters,

@@ -236,39 +236,10 @@ fn names_a_discipline_thing(next: &str) -> bool {
         && !(verb
             || next.ends_with("ed")
             || crate::grammar::is_preposition(next)
-            || matches!(
-                next,
-                "and"
-                    | "or"
-                    | "but"
-                    | "that"
-                    | "which"
-                    | "as"
-                    | "were"
-                    | "are"
-                    | "was"
-                    | "is"
-                    | "played"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "also"
-                    | "again"
-                    | "here"
-                    | "there"
-                    | "contribute"
-                    | "cause"
-                    | "explain"
-                    | "play"
-                    | "matter"
-                    | "remain"
-                    | "account"
-                    | "drive"
-                    | "lead"
-            ))
+            || crate::grammar::is_auxiliary(next)
+            || matches!(next, "and" | "or" | "but" | "that" | "which" | "as" | "also" | "here" | "there")
+            // The base forms of what causes do: "human factors contribute to …".
+            || matches!(next, "contribute" | "cause" | "explain" | "play" | "matter" | "remain" | "account" | "drive" | "lead"))
 }
 
 /// Words that make a sentence about causes.

@@ -725,6 +725,11 @@ impl Marks {
                 }
             }
         });
+        // "Björn rolled the farm back to 3.1.4": a rollback with its object between.
+        if !marks.strong.has(Milestone::Mitigated) && rolled_back_apart(text) {
+            marks.strong.add(Milestone::Mitigated);
+            marks.all.add(Milestone::Mitigated);
+        }
         // "Migration step 3 paused. Latency unchanged": a step that did not help hints at
         // no mitigation.
         if marks.all.has(Milestone::Mitigated) && !marks.strong.has(Milestone::Mitigated) && no_better(text) {
@@ -732,6 +737,17 @@ impl Marks {
         }
         marks
     }
+}
+
+/// Whether an entry rolls something back with a short object between the verb and its
+/// particle: "rolled the farm back", "rolls checkout back to 4.1".
+fn rolled_back_apart(text: &str) -> bool {
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        ["rolled", "rolls", "rolling"].iter().any(|r| w.eq_ignore_ascii_case(r))
+            && words[i + 1..].iter().take(4).skip(1).any(|n| n.eq_ignore_ascii_case("back"))
+            && !negated_before(&text[..text.find(w).unwrap_or(0)])
+    })
 }
 
 /// Whether an entry says things did not get better: "latency unchanged", "no effect",
@@ -2235,6 +2251,8 @@ mod tests {
         assert!(only("drivers let pass-holders board without validating (workaround)", Milestone::Mitigated));
         assert!(only("reads moved to the replicas; errors fall\n  under 0.1%", Milestone::Mitigated), "wrapped");
         assert!(!milestone_words("Migration step 3 paused. Latency unchanged").1.has(Milestone::Mitigated));
+        assert!(only("Björn rolled the farm back to 3.1.4 over the air", Milestone::Mitigated));
+        assert!(!milestone_words("we decided not to have rolled the farm back").1.has(Milestone::Mitigated));
         assert!(!milestone_words("Failed network card confirmed; replacement booked").1.has(Milestone::Resolved));
         assert!(milestone_words("Recovery confirmed by the vendor").1.has(Milestone::Resolved));
         assert!(only("alert fired for failed logins", Milestone::Detected));

@@ -198,6 +198,10 @@ impl Milestone {
                 ("improv", false),
                 ("succeeding", false),
                 ("flowing", false),
+                // "the queued orders flow to the robot", "error rate down from 64% to 31%".
+                ("flow to", false),
+                ("flow again", false),
+                ("down from", false),
                 ("updating", false),
                 ("working", false),
                 ("accepted", false),
@@ -606,6 +610,7 @@ fn pick(marks: &[Marks]) -> [Option<usize>; 4] {
             (start..marks.len()).find(|&i| if strong { marks[i].strong.has(m) } else { marks[i].all.has(m) })
         };
         let found = find(true, start)
+            .map(|outright| if m == Milestone::Mitigated { eased_before(marks, start, outright) } else { outright })
             .or_else(|| find(false, start))
             .or_else(|| (m == Milestone::Resolved && start > from).then(|| find(true, from)).flatten());
         if let Some(i) = found {
@@ -622,6 +627,17 @@ fn pick(marks: &[Marks]) -> [Option<usize>; 4] {
         }
     }
     picked
+}
+
+/// The entry that mitigates when the first to say so outright is `outright`: when an entry
+/// before it already tells the impact easing ("error rate down from 64% to 31%", "queued
+/// orders flow again"), the first hint of mitigation up to that one ("Campaign paused"),
+/// since the reader's mitigation is where it began to hurt less.
+fn eased_before(marks: &[Marks], start: usize, outright: usize) -> usize {
+    let Some(eased) = (start..outright).find(|&i| marks[i].eased) else {
+        return outright;
+    };
+    (start..=eased).find(|&i| marks[i].all.has(Milestone::Mitigated)).unwrap_or(eased)
 }
 
 /// The set of milestones an entry marks.
@@ -670,6 +686,8 @@ struct Marks {
     stems: Milestones,
     /// Whether it says a repair was made (see [`REPAIRS`]).
     repair: bool,
+    /// Whether it tells the impact easing (see [`EASING`]).
+    eased: bool,
 }
 
 impl Marks {
@@ -693,7 +711,9 @@ impl Marks {
         };
         MARK_WORDS.each_at_word_start(text, |start, end, &word| match word {
             MarkWord::Word(m, outright) => {
-                let known = if outright { marks.strong.has(m) } else { marks.all.has(m) };
+                let easing = m == Milestone::Mitigated && !outright && is_easing(&text[start..end]);
+                // A hint already read is read again only when this one tells the impact easing.
+                let known = if outright { marks.strong.has(m) } else { marks.all.has(m) && (marks.eased || !easing) };
                 if known || negated_at(start) || cut_from_a_longer_word(text, start, end) || not_a_mark(&text[start..])
                 {
                     return;
@@ -714,6 +734,7 @@ impl Marks {
                 if outright {
                     marks.strong.add(m);
                 }
+                marks.eased |= easing;
                 if m == Milestone::Mitigated && REPAIRS.iter().any(|r| r.eq_ignore_ascii_case(&text[start..end])) {
                     marks.repair = true;
                 }
@@ -811,6 +832,33 @@ fn reported_out(text: &str, start: usize) -> bool {
 
 /// Mitigation words that say a repair was made, not that things got better: an entry
 /// with one of them and a word of resolution marks both.
+/// The mitigation hints that tell the impact easing rather than an act done to ease it.
+const EASING: &[&str] = &[
+    "again",
+    "recovering",
+    "dropping",
+    "falling",
+    "started to fall",
+    "succeeding",
+    "flowing",
+    "flow to",
+    "flow again",
+    "down from",
+    "back under",
+    "back below",
+    "fall under",
+    "fell under",
+    "falls under",
+    "fall below",
+    "fell below",
+    "falls below",
+];
+
+/// Whether a mitigation hint is one of [`EASING`].
+fn is_easing(word: &str) -> bool {
+    EASING.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
+
 const REPAIRS: &[&str] = &["patched", "fixed", "renewed", "deployed", "redeployed", "installed", "rotated", "revoked"];
 
 /// Whether a list item's text is a remark ("**Note:** …", "NB: …") rather than an event.
@@ -2408,6 +2456,29 @@ mod tests {
         assert_eq!(line(Milestone::Responded), Some("14:12 acknowledged and declared"));
         assert_eq!(line(Milestone::Mitigated), Some("14:40 rolled back"));
         assert_eq!(line(Milestone::Resolved), Some("15:10 resolved"));
+    }
+
+    #[test]
+    fn mitigation_is_where_the_impact_began_to_ease_even_before_the_outright_fix() {
+        let mitigated = |text: &str| {
+            let t = &parse(text)[0];
+            t.milestone_entries().get(Milestone::Mitigated).map(|e| text[e.head.clone()].to_string())
+        };
+        let head = "## Timeline\n\n- 09:00 the alert fired\n- 09:05 acknowledged\n";
+        // A step that hints at mitigation, then the impact easing, before the rollback.
+        let eased = format!("{head}- 09:20 campaign paused; new orders earn points again\n- 10:10 rolled back\n");
+        assert_eq!(mitigated(&eased).as_deref(), Some("09:20 campaign paused; new orders earn points again"));
+        let hint_then_eased = format!(
+            "{head}- 09:20 reads switched over to the replica\n- 09:30 error rate down from 40% to 3%\n- 10:10 rolled back\n"
+        );
+        assert_eq!(mitigated(&hint_then_eased).as_deref(), Some("09:20 reads switched over to the replica"));
+        // A hint with no easing told before the outright step is not the mitigation; nor
+        // is an easing told after it.
+        let hint_only = format!("{head}- 09:20 timeout raised by hand on one node to test\n- 10:10 rolled back\n- 10:30 errors dropping again\n");
+        assert_eq!(mitigated(&hint_only).as_deref(), Some("10:10 rolled back"));
+        // Things that did not get better ease nothing.
+        let no_better = format!("{head}- 09:20 broker restarted, no change\n- 10:10 rolled back\n");
+        assert_eq!(mitigated(&no_better).as_deref(), Some("10:10 rolled back"));
     }
 
     #[test]

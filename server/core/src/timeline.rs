@@ -202,6 +202,10 @@ impl Milestone {
                 ("flow to", false),
                 ("flow again", false),
                 ("down from", false),
+                ("drops to", false),
+                ("dropped to", false),
+                ("falls to", false),
+                ("fell to", false),
                 ("updating", false),
                 ("working", false),
                 ("accepted", false),
@@ -714,7 +718,11 @@ impl Marks {
                 let easing = m == Milestone::Mitigated && !outright && is_easing(&text[start..end]);
                 // A hint already read is read again only when this one tells the impact easing.
                 let known = if outright { marks.strong.has(m) } else { marks.all.has(m) && (marks.eased || !easing) };
-                if known || negated_at(start) || cut_from_a_longer_word(text, start, end) || not_a_mark(&text[start..])
+                if known
+                    || negated_at(start)
+                    || cut_from_a_longer_word(text, start, end)
+                    || not_a_mark(&text[start..])
+                    || in_a_name(text, start)
                 {
                     return;
                 }
@@ -760,14 +768,24 @@ impl Marks {
     }
 }
 
-/// Whether an entry rolls something back with a short object between the verb and its
-/// particle: "rolled the farm back", "rolls checkout back to 4.1".
+/// Whether an entry rolls something back or turns it off with a short object between the
+/// verb and its particle, in one clause: "rolled the farm back", "rolls checkout back to
+/// 4.1", "turned the `batch_commit_v2` flag off".
 fn rolled_back_apart(text: &str) -> bool {
-    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.iter().enumerate().any(|(i, w)| {
-        ["rolled", "rolls", "rolling"].iter().any(|r| w.eq_ignore_ascii_case(r))
-            && words[i + 1..].iter().take(4).skip(1).any(|n| n.eq_ignore_ascii_case("back"))
-            && !negated_before(&text[..text.find(w).unwrap_or(0)])
+    const PAIRS: &[(&[&str], &str)] = &[
+        (&["rolled", "rolls", "rolling"], "back"),
+        (&["turned", "turns", "turning"], "off"),
+        (&["switched", "switches", "switching"], "off"),
+    ];
+    text.split(['.', ';', ':']).any(|clause| {
+        let words: Vec<&str> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        words.iter().enumerate().any(|(i, w)| {
+            PAIRS.iter().any(|(verbs, particle)| {
+                verbs.iter().any(|v| w.eq_ignore_ascii_case(v))
+                    && words[i + 1..].iter().take(6).skip(1).any(|n| n.eq_ignore_ascii_case(particle))
+                    && !negated_before(&text[..text.find(w).unwrap_or(0)])
+            })
+        })
     })
 }
 
@@ -844,6 +862,10 @@ const EASING: &[&str] = &[
     "flow to",
     "flow again",
     "down from",
+    "drops to",
+    "dropped to",
+    "falls to",
+    "fell to",
     "back under",
     "back below",
     "fall under",
@@ -895,6 +917,13 @@ fn not_a_mark(from: &str) -> bool {
 
 /// Whether the milestone word at `start..end` is one of [`WHOLE_WORDS`] and the text
 /// goes on with the rest of a longer word.
+/// Whether the word at `start` is part of a channel's or a handle's name:
+/// "#support-escalations", "@incident-bridge".
+fn in_a_name(text: &str, start: usize) -> bool {
+    let token = text[..start].rsplit(char::is_whitespace).next().unwrap_or("");
+    token.starts_with(['#', '@'])
+}
+
 fn cut_from_a_longer_word(text: &str, start: usize, end: usize) -> bool {
     text[end..].starts_with(|c: char| c.is_alphanumeric())
         && WHOLE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&text[start..end]))
@@ -1815,7 +1844,9 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                         prev = None;
                     }
                 }
-                if declared_zone.is_none() && (before_entries || entries.is_empty()) {
+                // A zone in passing after the entries is not the timeline's; a note there
+                // that says which zone the times are in is ("All times above are IST").
+                if declared_zone.is_none() && (before_entries || entries.is_empty() || speaks_of_the_times(text)) {
                     declared_zone = zone_of_note(look, text);
                 }
             }
@@ -2037,6 +2068,16 @@ fn timed_heading(look: Lookup<'_>, text: &str) -> Option<TimeExpr> {
 /// (Helsinki)", "Philippine Standard Time (PST, UTC+8)"): an offset written beside an
 /// abbreviation decides what the abbreviation means, and a city that names a zone
 /// (`Europe/Helsinki`) is that zone where the note speaks of time.
+/// Whether a short note speaks of the timeline's times as a whole: "All times above are IST",
+/// "Times are Eastern", "Timestamps in UTC".
+fn speaks_of_the_times(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.len() <= 160
+        && ["all times", "times above", "times are", "times in ", "timestamps are", "timestamps in "]
+            .iter()
+            .any(|p| lower.contains(p))
+}
+
 fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
     let found = look.zone_in(text);
     let abbreviation =
@@ -2300,6 +2341,9 @@ mod tests {
         assert!(only("reads moved to the replicas; errors fall\n  under 0.1%", Milestone::Mitigated), "wrapped");
         assert!(!milestone_words("Migration step 3 paused. Latency unchanged").1.has(Milestone::Mitigated));
         assert!(only("Björn rolled the farm back to 3.1.4 over the air", Milestone::Mitigated));
+        assert!(only("The on-call turned the `batch_commit_v2` flag off for everyone", Milestone::Mitigated));
+        // A channel's name is not a step: "#support-escalations" escalates nothing.
+        assert!(only("Support lead posts in #support-escalations: merchants report failures", Milestone::Detected));
         assert!(!milestone_words("we decided not to have rolled the farm back").1.has(Milestone::Mitigated));
         assert!(!milestone_words("Failed network card confirmed; replacement booked").1.has(Milestone::Resolved));
         assert!(milestone_words("Recovery confirmed by the vendor").1.has(Milestone::Resolved));
@@ -2516,6 +2560,27 @@ mod tests {
         let text =
             "## Timeline\n\n- 10:00 deploy 1.14 started\n- 10:05 error rate 99.8%\n\n![10-31-2021 graph](g.png)\n";
         assert_eq!(at(&parse(text)[0]), ["2000-01-01T10:00:00", "2000-01-01T10:05:00"]);
+    }
+
+    #[test]
+    fn zones_written_on_every_entry_or_in_a_note_after_them() {
+        let at = |t: &Timeline| -> Vec<String> { t.entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect() };
+        // ISO 8601 with an offset, in code spans, with and without seconds.
+        let text = "## Timeline\n\n- `2025-05-20T09:14-03:00` memory full\n- `2025-05-20T09:40:12-03:00` identified\n";
+        let t = &parse(text)[0];
+        assert_eq!(at(t), ["2025-05-20T09:14:00", "2025-05-20T09:40:12"]);
+        assert_eq!(t.zone().and_then(|z| z.offset_minutes), Some(-180));
+        // "0905Z" in a time column: the military mark for UTC.
+        let text = "## Timeline\n\n| When | What |\n| --- | --- |\n| 0905Z | push |\n| 0948Z | reports |\n";
+        let t = &parse(text)[0];
+        assert_eq!(at(t), ["2000-01-01T09:05:00", "2000-01-01T09:48:00"]);
+        assert_eq!(t.zone().and_then(|z| z.offset_minutes), Some(0));
+        // A note after the entries that says which zone the times are in declares it; a
+        // zone in passing there does not.
+        let text = "## Timeline\n\nAt 13:51 the build rolled out.\n\nAt 14:02 the check failed.\n\n_All times above are IST (UTC+05:30)._\n";
+        assert_eq!(parse(text)[0].declared_zone.as_ref().and_then(|z| z.offset_minutes), Some(330));
+        let text = "## Timeline\n\n- 13:51 the build rolled out\n- 14:02 the check failed\n\nThe vendor replied at 09:00 PST the next day.\n";
+        assert!(parse(text)[0].declared_zone.is_none());
     }
 
     #[test]

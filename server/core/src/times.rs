@@ -304,12 +304,33 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
     while let Some(parts) = reader::next(text, from) {
         // Expressions are never empty.
         from = parts.whole.end;
-        out.extend(expr(text, &parts));
+        if let Some(t) = expr(text, &parts) {
+            let t = iso_with_offset(text, t);
+            from = from.max(t.range.end);
+            out.push(t);
+        }
         if out.len() >= limit {
             break;
         }
     }
     out
+}
+
+/// `t` as a whole ISO 8601 date-time with its offset when it starts one
+/// (`2025-05-20T09:14-03:00`, `2025-05-20T09:40:12-03:00`), which the prose reader takes
+/// for a time and the end of a range.
+fn iso_with_offset(text: &str, t: TimeExpr) -> TimeExpr {
+    if t.date.is_none() || text.as_bytes().get(t.range.start + 10) != Some(&b'T') {
+        return t;
+    }
+    let rest = &text[t.range.start..];
+    let token = rest
+        [..rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | ']' | '|')).unwrap_or(rest.len())]
+        .trim_end_matches('.');
+    match iso_value(token) {
+        Some(whole) => TimeExpr { range: t.range.start..t.range.start + token.len(), ..whole },
+        None => t,
+    }
 }
 
 /// The date and time that `parts` spell out in `text`, if they make one.
@@ -717,6 +738,15 @@ pub(crate) fn four_digit_time(text: &str, r: Range<usize>) -> Option<TimeExpr> {
             t.end_time = Some(end);
             return Some(t);
         }
+    }
+    // "0905Z": the military mark for UTC.
+    let zulu = &trimmed[digits..];
+    if digits == 4
+        && mark == 0
+        && zulu.starts_with('Z')
+        && zulu[1..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    {
+        return Some(TimeExpr::time_of_day(start..start + 5, clock(&trimmed[..4])?, Some(parse_zone("Z"))));
     }
     // Alone, or before a space: "0930", "0930 UTC", "0930 — paged" (not "2022-02-??").
     if !(3..=4).contains(&digits) || after.is_some_and(|c| !c.is_whitespace()) {

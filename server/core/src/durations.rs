@@ -227,6 +227,13 @@ pub fn durations(doc: &Document<'_>, timelines: &[Timeline]) -> Durations {
                         .find(|x| x.moment.is_some_and(|mo| mo.has_time && mo.at.hour() == h && mo.at.minute() == m))?;
                     entry_time(t, zone, at)
                 })
+            })
+            // An entry before detection that tells harm already being done.
+            .or_else(|| {
+                t.entries[..last]
+                    .iter()
+                    .filter(|e| tells_harm(&doc.text[e.body.clone()]))
+                    .find_map(|e| entry_time(t, zone, e))
             });
     }
     if let Some(fm) = &doc.front_matter {
@@ -397,6 +404,21 @@ fn says_impact_began(text: &str) -> bool {
     let mut says = false;
     IMPACT_WORDS.each_at_word_start(text, |start, _, ()| says |= !negated(start));
     says || symptom_onset(text, negated) || worse_measure(text)
+}
+
+/// Whether an entry before detection tells harm already done: a secret put where others
+/// read it ("the CI run prints the key into a public log", "gist created with the token"),
+/// or what users got wrong ("every SMS links to a page that returns 404").
+fn tells_harm(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.iter().any(|l| w.starts_with(l)));
+    let secret = has(&["key", "token", "secret", "password", "credential"])
+        && has(&["public", "gist", "exposed", "leaked", "pastebin"]);
+    let broken =
+        has(&["404", "5xx", "500s", "502s", "503s", "wrong", "broken", "duplicat", "twice", "garbled", "blank"])
+            && !has(&["no", "not", "never"]);
+    secret || broken
 }
 
 /// The clock time trouble is said to have run since: "2,318 failed pushes since 21.40",
@@ -820,6 +842,23 @@ mod tests {
         assert_eq!(started, Some(21));
         let text = text.replace("failed pushes", "pushes");
         assert!(of(&text).get(Marker::Started).is_none(), "no trouble named, no start");
+        // Harm told before detection: a secret put where others read it, users sent
+        // somewhere broken; a change told without harm is no start.
+        for (entry, harm) in [
+            ("CI run for PR 88 prints the deploy key into the public build log", true),
+            ("Gist created with the API token in it", true),
+            ("Reminder batch sends; every SMS links to a page that returns 404", true),
+            ("The batch sends 2,310 reminders, each with the wrong time", true),
+            ("Token rotated on schedule", false),
+            ("Config v57 shipped with the weekly batch", false),
+            ("Batch sends; no wrong links this time", false),
+        ] {
+            assert_eq!(tells_harm(entry), harm, "{entry}");
+            let text = format!(
+                "# Debrief\n\n## Timeline (UTC)\n\n- 2026-03-01 08:50 {entry}\n- 2026-03-01 09:12 alert fired\n"
+            );
+            assert_eq!(of(&text).get(Marker::Started).is_some(), harm, "{entry}");
+        }
     }
 
     #[test]

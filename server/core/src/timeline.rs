@@ -73,6 +73,13 @@ impl Milestone {
                 ("reached the support", true),
                 ("calls the support", true),
                 ("call the service desk", true),
+                // "Two trade customers write to support that searches return nothing".
+                ("write to support", true),
+                ("writes to support", true),
+                ("wrote to support", true),
+                ("write to us", true),
+                ("writes to us", true),
+                ("wrote to us", true),
                 ("calls the service desk", true),
                 ("calls the", false),
                 ("call the", false),
@@ -202,6 +209,8 @@ impl Milestone {
                 ("flow to", false),
                 ("flow again", false),
                 ("down from", false),
+                ("drops by", false),
+                ("dropped by", false),
                 ("drops to", false),
                 ("dropped to", false),
                 ("falls to", false),
@@ -862,6 +871,8 @@ const EASING: &[&str] = &[
     "flow to",
     "flow again",
     "down from",
+    "drops by",
+    "dropped by",
     "drops to",
     "dropped to",
     "falls to",
@@ -1286,6 +1297,34 @@ enum DayMark {
 }
 
 /// The day a heading names without a date, if it names one.
+/// The day a list item names when it only names a day ("Tue 4 Mar", "Wednesday", "Day 2")
+/// and the items nested under it start with times: the date or the day mark it sets.
+#[allow(clippy::type_complexity)]
+fn day_item(
+    doc: &Document<'_>,
+    look: Lookup<'_>,
+    i: usize,
+) -> Option<(Option<(Date, bool, Option<Date>)>, Option<DayMark>)> {
+    let item = &doc.items[i];
+    let own = strip_marker(doc.text, first_line(doc.text, item.own.clone()));
+    let text = doc.text[own].trim_matches(['*', '_', ' ', ':']);
+    if text.split_whitespace().count() > 5 {
+        return None;
+    }
+    let found = look.all_times(text);
+    if found.iter().any(|t| t.time.is_some()) {
+        return None;
+    }
+    let date = found.iter().find_map(|t| t.date.map(|d| (d, t.year_known, t.day_first)));
+    let day = if date.is_none() { day_mark(text) } else { None };
+    let timed_child = doc.items[i + 1..].iter().take_while(|c| c.range.start < item.range.end).any(|c| {
+        let head = strip_marker(doc.text, first_line(doc.text, c.own.clone()));
+        c.parent == Some(i)
+            && (starts_with_time(doc, look, head.clone()) || times::four_digit_time(doc.text, head).is_some())
+    });
+    (timed_child && (date.is_some() || day.is_some())).then_some((date, day))
+}
+
 fn day_mark(heading: &str) -> Option<DayMark> {
     let lower = heading.to_ascii_lowercase();
     let mut words = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
@@ -1525,19 +1564,31 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     // document order, so the section's share is one contiguous run.)
     let within = |start: usize| r.start <= start && start < r.end;
     let first_item = doc.items.partition_point(|i| i.range.start < r.start);
-    for item in doc.items[first_item..].iter().take_while(|i| within(i.range.start)) {
+    let is_top = |item: &crate::document::ListItem| match item.parent {
+        None => true,
+        Some(p) => !inside(&doc.items[p].range) || (label_item && doc.items[p].range.start == heading.range.start),
+    };
+    // "- Tue 4 Mar" over items with times: a day, as a day heading is, and its items the
+    // entries.
+    let mut day_items: Vec<usize> = Vec::new();
+    for (i, item) in doc.items.iter().enumerate().skip(first_item).take_while(|(_, i)| within(i.range.start)) {
         if !inside(&item.range)
             || (label_item && item.range.start == heading.range.start)
             || under_timed_heading(&item.range)
         {
             continue;
         }
-        let top = match item.parent {
-            None => true,
-            Some(p) => !inside(&doc.items[p].range) || (label_item && doc.items[p].range.start == heading.range.start),
-        };
+        let top = is_top(item) || item.parent.is_some_and(|p| day_items.contains(&p));
         if !top {
             continue;
+        }
+        if item.has_children && is_top(item) {
+            if let Some((date, day)) = day_item(doc, look, i) {
+                day_items.push(i);
+                let text = &doc.text[strip_marker(doc.text, first_line(doc.text, item.own.clone()))];
+                pieces.push((item.range.start, Piece::Context { date, day, text, before_entries: false }));
+                continue;
+            }
         }
         let head = first_line(doc.text, item.own.clone());
         let head = strip_marker(doc.text, head);
@@ -1755,8 +1806,10 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         })
     };
     let lone_hour = four_digit.len() == 1 && doc.text[four_digit[0].1.range.clone()].ends_with(['h', 'H']) && h_clock();
-    if four_digit.len() >= 2 || lone_hour {
-        for (i, time) in four_digit {
+    // One alone is a time when it says morning or afternoon ("9.30am" among "9:12 a.m.").
+    let many = four_digit.len() >= 2 || lone_hour;
+    for (i, time) in four_digit {
+        if many || has_meridiem(&doc.text[time.range.clone()]) {
             if let (_, Piece::Entry(e, _)) = &mut pieces[i] {
                 e.time = Some(time);
                 e.placeholder = false;
@@ -2103,6 +2156,10 @@ fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
     // "Time (CT)": the two-letter names of the US zones, in brackets after "time".
     if let Some(us) = ["(PT)", "(MT)", "(CT)", "(ET)"].iter().find(|z| text.contains(*z)) {
         return Some(Zone { name: us[1..3].to_string(), offset_minutes: None });
+    }
+    // "Timeline (Eastern)", "Time (Pacific)": a US region's name alone in brackets.
+    if let Some(us) = ["(Pacific)", "(Mountain)", "(Central)", "(Eastern)"].iter().find(|z| text.contains(*z)) {
+        return Some(Zone { name: format!("{} time", &us[1..us.len() - 1]), offset_minutes: None });
     }
     text.split(|c: char| !(c.is_alphabetic() || c == '_'))
         .filter(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_uppercase()))
@@ -2581,6 +2638,23 @@ mod tests {
         assert_eq!(parse(text)[0].declared_zone.as_ref().and_then(|z| z.offset_minutes), Some(330));
         let text = "## Timeline\n\n- 13:51 the build rolled out\n- 14:02 the check failed\n\nThe vendor replied at 09:00 PST the next day.\n";
         assert!(parse(text)[0].declared_zone.is_none());
+        // "Timeline (Eastern)": the US region alone in brackets.
+        let text = "## Timeline (Eastern)\n\nWednesday, November 5, 2025\n\n- 8:50 a.m. batch\n- 9.30am ticket\n";
+        let t = &parse(text)[0];
+        assert_eq!(at(t), ["2025-11-05T08:50:00", "2025-11-05T09:30:00"], "a dotted time alone, with a meridiem");
+        assert_eq!(t.zone_offset_minutes(), Some(-300));
+    }
+
+    #[test]
+    fn list_items_that_name_a_day_set_it_for_the_items_under_them() {
+        let at = |t: &Timeline| -> Vec<String> { t.entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect() };
+        let text = "---\nstarted: 2025-03-04\n---\n## Timeline\n\n- Tue 4 Mar\n  - 16.40 – config shipped\n  - 17.25 – customers write to support\n\
+                    - Wed 5 Mar\n  - 08.55 – Aino picks it up\n  - 09.40 – config reverted\n";
+        let t = &parse(text)[0];
+        assert_eq!(at(t), ["2025-03-04T16:40:00", "2025-03-04T17:25:00", "2025-03-05T08:55:00", "2025-03-05T09:40:00"]);
+        // An item with a time over detail items stays one entry with its detail.
+        let text = "## Timeline\n\n- 10:00 deploy\n  - web-1\n  - web-2\n- 10:05 alert fired\n";
+        assert_eq!(at(&parse(text)[0]), ["2000-01-01T10:00:00", "2000-01-01T10:05:00"]);
     }
 
     #[test]

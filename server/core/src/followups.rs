@@ -170,20 +170,58 @@ fn leading_initials(text: &str) -> bool {
     (2..=4).contains(&inside.len()) && inside.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
 }
 
-/// An owner named after a closing dash or colon, a team or role in a few words: "— Release
-/// management", ": Dana", "— Payroll lead".
+/// An owner named after a closing dash or colon, a team or role in a few words, a due date
+/// after it or not: "— Release management", ": Dana", "— Payroll lead", "— night operations
+/// lead, due 2026-02-13".
 fn trailing_owner_words(first: &str) -> bool {
     let t = first.trim_end().trim_end_matches('.');
+    let t = without_due_date(t);
     let Some(cut) = t.rfind([':', '\u{2014}', '\u{2013}']).or_else(|| t.rfind(" - ").map(|i| i + 1)) else {
         return false;
     };
     let tail = t[cut..].trim_start_matches([':', '\u{2014}', '\u{2013}', '-']).trim();
     let words: Vec<&str> = tail.split_whitespace().collect();
+    // A name or a handle, or a team or a role however it is written ("security on-call lead").
+    let named = words.first().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c == '@'))
+        || words.last().is_some_and(|w| is_team_or_role(w));
     !words.is_empty()
         && words.len() <= 3
-        && words[0].chars().next().is_some_and(|c| c.is_uppercase() || c == '@')
+        && named
         && !is_unassigned(tail)
         && words.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.' | '@' | '&')))
+}
+
+/// `text` without a due date at its end: "…, due 2026-02-13", "… due Friday".
+fn without_due_date(text: &str) -> &str {
+    let lower = text.to_ascii_lowercase();
+    match lower.rfind(" due ") {
+        Some(at) if text[..at].trim_end().ends_with([',', ';']) => text[..at].trim_end().trim_end_matches([',', ';']),
+        _ => text,
+    }
+}
+
+/// Whether a word names a team or a role: "team", "squad", "lead", "on-call"…
+fn is_team_or_role(word: &str) -> bool {
+    let w = word.to_lowercase();
+    matches!(w.as_str(), "team" | "squad" | "crew" | "desk" | "group") || crate::lexicon::is_role(&w)
+}
+
+/// An owner named as the item's subject, before what they will do: "Meera Iyer is adding a
+/// second check", "Finance operations (Rohan) will write up the procedure", "The payments
+/// platform team will make it default to off". Not "We will look at…".
+fn leading_owner(first: &str) -> bool {
+    let t = crate::document::strip_list_marker(first).trim_start();
+    let words: Vec<&str> = t.split_whitespace().take(7).collect();
+    let Some(verb) = words.iter().position(|w| matches!(*w, "will" | "is" | "are" | "owns")) else {
+        return false;
+    };
+    let subject = &words[..verb];
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@').to_string();
+    !subject.is_empty()
+        && (subject[0].starts_with('@')
+            || (subject[0].starts_with(|c: char| c.is_uppercase()) && crate::people::is_given_name(&bare(subject[0])))
+            || subject.last().is_some_and(|w| w.starts_with('(') && crate::people::is_given_name(&bare(w)))
+            || subject.last().is_some_and(|w| is_team_or_role(&bare(w))))
 }
 
 /// An owner named at the start of a closing parenthesis: "(Willi to call a meeting)",
@@ -196,11 +234,7 @@ fn parenthetical_owner(first: &str) -> bool {
     let word = inside.split_whitespace().next().unwrap_or_default().trim_end_matches([',', ':']);
     // "(exploitation team)", "(payroll lead)": a team or a role in a few words.
     let words: Vec<&str> = inside.split_whitespace().collect();
-    let team = (1..=3).contains(&words.len())
-        && words.last().is_some_and(|w| {
-            let w = w.to_lowercase();
-            matches!(w.as_str(), "team" | "squad" | "crew" | "desk" | "group") || crate::lexicon::is_role(&w)
-        });
+    let team = (1..=3).contains(&words.len()) && words.last().is_some_and(|w| is_team_or_role(w));
     team || word.starts_with('@')
         || (word.starts_with(|c: char| c.is_uppercase()) && crate::people::is_given_name(word))
 }
@@ -318,10 +352,12 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                         || leading_initials(first)
                         || owner_label(whole)
                         // "… (TBD)", "… — TBC": the place of an owner, nobody in it.
+                        || leading_owner(first)
                         || !closing_placeholder(own)
                             && (trailing_owner_words(first)
-                                || parenthetical_owner(first)
                                 // (Or at the end of an item wrapped over lines.)
+                                || trailing_owner_words(&own.split_whitespace().collect::<Vec<_>>().join(" "))
+                                || parenthetical_owner(first)
                                 || parenthetical_owner(own)
                                 || TRAILING_OWNER.is_match(first.trim_end())),
                     ticket: has_ticket(whole),
@@ -832,6 +868,21 @@ mod tests {
         let lists = followup_lists(&doc, Lookup::default());
         let unowned: Vec<bool> = lists[0].items.iter().map(FollowUp::needs_owner).collect();
         assert_eq!(unowned, [false, false, true, true, true]);
+    }
+
+    #[test]
+    fn owners_as_the_subject_and_before_a_due_date() {
+        let text = "# D\n\n## Next steps\n\n- Meera Iyer is adding a second synthetic check.\n\
+                    - Finance operations (Rohan) will write up the reversal procedure.\n\
+                    - We will look at why the summary did not show the scope.\n\
+                    - Help desk to escalate straight to the on-call number.\n\
+                    - Keep the old domain redirecting for a year — Digital platform team, due 2025-11-28\n\
+                    - Add the report check to the runbook so it does not depend on one\n  person noticing — night operations lead, due 2026-02-13\n\
+                    - Write a notification template — TBD, due 2026-01-10\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc, Lookup::default());
+        let unowned: Vec<bool> = lists[0].items.iter().map(FollowUp::needs_owner).collect();
+        assert_eq!(unowned, [false, false, true, true, false, false, true]);
     }
 
     #[test]

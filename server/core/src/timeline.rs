@@ -82,6 +82,10 @@ impl Milestone {
                 ("wrote to us", true),
                 ("calls the service desk", true),
                 ("calls the", false),
+                ("phones the", false),
+                ("phoned the", false),
+                // "The secret-scanning service emails security@ about a token".
+                ("emails", false),
                 ("call the", false),
                 ("email from", false),
                 ("voicemail", false),
@@ -1993,6 +1997,25 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
 
 /// Which way the timeline's numeric dates go: as its unambiguous ones do, else as front
 /// matter's dates say (an ambiguous date that is one of them, read one way only).
+/// A numeric day and month with no year as the last word of `lead` ("**Mon 17/03 "), read
+/// as [`TimeExpr`] reads a numeric date (in the year 2000): month first when it can be, with
+/// the day-first reading when that differs, or the one reading it has.
+fn yearless_date_before(lead: &str) -> Option<(Date, Option<Date>, Option<times::NumericReading>)> {
+    let word = lead.trim_end().rsplit(char::is_whitespace).next()?.trim_start_matches(['*', '_', '[', '(']);
+    let (a, b) = word.split_once('/')?;
+    let small = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    if !(small(a) && small(b)) {
+        return None;
+    }
+    let (a, b): (i8, i8) = (a.parse().ok()?, b.parse().ok()?);
+    match (Date::new(2000, a, b).ok(), Date::new(2000, b, a).ok()) {
+        (Some(m), Some(d)) if m != d => Some((m, Some(d), None)),
+        (Some(m), _) => Some((m, None, (a != b).then_some(times::NumericReading::MonthFirst))),
+        (None, Some(d)) => Some((d, None, Some(times::NumericReading::DayFirst))),
+        (None, None) => None,
+    }
+}
+
 fn date_order(doc: &Document<'_>, section: &Range<usize>, pieces: &[(usize, Piece<'_>)]) -> times::DateOrder {
     let ambiguous: Vec<(Date, Date)> = pieces
         .iter()
@@ -2005,7 +2028,24 @@ fn date_order(doc: &Document<'_>, section: &Range<usize>, pieces: &[(usize, Piec
     if ambiguous.is_empty() {
         return times::DateOrder::Unknown;
     }
-    let order = times::DateOrder::of_text(&doc.text[section.clone()]);
+    let mut order = times::DateOrder::of_text(&doc.text[section.clone()]);
+    if order == times::DateOrder::Unknown {
+        // The entries' own dates that read one way only ("Fri 14/03 21:37").
+        let readings = pieces.iter().filter_map(|(_, p)| match p {
+            Piece::Entry(e, _) => e.time.as_ref().and_then(|t| t.numeric_reading),
+            Piece::Context { .. } => None,
+        });
+        let (mut month_first, mut day_first) = (false, false);
+        for r in readings {
+            month_first |= r == times::NumericReading::MonthFirst;
+            day_first |= r == times::NumericReading::DayFirst;
+        }
+        order = match (month_first, day_first) {
+            (true, false) => times::DateOrder::MonthFirst,
+            (false, true) => times::DateOrder::DayFirst,
+            _ => times::DateOrder::Unknown,
+        };
+    }
     if order != times::DateOrder::Unknown {
         return order;
     }
@@ -2082,6 +2122,12 @@ fn entry(
             if let Some(d) = first.filter(|d| d.time.is_none() && d.date.is_some()) {
                 t.date = d.date;
                 t.year_known = d.year_known;
+            }
+        }
+        // "Mon 17/03 09:30": a day and a month without the year, just before the time.
+        if t.date.is_none() {
+            if let Some((date, day_first, reading)) = yearless_date_before(&search[..t.range.start]) {
+                (t.date, t.day_first, t.numeric_reading, t.year_known) = (Some(date), day_first, reading, false);
             }
         }
         t.range = t.range.start + time_in.start..t.range.end + time_in.start;
@@ -2196,8 +2242,11 @@ fn relative_times(doc: &Document<'_>, look: Lookup<'_>, pieces: &mut [(usize, Pi
     let anchor = pieces.iter().find_map(|(_, p)| match p {
         Piece::Context { text, .. } => {
             let at = text.find("T+0").or_else(|| text.find("T0 ")).or_else(|| text.find("T=0"))?;
-            let found = look.first_time(&text[at + 2..])?;
-            Some(found.date?.to_datetime(found.time?)).map(|at| (at, found.zone))
+            // The time and the day may be written apart: "T0 = 14:00 UTC on Thursday 12 June 2025".
+            let found = look.all_times(&text[at + 2..]);
+            let time = found.iter().find(|t| t.time.is_some())?;
+            let date = time.date.or_else(|| found.iter().find_map(|t| t.date.filter(|_| t.year_known)))?;
+            Some((date.to_datetime(time.time?), time.zone.clone()))
         }
         Piece::Entry(..) => None,
     });
@@ -2401,6 +2450,8 @@ mod tests {
         assert!(only("The on-call turned the `batch_commit_v2` flag off for everyone", Milestone::Mitigated));
         // A channel's name is not a step: "#support-escalations" escalates nothing.
         assert!(only("Support lead posts in #support-escalations: merchants report failures", Milestone::Detected));
+        assert!(only("Receptionist phones the service desk about wrong slots", Milestone::Detected));
+        assert!(only("The secret-scanning service emails security@ about a token pattern", Milestone::Detected));
         assert!(!milestone_words("we decided not to have rolled the farm back").1.has(Milestone::Mitigated));
         assert!(!milestone_words("Failed network card confirmed; replacement booked").1.has(Milestone::Resolved));
         assert!(milestone_words("Recovery confirmed by the vendor").1.has(Milestone::Resolved));
@@ -2638,6 +2689,13 @@ mod tests {
         assert_eq!(parse(text)[0].declared_zone.as_ref().and_then(|z| z.offset_minutes), Some(330));
         let text = "## Timeline\n\n- 13:51 the build rolled out\n- 14:02 the check failed\n\nThe vendor replied at 09:00 PST the next day.\n";
         assert!(parse(text)[0].declared_zone.is_none());
+        // A day and month with no year before the time, day first as the entries show
+        // ("14/03" can only be); "T0 = 14:00 UTC on Thursday 12 June 2025" anchors T+ times.
+        let text = "---\ndetected: 2025-03-14T22:10Z\n---\n## Timeline\n\n- **Fri 14/03 21:37** — key printed\n\
+                    - **Mon 17/03 09:30** — customers told\n- **Tue 01/04 09:00** — old keys revoked\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-03-14T21:37:00", "2025-03-17T09:30:00", "2025-04-01T09:00:00"]);
+        let text = "## Timeline\n\nT0 = 14:00 UTC on Thursday 12 June 2025.\n\n- T+0m — rollout begins\n- T+1h05m — pool scaled\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-06-12T14:00:00", "2025-06-12T15:05:00"]);
         // "Timeline (Eastern)": the US region alone in brackets.
         let text = "## Timeline (Eastern)\n\nWednesday, November 5, 2025\n\n- 8:50 a.m. batch\n- 9.30am ticket\n";
         let t = &parse(text)[0];

@@ -986,7 +986,12 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
     let relative = words.first().is_some_and(|w| matches!(w.lower().as_str(), "who" | "as"));
     // ", in a hurry,", ", late on Friday,": an adverbial aside with no verb.
     let adverbial = words.first().is_some_and(|w| {
-        matches!(w.lower().as_str(), "in" | "at" | "on" | "late" | "early" | "during" | "apparently" | "unfortunately")
+        matches!(
+            w.lower().as_str(),
+            "in" | "at" | "on" | "late" | "early" | "during" | "apparently" | "unfortunately"
+                // ", for her part,", ", once again,", ", without a second look,".
+                | "for" | "once" | "without"
+        )
     }) && verbless
         && words.len() <= 5
         // ", it seems,", ", it appears,".
@@ -994,7 +999,16 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
             && words[0].lower() == "it"
             && matches!(words[1].lower().as_str(), "seems" | "appears" | "turns" | "seemed" | "appeared");
     let appositive = determiner && verbless && words.len() <= 6;
-    (tokens[open].text == "," && open > 0 && (appositive || relative || adverbial) && words.len() >= 2)
+    // ", however,", ", meanwhile,": one word of discourse.
+    let discourse = words.len() == 1
+        && matches!(
+            words[0].lower().as_str(),
+            "however" | "meanwhile" | "though" | "again" | "too" | "also" | "apparently"
+        );
+    (tokens[open].text == ","
+        && open > 0
+        && (appositive || relative || adverbial || discourse)
+        && (words.len() >= 2 || discourse))
         .then(|| open - 1)
 }
 

@@ -528,6 +528,22 @@ const HARMS: &[(&str, Harm)] = &[
     ("degraded", Through),
     ("invalidated", Through),
     ("evicted", Through),
+    // What a person's act did to the incident itself: "Ms Nguyen's decision to restart the
+    // database extended the outage by 25 minutes", "Caio's retry … stretched the outage".
+    ("extended the outage", Through),
+    ("extended the incident", Through),
+    ("extended the downtime", Through),
+    ("prolonged the outage", Through),
+    ("prolonged the incident", Through),
+    ("prolonged the downtime", Through),
+    ("stretched the outage", Through),
+    ("stretched the incident", Through),
+    ("lengthened the outage", Through),
+    ("doubled the outage", Through),
+    ("made the outage longer", Through),
+    ("made the outage worse", Through),
+    ("made the incident worse", Through),
+    ("cost us", Through),
     ("blame lies with", LiesWith),
     ("blame lay with", LiesWith),
     ("blame rests with", LiesWith),
@@ -1310,8 +1326,24 @@ const HARMFUL_CHOICES: &[&str] = &[
 
 /// Words that frame a thing as the cause ("*led to* the cascade", "the *root* of the
 /// problem"): with a noun of harm, they make a person's decision the cause.
-const CAUSE_FRAMES: &[&str] =
-    &["led", "lead", "leads", "caused", "causes", "resulted", "root", "triggered", "behind", "blame", "responsible"];
+const CAUSE_FRAMES: &[&str] = &[
+    "led",
+    "lead",
+    "leads",
+    "caused",
+    "causes",
+    "resulted",
+    "root",
+    "triggered",
+    "behind",
+    "blame",
+    "responsible",
+    // What it did to the incident: "… extended the outage by 25 minutes".
+    "extended",
+    "prolonged",
+    "lengthened",
+    "worsened",
+];
 
 /// "Arjun's decision to bypass the lock", "her choice to skip the canary": a person's
 /// choice, harm in itself or framed as the cause of the incident.
@@ -3472,7 +3504,11 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             })
         }
         Through => {
-            let from = masked.floor_char_boundary(hit.range.start.saturating_sub(80).max(hit.block.start));
+            // What a person's act did to the incident itself may come a long clause later:
+            // "Caio's retry grabbed the lock again just as the rollback finished, and that
+            // is what stretched the outage".
+            let reach = if trigger.ends_with("outage") || trigger.ends_with("incident") { 160 } else { 80 };
+            let from = masked.floor_char_boundary(hit.range.start.saturating_sub(reach).max(hit.block.start));
             let before = &masked[from..hit.range.start];
             before.contains("'s ")
                 || before.contains("\u{2019}s ")
@@ -3484,7 +3520,9 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 // A passive with its agent: "the rollback was delayed by Kofi".
                 || masked[hit.range.end..hit.block.end].starts_with(" by ")
                 // What the earlier clause's act did: "…, which (is what) emptied the pool".
-                || [", which", " which is what", " which was what"].iter().any(|w| before.trim_end().ends_with(w))
+                || [", which", " which is what", " which was what", " that is what", " that was what"]
+                    .iter()
+                    .any(|w| before.trim_end().ends_with(w))
         }
         _ => true,
     }

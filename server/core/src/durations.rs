@@ -397,6 +397,13 @@ const DOERS: &[&str] = &["we", "i", "he", "she", "they", "someone", "support"];
 /// payments started to time out", "webhooks stopped firing"), and not that it did not ("no
 /// errors started").
 fn says_impact_began(text: &str) -> bool {
+    // "**Start (08:40):** …", "**Impact (08:40):** …": a step labelled as the start.
+    if let Some(label) = crate::timeline::bold_label(text) {
+        let word = label.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+        if matches!(word.as_str(), "start" | "impact" | "onset" | "trigger") {
+            return true;
+        }
+    }
     let negated = |start: usize| {
         let word_before = text[..start].split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty());
         word_before.is_some_and(|w| ["no", "not", "never"].iter().any(|n| n.eq_ignore_ascii_case(w)))

@@ -49,6 +49,19 @@ pub struct FollowUpList {
     pub items: Vec<FollowUp>,
 }
 
+/// Whether `text` ends with an email address, as an owner after a dash: "— marta.koster@kassa.example",
+/// "— platform-leads@kassa.example".
+fn trailing_email(text: &str) -> bool {
+    let last = text.trim_end().trim_end_matches(['.', ')']).rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = last.trim_start_matches(['(', '<']).trim_end_matches('>');
+    last.split_once('@').is_some_and(|(user, domain)| {
+        !user.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && user.chars().chain(domain.chars()).all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '+'))
+    })
+}
+
 /// Whether `text` has a handle: "@" and a letter or digit, not inside an address or path
 /// ("dana@example.com", "/@types").
 fn has_handle(text: &str) -> bool {
@@ -353,6 +366,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                         || owner_label(whole)
                         // "… (TBD)", "… — TBC": the place of an owner, nobody in it.
                         || leading_owner(first)
+                        || trailing_email(own)
                         || !closing_placeholder(own)
                             && (trailing_owner_words(first)
                                 // (Or at the end of an item wrapped over lines.)
@@ -427,7 +441,9 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                             || status.contains("complete")
                             || status.contains("closed")
                             || status.contains("dropped")
-                            || status.contains('✅'),
+                            || status.contains('✅')
+                            // A tick in a "Done" column: "| ✓ |", "| ✔ |", "| yes |".
+                            || ["✓", "✔", "☑", "x", "yes", "y"].contains(&status.trim()),
                         has_text: doc.masked[row.clone()].chars().any(char::is_alphanumeric),
                     });
                 }
@@ -883,6 +899,21 @@ mod tests {
         let lists = followup_lists(&doc, Lookup::default());
         let unowned: Vec<bool> = lists[0].items.iter().map(FollowUp::needs_owner).collect();
         assert_eq!(unowned, [false, false, true, true, false, false, true]);
+    }
+
+    #[test]
+    fn owners_by_email_and_ticks_in_a_done_column() {
+        let text = "# D\n\n## Action items\n\n1. Alert on pool saturation — marta.koster@kassa.example\n\
+                    2. Review dependency bumps — platform-leads@kassa.example\n3. Load test after upgrades\n\
+                    4. Email the vendor at support@vendor.example about limits\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc, Lookup::default());
+        let unowned: Vec<bool> = lists[0].items.iter().map(FollowUp::needs_owner).collect();
+        assert_eq!(unowned, [false, false, true, true]);
+        let text = "# D\n\n## Follow-ups\n\n| Action | Owner | Done |\n| --- | --- | --- |\n| Add the flag review | | ✓ |\n| Write the runbook | | |\n";
+        let doc = Document::parse(text);
+        let done: Vec<bool> = followup_lists(&doc, Lookup::default())[0].items.iter().map(|i| i.done).collect();
+        assert_eq!(done, [true, false]);
     }
 
     #[test]

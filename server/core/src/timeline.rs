@@ -43,6 +43,7 @@ impl Milestone {
                 ("noticed", true),
                 ("notices", true),
                 ("spotted", true),
+                ("spots", true),
                 ("discover", true),
                 ("became aware", true),
                 // "Team aware 07:36" in a list of key events.
@@ -56,6 +57,9 @@ impl Milestone {
                 ("received an email", false),
                 ("received a call", false),
                 ("flagged", true),
+                // "SIEM rule ADM-7 flags a burst of logins" (not "feature flags").
+                ("flags a", true),
+                ("flags an", true),
                 // "SIEM rule … fires", "[FIRING:1] p99 latency".
                 ("fires", true),
                 ("fired", true),
@@ -73,6 +77,9 @@ impl Milestone {
                 ("reached the support", true),
                 ("calls the support", true),
                 ("call the service desk", true),
+                // "First clinic calls support: patients turning up an hour late".
+                ("calls support", true),
+                ("call support", true),
                 // "Two trade customers write to support that searches return nothing".
                 ("write to support", true),
                 ("writes to support", true),
@@ -295,10 +302,14 @@ impl Milestone {
                 ("incident closed", true),
                 ("closed the incident", true),
                 ("closes the incident", true),
+                ("closing the incident", true),
                 ("fully recovered", true),
                 ("fully restored", true),
                 ("incident over", true),
                 ("incident ended", true),
+                // A watch that ended: "06:54 Monitoring ended".
+                ("monitoring ended", true),
+                ("end of monitoring", true),
                 ("closed", false),
                 ("recovered", false),
                 ("restor", false),
@@ -1629,6 +1640,15 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         if header_zone.is_none() {
             header_zone = table.header.iter().find_map(|h| zone_of_note(look, &doc.text[h.clone()]));
         }
+        // A table with no header row of its own: "| 13:00 | Release train cut |" over the
+        // separator is the first entry.
+        if let (None, None, Some(first)) = (time_col, date_col, table.header.first()) {
+            if starts_with_time(doc, look, first.clone()) {
+                let head = trim_range(doc.text, first_line(doc.text, table.range.clone()));
+                let e = entry(doc, look, head.clone(), head.clone(), first.clone(), EntryShape::TableRow);
+                pieces.push((head.start, Piece::Entry(e, None)));
+            }
+        }
         for (row, cells) in table.rows() {
             let head = trim_range(doc.text, row.clone());
             let cell = cells.get(col).cloned().unwrap_or(head.clone());
@@ -1674,6 +1694,15 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     // that mentions a time is a note ("The consumer restarted at 10:10.").
     let narrative = !pieces.iter().any(|(_, p)| matches!(p, Piece::Entry(..)));
     let first_paragraph = doc.paragraphs.partition_point(|p| p.range.start < r.start);
+    // Paragraphs that open on a bold label with a time ("**Detection (09:14):** …"): one
+    // such label without a time ("**Resolution:** …") is an entry with no time.
+    let labelled = narrative
+        && doc.paragraphs[first_paragraph..]
+            .iter()
+            .take_while(|p| within(p.range.start))
+            .filter(|p| times::bold_label_time(&doc.text[p.range.clone()]).is_some())
+            .nth(1)
+            .is_some();
     for p in doc.paragraphs[first_paragraph..].iter().take_while(|p| within(p.range.start)) {
         if p.nested || !inside(&p.range) || under_timed_heading(&p.range) {
             continue;
@@ -1722,7 +1751,10 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                 || (by_fallback && fallback(&line).is_some())
                 // A narrative paragraph that opens on its time: "At around 13:58 the first
                 // requests began timing out", "A few minutes later, at 14:11, …".
-                || (n == 0 && narrative && narrated_time(look, line_text));
+                || (n == 0 && narrative && narrated_time(look, line_text))
+                // "**Detection (09:14):** A team lead messages the IT desk …".
+                || (n == 0 && narrative && times::bold_label_time(line_text).is_some())
+                || (n == 0 && labelled && bold_label(line_text).is_some());
             if starts_with_time {
                 if let Some((whole, head)) = current.take() {
                     pieces.push((
@@ -1757,10 +1789,21 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             // paragraph, else at its start.
             let anywhere = t.split_whitespace().take(13).count() <= 12 || says_so();
             let searched = if anywhere { t } else { &t[..t.floor_char_boundary(40)] };
+            // A date in brackets is an aside ("Pacific time (clocks went back on Sunday 2
+            // November)"), not the day of the entries after it.
+            let in_brackets = |at: usize| {
+                let before = &searched[..at];
+                before.matches('(').count() > before.matches(')').count()
+            };
             let date = look
                 .all_times(searched)
                 .into_iter()
-                .find(|x| x.date.is_some() && x.time.is_none() && (x.range.start <= 3 || anywhere))
+                .find(|x| {
+                    x.date.is_some()
+                        && x.time.is_none()
+                        && (x.range.start <= 3 || anywhere)
+                        && !in_brackets(x.range.start)
+                })
                 .and_then(|x| x.date.map(|d| (d, x.year_known, x.day_first)));
             pieces.push((
                 p.start,
@@ -1875,6 +1918,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         dated = true;
     }
     let mut undecided = false;
+    let mut first_weekday = None::<jiff::civil::Weekday>;
     let mut year = None::<i16>;
     let mut prev: Option<DateTime> = None;
     for (_, piece) in pieces {
@@ -1918,7 +1962,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                     // "#### Tue 06:15", "- Thu 09:10 …": a weekday before the time moves the
                     // day on to it (the nearest such day for the first entry, which may come
                     // before the front matter's date).
-                    if let (None, true) = (own_date, dated) {
+                    if own_date.is_none() {
                         // The weekday is read with the time ("Tue 06:15") or written just before it.
                         let written = &doc.text[t.range.clone()];
                         let in_time = &written[..written.find(|c: char| c.is_ascii_digit()).unwrap_or(0)];
@@ -1927,10 +1971,20 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                         } else {
                             in_time
                         };
-                        if let Some(w) = weekday_word(lead) {
-                            let ahead = i64::from(date.weekday().until(w));
-                            let step = if prev.is_none() && ahead > 3 { ahead - 7 } else { ahead };
-                            date = date.saturating_add(step.days());
+                        match (weekday_word(lead), dated) {
+                            (Some(w), true) => {
+                                let ahead = i64::from(date.weekday().until(w));
+                                let step = if prev.is_none() && ahead > 3 { ahead - 7 } else { ahead };
+                                date = date.saturating_add(step.days());
+                            }
+                            // With no date anywhere, the days are counted from the first
+                            // weekday written ("Sat 08:50" … "Mon 14:00" is two days on).
+                            (Some(w), false) => {
+                                let first = *first_weekday.get_or_insert(w);
+                                let today = first.wrapping_add(UNKNOWN_DAY.until(date).map_or(0, |s| s.get_days()));
+                                date = date.saturating_add(i64::from(today.until(w)).days());
+                            }
+                            (None, _) => {}
                         }
                     }
                     let mut at = match own_date {
@@ -2306,6 +2360,14 @@ fn relative_offset(text: &str) -> Option<i64> {
 
 /// Whether a paragraph opens on the time it tells of: at most five words, the last of them
 /// "at", "around", "about", "by" or "approximately", before a time of day.
+/// The bold label that opens a paragraph and ends with a colon: "Resolution" of
+/// "**Resolution:** Job configuration changed …", "Start (08:40)" of "**Start (08:40):**".
+pub(crate) fn bold_label(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("**")?;
+    let end = rest[..rest.floor_char_boundary(48)].find("**")?;
+    rest[..end].strip_suffix(':').filter(|l| l.starts_with(|c: char| c.is_alphabetic()))
+}
+
 fn narrated_time(look: Lookup<'_>, text: &str) -> bool {
     let head = &text[..text.floor_char_boundary(48)];
     let Some(t) = look.first_time(head).filter(|t| t.time.is_some() && t.date.is_none()) else { return false };
@@ -2451,6 +2513,11 @@ mod tests {
         // A channel's name is not a step: "#support-escalations" escalates nothing.
         assert!(only("Support lead posts in #support-escalations: merchants report failures", Milestone::Detected));
         assert!(only("Receptionist phones the service desk about wrong slots", Milestone::Detected));
+        assert!(only("SIEM rule ADM-7 flags a burst of admin logins", Milestone::Detected));
+        assert!(only("First clinic calls support about late patients", Milestone::Detected));
+        assert!(only("the storage on-call spots it in the dry-run report", Milestone::Detected));
+        assert!(only("06:54 Monitoring ended.", Milestone::Resolved));
+        assert!(only("35 min clean, closing the incident", Milestone::Resolved));
         assert!(only("The secret-scanning service emails security@ about a token pattern", Milestone::Detected));
         assert!(!milestone_words("we decided not to have rolled the farm back").1.has(Milestone::Mitigated));
         assert!(!milestone_words("Failed network card confirmed; replacement booked").1.has(Milestone::Resolved));
@@ -2701,6 +2768,30 @@ mod tests {
         let t = &parse(text)[0];
         assert_eq!(at(t), ["2025-11-05T08:50:00", "2025-11-05T09:30:00"], "a dotted time alone, with a meridiem");
         assert_eq!(t.zone_offset_minutes(), Some(-300));
+    }
+
+    #[test]
+    fn bold_labels_headerless_tables_weekdays_without_dates_and_asides() {
+        let at = |t: &Timeline| -> Vec<String> {
+            t.entries.iter().map(|e| e.moment.map_or("none".into(), |m| m.at.to_string())).collect()
+        };
+        // Paragraphs that open on a bold label with its time, under any heading; a label
+        // without a time is an entry with no time.
+        let text = "# D\n\n## What happened\n\n**Start (08:40):** The warm-up job fails.\n\n**Detection (09:14):** A lead messages the desk.\n\n\
+                    **Mitigation (10:05):** Job re-run by hand.\n\n**Resolution:** Config changed; incident closed.\n";
+        let t = &parse(text)[0];
+        assert_eq!(at(t), ["2000-01-01T08:40:00", "2000-01-01T09:14:00", "2000-01-01T10:05:00", "none"]);
+        // A table whose first row is an entry, not a header.
+        let text = "## Timeline (all times UTC)\n\n| 13:00 | Release cut |\n| --- | --- |\n| 13:40 | Canary staged |\n";
+        assert_eq!(at(&parse(text)[0]), ["2000-01-01T13:00:00", "2000-01-01T13:40:00"]);
+        // With no date anywhere, weekdays still count the days from the first one.
+        let text = "## Timeline\n\nAll times CET.\n\n- Sat 08:50 — API returns 503\n- Sun 10:00 — disk checked\n- Mon 14:00 — closed\n";
+        assert_eq!(at(&parse(text)[0]), ["2000-01-01T08:50:00", "2000-01-02T10:00:00", "2000-01-03T14:00:00"]);
+        // A date in brackets in a note is an aside, not the day of the entries.
+        let text = "---\nstarted: 2025-11-03T07:00:00-08:00\n---\n## Timeline\n\nPacific time (clocks went back on Sunday 2 November).\n\n- 7:00 AM — batch sends\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-11-03T07:00:00"]);
+        // "Key moments" is a timeline's heading.
+        assert_eq!(parse("## Key moments\n\n- 10:00 alert fired\n- 10:05 acknowledged\n").len(), 1);
     }
 
     #[test]

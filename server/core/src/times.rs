@@ -277,6 +277,19 @@ pub(crate) fn hour_with_meridiem(h: i8, meridiem: Option<&str>) -> Option<i8> {
     }
 }
 
+/// The time in a bold label that opens `text` and names a step: "**Detection (09:14):**",
+/// "**Start — 08:40:**". Only the label is searched.
+pub fn bold_label_time(text: &str) -> Option<TimeExpr> {
+    let rest = text.strip_prefix("**")?;
+    let end = rest[..rest.floor_char_boundary(48)].find("**")?;
+    let label = &rest[..end];
+    // A label says what the step was: a word before its time.
+    if !label.trim_start().starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    find_first(label).filter(|t| t.time.is_some()).map(|t| TimeExpr { range: t.range.start + 2..t.range.end + 2, ..t })
+}
+
 /// Finds every date or time expression in `text`, in order.
 pub fn find_all(text: &str) -> Vec<TimeExpr> {
     find_some(text, usize::MAX)

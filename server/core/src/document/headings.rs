@@ -110,6 +110,7 @@ impl SectionKind {
             || has("chronology")
             || starts("sequence of events")
             || t == "key events"
+            || t == "key moments"
             || t == "events"
             || starts("timeline")
             || LOGS.contains(&t)

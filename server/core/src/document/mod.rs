@@ -359,7 +359,8 @@ impl<'a> Document<'a> {
             let at = r.end - rest.len();
             let head = at..text.floor_char_boundary(r.end.min(at + 40));
             crate::times::find_first(&text[head.clone()]).is_some_and(|t| t.time.is_some() && t.range.start <= 3)
-                || crate::times::four_digit_time(text, head).is_some()
+                || crate::times::four_digit_time(text, head.clone()).is_some()
+                || (!item && crate::times::bold_label_time(&text[head]).is_some())
         };
         let item_starts: Vec<usize> = self.items.iter().map(|i| i.range.start).collect();
         let table_starts: Vec<usize> = self.tables.iter().map(|t| t.range.start).collect();

@@ -20,7 +20,8 @@ pub static RULE: Rule = Rule {
                    compared, nor are the time before the entry that detects the incident (nobody knew yet), the \
                    time after the one that resolves it or between the mitigation and the resolution, a silence \
                    across a heading with a date (another day, or another incident of the review), and a list that only names the key events (\"Key events\": \
-                   \"Incident declared 10:58\", \"Resolved 17:07\").",
+                   \"Incident declared 10:58\", \"Resolved 17:07\"), nor a silence an entry explains (\"waiting for \
+                   the vendor\", \"held for the 13:30 change window\", \"about 75 minutes remaining\").",
             why: "Long silences in a timeline are where the interesting work hides: the hour spent finding who had \
                   access, the wait for a vendor, the dashboard nobody trusted. Writing down what happened in the gap, \
                   even \"nothing changed; we were reading logs\", is often the most useful line of the debrief.",
@@ -158,6 +159,16 @@ const EXPLANATIONS: &[&str] = &[
     "canary",
     "takes about",
     "took about",
+    // A step held for its slot: "Deploy held for the 1:30 PM change window".
+    "held for",
+    "change window",
+    // A job of known length left to run: "rebuild left to finish, about 75 minutes remaining".
+    "left to finish",
+    "left to run",
+    "minutes remaining",
+    "hours remaining",
+    "minutes left",
+    "hours left",
     "takes around",
     "business hours",
     "nothing more",
@@ -233,6 +244,13 @@ mod tests {
         let text = "# D\n\n## Timeline\n\n- 13:40 reported\n- 13:52 declared\n- 14:30 fix deployed; wording sent to the lead for approval\n\
                     - 15:55 wording approved\n- 16:40 resolved\n";
         assert!(flagged(ID, text).is_empty());
+        // A job of known length left to run.
+        let text = "# D\n\n## Timeline\n\n- 23:05 seen\n- 23:12 declared\n- 23:20 rebuild left to finish, about 75 minutes remaining\n\
+                    - 00:40 rebuild completes\n- 01:05 all clear\n";
+        assert!(flagged(ID, text).is_empty());
+        let text = text
+            .replace("rebuild left to finish, about 75 minutes remaining", "deploy held for the 00:40 change window");
+        assert!(flagged(ID, &text).is_empty());
     }
 
     #[test]

@@ -522,6 +522,15 @@ pub const DUTIES: &[&str] = &[
     "mentioned",
     "call",
     "called",
+    // What was promised and not written: "never wrote the backfill runbook she promised".
+    "write",
+    "wrote",
+    "written",
+    // A step of a plan carried out: "the verification was not performed".
+    "perform",
+    "performed",
+    "complete",
+    "completed",
 ];
 
 /// Whether `lower` is a duty whose omission is blame when a person is named.

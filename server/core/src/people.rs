@@ -644,7 +644,14 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
         } else if possessive && next.is_some_and(|n| listed(n, &THING_NOUNS) && !listed(n, &AUTHORED_WORDS)) {
             ev.thing += 1;
         }
-        if prev.is_some_and(|p| listed(p, &THING_WORDS)) && !matches!(raw_prev, Some(',' | ':')) {
+        // ("This one is on Otieno", "that's on Priya": the blame put on a person, not a
+        // thing something runs on.)
+        let blame_on = prev.is_some_and(|p| p.eq_ignore_ascii_case("on")) && {
+            let b = before.trim_end().to_ascii_lowercase();
+            let b = b.strip_suffix("on").unwrap_or(&b).trim_end();
+            b.ends_with(" is") || b.ends_with("'s") || b.ends_with("\u{2019}s") || b.ends_with(" was")
+        };
+        if prev.is_some_and(|p| listed(p, &THING_WORDS)) && !matches!(raw_prev, Some(',' | ':')) && !blame_on {
             ev.thing += 1;
         }
         // (In the same cell: "| Jin | 11.22 |" is a person and a due date.)

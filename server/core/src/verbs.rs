@@ -294,6 +294,7 @@ const REGULAR: &[&str] = &[
     "paste",
     "patch",
     "pause",
+    "perform",
     "pick",
     "ping",
     "plan+",

@@ -301,6 +301,7 @@ const HARMS: &[(&str, Harm)] = &[
     ("brought", Down),
     ("knocked", Down),
     ("left", Left),
+    ("leaves", Left),
     ("sat on", Act),
     ("accidentally", Accident),
     ("mistakenly", Accident),
@@ -375,6 +376,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("not informed", Omission),
     ("not validate", Omission),
     ("not wait", Omission),
+    // "The verification in the change plan was not performed by Mr O'Sullivan".
+    ("not performed", Omission),
+    ("not carried out", Omission),
+    ("not completed", Omission),
     ("made a mistake", Act),
     ("made an error", Act),
     ("made a bad call", Act),
@@ -400,6 +405,9 @@ const HARMS: &[(&str, Harm)] = &[
     ("buggy", Mark),
     ("typo", Mark),
     ("without", Mark),
+    // "merged PR #812 to main with zero reviews": the safeguard counted as none.
+    ("with no", Mark),
+    ("with zero", Mark),
     ("instead of", Mark),
     ("rather than", Mark),
     ("over a red", Mark),
@@ -545,6 +553,12 @@ const HARMS: &[(&str, Harm)] = &[
     ("made the incident worse", Through),
     ("cost us", Through),
     ("blame lies with", LiesWith),
+    // "This one is on Otieno", "that's on Priya": where the blame is put.
+    ("this one is on", LiesWith),
+    ("this one's on", LiesWith),
+    ("that one is on", LiesWith),
+    ("that's on", LiesWith),
+    ("this is on", LiesWith),
     ("blame lay with", LiesWith),
     ("blame rests with", LiesWith),
     ("blame rested with", LiesWith),
@@ -1231,6 +1245,9 @@ fn left_exposed(words: &[String]) -> bool {
         "disabled" | "muted" | "silenced" => words[..i].iter().any(|o| SAFEGUARDS.contains(&o.as_str())),
         // "left the schema prefix off": a part the command needed, left out.
         "off" => words[..i].iter().any(|o| SAFEGUARDS.contains(&o.as_str()) || NEEDED_PARTS.contains(&o.as_str())),
+        // "left the connection-pool override out of the new configuration file": a part
+        // the new thing needed, not carried over ("left out of the meeting" names no thing).
+        "out" => i > 0 && words.get(i + 1).is_some_and(|n| n == "of"),
         _ => false,
     })
 }
@@ -1296,6 +1313,8 @@ const LEFT_STATES: &[&str] = &[
     "off",
     "muted",
     "silenced",
+    // "left the pool override out of the new config file".
+    "out",
 ];
 
 /// What a thing left alone does that a person may be said to have let happen: "let the
@@ -2314,6 +2333,9 @@ fn done_wrongly(words: &[String]) -> bool {
         || words.iter().enumerate().any(|(i, w)| {
             BAD.contains(&w.as_str())
                 || (w == "without" && without_harm(&words[i + 1..]))
+                || (w == "with"
+                    && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "no" | "zero"))
+                    && without_harm(&words[i + 2..]))
                 || (w == "by" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "mistake" | "accident")))
                 || (w == "too" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "early" | "soon")))
                 || (w == "instead" && words.get(i + 1).is_some_and(|n| n == "of"))
@@ -2929,9 +2951,10 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let Some(only_through_a_thing) = harm_holds(trigger, harm, mark, tokens, t_index, last) else {
         return;
     };
-    // "Nova reboots every gateway at once rather than in batches": a habit told in the
-    // present, of a word the document also uses as a thing ("through Nova").
-    let habit = matches!(mark, Some("instead of" | "rather than"))
+    // "Nova reboots every gateway at once rather than in batches", "Jarvis deploys exports
+    // with no canary": a habit told in the present, of a word the document also uses as a
+    // thing ("through Nova").
+    let habit = matches!(mark, Some("instead of" | "rather than" | "without" | "with no" | "with zero"))
         && trigger.ends_with('s')
         && subject.person.as_ref().is_some_and(|(_, p)| {
             who.document.is_some_and(|people| people.evidence(&ctx.doc.text[p.clone()]).thing > 0)

@@ -1003,6 +1003,12 @@ const CLEARED: &[&str] = &[
     "expired",
     "junk",
     "affected",
+    // What the thing was doing to others: "terminates the backend holding the lock".
+    "holding",
+    "blocking",
+    "hogging",
+    "runaway",
+    "rogue",
 ];
 
 /// Words in the object that make a neutral act harmful: "a *bad* config".

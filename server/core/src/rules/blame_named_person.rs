@@ -404,6 +404,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("misconfigured", Mark),
     ("buggy", Mark),
     ("typo", Mark),
+    // A thing shipped carrying a lapsed part: "pushed a cert bundle with an expired
+    // intermediate" (not "renewed the expired certificate").
+    ("with an expired", Mark),
+    ("with expired", Mark),
     ("without", Mark),
     // "merged PR #812 to main with zero reviews": the safeguard counted as none.
     ("with no", Mark),
@@ -1014,6 +1018,8 @@ const CLEARED: &[&str] = &[
 /// Words in the object that make a neutral act harmful: "a *bad* config".
 const BAD: &[&str] = &[
     "bad",
+    // "pushed a cert bundle with an expired intermediate".
+    "expired",
     "wrong",
     "broken",
     "faulty",

@@ -326,6 +326,8 @@ const HARMS: &[(&str, Harm)] = &[
     ("so", Consequence),
     ("which", Consequence),
     ("which meant", Consequence),
+    // "…, which is why nothing fired when every tenant drifted".
+    ("which is why", Consequence),
     ("which means", Consequence),
     ("leading to", Consequence),
     ("resulting in", Consequence),
@@ -1770,6 +1772,17 @@ fn lost_capacity(words: &[String]) -> bool {
         || words.iter().any(|w| matches!(w.as_str(), "couldn't" | "cannot" | "can't" | "unable" | "wouldn't"))
 }
 
+/// Whether a consequence says an alarm stayed quiet: "so nothing fired", "which is why no
+/// alert fired", "so nobody was paged".
+fn alarm_kept_quiet(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "nothing" | "no" | "nobody" | "never")
+            && words[i + 1..].iter().take(3).any(|n| {
+                matches!(n.as_str(), "fired" | "paged" | "alerted" | "triggered" | "notified" | "woke" | "rang")
+            })
+    })
+}
+
 /// What a clause of consequence may say, once a consequence: "*so* the backup route was
 /// *dead* too", "*so* every pause kicked off *another* rebalance", "*which meant* the
 /// alert went nowhere".
@@ -1853,7 +1866,8 @@ fn consequence(
     // ", leading to 40 minutes of errors", ", resulting in a full outage": what came of it,
     // named by its noun.
     let led_to = matches!(trigger.as_str(), "leading" | "resulting");
-    if trigger == "which" {
+    let why = last > t_index && tokens[last].lower() == "why";
+    if trigger == "which" && !why {
         let Some((mut v, verb)) = next_word(tokens, last) else { return };
         let verb = verb.lower();
         // "which blew up the memory", "which took out the whole line": the particle belongs
@@ -1929,7 +1943,7 @@ fn consequence(
         .take(20)
         .map(|t| t.lower().as_str().to_string())
         .collect();
-    let lost = lost_capacity(&words);
+    let lost = lost_capacity(&words) || alarm_kept_quiet(&words);
     // "so nothing was lost", "so the page went unanswered only briefly, and again": no
     // harm, or the harm was there before.
     let denied = !lost

@@ -260,6 +260,12 @@ pub const ROLE_NOUNS: &[&str] = &[
     "management",
     "leadership",
     "execs",
+    // "The CAB chair should have returned the request".
+    "chair",
+    "chairs",
+    "chairperson",
+    "chairman",
+    "chairwoman",
 ];
 
 /// Nouns for groups of people that also name things ("the service *desk*", "the change

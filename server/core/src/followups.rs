@@ -78,7 +78,7 @@ static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII case folding and classes keep these small to compile (a Unicode `(?i)` with
     // `\b` and `\w` is many times larger).
     pattern::build(
-        r"(?-u:(?i)\b(?:owners?|owned by|assignees?|assigned to|dri|responsible|lead|who|responsable|responsabile|verantwortlich|eigenaar|ansvarlig|ansvarig)\s*)(?:[:=-]|(?u:–|—))(?-u:\s)*[^\t\n\r ]|(?-u:(?i)\b(?:assigned to|owned by)\s+)[^\t\n\r ]",
+        r"(?-u:(?i)\b(?:owners?|owned by|assignees?|assigned to|dri|responsible|lead|who|responsable|responsabile|pilote|verantwortlich|eigenaar|ansvarlig|ansvarig)\s*)(?:[:=-]|(?u:–|—))(?-u:\s)*[^\t\n\r ]|(?-u:(?i)\b(?:assigned to|owned by)\s+)[^\t\n\r ]",
     )
 });
 /// A name or team at the end of the first line: "— Dana", "(Dana)", "[Platform team]",
@@ -189,10 +189,16 @@ fn leading_initials(text: &str) -> bool {
 fn trailing_owner_words(first: &str) -> bool {
     let t = first.trim_end().trim_end_matches('.');
     let t = without_due_date(t);
-    let Some(cut) = t.rfind([':', '\u{2014}', '\u{2013}']).or_else(|| t.rfind(" - ").map(|i| i + 1)) else {
+    // (An arrow points at the owner too: "… → Electrical Superintendent (WO 40019283)".)
+    let Some(cut) = t.rfind([':', '\u{2014}', '\u{2013}', '\u{2192}']).or_else(|| t.rfind(" - ").map(|i| i + 1)) else {
         return false;
     };
-    let tail = t[cut..].trim_start_matches([':', '\u{2014}', '\u{2013}', '-']).trim();
+    let tail = t[cut..].trim_start_matches([':', '\u{2014}', '\u{2013}', '\u{2192}', '-']).trim();
+    // A work order or ticket in brackets after the owner is not part of the name.
+    let tail = match tail.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| t[..i].trim_end())) {
+        Some(before) if !before.is_empty() => before,
+        _ => tail,
+    };
     let words: Vec<&str> = tail.split_whitespace().collect();
     // A name or a handle, or a team or a role however it is written ("security on-call lead").
     let named = words.first().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c == '@'))
@@ -914,6 +920,17 @@ mod tests {
         let doc = Document::parse(text);
         let done: Vec<bool> = followup_lists(&doc, Lookup::default())[0].items.iter().map(|i| i.done).collect();
         assert_eq!(done, [true, false]);
+    }
+
+    #[test]
+    fn owners_after_an_arrow_and_as_french_write_them() {
+        let text = "# D\n\n## Actions\n\n- Replace the UPS on the core rack →\n  Electrical Superintendent (WO 40019283)\n\
+                    - Test failover every quarter → Maintenance Planner\n\
+                    - Check calendar exceptions before loading — Pilote : C. Marchand\n- Give the desk a direct number\n";
+        let doc = Document::parse(text);
+        let unowned: Vec<bool> =
+            followup_lists(&doc, Lookup::default())[0].items.iter().map(FollowUp::needs_owner).collect();
+        assert_eq!(unowned, [false, false, false, true]);
     }
 
     #[test]

@@ -77,6 +77,8 @@ impl Milestone {
                 ("reached the support", true),
                 ("calls the support", true),
                 ("call the service desk", true),
+                // "Hall 3 shift supervisor calls the IT hotline: no labels on any printer".
+                ("hotline", true),
                 // "First clinic calls support: patients turning up an hour late".
                 ("calls support", true),
                 ("call support", true),
@@ -91,7 +93,10 @@ impl Milestone {
                 ("calls the", false),
                 ("phones the", false),
                 ("phoned the", false),
+                // "Two donors phone the office asking whether the email is genuine".
+                ("phone the", false),
                 // "The secret-scanning service emails security@ about a token".
+                // (Not "640 emails titled …": mail counted is mail sent.)
                 ("emails", false),
                 ("call the", false),
                 ("email from", false),
@@ -243,6 +248,10 @@ impl Milestone {
                 ("repaired", false),
                 ("disabled", false),
                 ("turned off", true),
+                // A protective flag turned on: "PIN reset now needs a call-back. Flag switched on".
+                ("switched on", false),
+                // Access taken back: "Dev resets the coordinator's password".
+                ("resets the", false),
                 ("rerun", false),
                 ("recovered", false),
                 ("renewed", false),
@@ -662,10 +671,12 @@ fn pick(marks: &[Marks]) -> [Option<usize>; 4] {
 /// orders flow again"), the first hint of mitigation up to that one ("Campaign paused"),
 /// since the reader's mitigation is where it began to hurt less.
 fn eased_before(marks: &[Marks], start: usize, outright: usize) -> usize {
-    let Some(eased) = (start..outright).find(|&i| marks[i].eased) else {
+    // Not the entry that detected or responded ("noticed Prow was slow, suspected GitHub
+    // again"), nor one that only finds the cause ("Root cause identified: rate limiter …").
+    let Some(eased) = (start + 1..outright).find(|&i| marks[i].eased) else {
         return outright;
     };
-    (start..=eased).find(|&i| marks[i].all.has(Milestone::Mitigated)).unwrap_or(eased)
+    (start + 1..=eased).find(|&i| marks[i].all.has(Milestone::Mitigated) && !marks[i].diagnosis).unwrap_or(eased)
 }
 
 /// The set of milestones an entry marks.
@@ -716,6 +727,8 @@ struct Marks {
     repair: bool,
     /// Whether it tells the impact easing (see [`EASING`]).
     eased: bool,
+    /// Whether it says the cause was found ("Root cause identified: …", "Cause found").
+    diagnosis: bool,
 }
 
 impl Marks {
@@ -751,7 +764,9 @@ impl Marks {
                     return;
                 }
                 if m == Milestone::Detected
-                    && (*hindsight.get_or_insert_with(|| found_afterwards(text)) || reported_out(text, start))
+                    && (*hindsight.get_or_insert_with(|| found_afterwards(text))
+                        || reported_out(text, start)
+                        || counted(text, start))
                 {
                     return;
                 }
@@ -788,8 +803,32 @@ impl Marks {
         if marks.all.has(Milestone::Mitigated) && !marks.strong.has(Milestone::Mitigated) && no_better(text) {
             marks.all.0 &= !(1 << Milestone::Mitigated as u8);
         }
+        let lower = text.to_ascii_lowercase();
+        marks.diagnosis = lower.contains("cause")
+            && ["identified", "found", "confirmed", "narrowed", "traced"].iter().any(|w| lower.contains(w));
+        // "Online portal still failing. … status page shows all systems operational": not
+        // over while the entry says it is still failing.
+        if marks.all.has(Milestone::Resolved) && !marks.strong.has(Milestone::Resolved) && still_failing(text) {
+            marks.all.0 &= !(1 << Milestone::Resolved as u8);
+        }
         marks
     }
+}
+
+/// Whether an entry says the trouble goes on: "still failing", "still down", "still being
+/// worked".
+fn still_failing(text: &str) -> bool {
+    const SAID: &[&str] = &[
+        "still fail",
+        "still down",
+        "still time out",
+        "still timing out",
+        "still being worked",
+        "still broken",
+        "still erroring",
+    ];
+    let lower = text.to_lowercase();
+    SAID.iter().any(|s| lower.contains(s))
 }
 
 /// Whether an entry rolls something back or turns it off with a short object between the
@@ -804,9 +843,14 @@ fn rolled_back_apart(text: &str) -> bool {
     text.split(['.', ';', ':']).any(|clause| {
         let words: Vec<&str> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         words.iter().enumerate().any(|(i, w)| {
+            // The object ends at a conjunction: "rolled over and all pods are back".
+            let object = words[i + 1..]
+                .iter()
+                .take(6)
+                .take_while(|n| !["and", "but", "then", "while"].iter().any(|c| n.eq_ignore_ascii_case(c)));
             PAIRS.iter().any(|(verbs, particle)| {
                 verbs.iter().any(|v| w.eq_ignore_ascii_case(v))
-                    && words[i + 1..].iter().take(6).skip(1).any(|n| n.eq_ignore_ascii_case(particle))
+                    && object.clone().skip(1).any(|n| n.eq_ignore_ascii_case(particle))
                     && !negated_before(&text[..text.find(w).unwrap_or(0)])
             })
         })
@@ -869,7 +913,18 @@ fn reported_out(text: &str, start: usize) -> bool {
     let rest = &text[start..];
     let before = text[..start].trim_end();
     let opens = !before.contains(char::is_alphabetic) || before.ends_with(['.', ':', '|', '\u{2014}', '\u{2013}', '-']);
-    opens && (rest.starts_with("Reported to ") || rest.starts_with("Notified to "))
+    if opens && (rest.starts_with("Reported to ") || rest.starts_with("Notified to ")) {
+        return true;
+    }
+    // "Personal data breach reported to the ICO": told to an authority, anywhere.
+    let lower = rest.get(..rest.floor_char_boundary(40)).unwrap_or(rest).to_ascii_lowercase();
+    let Some(to) = lower.strip_prefix("reported to ").or_else(|| lower.strip_prefix("notified to ")) else {
+        return false;
+    };
+    let to = to.strip_prefix("the ").unwrap_or(to);
+    ["ico", "regulator", "authorit", "data protection", "dpa", "cnil", "police", "insurer", "supervisor"]
+        .iter()
+        .any(|a| to.starts_with(a))
 }
 
 /// Mitigation words that say a repair was made, not that things got better: an entry
@@ -908,6 +963,22 @@ fn is_easing(word: &str) -> bool {
 }
 
 const REPAIRS: &[&str] = &["patched", "fixed", "renewed", "deployed", "redeployed", "installed", "rotated", "revoked"];
+
+/// Whether the word at `start` follows a number ("640 emails", "3 alerts"): things counted,
+/// not someone telling.
+fn counted(text: &str, start: usize) -> bool {
+    // Only nouns of messages: "the 99 radios Transit Control" is a bus route and a verb.
+    let word_here = text[start..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if !["emails", "calls", "alerts", "messages", "tickets", "complaints"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word_here))
+    {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
 
 /// Whether a list item's text is a remark ("**Note:** …", "NB: …") rather than an event.
 fn is_note(text: &str) -> bool {
@@ -1822,7 +1893,9 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             .all_times(&h.text)
             .into_iter()
             .find_map(|t| t.date.map(|d| (d, t.year_known, t.day_first)))
-            .or_else(|| date_elsewhere(&h.text).map(|d| (d, true, None)));
+            .or_else(|| date_elsewhere(&h.text).map(|d| (d, true, None)))
+            // "Thursday, 27.03.2025": a dotted date with its year, as Europe writes one.
+            .or_else(|| times::dotted_date(&h.text).filter(|(_, year)| *year).map(|(d, _)| (d, true, None)));
         let day = if date.is_none() { day_mark(&h.text) } else { None };
         pieces.push((
             h.range.start,
@@ -2178,6 +2251,18 @@ fn entry(
                 t.year_known = d.year_known;
             }
         }
+        // "Tue 3rd June, 9.15am": a date, then a time written with a dot.
+        if t.time.is_none() && t.date.is_some() {
+            let rest = &search[t.range.end..];
+            let skipped = rest.len() - rest.trim_start_matches([',', ' ']).len();
+            let from = t.range.end + skipped;
+            let near = from..search.floor_char_boundary((from + 12).min(search.len()));
+            if let Some(found) = times::four_digit_time(search, near).filter(|f| has_meridiem(&search[f.range.clone()]))
+            {
+                t.time = found.time;
+                t.range.end = found.range.end;
+            }
+        }
         // "Mon 17/03 09:30": a day and a month without the year, just before the time.
         if t.date.is_none() {
             if let Some((date, day_first, reading)) = yearless_date_before(&search[..t.range.start]) {
@@ -2232,9 +2317,22 @@ fn speaks_of_the_times(text: &str) -> bool {
 }
 
 fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
-    let found = look.zone_in(text);
+    // "… copied with their UTC offsets": offsets from UTC named, not UTC declared.
+    let lower = text.to_ascii_lowercase();
+    let offsets_named =
+        ["utc offset", "offset from utc", "offsets from utc", "gmt offset"].iter().any(|p| lower.contains(p));
+    let found = look.zone_in(text).filter(|z| !(offsets_named && matches!(z.name.as_str(), "UTC" | "GMT")));
     let abbreviation =
         found.as_ref().is_some_and(|z| z.name.chars().all(|c| c.is_ascii_alphabetic()) && z.name != "UTC");
+    // "MEZ (Europe/Berlin)": the zone's own name says more than its abbreviation.
+    if abbreviation {
+        let iana = text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-'))).find(|w| {
+            w.contains('/') && w.starts_with(|c: char| c.is_ascii_uppercase()) && jiff::tz::TimeZone::get(w).is_ok()
+        });
+        if let Some(name) = iana {
+            return Some(Zone { name: name.to_string(), offset_minutes: None });
+        }
+    }
     if found.is_none() || abbreviation {
         // "PST, UTC+8": the offset says which PST.
         let explicit = ["UTC+", "UTC-", "UTC\u{2212}", "GMT+", "GMT-"].iter().find_map(|p| {
@@ -2518,6 +2616,13 @@ mod tests {
         assert!(only("the storage on-call spots it in the dry-run report", Milestone::Detected));
         assert!(only("06:54 Monitoring ended.", Milestone::Resolved));
         assert!(only("35 min clean, closing the incident", Milestone::Resolved));
+        assert!(only("Hall 3 supervisor calls the IT hotline: no labels print", Milestone::Detected));
+        assert!(only("Two donors phone the office asking whether it is genuine", Milestone::Detected));
+        assert!(milestone_words("640 emails titled 'Updated bank details' go to donors").1 == Milestones::default());
+        assert!(!milestone_words("Personal data breach reported to the ICO").1.has(Milestone::Detected));
+        assert!(!milestone_words("Portal still failing; the processor's status page shows all systems operational")
+            .1
+            .has(Milestone::Resolved));
         assert!(only("The secret-scanning service emails security@ about a token pattern", Milestone::Detected));
         assert!(!milestone_words("we decided not to have rolled the farm back").1.has(Milestone::Mitigated));
         assert!(!milestone_words("Failed network card confirmed; replacement booked").1.has(Milestone::Resolved));
@@ -2698,6 +2803,13 @@ mod tests {
         // Things that did not get better ease nothing.
         let no_better = format!("{head}- 09:20 broker restarted, no change\n- 10:10 rolled back\n");
         assert_eq!(mitigated(&no_better).as_deref(), Some("10:10 rolled back"));
+        // Neither a diagnosis nor the response's own entry is where it began to ease.
+        let diagnosis = format!(
+            "{head}- 09:20 root cause identified: the rate limiter sees one IP\n- 09:40 queue drains, orders flowing again\n- 10:10 rolled back\n"
+        );
+        assert_eq!(mitigated(&diagnosis).as_deref(), Some("09:40 queue drains, orders flowing again"));
+        // "rolled over and all pods are back": no rollback across the conjunction.
+        assert!(!rolled_back_apart("All nodes have been rolled over and all pods are back to normal"));
     }
 
     #[test]
@@ -2792,6 +2904,24 @@ mod tests {
         assert_eq!(at(&parse(text)[0]), ["2025-11-03T07:00:00"]);
         // "Key moments" is a timeline's heading.
         assert_eq!(parse("## Key moments\n\n- 10:00 alert fired\n- 10:05 acknowledged\n").len(), 1);
+    }
+
+    #[test]
+    fn dotted_dates_in_headings_german_zones_and_offsets_named_in_passing() {
+        let at = |t: &Timeline| -> Vec<String> { t.entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect() };
+        let text = "## Timeline\n\nTimes are plant time in Eisenach (MEZ).\n\n### Thursday, 27.03.2025\n\n- 05:40 Uhr — reboot\n- 06:11 Uhr — hotline called\n";
+        let t = &parse(text)[0];
+        assert_eq!(at(t), ["2025-03-27T05:40:00", "2025-03-27T06:11:00"]);
+        assert_eq!(t.zone_offset_minutes(), Some(60));
+        // "with their UTC offsets" declares no UTC: each entry's own offset stands.
+        let text = "## Timeline\n\nTimestamps are copied from the logs, with their UTC offsets.\n\n\
+                    - `2025-03-15T01:10-02:30` — certificate live\n- `2025-03-15T02:47-02:30` — nurse finds it\n";
+        let t = &parse(text)[0];
+        assert_eq!(at(t), ["2025-03-15T01:10:00", "2025-03-15T02:47:00"]);
+        assert_eq!(t.zone().and_then(|z| z.offset_minutes), Some(-150));
+        // A date, then a dotted time with a meridiem.
+        let text = "## Timeline\n\n- **Tue 3rd June 2025, 9.15am** – email opened\n- **Tue 3rd June 2025, 11.20am** – donors phone the office\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-06-03T09:15:00", "2025-06-03T11:20:00"]);
     }
 
     #[test]

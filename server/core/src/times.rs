@@ -159,6 +159,9 @@ const ZONES: &[(&str, i32)] = &[
     ("IST", 330),
     ("CET", 60),
     ("CEST", 120),
+    // German: Mitteleuropäische (Sommer)zeit.
+    ("MEZ", 60),
+    ("MESZ", 120),
     ("WEST", 60),
     ("EET", 120),
     ("EEST", 180),

@@ -803,9 +803,12 @@ impl Marks {
         if marks.all.has(Milestone::Mitigated) && !marks.strong.has(Milestone::Mitigated) && no_better(text) {
             marks.all.0 &= !(1 << Milestone::Mitigated as u8);
         }
-        let lower = text.to_ascii_lowercase();
-        marks.diagnosis = lower.contains("cause")
-            && ["identified", "found", "confirmed", "narrowed", "traced"].iter().any(|w| lower.contains(w));
+        // Asked only of entries that hint at mitigation (see [`eased_before`]).
+        if marks.all.has(Milestone::Mitigated) {
+            let lower = text.to_ascii_lowercase();
+            marks.diagnosis = lower.contains("cause")
+                && ["identified", "found", "confirmed", "narrowed", "traced"].iter().any(|w| lower.contains(w));
+        }
         // "Online portal still failing. … status page shows all systems operational": not
         // over while the entry says it is still failing.
         if marks.all.has(Milestone::Resolved) && !marks.strong.has(Milestone::Resolved) && still_failing(text) {

@@ -818,6 +818,12 @@ impl Marks {
     }
 }
 
+/// Whether `text` says any of `phrases` (lowercase), in any case.
+fn says_any(text: &str, phrases: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    phrases.iter().any(|s| lower.contains(s))
+}
+
 /// Whether an entry says the trouble goes on: "still failing", "still down", "still being
 /// worked".
 fn still_failing(text: &str) -> bool {
@@ -830,8 +836,7 @@ fn still_failing(text: &str) -> bool {
         "still broken",
         "still erroring",
     ];
-    let lower = text.to_lowercase();
-    SAID.iter().any(|s| lower.contains(s))
+    says_any(text, SAID)
 }
 
 /// Whether an entry rolls something back or turns it off with a short object between the
@@ -864,8 +869,7 @@ fn rolled_back_apart(text: &str) -> bool {
 /// "did not help".
 fn no_better(text: &str) -> bool {
     const SAID: &[&str] = &["unchanged", "no effect", "no improvement", "did not help", "didn't help", "no change"];
-    let lower = text.to_lowercase();
-    SAID.iter().any(|s| lower.contains(s))
+    says_any(text, SAID)
 }
 
 /// Whether an entry says it was only found afterwards ("from server logs, not noticed at
@@ -893,8 +897,7 @@ fn found_afterwards(text: &str) -> bool {
         "vu plus tard",
         "später gesehen",
     ];
-    let lower = text.to_lowercase();
-    SAID.iter().any(|s| lower.contains(s))
+    says_any(text, SAID)
 }
 
 /// Whether the word at `start..end` is "confirmed" after a fault it confirms: "Failed

@@ -639,6 +639,10 @@ impl<'t> MilestoneEntries<'t> {
 fn pick(marks: &[Marks]) -> [Option<usize>; 4] {
     let mut picked = [None; 4];
     let mut from = 0;
+    // Detection comes before the response: an outright word after the first entry that
+    // responds outright ("near miss reported in the safety system") gives way to a hint
+    // before it ("the nurse calls the pharmacy").
+    let responded = (0..marks.len()).find(|&i| marks[i].strong.has(Milestone::Responded));
     for (k, m) in Milestone::ALL.into_iter().enumerate() {
         // Each milestone comes at or after the one before; resolution after
         // mitigation, in a later entry unless only the same one says it outright.
@@ -647,6 +651,12 @@ fn pick(marks: &[Marks]) -> [Option<usize>; 4] {
             (start..marks.len()).find(|&i| if strong { marks[i].strong.has(m) } else { marks[i].all.has(m) })
         };
         let found = find(true, start)
+            .map(|outright| match (m, responded) {
+                (Milestone::Detected, Some(r)) if outright > r => {
+                    (start..=r).find(|&i| marks[i].all.has(m)).unwrap_or(outright)
+                }
+                _ => outright,
+            })
             .map(|outright| if m == Milestone::Mitigated { eased_before(marks, start, outright) } else { outright })
             .or_else(|| find(false, start))
             .or_else(|| (m == Milestone::Resolved && start > from).then(|| find(true, from)).flatten());
@@ -766,7 +776,10 @@ impl Marks {
                 if m == Milestone::Detected
                     && (*hindsight.get_or_insert_with(|| found_afterwards(text))
                         || reported_out(text, start)
-                        || counted(text, start))
+                        || counted(text, start)
+                        // "Banner added to alert users": a purpose, told to others.
+                        || (text[..start].to_ascii_lowercase().ends_with("to ")
+                            && text[start..].get(..6).is_some_and(|w| w.eq_ignore_ascii_case("alert "))))
                 {
                     return;
                 }
@@ -2786,6 +2799,21 @@ mod tests {
         assert_eq!(line(Milestone::Responded), Some("14:12 acknowledged and declared"));
         assert_eq!(line(Milestone::Mitigated), Some("14:40 rolled back"));
         assert_eq!(line(Milestone::Resolved), Some("15:10 resolved"));
+    }
+
+    #[test]
+    fn detection_comes_before_the_response() {
+        // An outright word after the response ("reported to the safety system") gives way
+        // to a hint before it; a banner "to alert users" detects nothing.
+        let text = "## Timeline\n\n- 02:47 nurse calls the pharmacy: the order is still available\n\
+                    - 03:20 IT on-call acknowledges\n- 04:50 chain fixed\n- 05:15 near miss closed and reported in the safety system\n";
+        let t = &parse(text)[0];
+        let line = |m| t.milestone_entries().get(m).map(|e: &TimelineEntry| text[e.head.clone()].to_string());
+        assert_eq!(
+            line(Milestone::Detected).as_deref(),
+            Some("02:47 nurse calls the pharmacy: the order is still available")
+        );
+        assert!(!milestone_words("Banner is added to the site to alert users of delays").1.has(Milestone::Detected));
     }
 
     #[test]

@@ -398,7 +398,7 @@ const DOERS: &[&str] = &["we", "i", "he", "she", "they", "someone", "support"];
 /// errors started").
 fn says_impact_began(text: &str) -> bool {
     // "**Start (08:40):** …", "**Impact (08:40):** …": a step labelled as the start.
-    if let Some(label) = crate::timeline::bold_label(text) {
+    if let Some(label) = crate::times::bold_label(text) {
         let word = label.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
         if matches!(word.as_str(), "start" | "impact" | "onset" | "trigger") {
             return true;
@@ -420,7 +420,7 @@ fn tells_harm(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let has = |list: &[&str]| words.iter().any(|w| list.iter().any(|l| w.starts_with(l)));
-    let secret = has(&["key", "token", "secret", "password", "credential"])
+    let secret = words.iter().any(|w| crate::lexicon::SECRETS.contains(w))
         && has(&["public", "gist", "exposed", "leaked", "pastebin"]);
     let broken =
         has(&["404", "5xx", "500s", "502s", "503s", "wrong", "broken", "duplicat", "twice", "garbled", "blank"])

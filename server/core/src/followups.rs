@@ -366,21 +366,23 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                 // it, and a `check` of a small debrief whose follow-ups they settle never
                 // builds the expressions (a fifth of that process's instructions).
                 let own = doc.text[item.own.clone()].trim_end();
-                let marks = look.followup_marks(whole, Some(first_in_whole), || Marks {
-                    owner: has_handle(whole)
-                        || leading_initials(first)
-                        || owner_label(whole)
-                        // "… (TBD)", "… — TBC": the place of an owner, nobody in it.
-                        || leading_owner(first)
-                        || trailing_email(own)
-                        || !closing_placeholder(own)
-                            && (trailing_owner_words(first)
-                                // (Or at the end of an item wrapped over lines.)
-                                || trailing_owner_words(&own.split_whitespace().collect::<Vec<_>>().join(" "))
-                                || parenthetical_owner(first)
-                                || parenthetical_owner(own)
-                                || TRAILING_OWNER.is_match(first.trim_end())),
-                    ticket: has_ticket(whole),
+                let marks = look.followup_marks(whole, Some(first_in_whole), || {
+                    // An item wrapped over lines, read as one line for what ends it.
+                    let wrapped = own.contains('\n').then(|| own.split_whitespace().collect::<Vec<_>>().join(" "));
+                    let ends_with_owner = |t: &str| trailing_owner_words(t) || parenthetical_owner(t);
+                    Marks {
+                        owner: has_handle(whole)
+                            || leading_initials(first)
+                            || owner_label(whole)
+                            || leading_owner(first)
+                            || trailing_email(own)
+                            // "… (TBD)", "… — TBC": the place of an owner, nobody in it.
+                            || !closing_placeholder(own)
+                                && (ends_with_owner(first)
+                                    || wrapped.as_deref().is_some_and(ends_with_owner)
+                                    || TRAILING_OWNER.is_match(first.trim_end())),
+                        ticket: has_ticket(whole),
+                    }
                 });
                 items.push(FollowUp {
                     range: item.range.clone(),

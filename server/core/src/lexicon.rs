@@ -303,6 +303,22 @@ pub const GROUP_NOUNS: &[&str] = &[
     "center",
 ];
 
+/// What must not be exposed: "the deploy *token*", "the API *key*".
+pub const SECRETS: &[&str] = &[
+    "token",
+    "tokens",
+    "key",
+    "keys",
+    "secret",
+    "secrets",
+    "password",
+    "passwords",
+    "credential",
+    "credentials",
+    "passphrase",
+    "apikey",
+];
+
 /// Verbs (in every form the rules meet) that only people do: knowing, noticing,
 /// checking, asking. With one of these, an unknown capitalised subject ("Mariko should
 /// have checked") or "they" is taken to be a person.

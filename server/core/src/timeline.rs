@@ -21,8 +21,9 @@ pub use crate::config::Milestone;
 impl Milestone {
     /// The words that mark the milestone in an entry (stems, matched at word starts, in
     /// any case), each with whether it names the milestone outright ("rolled back",
-    /// "resolved") or only hints at it ("restored", "working again"). A word right after a
-    /// negation marks nothing ("no alerts").
+    /// "resolved") or only hints at it ("restored"). A word right after a negation marks
+    /// nothing ("no alerts"). The hints at mitigation that tell the impact easing ("working
+    /// again") are [`EASING`].
     pub fn words(self) -> &'static [(&'static str, bool)] {
         match self {
             Milestone::Detected => &[
@@ -209,28 +210,11 @@ impl Milestone {
                 ("hot fix", true),
                 ("fix deployed", true),
                 ("fix released", true),
-                ("again", false),
-                ("recovering", false),
-                ("dropping", false),
-                ("falling", false),
-                ("started to fall", false),
                 ("cleared", false),
                 ("drained", false),
                 ("resumed", false),
                 ("restor", false),
                 ("improv", false),
-                ("succeeding", false),
-                ("flowing", false),
-                // "the queued orders flow to the robot", "error rate down from 64% to 31%".
-                ("flow to", false),
-                ("flow again", false),
-                ("down from", false),
-                ("drops by", false),
-                ("dropped by", false),
-                ("drops to", false),
-                ("dropped to", false),
-                ("falls to", false),
-                ("fell to", false),
                 ("updating", false),
                 ("working", false),
                 ("accepted", false),
@@ -282,15 +266,6 @@ impl Milestone {
                 ("switched to read", false),
                 ("switched over to", false),
                 ("routed around", false),
-                ("back under", false),
-                ("back below", false),
-                // "download errors fall under 0.1%".
-                ("fall under", false),
-                ("fell under", false),
-                ("falls under", false),
-                ("fall below", false),
-                ("fell below", false),
-                ("falls below", false),
                 ("deactivat", false),
                 ("regenerat", false),
                 // A workaround told in plain words: the work done by hand while the system
@@ -761,8 +736,11 @@ impl Marks {
             _ => last_read.insert((start, negated_before(before(text, start)))).1,
         };
         MARK_WORDS.each_at_word_start(text, |start, end, &word| match word {
-            MarkWord::Word(m, outright) => {
-                let easing = m == Milestone::Mitigated && !outright && is_easing(&text[start..end]);
+            MarkWord::Word(..) | MarkWord::Easing => {
+                let (m, outright, easing) = match word {
+                    MarkWord::Word(m, outright) => (m, outright, false),
+                    _ => (Milestone::Mitigated, false, true),
+                };
                 // A hint already read is read again only when this one tells the impact easing.
                 let known = if outright { marks.strong.has(m) } else { marks.all.has(m) && (marks.eased || !easing) };
                 if known
@@ -778,7 +756,7 @@ impl Marks {
                         || reported_out(text, start)
                         || counted(text, start)
                         // "Banner added to alert users": a purpose, told to others.
-                        || (text[..start].to_ascii_lowercase().ends_with("to ")
+                        || (text.get(start.saturating_sub(3)..start).is_some_and(|w| w.eq_ignore_ascii_case("to "))
                             && text[start..].get(..6).is_some_and(|w| w.eq_ignore_ascii_case("alert "))))
                 {
                     return;
@@ -946,9 +924,9 @@ fn reported_out(text: &str, start: usize) -> bool {
         .any(|a| to.starts_with(a))
 }
 
-/// Mitigation words that say a repair was made, not that things got better: an entry
-/// with one of them and a word of resolution marks both.
-/// The mitigation hints that tell the impact easing rather than an act done to ease it.
+/// The hints at mitigation that tell the impact easing rather than an act done to ease it
+/// ("orders flowing again", "error rate down from 64% to 31%", "errors fall under 0.1%"),
+/// matched as [`Milestone::words`] are.
 const EASING: &[&str] = &[
     "again",
     "recovering",
@@ -976,11 +954,8 @@ const EASING: &[&str] = &[
     "falls below",
 ];
 
-/// Whether a mitigation hint is one of [`EASING`].
-fn is_easing(word: &str) -> bool {
-    EASING.iter().any(|e| e.eq_ignore_ascii_case(word))
-}
-
+/// Mitigation words that say a repair was made, not that things got better: an entry
+/// with one of them and a word of resolution marks both.
 const REPAIRS: &[&str] = &["patched", "fixed", "renewed", "deployed", "redeployed", "installed", "rotated", "revoked"];
 
 /// Whether the word at `start` follows a number ("640 emails", "3 alerts"): things counted,
@@ -1031,8 +1006,6 @@ fn not_a_mark(from: &str) -> bool {
     adjective || noun || ["resolver"].iter().any(|w| from.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w)))
 }
 
-/// Whether the milestone word at `start..end` is one of [`WHOLE_WORDS`] and the text
-/// goes on with the rest of a longer word.
 /// Whether the word at `start` is part of a channel's or a handle's name:
 /// "#support-escalations", "@incident-bridge".
 fn in_a_name(text: &str, start: usize) -> bool {
@@ -1040,6 +1013,8 @@ fn in_a_name(text: &str, start: usize) -> bool {
     token.starts_with(['#', '@'])
 }
 
+/// Whether the milestone word at `start..end` is one of [`WHOLE_WORDS`] and the text
+/// goes on with the rest of a longer word.
 fn cut_from_a_longer_word(text: &str, start: usize, end: usize) -> bool {
     text[end..].starts_with(|c: char| c.is_alphanumeric())
         && WHOLE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&text[start..end]))
@@ -1181,6 +1156,8 @@ enum MarkWord {
     Word(Milestone, bool),
     /// One of its stems (see [`Milestone::stems`]).
     Stem(Milestone),
+    /// A hint at mitigation that tells the impact easing (see [`EASING`]).
+    Easing,
 }
 
 /// Every milestone's words and stems, in one index so that a text is read once.
@@ -1189,12 +1166,13 @@ static MARK_WORDS: LazyLock<PrefixIndex<MarkWord>> = LazyLock::new(|| {
         .into_iter()
         .flat_map(|m| m.words().iter().map(move |&(w, outright)| (w, MarkWord::Word(m, outright))));
     let stems = Milestone::ALL.into_iter().flat_map(|m| m.stems().iter().map(move |&s| (s, MarkWord::Stem(m))));
+    let easing = EASING.iter().map(|&w| (w, MarkWord::Easing));
     let elsewhere = Milestone::ALL.into_iter().flat_map(|m| {
         m.words_elsewhere()
             .iter()
             .flat_map(move |&(w, outright)| [(w, MarkWord::Word(m, outright)), (w, MarkWord::Stem(m))])
     });
-    PrefixIndex::new(words.chain(stems).chain(elsewhere))
+    PrefixIndex::new(words.chain(easing).chain(stems).chain(elsewhere))
 });
 
 /// How an entry is written.
@@ -1401,7 +1379,6 @@ enum DayMark {
     Weekday(jiff::civil::Weekday),
 }
 
-/// The day a heading names without a date, if it names one.
 /// The day a list item names when it only names a day ("Tue 4 Mar", "Wednesday", "Day 2")
 /// and the items nested under it start with times: the date or the day mark it sets.
 #[allow(clippy::type_complexity)]
@@ -1430,6 +1407,7 @@ fn day_item(
     (timed_child && (date.is_some() || day.is_some())).then_some((date, day))
 }
 
+/// The day a heading names without a date, if it names one.
 fn day_mark(heading: &str) -> Option<DayMark> {
     let lower = heading.to_ascii_lowercase();
     let mut words = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
@@ -1844,7 +1822,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                 || (n == 0 && narrative && narrated_time(look, line_text))
                 // "**Detection (09:14):** A team lead messages the IT desk …".
                 || (n == 0 && narrative && times::bold_label_time(line_text).is_some())
-                || (n == 0 && labelled && bold_label(line_text).is_some());
+                || (n == 0 && labelled && times::bold_label(line_text).is_some());
             if starts_with_time {
                 if let Some((whole, head)) = current.take() {
                     pieces.push((
@@ -2141,11 +2119,8 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     Timeline { heading: heading.range.clone(), range: r, entries, declared_zone, span, picked, marked }
 }
 
-/// Which way the timeline's numeric dates go: as its unambiguous ones do, else as front
-/// matter's dates say (an ambiguous date that is one of them, read one way only).
 /// A numeric day and month with no year as the last word of `lead` ("**Mon 17/03 "), read
-/// as [`TimeExpr`] reads a numeric date (in the year 2000): month first when it can be, with
-/// the day-first reading when that differs, or the one reading it has.
+/// as [`TimeExpr`] reads a numeric date (in the year 2000; see [`times::numeric_date`]).
 fn yearless_date_before(lead: &str) -> Option<(Date, Option<Date>, Option<times::NumericReading>)> {
     let word = lead.trim_end().rsplit(char::is_whitespace).next()?.trim_start_matches(['*', '_', '[', '(']);
     let (a, b) = word.split_once('/')?;
@@ -2153,15 +2128,11 @@ fn yearless_date_before(lead: &str) -> Option<(Date, Option<Date>, Option<times:
     if !(small(a) && small(b)) {
         return None;
     }
-    let (a, b): (i8, i8) = (a.parse().ok()?, b.parse().ok()?);
-    match (Date::new(2000, a, b).ok(), Date::new(2000, b, a).ok()) {
-        (Some(m), Some(d)) if m != d => Some((m, Some(d), None)),
-        (Some(m), _) => Some((m, None, (a != b).then_some(times::NumericReading::MonthFirst))),
-        (None, Some(d)) => Some((d, None, Some(times::NumericReading::DayFirst))),
-        (None, None) => None,
-    }
+    times::numeric_date(2000, a.parse().ok()?, b.parse().ok()?)
 }
 
+/// Which way the timeline's numeric dates go: as its unambiguous ones do, else as front
+/// matter's dates say (an ambiguous date that is one of them, read one way only).
 fn date_order(doc: &Document<'_>, section: &Range<usize>, pieces: &[(usize, Piece<'_>)]) -> times::DateOrder {
     let ambiguous: Vec<(Date, Date)> = pieces
         .iter()
@@ -2177,20 +2148,10 @@ fn date_order(doc: &Document<'_>, section: &Range<usize>, pieces: &[(usize, Piec
     let mut order = times::DateOrder::of_text(&doc.text[section.clone()]);
     if order == times::DateOrder::Unknown {
         // The entries' own dates that read one way only ("Fri 14/03 21:37").
-        let readings = pieces.iter().filter_map(|(_, p)| match p {
+        order = times::DateOrder::of_readings(pieces.iter().filter_map(|(_, p)| match p {
             Piece::Entry(e, _) => e.time.as_ref().and_then(|t| t.numeric_reading),
             Piece::Context { .. } => None,
-        });
-        let (mut month_first, mut day_first) = (false, false);
-        for r in readings {
-            month_first |= r == times::NumericReading::MonthFirst;
-            day_first |= r == times::NumericReading::DayFirst;
-        }
-        order = match (month_first, day_first) {
-            (true, false) => times::DateOrder::MonthFirst,
-            (false, true) => times::DateOrder::DayFirst,
-            _ => times::DateOrder::Unknown,
-        };
+        }));
     }
     if order != times::DateOrder::Unknown {
         return order;
@@ -2321,10 +2282,6 @@ fn timed_heading(look: Lookup<'_>, text: &str) -> Option<TimeExpr> {
     times::leading_time_of_day(text, look.first_time(&text[..text.floor_char_boundary(80)]))
 }
 
-/// The zone a note about the timeline's times declares ("All times UTC", "Time
-/// (Helsinki)", "Philippine Standard Time (PST, UTC+8)"): an offset written beside an
-/// abbreviation decides what the abbreviation means, and a city that names a zone
-/// (`Europe/Helsinki`) is that zone where the note speaks of time.
 /// Whether a short note speaks of the timeline's times as a whole: "All times above are IST",
 /// "Times are Eastern", "Timestamps in UTC".
 fn speaks_of_the_times(text: &str) -> bool {
@@ -2335,6 +2292,10 @@ fn speaks_of_the_times(text: &str) -> bool {
             .any(|p| lower.contains(p))
 }
 
+/// The zone a note about the timeline's times declares ("All times UTC", "Time
+/// (Helsinki)", "Philippine Standard Time (PST, UTC+8)"): an offset written beside an
+/// abbreviation decides what the abbreviation means, and a city that names a zone
+/// (`Europe/Helsinki`) is that zone where the note speaks of time.
 fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
     // "… copied with their UTC offsets": offsets from UTC named, not UTC declared.
     let lower = text.to_ascii_lowercase();
@@ -2477,14 +2438,6 @@ fn relative_offset(text: &str) -> Option<i64> {
 
 /// Whether a paragraph opens on the time it tells of: at most five words, the last of them
 /// "at", "around", "about", "by" or "approximately", before a time of day.
-/// The bold label that opens a paragraph and ends with a colon: "Resolution" of
-/// "**Resolution:** Job configuration changed …", "Start (08:40)" of "**Start (08:40):**".
-pub(crate) fn bold_label(text: &str) -> Option<&str> {
-    let rest = text.strip_prefix("**")?;
-    let end = rest[..rest.floor_char_boundary(48)].find("**")?;
-    rest[..end].strip_suffix(':').filter(|l| l.starts_with(|c: char| c.is_alphabetic()))
-}
-
 fn narrated_time(look: Lookup<'_>, text: &str) -> bool {
     let head = &text[..text.floor_char_boundary(48)];
     let Some(t) = look.first_time(head).filter(|t| t.time.is_some() && t.date.is_none()) else { return false };

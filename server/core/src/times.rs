@@ -98,16 +98,18 @@ pub enum DateOrder {
 impl DateOrder {
     /// The order the numeric dates of `text` show, if they show one and only one.
     pub fn of_text(text: &str) -> DateOrder {
+        DateOrder::of_readings(
+            find_all(text).into_iter().filter(|t| t.day_first.is_none()).filter_map(|t| t.numeric_reading),
+        )
+    }
+
+    /// The order the one-way readings of numeric dates show, if they show one and only one.
+    pub fn of_readings(readings: impl IntoIterator<Item = NumericReading>) -> DateOrder {
         let (mut month_first, mut day_first) = (false, false);
-        for t in find_all(text) {
-            if t.day_first.is_some() {
-                continue;
-            }
-            if let Some(reading) = t.numeric_reading {
-                match reading {
-                    NumericReading::MonthFirst => month_first = true,
-                    NumericReading::DayFirst => day_first = true,
-                }
+        for reading in readings {
+            match reading {
+                NumericReading::MonthFirst => month_first = true,
+                NumericReading::DayFirst => day_first = true,
             }
         }
         match (month_first, day_first) {
@@ -280,16 +282,24 @@ pub(crate) fn hour_with_meridiem(h: i8, meridiem: Option<&str>) -> Option<i8> {
     }
 }
 
-/// The time in a bold label that opens `text` and names a step: "**Detection (09:14):**",
-/// "**Start — 08:40:**". Only the label is searched.
-pub fn bold_label_time(text: &str) -> Option<TimeExpr> {
+/// The bold label that opens `text` and says what a step was, a word first: "Detection
+/// (09:14):" of "**Detection (09:14):** …", "Resolution:" of "**Resolution:** …".
+fn bold_label_text(text: &str) -> Option<&str> {
     let rest = text.strip_prefix("**")?;
     let end = rest[..rest.floor_char_boundary(48)].find("**")?;
-    let label = &rest[..end];
-    // A label says what the step was: a word before its time.
-    if !label.trim_start().starts_with(|c: char| c.is_alphabetic()) {
-        return None;
-    }
+    Some(&rest[..end]).filter(|label| label.trim_start().starts_with(|c: char| c.is_alphabetic()))
+}
+
+/// The bold label that opens a paragraph and ends with a colon: "Resolution" of
+/// "**Resolution:** Job configuration changed …", "Start (08:40)" of "**Start (08:40):**".
+pub(crate) fn bold_label(text: &str) -> Option<&str> {
+    bold_label_text(text)?.strip_suffix(':')
+}
+
+/// The time in a bold label that opens `text` and names a step: "**Detection (09:14):**",
+/// "**Start — 08:40:**". Only the label is searched.
+pub(crate) fn bold_label_time(text: &str) -> Option<TimeExpr> {
+    let label = bold_label_text(text)?;
     find_first(label).filter(|t| t.time.is_some()).map(|t| TimeExpr { range: t.range.start + 2..t.range.end + 2, ..t })
 }
 
@@ -332,6 +342,18 @@ fn find_some(text: &str, limit: usize) -> Vec<TimeExpr> {
     out
 }
 
+/// A numeric date `first/second` in `year`, read month first when it can be: that date, the
+/// day-first reading when it also can be and differs, and which way it was read when only
+/// one way can be.
+pub(crate) fn numeric_date(year: i16, first: i8, second: i8) -> Option<(Date, Option<Date>, Option<NumericReading>)> {
+    match (Date::new(year, first, second).ok(), Date::new(year, second, first).ok()) {
+        (Some(m), Some(d)) if m != d => Some((m, Some(d), None)),
+        (Some(m), _) => Some((m, None, (first != second).then_some(NumericReading::MonthFirst))),
+        (None, Some(d)) => Some((d, None, Some(NumericReading::DayFirst))),
+        (None, None) => None,
+    }
+}
+
 /// `t` as a whole ISO 8601 date-time with its offset when it starts one
 /// (`2025-05-20T09:14-03:00`, `2025-05-20T09:40:12-03:00`), which the prose reader takes
 /// for a time and the end of a range.
@@ -361,24 +383,9 @@ fn expr(text: &str, parts: &Parts) -> Option<TimeExpr> {
         }
         Some(DateParts::Us { month, day, year }) => num(month).zip(num(day)).zip(num(year)).and_then(|((m, d), y)| {
             let y = if y < 100 { 2000 + y } else { y };
-            // Month first when it can be; the other reading too when both can be.
-            let us = Date::new(y, m as i8, d as i8).ok();
-            let eu = Date::new(y, d as i8, m as i8).ok();
-            match (us, eu) {
-                (Some(a), Some(b)) if a != b => {
-                    day_first = Some(b);
-                    Some(a)
-                }
-                (Some(a), _) => {
-                    numeric_reading = (m != d).then_some(NumericReading::MonthFirst);
-                    Some(a)
-                }
-                (None, Some(b)) => {
-                    numeric_reading = Some(NumericReading::DayFirst);
-                    Some(b)
-                }
-                (None, None) => None,
-            }
+            let (date, other, reading) = numeric_date(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?)?;
+            (day_first, numeric_reading) = (other, reading);
+            Some(date)
         }),
         Some(DateParts::Named { month, day, year }) => {
             year_known = year.is_some();

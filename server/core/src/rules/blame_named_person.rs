@@ -9,7 +9,7 @@
 
 use crate::config::RuleLevel;
 use crate::grammar::{self, Token, Who};
-use crate::lexicon::PersonKind;
+use crate::lexicon::{PersonKind, SECRETS};
 use crate::rules::{no_check, reframe, Context, PhraseHit, Report, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -831,22 +831,6 @@ const DESTROYED: &[&str] = &[
 /// Marks of a place others read ([`SECRETS`] put there are exposed).
 const EXPOSURES: &[&str] =
     &["in plain text", "in plaintext", "into a public", "to a public", "in a public", "to the public"];
-
-/// What must not be exposed: "the deploy *token*", "the API *key*".
-const SECRETS: &[&str] = &[
-    "token",
-    "tokens",
-    "key",
-    "keys",
-    "secret",
-    "secrets",
-    "password",
-    "passwords",
-    "credential",
-    "credentials",
-    "passphrase",
-    "apikey",
-];
 
 /// Places people read, where a secret put is exposed: "into the team channel", "in the
 /// vendor doc", "to #payments".

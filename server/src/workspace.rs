@@ -17,18 +17,36 @@ pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 pub fn find_config(dir: &Path) -> Option<PathBuf> {
     let mut current = Some(dir);
     while let Some(d) = current {
-        for name in CONFIG_NAMES {
-            let candidate = d.join(name);
-            if candidate.is_file() {
-                return Some(candidate);
-            }
+        match config_here(d) {
+            Here::Config(path) => return Some(path),
+            Here::RepositoryRoot => return None,
+            Here::Neither => current = d.parent(),
         }
-        if d.join(".git").exists() {
-            return None;
-        }
-        current = d.parent();
     }
     None
+}
+
+/// What one folder says to the search for a configuration file (see [`find_config`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Here {
+    /// The folder holds a configuration file: the search ends with it.
+    Config(PathBuf),
+    /// The folder is a repository's root and holds none: the search ends without one.
+    RepositoryRoot,
+    /// The search goes on in the parent folder.
+    Neither,
+}
+
+/// The step of [`find_config`] in one folder, for callers that remember each folder's
+/// answer.
+pub fn config_here(dir: &Path) -> Here {
+    if let Some(path) = CONFIG_NAMES.iter().map(|name| dir.join(name)).find(|c| c.is_file()) {
+        Here::Config(path)
+    } else if dir.join(".git").exists() {
+        Here::RepositoryRoot
+    } else {
+        Here::Neither
+    }
 }
 
 /// A configuration as loaded from a file: the resolved config, where it came from,

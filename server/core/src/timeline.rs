@@ -839,6 +839,11 @@ fn rolled_back_apart(text: &str) -> bool {
         (&["turned", "turns", "turning"], "off"),
         (&["switched", "switches", "switching"], "off"),
     ];
+    // Most entries have neither particle: they are not split into words.
+    let lower = text.to_ascii_lowercase();
+    if !PAIRS.iter().any(|(_, particle)| lower.contains(particle)) {
+        return false;
+    }
     text.split(['.', ';', ':']).any(|clause| {
         let words: Vec<&str> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         words.iter().enumerate().any(|(i, w)| {

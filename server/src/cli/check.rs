@@ -16,7 +16,7 @@ use debrief_core::{fix, Applicability, ConfigError, Severity};
 use rayon::prelude::*;
 
 use super::report::{Color, FileResult, Format, Printer, Problem, Rendered, Report};
-use crate::workspace::{find_config, LoadedConfig};
+use crate::workspace::{config_here, Here, LoadedConfig};
 
 /// The lowest severity that fails the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -165,10 +165,25 @@ impl Configs {
             return c.clone();
         }
         let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(&self.fallback_root);
+        self.for_dir(dir)
+    }
+
+    /// The configuration for the files of `dir`: the search of [`crate::workspace::find_config`], with each
+    /// folder's answer remembered, so that the folders above many folders of debriefs are
+    /// looked at once, not once for each of them.
+    fn for_dir(&self, dir: &Path) -> Arc<LoadedConfig> {
         if let Some(c) = self.by_dir.lock().expect("lock").get(dir) {
             return c.clone();
         }
-        let file = find_config(dir);
+        let file = match config_here(dir) {
+            Here::Config(path) => Some(path),
+            Here::Neither if dir.parent().is_some() => {
+                let above = self.for_dir(dir.parent().expect("checked"));
+                self.by_dir.lock().expect("lock").insert(dir.to_path_buf(), above.clone());
+                return above;
+            }
+            Here::Neither | Here::RepositoryRoot => None,
+        };
         let cached = self.by_file.lock().expect("lock").get(&file).cloned();
         let loaded = cached.unwrap_or_else(|| {
             let loaded = Arc::new(match &file {

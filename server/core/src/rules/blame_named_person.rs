@@ -3388,10 +3388,10 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             let next = masked[hit.range.end..hit.block.end].trim_start();
             let person_like = next.starts_with('@') || next.chars().next().is_some_and(char::is_uppercase);
             let from = masked.floor_char_boundary(hit.range.start.saturating_sub(80).max(hit.block.start));
-            let participle = masked[from..hit.range.start]
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
-                .any(|w| w.len() > 3 && (w.ends_with("ed") || w.ends_with("en") || crate::verbs::is_participle(w)));
-            person_like && participle
+            person_like
+                && masked[from..hit.range.start]
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|w| w.len() > 3 && (w.ends_with("ed") || w.ends_with("en") || crate::verbs::is_participle(w)))
         }
         // Each act its own particle: "took … down", "turned … off", "let … expire".
         Down => match trigger {

@@ -146,6 +146,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                         '.' => {
                             bytes[start] == b'@'
                                 || bytes[start..end].iter().all(|&b| b.is_ascii_digit() || b == b'.' || b == b'v')
+                                // "ana.clara", "config.yaml": a lowercase handle or file name.
+                                || bytes[start..end].iter().all(|&b| b.is_ascii_lowercase() || b == b'.')
+                                    && bytes.get(end + 1).is_some_and(u8::is_ascii_lowercase)
                         }
                         ':' => digits() && bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
                         _ => true,
@@ -709,7 +712,10 @@ fn subject_within(
                 return named_after_role(tokens, last, verb_word, who);
             };
             let found = noun_phrase_ending_at(tokens, before, verb_word, who)?;
-            return found.person.is_some().then_some(found);
+            // "Liam's cron change, which he pushed on Monday, set …": a thing's relative
+            // clause; the thing is a person's.
+            let of_a_thing = tokens[before + 2].lower() == "which";
+            return (found.person.is_some() || (of_a_thing && found.possessor.is_some())).then_some(found);
         }
         // "Pablo (DBA) deleted …", "Pablo — on call that night — deleted …": the name
         // before a short aside in brackets or dashes, with no verb in it.
@@ -975,7 +981,7 @@ fn owner_in_relative_clause(
 /// The last token before an appositive that ends with the comma at `comma`: ", the DBA on
 /// call," — a comma, a determiner and a few words with no verb.
 fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
-    let open = (comma.saturating_sub(13)..comma).rev().find(|&i| !tokens[i].is_word())?;
+    let open = (comma.saturating_sub(16)..comma).rev().find(|&i| !tokens[i].is_word())?;
     let words = &tokens[open + 1..comma];
     let determiner = words.first().is_some_and(|w| {
         matches!(w.lower().as_str(), "the" | "a" | "an" | "our" | "their" | "his" | "her" | "its" | "one")
@@ -983,7 +989,8 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
     let verbless = words.iter().all(|w| !AUXILIARY_SET.contains(w.lower().as_str()) && !is_past_verb(&w.lower()));
     // ", who had approved similar changes before,": a relative clause set off the same way.
     // ", as reviewers,": a role the subject acted in.
-    let relative = words.first().is_some_and(|w| matches!(w.lower().as_str(), "who" | "as"));
+    // ", which he pushed before heading off,": a thing's (see [`subject_within`]).
+    let relative = words.first().is_some_and(|w| matches!(w.lower().as_str(), "who" | "as" | "which"));
     // ", in a hurry,", ", late on Friday,": an adverbial aside with no verb.
     let adverbial = words.first().is_some_and(|w| {
         matches!(
@@ -998,7 +1005,13 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
         || words.len() == 2
             && words[0].lower() == "it"
             && matches!(words[1].lower().as_str(), "seems" | "appears" | "turns" | "seemed" | "appeared");
-    let appositive = determiner && verbless && words.len() <= 6;
+    // ", the contractor who reviews our Jenkins changes,": a role with its relative clause.
+    let role_with_clause = |w: &[Token<'_>]| {
+        w.iter().take(4).position(|t| matches!(t.lower().as_str(), "who" | "that")).is_some_and(|k| {
+            k > 0 && w[..k].iter().all(|t| !AUXILIARY_SET.contains(t.lower().as_str()) && !is_past_verb(&t.lower()))
+        })
+    };
+    let appositive = determiner && (verbless && words.len() <= 6 || role_with_clause(words));
     // ", however,", ", meanwhile,": one word of discourse.
     let discourse = words.len() == 1
         && matches!(
@@ -1448,6 +1461,8 @@ mod tests {
                                 '.' => {
                                     text[start..end].starts_with('@')
                                         || text[start..end].chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'v')
+                                        || text[start..end].chars().all(|c| c.is_ascii_lowercase() || c == '.')
+                                            && after.is_some_and(|c| c.is_ascii_lowercase())
                                 }
                                 ':' => {
                                     text[start..end].chars().all(|c| c.is_ascii_digit() || c == ':')

@@ -974,9 +974,18 @@ const NOT_SPEAKERS: &[&str] = &[
     "root",
 ];
 
+/// Second parts of a dotted lowercase word that make it a file, host or address, not a
+/// person's handle: "maria.db", "ana.yaml".
+const NOT_SURNAMES: &[&str] = &[
+    "db", "sql", "yaml", "yml", "json", "toml", "md", "txt", "log", "conf", "cfg", "ini", "sh", "py", "js", "ts", "rs",
+    "go", "rb", "io", "com", "net", "org", "dev", "app", "local", "internal", "example", "env", "lock",
+];
+
 /// The names a document gives people in lowercase, as a chat writes them: its `@handles`
-/// (without the `@`: "jaro-k bumped the cap" after "@jaro-k"), and the speakers of lines
-/// that open on a time ("[21:09] rafa.quintero: …", "**[10:16] rafiq:** …").
+/// (without the `@`: "jaro-k bumped the cap" after "@jaro-k"), the speakers of lines that
+/// open on a time ("[21:09] rafa.quintero: …", "**[10:16] rafiq:** …") or of a quoted chat
+/// (two lines or more of "> kemi: who did this??"), and dotted names whose first part is a
+/// given name ("ana.clara's hotfix").
 fn handles_in(text: &str) -> std::collections::HashSet<Box<str>> {
     let is_handle_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-');
     let bytes = text.as_bytes();
@@ -998,7 +1007,14 @@ fn handles_in(text: &str) -> std::collections::HashSet<Box<str>> {
         // An address ("security@corp.example") has its `@` after a word: skipped above.
         add(&text[at + 1..end]);
     }
+    let mut quoted_speakers = Vec::new();
     for line in text.lines() {
+        let quoted = line.trim_start().strip_prefix('>').map(|q| q.trim_start().trim_start_matches(['*', '_']));
+        if let Some(speaker) = quoted.and_then(|q| q.split_once(':')).map(|(w, _)| w.trim_end_matches(['*', '_'])) {
+            if !speaker.is_empty() && speaker.bytes().all(|b| is_handle_byte(b) && !b.is_ascii_uppercase()) {
+                quoted_speakers.push(speaker);
+            }
+        }
         let rest = line.trim_start_matches([' ', '-', '*', '>', '|']);
         let rest = rest.trim_start_matches(['*', '_', '[']);
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -1011,6 +1027,26 @@ fn handles_in(text: &str) -> std::collections::HashSet<Box<str>> {
         let word = &after_time[..end];
         if after_time[end..].starts_with(':') && word.bytes().all(|b| !b.is_ascii_uppercase()) {
             add(word);
+        }
+    }
+    if quoted_speakers.len() >= 2 {
+        quoted_speakers.into_iter().for_each(&mut add);
+    }
+    for at in memchr::memchr_iter(b'.', bytes) {
+        let first = bytes[..at].iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
+        let second = bytes[at + 1..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+        let (start, end) = (at - first, at + 1 + second);
+        let whole_word = (start == 0 || !is_handle_byte(bytes[start - 1]) && bytes[start - 1] != b'@')
+            && bytes.get(end).is_none_or(|&b| {
+                !is_handle_byte(b) || b == b'.' && !bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
+            });
+        if first >= 2
+            && second >= 2
+            && whole_word
+            && !NOT_SURNAMES.contains(&&text[at + 1..end])
+            && is_given_name(&text[start..at])
+        {
+            add(&text[start..end]);
         }
     }
     found

@@ -637,8 +637,15 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             }
         }
         for (_, cells) in ctx.doc.tables.iter().flat_map(|t| t.rows()) {
-            let Some(cell) = cells.last().cloned() else { continue };
-            if let Some(range) = verdict_at_end(&ctx.doc.masked, cell) {
+            // The last cell, or any cell whose text ends in a verdict set apart ("| Decision
+            // to wait instead of rolling back - BAD | Rafaela |"); a cell that is only
+            // "FAIL" in a column of results is not one.
+            let verdict = cells.iter().enumerate().find_map(|(i, cell)| {
+                let range = verdict_at_end(&ctx.doc.masked, cell.clone())?;
+                let set_apart = !ctx.doc.masked[cell.start..range.start].trim_end().is_empty();
+                (i + 1 == cells.len() || set_apart).then_some(range)
+            });
+            if let Some(range) = verdict {
                 out.add(range, "A verdict on what someone did: describe what happened and what made it reasonable.");
             }
         }
@@ -752,6 +759,20 @@ mod tests {
             .map(|d| &text[d.range.clone()])
             .collect();
         assert_eq!(found, ["BAD", "BAD", "bad call"]);
+    }
+
+    #[test]
+    fn verdicts_inside_table_cells() {
+        let text = "# Debrief\n\n## Timeline\n\n| Time | What | Who |\n| --- | --- | --- |\n\
+                    | 11:02 | Held the rollback for one more batch — BAD | Ines |\n\
+                    | 11:09 | Rolled back | Ines |\n\n## Tests\n\n| Result | Test |\n| --- | --- |\n\
+                    | FAIL | login smoke test |\n";
+        let found: Vec<&str> = crate::analyse(text, &Config::default())
+            .iter()
+            .filter(|d| d.rule == ID)
+            .map(|d| &text[d.range.clone()])
+            .collect();
+        assert_eq!(found, ["BAD"]);
     }
 
     #[test]

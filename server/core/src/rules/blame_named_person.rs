@@ -559,6 +559,12 @@ const HARMS: &[(&str, Harm)] = &[
     ("made the incident worse", Through),
     ("cost us", Through),
     ("blame lies with", LiesWith),
+    // "Root cause: Chidi's edit to the callback URL": a person's act named as the cause.
+    ("root cause", LiesWith),
+    ("root cause was", LiesWith),
+    ("root cause is", LiesWith),
+    ("main cause was", LiesWith),
+    ("primary cause was", LiesWith),
     // "This one is on Otieno", "that's on Priya": where the blame is put.
     ("this one is on", LiesWith),
     ("this one's on", LiesWith),
@@ -1017,6 +1023,10 @@ const BAD: &[&str] = &[
     "stale",
     "outdated",
     "erroneous",
+    // "caused the 12,400 wrongful restrictions".
+    "wrongful",
+    "spurious",
+    "unintended",
     "mistaken",
     "unsafe",
     "corrupt",
@@ -1284,6 +1294,13 @@ const LEFT_BROKEN: &[&str] = &[
     "partially",
     "unfinished",
     "dangling",
+    // Out of service: "left the scheduler paused after the failover test".
+    "paused",
+    "suspended",
+    "stopped",
+    "disconnected",
+    "unmounted",
+    "detached",
 ];
 
 /// What a thing was left pointing at after a change moved on: "left the consumers *on the
@@ -2735,6 +2752,17 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         Ensuing => return ensuing(ctx, tokens, t_index, last, trigger, &who, out),
         Reason => return reason(ctx, tokens, t_index, last, &who, out),
         Consequence => return consequence(ctx, tokens, t_index, last, &who, out),
+        // "Root cause: Chidi's edit": only a person's act (not "Root Cause Analysis").
+        LiesWith if trigger.ends_with("cause") || trigger.ends_with("cause was") || trigger.ends_with("cause is") => {
+            let owned = next_word(tokens, last).is_some_and(|(_, t)| {
+                let l = t.lower();
+                l.ends_with("'s") || l.ends_with("\u{2019}s") || t.text.starts_with('@')
+            });
+            if owned {
+                lies_with(ctx, tokens, hit.range.start, last, &who, out);
+            }
+            return;
+        }
         LiesWith => return lies_with(ctx, tokens, hit.range.start, last, &who, out),
         _ => {}
     }
@@ -3142,7 +3170,8 @@ fn harm_holds(
                 .any(|w| matches!(w[0].as_str(), "on" | "at") && w[1] == "the" && LEFT_BEHIND.contains(&w[2].as_str()));
             let harmful = behind
                 || words.iter().any(|w| LEFT_BROKEN.contains(&w.as_str()))
-                || words.windows(2).any(|w| LEFT_MODES.contains(&w[0].as_str()) && w[1] == "mode");
+                // "in test-bypass mode": any part of a compound mode.
+                || words.windows(2).any(|w| w[0].split('-').any(|part| LEFT_MODES.contains(&part)) && w[1] == "mode");
             if !harmful {
                 return None;
             }
@@ -4305,8 +4334,14 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
         // Only a run's first byte, and only one that could start a name, he or she (or a
         // handle the document writes in lowercase).
         let may_start = b.is_ascii_uppercase() || b == b'@' || b >= 0xC0 || b == b'h' || b == b's';
-        if handles && !may_start && b.is_ascii_lowercase() {
-            let end = (i + 1..bytes.len()).find(|&k| !RUN_BYTES[usize::from(bytes[k])]).unwrap_or(bytes.len());
+        // (A handle may start with the h or s of he and she: "segun".)
+        if handles && b.is_ascii_lowercase() {
+            // "ana.clara's", "jaro-k": a handle's dots and hyphens inside it.
+            let inside = |k: usize| {
+                matches!(bytes[k], b'.' | b'-') && bytes.get(k + 1).is_some_and(|&n| RUN_BYTES[usize::from(n)])
+            };
+            let end =
+                (i + 1..bytes.len()).find(|&k| !RUN_BYTES[usize::from(bytes[k])] && !inside(k)).unwrap_or(bytes.len());
             if std::str::from_utf8(&bytes[i..end]).is_ok_and(|w| who.is_handle(w)) {
                 return true;
             }
@@ -4420,6 +4455,52 @@ mod tests {
         assert_eq!(flagged(ID, "Dana's change caused the outage."), ["Dana's change caused"]);
         assert_eq!(flagged(ID, "She was to blame for the outage."), ["She was to blame"]);
         assert_eq!(flagged(ID, "Liam pushed a bad config and caused the outage."), ["Liam pushed", "caused"]);
+    }
+
+    #[test]
+    fn subjects_set_off_by_a_relative_clause_or_a_role() {
+        let text = "Tomasz's deploy script, which he ran on Friday before leaving for the airport, set the retry \
+                    limit to zero rather than five.";
+        assert_eq!(flagged(ID, text).len(), 1);
+        let text = "Mbali Khumalo, the engineer who owns our billing jobs, had merged the migration without a dry run.";
+        assert_eq!(flagged(ID, text).len(), 1);
+        let text = "Mbali Khumalo, the engineer who owns our billing jobs, rolled the migration back at 10:04.";
+        assert!(flagged(ID, text).is_empty());
+    }
+
+    #[test]
+    fn things_left_out_of_service() {
+        assert_eq!(flagged(ID, "Kofi left the batch queue paused after the failover rehearsal.").len(), 1);
+        assert_eq!(flagged(ID, "Kofi left the edge pool in read-only-drain mode overnight.").len(), 1);
+        assert!(flagged(ID, "The drill left the batch queue paused for ten minutes.").is_empty());
+        // Indefinite pronouns are nobody in particular.
+        assert!(flagged(ID, "Nobody's pager went off, and everybody's dashboards were green.").is_empty());
+    }
+
+    #[test]
+    fn a_persons_act_named_as_the_root_cause() {
+        assert_eq!(flagged(ID, "Root cause: Joaquín's edit to the rate-limit table."), ["Root cause: Joaquín's"]);
+        assert_eq!(flagged(ID, "The root cause was @dev.lin's cleanup job.").len(), 1);
+        for fine in [
+            "Root Cause Analysis is still in progress.",
+            "Root cause: the rate-limit table had no default.",
+            "The root cause was the vendor's expired certificate.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn speakers_of_a_quoted_chat_and_dotted_names() {
+        let text = "- tunde deleted the staging bucket before the export finished\n\n\
+                    > ife: who touched staging?\n> tunde: the cleanup was mine\n";
+        assert_eq!(flagged(ID, text), ["tunde deleted"]);
+        // One quoted line is a quotation, not a chat: its speaker is no handle.
+        let text = "- tunde deleted the staging bucket before the export finished\n\n> tunde: the cleanup was mine\n";
+        assert!(flagged(ID, text).is_empty());
+        // A lowercase first.last whose first part is a given name.
+        assert_eq!(flagged(ID, "- maria.fernanda's hotfix broke the login flow").len(), 1);
+        assert!(flagged(ID, "- config.yaml's default broke the login flow").is_empty());
     }
 
     #[test]

@@ -289,7 +289,14 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         || rest_after.trim_start().starts_with("-- ");
     let at_line_start = {
         let line_start = text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
-        text[line_start..hit.range.start].trim_start_matches(['-', '*', '+', ' ', '_', '>', '\t']).is_empty()
+        let markers = ['-', '*', '+', ' ', '_', '>', '\t'];
+        let before = text[line_start..hit.range.start].trim_start_matches(markers);
+        // "4.9 **ROOT CAUSE** —", "3) Root cause -": a numbered report's section number.
+        let numbered = before.strip_prefix(|c: char| c.is_ascii_digit()).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')'));
+            rest.starts_with(' ') && rest.trim_start_matches(markers).is_empty()
+        });
+        before.is_empty() || numbered
     };
     // "Root cause of the outage — a full disk", "Root cause? A stale cache entry."
     let late_dash = || {
@@ -655,6 +662,9 @@ mod tests {
         assert_eq!(flagged(ID, "The only cause was the TTL."), ["The only cause"]);
         assert_eq!(flagged(ID, "The root reason was the expired token."), ["The root reason"]);
         assert_eq!(flagged(ID, "**ROOT CAUSE** — the TTL was zero."), ["ROOT CAUSE"]);
+        // A numbered report's section number before the label.
+        assert_eq!(flagged(ID, "3.2 **ROOT CAUSE** — a retry loop in the ingest worker."), ["ROOT CAUSE"]);
+        assert_eq!(flagged(ID, "7) Root cause - the pool was sized for last year's peak."), ["Root cause"]);
         assert_eq!(flagged(ID, "There was a single root cause: the TTL."), ["root cause"]);
         assert_eq!(
             flagged(ID, "It all comes down to one root cause: the TTL."),

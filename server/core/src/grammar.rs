@@ -240,7 +240,29 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
     while end > start && bytes[end - 1].is_ascii_whitespace() {
         end -= 1;
     }
+    // "4.3 The sync filter was rewritten …", "5.3 Had the board read it, …": a numbered
+    // report's section number at the start of a line is not part of the sentence.
+    if start == block.start || bytes[start - 1] == b'\n' {
+        start += section_number_len(&text[start..end]);
+    }
     start..end
+}
+
+/// The length of a section number and the space after it ("4.3 ", "4.11 ", "7) ") at the
+/// start of `line`, before a capitalised word; 0 when there is none.
+fn section_number_len(line: &str) -> usize {
+    let number = line.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b')')).count();
+    let marks = &line.as_bytes()[..number];
+    let dotted =
+        marks.len() >= 3 && marks.contains(&b'.') && marks[0].is_ascii_digit() && marks[marks.len() - 1] != b'.';
+    let closed = marks.len() >= 2 && marks[marks.len() - 1] == b')';
+    let rest = &line[number..];
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    if (dotted || closed) && spaces > 0 && rest[spaces..].starts_with(char::is_uppercase) {
+        number + spaces
+    } else {
+        0
+    }
 }
 
 /// Words that end a clause when they come before a verb phrase.
@@ -1012,6 +1034,14 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
         })
     };
     let appositive = determiner && (verbless && words.len() <= 6 || role_with_clause(words));
+    // ", covering for the quote team,": a participle's phrase about the subject.
+    let participial = words.first().is_some_and(|w| {
+        let l = w.lower();
+        l.len() > 5
+            && l.ends_with("ing")
+            && !matches!(l.as_str(), "morning" | "evening" | "nothing" | "something" | "everything" | "anything")
+    }) && verbless
+        && words.len() <= 6;
     // ", however,", ", meanwhile,": one word of discourse.
     let discourse = words.len() == 1
         && matches!(
@@ -1020,7 +1050,7 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
         );
     (tokens[open].text == ","
         && open > 0
-        && (appositive || relative || adverbial || discourse)
+        && (appositive || relative || adverbial || discourse || participial)
         && (words.len() >= 2 || discourse))
         .then(|| open - 1)
 }
@@ -1138,7 +1168,7 @@ fn noun_phrase_ending_at(tokens: &[Token<'_>], end: usize, verb_word: Option<&st
     let mut phrase_end = end;
     let mut hops = 0;
     loop {
-        let start = phrase_start(tokens, phrase_end)?;
+        let start = phrase_start(tokens, phrase_end, who)?;
         let before = start.checked_sub(1).map(|i| &tokens[i]);
         let before_lower = before.filter(|t| t.is_word()).map(|t| t.lower());
         let is_prep = before_lower.as_deref().is_some_and(|b| PREPOSITION_SET.contains(b));
@@ -1217,12 +1247,13 @@ fn is_time_adverbial(words: &[Token<'_>]) -> bool {
 
 /// Where the noun phrase ending at token `end` starts: back over its words to a
 /// determiner, a clause boundary, a preposition, a verb-like word or punctuation.
-fn phrase_start(tokens: &[Token<'_>], end: usize) -> Option<usize> {
+fn phrase_start(tokens: &[Token<'_>], end: usize, who: &Who<'_>) -> Option<usize> {
     let last = &tokens[end];
     if !last.is_word() {
         return None;
     }
-    if last.text.starts_with('@') || lexicon::pronoun(&last.lower()).is_some() {
+    // (A lowercase handle too: "At 08:12 duc.tran pushed …".)
+    if last.text.starts_with('@') || lexicon::pronoun(&last.lower()).is_some() || who.is_handle(last.text) {
         return Some(end);
     }
     // A name: a run of capitalised words ("Juan Pablo", "Siobhán Kelly"), not counting a

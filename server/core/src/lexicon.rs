@@ -266,6 +266,12 @@ pub const ROLE_NOUNS: &[&str] = &[
     "chairperson",
     "chairman",
     "chairwoman",
+    // Office holders: "The treasurer should have checked the totals".
+    "treasurer",
+    "treasurers",
+    "cashier",
+    "cashiers",
+    "registrar",
 ];
 
 /// Nouns for groups of people that also name things ("the service *desk*", "the change
@@ -566,6 +572,12 @@ const NOT_NAMES: &[&str] = &[
     "the",
     "a",
     "an",
+    // Offices that act as one: "rescheduled by Registry", "released by Treasury".
+    "registry",
+    "treasury",
+    "payroll",
+    "helpdesk",
+    "legal",
     // Indefinite pronouns: "Nobody's bins were missed".
     "nobody",
     "everybody",

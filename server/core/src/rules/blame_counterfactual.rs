@@ -1119,6 +1119,9 @@ mod tests {
         // A team named for its work.
         assert_eq!(flagged(ID, "Exam-ops should have blocked the batch jobs."), ["Exam-ops should have blocked"]);
         assert_eq!(flagged(ID, "Dana should have noticed the alert."), ["Dana should have noticed"]);
+        // An office holder; a numbered report's section number is no part of the sentence.
+        assert_eq!(flagged(ID, "The cashier should have counted the float.").len(), 1);
+        assert_eq!(flagged(ID, "5.3 Had the board read the change record, this would not have happened.").len(), 1);
         // A participle after an article describes the subject; it opens no clause.
         assert_eq!(
             flagged(ID, "We note that an experienced engineer should have checked the index."),

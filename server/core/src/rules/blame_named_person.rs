@@ -3086,9 +3086,11 @@ fn harm_holds(
                 v = n;
                 verb = t.lower();
             }
-            // "never ran the check": a past after "never" is read as its duty's base.
+            // "never ran the check": a past after "never" is read as its duty's base;
+            // "never re-ran the warm-up": done again, the same duty.
+            let again = verb.strip_prefix("re-").filter(|rest| rest.len() > 2).unwrap_or(&verb).to_string();
             let base = (trigger == "never")
-                .then(|| crate::verbs::lookup(&verb).filter(|f| f.past == verb.as_str()).map(|f| f.base.clone()))
+                .then(|| crate::verbs::lookup(&again).filter(|f| f.past == again.as_str()).map(|f| f.base.clone()))
                 .flatten();
             // "never ran into the limit", "never ran out": not the duty.
             let phrasal = base.is_some()
@@ -3171,7 +3173,10 @@ fn harm_holds(
             let harmful = behind
                 || words.iter().any(|w| LEFT_BROKEN.contains(&w.as_str()))
                 // "in test-bypass mode": any part of a compound mode.
-                || words.windows(2).any(|w| w[0].split('-').any(|part| LEFT_MODES.contains(&part)) && w[1] == "mode");
+                || words.windows(2).any(|w| {
+                    let mode = w[0].as_str();
+                    (LEFT_MODES.contains(&mode) || mode.split('-').any(|part| LEFT_MODES.contains(&part))) && w[1] == "mode"
+                });
             if !harmful {
                 return None;
             }
@@ -3210,7 +3215,21 @@ fn harm_holds(
             let hits = |w: &String| {
                 DESTROYED.contains(&w.as_str())
                     || SAFEGUARDS.contains(&w.as_str())
-                    || matches!(w.as_str(), "checked" | "validated" | "verified" | "guarded" | "protected")
+                    || matches!(
+                        w.as_str(),
+                        "checked"
+                            | "validated"
+                            | "verified"
+                            | "guarded"
+                            | "protected"
+                            | "compares"
+                            | "compared"
+                            | "checks"
+                            | "validates"
+                            | "verifies"
+                            | "guards"
+                            | "protects"
+                    )
             };
             // "the force-push of João Victor removed it": what "it" is, is said before; a
             // person's change removing it is harm, a person removing it may be cleanup.
@@ -3677,7 +3696,12 @@ fn agent_read(
     }
     // The person and their surname or initial: "Bartek", "T. Wróbel", "@k.osei", "Sato-san".
     let mut end = p;
-    let singled = if titled || person.text.starts_with('@') || matches!(person.lower().as_str(), "him" | "her") {
+    // ("left in the cache by hang.nguyen": a handle the document writes bare.)
+    let singled = if titled
+        || person.text.starts_with('@')
+        || who.is_handle(person.text)
+        || matches!(person.lower().as_str(), "him" | "her")
+    {
         true
     } else if person.text.chars().count() == 1 && person.is_capitalised() {
         // An initial: "T. Wróbel".
@@ -4398,8 +4422,11 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
             // Only right before the act ("Haddad skipped", "Haddad had not"): most words
             // starting sentences are not.
             if bytes.get(end) == Some(&b' ')
-                // (A consequence's "so" stands after the whole act: "Huamán signed …, so".)
-                && (harm == Consequence || hit.range.start.saturating_sub(from + end) <= 24)
+                // (A consequence's "so" stands after the whole act: "Huamán signed …, so";
+                // a defect after its act and object: "Rizky changed the date to the *wrong* day".)
+                && (harm == Consequence
+                    || harm == Mark && matches!(HARMS[hit.trigger].0, t if t == "wrong" || DEFECT_MARKS.contains(&t))
+                    || hit.range.start.saturating_sub(from + end) <= 24)
                 && !crate::lexicon::is_sentence_word(word)
                 && match crate::people::name_class(word) {
                     crate::people::NameClass::Unknown => {
@@ -4488,6 +4515,40 @@ mod tests {
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}");
         }
+    }
+
+    #[test]
+    fn unknown_names_before_an_act_made_wrong_further_on() {
+        // A name no list holds at a sentence's start, its act well before the mark.
+        assert_eq!(flagged(ID, "Wanjiru changed the settlement date in the batch config to the wrong day.").len(), 1);
+        assert_eq!(
+            flagged(ID, "Wanjiru copied the old signing key into the new vault by hand with a bad expiry.").len(),
+            1
+        );
+        // A company is no person; a comparison makes no act wrong.
+        assert!(
+            flagged(ID, "Fastly pushed a stopgap to route more traffic to the edge rather than the origin.").is_empty()
+        );
+    }
+
+    #[test]
+    fn numbered_paragraphs_participles_and_duties_done_again() {
+        assert_eq!(
+            flagged(ID, "Emeka never re-ran the reconciliation after the restore, so the ledger stayed short.").len(),
+            1
+        );
+        assert_eq!(
+            flagged(ID, "Kwame, covering for the payments team, restarted every worker at once instead of one by one.")
+                .len(),
+            1
+        );
+        assert_eq!(flagged(ID, "Laila's patch removed the step that compares the totals with the bank file.").len(), 1);
+        assert!(flagged(ID, "Laila's patch removed the step that printed a banner.").is_empty());
+        let text =
+            "- ana.silva: on it\n- 10:04 ana.silva: rolling back\n\nAt 09:58 ana.silva deployed the wrong build.";
+        assert_eq!(flagged(ID, text), ["ana.silva deployed"]);
+        let text = "- 10:04 ana.silva: rolling back\n\nThe disk alert was ignored by ana.silva for an hour.";
+        assert_eq!(flagged(ID, text).len(), 1);
     }
 
     #[test]

@@ -222,7 +222,7 @@ fn without_due_date(text: &str) -> &str {
 /// Whether a word names a team or a role: "team", "squad", "lead", "on-call"…
 fn is_team_or_role(word: &str) -> bool {
     let w = word.to_lowercase();
-    matches!(w.as_str(), "team" | "squad" | "crew" | "desk" | "group") || crate::lexicon::is_role(&w)
+    matches!(w.as_str(), "team" | "squad" | "crew" | "desk" | "group" | "committee") || crate::lexicon::is_role(&w)
 }
 
 /// An owner named as the item's subject, before what they will do: "Meera Iyer is adding a
@@ -236,11 +236,30 @@ fn leading_owner(first: &str) -> bool {
     };
     let subject = &words[..verb];
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@').to_string();
+    // "**Laboratory Medicine (Dr. A. Okafor)** will review": a person in brackets.
+    let bracketed = subject.iter().any(|w| {
+        let w = w.trim_start_matches(['*', '_']);
+        w.starts_with('(')
+            && (crate::people::is_given_name(&bare(w)) || crate::lexicon::is_title(&bare(w).to_lowercase()))
+    });
     !subject.is_empty()
         && (subject[0].starts_with('@')
             || (subject[0].starts_with(|c: char| c.is_uppercase()) && crate::people::is_given_name(&bare(subject[0])))
-            || subject.last().is_some_and(|w| w.starts_with('(') && crate::people::is_given_name(&bare(w)))
+            || bracketed
             || subject.last().is_some_and(|w| is_team_or_role(&bare(w))))
+}
+
+/// An owner named as the item's label: "Niamh Brennan: add a check …", "Finance committee:
+/// agree a refund policy", "**@ravi:** …". Not a component ("Database: add an index").
+fn label_owner(first: &str) -> bool {
+    let t = crate::document::strip_list_marker(first).trim_start().trim_start_matches(['*', '_']);
+    let Some((label, _)) = t.split_once(':') else { return false };
+    let words: Vec<&str> = label.trim_end_matches(['*', '_']).split_whitespace().collect();
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    (1..=3).contains(&words.len())
+        && (words[0].starts_with('@')
+            || words.iter().all(|w| capital(w)) && crate::people::is_given_name(words[0])
+            || words.len() >= 2 && words.last().is_some_and(|w| is_team_or_role(w)))
 }
 
 /// An owner named at the start of a closing parenthesis: "(Willi to call a meeting)",
@@ -375,6 +394,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                             || leading_initials(first)
                             || owner_label(whole)
                             || leading_owner(first)
+                            || label_owner(first)
                             || trailing_email(own)
                             // "… (TBD)", "… — TBC": the place of an owner, nobody in it.
                             || !closing_placeholder(own)
@@ -907,6 +927,18 @@ mod tests {
         let lists = followup_lists(&doc, Lookup::default());
         let unowned: Vec<bool> = lists[0].items.iter().map(FollowUp::needs_owner).collect();
         assert_eq!(unowned, [false, false, true, true, false, false, true]);
+    }
+
+    #[test]
+    fn owners_as_a_label_or_in_brackets_after_a_department() {
+        let text = "# D\n\n## Follow-ups\n\n- Sipho Dlamini: add a re-upload check to the checklist.\n\
+                    - Finance committee: agree a refund policy.\n- Database: add an index on the ledger table.\n\
+                    - **Clinical Systems (Dr. M. Haddad)** will review which results are phoned.\n\
+                    - **Clinical Systems** will review the downtime form.\n";
+        let doc = Document::parse(text);
+        let lists = followup_lists(&doc, Lookup::default());
+        let unowned: Vec<bool> = lists[0].items.iter().map(FollowUp::needs_owner).collect();
+        assert_eq!(unowned, [false, false, true, false, true]);
     }
 
     #[test]

@@ -1708,6 +1708,20 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             .position(|l| says(l, &["date"]) && !says(l, &["time", "when"]))
             .or_else(|| headers.iter().position(|l| says(l, &["day"]) && !says(l, &["time", "when"])))
             .filter(|&d| Some(d) != time_col);
+        // A header that names no column ("|  |  |  |" over the rows): the first row shows
+        // which cell holds the time, and which the date when they are apart.
+        let (time_col, date_col) = match (time_col, date_col, table.rows().next()) {
+            (None, None, Some((_, cells))) if table.header.iter().all(|h| doc.text[h.clone()].trim().is_empty()) => {
+                let read = |c: &std::ops::Range<usize>| look.first_time(doc.text[c.clone()].trim());
+                let time = cells.iter().position(|c| read(c).is_some_and(|t| t.time.is_some()));
+                let date = cells.iter().position(|c| {
+                    read(c).is_some_and(|t| t.date.is_some() && t.time.is_none())
+                        || times::dotted_date(&doc.text[c.clone()]).is_some()
+                });
+                (time, date.filter(|&d| Some(d) != time))
+            }
+            (time, date, _) => (time, date),
+        };
         let col = time_col.or(date_col).unwrap_or(0);
         // The first table's header that names a zone names the timeline's.
         if header_zone.is_none() {
@@ -2405,8 +2419,8 @@ fn relative_times(doc: &Document<'_>, look: Lookup<'_>, pieces: &mut [(usize, Pi
     }
 }
 
-/// The offset of a relative time at the start of `text`: "T+0", "T-6m", "T+2h10m", "T+1d"
-/// (minutes), followed by a space, a bar or the end.
+/// The offset of a relative time at the start of `text`: "T+0", "T-6m", "T+2h10m", "T+1d",
+/// "T+15" (minutes), followed by a space, a bar or the end.
 fn relative_offset(text: &str) -> Option<i64> {
     let rest = text.strip_prefix('T')?;
     let (sign, rest) = match rest.chars().next()? {
@@ -2438,7 +2452,9 @@ fn relative_offset(text: &str) -> Option<i64> {
             _ => return None,
         };
     }
-    number.is_empty().then_some(sign * minutes)
+    // "T+15", "T+1h05": a number with no unit counts minutes.
+    let bare: i64 = if number.is_empty() { 0 } else { number.parse().ok()? };
+    Some(sign * (minutes + bare))
 }
 
 /// Whether a paragraph opens on the time it tells of: at most five words, the last of them
@@ -2896,6 +2912,14 @@ mod tests {
         assert_eq!(at(&parse(text)[0]), ["2025-11-03T07:00:00"]);
         // "Key moments" is a timeline's heading.
         assert_eq!(parse("## Key moments\n\n- 10:00 alert fired\n- 10:05 acknowledged\n").len(), 1);
+        // An empty header row: the first row shows the date's column and the time's.
+        let text =
+            "## Timeline\n\nAll times CET.\n\n|  |  |  |\n| --- | --- | --- |\n| 03.02.2026 | 23:40 | import ends |\n\
+                    | 04.02.2026 | 00:15 | displays wrong |\n";
+        assert_eq!(at(&parse(text)[0]), ["2026-02-03T23:40:00", "2026-02-04T00:15:00"]);
+        // "T+15" with no unit counts minutes, as "T+15m" does.
+        let text = "## Timeline\n\nT+0 is 2026-03-01 18:00 UTC.\n\n- T+0 — doors open\n- T+15 — queue on\n- T+1h05 — queue empty\n";
+        assert_eq!(at(&parse(text)[0]), ["2026-03-01T18:00:00", "2026-03-01T18:15:00", "2026-03-01T19:05:00"]);
     }
 
     #[test]

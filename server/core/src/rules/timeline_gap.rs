@@ -159,6 +159,15 @@ const EXPLANATIONS: &[&str] = &[
     "canary",
     "takes about",
     "took about",
+    "take about",
+    "take around",
+    // Someone on the way: "the contractor drives up from Calama, about two hours away".
+    "hours away",
+    "hour away",
+    "minutes away",
+    "on the way",
+    "on their way",
+    "en route",
     // A step held for its slot: "Deploy held for the 1:30 PM change window".
     "held for",
     "change window",
@@ -250,6 +259,13 @@ mod tests {
         assert!(flagged(ID, text).is_empty());
         let text = text
             .replace("rebuild left to finish, about 75 minutes remaining", "deploy held for the 00:40 change window");
+        assert!(flagged(ID, &text).is_empty());
+        // Someone on the way, and a job of stated length in the plural.
+        let text =
+            text.replace("deploy held for the 00:40 change window", "the technician drives in, about an hour away");
+        assert!(flagged(ID, &text).is_empty());
+        let text = text
+            .replace("the technician drives in, about an hour away", "new shards requested; they take about an hour");
         assert!(flagged(ID, &text).is_empty());
     }
 

@@ -984,8 +984,8 @@ const NOT_SURNAMES: &[&str] = &[
 /// The names a document gives people in lowercase, as a chat writes them: its `@handles`
 /// (without the `@`: "jaro-k bumped the cap" after "@jaro-k"), the speakers of lines that
 /// open on a time ("[21:09] rafa.quintero: …", "**[10:16] rafiq:** …") or of a quoted chat
-/// (two lines or more of "> kemi: who did this??"), and dotted names whose first part is a
-/// given name ("ana.clara's hotfix").
+/// (two lines or more of "> kemi: who did this??"). First.last names are handles too, in a
+/// document that has any (see [`People::is_handle`]).
 fn handles_in(text: &str) -> std::collections::HashSet<Box<str>> {
     let is_handle_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-');
     let bytes = text.as_bytes();
@@ -1032,24 +1032,15 @@ fn handles_in(text: &str) -> std::collections::HashSet<Box<str>> {
     if quoted_speakers.len() >= 2 {
         quoted_speakers.into_iter().for_each(&mut add);
     }
-    for at in memchr::memchr_iter(b'.', bytes) {
-        let first = bytes[..at].iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
-        let second = bytes[at + 1..].iter().take_while(|b| b.is_ascii_lowercase()).count();
-        let (start, end) = (at - first, at + 1 + second);
-        let whole_word = (start == 0 || !is_handle_byte(bytes[start - 1]) && bytes[start - 1] != b'@')
-            && bytes.get(end).is_none_or(|&b| {
-                !is_handle_byte(b) || b == b'.' && !bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
-            });
-        if first >= 2
-            && second >= 2
-            && whole_word
-            && !NOT_SURNAMES.contains(&&text[at + 1..end])
-            && is_given_name(&text[start..at])
-        {
-            add(&text[start..end]);
-        }
-    }
     found
+}
+
+/// Whether a lowercase word is a first.last name ("ana.clara", not "maria.db"): its first
+/// part a given name, its second no file, host or address ending.
+fn dotted_name(word: &str) -> bool {
+    let Some((first, second)) = word.split_once('.') else { return false };
+    let lower = |p: &str| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_lowercase());
+    lower(first) && lower(second) && !NOT_SURNAMES.contains(&second) && is_given_name(first)
 }
 
 /// What one part's prose says of each word asked about.
@@ -1174,7 +1165,8 @@ impl<'d> People<'d> {
             return false;
         }
         let handles = self.handles.get_or_init(|| handles_in(self.doc.text));
-        !handles.is_empty() && handles.contains(key)
+        // A first.last name is one in any document that writes people as handles.
+        !handles.is_empty() && (handles.contains(key) || dotted_name(key))
     }
 
     /// Whether the document shows anyone by a lowercase handle at all (see

@@ -2753,7 +2753,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         Reason => return reason(ctx, tokens, t_index, last, &who, out),
         Consequence => return consequence(ctx, tokens, t_index, last, &who, out),
         // "Root cause: Chidi's edit": only a person's act (not "Root Cause Analysis").
-        LiesWith if trigger.ends_with("cause") || trigger.ends_with("cause was") || trigger.ends_with("cause is") => {
+        LiesWith if cause_named(trigger) => {
             let owned = next_word(tokens, last).is_some_and(|(_, t)| {
                 let l = t.lower();
                 l.ends_with("'s") || l.ends_with("\u{2019}s") || t.text.starts_with('@')
@@ -3605,8 +3605,21 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                     .iter()
                     .any(|w| before.trim_end().ends_with(w))
         }
+        // "Root cause: Chidi's edit": a possessive or a handle right after (most root causes
+        // name no one, and are not read further).
+        LiesWith if cause_named(trigger) => {
+            let rest = masked[hit.range.end..hit.block.end].trim_start_matches([':', '*', '_', ' ', '\u{2014}', '-']);
+            let word = rest.split_whitespace().next().unwrap_or("").trim_end_matches([',', '.', ';', '*', '_']);
+            word.starts_with('@') || word.ends_with("'s") || word.ends_with("\u{2019}s")
+        }
         _ => true,
     }
+}
+
+/// The [`LiesWith`] phrases that name a cause ("root cause", "the main cause was"): a person
+/// follows only as the owner of an act.
+fn cause_named(trigger: &str) -> bool {
+    trigger.ends_with("cause") || trigger.ends_with("cause was") || trigger.ends_with("cause is")
 }
 
 /// Whether text before a hit may hold a relative clause whose subject is a person: "that
@@ -4559,9 +4572,11 @@ mod tests {
         // One quoted line is a quotation, not a chat: its speaker is no handle.
         let text = "- tunde deleted the staging bucket before the export finished\n\n> tunde: the cleanup was mine\n";
         assert!(flagged(ID, text).is_empty());
-        // A lowercase first.last whose first part is a given name.
-        assert_eq!(flagged(ID, "- maria.fernanda's hotfix broke the login flow").len(), 1);
-        assert!(flagged(ID, "- config.yaml's default broke the login flow").is_empty());
+        // A lowercase first.last whose first part is a given name, in a document that
+        // writes people as handles.
+        let text = "- maria.fernanda's hotfix broke the login flow\n- rolled back by @ops.lead\n";
+        assert_eq!(flagged(ID, text).len(), 1);
+        assert!(flagged(ID, &text.replace("maria.fernanda's hotfix", "config.yaml's default")).is_empty());
     }
 
     #[test]

@@ -415,6 +415,9 @@ const HARMS: &[(&str, Harm)] = &[
     ("with no", Mark),
     ("with zero", Mark),
     ("instead of", Mark),
+    // "Rubén's batch script sent the disbursement file twice": an act done again by mistake.
+    ("twice", Mark),
+    ("a second time", Mark),
     ("rather than", Mark),
     ("over a red", Mark),
     ("over the red", Mark),
@@ -743,6 +746,36 @@ const TRIGGERS: &[&str] = &{
     }
     out
 };
+
+/// Acts that do harm when done twice (see [`act_of_mark`]): "sent the file twice",
+/// "re-ran the payout script, …, a second time".
+const DUPLICATED: &[&str] = &[
+    "sent",
+    "ran",
+    "re-ran",
+    "reran",
+    "ran",
+    "applied",
+    "executed",
+    "submitted",
+    "processed",
+    "charged",
+    "paid",
+    "posted",
+    "imported",
+    "uploaded",
+    "published",
+    "pushed",
+    "deployed",
+    "triggered",
+    "released",
+    "issued",
+    "refunded",
+    "billed",
+    "debited",
+    "credited",
+    "transferred",
+];
 
 /// What a destroying act must hit to be harm: data and running systems.
 const DESTROYED: &[&str] = &[
@@ -1296,6 +1329,8 @@ const LEFT_BROKEN: &[&str] = &[
     "dangling",
     // Out of service: "left the scheduler paused after the failover test".
     "paused",
+    // "left us blind for twenty minutes": without the alerts that would have shown it.
+    "blind",
     "suspended",
     "stopped",
     "disconnected",
@@ -2590,6 +2625,9 @@ fn is_act(tokens: &[Token<'_>], i: usize) -> bool {
 /// after it ("the wrong value which Malte has *set*").
 fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
     let defect = DEFECT_MARKS.contains(&mark);
+    // Done twice is harm only for an act that moves money, data or messages ("sent",
+    // "charged", "ran the import"), not "paged the DBA twice".
+    let repeated = matches!(mark, "twice" | "a second time");
     let fits = |i: usize| {
         let l = tokens[i].lower();
         // "rolled back the bad deploy", "backed out the broken change": undoing it.
@@ -2600,7 +2638,10 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
         })
             // "flipped the flag back": the particle after a short object.
             || tokens[i + 1..if i < at { at } else { tokens.len() }].iter().take(4).any(|t| t.lower() == "back");
-        !undone && !FINDS_OR_REPAIRS.contains(&l.as_str()) && (!defect || is_neutral_act(&l))
+        !undone
+            && !FINDS_OR_REPAIRS.contains(&l.as_str())
+            && (!defect || is_neutral_act(&l))
+            && (!repeated || DUPLICATED.contains(&l.as_str()))
     };
     for i in (at.saturating_sub(20)..at).rev() {
         let t = &tokens[i];
@@ -3284,11 +3325,15 @@ fn harm_holds(
                 Some(m) => SECRETS.contains(&m),
                 _ => false,
             };
+            // "sent the disbursement file twice": an act that moves money or data, done again
+            // (see [`act_of_mark`]).
+            let repeated = mark.is_some_and(|m| matches!(m, "twice" | "a second time"));
             if !(in_use
                 || broke_rule
                 || busy
                 || early
                 || exposed
+                || repeated
                 || done_wrongly(&words)
                 || consequence_follows(tokens, last))
             {
@@ -3920,6 +3965,11 @@ fn ensuing(
         }
         return;
     }
+    // "Ravi ran the backfill twice, duplicating every order": the act is named already.
+    let clause = subject.as_ref().map_or(tokens[comma].start, |s| s.range.start)..tokens[comma].start;
+    if out.has_overlapping(&clause) {
+        return;
+    }
     out.add(
         tokens[t_index].range(),
         "Names a person as the one whose act did harm: describe the act and the conditions around it.",
@@ -4018,6 +4068,12 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
     let mut rel = p + 1;
     while tokens.get(rel).is_some_and(|t| t.is_word() && t.is_capitalised()) && rel < p + 3 {
         rel += 1;
+    }
+    // "It was Søren Kjær, the vendor's engineer, who deleted …": past an appositive.
+    if tokens.get(rel).is_some_and(|t| t.text == ",") {
+        if let Some(close) = (rel + 1..tokens.len().min(rel + 9)).find(|&i| tokens[i].text == ",") {
+            rel = close + 1;
+        }
     }
     if !tokens.get(rel).is_some_and(|t| matches!(t.lower().as_str(), "who" | "that")) {
         return;
@@ -4438,7 +4494,8 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
                 // (A consequence's "so" stands after the whole act: "Huamán signed …, so";
                 // a defect after its act and object: "Rizky changed the date to the *wrong* day".)
                 && (harm == Consequence
-                    || harm == Mark && matches!(HARMS[hit.trigger].0, t if t == "wrong" || DEFECT_MARKS.contains(&t))
+                    || harm == Mark
+                        && matches!(HARMS[hit.trigger].0, t if matches!(t, "wrong" | "twice" | "a second time") || DEFECT_MARKS.contains(&t))
                     || hit.range.start.saturating_sub(from + end) <= 24)
                 && !crate::lexicon::is_sentence_word(word)
                 && match crate::people::name_class(word) {
@@ -4562,6 +4619,16 @@ mod tests {
         assert_eq!(flagged(ID, text), ["ana.silva deployed"]);
         let text = "- 10:04 ana.silva: rolling back\n\nThe disk alert was ignored by ana.silva for an hour.";
         assert_eq!(flagged(ID, text).len(), 1);
+    }
+
+    #[test]
+    fn acts_done_twice_clefts_past_an_appositive_and_things_left_blind() {
+        assert_eq!(flagged(ID, "Wanjiku sent the payroll file twice to the bank.").len(), 1);
+        assert_eq!(flagged(ID, "Hamid's import job charged every member a second time.").len(), 1);
+        assert!(flagged(ID, "Wanjiku paged the database team twice before anyone answered.").is_empty());
+        assert_eq!(flagged(ID, "It was Aiyana Redcloud, the vendor's engineer, who dropped the route table.").len(), 1);
+        assert!(flagged(ID, "It was Aiyana Redcloud, the vendor's engineer, who restored the route table.").is_empty());
+        assert_eq!(flagged(ID, "Nour's change left us blind for twenty minutes.").len(), 1);
     }
 
     #[test]
@@ -5112,7 +5179,7 @@ mod tests {
             ("Ravi, it seems, forgot to re-enable the alert.", "Ravi, it seems, forgot to"),
             ("His migration held a lock on the orders table.", "His migration held a lock"),
             ("He's the one who deleted the bucket.", "He's the one who deleted"),
-            ("Ravi ran the backfill twice, duplicating every order.", "duplicating"),
+            ("Ravi ran the backfill twice, duplicating every order.", "Ravi ran"),
             ("The person who deleted the orders table was Ravi.", "deleted the orders table was Ravi"),
             ("Ravi is the reason the site went down.", "Ravi is the reason"),
             ("Ravi was why every checkout failed.", "Ravi was why"),

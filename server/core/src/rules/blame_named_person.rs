@@ -4435,7 +4435,8 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
             };
             let end =
                 (i + 1..bytes.len()).find(|&k| !RUN_BYTES[usize::from(bytes[k])] && !inside(k)).unwrap_or(bytes.len());
-            if std::str::from_utf8(&bytes[i..end]).is_ok_and(|w| who.is_handle(w)) {
+            // (A handle has three characters at least.)
+            if end - i >= 3 && std::str::from_utf8(&bytes[i..end]).is_ok_and(|w| who.is_handle(w)) {
                 return true;
             }
         }

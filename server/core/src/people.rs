@@ -573,7 +573,7 @@ fn listed(word: &str, set: &HashSet<&'static str>) -> bool {
 
 /// `f` of `word` with its ASCII letters lowercased (what [`str::eq_ignore_ascii_case`]
 /// ignores); most words are short, and lowercased on the stack.
-fn with_ascii_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+pub(crate) fn with_ascii_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     let mut buffer = [0u8; 24];
     if let Some(lower) = buffer.get_mut(..word.len()) {
         lower.copy_from_slice(word.as_bytes());

@@ -175,14 +175,14 @@ impl Configs {
         if let Some(c) = self.by_dir.lock().expect("lock").get(dir) {
             return c.clone();
         }
-        let file = match config_here(dir) {
-            Here::Config(path) => Some(path),
-            Here::Neither if dir.parent().is_some() => {
-                let above = self.for_dir(dir.parent().expect("checked"));
+        let file = match (config_here(dir), dir.parent()) {
+            (Here::Config(path), _) => Some(path),
+            (Here::Neither, Some(parent)) => {
+                let above = self.for_dir(parent);
                 self.by_dir.lock().expect("lock").insert(dir.to_path_buf(), above.clone());
                 return above;
             }
-            Here::Neither | Here::RepositoryRoot => None,
+            (Here::Neither | Here::RepositoryRoot, _) => None,
         };
         let cached = self.by_file.lock().expect("lock").get(&file).cloned();
         let loaded = cached.unwrap_or_else(|| {

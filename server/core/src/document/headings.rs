@@ -98,17 +98,10 @@ impl SectionKind {
                     TIMELINES_ELSEWHERE.iter().chain(FOLLOW_UPS_ELSEWHERE).filter_map(|h| h.split(' ').next());
                 FIRST.iter().copied().chain(elsewhere).map(str::to_lowercase).collect()
             });
-            // Lowered on the stack when it is short and ASCII, as most first words are.
-            let known = |w: &str| {
-                let mut buffer = [0u8; 24];
-                match buffer.get_mut(..w.len()).filter(|_| w.is_ascii()) {
-                    Some(lower) => {
-                        lower.copy_from_slice(w.as_bytes());
-                        lower.make_ascii_lowercase();
-                        std::str::from_utf8(lower).is_ok_and(|l| FIRST_WORDS.contains(l))
-                    }
-                    None => FIRST_WORDS.contains(&w.to_lowercase()),
-                }
+            // Lowered on the stack when it is ASCII, as most first words are.
+            let known = |w: &str| match w.is_ascii() {
+                true => crate::people::with_ascii_lowercase(w, |lower| FIRST_WORDS.contains(lower)),
+                false => FIRST_WORDS.contains(&w.to_lowercase()),
             };
             if !first.is_some_and(known) {
                 return SectionKind::Other;

@@ -733,8 +733,12 @@ const WRONGLY: &[&str] = &[
 /// Whether `lower` is one of [`WRONGLY`] (kept sorted for this).
 fn is_neutral_act(lower: &str) -> bool {
     // "re-sent the wrong bills", "redeployed the bad build": done again is done.
-    let again = lower.strip_prefix("re-").filter(|rest| rest.len() > 2);
-    WRONGLY.binary_search(&lower).is_ok() || again.is_some_and(|rest| WRONGLY.binary_search(&rest).is_ok())
+    WRONGLY.binary_search(&lower).is_ok() || WRONGLY.binary_search(&done_again(lower)).is_ok()
+}
+
+/// The act done again ("re-sent" → "sent", "re-ran" → "ran"), or the word itself.
+fn done_again(lower: &str) -> &str {
+    lower.strip_prefix("re-").filter(|rest| rest.len() > 2).unwrap_or(lower)
 }
 
 const TRIGGERS: &[&str] = &{
@@ -747,6 +751,10 @@ const TRIGGERS: &[&str] = &{
     out
 };
 
+/// Marks of an act done again ("sent the file *twice*"): harm only for the acts of
+/// [`DUPLICATED`].
+const REPEATS: &[&str] = &["twice", "a second time"];
+
 /// Acts that do harm when done twice (see [`act_of_mark`]): "sent the file twice",
 /// "re-ran the payout script, …, a second time".
 const DUPLICATED: &[&str] = &[
@@ -754,7 +762,6 @@ const DUPLICATED: &[&str] = &[
     "ran",
     "re-ran",
     "reran",
-    "ran",
     "applied",
     "executed",
     "submitted",
@@ -2627,7 +2634,7 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
     let defect = DEFECT_MARKS.contains(&mark);
     // Done twice is harm only for an act that moves money, data or messages ("sent",
     // "charged", "ran the import"), not "paged the DBA twice".
-    let repeated = matches!(mark, "twice" | "a second time");
+    let repeated = REPEATS.contains(&mark);
     let fits = |i: usize| {
         let l = tokens[i].lower();
         // "rolled back the bad deploy", "backed out the broken change": undoing it.
@@ -2793,17 +2800,6 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         Ensuing => return ensuing(ctx, tokens, t_index, last, trigger, &who, out),
         Reason => return reason(ctx, tokens, t_index, last, &who, out),
         Consequence => return consequence(ctx, tokens, t_index, last, &who, out),
-        // "Root cause: Chidi's edit": only a person's act (not "Root Cause Analysis").
-        LiesWith if cause_named(trigger) => {
-            let owned = next_word(tokens, last).is_some_and(|(_, t)| {
-                let l = t.lower();
-                l.ends_with("'s") || l.ends_with("\u{2019}s") || t.text.starts_with('@')
-            });
-            if owned {
-                lies_with(ctx, tokens, hit.range.start, last, &who, out);
-            }
-            return;
-        }
         LiesWith => return lies_with(ctx, tokens, hit.range.start, last, &who, out),
         _ => {}
     }
@@ -3129,9 +3125,9 @@ fn harm_holds(
             }
             // "never ran the check": a past after "never" is read as its duty's base;
             // "never re-ran the warm-up": done again, the same duty.
-            let again = verb.strip_prefix("re-").filter(|rest| rest.len() > 2).unwrap_or(&verb).to_string();
+            let again = done_again(&verb);
             let base = (trigger == "never")
-                .then(|| crate::verbs::lookup(&again).filter(|f| f.past == again.as_str()).map(|f| f.base.clone()))
+                .then(|| crate::verbs::lookup(again).filter(|f| f.past == again).map(|f| f.base.clone()))
                 .flatten();
             // "never ran into the limit", "never ran out": not the duty.
             let phrasal = base.is_some()
@@ -3327,7 +3323,7 @@ fn harm_holds(
             };
             // "sent the disbursement file twice": an act that moves money or data, done again
             // (see [`act_of_mark`]).
-            let repeated = mark.is_some_and(|m| matches!(m, "twice" | "a second time"));
+            let repeated = mark.is_some_and(|m| REPEATS.contains(&m));
             if !(in_use
                 || broke_rule
                 || busy
@@ -4495,8 +4491,7 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
                 // (A consequence's "so" stands after the whole act: "Huamán signed …, so";
                 // a defect after its act and object: "Rizky changed the date to the *wrong* day".)
                 && (harm == Consequence
-                    || harm == Mark
-                        && matches!(HARMS[hit.trigger].0, t if matches!(t, "wrong" | "twice" | "a second time") || DEFECT_MARKS.contains(&t))
+                    || harm == Mark && marks_the_act_itself(HARMS[hit.trigger].0)
                     || hit.range.start.saturating_sub(from + end) <= 24)
                 && !crate::lexicon::is_sentence_word(word)
                 && match crate::people::name_class(word) {
@@ -4531,6 +4526,13 @@ const RUN_BYTES: [bool; 256] = {
     }
     table
 };
+
+/// Marks that say the act itself was wrong ("the *wrong* day", "a *bad* config", "sent
+/// *twice*"), so that its subject may stand well before them, not a comparison ("rather
+/// than") that often says nothing of the act.
+fn marks_the_act_itself(mark: &str) -> bool {
+    mark == "wrong" || DEFECT_MARKS.contains(&mark) || REPEATS.contains(&mark)
+}
 
 /// Where the run of [`RUN_BYTES`] holding `bytes[from - 1]` ends.
 fn run_end(bytes: &[u8], from: usize) -> usize {

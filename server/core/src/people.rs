@@ -112,7 +112,7 @@ pub fn name_class(word: &str) -> NameClass {
 fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
     if bare.is_ascii() {
-        return with_ascii_lowercase(bare, f);
+        return crate::text::with_ascii_lowercase(bare, f);
     }
     f(&lowercase(word))
 }
@@ -568,21 +568,7 @@ static PERSON_VERBS: LazyLock<HashMap<&'static str, u32>> =
 /// Whether `word` is in `set` (of lowercase words), in any case: [`one_of`] for a hashed
 /// list.
 fn listed(word: &str, set: &HashSet<&'static str>) -> bool {
-    with_ascii_lowercase(word, |lower| set.contains(lower))
-}
-
-/// `f` of `word` with its ASCII letters lowercased (what [`str::eq_ignore_ascii_case`]
-/// ignores); most words are short, and lowercased on the stack.
-pub(crate) fn with_ascii_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
-    let mut buffer = [0u8; 24];
-    if let Some(lower) = buffer.get_mut(..word.len()) {
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return f(lower);
-        }
-    }
-    f(&word.to_ascii_lowercase())
+    crate::text::with_ascii_lowercase(word, |lower| set.contains(lower))
 }
 
 /// What `masked` (a document's prose, everything else blanked) says of `word` (as
@@ -714,7 +700,9 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
         }
         // A person: a verb only people do after it, a word for reaching people before it.
         if !possessive {
-            if let Some(weight) = next.and_then(|n| with_ascii_lowercase(n, |lower| PERSON_VERBS.get(lower).copied())) {
+            if let Some(weight) =
+                next.and_then(|n| crate::text::with_ascii_lowercase(n, |lower| PERSON_VERBS.get(lower).copied()))
+            {
                 // "Dana was on call", "Dana is the incident commander".
                 let role_after = next.is_some_and(|n| one_of(n, &["is", "was"]))
                     && after_words()

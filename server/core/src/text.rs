@@ -1,5 +1,6 @@
 //! Line bookkeeping for byte offsets: which line an offset is on, and 1-based
-//! line/column pairs counted in Unicode scalar values (the CLI's output formats).
+//! line/column pairs counted in Unicode scalar values (the CLI's output formats); and
+//! words lowercased for a look-up without a copy on the heap.
 //!
 //! LSP positions are converted elsewhere (the server's one conversion module); this is
 //! only what the core and the CLI need.
@@ -112,6 +113,20 @@ impl<'t> LineCounter<'t> {
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(b'\n', bytes)
+}
+
+/// `f` of `word` with its ASCII letters lowercased (what [`str::eq_ignore_ascii_case`]
+/// ignores); most words are short, and lowercased on the stack.
+pub fn with_ascii_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buffer = [0u8; 24];
+    if let Some(lower) = buffer.get_mut(..word.len()) {
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_ascii_lowercase())
 }
 
 #[cfg(test)]

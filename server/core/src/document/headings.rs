@@ -100,7 +100,7 @@ impl SectionKind {
             });
             // Lowered on the stack when it is ASCII, as most first words are.
             let known = |w: &str| match w.is_ascii() {
-                true => crate::people::with_ascii_lowercase(w, |lower| FIRST_WORDS.contains(lower)),
+                true => crate::text::with_ascii_lowercase(w, |lower| FIRST_WORDS.contains(lower)),
                 false => FIRST_WORDS.contains(&w.to_lowercase()),
             };
             if !first.is_some_and(known) {

@@ -1495,6 +1495,26 @@ fn card_zone(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Zone
     })
 }
 
+/// The day an incident card before the timeline gives, as front matter's `started` would:
+/// a row labelled as the date ("| Incident date | 2025-04-22 |", "| Date | 3 June 2025 |")
+/// holding a date with its year, read one way only. A review's or an item's date is not it.
+fn card_date(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Date> {
+    const OTHER_DAYS: &[&str] = &["review", "debrief", "meeting", "due", "publish", "written", "report", "update"];
+    doc.tables.iter().take_while(|t| t.range.end <= before).find_map(|t| {
+        t.rows().find_map(|(_, cells)| {
+            let [label, value, ..] = cells else { return None };
+            let label = doc.text[label.clone()].to_ascii_lowercase();
+            let says_date = label.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == "date");
+            if !says_date || OTHER_DAYS.iter().any(|w| label.contains(w)) {
+                return None;
+            }
+            look.first_time(&doc.text[value.clone()])
+                .filter(|t| t.year_known && t.day_first.is_none())
+                .and_then(|t| t.date)
+        })
+    })
+}
+
 /// Finds every timeline in the document and resolves its entries.
 pub fn timelines(doc: &Document<'_>, look: Lookup<'_>) -> Vec<Timeline> {
     let sections = doc.sections_of(SectionKind::Timeline);
@@ -1509,6 +1529,7 @@ pub fn timelines(doc: &Document<'_>, look: Lookup<'_>) -> Vec<Timeline> {
         .as_ref()
         .and_then(|f| f.started.as_ref().or(f.detected.as_ref()).or(f.resolved.as_ref()))
         .and_then(|t| t.value.date)
+        .or_else(|| card_date(doc, look, sections.first().map_or(0, |s| s.range.start)))
         .unwrap_or(UNKNOWN_DAY);
     match look.memo().filter(|_| doc.keeps_parts) {
         Some(memo) => {
@@ -1619,10 +1640,16 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             !h.pseudo && h.range.start < r.end && inside(&h.range)
         })
         .collect();
+    // "### 0902": four digits are a time when two or more sub-headings are written so (one
+    // alone could be a year); the pass over four-digit entries below reads them.
+    let four_digits =
+        |h: &crate::document::Heading| times::four_digit_time(doc.text, strip_heading_marks(doc.text, h.range.clone()));
+    let four_digit_headings =
+        sub_headings.iter().filter(|&&i| four_digits(&doc.headings[i]).is_some()).nth(1).is_some();
     let mut heading_entries: Vec<Range<usize>> = Vec::new();
     for (k, &i) in sub_headings.iter().enumerate() {
         let h = &doc.headings[i];
-        if timed_heading(look, &h.text).is_none() {
+        if timed_heading(look, &h.text).is_none() && !(four_digit_headings && four_digits(h).is_some()) {
             continue;
         }
         // The entry runs to the next heading of any level inside the timeline.
@@ -1926,9 +1953,16 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         .enumerate()
         .filter_map(|(i, (_, p))| match p {
             // Also when the time read is later in the entry: "1105H – counters open until 7 PM".
-            Piece::Entry(e, _) if e.shape != EntryShape::TableRow => times::four_digit_time(doc.text, e.head.clone())
-                .filter(|f| e.time.as_ref().is_none_or(|t| t.range.start >= f.range.end))
-                .map(|f| (i, f)),
+            Piece::Entry(e, _) if e.shape != EntryShape::TableRow => {
+                let head = if e.shape == EntryShape::Heading {
+                    strip_heading_marks(doc.text, e.head.clone())
+                } else {
+                    e.head.clone()
+                };
+                times::four_digit_time(doc.text, head)
+                    .filter(|f| e.time.as_ref().is_none_or(|t| t.range.start >= f.range.end))
+                    .map(|f| (i, f))
+            }
             _ => None,
         })
         .collect();
@@ -2888,6 +2922,24 @@ mod tests {
         let t = &parse(text)[0];
         assert_eq!(at(t), ["2025-11-05T08:50:00", "2025-11-05T09:30:00"], "a dotted time alone, with a meridiem");
         assert_eq!(t.zone_offset_minutes(), Some(-300));
+        // An offset alone after the time, as a paging tool prints it; a dash before a time
+        // still ends a range.
+        let text =
+            "## Timeline\n\n| Timestamp | Activity |\n| --- | --- |\n| 02 Oct 2025 13:41 +0545 | scan flags a key |\n\
+                    | 02 Oct 2025 13:42 +0545 | paged |\n";
+        assert_eq!(parse(text)[0].zone_offset_minutes(), Some(345));
+        assert_eq!(parse(&text.replace("+0545", "+05:45"))[0].zone_offset_minutes(), Some(345));
+        let text = "## Timeline\n\n- 09:10 -09:25 builds queued\n- 09:40 -0800 cleared\n";
+        let t = &parse(text)[0];
+        assert_eq!(t.entries[0].time.as_ref().and_then(|t| t.zone.clone()), None);
+        assert_eq!(t.entries[1].time.as_ref().and_then(|t| t.zone.as_ref()?.offset_minutes), Some(-480));
+        // The incident card's date row dates the entries, as front matter would; a review's
+        // date does not.
+        let card = |label: &str| {
+            format!("| Field | Value |\n| --- | --- |\n| {label} | 2025-04-22 |\n\n## Timeline\n\n- 13:05 deploy\n- 13:09 alert\n")
+        };
+        assert_eq!(at(&parse(&card("Incident date"))[0])[0], "2025-04-22T13:05:00");
+        assert_eq!(at(&parse(&card("Review date"))[0])[0], "2000-01-01T13:05:00");
     }
 
     #[test]
@@ -2999,6 +3051,14 @@ mod tests {
         assert!(t.entries[1].milestones(text).has(Milestone::Responded));
         assert!(t.entries[2].milestones(text).has(Milestone::Resolved));
         assert!(!text[t.entries[2].range.clone()].contains("Impact"));
+        // "### 0902": four digits are a time when two headings or more are written so; a
+        // year alone ("### 2019") is not an entry.
+        let text = "## Timeline\n\n### 0902\n\nTickets blank.\n\n### 1140\n\nBack to normal.\n";
+        let times: Vec<String> =
+            parse(text)[0].entries.iter().map(|e| e.moment.unwrap().at.time().to_string()).collect();
+        assert_eq!(times, ["09:02:00", "11:40:00"]);
+        let text = "## Timeline\n\n### 2019\n\n- 09:02 tickets blank\n- 11:40 back to normal\n";
+        assert_eq!(parse(text)[0].entries.len(), 2);
     }
 
     #[test]

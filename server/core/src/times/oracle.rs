@@ -65,7 +65,7 @@ static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
           (?:(?:T|[,:]?\s+(?:(?:at|from)\s+)?){date_time})?
         | \b{time}
         )
-        (?:\s*\(?\s*(?P<zone>{zone})\b\)?|\s*\(\s*(?P<pzone>[+-]\d{{2}}:?\d{{2}})\s*\))?
+        (?:\s*\(?\s*(?P<zone>{zone})\b\)?|\s*\(\s*(?P<pzone>[+-]\d{{2}}:?\d{{2}})\s*\)|\s+(?P<bzone>\+\d{{2}}:?\d{{2}}|-\d{{4}})\b)?
         (?:\s*(?:-|(?u:–|—)|to|until)\s*(?:\b(?P<eh>\d{{1,2}})[:h](?P<em>\d{{2}})(?::\d{{2}})?(?:\s*(?P<eap>[ap]\.?m\b\.?))?))?
         ",
         date_time = time_pattern(""),
@@ -125,7 +125,7 @@ pub(super) fn all_parts(text: &str) -> Vec<Parts> {
             date,
             four: get("h4").zip(get("m4")),
             time,
-            zone: get("zone").or_else(|| get("pzone")),
+            zone: get("zone").or_else(|| get("pzone")).or_else(|| get("bzone")),
             end: get("eh").map(|hour| TimeParts {
                 hour,
                 minute: get("em"),

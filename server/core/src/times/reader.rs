@@ -482,6 +482,16 @@ impl Reader<'_> {
             let close = if self.byte(end) == Some(b')') { end + 1 } else { end };
             return Some((z..end, close));
         }
+        // An offset alone after a space, as logs print it: `13:41 +0545`, `+05:45`; with a
+        // minus only as four digits (`-0800`: ` -08:00` may end a range).
+        if k > e && z == k {
+            let end = match self.byte(z) {
+                Some(b'+') if self.digits(z + 1, 2) => self.two_digits_after(z + 3),
+                Some(b'-') if self.digits(z + 1, 4) => Some(z + 5),
+                _ => None,
+            };
+            return end.filter(|&end| !self.word(end)).map(|end| (z..end, end));
+        }
         // An offset in parentheses: `(+02:00)`.
         if self.byte(k) != Some(b'(') || !self.is(z, |c| c == b'+' || c == b'-') || !self.digits(z + 1, 2) {
             return None;

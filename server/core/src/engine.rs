@@ -358,10 +358,13 @@ fn phrases_in(masked: &str, segments: impl Iterator<Item = Range<usize>>) -> Vec
                 input.set_start(end.max(input.start() + 1));
                 continue;
             };
-            input.set_start(end.max(start + 1));
+            // A match inside a longer word ("had i" in "had ignored") is no phrase, and
+            // takes nothing from the phrases after its start ("ignored" is one).
             if is_word_at(start.checked_sub(1)) || is_word_at(Some(end)) {
+                input.set_start(start + 1);
                 continue;
             }
+            input.set_start(end.max(start + 1));
             for owner in owners {
                 let end = end_of_word(&masked[start..end], owner.words).map_or(end, |e| start + e);
                 hits.push((start..end, (owner.rule, owner.trigger)));
@@ -626,6 +629,14 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(end_of_word(b"should \n have known", 2), Some(13));
         assert_eq!(end_of_word(b"should have", 2), None);
+    }
+
+    #[test]
+    fn a_phrase_cut_from_a_longer_word_hides_no_phrase_after_its_start() {
+        // "had i" (a counterfactual's "had I") matches the start of "had ignored"; it is no
+        // phrase there, and "ignored" after it still is.
+        let found = hits("# Debrief\n\nDana had ignored the warnings.\n");
+        assert_eq!(found, [("blame-named-person", "ignored")]);
     }
 
     /// Quotes counted by bytes are the quote characters counted.

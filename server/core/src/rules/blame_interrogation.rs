@@ -242,10 +242,14 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return;
     }
 
-    // "whose fault domain", "whose fault tolerance": a technical term, not a question.
+    // "whose fault domain", "whose fault tolerance", "a controller whose fault relay trips":
+    // a technical term, not a question. The question goes on with what the fault was
+    // ("whose fault it was", "whose fault is this", "whose fault the outage was") or ends.
     if trigger.starts_with("whose") {
-        let next = after.first().map(|t| t.lower());
-        if next.as_deref().is_some_and(|n| lexicon::TECHNICAL_AFTER_FAULT.contains(&n)) {
+        const ASKS_ON: &[&str] =
+            &["it", "was", "is", "were", "are", "this", "that", "the", "really", "exactly", "then"];
+        let next = after.first().filter(|t| t.is_word()).map(|t| t.lower());
+        if next.as_deref().is_some_and(|n| lexicon::TECHNICAL_AFTER_FAULT.contains(&n) || !ASKS_ON.contains(&n)) {
             return;
         }
     }
@@ -428,6 +432,15 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     if !is_question && !trigger.starts_with("whose") {
         return;
     }
+    // "Who is responsible for the proxy now?": who owns it from here on, not who is to blame.
+    if matches!(trigger, "who is responsible" | "who's responsible") {
+        let asked = text[hit.range.end..q_end].to_ascii_lowercase();
+        let words: Vec<&str> = asked.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).collect();
+        let ahead = |phrase: &[&str]| words.windows(phrase.len()).any(|w| w == phrase);
+        if ahead(&["now"]) || ahead(&["going", "forward"]) || ahead(&["in", "future"]) || ahead(&["from", "here"]) {
+            return;
+        }
+    }
     let d = out.add(hit.range.start..q_end, "Looks for someone to hold responsible: ask how it came about instead.");
     let range = hit.range.start..q_end;
     let original = &text[range.clone()];
@@ -498,6 +511,8 @@ mod tests {
         assert_eq!(flagged(ID, "Why did you restart it?"), ["Why did you restart it"]);
         assert_eq!(flagged(ID, "Who approved the change?"), ["Who approved the change"]);
         assert_eq!(flagged(ID, "Whose fault was it?"), ["Whose fault was it"]);
+        assert_eq!(flagged(ID, "And whose fault the outage was?").len(), 1);
+        assert_eq!(flagged(ID, "Who is responsible for this outage?"), ["Who is responsible for this outage"]);
         assert_eq!(flagged(ID, "Why didn't the on-call page storage?"), ["Why didn't the on-call page storage"]);
         assert_eq!(flagged(ID, "Why didn't Dana page storage?"), ["Why didn't Dana page storage"]);
         // A numbered paragraph's question still opens its sentence.
@@ -522,6 +537,9 @@ mod tests {
     fn leaves_questions_about_systems_and_ourselves() {
         for fine in [
             "The service is in a zone whose fault domain is the rack.",
+            "A controller whose fault relay trips opens the gate.",
+            "Who is responsible for the proxy now? This is follow-up 1.",
+            "Who is responsible for renewals going forward?",
             "Who is paged for this service?",
             "Why did the alert not fire?",
             "Why didn't we catch this in staging?",

@@ -310,7 +310,15 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         ["explains nothing", "tells us nothing", "says nothing", "calling this", "calling it", "not an explanation"]
             .iter()
             .any(|p| sentence_lower.contains(p));
-    if field || rejected {
+    // "We called it human error; that was wrong, because …": the label taken back.
+    let after_hit = text[hit.range.end..sentence.range.end].to_lowercase().replace('\u{2019}', "'");
+    let taken_back = ["that was", "this was", "which was", "we were", "that is", "this is"]
+        .iter()
+        .flat_map(|w| {
+            ["wrong", "unfair", "incorrect", "a mistake", "not true", "not the case"].map(|x| format!("{w} {x}"))
+        })
+        .any(|p| after_hit.contains(&p));
+    if field || rejected || taken_back {
         return;
     }
     let negated = tokens[clause_start..t_index].iter().any(|t| {
@@ -484,6 +492,8 @@ mod tests {
     fn leaves_rejections_mentions_and_technical_uses() {
         for fine in [
             "This was not human error.",
+            "In our first update we called the problem human error; that was wrong, because the tool accepted two leaders.",
+            "The ticket said operator error, which was unfair: the runbook named the wrong host.",
             "The app shows a user error screen for declined payments.",
             "Regulatory oversight by the central bank covers the ledger.",
             "The change had no oversight by a second reviewer.",

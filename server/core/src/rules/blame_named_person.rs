@@ -414,6 +414,18 @@ const HARMS: &[(&str, Harm)] = &[
     // "merged PR #812 to main with zero reviews": the safeguard counted as none.
     ("with no", Mark),
     ("with zero", Mark),
+    // "pushed 3.8.1 to all 140 gates in one batch, no canary": the safeguard gone without.
+    ("no canary", Mark),
+    ("no review", Mark),
+    ("no code review", Mark),
+    ("no peer review", Mark),
+    ("no tests", Mark),
+    ("no testing", Mark),
+    ("no soak", Mark),
+    ("no approval", Mark),
+    ("no sign-off", Mark),
+    ("no dry run", Mark),
+    ("no dry-run", Mark),
     ("instead of", Mark),
     // "Rubén's batch script sent the disbursement file twice": an act done again by mistake.
     ("twice", Mark),
@@ -2406,6 +2418,16 @@ fn done_wrongly(words: &[String]) -> bool {
                     && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "no" | "zero"))
                     && without_harm(&words[i + 2..]))
                 || (w == "by" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "mistake" | "accident")))
+                // "pushed it to every gate in one batch, no canary" (not "there was no canary",
+                // "no alerts fired").
+                || (w == "no"
+                    && i > 0
+                    && !matches!(
+                        words[i - 1].as_str(),
+                        "there" | "was" | "were" | "is" | "are" | "had" | "has" | "have" | "with" | "and" | "or" | "but"
+                    )
+                    && words.get(i + 1).is_some_and(|n| SAFEGUARDS.contains(&n.as_str()))
+                    && words.get(i + 2).is_none_or(|n| !matches!(n.as_str(), "needed" | "required" | "fired" | "went")))
                 || (w == "too" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "early" | "soon")))
                 || (w == "instead" && words.get(i + 1).is_some_and(|n| n == "of"))
                 || (w == "rather" && words.get(i + 1).is_some_and(|n| n == "than"))
@@ -3029,7 +3051,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // "Nova reboots every gateway at once rather than in batches", "Jarvis deploys exports
     // with no canary": a habit told in the present, of a word the document also uses as a
     // thing ("through Nova").
-    let habit = matches!(mark, Some("instead of" | "rather than" | "without" | "with no" | "with zero"))
+    let habit = (matches!(mark, Some("instead of" | "rather than" | "without" | "with no" | "with zero"))
+        || mark.is_some_and(|m| m.starts_with("no ")))
         && trigger.ends_with('s')
         && subject.person.as_ref().is_some_and(|(_, p)| {
             who.document.is_some_and(|people| people.evidence(&ctx.doc.text[p.clone()]).thing > 0)
@@ -3176,6 +3199,10 @@ fn harm_holds(
                 // "took out the whole line": all of something, out.
                 "took" | "takes" => {
                     words.iter().any(|w| matches!(w.as_str(), "down" | "offline"))
+                        // "took the duplicate check out of the app": a safeguard removed.
+                        || words.iter().position(|w| w == "out").is_some_and(|i| {
+                            words[..i].iter().any(|w| SAFEGUARDS.contains(&w.as_str()))
+                        })
                         || (words.iter().any(|w| w == "out")
                             && words
                                 .iter()
@@ -3480,7 +3507,8 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             person_like
                 && masked[from..hit.range.start]
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .any(|w| w.len() > 3 && (w.ends_with("ed") || w.ends_with("en") || crate::verbs::is_participle(w)))
+                    // ("set", "put", "cut": three letters, and participles too.)
+                    .any(|w| w.len() >= 3 && (w.ends_with("ed") || w.ends_with("en") || crate::verbs::is_participle(w)))
         }
         // Each act its own particle: "took … down", "turned … off", "let … expire".
         Down => match trigger {
@@ -3641,6 +3669,9 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 || relative_clause_shape(before)
                 // A passive with its agent: "the rollback was delayed by Kofi".
                 || masked[hit.range.end..hit.block.end].starts_with(" by ")
+                // Said after to be a person's: "the migration that locked the table was
+                // Akosua's" (see [`source_named`]).
+                || said_to_be_someones(&masked[hit.range.end..hit.block.end])
                 // What the earlier clause's act did: "…, which (is what) emptied the pool".
                 || [", which", " which is what", " which was what", " that is what", " that was what"]
                     .iter()
@@ -3655,6 +3686,19 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         }
         _ => true,
     }
+}
+
+/// Whether the text after an act goes on to say whose it was, within its sentence: "… was
+/// Akosua's", "… is @mei's".
+fn said_to_be_someones(rest: &str) -> bool {
+    let sentence = &rest[..rest.find(['.', ';', '!', '?']).unwrap_or(rest.len())];
+    [" was ", " is "].iter().any(|v| {
+        sentence.match_indices(v).any(|(at, _)| {
+            let word = sentence[at + v.len()..].split([' ', ',', ')']).next().unwrap_or("");
+            word.starts_with(|c: char| c.is_uppercase() || c == '@')
+                && (word.ends_with("'s") || word.ends_with("\u{2019}s"))
+        })
+    })
 }
 
 /// The [`LiesWith`] phrases that name a cause ("root cause", "the main cause was"): a person
@@ -4685,6 +4729,36 @@ mod tests {
             "Malte has set the limit to 600 as the runbook says.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn short_participles_safeguards_taken_out_bare_no_marks_and_owners_named_after() {
+        for (text, want) in [
+            (
+                "The retry limit on the consumer was set to zero by Emeka during the load test and never put back.",
+                "set to zero by Emeka",
+            ),
+            ("It was Kwame who took the duplicate-waybill check out of the driver app in January.", "took"),
+            ("Kwame pushed 3.8.1 to all 140 gates in one batch last Tuesday, no canary.", "Kwame pushed"),
+            ("Wei merged the schema change on Friday, no review.", "Wei merged"),
+            ("The migration that locked the table was Akosua's.", "The migration"),
+            ("The change that crashed the primary was Dana's, as the log shows.", "The change"),
+        ] {
+            let got = flagged(ID, text);
+            assert!(got.len() == 1 && got[0].starts_with(want), "{text}: {got:?}");
+        }
+        for fine in [
+            "The retry limit was set to zero by Emeka for the load test and put back at 10:02.",
+            "Kwame took the primary out of the pool to drain it.",
+            "Kwame deployed the fix at noon, no canary needed for a text change.",
+            "Kwame deployed the fix at 10:00 and no alerts fired.",
+            "There was no canary for the gates, so Kwame pushed 3.8.1 to all of them.",
+            "Jarvis deploys realm exports with no staged rollout and no canary.",
+            "The migration that locked the table was reverted at 10:02.",
+            "The migration that locked the table was the vendor's.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }
     }
 

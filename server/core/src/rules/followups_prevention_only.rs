@@ -227,9 +227,25 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             said(&["nothing", "nobody"]).filter(|_| happens && said(&["will", "shall", "can"]).is_some())
         })
         .flatten();
+    // "the gates can't go down like this again": a contracted modal denying harm.
+    let denied_harm = (trigger == "again" || trigger.ends_with(" again"))
+        .then(|| {
+            (0..window.len()).find(|&i| {
+                let word = |k: usize| window.get(k).map(|t| t.lower());
+                let harm = word(i + 1).is_some_and(|v| {
+                    HAPPENING.contains(&v.as_str())
+                        || HARMING.contains(&v.as_str())
+                        || v == "go"
+                            && word(i + 2).is_some_and(|p| matches!(p.as_str(), "down" | "offline" | "wrong" | "dark"))
+                });
+                harm && matches!(window[i].lower().as_str(), "can't" | "cannot" | "won't" | "mustn't" | "shan't")
+            })
+        })
+        .flatten();
     let promise_at = window
         .iter()
         .position(|t| PREVENTION.contains(&t.lower().as_str()))
+        .or(denied_harm)
         .or(nothing_will)
         .or(rule_out)
         .or(no_way)
@@ -269,6 +285,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         });
         let promised = future_denial.is_some()
             || nothing_will.is_some()
+            || denied_harm.is_some()
             || modal_denial
             || window.iter().any(|t| {
                 matches!(
@@ -349,6 +366,12 @@ mod tests {
     #[test]
     fn a_denied_future_in_other_words_promises_too() {
         assert_eq!(flagged(ID, "Such an incident cannot happen again."), ["cannot happen again"]);
+        assert_eq!(
+            flagged(ID, "With two-person approval on key changes, the gates can't go down like this again.").len(),
+            1
+        );
+        assert!(flagged(ID, "We can't go back to the old version again: its schema is gone.").is_empty());
+        assert!(flagged(ID, "The gates couldn't go down again once the battery was in.").is_empty());
         assert_eq!(
             flagged(ID, "Nothing like this will ever happen on this cluster again."),
             ["Nothing like this will ever happen on this cluster again"]

@@ -2140,6 +2140,31 @@ fn timed_row(ctx: &Context<'_>, at: usize) -> bool {
         .is_some_and(|t| t.range.start <= 2 && opening[..t.range.start].chars().all(|c| !c.is_alphanumeric()))
 }
 
+/// The person a timeline row opens with, before a verb in the present ("| 09:12 | Ahmed
+/// Karim loads …"), when the row's clause before token `end` is theirs.
+fn present_row_subject(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    end: usize,
+    who: &Who<'_>,
+) -> Option<std::ops::Range<usize>> {
+    if !timed_row(ctx, tokens[end].start) {
+        return None;
+    }
+    let first = tokens[..end].iter().position(|t| t.is_word() && !t.text.starts_with(|c: char| c.is_ascii_digit()))?;
+    let is_person = |t: &Token<'_>| t.text.starts_with('@') || (t.is_capitalised() && is_name_here(who, t.text));
+    if !is_person(&tokens[first]) {
+        return None;
+    }
+    // A surname after the name: "Ahmed Karim".
+    let last = match tokens.get(first + 1) {
+        Some(t) if t.is_word() && t.is_capitalised() && !crate::lexicon::is_not_name(&t.lower()) => first + 1,
+        _ => first,
+    };
+    let verb = tokens.get(last + 1).filter(|v| v.is_word())?.lower();
+    (verb.ends_with('s') && crate::verbs::is_finite_or_participle(&verb)).then(|| tokens[first].start..tokens[last].end)
+}
+
 /// Words that reject the frame: "did *not* break it", "never deleted".
 fn is_negation(t: &Token<'_>) -> bool {
     let l = t.lower();
@@ -3996,6 +4021,17 @@ fn ensuing(
     let subject = grammar::clause_subject_before(tokens, comma, who);
     let person = subject.as_ref().and_then(|s| s.person.as_ref()).filter(|(kind, _)| named(*kind));
     let owner = subject.as_ref().and_then(|s| s.possessor.as_ref()).filter(|(kind, _)| named(*kind));
+    // "| 09:12 | Ahmed Karim loads the mapping into live, skipping the validation step |": a
+    // timeline row tells its moment in the present.
+    let in_the_row =
+        (person.is_none() && owner.is_none()).then(|| present_row_subject(ctx, tokens, comma, who)).flatten();
+    if let Some(person) = in_the_row {
+        out.add(
+            person.start..tokens[t_index].end,
+            "Names a person as the one whose act did harm: describe the act and the conditions around it.",
+        );
+        return;
+    }
     if person.is_none() && owner.is_none() {
         // "Firmware 3.2 rolled out to every controller by @bjorn, skipping the soak stage":
         // the passive's agent did it.
@@ -5004,6 +5040,10 @@ mod tests {
         for (sentence, want) in [
             ("- 13:02 Dana starts the migration on the primary at peak, so checkout stalls.", "Dana starts"),
             ("| 13:02 | Dana starts the migration at peak, so the portal begins rejecting writes. |", "Dana starts"),
+            (
+                "| 09:12 | Ahmed Karim loads the mapping straight into live, skipping the validation step |",
+                "Ahmed Karim loads the mapping straight into live, skipping",
+            ),
             ("The runbook was never updated by Marek after the cluster moved.", "updated by Marek"),
             ("The certificate had never been renewed by Ilse.", "renewed by Ilse"),
             ("The outage traced back to a firewall rule that Ayodele removed on Tuesday.", "Ayodele removed"),
@@ -5019,6 +5059,8 @@ mod tests {
             // A present outside a timeline row is a habit; plurals of harm say what there was.
             "Dana starts the migration on the primary at peak, so checkout stalls.",
             "- 13:05 Keoni restarts the worker, so errors drop to zero.",
+            "Dana loads the mapping into live every night, skipping the validation step.",
+            "| 09:12 | Ahmed Karim reloads the mapping, skipping nothing the runbook lists |",
             "The runbook was updated by Marek after the cluster moved.",
             "The runbook was never updated by the sync job after the move.",
             "The stale branches that Ayodele removed on Tuesday were merged long ago.",

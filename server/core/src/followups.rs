@@ -121,6 +121,18 @@ fn done_in_closing_parenthesis(prose: &str) -> bool {
     })
 }
 
+/// Whether an item ends with a dash and a word that says it is done, with a date or a
+/// note: "— done 12 Feb", "– erledigt am 3.11.".
+fn done_after_a_dash(prose: &str) -> bool {
+    let Some(dash) = prose.rfind(['\u{2014}', '\u{2013}']) else { return false };
+    let tail = prose[dash..].trim_start_matches(['\u{2014}', '\u{2013}']).trim_start().as_bytes();
+    tail.len() <= 40
+        && DONE_WORDS.iter().any(|w| {
+            tail.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+                && tail.get(w.len()).is_none_or(|b| !b.is_ascii_alphabetic())
+        })
+}
+
 /// Words that say a follow-up is done, in English and the other languages teams write
 /// debriefs in (German, Spanish, Portuguese, French, Dutch, Italian, Scandinavian).
 const DONE_WORDS: &[&str] = &[
@@ -169,7 +181,7 @@ fn is_unassigned(value: &str) -> bool {
         .iter()
         .any(|u| u.eq_ignore_ascii_case(v))
         // "Pending assignment", "To be assigned", "Not yet assigned".
-        || ["pending", "to be assigned", "not yet assigned", "needs an owner", "needs owner", "por definir", "a definir", "por asignar", "sin asignar", "à définir", "offen", "noch offen", "nicht zugewiesen", "pendiente", "em aberto", "niet toegewezen", "ikke tildelt"]
+        || ["pending", "to be assigned", "to be agreed", "to be decided", "to be determined", "to be confirmed", "not yet assigned", "needs an owner", "needs owner", "por definir", "a definir", "por asignar", "sin asignar", "à définir", "offen", "noch offen", "nicht zugewiesen", "pendiente", "em aberto", "niet toegewezen", "ikke tildelt"]
             .iter()
             .any(|u| v.get(..u.len()).is_some_and(|w| w.eq_ignore_ascii_case(u)))
 }
@@ -378,7 +390,8 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                     ["done", "(done)", "completed"].into_iter().any(starts)
                         || ["(done)", "(completed)", "— done", "- done"].into_iter().any(ends)
                         || done_in_closing_parenthesis(prose)
-                        || prose.contains('✅')
+                        || done_after_a_dash(prose)
+                        || prose.contains(['✅', '✔', '☑'])
                 };
                 let first_in_whole = head.start - item.range.start..head.end - item.range.start;
                 // The checks by hand come before the two expressions: either may settle
@@ -470,6 +483,8 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                             || status.contains("closed")
                             || status.contains("dropped")
                             || status.contains('✅')
+                            // "| erledigt |", "| hecho |": done in the team's language.
+                            || status.split(|c: char| !c.is_alphanumeric()).any(|w| DONE_WORDS.contains(&w))
                             // A tick in a "Done" column: "| ✓ |", "| ✔ |", "| yes |".
                             || ["✓", "✔", "☑", "x", "yes", "y"].contains(&status.trim()),
                         has_text: doc.masked[row.clone()].chars().any(char::is_alphanumeric),
@@ -855,6 +870,17 @@ mod tests {
         let lists = followup_lists(&doc, Lookup::default());
         let done: Vec<bool> = lists[0].items.iter().map(|i| i.done).collect();
         assert_eq!(done, [true, true, true, false, false]);
+        // A tick, a dash and a done word with its date, a status in the team's language.
+        let text = "## Follow-ups\n\n1. Write the instruction into the handbook ✔ done\n2. Rotate the credentials — done 12 Feb\n\
+                    3. Rotate the keys — Dana, due 12 Feb\n4. Add a probe — not done yet\n";
+        let doc = Document::parse(text);
+        let done: Vec<bool> = followup_lists(&doc, Lookup::default())[0].items.iter().map(|i| i.done).collect();
+        assert_eq!(done, [true, true, false, false]);
+        let text = "## Maßnahmen\n\n| Maßnahme | Verantwortlich | Status |\n| --- | --- | --- |\n| Runbook ergänzen | | erledigt |\n\
+                    | Alarm bauen | TBD | unklar |\n";
+        let doc = Document::parse(text);
+        let items = &followup_lists(&doc, Lookup::default())[0].items;
+        assert_eq!(items.iter().map(|i| (i.done, i.has_owner)).collect::<Vec<_>>(), [(true, false), (false, false)]);
     }
 
     #[test]
@@ -884,7 +910,8 @@ mod tests {
 
     #[test]
     fn owners_placeholders_and_done_items() {
-        let text = "# D\n\n## Action items\n\n- Fix it (Owner: Łukasz)\n- Review the contract. Owner: TBD\n- [AK] Alert on stalls\n\
+        let text = "# D\n\n## Action items\n\n- Fix it (Owner: Łukasz)\n- Review the contract. Owner: TBD\n\
+                    - Show a frame-age stamp (owner: to be agreed)\n- [AK] Alert on stalls\n\
                     - Cut release candidates earlier — Release management\n- Keep the profile deployable (done)\n- N/A\n- None\n";
         let doc = Document::parse(text);
         let lists = followup_lists(&doc, Lookup::default());
@@ -895,6 +922,7 @@ mod tests {
             [
                 ("- Fix it (Owner: Łukasz)", false),
                 ("- Review the contract. Owner: TBD", true),
+                ("- Show a frame-age stamp (owner: to be agreed)", true),
                 ("- [AK] Alert on stalls", false),
                 ("- Cut release candidates earlier — Release management", false),
                 ("- Keep the profile deployable (done)", false),

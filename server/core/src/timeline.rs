@@ -335,6 +335,10 @@ impl Milestone {
                 ("signalé", true),
                 ("gemeldet", false),
                 ("gemeld", false),
+                // "Die Bank meldet per E-Mail …", "… y avisa en #precios": someone tells.
+                ("meldet", false),
+                ("avisa", false),
+                ("avisó", false),
                 ("llamadas", false),
                 ("chamados", false),
                 ("primeras", false),
@@ -1500,17 +1504,26 @@ fn card_zone(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Zone
 /// holding a date with its year, read one way only. A review's or an item's date is not it.
 fn card_date(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Date> {
     const OTHER_DAYS: &[&str] = &["review", "debrief", "meeting", "due", "publish", "written", "report", "update"];
-    doc.tables.iter().take_while(|t| t.range.end <= before).find_map(|t| {
+    let date_of = |label: &str, value: &str| {
+        let label = label.to_ascii_lowercase();
+        let says_date = label.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == "date");
+        if !says_date || OTHER_DAYS.iter().any(|w| label.contains(w)) {
+            return None;
+        }
+        look.first_time(value).filter(|t| t.year_known && t.day_first.is_none()).and_then(|t| t.date)
+    };
+    let in_table = doc.tables.iter().take_while(|t| t.range.end <= before).find_map(|t| {
         t.rows().find_map(|(_, cells)| {
             let [label, value, ..] = cells else { return None };
-            let label = doc.text[label.clone()].to_ascii_lowercase();
-            let says_date = label.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == "date");
-            if !says_date || OTHER_DAYS.iter().any(|w| label.contains(w)) {
-                return None;
-            }
-            look.first_time(&doc.text[value.clone()])
-                .filter(|t| t.year_known && t.day_first.is_none())
-                .and_then(|t| t.date)
+            date_of(&doc.text[label.clone()], &doc.text[value.clone()])
+        })
+    });
+    // Or a line of its own: "**Incident date:** 2025-04-08", "Date: 3 June 2025".
+    in_table.or_else(|| {
+        let from = doc.front_matter.as_ref().map_or(0, |f| f.range.end).min(before);
+        doc.text[from..before].lines().find_map(|line| {
+            let (label, value) = line.trim_start_matches(['*', '_', '-', ' ']).split_once(':')?;
+            (label.len() <= 30).then(|| date_of(label, value.trim_start_matches(['*', '_', ' ']))).flatten()
         })
     })
 }
@@ -1728,11 +1741,14 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     for table in doc.tables.iter().filter(|t| inside(&t.range) && !under_timed_heading(&t.range)) {
         let headers: Vec<String> = table.header.iter().map(|h| doc.text[h.clone()].to_lowercase()).collect();
         let says = |l: &str, words: &[&str]| words.iter().any(|w| l.contains(w));
-        let time_col = headers.iter().position(|l| says(l, &["time", "when", "utc", "hour", "clock"]));
+        // Also as German, Spanish, Portuguese, French and Dutch headers say it ("Uhrzeit (MEZ)",
+        // "Hora", "Heure", "Tijd"; "Datum", "Fecha").
+        const TIME_WORDS: &[&str] = &["time", "when", "utc", "hour", "clock", "zeit", "hora", "heure", "tijd"];
+        let time_col = headers.iter().position(|l| says(l, TIME_WORDS));
         // "Date" before "Day": a day column often holds only the weekday.
         let date_col = headers
             .iter()
-            .position(|l| says(l, &["date"]) && !says(l, &["time", "when"]))
+            .position(|l| says(l, &["date", "datum", "fecha"]) && !says(l, &["time", "when"]))
             .or_else(|| headers.iter().position(|l| says(l, &["day"]) && !says(l, &["time", "when"])))
             .filter(|&d| Some(d) != time_col);
         // A header that names no column ("|  |  |  |" over the rows): the first row shows
@@ -2296,6 +2312,13 @@ fn entry(
                 t.range.end = found.range.end;
             }
         }
+        // "Tue 11 Feb, between 21:40 and 22:05", "Wed 12 Feb, around 14:00".
+        if t.time.is_none() && t.date.is_some() {
+            if let Some(found) = hedged_time_after(look, search, t.range.end) {
+                (t.time, t.end_time, t.zone) = (found.time, found.end_time, found.zone.or(t.zone));
+                t.range.end = found.range.end;
+            }
+        }
         // "Mon 17/03 09:30": a day and a month without the year, just before the time.
         if t.date.is_none() {
             if let Some((date, day_first, reading)) = yearless_date_before(&search[..t.range.start]) {
@@ -2332,7 +2355,42 @@ fn entry(
 /// (`14:07`, `3:12 PM — paged`, `2024-06-02 09:40`, `Tue 06:15 UTC`).
 fn timed_heading(look: Lookup<'_>, text: &str) -> Option<TimeExpr> {
     // A weekday or a word or two may come first ("Tue 06:15", "Day 2, 09:40").
-    times::leading_time_of_day(text, look.first_time(&text[..text.floor_char_boundary(80)]))
+    let head = &text[..text.floor_char_boundary(80)];
+    let first = look.first_time(head);
+    // A date, then a hedged time: "Tue 11 Feb, between 21:40 and 22:05".
+    if let Some(date) = first.as_ref().filter(|t| t.time.is_none() && t.date.is_some()) {
+        if let Some(time) = hedged_time_after(look, head, date.range.end) {
+            let whole = TimeExpr {
+                range: date.range.start..time.range.end,
+                date: date.date,
+                year_known: date.year_known,
+                day_first: date.day_first,
+                numeric_reading: date.numeric_reading,
+                ..time
+            };
+            return times::leading_time_of_day(text, Some(whole));
+        }
+    }
+    times::leading_time_of_day(text, first)
+}
+
+/// A time of day right after a date at `from` in `text`, past a comma and a word that
+/// hedges or spans it ("between", "around", "from"): "Tue 11 Feb, between 21:40 and 22:05".
+fn hedged_time_after(look: Lookup<'_>, text: &str, from: usize) -> Option<TimeExpr> {
+    let rest = &text[from..];
+    let rest_trimmed = rest.trim_start_matches([',', ' ']);
+    let word_end = rest_trimmed.find(' ')?;
+    let hedge = &rest_trimmed[..word_end];
+    if !["between", "around", "about", "approximately", "circa", "from", "at"]
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(hedge))
+    {
+        return None;
+    }
+    let at = from + (rest.len() - rest_trimmed.len()) + word_end + 1;
+    let near = &text[at..text.floor_char_boundary((at + 40).min(text.len()))];
+    let found = look.first_time(near).filter(|f| f.range.start == 0 && f.time.is_some() && f.date.is_none())?;
+    Some(TimeExpr { range: at + found.range.start..at + found.range.end, ..found })
 }
 
 /// Whether a short note speaks of the timeline's times as a whole: "All times above are IST",
@@ -2940,6 +2998,12 @@ mod tests {
         };
         assert_eq!(at(&parse(&card("Incident date"))[0])[0], "2025-04-22T13:05:00");
         assert_eq!(at(&parse(&card("Review date"))[0])[0], "2000-01-01T13:05:00");
+        let line = "# D\n\n**Incident date:** 2025-04-08\n**Review held:** 2025-04-10\n\n## Timeline\n\n- 13:40 swap\n- 13:52 paged\n";
+        assert_eq!(at(&parse(line)[0])[0], "2025-04-08T13:40:00");
+        // German headers: a date column and a time column written with a dot.
+        let text = "## Zeitablauf\n\n| Datum | Uhrzeit (MEZ) | Ereignis |\n| --- | --- | --- |\n\
+                    | 13.11.2025 | 16.20 | Lohnlauf gestartet |\n| 14.11.2025 | 08.15 | Datei übertragen |\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-11-13T16:20:00", "2025-11-14T08:15:00"]);
     }
 
     #[test]
@@ -3059,6 +3123,11 @@ mod tests {
         assert_eq!(times, ["09:02:00", "11:40:00"]);
         let text = "## Timeline\n\n### 2019\n\n- 09:02 tickets blank\n- 11:40 back to normal\n";
         assert_eq!(parse(text)[0].entries.len(), 2);
+        // A date, then a hedged time: "between 21:40 and 22:05", "around 14:00".
+        let text = "## Timeline\n\n### Tue 11 Feb 2025, between 21:40 and 22:05 · Contained\n\nLogging off.\n\n\
+                    ### Wed 12 Feb 2025, around 14:00 · Closed\n\nLogs reviewed.\n";
+        let at: Vec<String> = parse(text)[0].entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect();
+        assert_eq!(at, ["2025-02-11T21:40:00", "2025-02-12T14:00:00"]);
     }
 
     #[test]

@@ -259,7 +259,18 @@ fn parse_offset(s: &str) -> Option<i32> {
 /// `found`, the first time in a heading or a line, when it gives a time of day near the
 /// start: at most three words before it ("Tue 06:15", "Day 2, 09:40", "### 19h47").
 pub fn leading_time_of_day(text: &str, found: Option<TimeExpr>) -> Option<TimeExpr> {
-    found.filter(|t| t.time.is_some() && text[..t.range.start].split_whitespace().count() <= 3)
+    // A word that only hedges or spans the time does not count: "Tue 11 Feb, between 21:40
+    // and 22:05", "Wed 12 Feb, around 14:00".
+    const HEDGES: &[&str] =
+        &["between", "around", "about", "approx.", "approximately", "circa", "ca.", "~", "from", "at"];
+    found.filter(|t| {
+        t.time.is_some()
+            && text[..t.range.start]
+                .split_whitespace()
+                .filter(|w| !HEDGES.iter().any(|h| h.eq_ignore_ascii_case(w)))
+                .count()
+                <= 3
+    })
 }
 
 /// The hour on the 24-hour clock of `h` written with `meridiem` ("am", "p.m.", …).

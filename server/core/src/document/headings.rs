@@ -201,6 +201,7 @@ const TIMELINES_ELSEWHERE: &[&str] = &[
     "zeitleiste",
     "zeitlinie",
     "zeitverlauf",
+    "zeitablauf",
     "ablauf",
     "zeitlicher ablauf",
     "chronologischer ablauf",

@@ -225,6 +225,12 @@ const EXPLANATIONS: &[&str] = &[
     "attente",
     "pendant la nuit",
     "durante la noche",
+    // Paused, or left until morning: "Arbeit bis morgen früh pausiert", "en pausa".
+    "pausiert",
+    "bis morgen",
+    "en pausa",
+    "pausad",
+    "en pause",
 ];
 
 /// Whether an entry's text says why nothing happened after it.

@@ -122,15 +122,17 @@ fn done_in_closing_parenthesis(prose: &str) -> bool {
 }
 
 /// Whether an item ends with a dash and a word that says it is done, with a date or a
-/// note: "— done 12 Feb", "– erledigt am 3.11.".
+/// note: "— done 12 Feb", "– erledigt am 3.11." (not a deadline: "— done by Friday").
 fn done_after_a_dash(prose: &str) -> bool {
     let Some(dash) = prose.rfind(['\u{2014}', '\u{2013}']) else { return false };
-    let tail = prose[dash..].trim_start_matches(['\u{2014}', '\u{2013}']).trim_start().as_bytes();
-    tail.len() <= 40
-        && DONE_WORDS.iter().any(|w| {
-            tail.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
-                && tail.get(w.len()).is_none_or(|b| !b.is_ascii_alphabetic())
-        })
+    let tail = prose[dash..].trim_start_matches(['\u{2014}', '\u{2013}']).trim_start();
+    let mut words = tail.split_whitespace();
+    let said_done = words.next().is_some_and(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        DONE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w))
+    });
+    let deadline = words.next().is_some_and(|w| ["by", "before", "until", "when", "once"].contains(&w));
+    tail.len() <= 40 && said_done && !deadline
 }
 
 /// Words that say a follow-up is done, in English and the other languages teams write
@@ -872,10 +874,10 @@ mod tests {
         assert_eq!(done, [true, true, true, false, false]);
         // A tick, a dash and a done word with its date, a status in the team's language.
         let text = "## Follow-ups\n\n1. Write the instruction into the handbook ✔ done\n2. Rotate the credentials — done 12 Feb\n\
-                    3. Rotate the keys — Dana, due 12 Feb\n4. Add a probe — not done yet\n";
+                    3. Rotate the keys — Dana, due 12 Feb\n4. Add a probe — not done yet\n5. Add a panel — done by Friday\n";
         let doc = Document::parse(text);
         let done: Vec<bool> = followup_lists(&doc, Lookup::default())[0].items.iter().map(|i| i.done).collect();
-        assert_eq!(done, [true, true, false, false]);
+        assert_eq!(done, [true, true, false, false, false]);
         let text = "## Maßnahmen\n\n| Maßnahme | Verantwortlich | Status |\n| --- | --- | --- |\n| Runbook ergänzen | | erledigt |\n\
                     | Alarm bauen | TBD | unklar |\n";
         let doc = Document::parse(text);

@@ -2381,10 +2381,7 @@ fn hedged_time_after(look: Lookup<'_>, text: &str, from: usize) -> Option<TimeEx
     let rest_trimmed = rest.trim_start_matches([',', ' ']);
     let word_end = rest_trimmed.find(' ')?;
     let hedge = &rest_trimmed[..word_end];
-    if !["between", "around", "about", "approximately", "circa", "from", "at"]
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case(hedge))
-    {
+    if !times::HEDGES.iter().any(|h| h.eq_ignore_ascii_case(hedge)) {
         return None;
     }
     let at = from + (rest.len() - rest_trimmed.len()) + word_end + 1;

@@ -256,13 +256,15 @@ fn parse_offset(s: &str) -> Option<i32> {
     (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
 }
 
+/// Words that only hedge or span a time written after them: "Tue 11 Feb, *between* 21:40 and
+/// 22:05", "Wed 12 Feb, *around* 14:00".
+pub(crate) const HEDGES: &[&str] =
+    &["between", "around", "about", "approx.", "approximately", "circa", "ca.", "~", "from", "at"];
+
 /// `found`, the first time in a heading or a line, when it gives a time of day near the
 /// start: at most three words before it ("Tue 06:15", "Day 2, 09:40", "### 19h47").
 pub fn leading_time_of_day(text: &str, found: Option<TimeExpr>) -> Option<TimeExpr> {
-    // A word that only hedges or spans the time does not count: "Tue 11 Feb, between 21:40
-    // and 22:05", "Wed 12 Feb, around 14:00".
-    const HEDGES: &[&str] =
-        &["between", "around", "about", "approx.", "approximately", "circa", "ca.", "~", "from", "at"];
+    // A word that only hedges or spans the time does not count (see [`HEDGES`]).
     found.filter(|t| {
         t.time.is_some()
             && text[..t.range.start]

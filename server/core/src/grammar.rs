@@ -781,6 +781,10 @@ fn subject_within(
         };
         return Some(Subject { elided: true, possessor, ..antecedent });
     }
+    // "Mateusz's headline edit is what broke the schedule": what the copula names.
+    if l == "what" && last >= 2 && matches!(tokens[last - 1].lower().as_str(), "is" | "was") {
+        return noun_phrase_ending_at(tokens, last - 2, verb_word, who);
+    }
     if l == "which" {
         return None;
     }

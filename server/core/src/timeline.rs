@@ -1518,12 +1518,16 @@ fn card_date(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Date
             date_of(&doc.text[label.clone()], &doc.text[value.clone()])
         })
     });
-    // Or a line of its own: "**Incident date:** 2025-04-08", "Date: 3 June 2025".
+    // Or a line of its own that names the incident's date: "**Incident date:** 2025-04-08"
+    // (not "Date and time: January 02, 2020" over a log of the months before it).
     in_table.or_else(|| {
         let from = doc.front_matter.as_ref().map_or(0, |f| f.range.end).min(before);
         doc.text[from..before].lines().find_map(|line| {
             let (label, value) = line.trim_start_matches(['*', '_', '-', ' ']).split_once(':')?;
-            (label.len() <= 30).then(|| date_of(label, value.trim_start_matches(['*', '_', ' ']))).flatten()
+            let names_incident = label.to_ascii_lowercase().contains("incident");
+            (label.len() <= 30 && names_incident)
+                .then(|| date_of(label, value.trim_start_matches(['*', '_', ' '])))
+                .flatten()
         })
     })
 }
@@ -2997,6 +3001,9 @@ mod tests {
         assert_eq!(at(&parse(&card("Review date"))[0])[0], "2000-01-01T13:05:00");
         let line = "# D\n\n**Incident date:** 2025-04-08\n**Review held:** 2025-04-10\n\n## Timeline\n\n- 13:40 swap\n- 13:52 paged\n";
         assert_eq!(at(&parse(line)[0])[0], "2025-04-08T13:40:00");
+        let line =
+            "# D\n\n* Date and time: January 02, 2020\n\n## Timeline\n\n- Nov 13th first seen\n- Nov 19th confirmed\n";
+        assert!(parse(line)[0].entries.iter().all(|e| e.moment.is_none_or(|m| !m.dated || m.at.year() != 2020)));
         // German headers: a date column and a time column written with a dot.
         let text = "## Zeitablauf\n\n| Datum | Uhrzeit (MEZ) | Ereignis |\n| --- | --- | --- |\n\
                     | 13.11.2025 | 16.20 | Lohnlauf gestartet |\n| 14.11.2025 | 08.15 | Datei übertragen |\n";

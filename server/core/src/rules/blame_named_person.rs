@@ -544,6 +544,14 @@ const HARMS: &[(&str, Harm)] = &[
     ("crashes", Through),
     ("floods", Through),
     ("stalls", Through),
+    // "Ren's manual override made things worse": a person's change that deepened it.
+    ("made things worse", Through),
+    ("made it worse", Through),
+    ("made matters worse", Through),
+    ("made everything worse", Through),
+    ("made the situation worse", Through),
+    ("made the outage worse", Through),
+    ("made the incident worse", Through),
     ("exposes", Through),
     ("duplicates", Through),
     ("overloads", Through),
@@ -3931,12 +3939,27 @@ fn agent_read(
                 matches!(
                     n.as_str(),
                     "back" | "restored" | "re-enabled" | "reenabled" | "reverted" | "undone" | "reinstated" | "unmuted"
+                        // "rotated by Søren on Friday and never shared with the desk".
+                        | "shared" | "communicated" | "announced"
                 )
             })
     });
+    // "approved by Priya, who didn't run it against a copy of production": the agent's own
+    // omission, told in the relative clause after them.
+    // (Not what they could not know: "who did not know about the freeze".)
+    let then_omitted = tokens.get(end + 1).is_some_and(|t| t.text == ",")
+        && tokens.get(end + 2).is_some_and(|t| t.lower() == "who")
+        && tokens[end + 3..].iter().take(2).any(is_negation)
+        && !tokens[end + 3..].iter().take(4).any(|t| {
+            matches!(
+                t.lower().as_str(),
+                "know" | "knew" | "realise" | "realize" | "have" | "get" | "receive" | "see" | "hear"
+            )
+        });
     let harm_words = done_wrongly(&words)
         || passed_by
         || never_undone
+        || then_omitted
         || left_so
         || (any_verb && consequence_follows(&tokens[..to], end))
         || premature(&words)
@@ -4778,6 +4801,13 @@ mod tests {
             ("It was Kwame who took the duplicate-waybill check out of the driver app in January.", "took"),
             ("Kwame pushed 3.8.1 to all 140 gates in one batch last Tuesday, no canary.", "Kwame pushed"),
             ("Wei merged the schema change on Friday, no review.", "Wei merged"),
+            (
+                "The migration was reviewed and approved by Priya, who didn't run it against a copy of production.",
+                "approved by Priya",
+            ),
+            ("The new key had been rotated by Søren on Friday and never shared with the desk.", "rotated by Søren"),
+            ("Ren's manual override made things worse: it replaced the wrong transaction.", "Ren's"),
+            ("Mateusz's headline edit is what broke the schedule.", "Mateusz's"),
             ("The migration that locked the table was Akosua's.", "The migration"),
             ("The change that crashed the primary was Dana's, as the log shows.", "The change"),
         ] {
@@ -4791,6 +4821,10 @@ mod tests {
             "Kwame deployed the fix at 10:00 and no alerts fired.",
             "There was no canary for the gates, so Kwame pushed 3.8.1 to all of them.",
             "Jarvis deploys realm exports with no staged rollout and no canary.",
+            "The migration was approved by Priya, who then ran it in staging first.",
+            "The patch was deployed by Priya, who did not know about the freeze because nobody told her.",
+            "The rollback made things worse for ten minutes.",
+            "The vendor's headline parser is what broke the schedule.",
             "The migration that locked the table was reverted at 10:02.",
             "The migration that locked the table was the vendor's.",
         ] {

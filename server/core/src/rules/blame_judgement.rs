@@ -451,13 +451,14 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         // For "should have known" the verb is "known"; otherwise the word after.
         let next = sentence.tokens.get(t_index + 1).map(|t| t.lower());
         let verb = if j.phrase.contains("known") { Some("known") } else { next.as_deref() };
-        // "Obviously, the person running it should have seen …": a sentence adverb set off
-        // by a comma; the clause after it has the subject and the obligation.
-        let opens = sentence.tokens[..t_index].iter().all(|t| !t.is_word())
-            && sentence.tokens.get(t_index + 1).is_some_and(|t| t.text == ",");
+        // "Obviously, the person running it should have seen …", "Of course the gateway team
+        // should know …": a sentence adverb opening the sentence, with or without its comma;
+        // the clause after it has the subject and the obligation.
+        let words = j.phrase.split(' ').count();
+        let opens = sentence.tokens[..t_index].iter().all(|t| !t.is_word());
         let modal = opens
             .then(|| {
-                (t_index + 2..sentence.tokens.len().min(t_index + 14))
+                (t_index + words..sentence.tokens.len().min(t_index + 14))
                     .find(|&i| OBLIGATION.contains(&sentence.tokens[i].lower().as_str()))
             })
             .flatten();
@@ -692,6 +693,14 @@ mod tests {
         assert_eq!(flagged(ID, "Dana clearly saw the warning."), ["clearly"]);
         assert!(flagged(ID, "We obviously knew the risk.").is_empty(), "about ourselves");
         assert!(flagged(ID, "The graph clearly shows the drop.").is_empty());
+        // Opening the sentence without a comma: the clause after it holds the obligation.
+        assert_eq!(
+            flagged(ID, "Of course the gateway team should know that enrolment day is the busiest day."),
+            ["Of course"]
+        );
+        assert!(flagged(ID, "Of course the cache should have been warmed first.").is_empty());
+        assert!(flagged(ID, "Of course we should know the busiest days by now.").is_empty());
+        assert!(flagged(ID, "Of course, the cache was cold after the restart.").is_empty());
     }
 
     #[test]

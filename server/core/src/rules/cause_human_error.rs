@@ -388,7 +388,14 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     if needs_cause_context {
         let in_causes = ctx.doc.section_kind_at(hit.range.start) == SectionKind::Causes;
         let cause_words = tokens.iter().any(|t| CAUSE_WORDS.contains(&t.lower().as_str()));
-        if !(in_causes || cause_words) {
+        // "Classification for the quarterly report: user error": a label that files the
+        // incident under it.
+        let before = text[sentence.range.start..hit.range.start].trim_end().trim_end_matches(['*', '_']);
+        let filed = before.ends_with(':') && {
+            let label = before.to_ascii_lowercase();
+            ["classification", "classified", "categor", "verdict", "type", "reason"].iter().any(|w| label.contains(w))
+        };
+        if !(in_causes || cause_words || filed) {
             return;
         }
     }
@@ -469,6 +476,7 @@ mod tests {
         assert_eq!(flagged(ID, "Human error caused the outage."), ["Human error"]);
         assert_eq!(flagged(ID, "It was a simple case of operator error."), ["operator error"]);
         assert_eq!(flagged(ID, "The outage was due to user error."), ["user error"]);
+        assert_eq!(flagged(ID, "Classification for the quarterly report: user error (newsroom)."), ["user error"]);
         assert_eq!(flagged(ID, "Someone fat-fingered the range."), ["fat-fingered"]);
         assert_eq!(flagged(ID, "PEBKAC."), ["PEBKAC"]);
         assert_eq!(flagged(ID, "The cause was a lapse in attention by the on-call."), ["lapse in attention"]);
@@ -501,6 +509,7 @@ mod tests {
             "We don't stop at human error.",
             "Rather than human error, we looked at the tooling.",
             "The API returns a user error code.",
+            "Response body: user error 409, retry with a new key.",
             "We read the human factors literature.",
             "A configuration error in the template.",
             "The team avoids the phrase \"human error\" in debriefs.",

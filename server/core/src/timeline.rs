@@ -1504,8 +1504,8 @@ fn card_zone(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Zone
 /// holding a date with its year, read one way only. A review's or an item's date is not it.
 fn card_date(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Date> {
     const OTHER_DAYS: &[&str] = &["review", "debrief", "meeting", "due", "publish", "written", "report", "update"];
+    // `label` lowercase.
     let date_of = |label: &str, value: &str| {
-        let label = label.to_ascii_lowercase();
         let says_date = label.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == "date");
         if !says_date || OTHER_DAYS.iter().any(|w| label.contains(w)) {
             return None;
@@ -1515,7 +1515,7 @@ fn card_date(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Date
     let in_table = doc.tables.iter().take_while(|t| t.range.end <= before).find_map(|t| {
         t.rows().find_map(|(_, cells)| {
             let [label, value, ..] = cells else { return None };
-            date_of(&doc.text[label.clone()], &doc.text[value.clone()])
+            date_of(&doc.text[label.clone()].to_ascii_lowercase(), &doc.text[value.clone()])
         })
     });
     // Or a line of its own that names the incident's date: "**Incident date:** 2025-04-08"
@@ -1524,10 +1524,8 @@ fn card_date(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Date
         let from = doc.front_matter.as_ref().map_or(0, |f| f.range.end).min(before);
         doc.text[from..before].lines().find_map(|line| {
             let (label, value) = line.trim_start_matches(['*', '_', '-', ' ']).split_once(':')?;
-            let names_incident = label.to_ascii_lowercase().contains("incident");
-            (label.len() <= 30 && names_incident)
-                .then(|| date_of(label, value.trim_start_matches(['*', '_', ' '])))
-                .flatten()
+            let label = (label.len() <= 30).then(|| label.to_ascii_lowercase())?;
+            label.contains("incident").then(|| date_of(&label, value.trim_start_matches(['*', '_', ' '])))?
         })
     })
 }
@@ -2317,12 +2315,7 @@ fn entry(
             }
         }
         // "Tue 11 Feb, between 21:40 and 22:05", "Wed 12 Feb, around 14:00".
-        if t.time.is_none() && t.date.is_some() {
-            if let Some(found) = hedged_time_after(look, search, t.range.end) {
-                (t.time, t.end_time, t.zone) = (found.time, found.end_time, found.zone.or(t.zone));
-                t.range.end = found.range.end;
-            }
-        }
+        with_hedged_time(look, search, &mut t);
         // "Mon 17/03 09:30": a day and a month without the year, just before the time.
         if t.date.is_none() {
             if let Some((date, day_first, reading)) = yearless_date_before(&search[..t.range.start]) {
@@ -2360,38 +2353,33 @@ fn entry(
 fn timed_heading(look: Lookup<'_>, text: &str) -> Option<TimeExpr> {
     // A weekday or a word or two may come first ("Tue 06:15", "Day 2, 09:40").
     let head = &text[..text.floor_char_boundary(80)];
-    let first = look.first_time(head);
     // A date, then a hedged time: "Tue 11 Feb, between 21:40 and 22:05".
-    if let Some(date) = first.as_ref().filter(|t| t.time.is_none() && t.date.is_some()) {
-        if let Some(time) = hedged_time_after(look, head, date.range.end) {
-            let whole = TimeExpr {
-                range: date.range.start..time.range.end,
-                date: date.date,
-                year_known: date.year_known,
-                day_first: date.day_first,
-                numeric_reading: date.numeric_reading,
-                ..time
-            };
-            return times::leading_time_of_day(text, Some(whole));
-        }
-    }
+    let first = look.first_time(head).map(|mut t| {
+        with_hedged_time(look, head, &mut t);
+        t
+    });
     times::leading_time_of_day(text, first)
 }
 
-/// A time of day right after a date at `from` in `text`, past a comma and a word that
-/// hedges or spans it ("between", "around", "from"): "Tue 11 Feb, between 21:40 and 22:05".
-fn hedged_time_after(look: Lookup<'_>, text: &str, from: usize) -> Option<TimeExpr> {
-    let rest = &text[from..];
-    let rest_trimmed = rest.trim_start_matches([',', ' ']);
-    let word_end = rest_trimmed.find(' ')?;
-    let hedge = &rest_trimmed[..word_end];
-    if !times::HEDGES.iter().any(|h| h.eq_ignore_ascii_case(hedge)) {
-        return None;
+/// Completes `t`, a date read in `text` with no time, with the time of day right after it,
+/// past a comma and a word that hedges or spans it ("between", "around", "from"):
+/// "Tue 11 Feb, between 21:40 and 22:05".
+fn with_hedged_time(look: Lookup<'_>, text: &str, t: &mut TimeExpr) {
+    if t.time.is_some() || t.date.is_none() {
+        return;
     }
-    let at = from + (rest.len() - rest_trimmed.len()) + word_end + 1;
+    let rest = &text[t.range.end..];
+    let rest_trimmed = rest.trim_start_matches([',', ' ']);
+    let Some(word_end) = rest_trimmed.find(' ') else { return };
+    if !times::HEDGES.iter().any(|h| h.eq_ignore_ascii_case(&rest_trimmed[..word_end])) {
+        return;
+    }
+    let at = t.range.end + (rest.len() - rest_trimmed.len()) + word_end + 1;
     let near = &text[at..text.floor_char_boundary((at + 40).min(text.len()))];
-    let found = look.first_time(near).filter(|f| f.range.start == 0 && f.time.is_some() && f.date.is_none())?;
-    Some(TimeExpr { range: at + found.range.start..at + found.range.end, ..found })
+    if let Some(found) = look.first_time(near).filter(|f| f.range.start == 0 && f.time.is_some() && f.date.is_none()) {
+        (t.time, t.end_time, t.zone) = (found.time, found.end_time, found.zone.or(t.zone.take()));
+        t.range.end = at + found.range.end;
+    }
 }
 
 /// Whether a short note speaks of the timeline's times as a whole: "All times above are IST",

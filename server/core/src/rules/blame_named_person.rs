@@ -2160,8 +2160,7 @@ fn present_row_subject(
         return None;
     }
     let first = tokens[..end].iter().position(|t| t.is_word() && !t.text.starts_with(|c: char| c.is_ascii_digit()))?;
-    let is_person = |t: &Token<'_>| t.text.starts_with('@') || (t.is_capitalised() && is_name_here(who, t.text));
-    if !is_person(&tokens[first]) {
+    if !names_someone_here(who, &tokens[first]) {
         return None;
     }
     // A surname after the name: "Ahmed Karim".
@@ -2759,7 +2758,6 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
 /// After the harm at `at..=last`, a person given as the thing's source in the same clause:
 /// "… came from Kenji", "… was Rafa's". Reports from byte `from` to the person.
 fn source_named(tokens: &[Token<'_>], from: usize, last: usize, who: &Who<'_>, out: &mut Report<'_>) -> bool {
-    let is_person = |t: &Token<'_>| t.text.starts_with('@') || (t.is_capitalised() && is_name_here(who, t.text));
     for i in last + 1..tokens.len().min(last + 12) {
         let t = &tokens[i];
         if matches!(t.text, "," | ";" | "." | ":" | "(") {
@@ -2774,7 +2772,7 @@ fn source_named(tokens: &[Token<'_>], from: usize, last: usize, who: &Who<'_>, o
                 .filter(|_| tokens.get(i + 2).is_none_or(|n| !n.is_word())),
             _ => None,
         };
-        if let Some(person) = person.filter(|p| is_person(p)) {
+        if let Some(person) = person.filter(|p| names_someone_here(who, p)) {
             out.add(
                 from..person.end,
                 "Names a person as the source of what broke: describe the change and the conditions.",
@@ -4447,6 +4445,11 @@ fn unknown_name(people: &crate::people::People<'_>, who: &Who<'_>, word: &str) -
 /// evidence, or as a name no list knows (see [`unknown_name`]).
 fn is_name_here(who: &Who<'_>, word: &str) -> bool {
     who.is_name(word) || who.document.is_some_and(|people| unknown_name(people, who, word))
+}
+
+/// Whether a token names someone: a `@handle`, or a capitalised name (see [`is_name_here`]).
+fn names_someone_here(who: &Who<'_>, t: &Token<'_>) -> bool {
+    t.text.starts_with('@') || (t.is_capitalised() && is_name_here(who, t.text))
 }
 
 /// "Dana's mistake", "his fault", "a mistake by Dana".

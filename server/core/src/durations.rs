@@ -495,24 +495,32 @@ const FALLS: &[&str] = &[
 /// way that hurts, said of the measure (its word, or "rate" after it, right before the verb);
 /// or trouble said to begin ("crashes starting with the first installs").
 fn worse_measure(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    /// The verbs it looks for, to pass over at once the many entries with none.
+    static MOVES: LazyLock<PrefixIndex<()>> = LazyLock::new(|| {
+        let onset = ["starting", "beginning", "began", "begin", "started", "start"];
+        PrefixIndex::new(RISES.iter().chain(FALLS).chain(&onset).map(|&w| (w, ())))
+    });
+    if !MOVES.any_at_word_start(text) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> =
+        lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
     let measure = |i: usize, stems: &[&str]| {
         let at = |j: usize| words.get(j).is_some_and(|w| stems.iter().any(|s| w.starts_with(s)));
-        at(i) || (i > 0 && matches!(words[i].as_str(), "rate" | "rates" | "ratio" | "time" | "times") && at(i - 1))
+        at(i) || (i > 0 && matches!(words[i], "rate" | "rates" | "ratio" | "time" | "times") && at(i - 1))
     };
-    words.iter().enumerate().skip(1).any(|(i, w)| {
+    words.iter().enumerate().skip(1).any(|(i, &w)| {
         // "the crashes starting with the first installs", "timeouts began".
-        let trouble = ["crash", "error", "exception", "failure", "timeout", "5xx", "500s", "502s", "503s"]
-            .iter()
-            .any(|t| words[i - 1].starts_with(t))
-            && (i < 2 || !matches!(words[i - 2].as_str(), "no" | "not" | "never"));
-        (trouble && matches!(w.as_str(), "starting" | "beginning" | "began" | "begin" | "started" | "start"))
-            || (RISES.contains(&w.as_str()) && measure(i - 1, WORSE_UP))
-            || (FALLS.contains(&w.as_str()) && measure(i - 1, WORSE_DOWN))
+        let trouble = || {
+            ["crash", "error", "exception", "failure", "timeout", "5xx", "500s", "502s", "503s"]
+                .iter()
+                .any(|t| words[i - 1].starts_with(t))
+                && (i < 2 || !matches!(words[i - 2], "no" | "not" | "never"))
+        };
+        (matches!(w, "starting" | "beginning" | "began" | "begin" | "started" | "start") && trouble())
+            || (RISES.contains(&w) && measure(i - 1, WORSE_UP))
+            || (FALLS.contains(&w) && measure(i - 1, WORSE_DOWN))
     })
 }
 

@@ -996,7 +996,14 @@ fn handles_in(text: &str) -> std::collections::HashSet<Box<str>> {
         add(&text[at + 1..end]);
     }
     let mut quoted_speakers = Vec::new();
-    for line in text.lines() {
+    // Most lines are prose, opening on no marker, quote or time: passed over at once.
+    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1));
+    for start in starts {
+        let opening = bytes[start.min(bytes.len())..].iter().find(|b| !matches!(b, b' ' | b'\t'));
+        if !opening.is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'*' | b'>' | b'|' | b'_' | b'[')) {
+            continue;
+        }
+        let line = text[start..].lines().next().unwrap_or("");
         let quoted = line.trim_start().strip_prefix('>').map(|q| q.trim_start().trim_start_matches(['*', '_']));
         if let Some(speaker) = quoted.and_then(|q| q.split_once(':')).map(|(w, _)| w.trim_end_matches(['*', '_'])) {
             if !speaker.is_empty() && speaker.bytes().all(|b| is_handle_byte(b) && !b.is_ascii_uppercase()) {

@@ -2442,12 +2442,7 @@ fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
     text.split(|c: char| !(c.is_alphabetic() || c == '_'))
         .filter(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_uppercase()))
         .find_map(|city| {
-            ["Europe", "America", "Asia", "Africa", "Australia", "Pacific", "Atlantic", "Indian"].iter().find_map(
-                |region| {
-                    let name = format!("{region}/{city}");
-                    jiff::tz::TimeZone::get(&name).ok().map(|_| Zone { name, offset_minutes: None })
-                },
-            )
+            crate::times::zone_of_city(city).map(|name| Zone { name: name.to_string(), offset_minutes: None })
         })
 }
 

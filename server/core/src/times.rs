@@ -59,6 +59,29 @@ impl Zone {
     }
 }
 
+/// The zone a city names ("Helsinki", "new_york"): `Region/City` from the time-zone
+/// database, the regions tried in the order below when two share a city. Read from the
+/// database once: a note about the times asks of each of its capitalised words, and asking
+/// the database for eight region names a word cost more than reading the note.
+pub fn zone_of_city(city: &str) -> Option<&'static str> {
+    const REGIONS: [&str; 8] = ["Europe", "America", "Asia", "Africa", "Australia", "Pacific", "Atlantic", "Indian"];
+    static CITIES: std::sync::LazyLock<std::collections::HashMap<String, String>> = std::sync::LazyLock::new(|| {
+        let names: Vec<String> = jiff::tz::db().available().map(|n| n.as_str().to_string()).collect();
+        let mut cities = std::collections::HashMap::new();
+        for region in REGIONS {
+            for name in &names {
+                if let Some(city) = name.strip_prefix(region).and_then(|r| r.strip_prefix('/')) {
+                    if !city.contains('/') {
+                        cities.entry(city.to_ascii_lowercase()).or_insert_with(|| name.clone());
+                    }
+                }
+            }
+        }
+        cities
+    });
+    CITIES.get(&city.to_ascii_lowercase()).map(String::as_str)
+}
+
 /// A date and/or time found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeExpr {
@@ -896,6 +919,16 @@ fn doc_zone_after(rest: &str) -> Option<Zone> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_city_names_its_zone_in_any_case_and_other_words_name_none() {
+        assert_eq!(zone_of_city("Helsinki"), Some("Europe/Helsinki"));
+        assert_eq!(zone_of_city("new_york"), Some("America/New_York"));
+        assert_eq!(zone_of_city("Auckland"), Some("Pacific/Auckland"));
+        for word in ["Timeline", "Time", "Local", "Events", "York"] {
+            assert_eq!(zone_of_city(word), None, "{word}");
+        }
+    }
 
     /// Every line of the test corpus (and each line from each of its first bytes, as a
     /// line with markers or words cut off): when `may_start_by` says no expression starts

@@ -1301,7 +1301,13 @@ fn phrase_start(tokens: &[Token<'_>], end: usize, who: &Who<'_>) -> Option<usize
             break;
         }
         let l = t.lower();
-        if DETERMINER_SET.contains(l.as_str()) {
+        // "of *both* nodes", "to *all* three regions": after a preposition, "all" and
+        // "both" start the phrase as a determiner would ("we all", "they both" stay fillers).
+        let predeterminer = matches!(l.as_str(), "all" | "both")
+            && start >= 2
+            && tokens[start - 2].is_word()
+            && PREPOSITION_SET.contains(tokens[start - 2].lower().as_str());
+        if DETERMINER_SET.contains(l.as_str()) || predeterminer {
             start -= 1;
             break;
         }

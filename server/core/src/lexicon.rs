@@ -324,6 +324,20 @@ pub const GROUP_NOUNS: &[&str] = &[
     "room",
     "centre",
     "center",
+    // Departments, and the centres that watch: "Release engineering needed to have
+    // rehearsed …", "Our NOC ought to have escalated …" ("the NOC dashboard" is a thing).
+    "noc",
+    "soc",
+    "operations",
+    "engineering",
+    "security",
+    "infrastructure",
+    "networking",
+    "finance",
+    "legal",
+    "compliance",
+    "procurement",
+    "helpdesk",
 ];
 
 /// What must not be exposed: "the deploy *token*", "the API *key*".
@@ -346,6 +360,15 @@ pub const SECRETS: &[&str] = &[
 /// checking, asking. With one of these, an unknown capitalised subject ("Mariko should
 /// have checked") or "they" is taken to be a person.
 pub const HUMAN_VERBS: &[&str] = &[
+    // "Release engineering needed to have rehearsed the rollback".
+    "rehearse",
+    "rehearsed",
+    "practise",
+    "practised",
+    "practice",
+    "practiced",
+    "drill",
+    "drilled",
     "notice",
     "noticed",
     "check",
@@ -547,6 +570,13 @@ pub const DUTIES: &[&str] = &[
     "flagged",
     "hand",
     "handed",
+    // Passing a report on: "never passed it on to the integration team".
+    "pass",
+    "passed",
+    "forward",
+    "forwarded",
+    "relay",
+    "relayed",
     "deliver",
     "delivered",
     "remove",

@@ -845,7 +845,17 @@ fn if_clause(
     else {
         return;
     };
-    let Some(v) = tokens.get(had + 1).filter(|t| t.is_word()) else { return };
+    // "if the night team had *only* escalated", "if we had *just* checked".
+    let mut at = had + 1;
+    while at < had + 3
+        && tokens.get(at).is_some_and(|t| {
+            let l = t.lower();
+            l == "only" || l == "even" || (is_group_adverb(t) && !matches!(l.as_str(), "not" | "never" | "have"))
+        })
+    {
+        at += 1;
+    }
+    let Some(v) = tokens.get(at).filter(|t| t.is_word()) else { return };
     let verb = v.lower();
     // "If the runbook had been followed", "if the change had been tested": a duty of
     // people, in the passive, whatever its subject.
@@ -1242,6 +1252,33 @@ mod tests {
             ),
             ["The platform team, who had moved the alert to the new channel in August,\nshould have told"]
         );
+    }
+
+    #[test]
+    fn departments_and_an_if_clause_with_only() {
+        for (text, want) in [
+            ("Our NOC ought to have escalated to the vendor long before 20:00.", "NOC ought to have escalated"),
+            (
+                "Release engineering needed to have rehearsed the rollback.",
+                "Release engineering needed to have rehearsed",
+            ),
+            (
+                "If the night team had only escalated the first call, results would have been back within the hour.",
+                "If the night team had only escalated",
+            ),
+        ] {
+            let got = flagged(ID, text);
+            assert!(got.len() == 1 && got[0].ends_with(want.rsplit(' ').next().unwrap()), "{text}: {got:?}");
+            assert!(got[0].contains(want.split(' ').next().unwrap()), "{text}: {got:?}");
+        }
+        for fine in [
+            "The NOC dashboard should have shown the alarm.",
+            "Security should have been tightened on the bucket.",
+            "If the cache had only warmed up, latency would have stayed low.",
+            "Finance needed to have the figures by Friday.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
     }
 
     #[test]

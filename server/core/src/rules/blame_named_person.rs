@@ -500,6 +500,8 @@ const HARMS: &[(&str, Harm)] = &[
     ("mid-migration", Mark),
     ("mid-repair", Mark),
     ("before the", Mark),
+    // "deleted the old pool before v4 was healthy": any act, too early.
+    ("before", Mark),
     ("against our", Mark),
     ("despite", Mark),
     ("although", Mark),
@@ -852,6 +854,8 @@ const DESTROYED: &[&str] = &[
     "primary",
     "replica",
     "replicas",
+    // "restarted all three nodes together and dropped quorum".
+    "quorum",
     "snapshot",
     "snapshots",
     "repository",
@@ -2172,6 +2176,17 @@ fn present_row_subject(
     (verb.ends_with('s') && crate::verbs::is_finite_or_participle(&verb)).then(|| tokens[first].start..tokens[last].end)
 }
 
+/// The person a timeline row gives as its speaker, before a colon right before token
+/// `act`: "- 17:03 Jörg: deleted …", "| 09:12 | @mei: restarted …". Only the row's time
+/// may come before the name.
+fn row_speaker(ctx: &Context<'_>, tokens: &[Token<'_>], act: usize, who: &Who<'_>) -> Option<std::ops::Range<usize>> {
+    let colon = act.checked_sub(1).filter(|&c| tokens[c].text == ":")?;
+    let name = colon.checked_sub(1).filter(|&n| names_someone_here(who, &tokens[n]))?;
+    let only_time_before =
+        tokens[..name].iter().all(|t| !t.is_word() || t.text.starts_with(|c: char| c.is_ascii_digit()));
+    (only_time_before && timed_row(ctx, tokens[act].start)).then(|| tokens[name].range())
+}
+
 /// Words that reject the frame: "did *not* break it", "never deleted".
 fn is_negation(t: &Token<'_>) -> bool {
     let l = t.lower();
@@ -2372,7 +2387,11 @@ const WITH_LEAVE: &[&str] = &["approved", "approval", "exception", "sign-off", "
 fn premature<S: AsRef<str>>(words: &[S]) -> bool {
     words.windows(2).any(|w| {
         let is = |word: &S, set: &[&str]| set.iter().any(|s| word.as_ref().eq_ignore_ascii_case(s));
-        is(&w[0], &["had", "was", "were"]) && is(&w[1], &["finished", "completed", "done", "caught"])
+        is(&w[0], &["had", "was", "were"])
+            && is(
+                &w[1],
+                &["finished", "completed", "done", "caught", "healthy", "ready", "stable", "drained", "verified"],
+            )
     })
 }
 
@@ -2981,6 +3000,20 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             && tokens[w - 1].text == ","
             && matches!(harm, Cause | Through | Down | Act)
     });
+    // "- 17:03 Jörg: deleted the old pool before v4 was healthy": a timeline row's speaker,
+    // before a colon, did the act that opens what follows it.
+    if which.is_none()
+        && !matches!(harm, Through | Cause | Reason | Decision | Fault | Cleft | OneWho)
+        && row_speaker(ctx, tokens, start, &who).is_some()
+        && harm_holds(trigger, harm, mark, tokens, t_index, last).is_some_and(|thing| !thing)
+    {
+        let speaker = row_speaker(ctx, tokens, start, &who).expect("checked");
+        out.add(
+            speaker.start..act.end,
+            "Names a person as the one who broke or missed something: name the role and describe the conditions.",
+        );
+        return;
+    }
     let subject = match which {
         Some(w) => grammar::clause_subject_before(tokens, w - 1, &who),
         None => grammar::subject_before(tokens, start, Some(&verb_word), &who),
@@ -3368,7 +3401,7 @@ fn harm_holds(
             let busy = mark.is_some_and(|m| BUSY_TIMES.contains(&m) || m == "before the")
                 && DISRUPTIVE.contains(&past_of(trigger).as_str());
             // "swapped the alias before the reindex had finished": any act, too early.
-            let early = mark == Some("before the") && premature(&words);
+            let early = matches!(mark, Some("before the" | "before")) && premature(&words);
             // "pasted the deploy token into a public gist": a secret where others read it.
             let exposed = match mark {
                 Some(m) if EXPOSURES.contains(&m) => {
@@ -3623,6 +3656,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 && words.get(1).is_some_and(|w| lower_is(w, &["opened", "started", "began", "launched", "went"]));
             busy || premature(&words)
         }
+        Mark if trigger == "before" => premature(&after(50).take(5).collect::<Vec<_>>()),
         Act if trigger == "sat on" => {
             let mut words = after(30);
             let first = words.next().unwrap_or("");
@@ -4002,6 +4036,12 @@ const ENSUING_VICTIMS: &[&str] = &[
     "connections",
     "jobs",
     "writes",
+    "calls",
+    "transactions",
+    "bookings",
+    "packets",
+    "logins",
+    "uploads",
 ];
 
 /// "Ravi ran the backfill twice, duplicating every order": the participle says what the
@@ -4044,8 +4084,14 @@ fn ensuing(
     let owner = subject.as_ref().and_then(|s| s.possessor.as_ref()).filter(|(kind, _)| named(*kind));
     // "| 09:12 | Ahmed Karim loads the mapping into live, skipping the validation step |": a
     // timeline row tells its moment in the present.
-    let in_the_row =
-        (person.is_none() && owner.is_none()).then(|| present_row_subject(ctx, tokens, comma, who)).flatten();
+    let in_the_row = (person.is_none() && owner.is_none())
+        .then(|| present_row_subject(ctx, tokens, comma, who))
+        .flatten()
+        .or_else(|| {
+            // "- 17:05 Jörg: restarted the router, dropping all sessions": its speaker.
+            let colon = tokens[..comma].iter().rposition(|t| t.text == ":")?;
+            row_speaker(ctx, tokens, colon + 1, who).filter(|_| person.is_none() && owner.is_none())
+        });
     if let Some(person) = in_the_row {
         out.add(
             person.start..tokens[t_index].end,
@@ -4175,7 +4221,16 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
     if !tokens.get(rel).is_some_and(|t| matches!(t.lower().as_str(), "who" | "that")) {
         return;
     }
-    let Some((v, verb)) = next_word(tokens, rel) else { return };
+    let Some((mut v, mut verb)) = next_word(tokens, rel) else { return };
+    // "It was Kenji who had set the tablet to silent": the act is the participle.
+    if matches!(verb.lower().as_str(), "had" | "has") {
+        if let Some((p, participle)) = next_word(tokens, v).filter(|(_, t)| {
+            let l = t.lower();
+            l.ends_with("ed") || crate::verbs::is_participle(&l)
+        }) {
+            (v, verb) = (p, participle);
+        }
+    }
     let verb_lower = verb.lower();
     if HELPFUL.contains(&verb_lower.as_str()) {
         return;
@@ -4766,6 +4821,34 @@ mod tests {
         let text = "- 10:20 note: the job restarted\n- 10:31 @tavita: the cron wiped the staging copy\n\
                     - 10:35 note wiped nothing\n";
         assert!(flagged(ID, text).is_empty());
+    }
+
+    #[test]
+    fn row_speakers_pluperfect_clefts_too_early_acts_and_lost_quorum() {
+        for (text, want) in [
+            ("- 17:03 Jörg: deleted the old v3 pool before v4 was healthy\n", "Jörg: deleted"),
+            ("- 17:05 Jörg: restarted the router, dropping all sessions\n", "Jörg: restarted the router, dropping"),
+            ("It was Kenji who had set the dock tablet to silent two weeks earlier.", "Kenji who had set"),
+            ("Ngozi switched the traffic before the new pool was ready.", "Ngozi switched"),
+            ("Tunde restarted the nodes together and dropped quorum.", "dropped"),
+            ("Aroha never passed it on to the integration team.", "Aroha never"),
+            ("Mehmet's restart of both nodes wiped the retry list.", "Mehmet's restart of both nodes wiped"),
+        ] {
+            let got = flagged(ID, text);
+            assert!(got.len() == 1 && got[0].starts_with(want), "{text}: {got:?}");
+        }
+        for fine in [
+            "- 17:09 Jörg: paged the database team\n",
+            "- 17:10 Jörg: deleted the stale lock file, the queue drained\n",
+            "It was Kenji who had spotted the alert first.",
+            "Ngozi switched the traffic once the new pool was ready.",
+            "Ngozi waited until the pool was healthy before switching the traffic.",
+            "Tunde restarted the nodes together and quorum came back within a minute.",
+            "Aroha passed it on to the integration team at 09:10.",
+            "> Jörg: deleted the old pool before v4 was healthy?",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
     }
 
     #[test]

@@ -306,6 +306,9 @@ const IMPACT_BEGAN: &[&str] = &[
     "first errors",
     "first failures",
     "went down",
+    // "Orders are affected from the first restarted pod at 23:20".
+    "affected from",
+    "affected since",
     // Spanish, Portuguese, French, German: "Empiezan los rechazos".
     "empiezan los",
     "empiezan a fallar",
@@ -315,6 +318,12 @@ const IMPACT_BEGAN: &[&str] = &[
     "começam a falhar",
     "commencent à échouer",
     "beginnen zu scheitern",
+    // "begin van de impact", "inicio del impacto" ("début", its second letter not plain
+    // ASCII, cannot be indexed).
+    "begin van de",
+    "inicio del impacto",
+    "início do impacto",
+    "beginn der",
 ];
 
 /// [`IMPACT_BEGAN`], looked up word by word: searching each entry for each phrase was 4%

@@ -453,8 +453,12 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                     .iter()
                     .any(|k| h.contains(k))
                 });
-                let status_col =
-                    header.iter().position(|h| h.contains("status") || h.contains("done") || h.contains("state"));
+                // "Estado", "Statut", "Stand": the status column in the other languages too.
+                let status_col = header.iter().position(|h| {
+                    ["status", "done", "state", "estado", "statut", "stand", "stato", "tilstand"]
+                        .iter()
+                        .any(|k| h.contains(k))
+                });
                 for (row, cells) in table.rows() {
                     let row = &trim_range(doc.text, row.clone());
                     let text = &doc.text[row.clone()];

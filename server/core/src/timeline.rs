@@ -355,6 +355,7 @@ impl Milestone {
                 ("assume o", true),
                 ("assumiu", true),
                 ("prend en charge", true),
+                ("accuse réception", true),
                 ("pris en charge", true),
                 ("pakt het op", true),
                 ("opgepakt", true),
@@ -374,6 +375,8 @@ impl Milestone {
                 ("plantão", false),
                 ("astreinte", false),
                 ("bereitschaft", false),
+                // "Die Rufbereitschaft … übernimmt": the on-call, a compound.
+                ("rufbereitschaft", false),
                 ("vakt", false),
             ],
             Milestone::Mitigated => &[
@@ -394,6 +397,11 @@ impl Milestone {
                 ("umgehung", true),
                 ("solución temporal", true),
                 ("solução temporária", true),
+                // A step that stops the harm: "Envio do lote pausado", "envíos suspendidos".
+                ("pausad", false),
+                ("suspendid", false),
+                // The harm easing: "les tentatives chutent de 90 %".
+                ("chutent", false),
                 ("desactivad", false),
                 ("desativad", false),
                 ("deaktiviert", false),
@@ -410,6 +418,7 @@ impl Milestone {
                 ("incidente cerrado", true),
                 ("incidente encerrado", true),
                 ("incident clôturé", true),
+                ("incident clos", true),
                 ("incident geschlossen", true),
                 ("entwarnung", true),
                 ("geschlossen", false),

@@ -440,6 +440,9 @@ fn tells_harm(text: &str) -> bool {
 /// The clock time trouble is said to have run since: "2,318 failed pushes since 21.40",
 /// "errors since 14:05". The hour and minute, when the text also names trouble.
 fn trouble_since(text: &str) -> Option<(i8, i8)> {
+    if !["since ", "Since ", "SINCE "].iter().any(|s| text.contains(s)) {
+        return None;
+    }
     let lower = text.to_ascii_lowercase();
     let trouble = ["fail", "error", "timeout", "timed out", "reject", "declin", "crash", "down", "5xx", "stuck"]
         .iter()
@@ -536,9 +539,11 @@ fn worse_measure(text: &str) -> bool {
 /// "began rejecting", "started to buffer", "stopped updating": an onset verb and what
 /// followed it, the way [`says_impact_began`] reads them.
 fn symptom_onset(text: &str, negated: impl Fn(usize) -> bool) -> bool {
-    // Most entries hold no onset verb: pass them over without splitting them into words.
-    const STEMS: [&str; 8] = ["egan", "egin", "tart", "top", "EGAN", "EGIN", "TART", "TOP"];
-    if !STEMS.iter().any(|stem| text.contains(stem)) {
+    // Most entries hold no onset verb: pass them over without splitting them into words
+    // (one look at each word's start; "restarted" and "laptop" hold none).
+    static VERBS: LazyLock<PrefixIndex<()>> =
+        LazyLock::new(|| PrefixIndex::new(ONSET.iter().chain(HALT).map(|&w| (w, ()))));
+    if !VERBS.any_at_word_start(text) {
         return false;
     }
     let tokens = grammar::tokenize(text, 0..text.len());

@@ -1394,7 +1394,11 @@ fn classify_head(
             return Some((PersonKind::Pronoun { singles_out }, t.range()));
         }
     }
-    let determiner = DETERMINER_SET.contains(tokens[part[0]].lower().as_str());
+    // "A. Kowalczyk-Nowak": an initial, not the article.
+    let initial = tokens[part[0]].text.len() == 1
+        && tokens[part[0]].is_capitalised()
+        && tokens.get(part[0] + 1).is_some_and(|t| t.text == ".");
+    let determiner = DETERMINER_SET.contains(tokens[part[0]].lower().as_str()) && !initial;
     if lexicon::is_role(&lower) {
         return Some((PersonKind::Role, tokens[part[0]].start..t.end));
     }

@@ -157,6 +157,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("overlooked", Act),
     ("botched", Act),
     ("waved through", Act),
+    // A warning dismissed: "waved off the reboots as a known flake".
+    ("waved off", Act),
+    ("brushed off", Act),
+    ("shrugged off", Act),
     ("waved it through", Act),
     ("messed up", Act),
     ("screwed up", Act),
@@ -246,6 +250,8 @@ const HARMS: &[(&str, Harm)] = &[
     ("breaks", Act),
     ("overwrites", Act),
     ("dropped", Destroy),
+    // "reset the plate-ID sequence on the primary" (not "reset the password").
+    ("reset", Destroy),
     ("removed", Destroy),
     ("truncated", Destroy),
     ("purged", Destroy),
@@ -429,6 +435,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("instead of", Mark),
     // "Rubén's batch script sent the disbursement file twice": an act done again by mistake.
     ("twice", Mark),
+    // "re-imported the plate map over the corrected one": the good copy written over.
+    ("over the corrected", Mark),
+    ("over the fixed", Mark),
+    ("over the good", Mark),
     ("a second time", Mark),
     ("rather than", Mark),
     ("over a red", Mark),
@@ -502,6 +512,8 @@ const HARMS: &[(&str, Harm)] = &[
     ("before the", Mark),
     // "deleted the old pool before v4 was healthy": any act, too early.
     ("before", Mark),
+    // "pushes firmware 3.8 to the fleet while the pilot buses are still rebooting".
+    ("while the", Mark),
     ("against our", Mark),
     ("despite", Mark),
     ("although", Mark),
@@ -856,6 +868,12 @@ const DESTROYED: &[&str] = &[
     "replicas",
     // "restarted all three nodes together and dropped quorum".
     "quorum",
+    // "reset the plate-ID sequence", "reset the consumer offsets".
+    "sequence",
+    "sequences",
+    "counter",
+    "counters",
+    "offsets",
     "snapshot",
     "snapshots",
     "repository",
@@ -1324,6 +1342,24 @@ fn left_exposed(words: &[String]) -> bool {
     })
 }
 
+/// Whether the words after "left" keep a thing in a state past the work it was for: "left
+/// the throttle on the production queue *at 5 %* when the test wrapped up", "left the
+/// sync *running* during the restore", "left the old pool *up* after the cut-over" (not
+/// "left the bridge after the fix": no state, only a departure).
+fn left_on_past_its_use(words: &[String]) -> bool {
+    const DETERMINERS: &[&str] = &["the", "a", "an", "our", "their", "its", "this", "that", "his", "her"];
+    const AFTERWARDS: &[&str] = &["after", "when", "once", "during", "overnight", "through", "past"];
+    words.iter().enumerate().any(|(i, w)| {
+        let state = match w.as_str() {
+            "enabled" | "running" | "open" | "up" => true,
+            "on" => words.get(i + 1).is_none_or(|n| !DETERMINERS.contains(&n.as_str())),
+            "at" => words.get(i + 1).is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())),
+            _ => false,
+        };
+        i > 0 && state && words[i + 1..].iter().take(4).any(|n| AFTERWARDS.contains(&n.as_str()))
+    })
+}
+
 /// What breaking frees or tells rather than harms: "broke the *deadlock*", "broke the *news*".
 const BROKEN_FOR_GOOD: &[&str] =
     &["deadlock", "impasse", "stalemate", "logjam", "tie", "ice", "news", "silence", "record"];
@@ -1375,8 +1411,21 @@ const LEFT_BEHIND: &[&str] = &["old", "previous", "expired", "revoked", "retired
 
 /// Modes that keep a thing out of service, before "mode": "left the load balancer in
 /// *drain* mode overnight".
-const LEFT_MODES: &[&str] =
-    &["drain", "draining", "maintenance", "read-only", "simulation", "test", "debug", "bypass", "standby", "demo"];
+const LEFT_MODES: &[&str] = &[
+    "drain",
+    "draining",
+    "maintenance",
+    "read-only",
+    "simulation",
+    "test",
+    "debug",
+    "bypass",
+    "standby",
+    "demo",
+    "overwrite",
+    "override",
+    "permissive",
+];
 
 /// The words after "left" that [`left_exposed`] reads, for [`worth_reading`].
 const LEFT_STATES: &[&str] = &[
@@ -1854,6 +1903,10 @@ fn alarm_kept_quiet(words: &[String]) -> bool {
 /// *dead* too", "*so* every pause kicked off *another* rebalance", "*which meant* the
 /// alert went nowhere".
 const CONSEQUENCES: &[&str] = &[
+    // "so the bad IDs overwrote the good ones".
+    "overwrote",
+    "overwritten",
+    "clobbered",
     "dead",
     "wrong",
     "fake",
@@ -2022,7 +2075,17 @@ fn consequence(
     }
     let named_harm =
         led_to && words.iter().any(|w| w != "the" && w != "this" && w != "it" && INCIDENT_NOUNS.contains(&w.as_str()));
-    if !(taken || lost || named_harm || hurts(&words) || words.iter().any(|w| CONSEQUENCES.contains(&w.as_str()))) {
+    // "so the bad IDs copied over the good ones": the good copy written over.
+    let written_over = words
+        .windows(3)
+        .any(|w| w[0] == "over" && w[1] == "the" && matches!(w[2].as_str(), "good" | "corrected" | "fixed"));
+    if !(taken
+        || lost
+        || named_harm
+        || written_over
+        || hurts(&words)
+        || words.iter().any(|w| CONSEQUENCES.contains(&w.as_str())))
+    {
         return;
     }
     // The act: the first verb of the clause before the comma whose subject is a person, or
@@ -2362,6 +2425,10 @@ const DISRUPTIVE: &[&str] = &[
     "patched",
     "purged",
     "rebuilt",
+    "pushed",
+    "flashed",
+    "applied",
+    "switched",
 ];
 
 /// The rules of [`TEAM_RULES`] that an act is only ever "against" by breaking them.
@@ -2387,6 +2454,11 @@ const WITH_LEAVE: &[&str] = &["approved", "approval", "exception", "sign-off", "
 fn premature<S: AsRef<str>>(words: &[S]) -> bool {
     words.windows(2).any(|w| {
         let is = |word: &S, set: &[&str]| set.iter().any(|s| word.as_ref().eq_ignore_ascii_case(s));
+        // "while the pilot buses are still rebooting": a step still under way.
+        let (first, second) = (w[0].as_ref(), w[1].as_ref());
+        if first.eq_ignore_ascii_case("still") && second.len() > 5 && second.ends_with("ing") {
+            return true;
+        }
         is(&w[0], &["had", "was", "were"])
             && is(
                 &w[1],
@@ -3225,7 +3297,14 @@ fn harm_holds(
                         || matches!(n.as_str(), "out" | "up" | "away" | "off")
                 });
             let base = base.filter(|_| !phrasal);
-            let listed = crate::lexicon::is_duty(&verb) || base.as_deref().is_some_and(crate::lexicon::is_duty);
+            // "never turned it back on", "did not switch the alarm back on": a switch put
+            // back is the duty of re-enabling.
+            let put_back = matches!(
+                verb.as_str(),
+                "turned" | "turn" | "switched" | "switch" | "put" | "flipped" | "flip" | "set" | "brought" | "bring"
+            ) && tokens[v + 1..].iter().filter(|t| t.is_word()).take(4).any(|t| t.lower() == "back");
+            let listed =
+                put_back || crate::lexicon::is_duty(&verb) || base.as_deref().is_some_and(crate::lexicon::is_duty);
             // "failed to"/"neglected to" with any act a person does.
             // "forgot to merge the fix": forgetting is a person's whatever the act; "failed
             // to" also says what happened to users ("failed to log in").
@@ -3291,7 +3370,15 @@ fn harm_holds(
         }
         Left => {
             let words = object_words(tokens, last, 9);
-            if left_exposed(&words) || words.iter().any(|w| w.starts_with("half-")) {
+            // Past "when" and "after", which end the object: to the end of the sentence.
+            let sentence: Vec<String> = tokens[last + 1..]
+                .iter()
+                .take_while(|t| !matches!(t.text, "." | ";" | "!" | "?"))
+                .filter(|t| t.is_word())
+                .take(14)
+                .map(|t| t.lower().as_str().to_string())
+                .collect();
+            if left_exposed(&words) || left_on_past_its_use(&sentence) || words.iter().any(|w| w.starts_with("half-")) {
                 return Some(false);
             }
             // "left the consumers on the old password".
@@ -3311,6 +3398,16 @@ fn harm_holds(
         }
         Destroy => {
             let words = with_antecedent(object_words(tokens, last, 6), tokens, t_index);
+            // "reset the plate-ID sequence on the primary": what a reset loses is its own
+            // object's ("reset the password of the service account" loses nothing).
+            if trigger == "reset" {
+                const LOST_BY_A_RESET: &[&str] =
+                    &["sequence", "sequences", "counter", "counters", "offsets", "table", "database", "data", "index"];
+                let object = words.iter().take_while(|w| !grammar::is_preposition(w));
+                if !object.into_iter().any(|w| LOST_BY_A_RESET.contains(&w.as_str())) {
+                    return None;
+                }
+            }
             // "accidentally deleted": the adverb's finding says it.
             if accident_before(tokens, t_index) {
                 return None;
@@ -3401,7 +3498,21 @@ fn harm_holds(
             let busy = mark.is_some_and(|m| BUSY_TIMES.contains(&m) || m == "before the")
                 && DISRUPTIVE.contains(&past_of(trigger).as_str());
             // "swapped the alias before the reindex had finished": any act, too early.
-            let early = matches!(mark, Some("before the" | "before")) && premature(&words);
+            // ("while" ends the object: the words after it are read for the step under way.)
+            let while_words = || -> Vec<String> {
+                tokens[last + 1..]
+                    .iter()
+                    .take_while(|t| !matches!(t.text, "." | ";" | "!" | "?"))
+                    .skip_while(|t| t.lower() != "while")
+                    .filter(|t| t.is_word())
+                    .take(8)
+                    .map(|t| t.lower().as_str().to_string())
+                    .collect()
+            };
+            let early = (matches!(mark, Some("before the" | "before")) && premature(&words))
+                || (mark == Some("while the")
+                    && DISRUPTIVE.contains(&past_of(trigger).as_str())
+                    && premature(&while_words()));
             // "pasted the deploy token into a public gist": a secret where others read it.
             let exposed = match mark {
                 Some(m) if EXPOSURES.contains(&m) => {
@@ -3582,7 +3693,8 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             _ => after(60).any(|w| lower_is(w, &["down", "offline", "over", "out"])),
         },
         Left => after(90).any(|w| {
-            lower_is(w, LEFT_BROKEN)
+            lower_is(w, &["up", "at"])
+                || lower_is(w, LEFT_BROKEN)
                 || lower_is(w, LEFT_BEHIND)
                 || lower_is(w, LEFT_STATES)
                 || w.eq_ignore_ascii_case("mode")
@@ -3657,6 +3769,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             busy || premature(&words)
         }
         Mark if trigger == "before" => premature(&after(50).take(5).collect::<Vec<_>>()),
+        Mark if trigger == "while the" => premature(&after(60).take(6).collect::<Vec<_>>()),
         Act if trigger == "sat on" => {
             let mut words = after(30);
             let first = words.next().unwrap_or("");
@@ -3708,9 +3821,12 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             // Any step, when the sentence goes on to say what its omission did (see
             // `harm_holds`): "did not register the change, so nobody knew …".
             let so = || masked[hit.range.end..hit.block.end].contains(", so ");
+            let back = || after(40).take(6).any(|x| x.eq_ignore_ascii_case("back"));
             so() || next.is_some_and(|w| {
                 let w = w.to_ascii_lowercase();
-                forgotten
+                // "never turned it back on".
+                (matches!(w.as_str(), "turned" | "turn" | "switched" | "switch" | "put" | "flipped" | "flip" | "set" | "brought" | "bring") && back())
+                    || forgotten
                     || crate::lexicon::is_duty(&w)
                     || crate::lexicon::is_human_verb(&w)
                     // "never ran": the duty in the past.
@@ -4846,6 +4962,34 @@ mod tests {
             "Tunde restarted the nodes together and quorum came back within a minute.",
             "Aroha passed it on to the integration team at 09:10.",
             "> Jörg: deleted the old pool before v4 was healthy?",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
+    }
+
+    #[test]
+    fn initials_states_left_past_their_use_resets_and_dismissals() {
+        for (text, want) in [
+            ("A. Kowalczyk-Nowak misconfigured the LIMS replica during the upgrade.", "A. Kowalczyk-Nowak"),
+            ("Dana left the overwrite mode on after the migration.", "Dana left"),
+            ("Dana left the throttle at 5% when the load test wrapped up.", "Dana left"),
+            ("Rafał Zieliński reset the plate-ID sequence on the primary.", "Rafał Zieliński reset"),
+            ("@mbeaulieu waved off the pilot-bus reboots as a known flake.", "@mbeaulieu waved off"),
+            ("The alert was muted for the test, which meant Fernanda never turned it back on.", "Fernanda never"),
+            ("Dana restarted the primary while the backup was still running.", "Dana restarted"),
+            ("Kwame restarted the sync, so the bad IDs overwrote the good ones.", "Kwame restarted"),
+        ] {
+            let got = flagged(ID, text);
+            assert!(got.len() == 1 && got[0].starts_with(want), "{text}: {got:?}");
+        }
+        for fine in [
+            "A. Kowalczyk-Nowak rolled the replica back at 10:14.",
+            "Dana left the bridge after the fix was confirmed.",
+            "Dana left the old pool up as a fallback.",
+            "Dana reset the password of the service account.",
+            "Dana watched the graphs while the backup was still running.",
+            "Fernanda turned the alert back on at 10:02.",
+            "Kwame restarted the sync, so the good IDs came back.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -1268,8 +1268,7 @@ mod tests {
             ),
         ] {
             let got = flagged(ID, text);
-            assert!(got.len() == 1 && got[0].ends_with(want.rsplit(' ').next().unwrap()), "{text}: {got:?}");
-            assert!(got[0].contains(want.split(' ').next().unwrap()), "{text}: {got:?}");
+            assert!(got.len() == 1 && got[0].contains(want), "{text}: {got:?}");
         }
         for fine in [
             "The NOC dashboard should have shown the alarm.",

@@ -1342,17 +1342,20 @@ fn left_exposed(words: &[String]) -> bool {
     })
 }
 
+/// Verbs that put a switch back with "back" after them: "never *turned* it back on".
+const PUT_BACK: &[&str] =
+    &["turned", "turn", "switched", "switch", "put", "flipped", "flip", "set", "brought", "bring"];
+
 /// Whether the words after "left" keep a thing in a state past the work it was for: "left
 /// the throttle on the production queue *at 5 %* when the test wrapped up", "left the
 /// sync *running* during the restore", "left the old pool *up* after the cut-over" (not
 /// "left the bridge after the fix": no state, only a departure).
 fn left_on_past_its_use(words: &[String]) -> bool {
-    const DETERMINERS: &[&str] = &["the", "a", "an", "our", "their", "its", "this", "that", "his", "her"];
     const AFTERWARDS: &[&str] = &["after", "when", "once", "during", "overnight", "through", "past"];
     words.iter().enumerate().any(|(i, w)| {
         let state = match w.as_str() {
             "enabled" | "running" | "open" | "up" => true,
-            "on" => words.get(i + 1).is_none_or(|n| !DETERMINERS.contains(&n.as_str())),
+            "on" => words.get(i + 1).is_none_or(|n| !grammar::is_determiner(n)),
             "at" => words.get(i + 1).is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())),
             _ => false,
         };
@@ -3074,12 +3077,11 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     });
     // "- 17:03 Jörg: deleted the old pool before v4 was healthy": a timeline row's speaker,
     // before a colon, did the act that opens what follows it.
-    if which.is_none()
-        && !matches!(harm, Through | Cause | Reason | Decision | Fault | Cleft | OneWho)
-        && row_speaker(ctx, tokens, start, &who).is_some()
-        && harm_holds(trigger, harm, mark, tokens, t_index, last).is_some_and(|thing| !thing)
-    {
-        let speaker = row_speaker(ctx, tokens, start, &who).expect("checked");
+    let speaker = (which.is_none() && !matches!(harm, Through | Cause | Reason | Decision | Fault | Cleft | OneWho))
+        .then(|| row_speaker(ctx, tokens, start, &who))
+        .flatten()
+        .filter(|_| harm_holds(trigger, harm, mark, tokens, t_index, last).is_some_and(|thing| !thing));
+    if let Some(speaker) = speaker {
         out.add(
             speaker.start..act.end,
             "Names a person as the one who broke or missed something: name the role and describe the conditions.",
@@ -3299,10 +3301,8 @@ fn harm_holds(
             let base = base.filter(|_| !phrasal);
             // "never turned it back on", "did not switch the alarm back on": a switch put
             // back is the duty of re-enabling.
-            let put_back = matches!(
-                verb.as_str(),
-                "turned" | "turn" | "switched" | "switch" | "put" | "flipped" | "flip" | "set" | "brought" | "bring"
-            ) && tokens[v + 1..].iter().filter(|t| t.is_word()).take(4).any(|t| t.lower() == "back");
+            let put_back = PUT_BACK.contains(&verb.as_str())
+                && tokens[v + 1..].iter().filter(|t| t.is_word()).take(4).any(|t| t.lower() == "back");
             let listed =
                 put_back || crate::lexicon::is_duty(&verb) || base.as_deref().is_some_and(crate::lexicon::is_duty);
             // "failed to"/"neglected to" with any act a person does.
@@ -3825,7 +3825,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             so() || next.is_some_and(|w| {
                 let w = w.to_ascii_lowercase();
                 // "never turned it back on".
-                (matches!(w.as_str(), "turned" | "turn" | "switched" | "switch" | "put" | "flipped" | "flip" | "set" | "brought" | "bring") && back())
+                (PUT_BACK.contains(&w.as_str()) && back())
                     || forgotten
                     || crate::lexicon::is_duty(&w)
                     || crate::lexicon::is_human_verb(&w)
@@ -4200,14 +4200,15 @@ fn ensuing(
     let owner = subject.as_ref().and_then(|s| s.possessor.as_ref()).filter(|(kind, _)| named(*kind));
     // "| 09:12 | Ahmed Karim loads the mapping into live, skipping the validation step |": a
     // timeline row tells its moment in the present.
+    // "- 17:05 Jörg: restarted the router, dropping all sessions": or its speaker.
     let in_the_row = (person.is_none() && owner.is_none())
-        .then(|| present_row_subject(ctx, tokens, comma, who))
-        .flatten()
-        .or_else(|| {
-            // "- 17:05 Jörg: restarted the router, dropping all sessions": its speaker.
-            let colon = tokens[..comma].iter().rposition(|t| t.text == ":")?;
-            row_speaker(ctx, tokens, colon + 1, who).filter(|_| person.is_none() && owner.is_none())
-        });
+        .then(|| {
+            present_row_subject(ctx, tokens, comma, who).or_else(|| {
+                let colon = tokens[..comma].iter().rposition(|t| t.text == ":")?;
+                row_speaker(ctx, tokens, colon + 1, who)
+            })
+        })
+        .flatten();
     if let Some(person) = in_the_row {
         out.add(
             person.start..tokens[t_index].end,

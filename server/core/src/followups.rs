@@ -129,7 +129,7 @@ fn done_after_a_dash(prose: &str) -> bool {
     let mut words = tail.split_whitespace();
     let said_done = words.next().is_some_and(|w| {
         let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        DONE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w))
+        is_done_word(w)
     });
     let deadline = words.next().is_some_and(|w| ["by", "before", "until", "when", "once"].contains(&w));
     tail.len() <= 40 && said_done && !deadline
@@ -156,6 +156,11 @@ const DONE_WORDS: &[&str] = &[
     "utført",
     "klar",
 ];
+
+/// Whether `word` says a follow-up is done (see [`DONE_WORDS`]), in any ASCII case.
+fn is_done_word(word: &str) -> bool {
+    DONE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
 
 /// Whether a follow-up's text is only a placeholder ("N/A", "None", "TBD"): not a follow-up.
 fn is_placeholder(text: &str) -> bool {
@@ -490,7 +495,7 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                             || status.contains("dropped")
                             || status.contains('✅')
                             // "| erledigt |", "| hecho |": done in the team's language.
-                            || status.split(|c: char| !c.is_alphanumeric()).any(|w| DONE_WORDS.contains(&w))
+                            || status.split(|c: char| !c.is_alphanumeric()).any(is_done_word)
                             // A tick in a "Done" column: "| ✓ |", "| ✔ |", "| yes |".
                             || ["✓", "✔", "☑", "x", "yes", "y"].contains(&status.trim()),
                         has_text: doc.masked[row.clone()].chars().any(char::is_alphanumeric),

@@ -83,6 +83,11 @@ impl Milestone {
                 // "First clinic calls support: patients turning up an hour late".
                 ("calls support", true),
                 ("call support", true),
+                // "Northgate Vets phones support: the diary will not save bookings".
+                ("phones support", true),
+                ("phoned support", true),
+                ("rings support", true),
+                ("rang support", true),
                 // "Two trade customers write to support that searches return nothing".
                 ("write to support", true),
                 ("writes to support", true),
@@ -402,6 +407,14 @@ impl Milestone {
                 ("suspendid", false),
                 // The harm easing: "les tentatives chutent de 90 %".
                 ("chutent", false),
+                // A rollback or a restart told in French or Spanish: "Retour à l'ancienne
+                // CSP", "La línea arranca de nuevo", "les paiements passent de nouveau".
+                ("retour à l'ancien", true),
+                ("arranca de nuevo", false),
+                ("vuelve a funcionar", false),
+                ("funciona de nuevo", false),
+                ("passent de nouveau", false),
+                ("fonctionne de nouveau", false),
                 ("desactivad", false),
                 ("desativad", false),
                 ("deaktiviert", false),
@@ -1495,15 +1508,24 @@ const WEEKDAYS: [(&str, &str, jiff::civil::Weekday); 7] = [
 /// speaks of time and names a zone ("| **Start time (UTC)** | 08:06 |"), as front matter
 /// would.
 fn card_zone(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Zone> {
-    doc.tables.iter().take_while(|t| t.range.end <= before).find_map(|t| {
-        let rows = t.rows().flat_map(|(_, cells)| cells.iter());
-        t.header.iter().chain(rows).find_map(|cell| {
-            let text = &doc.text[cell.clone()];
-            let says_time = text.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"time"));
-            says_time
-                .then(|| zone_of_note(look, text))
-                .flatten()
-                .filter(|z| z.offset_minutes.is_some() || z.name.contains('/'))
+    // A line of its own that names it: "**Timezone for this report:** UTC", "Time zone: CET".
+    let from = doc.front_matter.as_ref().map_or(0, |f| f.range.end).min(before);
+    let labelled = doc.text[from..before].lines().find_map(|line| {
+        let (label, value) = line.trim_start_matches(['*', '_', '-', ' ']).split_once(':')?;
+        let says_zone = label.len() <= 30 && label.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"zone"));
+        says_zone.then(|| look.zone_in(value.trim_start_matches(['*', '_', ' '])))?
+    });
+    labelled.or_else(|| {
+        doc.tables.iter().take_while(|t| t.range.end <= before).find_map(|t| {
+            let rows = t.rows().flat_map(|(_, cells)| cells.iter());
+            t.header.iter().chain(rows).find_map(|cell| {
+                let text = &doc.text[cell.clone()];
+                let says_time = text.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"time"));
+                says_time
+                    .then(|| zone_of_note(look, text))
+                    .flatten()
+                    .filter(|z| z.offset_minutes.is_some() || z.name.contains('/'))
+            })
         })
     })
 }
@@ -1972,6 +1994,13 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
             Piece::Context { date, day, text: &h.text, before_entries: h.range.start < seen_entry_start },
         ));
     }
+    // A collapsed timeline's summary line may say the zone: "<summary>All times MST</summary>".
+    for (at, _) in doc.text[r.clone()].match_indices("<summary>") {
+        let at = r.start + at;
+        let inner = &doc.text[at + "<summary>".len()..r.end];
+        let inner = inner.split(['\n', '<']).next().unwrap_or(inner);
+        pieces.push((at, Piece::Context { date: None, day: None, text: inner, before_entries: at < seen_entry_start }));
+    }
     pieces.sort_by_key(|(o, _)| *o);
     // "- 0930 paged the on-call": four digits start an entry when at least two entries
     // are written so (one could be a year or a count).
@@ -2437,7 +2466,8 @@ fn zone_of_note(look: Lookup<'_>, text: &str) -> Option<Zone> {
         return found;
     }
     let says = |w: &str| text.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes()));
-    if !(says("time") || says("local")) {
+    // "Chronologie (heure de Paris)", "Hora de Madrid", "Uhrzeit Berlin", "ora di Roma".
+    if !["time", "local", "heure", "hora", "zeit", "ora ", "tijd"].iter().any(|w| says(w)) {
         return None;
     }
     // "Time (CT)": the two-letter names of the US zones, in brackets after "time".
@@ -2477,7 +2507,12 @@ fn relative_times(doc: &Document<'_>, look: Lookup<'_>, pieces: &mut [(usize, Pi
     // "T+0 is …", "T0 = …", "T+0: …" in a note before the entries.
     let anchor = pieces.iter().find_map(|(_, p)| match p {
         Piece::Context { text, .. } => {
-            let at = text.find("T+0").or_else(|| text.find("T0 ")).or_else(|| text.find("T=0"))?;
+            // Or the start named as "T": "T is the first alarm, at 21:47 UTC on 14 October".
+            let at = text.find("T+0").or_else(|| text.find("T0 ")).or_else(|| text.find("T=0")).or_else(|| {
+                ["T is ", "T = "].iter().find_map(|p| {
+                    text.find(p).filter(|&at| at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric())
+                })
+            })?;
             // The time and the day may be written apart: "T0 = 14:00 UTC on Thursday 12 June 2025".
             let found = look.all_times(&text[at + 2..]);
             let time = found.iter().find(|t| t.time.is_some())?;
@@ -2505,7 +2540,8 @@ fn relative_times(doc: &Document<'_>, look: Lookup<'_>, pieces: &mut [(usize, Pi
 }
 
 /// The offset of a relative time at the start of `text`: "T+0", "T-6m", "T+2h10m", "T+1d",
-/// "T+15" (minutes), followed by a space, a bar or the end.
+/// "T+15" (minutes), "T+1:52" (hours and minutes), followed by a space, a bar, the end or
+/// the close of its emphasis ("**T+0:04** —").
 fn relative_offset(text: &str) -> Option<i64> {
     let rest = text.strip_prefix('T')?;
     let (sign, rest) = match rest.chars().next()? {
@@ -2516,7 +2552,18 @@ fn relative_offset(text: &str) -> Option<i64> {
     };
     let end = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
     let (spec, after) = rest.split_at(end);
-    if after.chars().next().is_some_and(|c| !(c.is_whitespace() || c == '|')) || spec.is_empty() {
+    // "T+1:52": hours, a colon and two digits of minutes.
+    if let Some(minutes) =
+        after.strip_prefix(':').and_then(|m| m.get(..2)).filter(|m| m.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let hours: i64 = spec.parse().ok()?;
+        let rest = &after[3..];
+        if rest.chars().next().is_some_and(|c| !(c.is_whitespace() || matches!(c, '|' | '*' | '_'))) {
+            return None;
+        }
+        return Some(sign * (hours * 60 + minutes.parse::<i64>().ok()?));
+    }
+    if after.chars().next().is_some_and(|c| !(c.is_whitespace() || matches!(c, '|' | '*' | '_'))) || spec.is_empty() {
         return None;
     }
     if spec == "0" {
@@ -2811,6 +2858,13 @@ mod tests {
         assert_eq!(t.declared_zone.as_ref().map(|z| z.name.as_str()), Some("Europe/Berlin"));
         let last = t.entries.last().and_then(|e| e.moment).map(|m| m.at.date());
         assert_eq!(last, Some(jiff::civil::date(2025, 3, 5)));
+        // A customer phoning support detects; a line restarting, or a return to the old
+        // policy, mitigates (not a line that fails again).
+        let text = "## Timeline\n\n- 06:40 build starts\n- 07:02 Northgate Vets phones support: no saves\n\
+                    - 07:09 on-call acknowledges\n- 07:31 La línea arranca de nuevo\n- 11:05 incident resolved\n";
+        assert_eq!(pick(text), [some("07:02"), some("07:09"), some("07:31"), some("11:05")]);
+        let text = text.replace("La línea arranca de nuevo", "La línea falla de nuevo");
+        assert_eq!(pick(&text)[2], None);
     }
 
     #[test]
@@ -3000,6 +3054,30 @@ mod tests {
         let text = "## Zeitablauf\n\n| Datum | Uhrzeit (MEZ) | Ereignis |\n| --- | --- | --- |\n\
                     | 13.11.2025 | 16.20 | Lohnlauf gestartet |\n| 14.11.2025 | 08.15 | Datei übertragen |\n";
         assert_eq!(at(&parse(text)[0]), ["2025-11-13T16:20:00", "2025-11-14T08:15:00"]);
+    }
+
+    #[test]
+    fn relative_clock_offsets_collapsed_timelines_and_zones_named_in_other_places() {
+        let at = |t: &Timeline| -> Vec<String> { t.entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect() };
+        // "T+1:52" is hours and minutes, bold or not; "T is …" states the start.
+        let text = "## Timeline\n\nT is the first alarm, at 21:47 UTC on 14 October 2025.\n\n\
+                    - **T-0:06** — last frame\n- **T+0:00** — alarm\n- **T+2:20** — link up\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-10-14T21:41:00", "2025-10-14T21:47:00", "2025-10-15T00:07:00"]);
+        // Not a start: "T is" inside a word, nor a clock with one digit of minutes.
+        let text = "## Timeline\n\nThe LIST is long.\n\n- T+0:00 — alarm\n- T+0:05 — paged\n";
+        assert_eq!(at(&parse(text)[0]), ["2000-01-01T12:00:00", "2000-01-01T12:05:00"]);
+        assert_eq!(relative_offset("T+1:5 x"), None);
+        // A collapsed timeline's summary says its zone; so does a French heading, and a
+        // "Timezone" line above the timeline.
+        let text = "## Timeline\n\n<details>\n<summary>All times Mountain Standard Time (MST)</summary>\n\n\
+                    - 8:30 a.m. — lifts open\n- 8:41 a.m. — operator radios\n\n</details>\n";
+        assert!(parse(text)[0].declared_zone.is_some());
+        let text = "## Chronologie (heure de Paris)\n\n- 9h40 — mise en production\n- 10h02 — paiements refusés\n";
+        assert_eq!(parse(text)[0].declared_zone.as_ref().map(|z| z.name.as_str()), Some("Europe/Paris"));
+        let text = "# R\n\n**Incident date:** 18 March 2025\n**Timezone for this report:** UTC\n\n## Timeline\n\n\
+                    - 06:40 build starts\n- 07:02 clinic phones support\n";
+        assert!(parse(text)[0].zone_offset_minutes() == Some(0));
+        assert!(parse(&text.replace("Timezone for this report", "Written on"))[0].zone_offset_minutes().is_none());
     }
 
     #[test]

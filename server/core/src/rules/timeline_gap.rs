@@ -195,6 +195,11 @@ const EXPLANATIONS: &[&str] = &[
     "planned",
     "next day",
     "weekend",
+    "week-end",
+    // Resumed when it could be: "on reprend lundi", "se retoma el lunes", "wird am Montag fortgesetzt".
+    "reprend",
+    "retoma",
+    "fortgesetzt",
     "no further",
     "no action",
     "watch",
@@ -273,6 +278,12 @@ mod tests {
         let text = text
             .replace("the technician drives in, about an hour away", "new shards requested; they take about an hour");
         assert!(flagged(ID, &text).is_empty());
+        // Closed for the weekend, resumed on Monday, in French.
+        let text = "# D\n\n## Chronologie\n\n- 10h02 paiements refusés\n- 10h41 prise en charge\n- 11h32 retour à l'ancienne CSP\n\
+                    - 12h15 service financier fermé le week-end : on reprend lundi\n- 18h20 remboursements lancés\n- 18h40 clos\n";
+        assert!(flagged(ID, text).is_empty());
+        let text = text.replace("fermé le week-end : on reprend lundi", "export reçu");
+        assert_eq!(flagged(ID, &text), ["18h20 remboursements lancés"]);
     }
 
     #[test]

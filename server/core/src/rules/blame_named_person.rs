@@ -510,6 +510,8 @@ const HARMS: &[(&str, Harm)] = &[
     ("mid-migration", Mark),
     ("mid-repair", Mark),
     ("before the", Mark),
+    // "rolled the firmware out to all 48 turbines at once": everything in one go.
+    ("at once", Mark),
     // "deleted the old pool before v4 was healthy": any act, too early.
     ("before", Mark),
     // "pushes firmware 3.8 to the fleet while the pilot buses are still rebooting".
@@ -1698,6 +1700,9 @@ const GOOD_MEASURES: &[&str] = &[
     "isr",
 ];
 
+/// What a cut takes away: "which cut the only link to the grid operator".
+const SEVERED: &[&str] = &["link", "links", "connection", "connections", "power", "access", "uplink", "feed", "supply"];
+
 /// What there is more of when a change did harm: "errors doubled", "latency rose".
 const BAD_MEASURES: &[&str] = &[
     "errors",
@@ -1891,6 +1896,16 @@ fn lost_capacity(words: &[String]) -> bool {
         || words.iter().any(|w| matches!(w.as_str(), "couldn't" | "cannot" | "can't" | "unable" | "wouldn't"))
 }
 
+/// Whether a consequence says the harm lasted longer for it: "so Mercury kept failing for
+/// another 40 min", "a further half hour", "two more hours".
+fn prolonged(words: &[String]) -> bool {
+    const UNITS: &[&str] = &["min", "mins", "minute", "minutes", "hour", "hours", "hrs", "days", "day"];
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "another" | "more" | "further" | "extra")
+            && words[i + 1..].iter().take(3).any(|u| UNITS.contains(&u.as_str()))
+    })
+}
+
 /// Whether a consequence says an alarm stayed quiet: "so nothing fired", "which is why no
 /// alert fired", "so nobody was paged".
 fn alarm_kept_quiet(words: &[String]) -> bool {
@@ -1991,7 +2006,12 @@ fn consequence(
     let led_to = matches!(trigger.as_str(), "leading" | "resulting");
     let why = last > t_index && tokens[last].lower() == "why";
     if trigger == "which" && !why {
-        let Some((mut v, verb)) = next_word(tokens, last) else { return };
+        let Some((mut v, mut verb)) = next_word(tokens, last) else { return };
+        // "which also took …", "which then cut …": the act is after the adverb.
+        if matches!(verb.lower().as_str(), "also" | "then" | "promptly" | "immediately" | "instantly") {
+            let Some(after) = next_word(tokens, v) else { return };
+            (v, verb) = after;
+        }
         let verb = verb.lower();
         // "which blew up the memory", "which took out the whole line": the particle belongs
         // to the verb, and harm is in the pair.
@@ -2028,8 +2048,11 @@ fn consequence(
             return;
         }
         // "which dropped pressure across Low Moor": less of what was needed.
-        let lessened = LESS.contains(&verb.as_str())
-            && what.iter().any(|w| GOOD_MEASURES.contains(&w.as_str()) || matches!(w.as_str(), "pressure" | "supply"));
+        // "which cut the only link between Odin and the PPC": what was needed cut.
+        let lessened = (LESS.contains(&verb.as_str())
+            && what.iter().any(|w| GOOD_MEASURES.contains(&w.as_str()) || matches!(w.as_str(), "pressure" | "supply")))
+            || (matches!(verb.as_str(), "cut" | "severed")
+                && what.iter().any(|w| SEVERED.contains(&w.as_str()) || GOOD_MEASURES.contains(&w.as_str())));
         let harmful = taken_away
             || lessened
             || what
@@ -2066,14 +2089,15 @@ fn consequence(
         .take(20)
         .map(|t| t.lower().as_str().to_string())
         .collect();
-    let lost = lost_capacity(&words) || alarm_kept_quiet(&words);
+    let lost = lost_capacity(&words) || alarm_kept_quiet(&words) || prolonged(&words);
     // "so nothing was lost", "so the page went unanswered only briefly, and again": no
     // harm, or the harm was there before.
     let denied = !lost
         && words.iter().any(|w| {
             matches!(w.as_str(), "not" | "no" | "nothing" | "never" | "none" | "nobody") || w.ends_with("n't")
         });
-    if denied || words.iter().any(|w| ALREADY.contains(&w.as_str()) && w != "still") {
+    // "so it kept failing" was failing before; "… for another 40 min" failed longer for it.
+    if denied || (!prolonged(&words) && words.iter().any(|w| ALREADY.contains(&w.as_str()) && w != "still")) {
         return;
     }
     let named_harm =
@@ -2094,6 +2118,9 @@ fn consequence(
     // The act: the first verb of the clause before the comma whose subject is a person, or
     // a passive's with its agent ("was copy-pasted by Ferreira").
     let from = tokens[..comma].iter().rposition(|t| matches!(t.text, ";" | ":" | "\u{2014}")).map_or(0, |i| i + 1);
+    // "- 08:52 @bec.h: copied last season's list onto every gate, so …": a timeline row's
+    // speaker does the acts after the colon that have no subject of their own.
+    let speaker = row_speaker(ctx, tokens, from, who);
     let Some((person, act)) = (from..comma).filter(|&i| is_act(tokens, i)).find_map(|verb| {
         let act_lower = tokens[verb].lower();
         let passive = verb > 0
@@ -2101,21 +2128,40 @@ fn consequence(
         if passive {
             return Some((None, verb));
         }
-        let subject = grammar::subject_before(tokens, verb, Some(act_lower.as_str()), who)?;
-        // "Huamán signed …": a name no list knows, as a whole subject; "Wiremu's cordon
-        // caught two healthy nodes, which took …": a person's thing.
-        let owned = subject.person.is_none() && subject.possessor.is_some();
-        let person = match subject.person.clone() {
-            None if subject.possessor.is_none() && !subject.elided => unknown_surname(tokens, &subject, Wrongly, who),
-            None => subject.possessor.clone().filter(|_| !subject.elided),
-            person => person,
+        // "renewed the cert by hand but pasted the staging key into the prod secret, so …":
+        // a helpful act is not what did it; a later one in the clause may be.
+        let helped = FINDS_OR_REPAIRS.contains(&act_lower.as_str()) || HELPFUL.contains(&act_lower.as_str());
+        if helped && !matches!(act_lower.as_str(), "raised" | "lowered") {
+            return None;
+        }
+        let subject = grammar::subject_before(tokens, verb, Some(act_lower.as_str()), who);
+        // The clause's own subject, when it has one ("Jörg: the queue drained, so …" is
+        // the queue's doing).
+        let own = subject.as_ref().is_some_and(|s| s.range.start >= tokens[from.min(verb)].start);
+        let read = subject.and_then(|subject| {
+            // "Huamán signed …": a name no list knows, as a whole subject; "Wiremu's cordon
+            // caught two healthy nodes, which took …": a person's thing.
+            let owned = subject.person.is_none() && subject.possessor.is_some();
+            let person = match subject.person.clone() {
+                None if subject.possessor.is_none() && !subject.elided => {
+                    unknown_surname(tokens, &subject, Wrongly, who)
+                }
+                None => subject.possessor.clone().filter(|_| !subject.elided),
+                person => person,
+            };
+            person.filter(|(kind, _)| named(*kind)).map(|(kind, person)| (kind, person, owned))
+        });
+        let (kind, person, owned) = match read {
+            Some(read) => read,
+            None if !own && act_lower.ends_with("ed") => (PersonKind::Name, speaker.clone()?, false),
+            None => return None,
         };
-        let (kind, person) = person.filter(|(kind, _)| named(*kind))?;
         // A past: "Alfred marks a DAG as failed, so …" tells what a tool always does; but
         // a timeline row tells its moment in the present ("13:02 Tavita starts the upgrade
         // …, so every node drains").
+        let again = done_again(&act_lower);
         let past = act_lower.ends_with("ed")
-            || crate::verbs::lookup(&act_lower).is_some_and(|f| f.past == act_lower.as_str())
+            || crate::verbs::lookup(again).is_some_and(|f| f.past == again)
             || (act_lower.ends_with('s') && timed_row(ctx, tokens[verb].start));
         (past && (kind != PersonKind::ProperNoun || act_lower.ends_with("ed") || is_neutral_act(&act_lower)))
             .then_some((Some((person, owned)), verb))
@@ -2247,10 +2293,18 @@ fn present_row_subject(
 /// may come before the name.
 fn row_speaker(ctx: &Context<'_>, tokens: &[Token<'_>], act: usize, who: &Who<'_>) -> Option<std::ops::Range<usize>> {
     let colon = act.checked_sub(1).filter(|&c| tokens[c].text == ":")?;
-    let name = colon.checked_sub(1).filter(|&n| names_someone_here(who, &tokens[n]))?;
+    let last = colon.checked_sub(1)?;
+    // A full name: "Małgorzata Wójcik:", "Kim Min-jun:" (the given name known, or the
+    // family name first).
+    let full_name_from = |n: usize| n.checked_sub(1).filter(|&p| tokens[p].is_word() && tokens[p].is_capitalised());
+    let name = if names_someone_here(who, &tokens[last]) {
+        full_name_from(last).unwrap_or(last)
+    } else {
+        full_name_from(last).filter(|&n| tokens[last].is_capitalised() && names_someone_here(who, &tokens[n]))?
+    };
     let only_time_before =
         tokens[..name].iter().all(|t| !t.is_word() || t.text.starts_with(|c: char| c.is_ascii_digit()));
-    (only_time_before && timed_row(ctx, tokens[act].start)).then(|| tokens[name].range())
+    (only_time_before && timed_row(ctx, tokens[act].start)).then(|| tokens[name].start..tokens[last].end)
 }
 
 /// Words that reject the frame: "did *not* break it", "never deleted".
@@ -2742,7 +2796,8 @@ fn is_act(tokens: &[Token<'_>], i: usize) -> bool {
         return false;
     }
     let l = t.lower();
-    let w = l.as_str();
+    // "re-ran", "re-sent": the verb done again.
+    let w = done_again(l.as_str());
     if AUXILIARIES.contains(&w) {
         return false;
     }
@@ -3064,7 +3119,11 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // "…, which is what took checkout down": the cleft's "is what" between.
     let mut before_act = start.checked_sub(1);
     while let Some(b) = before_act.filter(|&b| {
-        b > 0 && matches!(tokens[b].lower().as_str(), "then" | "later" | "eventually" | "soon" | "promptly" | "quickly")
+        b > 0
+            && matches!(
+                tokens[b].lower().as_str(),
+                "then" | "later" | "eventually" | "soon" | "promptly" | "quickly" | "also" | "immediately"
+            )
             || b > 1 && tokens[b].lower() == "what" && matches!(tokens[b - 1].lower().as_str(), "is" | "was")
     }) {
         before_act = Some(if tokens[b].lower() == "what" { b - 2 } else { b - 1 });
@@ -3189,7 +3248,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // "Nova reboots every gateway at once rather than in batches", "Jarvis deploys exports
     // with no canary": a habit told in the present, of a word the document also uses as a
     // thing ("through Nova").
-    let habit = (matches!(mark, Some("instead of" | "rather than" | "without" | "with no" | "with zero"))
+    let habit = (matches!(mark, Some("instead of" | "rather than" | "without" | "with no" | "with zero" | "at once"))
         || mark.is_some_and(|m| m.starts_with("no ")))
         && trigger.ends_with('s')
         && subject.person.as_ref().is_some_and(|(_, p)| {
@@ -3212,7 +3271,22 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         // What a thing did is the person's only through their earlier act: "Aroha
         // restarted the nodes, which emptied the pool" (not "froze the deploys, which
         // blocked the release": holding things up is often the point).
-        let through_their_act = which.is_some() && !matches!(trigger, "blocked" | "delayed" | "slowed" | "evicted");
+        // So is one joined by "and" to their earlier act: "Min-jun re-ran the import in
+        // the morning rush and locked the table" (not "stopped the import and locked …").
+        let and_their_act = subject.elided
+            && tokens[..t_index].iter().rev().find(|t| t.is_word()).is_some_and(|t| t.lower() == "and")
+            && tokens
+                .iter()
+                .enumerate()
+                .take(t_index)
+                .skip_while(|(_, t)| t.start < subject.range.end)
+                .find(|&(i, _)| is_act(tokens, i))
+                .is_some_and(|(_, t)| {
+                    let l = t.lower();
+                    !FINDS_OR_REPAIRS.contains(&l.as_str()) && !HELPFUL.contains(&l.as_str())
+                });
+        let through_their_act =
+            (which.is_some() || and_their_act) && !matches!(trigger, "blocked" | "delayed" | "slowed" | "evicted");
         if !named(kind)
             || (kind == PersonKind::ProperNoun && harm == Omission)
             || (harm == Through && !through_their_act)
@@ -3526,7 +3600,10 @@ fn harm_holds(
             // "sent the disbursement file twice": an act that moves money or data, done again
             // (see [`act_of_mark`]).
             let repeated = mark.is_some_and(|m| REPEATS.contains(&m));
+            // "rolled the firmware out to all 48 turbines at once" (see [`worth_reading`]).
+            let all_at_once = mark == Some("at once");
             if !(in_use
+                || all_at_once
                 || broke_rule
                 || busy
                 || early
@@ -3769,6 +3846,10 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             busy || premature(&words)
         }
         Mark if trigger == "before" => premature(&after(50).take(5).collect::<Vec<_>>()),
+        Mark if trigger == "at once" => {
+            let from = masked.floor_char_boundary(hit.range.start.saturating_sub(50).max(hit.block.start));
+            words_between(masked, from, hit.range.start).any(|w| lower_is(w, &["all", "every", "everywhere", "whole"]))
+        }
         Mark if trigger == "while the" => premature(&after(60).take(6).collect::<Vec<_>>()),
         Act if trigger == "sat on" => {
             let mut words = after(30);
@@ -3853,8 +3934,9 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 // Said after to be a person's: "the migration that locked the table was
                 // Akosua's" (see [`source_named`]).
                 || said_to_be_someones(&masked[hit.range.end..hit.block.end])
-                // What the earlier clause's act did: "…, which (is what) emptied the pool".
-                || [", which", " which is what", " which was what", " that is what", " that was what"]
+                // What the earlier clause's act did: "…, which (is what) emptied the pool", "…
+                // and locked the table".
+                || [", which", " which is what", " which was what", " that is what", " that was what", " and"]
                     .iter()
                     .any(|w| before.trim_end().ends_with(w))
         }
@@ -4328,6 +4410,14 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
     let mut rel = p + 1;
     while tokens.get(rel).is_some_and(|t| t.is_word() && t.is_capitalised()) && rel < p + 3 {
         rel += 1;
+    }
+    // "It was Ibrahim as well who pushed …", "It was Ines too who …".
+    if tokens.get(rel).is_some_and(|t| matches!(t.lower().as_str(), "too" | "also" | "again")) {
+        rel += 1;
+    } else if tokens.get(rel).is_some_and(|t| t.lower() == "as")
+        && tokens.get(rel + 1).is_some_and(|t| t.lower() == "well")
+    {
+        rel += 2;
     }
     // "It was Søren Kjær, the vendor's engineer, who deleted …": past an appositive.
     if tokens.get(rel).is_some_and(|t| t.text == ",") {
@@ -4938,6 +5028,39 @@ mod tests {
         let text = "- 10:20 note: the job restarted\n- 10:31 @tavita: the cron wiped the staging copy\n\
                     - 10:35 note wiped nothing\n";
         assert!(flagged(ID, text).is_empty());
+    }
+
+    #[test]
+    fn full_name_speakers_later_acts_prolonged_harm_and_all_at_once() {
+        for (text, want) in [
+            (
+                "- 13:48 Dana Okafor: unplugged the media converter to free a port, which cut the only link to the grid\n",
+                "Dana Okafor: unplugged",
+            ),
+            (
+                "- 07:02 Dana: renewed the cert by hand but pasted the staging key into the prod secret, so checkout kept failing for another 40 min\n",
+                "Dana: renewed",
+            ),
+            ("Dana reloaded the import in the morning rush and locked the passes table for 11 minutes.", "locked"),
+            ("Dana re-ran the fines batch, so the borrowers were charged three times.", "Dana re-ran"),
+            ("It was Ibrahim as well who deleted the snapshot.", "Ibrahim as well who deleted"),
+            ("Yusuf rolled the new firmware out to all 48 turbines at once.", "Yusuf rolled"),
+            ("Dana truncated the outbox to stop the bot, which also wiped the 40 queued reminders.", "wiped"),
+        ] {
+            let got = flagged(ID, text);
+            assert!(got.len() == 1 && got[0].starts_with(want), "{text}: {got:?}");
+        }
+        for fine in [
+            "- 09:00 Dana: the queue drained, so checkout kept failing for another 40 min\n",
+            "Dana restarted the pods, so checkout kept failing.",
+            "Dana stopped the import and locked the passes table.",
+            "Dana unplugged the faulty injector, which cut the errors to zero.",
+            "Dana paged the whole team at once.",
+            "Dana rolled back all regions at once.",
+            "The scheduler restarts all nodes at once.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
     }
 
     #[test]

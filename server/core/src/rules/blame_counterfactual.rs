@@ -31,6 +31,7 @@ pub static RULE: Rule = Rule {
             ],
             fine: &[
                 "The alert should have fired within two minutes.",
+            "`results-mismatch` should have paged at 20:01.",
                 "The load balancer failed to drain connections.",
                 "We should add a canary stage to the deploy.",
                 "Tom rolled back the deploy at 14:20.",
@@ -508,7 +509,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         // Notes and list items leave the subject out: "- Should have paged the DBA",
         // "Could have rolled back at 14:10", under "In hindsight, the on-call:". Only with
         // something people do, so "Should have fired at 80%" stays an expectation.
+        // "`results-mismatch` should have paged": code before the modal, blanked from the
+        // prose, is its subject, a thing.
+        let line_start = ctx.doc.text[..hit.range.start].rfind('\n').map_or(0, |i| i + 1);
+        let code_before = ctx.doc.text[line_start..hit.range.start].contains('`');
         if opens_sentence
+            && !code_before
             && kind != Kind::Failed
             && verb_lower != "been"
             && (is_response(&verb_lower) || lead_in_names_people(ctx, hit))

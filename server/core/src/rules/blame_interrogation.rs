@@ -315,12 +315,21 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         if !starts || !asked || NEUTRAL.contains(&next.as_str()) || CREDIT.contains(&next.as_str()) {
             return;
         }
+        // "Who was affected?", "who were paged?": a passive asks who it happened to.
+        let passive = matches!(next.as_str(), "was" | "were")
+            && after.get(1).is_some_and(|t| {
+                let l = t.lower();
+                l.ends_with("ed") || verbs::is_participle(&l)
+            });
+        if passive {
+            return;
+        }
         // "Who approve this change?": a base form, as second-language writers ask it.
         let base = verbs::lookup(&next).is_some_and(|f| f.base == next.as_str());
         let past = base
             || next.ends_with("ed")
             || verbs::lookup(&next).is_some_and(|f| f.past == next.as_str() && f.base != next.as_str())
-            || (matches!(next.as_str(), "has" | "had" | "was")
+            || (matches!(next.as_str(), "has" | "had")
                 && after.get(1).is_some_and(|t| {
                     let l = t.lower();
                     l.ends_with("ed") || verbs::is_participle(&l) || l == "given"
@@ -541,6 +550,8 @@ mod tests {
             "Who is responsible for the proxy now? This is follow-up 1.",
             "Who is responsible for renewals going forward?",
             "Who is paged for this service?",
+            "**Q: Who was affected?**",
+            "Who were notified, and when?",
             "Why did the alert not fire?",
             "Why didn't we catch this in staging?",
             "Why would the cache expire early?",

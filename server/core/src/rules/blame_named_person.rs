@@ -462,6 +462,15 @@ const HARMS: &[(&str, Harm)] = &[
     ("still required", Mark),
     ("still running", Mark),
     ("still serving", Mark),
+    // "archived the table while 300 kiosks were still reading from it", "while it still
+    // had readers".
+    ("still reading", Mark),
+    ("still writing", Mark),
+    ("still had readers", Mark),
+    ("still had users", Mark),
+    ("still had traffic", Mark),
+    ("still pointed at", Mark),
+    ("still pointing at", Mark),
     ("by mistake", Mark),
     ("too early", Mark),
     ("too soon", Mark),
@@ -1454,7 +1463,7 @@ const LEFT_STATES: &[&str] = &[
 
 /// What a thing left alone does that a person may be said to have let happen: "let the
 /// certificate *expire*".
-const LAPSES: &[&str] = &["expire", "lapse", "fill", "overflow", "sit", "slip", "languish"];
+const LAPSES: &[&str] = &["expire", "lapse", "fill", "overflow", "sit", "slip", "slide", "languish"];
 
 /// What a person's decision may be to do that is harm in itself: "Arjun's decision to
 /// *bypass* the lock".
@@ -1700,6 +1709,26 @@ const GOOD_MEASURES: &[&str] = &[
     "isr",
 ];
 
+/// Acts that take a thing away from whoever still uses it: "archived the table while
+/// 300 kiosks were still reading from it".
+const TAKEN_AWAY: &[&str] = &[
+    "archived",
+    "deleted",
+    "dropped",
+    "removed",
+    "revoked",
+    "renamed",
+    "moved",
+    "truncated",
+    "decommissioned",
+    "retired",
+    "disabled",
+    "purged",
+    "rotated",
+    "shut",
+    "unplugged",
+];
+
 /// What a cut takes away: "which cut the only link to the grid operator".
 const SEVERED: &[&str] = &["link", "links", "connection", "connections", "power", "access", "uplink", "feed", "supply"];
 
@@ -1853,7 +1882,10 @@ fn hurts(words: &[String]) -> bool {
             // "orders were dropped", "the jobs got killed".
             || (i > 0
                 && matches!(words[i - 1].as_str(), "were" | "was" | "got")
-                && matches!(w.as_str(), "dropped" | "deleted" | "killed" | "lost" | "duplicated" | "charged"))
+                && matches!(
+                    w.as_str(),
+                    "dropped" | "deleted" | "killed" | "lost" | "duplicated" | "charged" | "locked" | "stranded"
+                ))
     })
 }
 
@@ -2294,14 +2326,15 @@ fn present_row_subject(
 fn row_speaker(ctx: &Context<'_>, tokens: &[Token<'_>], act: usize, who: &Who<'_>) -> Option<std::ops::Range<usize>> {
     let colon = act.checked_sub(1).filter(|&c| tokens[c].text == ":")?;
     let last = colon.checked_sub(1)?;
-    // A full name: "Małgorzata Wójcik:", "Kim Min-jun:" (the given name known, or the
-    // family name first).
-    let full_name_from = |n: usize| n.checked_sub(1).filter(|&p| tokens[p].is_word() && tokens[p].is_capitalised());
-    let name = if names_someone_here(who, &tokens[last]) {
-        full_name_from(last).unwrap_or(last)
-    } else {
-        full_name_from(last).filter(|&n| tokens[last].is_capitalised() && names_someone_here(who, &tokens[n]))?
-    };
+    // A full name: "Małgorzata Wójcik:", "Kim Min-jun:", "Nguyen Van Long:" (up to three
+    // capitalised words, one of them a name known here).
+    let mut name = last;
+    while name > 0 && last - name < 2 && tokens[name - 1].is_word() && tokens[name - 1].is_capitalised() {
+        name -= 1;
+    }
+    if !(name..=last).any(|i| names_someone_here(who, &tokens[i])) || (name < last && !tokens[last].is_capitalised()) {
+        return None;
+    }
     let only_time_before =
         tokens[..name].iter().all(|t| !t.is_word() || t.text.starts_with(|c: char| c.is_ascii_digit()));
     (only_time_before && timed_row(ctx, tokens[act].start)).then(|| tokens[name].start..tokens[last].end)
@@ -2853,6 +2886,8 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
             && (!defect || is_neutral_act(&l))
             && (!repeated || DUPLICATED.contains(&l.as_str()))
     };
+    // Past "while", only an act that takes away what was in use.
+    let mut crossed_while = false;
     for i in (at.saturating_sub(20)..at).rev() {
         let t = &tokens[i];
         // The full stop of a title or an initial ("by Ms. Rajendran", "by A. Ogunleye")
@@ -2862,8 +2897,13 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
             && (crate::lexicon::is_title(&tokens[i - 1].lower())
                 || (tokens[i - 1].text.chars().count() == 1 && tokens[i - 1].is_capitalised()));
         // A clause of its own: "… because the wrong key …", "said that the wrong …".
+        // ("archived the table while 300 kiosks were still reading from it": what was
+        // still in use is said in a clause of its own.)
+        let in_use = mark.starts_with("still ") && mark != "still running" && t.lower() == "while";
+        crossed_while |= in_use;
         if !abbreviation && matches!(t.text, ";" | "." | "(" | ")")
-            || matches!(t.lower().as_str(), "because" | "since" | "when" | "while" | "after" | "that" | "until")
+            || (matches!(t.lower().as_str(), "because" | "since" | "when" | "while" | "after" | "that" | "until")
+                && !in_use)
             // "for" as "because", not "flipped the flag *for every* merchant instead of …".
             || (t.lower() == "for"
                 && tokens.get(i + 1).is_none_or(|n| !NOT_BEFORE_A_VERB.contains(&n.lower().as_str())))
@@ -2897,7 +2937,7 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
             && !tokens[i - 1].is_capitalised()
             && tokens[i.saturating_sub(4)..i - 1].iter().any(|t| t.lower() == "with");
         if is_act(tokens, i) && !noun_like && !purpose && !describing && !complement {
-            return fits(i).then_some(i);
+            return (fits(i) && (!crossed_while || TAKEN_AWAY.contains(&tokens[i].lower().as_str()))).then_some(i);
         }
     }
     let rel = (at + 1..tokens.len().min(at + 8)).find(|&i| matches!(tokens[i].lower().as_str(), "which" | "that"))?;
@@ -5046,6 +5086,9 @@ mod tests {
             ("It was Ibrahim as well who deleted the snapshot.", "Ibrahim as well who deleted"),
             ("Yusuf rolled the new firmware out to all 48 turbines at once.", "Yusuf rolled"),
             ("Dana truncated the outbox to stop the bot, which also wiped the 40 queued reminders.", "wiped"),
+            ("Dana archived the table while the kiosks were still reading from it.", "Dana archived"),
+            ("- 13:15 Nguyen Van Long: deleted the warning rule, so the kiosks were locked out\n", "Nguyen Van Long: deleted"),
+            ("The task was on Hamish's list and he let it slide past the deadline.", "he let"),
         ] {
             let got = flagged(ID, text);
             assert!(got.len() == 1 && got[0].starts_with(want), "{text}: {got:?}");
@@ -5056,6 +5099,8 @@ mod tests {
             "Dana stopped the import and locked the passes table.",
             "Dana unplugged the faulty injector, which cut the errors to zero.",
             "Dana paged the whole team at once.",
+            "Dana archived the table while the reports were still running, as planned.",
+            "Dana watched the table while the kiosks were still reading from it.",
             "Dana rolled back all regions at once.",
             "The scheduler restarts all nodes at once.",
         ] {

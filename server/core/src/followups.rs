@@ -164,7 +164,8 @@ fn is_done_word(word: &str) -> bool {
 
 /// Whether a follow-up's text is only a placeholder ("N/A", "None", "TBD"): not a follow-up.
 fn is_placeholder(text: &str) -> bool {
-    let t = crate::document::strip_list_marker(text).trim().trim_matches(['*', '_', '.', ' ', '|']);
+    // "(none)", "[none]": the placeholder in brackets.
+    let t = crate::document::strip_list_marker(text).trim().trim_matches(['*', '_', '.', ' ', '|', '(', ')', '[', ']']);
     ["", "n/a", "na", "none", "none yet", "tbd", "tba", "todo", "-", "\u{2014}", "\u{2013}", "nothing", "...", "…"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(t))
@@ -923,7 +924,7 @@ mod tests {
     fn owners_placeholders_and_done_items() {
         let text = "# D\n\n## Action items\n\n- Fix it (Owner: Łukasz)\n- Review the contract. Owner: TBD\n\
                     - Show a frame-age stamp (owner: to be agreed)\n- [AK] Alert on stalls\n\
-                    - Cut release candidates earlier — Release management\n- Keep the profile deployable (done)\n- N/A\n- None\n";
+                    - Cut release candidates earlier — Release management\n- Keep the profile deployable (done)\n- N/A\n- None\n- (none)\n";
         let doc = Document::parse(text);
         let lists = followup_lists(&doc, Lookup::default());
         let items: Vec<(&str, bool)> =

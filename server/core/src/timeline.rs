@@ -83,6 +83,11 @@ impl Milestone {
                 // "First clinic calls support: patients turning up an hour late".
                 ("calls support", true),
                 ("call support", true),
+                // "Newtown store rings the support line".
+                ("rings the support", true),
+                ("rang the support", true),
+                ("phones the support", true),
+                ("phoned the support", true),
                 // "Northgate Vets phones support: the diary will not save bookings".
                 ("phones support", true),
                 ("phoned support", true),
@@ -761,6 +766,8 @@ impl Marks {
             Some((at, negated)) if at == start => negated,
             _ => last_read.insert((start, negated_before(before(text, start)))).1,
         };
+        // "the replica being mid-restore": under way, not done.
+        let under_way = |start: usize| start >= 4 && text.as_bytes()[start - 4..start].eq_ignore_ascii_case(b"mid-");
         MARK_WORDS.each_at_word_start(text, |start, end, &word| match word {
             MarkWord::Word(..) | MarkWord::Easing => {
                 let (m, outright, easing) = match word {
@@ -770,6 +777,7 @@ impl Marks {
                 // A hint already read is read again only when this one tells the impact easing.
                 let known = if outright { marks.strong.has(m) } else { marks.all.has(m) && (marks.eased || !easing) };
                 if known
+                    || under_way(start)
                     || negated_at(start)
                     || cut_from_a_longer_word(text, start, end)
                     || not_a_mark(&text[start..])
@@ -805,7 +813,7 @@ impl Marks {
             }
             // "It does not page", "no alerts": denied, not marked.
             MarkWord::Stem(m) => {
-                if !marks.stems.has(m) && !negated_at(start) {
+                if !marks.stems.has(m) && !under_way(start) && !negated_at(start) {
                     marks.stems.add(m);
                 }
             }
@@ -2865,6 +2873,11 @@ mod tests {
         assert_eq!(pick(text), [some("07:02"), some("07:09"), some("07:31"), some("11:05")]);
         let text = text.replace("La línea arranca de nuevo", "La línea falla de nuevo");
         assert_eq!(pick(&text)[2], None);
+        // A store ringing the support line detects; a replica "mid-restore" is not restored.
+        let text = "## Timeline\n\n- 19:35 Newtown store rings the support line: no orders on screen\n\
+                    - 19:41 on-call acknowledges\n- 19:50 orders rerouted to the printer\n\
+                    - 20:30 export traced to the replica being mid-restore\n";
+        assert_eq!(pick(text), [some("19:35"), some("19:41"), some("19:50"), None]);
     }
 
     #[test]

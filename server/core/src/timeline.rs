@@ -1517,12 +1517,18 @@ const WEEKDAYS: [(&str, &str, jiff::civil::Weekday); 7] = [
 /// would.
 fn card_zone(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Zone> {
     // A line of its own that names it: "**Timezone for this report:** UTC", "Time zone: CET".
+    // (Read from each "zone" in the text before the timeline: most texts have none.)
     let from = doc.front_matter.as_ref().map_or(0, |f| f.range.end).min(before);
-    let labelled = doc.text[from..before].lines().find_map(|line| {
-        let (label, value) = line.trim_start_matches(['*', '_', '-', ' ']).split_once(':')?;
-        let says_zone = label.len() <= 30 && label.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"zone"));
-        says_zone.then(|| look.zone_in(value.trim_start_matches(['*', '_', ' '])))?
-    });
+    let region = &doc.text[from..before];
+    let labelled = memchr::memchr2_iter(b'z', b'Z', region.as_bytes())
+        .filter(|&z| region.as_bytes()[z..].get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"zone")))
+        .find_map(|z| {
+            let line = &region[region[..z].rfind('\n').map_or(0, |s| s + 1)..];
+            let line = line.lines().next().unwrap_or(line);
+            let (label, value) = line.trim_start_matches(['*', '_', '-', ' ']).split_once(':')?;
+            let says_zone = label.len() <= 30 && label.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"zone"));
+            says_zone.then(|| look.zone_in(value.trim_start_matches(['*', '_', ' '])))?
+        });
     labelled.or_else(|| {
         doc.tables.iter().take_while(|t| t.range.end <= before).find_map(|t| {
             let rows = t.rows().flat_map(|(_, cells)| cells.iter());

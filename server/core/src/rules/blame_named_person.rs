@@ -805,7 +805,9 @@ const REPEATS: &[&str] = &["twice", "a second time"];
 const DUPLICATED: &[&str] = &[
     "sent",
     "ran",
-    "re-ran",
+    // "the batch was re-run twice by …".
+    "run",
+    "rerun",
     "reran",
     "applied",
     "executed",
@@ -2881,10 +2883,12 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
         })
             // "flipped the flag back": the particle after a short object.
             || tokens[i + 1..if i < at { at } else { tokens.len() }].iter().take(4).any(|t| t.lower() == "back");
+        // ("re-ran" is "ran" done again.)
+        let again = done_again(l.as_str());
         !undone
-            && !FINDS_OR_REPAIRS.contains(&l.as_str())
-            && (!defect || is_neutral_act(&l))
-            && (!repeated || DUPLICATED.contains(&l.as_str()))
+            && !FINDS_OR_REPAIRS.contains(&again)
+            && (!defect || is_neutral_act(again))
+            && (!repeated || DUPLICATED.contains(&again))
     };
     // Past "while", only an act that takes away what was in use.
     let mut crossed_while = false;
@@ -4139,7 +4143,7 @@ fn agent_read(
     // "uploaded to the wrong gateway pool by".
     let Some(participle) = (by.saturating_sub(10)..by).rev().find(|&i| {
         let l = tokens[i].lower();
-        tokens[i].is_word() && (l.ends_with("ed") || l.ends_with("en") || crate::verbs::is_participle(&l))
+        tokens[i].is_word() && (l.ends_with("ed") || l.ends_with("en") || crate::verbs::is_participle(done_again(&l)))
     }) else {
         return false;
     };
@@ -5087,6 +5091,7 @@ mod tests {
             ("Yusuf rolled the new firmware out to all 48 turbines at once.", "Yusuf rolled"),
             ("Dana truncated the outbox to stop the bot, which also wiped the 40 queued reminders.", "wiped"),
             ("Dana archived the table while the kiosks were still reading from it.", "Dana archived"),
+            ("The fines batch was re-run twice by Dana on Friday evening, so the borrowers were charged three times.", "re-run"),
             ("- 13:15 Nguyen Van Long: deleted the warning rule, so the kiosks were locked out\n", "Nguyen Van Long: deleted"),
             ("The task was on Hamish's list and he let it slide past the deadline.", "he let"),
         ] {

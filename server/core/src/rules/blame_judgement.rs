@@ -309,6 +309,8 @@ const JUDGEMENTS: &[Judgement] = &[
     Judgement { phrase: "did not pay attention", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "wasn't paying attention", when: Always, technical: NO_TECH, fix: FixKind::None },
     Judgement { phrase: "was not paying attention", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "were not paying attention", when: Always, technical: NO_TECH, fix: FixKind::None },
+    Judgement { phrase: "weren't paying attention", when: Always, technical: NO_TECH, fix: FixKind::None },
 ];
 
 const TRIGGERS: &[&str] = &{
@@ -693,6 +695,10 @@ mod tests {
         assert_eq!(flagged(ID, "Dana clearly saw the warning."), ["clearly"]);
         assert!(flagged(ID, "We obviously knew the risk.").is_empty(), "about ourselves");
         assert!(flagged(ID, "The graph clearly shows the drop.").is_empty());
+        assert_eq!(
+            flagged(ID, "Clearly the reviewers of 4.2 were not paying attention."),
+            ["were not paying attention"]
+        );
         // Opening the sentence without a comma: the clause after it holds the obligation.
         assert_eq!(
             flagged(ID, "Of course the gateway team should know that enrolment day is the busiest day."),

@@ -473,9 +473,16 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                     };
                     let owner_cell = cell_text(owner_col);
                     let status = cell_text(status_col).to_lowercase();
-                    // A row that is only a placeholder ("| TBD | |") is no follow-up.
+                    // A row that is only a placeholder ("| TBD | |", "| 5 | TBD | | |" after
+                    // its number) is no follow-up.
                     let first_cell = cells.first().map_or("", |c| doc.text[c.clone()].trim());
-                    if is_placeholder(first_cell) && cells.iter().skip(1).all(|c| is_unassigned(&doc.text[c.clone()])) {
+                    let numbered =
+                        !first_cell.is_empty() && first_cell.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+                    let skip = usize::from(numbered && cells.len() > 2);
+                    let action = cells.get(skip).map_or("", |c| doc.text[c.clone()].trim());
+                    if is_placeholder(action)
+                        && cells.iter().skip(skip + 1).all(|c| is_unassigned(&doc.text[c.clone()]))
+                    {
                         continue;
                     }
                     let struck = first_cell.starts_with("~~");

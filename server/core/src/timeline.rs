@@ -83,6 +83,12 @@ impl Milestone {
                 // "First clinic calls support: patients turning up an hour late".
                 ("calls support", true),
                 ("call support", true),
+                // "Depot supervisor rings the on-call number: 14 trucks with empty tablets".
+                ("rings the on-call", true),
+                ("rang the on-call", true),
+                // "Fleet manager opens a support chat: the portal shows …".
+                ("opens a support", true),
+                ("opened a support", true),
                 // "Newtown store rings the support line".
                 ("rings the support", true),
                 ("rang the support", true),
@@ -1528,6 +1534,15 @@ fn card_zone(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Zone
             let (label, value) = line.trim_start_matches(['*', '_', '-', ' ']).split_once(':')?;
             let says_zone = label.len() <= 30 && label.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"zone"));
             says_zone.then(|| look.zone_in(value.trim_start_matches(['*', '_', ' '])))?
+        })
+        // Or a line that says so: "All times are Irish time (IST, UTC+1)."
+        .or_else(|| {
+            region.match_indices("times").find_map(|(at, _)| {
+                let all =
+                    region.as_bytes()[..at].len() >= 4 && region.as_bytes()[at - 4..at].eq_ignore_ascii_case(b"all ");
+                let line = &region[region[..at].rfind('\n').map_or(0, |s| s + 1)..];
+                all.then(|| zone_of_note(look, line.lines().next().unwrap_or(line)))?
+            })
         });
     labelled.or_else(|| {
         doc.tables.iter().take_while(|t| t.range.end <= before).find_map(|t| {
@@ -1570,7 +1585,9 @@ fn card_date(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Date
         doc.text[from..before].lines().find_map(|line| {
             let (label, value) = line.trim_start_matches(['*', '_', '-', ' ']).split_once(':')?;
             let label = (label.len() <= 30).then(|| label.to_ascii_lowercase())?;
-            label.contains("incident").then(|| date_of(&label, value.trim_start_matches(['*', '_', ' '])))?
+            // ("**Date:** Tuesday 7 October 2025" on the card, too.)
+            (label.contains("incident") || label.trim() == "date")
+                .then(|| date_of(&label, value.trim_start_matches(['*', '_', ' '])))?
         })
     })
 }
@@ -1981,7 +1998,14 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                         && (x.range.start <= 3 || anywhere)
                         && !in_brackets(x.range.start)
                 })
-                .and_then(|x| x.date.map(|d| (d, x.year_known, x.day_first)));
+                .and_then(|x| x.date.map(|d| (d, x.year_known, x.day_first)))
+                // "**Tue 21.01.2025**": a dotted date with its year, as Europe writes one.
+                .or_else(|| {
+                    let line = t.trim().trim_matches(['*', '_']);
+                    (anywhere && line.len() <= 40)
+                        .then(|| times::dotted_date(line).filter(|(_, year)| *year).map(|(d, _)| (d, true, None)))
+                        .flatten()
+                });
             pieces.push((
                 p.start,
                 Piece::Context { date, day: None, text: t, before_entries: p.start < seen_entry_start },
@@ -3097,6 +3121,33 @@ mod tests {
                     - 06:40 build starts\n- 07:02 clinic phones support\n";
         assert!(parse(text)[0].zone_offset_minutes() == Some(0));
         assert!(parse(&text.replace("Timezone for this report", "Written on"))[0].zone_offset_minutes().is_none());
+    }
+
+    #[test]
+    fn offsets_after_dated_times_dotted_clocks_after_dates_and_cards_in_prose() {
+        let at = |t: &Timeline| -> Vec<String> { t.entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect() };
+        // "### 2025-11-18 22:00 +08:00": the offset after a dated time is its zone.
+        let text =
+            "## Timeline\n\n### 2025-11-18 22:00 +08:00\n\nCanary starts.\n\n### 2025-11-18 22:25 +08:00\n\nPaged.\n";
+        let t = &parse(text)[0];
+        assert_eq!(t.entries[0].time.as_ref().and_then(|t| t.zone.as_ref()?.offset_minutes), Some(480));
+        // "### Mon 9 June, 9.40am": a dotted clock with its meridiem after a date (not "9.40" alone).
+        let text = "## Timeline\n\n### Mon 9 June, 9.40am\n\nSpots it.\n\n### Mon 9 June, 2.15pm\n\nPicks it up.\n";
+        assert_eq!(at(&parse(text)[0]), ["2000-06-09T09:40:00", "2000-06-09T14:15:00"]);
+        assert!(crate::times::find_first("version 9.40 shipped").is_none_or(|t| t.time.is_none()));
+        // "**Tue 21.01.2025**" sets the day of the entries under it.
+        let text = "## Timeline\n\n**Tue 21.01.2025**\n\n- `14:05` drop\n- `16:40` patrols\n\n**Wed 22.01.2025**\n\n- `09:30` back\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-01-21T14:05:00", "2025-01-21T16:40:00", "2025-01-22T09:30:00"]);
+        // An issue tracker's "14/Apr/25 8:40 AM".
+        let text = "## Timeline\n\n| When | What |\n| --- | --- |\n| 14/Apr/25 8:40 AM | rejected |\n| 15/Apr/25 9:12 AM | ticket |\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-04-14T08:40:00", "2025-04-15T09:12:00"]);
+        // The card above the timeline: "**Date:**" and "All times are Irish time (IST, UTC+1)."
+        let text = "# R\n\n**Date:** Tuesday 7 October 2025\n\nAll times are Irish time (IST, UTC+1).\n\n## Summary\n\nRoutes empty.\n\n\
+                    ## Timeline\n\n| Time | Event |\n| --- | --- |\n| 05:10 | run starts |\n| 05:48 | depot rings the on-call number |\n";
+        let t = &parse(text)[0];
+        assert_eq!(at(t)[0], "2025-10-07T05:10:00");
+        assert_eq!(t.zone_offset_minutes(), Some(60));
+        assert_eq!(t.milestone_entries().get(Milestone::Detected).map(|e| e.head.start), Some(t.entries[1].head.start));
     }
 
     #[test]

@@ -426,6 +426,8 @@ fn expr(text: &str, parts: &Parts) -> Option<TimeExpr> {
         Some(DateParts::Named { month, day, year }) => {
             year_known = year.is_some();
             let y = year.as_ref().and_then(num).unwrap_or(2000);
+            // ("14/Apr/25": a two-digit year.)
+            let y = if y < 100 { 2000 + y } else { y };
             month_number(&text[month.clone()]).zip(num(day)).and_then(|(m, d)| Date::new(y, m, d as i8).ok())
         }
         None => None,
@@ -556,6 +558,10 @@ fn fast_time(text: &str) -> Option<TimeExpr> {
         }
     }
     if paren && zone.is_none() && b.get(k).is_some_and(|c| matches!(c, b'+' | b'-')) {
+        return None;
+    }
+    // An offset after a space ("22:00 +08:00") is the reader's.
+    if zone.is_none() && b.get(k) == Some(&b'+') && digit(k + 1) {
         return None;
     }
     // A range ("14:20 - 14:40", "2 pm to 3 pm") is the reader's.

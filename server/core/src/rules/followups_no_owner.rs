@@ -51,6 +51,10 @@ mod tests {
     fn flags_items_without_owner_or_ticket() {
         let text = "# Debrief\n\n## Action items\n\n- Add an alert\n- Add a dashboard @tom\n- [ ] Fix runbook\n- [x] Done thing\n- Rotate keys (https://tracker.example/1)\n- Update docs — Platform team\n\n| Action | Owner |\n|---|---|\n| Add test | Tom |\n| Add probe | TBD |\n";
         assert_eq!(flagged(ID, text), ["- Add an alert", "- [ ] Fix runbook", "| Add probe | TBD |"]);
+        // A numbered table's empty row ("| 5 | TBD | | |") is a placeholder, not a follow-up.
+        let text = "# D\n\n## Action items\n\n| # | Action | Owner | Due |\n| --- | --- | --- | --- |\n\
+                    | 1 | Reject short sensor lists | Colm | 31 Oct |\n| 2 | Pre-written notice | | |\n| 3 | TBD | | |\n";
+        assert_eq!(flagged(ID, text), ["| 2 | Pre-written notice | | |"]);
     }
 
     #[test]

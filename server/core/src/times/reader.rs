@@ -359,6 +359,25 @@ impl Reader<'_> {
             return None;
         }
         for (day, e) in self.days(p) {
+            // "14/Apr/25 9:12 AM", as an issue tracker exports it.
+            if self.byte(e) == Some(b'/') {
+                let slashed = self.months(e + 1).find(|&me| self.byte(me) == Some(b'/'));
+                // (Not a web server log's "29/Jun/2022:03:28:53", which the pattern never read.)
+                let year = slashed.and_then(|me| {
+                    [4, 2]
+                        .into_iter()
+                        .find(|&n| {
+                            self.digits(me + 1, n) && self.byte(me + 1 + n).is_none_or(|b| b == b' ' || b == b'|')
+                        })
+                        .map(|n| (me, n))
+                });
+                if let Some((me, n)) = year {
+                    return Some((
+                        DateParts::Named { month: e + 1..me, day, year: Some(me + 1..me + 1 + n) },
+                        me + 1 + n,
+                    ));
+                }
+            }
             let Some(m) = self.some_spaces(e) else { continue };
             if let Some(me) = self.months(m).find(|&me| self.boundary(me)) {
                 let after = if self.byte(me) == Some(b'.') { me + 1 } else { me };
@@ -416,6 +435,23 @@ impl Reader<'_> {
                 end = m.end;
                 time.meridiem = Some(m);
             }
+            return Some((time, end));
+        }
+        // "9.40am", "10.05 p.m.": a dotted clock, only with its meridiem (a bare "9.40" is a
+        // number).
+        let dotted = [2, 1].into_iter().find(|&n| {
+            self.digits(p, n) && self.byte(p + n) == Some(b'.') && self.digits(p + n + 1, 2) && !self.digit(p + n + 3)
+        });
+        if let Some(m) = dotted.and_then(|n| self.meridiem(p + n + 3).map(|m| (n, m))) {
+            let (n, m) = m;
+            let end = m.end;
+            let time = TimeParts {
+                hour: p..p + n,
+                minute: Some(p + n + 1..p + n + 3),
+                second: None,
+                offset: None,
+                meridiem: Some(m),
+            };
             return Some((time, end));
         }
         [2, 1].into_iter().filter(|&n| self.digits(p, n)).find_map(|n| {

@@ -1529,19 +1529,15 @@ fn card_zone(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Zone
     let labelled = memchr::memchr2_iter(b'z', b'Z', region.as_bytes())
         .filter(|&z| region.as_bytes()[z..].get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"zone")))
         .find_map(|z| {
-            let line = &region[region[..z].rfind('\n').map_or(0, |s| s + 1)..];
-            let line = line.lines().next().unwrap_or(line);
-            let (label, value) = line.trim_start_matches(['*', '_', '-', ' ']).split_once(':')?;
+            let (label, value) = line_around(region, z).trim_start_matches(['*', '_', '-', ' ']).split_once(':')?;
             let says_zone = label.len() <= 30 && label.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"zone"));
             says_zone.then(|| look.zone_in(value.trim_start_matches(['*', '_', ' '])))?
         })
         // Or a line that says so: "All times are Irish time (IST, UTC+1)."
         .or_else(|| {
             region.match_indices("times").find_map(|(at, _)| {
-                let all =
-                    region.as_bytes()[..at].len() >= 4 && region.as_bytes()[at - 4..at].eq_ignore_ascii_case(b"all ");
-                let line = &region[region[..at].rfind('\n').map_or(0, |s| s + 1)..];
-                all.then(|| zone_of_note(look, line.lines().next().unwrap_or(line)))?
+                let all = at >= 4 && region.as_bytes()[at - 4..at].eq_ignore_ascii_case(b"all ");
+                all.then(|| zone_of_note(look, line_around(region, at)))?
             })
         });
     labelled.or_else(|| {
@@ -1557,6 +1553,12 @@ fn card_zone(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Zone
             })
         })
     })
+}
+
+/// The line of `text` that byte `at` stands in, without its line break.
+fn line_around(text: &str, at: usize) -> &str {
+    let line = &text[text[..at].rfind('\n').map_or(0, |s| s + 1)..];
+    line.lines().next().unwrap_or(line)
 }
 
 /// The day an incident card before the timeline gives, as front matter's `started` would:

@@ -1711,6 +1711,12 @@ const GOOD_MEASURES: &[&str] = &[
     "isr",
 ];
 
+/// Whether an act finds or repairs the trouble, or helps in it ("noticed", "restarted",
+/// "paged"): not one that did harm.
+fn helps(act: &str) -> bool {
+    FINDS_OR_REPAIRS.contains(&act) || HELPFUL.contains(&act)
+}
+
 /// Acts that take a thing away from whoever still uses it: "archived the table while
 /// 300 kiosks were still reading from it".
 const TAKEN_AWAY: &[&str] = &[
@@ -2164,8 +2170,7 @@ fn consequence(
         }
         // "renewed the cert by hand but pasted the staging key into the prod secret, so …":
         // a helpful act is not what did it; a later one in the clause may be.
-        let helped = FINDS_OR_REPAIRS.contains(&act_lower.as_str()) || HELPFUL.contains(&act_lower.as_str());
-        if helped && !matches!(act_lower.as_str(), "raised" | "lowered") {
+        if helps(&act_lower) && !matches!(act_lower.as_str(), "raised" | "lowered") {
             return None;
         }
         let subject = grammar::subject_before(tokens, verb, Some(act_lower.as_str()), who);
@@ -2232,10 +2237,7 @@ fn consequence(
                     | "case"
             )
         });
-    if moved_on
-        || (!raised_a_setting
-            && (FINDS_OR_REPAIRS.contains(&act_lower.as_str()) || HELPFUL.contains(&act_lower.as_str())))
-    {
+    if moved_on || (!raised_a_setting && helps(&act_lower)) {
         return;
     }
     let Some((person, owned)) = person else {
@@ -3325,10 +3327,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
                 .take(t_index)
                 .skip_while(|(_, t)| t.start < subject.range.end)
                 .find(|&(i, _)| is_act(tokens, i))
-                .is_some_and(|(_, t)| {
-                    let l = t.lower();
-                    !FINDS_OR_REPAIRS.contains(&l.as_str()) && !HELPFUL.contains(&l.as_str())
-                });
+                .is_some_and(|(_, t)| !helps(&t.lower()));
         let through_their_act =
             (which.is_some() || and_their_act) && !matches!(trigger, "blocked" | "delayed" | "slowed" | "evicted");
         if !named(kind)
@@ -4550,7 +4549,7 @@ fn one_who(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize,
     let Some((v, verb)) = next_word(tokens, last) else { return };
     let verb_lower = verb.lower();
     let verb_word = verb_lower.as_str();
-    if HELPFUL.contains(&verb_word) || FINDS_OR_REPAIRS.contains(&verb_word) {
+    if helps(verb_word) {
         return;
     }
     let object = object_words(tokens, v, 6);

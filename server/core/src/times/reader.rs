@@ -442,8 +442,7 @@ impl Reader<'_> {
         let dotted = [2, 1].into_iter().find(|&n| {
             self.digits(p, n) && self.byte(p + n) == Some(b'.') && self.digits(p + n + 1, 2) && !self.digit(p + n + 3)
         });
-        if let Some(m) = dotted.and_then(|n| self.meridiem(p + n + 3).map(|m| (n, m))) {
-            let (n, m) = m;
+        if let Some((n, m)) = dotted.and_then(|n| self.meridiem(p + n + 3).map(|m| (n, m))) {
             let end = m.end;
             let time = TimeParts {
                 hour: p..p + n,

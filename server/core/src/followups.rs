@@ -90,7 +90,8 @@ static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {
     pattern::build(
-        r"(?-u)https?://|\]\(|\]\[|(?:^|\s|\(|\[)#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|(?i:\b(?:ticket|issue|pr|jira)\s*#?\s*\d+)",
+        // ("\#4471": a Google Docs export escapes the hash.)
+        r"(?-u)https?://|\]\(|\]\[|(?:^|\s|\(|\[)\\?#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|(?i:\b(?:ticket|issue|pr|jira)\s*#?\s*\d+)",
     )
 });
 /// Whether `text` links a ticket ([`TICKET`]). Every way of writing one has an ASCII
@@ -108,6 +109,26 @@ static SEVERITY_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i-u)^[\s>*_|-]*(?:incident\s+)?(?:severity|sev)(?:\s+level)?[*_\s]*[:|][*_\s]*(sev\s*-?\s*\d|p\d|s\d|\d|critical|major|high|medium|moderate|minor|low)\b",
     )
 });
+
+/// Whether the line before a list says it lists owners: "**Owners**", "Owners:".
+fn lead_in_says_owners(doc: &Document<'_>, item: &crate::document::ListItem) -> bool {
+    let before = doc.text[..item.range.start].trim_end();
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    ["owners", "owner"].iter().any(|w| line.trim().trim_matches(['*', '_', ':', ' ']).eq_ignore_ascii_case(w))
+}
+
+/// The item numbers an owner line gives: "Étienne Roy: 1, 2, 4".
+fn assigned_numbers(line: &str) -> Vec<u32> {
+    let Some((_, numbers)) = line.split_once(':') else { return Vec::new() };
+    numbers.split([',', ' ', '&']).filter_map(|n| n.trim_matches(['.', '#']).parse().ok()).collect()
+}
+
+/// The number of an ordered list item: "4. Replace the disk" is 4.
+fn item_number(head: &str) -> Option<u32> {
+    let t = head.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))).then(|| t[..digits].parse().ok()).flatten()
+}
 
 /// Whether an item ends with a parenthesis that says it is done, with a date or a note:
 /// "(done 20 Jan)", "(done, merged 19 Aug)", "(Completed in PR 412)".
@@ -210,10 +231,15 @@ fn trailing_owner_words(first: &str) -> bool {
     let t = first.trim_end().trim_end_matches('.');
     let t = without_due_date(t);
     // (An arrow points at the owner too: "… → Electrical Superintendent (WO 40019283)".)
-    let Some(cut) = t.rfind([':', '\u{2014}', '\u{2013}', '\u{2192}']).or_else(|| t.rfind(" - ").map(|i| i + 1)) else {
+    // (A Google Docs export escapes the dash: "… \\- Camila Rojas".)
+    let Some(cut) = t
+        .rfind([':', '\u{2014}', '\u{2013}', '\u{2192}'])
+        .or_else(|| t.rfind(" - ").map(|i| i + 1))
+        .or_else(|| t.rfind(" \\- ").map(|i| i + 1))
+    else {
         return false;
     };
-    let tail = t[cut..].trim_start_matches([':', '\u{2014}', '\u{2013}', '\u{2192}', '-']).trim();
+    let tail = t[cut..].trim_start_matches([':', '\u{2014}', '\u{2013}', '\u{2192}', '-', '\\']).trim();
     // A work order or ticket in brackets after the owner is not part of the name.
     let tail = match tail.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| t[..i].trim_end())) {
         Some(before) if !before.is_empty() => before,
@@ -346,7 +372,19 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
             let first_item = doc.items.partition_point(|i| i.range.start < r.start);
             // Whether a list only details the item before it: decided once per list.
             let mut details: Option<(usize, bool)> = None;
+            // "**Owners**" then "- Étienne Roy: 1, 2, 4": who owns the numbered items above.
+            let mut owners_list: Option<(usize, bool)> = None;
+            let mut assigned: Vec<u32> = Vec::new();
+            let section_items = items.len();
             for item in doc.items[first_item..].iter().take_while(|i| i.range.start <= r.end) {
+                let owners = match owners_list {
+                    Some((list, o)) if list == item.list => o,
+                    _ => owners_list.insert((item.list, item.parent.is_none() && lead_in_says_owners(doc, item))).1,
+                };
+                if owners {
+                    assigned.extend(assigned_numbers(&doc.text[item.own.clone()]));
+                    continue;
+                }
                 if !inside(&item.range)
                     || in_table(&item.range)
                     || (label_item && item.range.start == heading.range.start)
@@ -433,6 +471,11 @@ pub fn followup_lists(doc: &Document<'_>, look: Lookup<'_>) -> Vec<FollowUpList>
                     done: item.task == Some(true) || struck || done_word || under_done_heading(&item.range),
                     has_text: doc.masked[head].chars().any(char::is_alphanumeric),
                 });
+            }
+            for f in &mut items[section_items..] {
+                if item_number(&doc.text[f.head.clone()]).is_some_and(|n| assigned.contains(&n)) {
+                    f.has_owner = true;
+                }
             }
             for table in doc.tables.iter().filter(|t| inside(&t.range)) {
                 let header: Vec<String> = table.header.iter().map(|h| doc.text[h.clone()].to_lowercase()).collect();
@@ -925,6 +968,21 @@ mod tests {
         let lists = followup_lists(&doc, Lookup::default());
         let unowned: Vec<bool> = lists.iter().flat_map(|l| &l.items).map(FollowUp::needs_owner).collect();
         assert_eq!(unowned, [false, true, false, false, false, true, false, true, true, false, true]);
+    }
+
+    #[test]
+    fn an_owners_list_under_the_items_and_a_google_docs_export() {
+        let text = "# D\n\n## Action items\n\n1. Alert on failed backups.\n2. Restore test monthly.\n3. Keep the cache 14 days.\n\n\
+                    **Owners**\n\n- Étienne Roy: 1, 3\n\n## Next\n";
+        let lists = followup_lists(&Document::parse(text), Lookup::default());
+        let owned: Vec<bool> = lists[0].items.iter().map(|f| f.has_owner).collect();
+        assert_eq!(owned, [true, false, true], "the owners list is no follow-up, and owns 1 and 3");
+        // An escaped dash before the owner, an escaped hash before the ticket.
+        let text = "# D\n\n## Action items\n\n1. Pin the delay \\- Camila Rojas\n\
+                    2. Pin the config \\- Platform team\n3. Stage firmware (tracked in \\#4471)\n4. Send it to legal\n";
+        let lists = followup_lists(&Document::parse(text), Lookup::default());
+        let unowned: Vec<bool> = lists[0].items.iter().map(|f| f.needs_owner()).collect();
+        assert_eq!(unowned, [false, false, false, true]);
     }
 
     #[test]

@@ -1950,7 +1950,9 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                 || (n == 0 && narrative && narrated_time(look, line_text))
                 // "**Detection (09:14):** A team lead messages the IT desk …".
                 || (n == 0 && narrative && times::bold_label_time(line_text).is_some())
-                || (n == 0 && labelled && times::bold_label(line_text).is_some());
+                || (n == 0 && labelled && times::bold_label(line_text).is_some())
+                // A chat export's header line: "**Marta Quintero** 11:44 PM", the message below.
+                || (n == 0 && chat_header(look, line_text));
             if starts_with_time {
                 if let Some((whole, head)) = current.take() {
                     pieces.push((
@@ -2118,7 +2120,24 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                 [" first", "at the top", "on top"].iter().any(|w| near.contains(w))
             })
         }) || ["reverse chronological", "reverse-chronological", "in reverse order"].iter().any(|p| intro.contains(p));
-    if newest_first {
+    // Or a log pasted newest first without saying so: every entry dated in full, each no
+    // later than the one above it ("2025-08-19 16:42 … Resolved" above "2025-08-18 22:19
+    // … Incident created").
+    let stamps: Vec<Option<DateTime>> = pieces
+        .iter()
+        .filter_map(|(_, p)| match p {
+            Piece::Entry(e, _) => Some(e.time.as_ref().and_then(|t| {
+                let date = t.date.filter(|_| t.year_known && t.day_first.is_none())?;
+                Some(date.to_datetime(t.time?))
+            })),
+            Piece::Context { .. } => None,
+        })
+        .collect();
+    let descending = stamps.len() >= 3
+        && stamps.iter().all(Option::is_some)
+        && stamps.windows(2).all(|w| w[0] >= w[1])
+        && stamps.first() > stamps.last();
+    if newest_first || descending {
         pieces.reverse();
     }
     // Dates that read both ways (`03/04/2025`) follow the document's other dates.
@@ -2403,6 +2422,12 @@ fn entry(
         t.range = t.range.start + time_in.start..t.range.end + time_in.start;
         t
     });
+    // "HH:MM UTC / HH:MM ET — (when did the refunds start, after the 7 PM show?)": the
+    // template's placeholder where the time goes; a time later in the text is not the entry's.
+    let lead = search.trim_start_matches(['|', ' ', '-', '*', '_', '`', '[', '#']);
+    let opens_with_placeholder =
+        lead.get(..5).is_some_and(|l| ["hh:mm", "xx:xx", "??:??", "--:--"].iter().any(|p| l.eq_ignore_ascii_case(p)));
+    let time = time.filter(|_| !opens_with_placeholder);
     // Every placeholder but "tbd" has a `:` or a `?`: a text with neither is not copied.
     let placeholder = time.is_none()
         && (search.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"tbd"))
@@ -2627,6 +2652,20 @@ fn relative_offset(text: &str) -> Option<i64> {
     // "T+15", "T+1h05": a number with no unit counts minutes.
     let bare: i64 = if number.is_empty() { 0 } else { number.parse().ok()? };
     Some(sign * (minutes + bare))
+}
+
+/// Whether a line is a chat export's header: a speaker in bold, perhaps marked as an app,
+/// then the time and nothing else ("**PagerBot** APP 11:41 PM", "**Marta Quintero** 11:44 PM").
+fn chat_header(look: Lookup<'_>, line: &str) -> bool {
+    let Some((name, rest)) = line.strip_prefix("**").and_then(|r| r.split_once("**")) else { return false };
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("APP").or_else(|| rest.strip_prefix("BOT")).unwrap_or(rest).trim_start();
+    !name.is_empty()
+        && name.len() <= 40
+        && !name.contains(':')
+        && look
+            .first_time(rest)
+            .is_some_and(|t| t.time.is_some() && t.range.start == 0 && t.range.end == rest.trim_end().len())
 }
 
 /// Whether a paragraph opens on the time it tells of: at most five words, the last of them
@@ -3150,6 +3189,27 @@ mod tests {
         assert_eq!(at(t)[0], "2025-10-07T05:10:00");
         assert_eq!(t.zone_offset_minutes(), Some(60));
         assert_eq!(t.milestone_entries().get(Milestone::Detected).map(|e| e.head.start), Some(t.entries[1].head.start));
+    }
+
+    #[test]
+    fn logs_pasted_newest_first_chat_exports_and_placeholders_that_open_an_entry() {
+        let at = |t: &Timeline| -> Vec<String> { t.entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect() };
+        // Every entry dated in full, each no later than the one above: a log kept newest first.
+        let text = "## Timeline\n\n- **2025-08-19 16:42** resolved\n- **2025-08-19 07:20** rolled back\n\
+                    - **2025-08-18 22:19** incident created\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-08-18T22:19:00", "2025-08-19T07:20:00", "2025-08-19T16:42:00"]);
+        // One entry out of place is not a reversed log.
+        let text = text.replace("2025-08-18 22:19", "2025-08-19 18:00");
+        assert_eq!(at(&parse(&text)[0])[0], "2025-08-19T16:42:00");
+        // A chat export: the speaker in bold and the time on one line, the message below.
+        let text = "## Timeline\n\n**PagerBot** APP 11:41 PM\nFIRING bid-ws p99\n\n\
+                    **Marta Quintero** 11:44 PM\nack, I've got it\n\n**Jonas** 11:58 PM\nscaled to 10\n";
+        assert_eq!(at(&parse(text)[0]), ["2000-01-01T23:41:00", "2000-01-01T23:44:00", "2000-01-01T23:58:00"]);
+        // A template's "HH:MM" where the time goes: a placeholder, whatever time the text names.
+        let text = "## Timeline\n\n- 23:05 UTC — support called\n\
+                    - HH:MM UTC / HH:MM ET — _(fill in: when did refunds start after the 7 PM show?)_\n- 23:34 UTC — keys found\n";
+        let t = &parse(text)[0];
+        assert!(t.entries[1].time.is_none() && t.entries[1].placeholder);
     }
 
     #[test]

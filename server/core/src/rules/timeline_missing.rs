@@ -35,7 +35,10 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
     let doc = ctx.doc;
     if let Some(first) = ctx.timelines.first() {
-        if ctx.timelines.iter().all(|t| t.entries.is_empty()) {
+        // A log pasted as code under the heading ("```" then "2025-02-14T18:31:07Z  alert …")
+        // is a timeline the reader does not read: it says nothing rather than "no entries".
+        let pasted_log = ctx.timelines.iter().any(|t| timed_lines_in_code(&doc.text[t.range.clone()]) >= 2);
+        if ctx.timelines.iter().all(|t| t.entries.is_empty()) && !pasted_log {
             out.add(
                 first.heading.clone(),
                 "The timeline has no entries: add one per event, each starting with its time.",
@@ -50,6 +53,21 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
 
 /// The first line with text after the front matter, where a document-wide finding
 /// points when there is no heading.
+/// How many lines of the fenced code blocks in `text` start with a time or a date.
+fn timed_lines_in_code(text: &str) -> usize {
+    let mut in_code = false;
+    let mut timed = 0;
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_code = !in_code;
+        } else if in_code && crate::times::find_first(t).is_some_and(|x| x.range.start == 0) {
+            timed += 1;
+        }
+    }
+    timed
+}
+
 fn first_text_line(doc: &crate::document::Document<'_>) -> std::ops::Range<usize> {
     let from = doc.front_matter.as_ref().map_or(0, |f| f.range.end);
     let first = doc.lines().line_of(from);
@@ -129,6 +147,12 @@ mod tests {
         assert_eq!(findings(ID, "# Debrief\n\n## Summary\n\nDown.\n").len(), 1);
         assert_eq!(findings(ID, "# Debrief\n\n## Timeline\n\nTBD.\n\n## Impact\n").len(), 1);
         assert!(findings(ID, "# Debrief\n\n## Timeline\n\n- 14:00 paged\n").is_empty());
+        // A bot's log pasted as code: not read, and not called empty.
+        let log =
+            "# D\n\n## Timeline\n\n```text\n2025-02-14T18:58:02Z  alert  cue lag\n2025-02-14T19:01:10Z  ack\n```\n";
+        assert!(findings(ID, log).is_empty());
+        let code = "# D\n\n## Timeline\n\n```text\nSELECT 1;\n```\n";
+        assert_eq!(findings(ID, code).len(), 1);
     }
 
     #[test]

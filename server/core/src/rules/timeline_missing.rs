@@ -37,8 +37,8 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
     if let Some(first) = ctx.timelines.first() {
         // A log pasted as code under the heading ("```" then "2025-02-14T18:31:07Z  alert …")
         // is a timeline the reader does not read: it says nothing rather than "no entries".
-        let pasted_log = ctx.timelines.iter().any(|t| timed_lines_in_code(&doc.text[t.range.clone()]) >= 2);
-        if ctx.timelines.iter().all(|t| t.entries.is_empty()) && !pasted_log {
+        let pasted_log = || ctx.timelines.iter().any(|t| timed_lines_in_code(&doc.text[t.range.clone()]) >= 2);
+        if ctx.timelines.iter().all(|t| t.entries.is_empty()) && !pasted_log() {
             out.add(
                 first.heading.clone(),
                 "The timeline has no entries: add one per event, each starting with its time.",

@@ -507,11 +507,11 @@ const FALLS: &[&str] = &[
 /// way that hurts, said of the measure (its word, or "rate" after it, right before the verb);
 /// or trouble said to begin ("crashes starting with the first installs").
 fn worse_measure(text: &str) -> bool {
+    /// Trouble said to begin: "timeouts began".
+    const BEGINS: &[&str] = &["starting", "beginning", "began", "begin", "started", "start"];
     /// The verbs it looks for, to pass over at once the many entries with none.
-    static MOVES: LazyLock<PrefixIndex<()>> = LazyLock::new(|| {
-        let onset = ["starting", "beginning", "began", "begin", "started", "start"];
-        PrefixIndex::new(RISES.iter().chain(FALLS).chain(&onset).map(|&w| (w, ())))
-    });
+    static MOVES: LazyLock<PrefixIndex<()>> =
+        LazyLock::new(|| PrefixIndex::new(RISES.iter().chain(FALLS).chain(BEGINS).map(|&w| (w, ()))));
     if !MOVES.any_at_word_start(text) {
         return false;
     }
@@ -530,7 +530,7 @@ fn worse_measure(text: &str) -> bool {
                 .any(|t| words[i - 1].starts_with(t))
                 && (i < 2 || !matches!(words[i - 2], "no" | "not" | "never"))
         };
-        (matches!(w, "starting" | "beginning" | "began" | "begin" | "started" | "start") && trouble())
+        (BEGINS.contains(&w) && trouble())
             || (RISES.contains(&w) && measure(i - 1, WORSE_UP))
             || (FALLS.contains(&w) && measure(i - 1, WORSE_DOWN))
     })

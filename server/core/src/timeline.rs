@@ -2426,14 +2426,14 @@ fn entry(
     // template's placeholder where the time goes; a time later in the text is not the entry's.
     let lead = search.trim_start_matches(['|', ' ', '-', '*', '_', '`', '[', '#']);
     let opens_with_placeholder =
-        lead.get(..5).is_some_and(|l| ["hh:mm", "xx:xx", "??:??", "--:--"].iter().any(|p| l.eq_ignore_ascii_case(p)));
+        lead.get(..5).is_some_and(|l| PLACEHOLDER_TIMES.iter().any(|p| l.eq_ignore_ascii_case(p)));
     let time = time.filter(|_| !opens_with_placeholder);
     // Every placeholder but "tbd" has a `:` or a `?`: a text with neither is not copied.
     let placeholder = time.is_none()
         && (search.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"tbd"))
             || (memchr::memchr2(b':', b'?', search.as_bytes()).is_some() && {
                 let lower = search.to_ascii_lowercase();
-                ["hh:mm", "xx:xx", "??:??", "???", "--:--"].iter().any(|p| lower.contains(p))
+                PLACEHOLDER_TIMES.iter().chain(&["???"]).any(|p| lower.contains(p))
             }));
     let summary_range = match shape {
         EntryShape::TableRow => range.clone(),
@@ -2653,6 +2653,9 @@ fn relative_offset(text: &str) -> Option<i64> {
     let bare: i64 = if number.is_empty() { 0 } else { number.parse().ok()? };
     Some(sign * (minutes + bare))
 }
+
+/// A template's time left to fill in, in lowercase: "HH:MM", "xx:xx".
+const PLACEHOLDER_TIMES: &[&str] = &["hh:mm", "xx:xx", "??:??", "--:--"];
 
 /// Whether a line is a chat export's header: a speaker in bold, perhaps marked as an app,
 /// then the time and nothing else ("**PagerBot** APP 11:41 PM", "**Marta Quintero** 11:44 PM").

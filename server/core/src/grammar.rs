@@ -104,6 +104,39 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
+/// The word a code span stands as among a sentence's tokens (see [`tokenize_prose`]): a
+/// noun no word list holds, so that "human error `E42`" is not "human error code".
+pub const CODE_WORD: &str = "codespan";
+
+/// The tokens of `range` of the masked prose (see [`tokenize`]), with each code span the
+/// text holds there, blanked in the prose, as one word, [`CODE_WORD`]: "@hjelm silenced
+/// `ScanLagHigh` for 4h" has an object, as "silenced the alert" does.
+pub fn tokenize_prose<'a>(text: &'a str, masked: &'a str, range: Range<usize>) -> Vec<Token<'a>> {
+    let mut tokens = tokenize(masked, range.clone());
+    let bytes = text.as_bytes();
+    let mut at = range.start;
+    while let Some(offset) = memchr::memchr(b'`', &bytes[at..range.end]) {
+        let open = at + offset;
+        let ticks = bytes[open..range.end].iter().take_while(|&&b| b == b'`').count();
+        // A span of prose is not code (a backtick the masking kept is text).
+        if masked.as_bytes()[open] != b' ' {
+            at = open + ticks;
+            continue;
+        }
+        // Closed by a run of as many backticks, on the same line.
+        let inner = open + ticks;
+        let line_end = memchr::memchr(b'\n', &bytes[inner..range.end]).map_or(range.end, |n| inner + n);
+        let close = (inner..line_end.saturating_sub(ticks - 1))
+            .find(|&k| bytes[k..k + ticks].iter().all(|&b| b == b'`') && bytes.get(k + ticks) != Some(&b'`'));
+        let Some(close) = close else { break };
+        let end = close + ticks;
+        let place = tokens.partition_point(|t| t.start < open);
+        tokens.insert(place, Token { text: CODE_WORD, start: open, end });
+        at = end;
+    }
+    tokens
+}
+
 /// Splits `text[range]` into tokens: words (with inner `-`, `'` and `’`), `@handles`,
 /// and single punctuation marks. Whitespace is dropped.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
@@ -340,13 +373,13 @@ const PREPOSITIONS: &[&str] = &[
     "despite", "except", "besides", "beyond", "around", "per", "near", "inside", "outside", "off",
 ];
 
-/// Whether `word` (lower case) is a preposition, or a word of time that takes the same
-/// place ("again", "ever", "until"): what follows it is not the object of a verb before.
 /// Whether `word` (lowercase) is an auxiliary or a modal: "was", "has", "could".
 pub fn is_auxiliary(word: &str) -> bool {
     AUXILIARY_SET.contains(word)
 }
 
+/// Whether `word` (lower case) is a preposition, or a word of time that takes the same
+/// place ("again", "ever", "until"): what follows it is not the object of a verb before.
 pub fn is_preposition(word: &str) -> bool {
     PREPOSITION_SET.contains(word) || matches!(word, "before" | "after" | "until" | "again" | "ever")
 }
@@ -704,6 +737,11 @@ fn subject_within(
             if l == "who" {
                 break;
             }
+            // "Mehmet's restart of both nodes *at once* wiped …": an adverbial of two words.
+            if matches!(l.as_str(), "once" | "first" | "last" | "all") && end >= 2 && tokens[end - 2].lower() == "at" {
+                end -= 2;
+                continue;
+            }
             end -= 1;
             continue;
         }
@@ -736,7 +774,9 @@ fn subject_within(
             let found = noun_phrase_ending_at(tokens, before, verb_word, who)?;
             // "Liam's cron change, which he pushed on Monday, set …": a thing's relative
             // clause; the thing is a person's.
-            let of_a_thing = tokens[before + 2].lower() == "which";
+            // "Nour's change to the thresholds, made without a review, left …": likewise.
+            let aside = tokens[before + 2].lower();
+            let of_a_thing = aside == "which" || is_past_verb(&aside);
             return (found.person.is_some() || (of_a_thing && found.possessor.is_some())).then_some(found);
         }
         // "Pablo (DBA) deleted …", "Pablo — on call that night — deleted …": the name
@@ -1046,6 +1086,17 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
             && !matches!(l.as_str(), "morning" | "evening" | "nothing" | "something" | "everything" | "anything")
     }) && verbless
         && words.len() <= 6;
+    // ", made without a review,", ", pushed late on Friday,": a thing's past participle
+    // with how or when, not a verb with its object ("…, deleted the table, …").
+    let past_participial = words.len() <= 7
+        && words.first().is_some_and(|w| is_past_verb(&w.lower()))
+        && words.get(1).is_some_and(|w| {
+            let l = w.lower();
+            (PREPOSITION_SET.contains(l.as_str()) && l != "to")
+                || matches!(l.as_str(), "last" | "earlier" | "late" | "early" | "twice")
+                || (l.len() > 4 && l.ends_with("ly"))
+        })
+        && words[1..].iter().all(|w| !AUXILIARY_SET.contains(w.lower().as_str()) && !is_past_verb(&w.lower()));
     // ", however,", ", meanwhile,": one word of discourse.
     let discourse = words.len() == 1
         && matches!(
@@ -1054,7 +1105,7 @@ fn appositive_before(tokens: &[Token<'_>], comma: usize) -> Option<usize> {
         );
     (tokens[open].text == ","
         && open > 0
-        && (appositive || relative || adverbial || discourse || participial)
+        && (appositive || relative || adverbial || discourse || participial || past_participial)
         && (words.len() >= 2 || discourse))
         .then(|| open - 1)
 }

@@ -968,6 +968,65 @@ pub fn is_not_name(lower: &str) -> bool {
     SET.contains(lower)
 }
 
+/// Whether `lower` is the letters of a team or a role, not a person's initials: "It was
+/// QA who signed it off", "IT", "the NOC".
+pub fn is_team_acronym(lower: &str) -> bool {
+    matches!(
+        lower,
+        "it" | "qa"
+            | "hr"
+            | "sre"
+            | "noc"
+            | "soc"
+            | "dba"
+            | "ops"
+            | "pm"
+            | "ceo"
+            | "cto"
+            | "cfo"
+            | "cio"
+            | "vp"
+            | "ux"
+            | "ui"
+            | "bi"
+            | "pr"
+            | "csm"
+            | "tam"
+            | "mgr"
+            | "eng"
+            | "dev"
+            | "l1"
+            | "l2"
+            | "l3"
+    )
+}
+
+/// Whether `lower` is a number written as a word ("two hours", "several days").
+pub fn is_number_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "fifteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "several"
+            | "half"
+    )
+}
+
 /// Titles before a surname: "Mr Okafor", "Dr. Ishikawa", "Herr Srisuk", "Sra. Quispe".
 pub fn is_title(lower: &str) -> bool {
     matches!(

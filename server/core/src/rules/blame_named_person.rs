@@ -327,6 +327,10 @@ const HARMS: &[(&str, Harm)] = &[
     ("misconfiguration", Fault),
     ("misstep", Fault),
     ("lapse", Fault),
+    // "Mr Parata's omission of the cut-off from the runbook".
+    ("omission", Fault),
+    ("negligence", Fault),
+    ("carelessness", Fault),
     ("decision to", Decision),
     ("choice to", Decision),
     ("so", Consequence),
@@ -477,6 +481,11 @@ const HARMS: &[(&str, Harm)] = &[
     ("by accident", Mark),
     ("to prod", Mark),
     ("to production", Mark),
+    // "pushed the file straight to live": past every stage before it (see [`worth_reading`]).
+    ("straight to", Mark),
+    ("straight into", Mark),
+    ("directly to", Mark),
+    ("directly into", Mark),
     ("against prod", Mark),
     ("against production", Mark),
     ("on prod", Mark),
@@ -927,6 +936,19 @@ const DESTROYED: &[&str] = &[
     "settings",
     "permissions",
     "policy",
+    // "purged the transaction logs", "wiped the ledger": the record kept to recover from.
+    "transaction",
+    "transactions",
+    "ledger",
+    "journal",
+    "journals",
+    "binlog",
+    "binlogs",
+    "wal",
+    "archive",
+    "archives",
+    "history",
+    "mailbox",
 ];
 
 /// Marks of a place others read ([`SECRETS`] put there are exposed).
@@ -2911,8 +2933,14 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
             || (matches!(t.lower().as_str(), "because" | "since" | "when" | "while" | "after" | "that" | "until")
                 && !in_use)
             // "for" as "because", not "flipped the flag *for every* merchant instead of …".
+            // ("silenced `ScanLagHigh` *for 4h* without …", "for two hours": how long.)
             || (t.lower() == "for"
-                && tokens.get(i + 1).is_none_or(|n| !NOT_BEFORE_A_VERB.contains(&n.lower().as_str())))
+                && tokens.get(i + 1).is_none_or(|n| {
+                    let n = n.lower();
+                    !NOT_BEFORE_A_VERB.contains(&n.as_str())
+                        && !n.starts_with(|c: char| c.is_ascii_digit())
+                        && !crate::lexicon::is_number_word(&n)
+                }))
         {
             break;
         }
@@ -3432,7 +3460,7 @@ fn harm_holds(
                 forgotten || (matches!(trigger, "failed to" | "fails to") && crate::lexicon::is_human_verb(&verb));
             // "did not register the change, so nobody knew the limiter was off": any act
             // left undone, when the sentence says what that did.
-            if !(listed || agentive || consequence_follows(tokens, v)) {
+            if !(listed || agentive || consequence_follows(tokens, v) || so_after(tokens, v)) {
                 return None;
             }
             // "never" and "had not" take a participle ("never tested", "had not checked").
@@ -3479,7 +3507,15 @@ fn harm_holds(
                         && (w != "sit" || words[..i].iter().any(|o| SAT_ON.contains(&o.as_str())))
                 }),
                 "knocked" | "knocks" => words.iter().any(|w| matches!(w.as_str(), "over" | "out" | "offline" | "down")),
-                _ => particle && words.iter().any(|w| w == "down"),
+                // "Priya's fix brought the error rate down": a trouble measure brought down
+                // is the impact easing.
+                _ => {
+                    let down = words.iter().position(|w| w == "down");
+                    particle
+                        && down.is_some_and(|i| {
+                            !words[..i].iter().any(|w| BAD_MEASURES.contains(&w.as_str()) || w == "queue")
+                        })
+                }
             };
             if !taken {
                 return None;
@@ -3645,8 +3681,11 @@ fn harm_holds(
             let repeated = mark.is_some_and(|m| REPEATS.contains(&m));
             // "rolled the firmware out to all 48 turbines at once" (see [`worth_reading`]).
             let all_at_once = mark == Some("at once");
+            // "pushed the file straight to live" (see [`worth_reading`]).
+            let straight = matches!(mark, Some("straight to" | "straight into" | "directly to" | "directly into"));
             if !(in_use
                 || all_at_once
+                || straight
                 || broke_rule
                 || busy
                 || early
@@ -3731,6 +3770,20 @@ fn harm_holds(
         Fault | Cleft | Mark | Decision | Reason | Consequence | OneWho | Ensuing | LiesWith | Agent => return None,
     }
     Some(only_through_a_thing)
+}
+
+/// Whether the sentence goes on, after token `last`, to what an act left undone led to:
+/// "did not start the drain script, *so* the backlog sat flat", "…, *which meant* nobody
+/// had a plan" (not "so that", a purpose).
+fn so_after(tokens: &[Token<'_>], last: usize) -> bool {
+    let sentence = tokens[last + 1..].iter().take_while(|t| !matches!(t.text, "." | ";" | "!" | "?"));
+    let words: Vec<_> = sentence.map(|t| t.lower()).collect();
+    words.windows(3).any(|w| {
+        w[0].as_str() == ","
+            && (w[1].as_str() == "so" && !matches!(w[2].as_str(), "that" | "far")
+                || (w[1].as_str() == "which" && matches!(w[2].as_str(), "meant" | "means"))
+                || w[1].as_str() == "meaning")
+    })
 }
 
 /// Whether the sentence goes on to say the act did harm: "…, which invalidated every
@@ -3878,6 +3931,14 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 matches!(*w, "into" | "in" | "to" | "on" | "onto" | "that" | "which" | "was" | "were" | "had")
             });
             noun && put_where_read(&words)
+        }
+        Mark if matches!(trigger, "straight to" | "straight into" | "directly to" | "directly into") => {
+            // (Not a fix rushed out: "deploys it directly to production", "the hotfix
+            // straight to prod".)
+            let from = masked.floor_char_boundary(hit.range.start.saturating_sub(40).max(hit.block.start));
+            let mut object = words_between(masked, from, hit.range.start);
+            after(30).take(2).any(|w| lower_is(w, PROD))
+                && !object.any(|w| lower_is(w, &["fix", "hotfix", "patch", "revert", "rollback", "it", "them"]))
         }
         Mark if trigger == "knowing" => after(80).take(10).any(|w| lower_is(w, STOP_SIGNS) || lower_is(w, KNOWN_RISKS)),
         Mark if trigger == "in the middle of" => after(30).take(3).all(|w| !lower_is(w, QUIET_TIMES)),
@@ -4314,9 +4375,13 @@ fn ensuing(
         return;
     }
     // ", skipping the canary ring", ", ignoring the change freeze": a safeguard or a
-    // team's rule passed by.
+    // team's rule passed by; ", skipping the QA branch": a stage before production.
     if matches!(trigger, "skipping" | "bypassing" | "ignoring" | "disregarding" | "circumventing")
-        && !words.iter().any(|w| SAFEGUARDS.contains(&w.as_str()) || TEAM_RULES.contains(&w.as_str()))
+        && !words.iter().any(|w| {
+            SAFEGUARDS.contains(&w.as_str())
+                || TEAM_RULES.contains(&w.as_str())
+                || (trigger != "ignoring" && NOT_PROD.contains(&w.as_str()))
+        })
     {
         return;
     }
@@ -4335,6 +4400,10 @@ fn ensuing(
         })
         .flatten();
     if let Some(person) = in_the_row {
+        // "… loads the mapping straight into live, skipping …": the act's own mark said it.
+        if out.has_overlapping(&(person.start..tokens[t_index].end)) {
+            return;
+        }
         out.add(
             person.start..tokens[t_index].end,
             "Names a person as the one whose act did harm: describe the act and the conditions around it.",
@@ -4447,13 +4516,24 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
         return;
     }
     let Some((p, person)) = next_word(tokens, last) else { return };
-    if !singles_out(person, who) {
+    // "It was Ms Benali who …": after a title, a surname whatever it is.
+    let titled = crate::lexicon::is_title(&person.lower())
+        && next_word(tokens, p).is_some_and(|(_, t)| t.is_capitalised() && !t.lower().ends_with("'s"));
+    // "It was TK who force-pushed …": initials, before "who" (a team's letters are
+    // "the NOC", "our QA").
+    let initials = (2..=3).contains(&person.text.len())
+        && person.text.bytes().all(|b| b.is_ascii_uppercase())
+        && !crate::lexicon::is_team_acronym(&person.lower())
+        && tokens.get(p + 1).is_some_and(|t| t.lower() == "who");
+    if !(titled || initials || singles_out(person, who)) {
         return;
     }
     let mut rel = p + 1;
-    while tokens.get(rel).is_some_and(|t| t.is_word() && t.is_capitalised()) && rel < p + 3 {
+    while tokens.get(rel).is_some_and(|t| t.is_word() && t.is_capitalised()) && rel < p + 3 + usize::from(titled) {
         rel += 1;
     }
+    // The whole name, for the fix: "Søren Kjær", "Ms Benali".
+    let named = person.start..tokens[rel - 1].end;
     // "It was Ibrahim as well who pushed …", "It was Ines too who …".
     if tokens.get(rel).is_some_and(|t| matches!(t.lower().as_str(), "too" | "also" | "again")) {
         rel += 1;
@@ -4497,7 +4577,7 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
         "Singles out a person as the one who did it: describe the action and the conditions around it.",
     );
     let new = reframe::case_for_position(false, "the on-call engineer");
-    d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", person.range(), new));
+    d.fixes.extend(reframe::rewrite(ctx.doc, "Name the role instead of the person", named, new));
 }
 
 /// What a person singled out by "the one who" may have done that is not blame: repairing
@@ -4868,7 +4948,11 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
         let initial = b.is_ascii_uppercase() && end == i + 1 && bytes.get(end) == Some(&b'.');
         // "Dr. Ishikawa", "Ms. Okafor": a title stands before a surname, whatever the surname.
         let titled = bytes.get(end) == Some(&b'.') && matches!(word, b"Dr" | b"Mr" | b"Mrs" | b"Ms" | b"Mx");
-        if initial || titled {
+        // "It was TK who …": initials before "who" (see [`cleft`]).
+        let initials_who = (2..=3).contains(&word.len())
+            && word.iter().all(u8::is_ascii_uppercase)
+            && bytes[end..].starts_with(b" who ");
+        if initial || titled || initials_who {
             return true;
         }
         // "Nakamura-san": an honorific after the name, wherever it stands.
@@ -5473,13 +5557,56 @@ mod tests {
     }
 
     #[test]
+    fn reads_code_spans_long_subjects_titles_initials_and_left_undone_consequences() {
+        for (sentence, want) in [
+            // A prepositional phrase ending in a word of the verb group ("at once").
+            (
+                "Dana's restart of both nodes at once wiped the retry list.",
+                "Dana's restart of both nodes at once wiped",
+            ),
+            // A thing's past participle set off by commas.
+            ("Nour's change to the thresholds, made without a review, wiped the retry list.", "Nour's change"),
+            // A code span is the act's object; "for 4h" is how long, not "because".
+            ("@hjelm silenced `ScanLagHigh` for 4h without opening an incident.", "@hjelm silenced"),
+            ("Dana silenced `ScanLagHigh` for two hours without opening an incident.", "Dana silenced"),
+            // Any act left undone, when the sentence says with "so" what that led to.
+            ("Priya did not start the drain script, so the backlog sat flat for 20 minutes.", "Priya did not"),
+            ("Mr Parata's omission of the cut-off meant nothing was checked.", "Parata's omission"),
+            ("Björn pushed the file straight to production.", "Björn pushed"),
+            ("Björn pushed the file to live, skipping the QA branch.", "skipping"),
+            ("It was Ms Benali who sent the file after the cut-off.", "Ms Benali who sent"),
+            ("It was TK who force-pushed the change to main.", "TK who force-pushed"),
+            ("Thornton's job purged the transaction logs.", "Thornton's job purged"),
+        ] {
+            let found = flagged(ID, sentence);
+            assert!(found.iter().any(|f| f.starts_with(want)), "{sentence}: {found:?}");
+        }
+        for fine in [
+            "Priya's fix brought the error rate down.",
+            "Sean deploys it directly to production.",
+            "Sean pushed the hotfix straight to prod.",
+            "Dana escalated straight to the vendor.",
+            "It was QA who signed it off.",
+            "Dana did not restart the cache, so that the warm entries survived.",
+            "Dana's rollback of both nodes at once restored the retry list.",
+            "Mehmet purged the stale CDN entries, which stopped the leak.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
+    }
+
+    #[test]
     fn reads_timeline_rows_in_the_present_passive_omissions_and_relative_clauses() {
         for (sentence, want) in [
             ("- 13:02 Dana starts the migration on the primary at peak, so checkout stalls.", "Dana starts"),
             ("| 13:02 | Dana starts the migration at peak, so the portal begins rejecting writes. |", "Dana starts"),
             (
                 "| 09:12 | Ahmed Karim loads the mapping straight into live, skipping the validation step |",
-                "Ahmed Karim loads the mapping straight into live, skipping",
+                "Ahmed Karim loads",
+            ),
+            (
+                "| 09:12 | Ahmed Karim loads the mapping into live, skipping the validation step |",
+                "Ahmed Karim loads the mapping into live, skipping",
             ),
             ("The runbook was never updated by Marek after the cluster moved.", "updated by Marek"),
             ("The certificate had never been renewed by Ilse.", "renewed by Ilse"),

@@ -212,7 +212,7 @@ impl<'a> Context<'a> {
     pub fn sentence(&self, hit: &PhraseHit) -> Sentence<'a> {
         let masked: &'a str = &self.doc.masked;
         let range = grammar::sentence_around(masked, hit.block.clone(), hit.range.start);
-        Sentence { tokens: grammar::tokenize(masked, range.clone()), range }
+        Sentence { tokens: grammar::tokenize_prose(self.doc.text, masked, range.clone()), range }
     }
 }
 

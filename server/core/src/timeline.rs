@@ -1876,6 +1876,11 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                         // "Thu 12.6.", "17.02.2025".
                         t.date = Some(date);
                         t.year_known = known;
+                    } else if let Some((date, day_first, reading)) = yearless_date_before(&doc.text[d.clone()]) {
+                        // "Thu 10/16": a day and a month without the year, which way round
+                        // decided as the timeline's other numeric dates are.
+                        (t.date, t.day_first, t.numeric_reading, t.year_known) =
+                            (Some(date), day_first, reading, false);
                     }
                 }
             }
@@ -2158,6 +2163,21 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     let mut undecided = false;
     let mut first_weekday = None::<jiff::civil::Weekday>;
     let mut year = None::<i16>;
+    // "Mon 10 Nov" with no year anywhere but the debrief's own date (`debriefed:
+    // 2025-11-18`): the incident's year is the debrief's, or the year before for a day
+    // later in the year than the debrief.
+    if base_date == UNKNOWN_DAY {
+        let held = doc.front_matter.as_ref().and_then(|f| f.debriefed.as_ref()).map(|d| &d.value);
+        let held = held.filter(|t| t.year_known && t.day_first.is_none()).and_then(|t| t.date);
+        let first_yearless = pieces.iter().find_map(|(_, p)| match p {
+            Piece::Entry(e, _) => e.time.as_ref().and_then(|t| t.date.filter(|_| !t.year_known)),
+            Piece::Context { date: Some((d, false, _)), .. } => Some(*d),
+            Piece::Context { .. } => None,
+        });
+        if let (Some(held), Some(first)) = (held, first_yearless) {
+            year = Some(held.year() - i16::from((first.month(), first.day()) > (held.month(), held.day())));
+        }
+    }
     let mut prev: Option<DateTime> = None;
     for (_, piece) in pieces {
         match piece {
@@ -2290,7 +2310,12 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
 /// A numeric day and month with no year as the last word of `lead` ("**Mon 17/03 "), read
 /// as [`TimeExpr`] reads a numeric date (in the year 2000; see [`times::numeric_date`]).
 fn yearless_date_before(lead: &str) -> Option<(Date, Option<Date>, Option<times::NumericReading>)> {
-    let word = lead.trim_end().rsplit(char::is_whitespace).next()?.trim_start_matches(['*', '_', '[', '(']);
+    // ("### Thu 5/22, 9:30 PM", "Fri 5/23, ~6:40 PM": a comma or a tilde before the time.)
+    let word = lead
+        .trim_end_matches([' ', ',', '~'])
+        .rsplit(char::is_whitespace)
+        .next()?
+        .trim_start_matches(['*', '_', '[', '(']);
     let (a, b) = word.split_once('/')?;
     let small = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
     if !(small(a) && small(b)) {
@@ -3263,6 +3288,24 @@ mod tests {
         // A date, then a dotted time with a meridiem.
         let text = "## Timeline\n\n- **Tue 3rd June 2025, 9.15am** – email opened\n- **Tue 3rd June 2025, 11.20am** – donors phone the office\n";
         assert_eq!(at(&parse(text)[0]), ["2025-06-03T09:15:00", "2025-06-03T11:20:00"]);
+    }
+
+    #[test]
+    fn yearless_month_day_dates_in_a_date_column_and_in_timed_headings() {
+        let at = |t: &Timeline| -> Vec<String> { t.entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect() };
+        // "Thu 10/16" in a Date column: month first, as 10/16 can only be read.
+        let text = "---\nstarted: 2025-10-16T09:00:00-05:00\n---\n## Timeline\n\n| Date | Time (CT) | Event |\n| --- | --- | --- |\n\
+                    | Thu 10/16 | 9:00 AM | rollout starts |\n| Fri 10/17 | 10:00 AM | promotion |\n| Sat 10/18 | 12:40 PM | alert fires |\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-10-16T09:00:00", "2025-10-17T10:00:00", "2025-10-18T12:40:00"]);
+        // A comma or a tilde between the heading's date and its time.
+        let text = "---\nstarted: 2025-05-24T06:45:00-07:00\n---\n## Timeline\n\n### Thu 5/22, 9:30 PM\n\n- vessel swapped\n\n\
+                    ### Fri 5/23, ~6:40 PM\n\n- bookings pass 64\n\n### Sat 5/24, 6:45 AM\n\n- boarding starts\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-05-22T21:30:00", "2025-05-23T18:40:00", "2025-05-24T06:45:00"]);
+        // No year but the debrief's: its year, or the one before for a later day.
+        let text = "---\ndebriefed: 2025-11-18\n---\n## Timeline\n\n- Mon 10 Nov 16:05 — deployed\n- Tue 11 Nov 12:10 — rolled back\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-11-10T16:05:00", "2025-11-11T12:10:00"]);
+        let text = "---\ndebriefed: 2026-01-08\n---\n## Timeline\n\n- Tue 30 Dec 16:05 — deployed\n- Fri 2 Jan 12:10 — rolled back\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-12-30T16:05:00", "2026-01-02T12:10:00"]);
     }
 
     #[test]

@@ -2,6 +2,9 @@
 
 use std::sync::LazyLock;
 
+use jiff::civil::DateTime;
+use jiff::SignedDuration;
+
 use crate::config::RuleLevel;
 use crate::diagnostic::Related;
 use crate::followups::format_minutes;
@@ -93,6 +96,11 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             {
                 continue;
             }
+            // "Handoff to Bengaluru" in Dublin's log, and Bengaluru's own log goes on in
+            // the meantime: the work went on, written down elsewhere.
+            if logged_elsewhere(ctx.timelines, timeline, from, cm.at) {
+                continue;
+            }
             // A heading with a date between them ("### October 24 - Rate limiting") starts
             // another day or another incident of the review: the silence is the night, or
             // the time between incidents.
@@ -112,6 +120,27 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             d.related.push(Related { range: prev.head.clone(), message: format!("the entry before the {gap} gap") });
         }
     }
+}
+
+/// Whether another timeline of the document has an entry strictly between `from` and `to`
+/// (times of `timeline`): both dated, and in zones whose offsets are known or both unsaid.
+fn logged_elsewhere(timelines: &[Timeline], timeline: &Timeline, from: DateTime, to: DateTime) -> bool {
+    let dated = |t: &Timeline| t.timed().all(|(_, _, m)| m.dated);
+    if timelines.len() < 2 || !dated(timeline) {
+        return false;
+    }
+    let offset = timeline.zone_offset_minutes();
+    timelines.iter().filter(|other| !std::ptr::eq(*other, timeline) && dated(other)).any(|other| {
+        // The other timeline's times, moved into this one's zone.
+        let shift = match (offset, other.zone_offset_minutes()) {
+            (Some(here), Some(there)) => i64::from(here - there),
+            (None, None) => 0,
+            _ => return false,
+        };
+        other
+            .timed()
+            .any(|(_, _, m)| m.at.checked_add(SignedDuration::from_mins(shift)).is_ok_and(|at| from < at && at < to))
+    })
 }
 
 /// Whether a heading that names a date stands between `from` and `to`.
@@ -154,6 +183,13 @@ const EXPLANATIONS: &[&str] = &[
     "hand over",
     "hand-over",
     "handover",
+    "handoff",
+    "hand-off",
+    // "External forensics engaged; they expect four working days".
+    "working days",
+    "expected to take",
+    "expected to finish",
+    "expected to complete",
     "depriorit",
     "soak",
     "canary",
@@ -250,6 +286,28 @@ mod tests {
     use crate::rules::test_support::flagged;
 
     const ID: &str = "timeline-gap";
+
+    #[test]
+    fn another_timeline_logging_the_silence_or_an_expected_wait_explains_it() {
+        // Dublin hands over at 23:40 UTC; Bengaluru (UTC+5:30) logs 09:15 and 10:30 IST
+        // (03:45 and 05:00 UTC) before Dublin picks up again at 12:10 UTC.
+        let dublin = "## Timeline — Dublin (UTC)\n\n- 2025-11-10 22:45 on-call notices the queue\n\
+                      - 2025-11-10 22:58 acknowledged\n- 2025-11-10 23:40 handed to Bengaluru\n\
+                      - 2025-11-11 12:10 Dublin picks up\n- 2025-11-11 12:40 rolled back\n";
+        let bengaluru = "## Timeline — Bengaluru (IST, UTC+5:30)\n\n- 2025-11-11 09:15 takes over\n\
+                         - 2025-11-11 10:30 cause found\n- 2025-11-11 11:05 workaround\n";
+        assert!(flagged(ID, &format!("# D\n\n{dublin}")).len() == 1, "alone, Dublin's log has a silence");
+        assert!(flagged(ID, &format!("# D\n\n{dublin}\n{bengaluru}")).is_empty());
+        // Nothing else logged in it: still a silence.
+        let later = bengaluru
+            .replace("2025-11-11 09:15", "2025-11-11 18:15")
+            .replace("2025-11-11 10:30", "2025-11-11 18:30")
+            .replace("2025-11-11 11:05", "2025-11-11 19:05");
+        assert_eq!(flagged(ID, &format!("# D\n\n{dublin}\n{later}")).len(), 1);
+        let text = "# D\n\n## Timeline\n\n- 2025-05-06 08:31 alert\n- 2025-05-06 08:44 declared\n- 2025-05-06 09:10 token revoked\n\
+                    - 2025-05-07 10:00 forensics engaged; they expect four working days\n- 2025-05-12 13:20 report\n- 2025-05-12 16:00 closed\n";
+        assert!(flagged(ID, text).is_empty());
+    }
 
     #[test]
     fn a_promised_call_back_or_a_wait_in_another_language_explains_a_silence() {

@@ -3,7 +3,7 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::Related;
 use crate::rules::{no_phrase, Context, Report, Rule, RuleDocs, RuleMeta};
-use crate::timeline::{Moment, TimelineEntry};
+use crate::timeline::{Moment, Timeline, TimelineEntry};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -35,7 +35,7 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
         while i < dated.len() {
             let (cur, cm) = dated[i];
             let (prev, pm) = dated[i - 1];
-            if !earlier(&cm, &pm) {
+            if !earlier(&cm, &pm) || repeated_hour(timeline, &pm, &cm) {
                 i += 1;
                 continue;
             }
@@ -74,6 +74,18 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
     }
 }
 
+/// Whether `cur`, on the wall clock earlier than `prev`, may be later in fact: both dated
+/// times of the hour the clocks went back in the timeline's zone ("02:30", then "02:05
+/// (2nd)" after 03:00 became 02:00 again).
+fn repeated_hour(timeline: &Timeline, prev: &Moment, cur: &Moment) -> bool {
+    let Some(tz) = timeline.zone().and_then(|z| z.iana_name()).and_then(|name| jiff::tz::TimeZone::get(name).ok())
+    else {
+        return false;
+    };
+    let folded = |m: &Moment| m.dated && m.has_time && tz.to_ambiguous_timestamp(m.at).is_ambiguous();
+    folded(prev) && folded(cur)
+}
+
 /// Whether `a` is earlier than `b`, at the precision both have.
 fn earlier(a: &Moment, b: &Moment) -> bool {
     if a.has_time && b.has_time {
@@ -98,6 +110,17 @@ mod tests {
     use crate::rules::test_support::{findings, flagged};
 
     const ID: &str = "timeline-out-of-order";
+
+    #[test]
+    fn the_hour_the_clocks_went_back_is_read_twice() {
+        let text = "---\ntimezone: Europe/Amsterdam\n---\n# D\n\n## Timeline\n\n\
+                    - 2025-10-26 02:05 dedupe runs\n- 2025-10-26 02:30 autoload starts\n\
+                    - 2025-10-26 02:05 (2nd) dedupe runs again\n- 2025-10-26 03:05 next run\n";
+        assert!(flagged(ID, text).is_empty());
+        // Outside the repeated hour, or in a zone with no change that night, it is out of order.
+        assert_eq!(flagged(ID, &text.replace("02:05 (2nd)", "01:05")).len(), 1);
+        assert_eq!(flagged(ID, &text.replace("Europe/Amsterdam", "UTC")).len(), 1);
+    }
 
     #[test]
     fn the_outlier_is_the_one_flagged() {

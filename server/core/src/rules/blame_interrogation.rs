@@ -304,12 +304,22 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // "Who gave the OK for a Friday deploy?", "who runs FLUSHALL at 3am??": a question that
     // looks for the one who did it.
     if trigger == "who" {
+        // "The question we put to the team: who authorised …?": a question may open after
+        // a colon.
         let starts = t_index == 0
+            || tokens[t_index - 1].text == ":"
             || tokens[..t_index].iter().all(|t| {
                 !t.is_word()
                     || is_numbering(t.text)
                     || matches!(t.lower().as_str(), "q" | "question" | "so" | "and" | "but")
             });
+        // "who on earth thought …", "who exactly approved …": the verb after the stress.
+        let stress = match after.iter().take(2).map(|t| t.lower()).collect::<Vec<_>>().as_slice() {
+            [a, b] if (a.as_str(), b.as_str()) == ("on", "earth") || (a.as_str(), b.as_str()) == ("the", "hell") => 2,
+            [a, ..] if matches!(a.as_str(), "exactly" | "actually" | "ever" | "really") => 1,
+            _ => 0,
+        };
+        let after = &after[stress.min(after.len())..];
         let Some(next) = after.first().map(|t| t.lower()) else { return };
         let asked = text[sentence.range.clone()].contains('?');
         if !starts || !asked || NEUTRAL.contains(&next.as_str()) || CREDIT.contains(&next.as_str()) {
@@ -494,6 +504,24 @@ mod tests {
     use crate::rules::test_support::{fixed, flagged};
 
     const ID: &str = "blame-interrogation";
+
+    #[test]
+    fn a_question_after_a_colon_and_a_stressed_who() {
+        for text in [
+            "My first question was literally: who on earth thought retrying charges without a key was fine?",
+            "7.4 The Panel put the following question to the Directorate: who authorised the release outside the window?",
+            "Who exactly approved the Friday deploy?",
+        ] {
+            assert_eq!(flagged(ID, text).len(), 1, "{text}");
+        }
+        for text in [
+            "The question for the review: who is on call next week?",
+            "We asked one thing: who noticed the queue first?",
+            "The runbook says who on earth to page: the duty manager.",
+        ] {
+            assert!(flagged(ID, text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn a_thing_with_a_name_is_not_put_on_trial() {

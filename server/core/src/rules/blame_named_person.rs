@@ -3446,8 +3446,12 @@ fn harm_holds(
             let base = base.filter(|_| !phrasal);
             // "never turned it back on", "did not switch the alarm back on": a switch put
             // back is the duty of re-enabling.
-            let put_back = PUT_BACK.contains(&verb.as_str())
-                && tokens[v + 1..].iter().filter(|t| t.is_word()).take(4).any(|t| t.lower() == "back");
+            // ("did not turn it on again": the same duty.)
+            let put_back = PUT_BACK.contains(&verb.as_str()) && {
+                let next: Vec<_> = tokens[v + 1..].iter().filter(|t| t.is_word()).take(5).map(|t| t.lower()).collect();
+                next.iter().take(4).any(|w| w.as_str() == "back")
+                    || next.windows(2).any(|w| w[0].as_str() == "on" && w[1].as_str() == "again")
+            };
             let listed =
                 put_back || crate::lexicon::is_duty(&verb) || base.as_deref().is_some_and(crate::lexicon::is_duty);
             // "failed to"/"neglected to" with any act a person does.
@@ -4005,8 +4009,16 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 matches!(trigger, "neglected to" | "forgot to" | "omitted to" | "forgets to" | "neglects to");
             // Any step, when the sentence goes on to say what its omission did (see
             // `harm_holds`): "did not register the change, so nobody knew …".
-            let so = || masked[hit.range.end..hit.block.end].contains(", so ");
-            let back = || after(40).take(6).any(|x| x.eq_ignore_ascii_case("back"));
+            let so = || {
+                let rest = &masked[hit.range.end..hit.block.end];
+                [", so ", ", which meant ", ", which means ", ", meaning "].iter().any(|l| rest.contains(l))
+            };
+            // ("did not turn it on again": see `harm_holds`.)
+            let back = || {
+                let next: Vec<&str> = after(40).take(6).collect();
+                next.iter().any(|x| x.eq_ignore_ascii_case("back"))
+                    || next.windows(2).any(|w| w[0].eq_ignore_ascii_case("on") && w[1].eq_ignore_ascii_case("again"))
+            };
             so() || next.is_some_and(|w| {
                 let w = w.to_ascii_lowercase();
                 // "never turned it back on".
@@ -5577,6 +5589,8 @@ mod tests {
             ("It was Ms Benali who sent the file after the cut-off.", "Ms Benali who sent"),
             ("It was TK who force-pushed the change to main.", "TK who force-pushed"),
             ("Thornton's job purged the transaction logs.", "Thornton's job purged"),
+            ("João had disabled the retry queue in October and did not turn it on again.", "did not"),
+            ("Dana did not turn the alarm on again.", "Dana did not"),
         ] {
             let found = flagged(ID, sentence);
             assert!(found.iter().any(|f| f.starts_with(want)), "{sentence}: {found:?}");
@@ -5588,6 +5602,7 @@ mod tests {
             "Dana escalated straight to the vendor.",
             "It was QA who signed it off.",
             "Dana did not restart the cache, so that the warm entries survived.",
+            "Dana did not turn it on.",
             "Dana's rollback of both nodes at once restored the retry list.",
             "Mehmet purged the stale CDN entries, which stopped the leak.",
         ] {

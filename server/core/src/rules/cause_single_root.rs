@@ -315,7 +315,11 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     };
     let question_label = rest_after.starts_with('?')
         && rest_after[1..].lines().next().is_some_and(|v| v.split_whitespace().count() >= 2);
-    if at_line_start && trigger.starts_with("root") && (dash_label || question_label || late_dash()) {
+    // "**Root cause.** The batch had been moved …": a bold label closed by its full stop.
+    let period_label = text[..hit.range.start].ends_with("**")
+        && text[hit.range.end..].starts_with(".**")
+        && text[hit.range.end + 3..].lines().next().is_some_and(|v| v.split_whitespace().count() >= 2);
+    if at_line_start && trigger.starts_with("root") && (dash_label || question_label || period_label || late_dash()) {
         if !label_open(text, hit.range.end) {
             out.add(hit.range.clone(), message);
         }
@@ -652,6 +656,13 @@ mod tests {
     use crate::rules::test_support::{fixed, flagged};
 
     const ID: &str = "cause-single-root";
+
+    #[test]
+    fn a_bold_label_closed_by_its_full_stop() {
+        assert_eq!(flagged(ID, "**Root cause.** The payment batch had been moved to 16:30."), ["Root cause"]);
+        assert!(flagged(ID, "**Root cause.** Unknown.").is_empty());
+        assert!(flagged(ID, "We looked for a root cause. The batch had been moved.").is_empty());
+    }
 
     #[test]
     fn flags_single_cause_framing() {

@@ -204,8 +204,16 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         .position(|w| w[0].lower() == "no" && matches!(w[1].lower().as_str(), "way" | "chance" | "possibility"));
     // "this will not happen again": a denied happening in the future promises by itself.
     // The verb of happening is the trigger or one of the two words before it.
+    // "this will never, ever happen to a customer again": after "again", the verb may
+    // stand before what it happened to, in the same clause.
+    let reach = if trigger == "again" { 6 } else { 2 };
     let happening = HAPPENING.iter().any(|h| trigger.starts_with(h))
-        || window.iter().rev().take(2).any(|t| HAPPENING.contains(&t.lower().as_str()));
+        || window
+            .iter()
+            .rev()
+            .take(reach)
+            .take_while(|t| !matches!(t.lower().as_str(), "if" | "when" | "unless" | "while" | "because" | "and" | ","))
+            .any(|t| HAPPENING.contains(&t.lower().as_str()));
     let future_denial = happening
         .then(|| {
             window.windows(2).position(|w| {
@@ -362,6 +370,17 @@ mod tests {
     use crate::rules::test_support::{fixed, flagged};
 
     const ID: &str = "followups-prevention-only";
+
+    #[test]
+    fn the_happening_may_stand_before_what_it_happened_to() {
+        assert_eq!(flagged(ID, "Bottom line: this will never, ever happen to a Loafly customer again.").len(), 1);
+        for text in [
+            "Nothing will happen to the data if the job runs again.",
+            "The job did not happen on Monday, and we ran it again on Tuesday.",
+        ] {
+            assert!(flagged(ID, text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn a_denied_future_in_other_words_promises_too() {

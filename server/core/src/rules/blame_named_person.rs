@@ -546,6 +546,11 @@ const HARMS: &[(&str, Harm)] = &[
     ("into the production", Mark),
     ("on the production", Mark),
     ("to the live", Mark),
+    // "pasted the staging block into the prod overlay".
+    ("to the prod", Mark),
+    ("into the prod", Mark),
+    ("on the prod", Mark),
+    ("into the live", Mark),
     ("during business hours", Mark),
     ("during peak", Mark),
     ("at peak", Mark),
@@ -5591,6 +5596,7 @@ mod tests {
             ("Thornton's job purged the transaction logs.", "Thornton's job purged"),
             ("João had disabled the retry queue in October and did not turn it on again.", "did not"),
             ("Dana did not turn the alarm on again.", "Dana did not"),
+            ("Tomás pasted the staging block into the prod overlay.", "Tomás pasted"),
         ] {
             let found = flagged(ID, sentence);
             assert!(found.iter().any(|f| f.starts_with(want)), "{sentence}: {found:?}");
@@ -5603,6 +5609,7 @@ mod tests {
             "It was QA who signed it off.",
             "Dana did not restart the cache, so that the warm entries survived.",
             "Dana did not turn it on.",
+            "Dana copied the fix into the prod overlay.",
             "Dana's rollback of both nodes at once restored the retry list.",
             "Mehmet purged the stale CDN entries, which stopped the leak.",
         ] {

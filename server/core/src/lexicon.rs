@@ -969,36 +969,33 @@ pub fn is_not_name(lower: &str) -> bool {
 }
 
 /// Whether `lower` is the letters of a team or a role, not a person's initials: "It was
-/// QA who signed it off", "IT", "the NOC".
+/// QA who signed it off", "IT", "the NOC" (a role or a group noun, or one of the few
+/// letters only those lists lack).
 pub fn is_team_acronym(lower: &str) -> bool {
-    matches!(
-        lower,
-        "it" | "qa"
-            | "hr"
-            | "sre"
-            | "noc"
-            | "soc"
-            | "dba"
-            | "ops"
-            | "pm"
-            | "ceo"
-            | "cto"
-            | "cfo"
-            | "cio"
-            | "vp"
-            | "ux"
-            | "ui"
-            | "bi"
-            | "pr"
-            | "csm"
-            | "tam"
-            | "mgr"
-            | "eng"
-            | "dev"
-            | "l1"
-            | "l2"
-            | "l3"
-    )
+    is_role(lower)
+        || is_group(lower)
+        || matches!(
+            lower,
+            "it" | "hr"
+                | "cfo"
+                | "cio"
+                | "ux"
+                | "ui"
+                | "bi"
+                | "pr"
+                | "csm"
+                | "tam"
+                | "mgr"
+                | "eng"
+                | "l1"
+                | "l2"
+                | "l3"
+        )
+}
+
+/// Whether a word has the shape of a person's initials: two or three capitals ("TK").
+pub fn initials_shaped(word: &[u8]) -> bool {
+    (2..=3).contains(&word.len()) && word.iter().all(u8::is_ascii_uppercase)
 }
 
 /// Whether `lower` is a number written as a word ("two hours", "several days").

@@ -314,12 +314,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
                     || matches!(t.lower().as_str(), "q" | "question" | "so" | "and" | "but")
             });
         // "who on earth thought …", "who exactly approved …": the verb after the stress.
-        let stress = match after.iter().take(2).map(|t| t.lower()).collect::<Vec<_>>().as_slice() {
-            [a, b] if (a.as_str(), b.as_str()) == ("on", "earth") || (a.as_str(), b.as_str()) == ("the", "hell") => 2,
-            [a, ..] if matches!(a.as_str(), "exactly" | "actually" | "ever" | "really") => 1,
+        let word = |i: usize| after.get(i).map(|t| t.lower());
+        let stress = match (word(0).as_deref(), word(1).as_deref()) {
+            (Some("on"), Some("earth")) | (Some("the"), Some("hell")) => 2,
+            (Some("exactly" | "actually" | "ever" | "really"), _) => 1,
             _ => 0,
         };
-        let after = &after[stress.min(after.len())..];
+        let after = &after[stress..];
         let Some(next) = after.first().map(|t| t.lower()) else { return };
         let asked = text[sentence.range.clone()].contains('?');
         if !starts || !asked || NEUTRAL.contains(&next.as_str()) || CREDIT.contains(&next.as_str()) {

@@ -481,7 +481,7 @@ const HARMS: &[(&str, Harm)] = &[
     ("by accident", Mark),
     ("to prod", Mark),
     ("to production", Mark),
-    // "pushed the file straight to live": past every stage before it (see [`worth_reading`]).
+    // "pushed the file straight to live": past every stage before it (see [`STRAIGHT`]).
     ("straight to", Mark),
     ("straight into", Mark),
     ("directly to", Mark),
@@ -1385,6 +1385,14 @@ fn left_exposed(words: &[String]) -> bool {
 /// Verbs that put a switch back with "back" after them: "never *turned* it back on".
 const PUT_BACK: &[&str] =
     &["turned", "turn", "switched", "switch", "put", "flipped", "flip", "set", "brought", "bring"];
+
+/// Whether the words after a switching verb ([`PUT_BACK`]) put the switch back: "turned it
+/// *back* on", "did not turn it *on again*".
+fn put_back_after<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    let next: Vec<&str> = words.take(5).collect();
+    next.iter().take(4).any(|w| w.eq_ignore_ascii_case("back"))
+        || next.windows(2).any(|w| w[0].eq_ignore_ascii_case("on") && w[1].eq_ignore_ascii_case("again"))
+}
 
 /// Whether the words after "left" keep a thing in a state past the work it was for: "left
 /// the throttle on the production queue *at 5 %* when the test wrapped up", "left the
@@ -2426,6 +2434,10 @@ fn with_antecedent(mut words: Vec<String>, tokens: &[Token<'_>], at: usize) -> V
     words
 }
 
+/// The marks of an act that skipped every stage before production: "pushed the file
+/// *straight to* live" (read in [`worth_reading`] for where it went and what).
+const STRAIGHT: &[&str] = &["straight to", "straight into", "directly to", "directly into"];
+
 /// Environments that are not production, and production: an act that carries one into
 /// the other was done in the wrong place ("copied the UAT config to prod").
 const NOT_PROD: &[&str] =
@@ -3451,12 +3463,8 @@ fn harm_holds(
             let base = base.filter(|_| !phrasal);
             // "never turned it back on", "did not switch the alarm back on": a switch put
             // back is the duty of re-enabling.
-            // ("did not turn it on again": the same duty.)
-            let put_back = PUT_BACK.contains(&verb.as_str()) && {
-                let next: Vec<_> = tokens[v + 1..].iter().filter(|t| t.is_word()).take(5).map(|t| t.lower()).collect();
-                next.iter().take(4).any(|w| w.as_str() == "back")
-                    || next.windows(2).any(|w| w[0].as_str() == "on" && w[1].as_str() == "again")
-            };
+            let put_back = PUT_BACK.contains(&verb.as_str())
+                && put_back_after(tokens[v + 1..].iter().filter(|t| t.is_word()).map(|t| t.text));
             let listed =
                 put_back || crate::lexicon::is_duty(&verb) || base.as_deref().is_some_and(crate::lexicon::is_duty);
             // "failed to"/"neglected to" with any act a person does.
@@ -3691,7 +3699,7 @@ fn harm_holds(
             // "rolled the firmware out to all 48 turbines at once" (see [`worth_reading`]).
             let all_at_once = mark == Some("at once");
             // "pushed the file straight to live" (see [`worth_reading`]).
-            let straight = matches!(mark, Some("straight to" | "straight into" | "directly to" | "directly into"));
+            let straight = mark.is_some_and(|m| STRAIGHT.contains(&m));
             if !(in_use
                 || all_at_once
                 || straight
@@ -3941,7 +3949,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             });
             noun && put_where_read(&words)
         }
-        Mark if matches!(trigger, "straight to" | "straight into" | "directly to" | "directly into") => {
+        Mark if STRAIGHT.contains(&trigger) => {
             // (Not a fix rushed out: "deploys it directly to production", "the hotfix
             // straight to prod".)
             let from = masked.floor_char_boundary(hit.range.start.saturating_sub(40).max(hit.block.start));
@@ -4018,12 +4026,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 let rest = &masked[hit.range.end..hit.block.end];
                 [", so ", ", which meant ", ", which means ", ", meaning "].iter().any(|l| rest.contains(l))
             };
-            // ("did not turn it on again": see `harm_holds`.)
-            let back = || {
-                let next: Vec<&str> = after(40).take(6).collect();
-                next.iter().any(|x| x.eq_ignore_ascii_case("back"))
-                    || next.windows(2).any(|w| w[0].eq_ignore_ascii_case("on") && w[1].eq_ignore_ascii_case("again"))
-            };
+            let back = || put_back_after(after(40));
             so() || next.is_some_and(|w| {
                 let w = w.to_ascii_lowercase();
                 // "never turned it back on".
@@ -4538,8 +4541,7 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
         && next_word(tokens, p).is_some_and(|(_, t)| t.is_capitalised() && !t.lower().ends_with("'s"));
     // "It was TK who force-pushed …": initials, before "who" (a team's letters are
     // "the NOC", "our QA").
-    let initials = (2..=3).contains(&person.text.len())
-        && person.text.bytes().all(|b| b.is_ascii_uppercase())
+    let initials = crate::lexicon::initials_shaped(person.text.as_bytes())
         && !crate::lexicon::is_team_acronym(&person.lower())
         && tokens.get(p + 1).is_some_and(|t| t.lower() == "who");
     if !(titled || initials || singles_out(person, who)) {
@@ -4966,9 +4968,7 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
         // "Dr. Ishikawa", "Ms. Okafor": a title stands before a surname, whatever the surname.
         let titled = bytes.get(end) == Some(&b'.') && matches!(word, b"Dr" | b"Mr" | b"Mrs" | b"Ms" | b"Mx");
         // "It was TK who …": initials before "who" (see [`cleft`]).
-        let initials_who = (2..=3).contains(&word.len())
-            && word.iter().all(u8::is_ascii_uppercase)
-            && bytes[end..].starts_with(b" who ");
+        let initials_who = crate::lexicon::initials_shaped(word) && bytes[end..].starts_with(b" who ");
         if initial || titled || initials_who {
             return true;
         }

@@ -1,6 +1,7 @@
 //! `followups-prevention-only`: "ensure this never happens again" framing.
 
 use crate::config::RuleLevel;
+use crate::grammar::Token;
 use crate::rules::{no_check, reframe, Context, PhraseHit, Report, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -212,7 +213,7 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             .iter()
             .rev()
             .take(reach)
-            .take_while(|t| !matches!(t.lower().as_str(), "if" | "when" | "unless" | "while" | "because" | "and" | ","))
+            .take_while(|t| !opens_a_clause(t) && !matches!(t.lower().as_str(), "because" | "and" | ","))
             .any(|t| HAPPENING.contains(&t.lower().as_str()));
     let future_denial = happening
         .then(|| {
@@ -229,9 +230,10 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             let said = |words: &[&str]| window.iter().position(|t| words.contains(&t.lower().as_str()));
             // The happening is what "again" repeats: no other clause between ("nothing will
             // happen to the data if the job runs again").
-            let happens = window.iter().rposition(|t| HAPPENING.contains(&t.lower().as_str())).is_some_and(|h| {
-                !window[h..].iter().any(|t| matches!(t.lower().as_str(), "if" | "when" | "unless" | "while"))
-            });
+            let happens = window
+                .iter()
+                .rposition(|t| HAPPENING.contains(&t.lower().as_str()))
+                .is_some_and(|h| !window[h..].iter().any(opens_a_clause));
             said(&["nothing", "nobody"]).filter(|_| happens && said(&["will", "shall", "can"]).is_some())
         })
         .flatten();
@@ -363,6 +365,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             d.fixes.push(fix);
         }
     }
+}
+
+/// Whether a word opens a clause of condition or time, whose happening is not the one a
+/// promise denies: "nothing will happen to the data *if* the job runs again".
+fn opens_a_clause(t: &Token<'_>) -> bool {
+    matches!(t.lower().as_str(), "if" | "when" | "unless" | "while")
 }
 
 #[cfg(test)]

@@ -1016,13 +1016,22 @@ fn owner_in_relative_clause(
         p -= 1;
     }
     let person = &tokens[p];
-    let named = person.text.starts_with('@') || (person.is_capitalised() && who.is_name(person.text));
+    // "that María José re-enabled", "that Ms Ilse Vermeulen saved": a name of a few words,
+    // any of them one the document shows is a person's, or a title.
+    let mut first = p;
+    while first > 0 && p - first < 3 && tokens[first - 1].is_word() && tokens[first - 1].is_capitalised() {
+        first -= 1;
+    }
+    let name = &tokens[first..=p];
+    let named = person.text.starts_with('@')
+        || (person.is_capitalised()
+            && name.iter().any(|t| who.is_name(t.text) || lexicon::is_title(t.lower().as_str())));
     if !named || person.lower().ends_with("'s") {
         return None;
     }
     // "that"/"which" before the person, or nothing (a reduced relative, only straight
     // before the verb: "the rule Anjali added").
-    let mut thing = p.checked_sub(1)?;
+    let mut thing = first.checked_sub(1)?;
     if matches!(tokens[thing].lower().as_str(), "that" | "which") {
         thing = thing.checked_sub(1)?;
     } else if verb != last {
@@ -1041,7 +1050,7 @@ fn owner_in_relative_clause(
         return None;
     }
     let kind = if person.text.starts_with('@') { PersonKind::Handle } else { PersonKind::Name };
-    Some(Subject { possessor: Some((kind, person.range())), ..head })
+    Some(Subject { possessor: Some((kind, tokens[first].start..person.end)), ..head })
 }
 
 /// The last token before an appositive that ends with the comma at `comma`: ", the DBA on

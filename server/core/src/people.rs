@@ -190,8 +190,9 @@ const PERSON_VERBS_AFTER: &[(&str, u32)] = &[
     ("declares", 2),
     ("joined", 2),
     ("joins", 2),
-    ("paged", 1),
-    ("pages", 1),
+    // (Alerting tools page people as often as people do: "Sentinel pages ledger on-call".)
+    ("paged", 0),
+    ("pages", 0),
     ("pinged", 2),
     ("messaged", 2),
     ("emailed", 2),
@@ -781,7 +782,8 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
         {
             ev.person += 2;
         }
-        if prev.is_some_and(|p| PERSON_WORDS_BEFORE.contains(&p))
+        // (In any case: "Mr Okonkwo", "Owner: Wen" at a line's start.)
+        if prev.is_some_and(|p| one_of(p, PERSON_WORDS_BEFORE))
             && !(matches!(prev, Some("and" | "with")) && next.is_some_and(|n| listed(n, &THING_NOUNS)))
         {
             // "Dana and Wen", "paired with Wen" only count next to another person: weakly.
@@ -1267,5 +1269,8 @@ mod tests {
         assert!(!is_person(NameClass::Thing, evidence("Jenkins deleted the workspace.", "Jenkins")));
         assert!(is_person(NameClass::Given, evidence("Ngozi took the primary down.", "Ngozi")));
         assert!(!is_person(NameClass::Given, evidence("The Iris service and the Iris queue.", "Iris")));
+        // A title says person in any case; paging is done by alerting tools too.
+        assert!(evidence("Mr Okonkwo logged the call. Mr Okonkwo left.", "Okonkwo").person >= 2);
+        assert!(!is_person(NameClass::Thing, evidence("- 09:11 Sentinel pages ledger on-call", "Sentinel")));
     }
 }

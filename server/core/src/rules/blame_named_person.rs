@@ -954,6 +954,17 @@ const DESTROYED: &[&str] = &[
     "archives",
     "history",
     "mailbox",
+    // "deleted those checkpoints", "purged the uploads": what people saved or sent.
+    "checkpoint",
+    "checkpoints",
+    "file",
+    "objects",
+    "blobs",
+    "artifacts",
+    "uploads",
+    "attachments",
+    "messages",
+    "emails",
 ];
 
 /// Marks of a place others read ([`SECRETS`] put there are exposed).
@@ -2105,6 +2116,17 @@ fn consequence(
         if phrasal && next_word(tokens, v).is_some() {
             let words = object_words(tokens, v, 6);
             if !words.iter().any(|w| CLEARED.contains(&w.as_str())) {
+                taken = true;
+            }
+        }
+        // "which cut the engine off from the inbound port", "which knocked both sites
+        // offline": the particle after a short object (not "which took the backlog down").
+        if !phrasal && matches!(verb.as_str(), "cut" | "knocked" | "took" | "shut") {
+            let words = object_words(tokens, v, 5);
+            let particle = words.iter().position(|w| matches!(w.as_str(), "off" | "out" | "offline" | "down"));
+            if particle.is_some_and(|p| {
+                p > 0 && !words[..p].iter().any(|w| CLEARED.contains(&w.as_str()) || BAD_MEASURES.contains(&w.as_str()))
+            }) {
                 taken = true;
             }
         }
@@ -3274,7 +3296,8 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         // The act's object must follow it: "Pods manually deleted on the nodes" is a
         // headline's passive, not a person's act.
         let act_end = if harm == Accident { next_word(tokens, last).map(|(i, _)| i) } else { Some(last) };
-        let object = act_end.and_then(|i| next_word(tokens, i)).map(|(_, t)| t.lower());
+        // ("Pod killed, releasing file watches": not across a comma.)
+        let object = act_end.and_then(|i| tokens.get(i + 1)).filter(|t| t.is_word()).map(|t| t.lower());
         if object.is_some_and(|o| !grammar::is_preposition(&o) && !matches!(o.as_str(), "by" | "to" | "and" | "or")) {
             subject.person = unknown_surname(tokens, &subject, harm, &who);
         }
@@ -3503,7 +3526,10 @@ fn harm_holds(
             let taken = match trigger {
                 // "took out the whole line": all of something, out.
                 "took" | "takes" => {
-                    words.iter().any(|w| matches!(w.as_str(), "down" | "offline"))
+                    // (Not a trouble measure brought down: "took the backlog down".)
+                    words.iter().position(|w| matches!(w.as_str(), "down" | "offline")).is_some_and(|i| {
+                        !words[..i].iter().any(|w| BAD_MEASURES.contains(&w.as_str()) || w == "queue")
+                    })
                         // "took the duplicate check out of the app": a safeguard removed.
                         || words.iter().position(|w| w == "out").is_some_and(|i| {
                             words[..i].iter().any(|w| SAFEGUARDS.contains(&w.as_str()))
@@ -5078,6 +5104,36 @@ mod tests {
         assert_eq!(flagged(ID, text).len(), 1);
         let text = "Mbali Khumalo, the engineer who owns our billing jobs, rolled the migration back at 10:04.";
         assert!(flagged(ID, text).is_empty());
+    }
+
+    #[test]
+    fn a_thing_a_person_made_in_a_relative_clause_of_several_names() {
+        // The name of a few words, the relative clause's adjuncts, the harm joined by "and".
+        let text = "The purge timer that María José re-enabled on Wednesday evening ran at 02:00 and deleted the \
+                    checkpoints.";
+        assert_eq!(flagged(ID, text).len(), 1);
+        assert_eq!(flagged(ID, "The cron rule that Ms Ilse Vermeulen added wiped the uploads.").len(), 1);
+        // What the thing did, told after a comma: cut off from what it needs.
+        let text =
+            "The stall came from a firewall rule that Wiremu removed during the change, which cut the engine off \
+                    from its inbound port.";
+        assert_eq!(flagged(ID, text).len(), 1);
+        for fine in [
+            // Found, not made; a trouble measure taken down; a headline's subject.
+            "The purge timer that María José found on Wednesday deleted the checkpoints.",
+            "Wiremu restarted the proxy, which took the backlog down.",
+            "Pod killed, releasing file watches.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn a_title_before_a_name_is_a_person_wherever_else_the_name_stands() {
+        // "Mr Okonkwo logged …" would read him as a thing that logs, without the title.
+        let text = "| 08:05 | Mr Okonkwo logged the report as a burst main. |\n\
+                    | 08:52 | Mr Okonkwo closed the bypass valve, which dropped pressure across Low Moor. |";
+        assert_eq!(flagged(ID, text).len(), 1);
     }
 
     #[test]

@@ -192,10 +192,13 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let window_start = t_index.saturating_sub(if trigger == "again" || trigger.ends_with(" again") { 12 } else { 8 });
     let window = &tokens[window_start..t_index];
     // "so this doesn't happen again" promises too: "so" with a negation.
+    // ("so the job did not need to start again" tells what happened: a past is no promise.)
+    let past = |l: &str| matches!(l, "did" | "didn't" | "was" | "wasn't" | "were" | "weren't" | "had" | "hadn't");
     let so_not = window.iter().any(|t| t.lower() == "so")
-        && window.iter().any(|t| {
+        && window.iter().enumerate().any(|(i, t)| {
             let l = t.lower();
-            l.ends_with("n't") || matches!(l.as_str(), "not" | "cannot" | "never" | "nobody")
+            let denied = l.ends_with("n't") || matches!(l.as_str(), "not" | "cannot" | "never" | "nobody");
+            denied && !past(&l) && !(i > 0 && past(&window[i - 1].lower()))
         });
     // "rule out any repeat": "rule" promises only with "out".
     let rule_out = window.windows(2).position(|w| w[0].lower() == "rule" && w[1].lower() == "out");
@@ -385,6 +388,17 @@ mod tests {
         for text in [
             "Nothing will happen to the data if the job runs again.",
             "The job did not happen on Monday, and we ran it again on Tuesday.",
+        ] {
+            assert!(flagged(ID, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn so_with_a_past_denial_tells_what_happened() {
+        assert_eq!(flagged(ID, "We added a lease so this doesn't happen again.").len(), 1);
+        for text in [
+            "The checkpoint worked, so the job did not need to start again from zero.",
+            "The retry was idempotent, so the payment wasn't sent again.",
         ] {
             assert!(flagged(ID, text).is_empty(), "{text}");
         }

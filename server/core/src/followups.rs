@@ -245,6 +245,11 @@ fn trailing_owner_words(first: &str) -> bool {
         Some(before) if !before.is_empty() => before,
         _ => tail,
     };
+    // "— Mereana Tūhoe, fleet systems": the owner, then their team after a comma.
+    let tail = match tail.split_once(',') {
+        Some((owner, team)) if (1..=4).contains(&team.split_whitespace().count()) => owner.trim_end(),
+        _ => tail,
+    };
     let words: Vec<&str> = tail.split_whitespace().collect();
     // A name or a handle, or a team or a role however it is written ("security on-call lead").
     let named = words.first().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c == '@'))
@@ -983,6 +988,16 @@ mod tests {
         let lists = followup_lists(&Document::parse(text), Lookup::default());
         let unowned: Vec<bool> = lists[0].items.iter().map(|f| f.needs_owner()).collect();
         assert_eq!(unowned, [false, false, false, true]);
+    }
+
+    #[test]
+    fn an_owner_after_a_dash_with_their_team() {
+        let text =
+            "# D\n\n## Follow-ups\n\n- Read limits from the register \u{2014} Mereana T\u{16b}hoe, fleet systems\n\
+                    - Show the limit \u{2014} see the runbook, section 4\n";
+        let lists = followup_lists(&Document::parse(text), Lookup::default());
+        let unowned: Vec<bool> = lists[0].items.iter().map(|f| f.needs_owner()).collect();
+        assert_eq!(unowned, [false, true]);
     }
 
     #[test]

@@ -1048,7 +1048,16 @@ fn not_a_mark(from: &str) -> bool {
         let next = from[8..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         matches!(next, "are" | "were" | "have" | "had" | "will" | "would" | "should" | "did" | "do")
     };
-    adjective || noun || ["resolver"].iter().any(|w| from.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w)))
+    // "alertmanager: RESOLVED DiskLatencyHigh db-ord-3": an alert's state, read by its
+    // tool, not the incident's end.
+    let alert_state = from.starts_with("RESOLVED ") && {
+        let name = from[9..].split(|c: char| c.is_whitespace() || c == ':').next().unwrap_or("");
+        name.contains('_') || name.chars().skip(1).any(char::is_uppercase) && name.chars().any(char::is_lowercase)
+    };
+    adjective
+        || noun
+        || alert_state
+        || ["resolver"].iter().any(|w| from.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w)))
 }
 
 /// Whether the word at `start` is part of a channel's or a handle's name:
@@ -1791,14 +1800,14 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         if is_note(&doc.text[head.clone()]) {
             continue;
         }
-        pieces.push((
-            item.range.start,
-            Piece::Entry(
-                // Its nested items belong to it ("- 16:40 amaka" over "- incident resolved").
-                entry(doc, look, item.range.clone(), head.clone(), head, EntryShape::ListItem),
-                Some(item.list),
-            ),
-        ));
+        // Its nested items belong to it ("- 16:40 amaka" over "- incident resolved").
+        let mut e = entry(doc, look, item.range.clone(), head.clone(), head, EntryShape::ListItem);
+        // "- Online sales pass 56 cars; from here the crossing is\n  overbooked. (11:48 a.m.)":
+        // a wrapped item's time in brackets at its end.
+        if e.time.is_none() {
+            e.time = time_at_the_end(doc, look, item.own.clone());
+        }
+        pieces.push((item.range.start, Piece::Entry(e, Some(item.list))));
     }
 
     // Table rows: the time is in the column whose header says time/when/a zone, the date in
@@ -2062,8 +2071,14 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                 } else {
                     e.head.clone()
                 };
+                // Or when it reads a date before the time read: "[12.11.2025 23:41:07]".
                 times::four_digit_time(doc.text, head)
-                    .filter(|f| e.time.as_ref().is_none_or(|t| t.range.start >= f.range.end))
+                    .filter(|f| {
+                        e.time.as_ref().is_none_or(|t| {
+                            t.range.start >= f.range.end
+                                || (f.date.is_some() && t.date.is_none() && f.range.start < t.range.start)
+                        })
+                    })
                     .map(|f| (i, f))
             }
             _ => None,
@@ -2206,7 +2221,9 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                 // A zone in passing after the entries is not the timeline's; a note there
                 // that says which zone the times are in is ("All times above are IST").
                 if declared_zone.is_none() && (before_entries || entries.is_empty() || speaks_of_the_times(text)) {
-                    declared_zone = zone_of_note(look, text);
+                    // "Every time below is local to the terminal.[^tz]": or in its footnote.
+                    declared_zone = zone_of_note(look, text)
+                        .or_else(|| cited_footnote(doc.text, text).and_then(|f| zone_of_note(look, f)));
                 }
             }
             Piece::Entry(mut e, _) => {
@@ -2474,6 +2491,29 @@ fn entry(
         text: summary_range,
         body: range,
     }
+}
+
+/// The definition of the first footnote `text` cites ("… local to the Wellington
+/// terminal.[^tz]" → "New Zealand Daylight Time (NZDT), UTC+13."), up to its line's end.
+fn cited_footnote<'d>(doc_text: &'d str, text: &str) -> Option<&'d str> {
+    let at = text.find("[^")?;
+    let label = &text[at..at + text[at..].find(']')? + 1];
+    let (def, _) = doc_text.match_indices(label).find(|&(i, _)| {
+        (i == 0 || doc_text.as_bytes()[i - 1] == b'\n') && doc_text[i + label.len()..].starts_with(':')
+    })?;
+    let rest = &doc_text[def + label.len() + 1..];
+    Some(&rest[..rest.find('\n').unwrap_or(rest.len())])
+}
+
+/// The time in brackets that ends `r`, when nothing but the time is in them: "… overbooked.
+/// (11:48 a.m.)".
+fn time_at_the_end(doc: &Document<'_>, look: Lookup<'_>, r: Range<usize>) -> Option<TimeExpr> {
+    let text = doc.text[r.clone()].trim_end();
+    let inner_end = text.strip_suffix(')')?.len();
+    let open = text[..inner_end].rfind('(')?;
+    let inner = &text[open + 1..inner_end];
+    let t = look.first_time(inner).filter(|t| t.time.is_some() && inner[t.range.end..].trim().is_empty())?;
+    (t.range.start == 0).then(|| TimeExpr { range: r.start + open + 1..r.start + open + 1 + t.range.end, ..t })
 }
 
 /// The time a heading starts with, when it gives a time of day near its start
@@ -2760,12 +2800,20 @@ fn strip_marker(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let mut skip = 0;
     let bytes = s.as_bytes();
+    // A blockquote's marks: "> [12.11.2025 23:41:07] jan.w: …", a chat export quoted.
+    while bytes.get(skip) == Some(&b'>') {
+        skip += 1;
+        while bytes.get(skip) == Some(&b' ') {
+            skip += 1;
+        }
+    }
+    let bytes = &bytes[skip..];
     if matches!(bytes.first(), Some(b'-' | b'*' | b'+')) && bytes.get(1) == Some(&b' ') {
-        skip = 2;
+        skip += 2;
     } else if let Some(dot) = bytes.iter().take(10).position(|&b| b == b'.' || b == b')') {
         // A number of at most nine digits: the mark is among the first ten bytes.
-        if dot > 0 && s[..dot].bytes().all(|b| b.is_ascii_digit()) && bytes.get(dot + 1) == Some(&b' ') {
-            skip = dot + 2;
+        if dot > 0 && bytes[..dot].iter().all(u8::is_ascii_digit) && bytes.get(dot + 1) == Some(&b' ') {
+            skip += dot + 2;
         }
     }
     let rest = &s[skip..];
@@ -2977,6 +3025,31 @@ mod tests {
                     - 19:41 on-call acknowledges\n- 19:50 orders rerouted to the printer\n\
                     - 20:30 export traced to the replica being mid-restore\n";
         assert_eq!(pick(text), [some("19:35"), some("19:41"), some("19:50"), None]);
+    }
+
+    #[test]
+    fn a_quoted_chat_export_times_at_an_items_end_and_a_zone_in_a_footnote() {
+        let at = |t: &Timeline| -> Vec<String> { t.entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect() };
+        // A chat export quoted, each line "[DD.MM.YYYY HH:MM:SS] speaker: …"; an alert's own
+        // "RESOLVED" is not the incident's end.
+        let text = "## Timeline\n\n> [12.11.2025 23:41:07] alertmanager: FIRING DiskLatencyHigh\n\
+                    > [13.11.2025 00:06:15] jan.w: disk marked failed, checkout works again\n\
+                    > [13.11.2025 00:08:50] alertmanager: RESOLVED DiskLatencyHigh db-ord-3\n\
+                    > [13.11.2025 02:31:10] jan.w: closing the incident\n";
+        let t = &parse(text)[0];
+        assert_eq!(at(t), ["2025-11-12T23:41:07", "2025-11-13T00:06:15", "2025-11-13T00:08:50", "2025-11-13T02:31:10"]);
+        assert_eq!(t.milestone_index(Milestone::Resolved), Some(3));
+        // A wrapped item's time in brackets at its end; the zone in the note's footnote.
+        let text = "## Timeline\n\nEvery time below is local to the terminal.[^tz]\n\n\
+                    - A change raising the deck limit is merged; after the\n  refit the limit is 56. (11:05 a.m.)\n\
+                    - Sales paused. (12:31 p.m.)\n- The ticket office sees 58 cars\n  on the manifest.\n\n\
+                    [^tz]: New Zealand Daylight Time (NZDT), UTC+13.\n";
+        let t = &parse(text)[0];
+        assert_eq!(
+            t.entries.iter().map(|e| e.moment.map(|m| m.at.time().to_string())).collect::<Vec<_>>(),
+            [Some("11:05:00".to_string()), Some("12:31:00".to_string()), None]
+        );
+        assert_eq!(t.zone_offset_minutes(), Some(780));
     }
 
     #[test]

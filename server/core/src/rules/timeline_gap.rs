@@ -91,9 +91,7 @@ fn check(ctx: &Context<'_>, out: &mut Report<'_>) {
             }
             // A silence the timeline explains is not one: "waiting for the vendor", "paused
             // until the morning", "the canary soaks for two hours".
-            if explains_silence(&ctx.doc.masked[prev.range.clone()])
-                || explains_silence(&ctx.doc.masked[cur.head.clone()])
-            {
+            if explains_silence(read(ctx, prev.range.clone())) || explains_silence(read(ctx, cur.head.clone())) {
                 continue;
             }
             // "Handoff to Bengaluru" in Dublin's log, and Bengaluru's own log goes on in
@@ -188,6 +186,8 @@ const EXPLANATIONS: &[&str] = &[
     // "External forensics engaged; they expect four working days".
     "working days",
     "expected to take",
+    // "rebuilding on the hot spare, estimate 2 h 10 min": a job of estimated length.
+    "estimate",
     "expected to finish",
     "expected to complete",
     "depriorit",
@@ -274,6 +274,17 @@ const EXPLANATIONS: &[&str] = &[
     "en pause",
 ];
 
+/// An entry's prose; in a quoted chat export, which the prose leaves out as a quotation
+/// ("> [00:11] jan.w: rebuilding, estimate 2 h"), its text.
+fn read<'d>(ctx: &Context<'d>, range: std::ops::Range<usize>) -> &'d str {
+    let masked = &ctx.doc.masked[range.clone()];
+    if masked.bytes().all(|b| b.is_ascii_whitespace()) {
+        &ctx.doc.text[range]
+    } else {
+        masked
+    }
+}
+
 /// Whether an entry's text says why nothing happened after it.
 fn explains_silence(text: &str) -> bool {
     static INDEX: LazyLock<PrefixIndex<()>> = LazyLock::new(|| PrefixIndex::new(EXPLANATIONS.iter().map(|&w| (w, ()))));
@@ -286,6 +297,16 @@ mod tests {
     use crate::rules::test_support::flagged;
 
     const ID: &str = "timeline-gap";
+
+    #[test]
+    fn an_estimated_job_explains_the_silence_even_in_a_quoted_export() {
+        let text = "## Timeline (UTC)\n\n> [12.11.2025 23:41] FIRING DiskLatencyHigh\n\
+                    > [12.11.2025 23:44] jan.w: ack, looking\n\
+                    > [13.11.2025 00:11] jan.w: rebuilding on the hot spare, estimate 2 h 10 min\n\
+                    > [13.11.2025 02:19] jan.w: rebuild finished\n> [13.11.2025 02:31] jan.w: closing the incident\n";
+        assert!(flagged(ID, text).is_empty());
+        assert_eq!(flagged(ID, &text.replace("estimate 2 h 10 min", "still slow")).len(), 1);
+    }
 
     #[test]
     fn another_timeline_logging_the_silence_or_an_expected_wait_explains_it() {

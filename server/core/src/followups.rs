@@ -320,6 +320,8 @@ fn parenthetical_owner(first: &str) -> bool {
     let Some(inside) = t.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| &t[i + 1..])) else {
         return false;
     };
+    // "(→ Priya)", "(-> ledger team)": pointed at.
+    let inside = inside.trim_start().trim_start_matches(['\u{2192}', '-', '>']).trim_start();
     let word = inside.split_whitespace().next().unwrap_or_default().trim_end_matches([',', ':']);
     // "(exploitation team)", "(payroll lead)": a team or a role in a few words.
     let words: Vec<&str> = inside.split_whitespace().collect();
@@ -994,10 +996,11 @@ mod tests {
     fn an_owner_after_a_dash_with_their_team() {
         let text =
             "# D\n\n## Follow-ups\n\n- Read limits from the register \u{2014} Mereana T\u{16b}hoe, fleet systems\n\
-                    - Show the limit \u{2014} see the runbook, section 4\n";
+                    - Show the limit \u{2014} see the runbook, section 4\n\
+                    - Commit offsets after the write (\u{2192} Priya)\n- Reject a repeated id (-> ledger team)\n";
         let lists = followup_lists(&Document::parse(text), Lookup::default());
         let unowned: Vec<bool> = lists[0].items.iter().map(|f| f.needs_owner()).collect();
-        assert_eq!(unowned, [false, true]);
+        assert_eq!(unowned, [false, true, false, false]);
     }
 
     #[test]

@@ -40,9 +40,13 @@ impl Milestone {
                 ("alerted", true),
                 ("alarm", true),
                 ("paged", true),
+                // "the synthetic check fails three runs in a row and pages the web on-call".
+                ("pages the", false),
                 ("pager", true),
                 ("noticed", true),
                 ("notices", true),
+                // "weekend staff notice that no hold notifications have gone out".
+                ("notice that", true),
                 ("spotted", true),
                 ("spots", true),
                 ("discover", true),
@@ -1565,6 +1569,28 @@ fn card_zone(doc: &Document<'_>, look: Lookup<'_>, before: usize) -> Option<Zone
 }
 
 /// The line of `text` that byte `at` stands in, without its line break.
+/// The zone a note anywhere gives for every time of the document: "All times in this
+/// debrief are Newfoundland time (NST)", written under the first of two timelines (one
+/// timeline's own note is read with it).
+fn zone_of_the_whole(doc: &Document<'_>, look: Lookup<'_>) -> Option<Zone> {
+    const WHOLE: &[&str] = &[
+        "in this debrief",
+        "in this document",
+        "in this report",
+        "in this review",
+        "in this post-mortem",
+        "in this postmortem",
+        "in this write-up",
+        "throughout this",
+    ];
+    WHOLE.iter().find_map(|w| {
+        doc.text.match_indices(w).find_map(|(at, _)| {
+            let line = line_around(doc.text, at);
+            line.to_ascii_lowercase().contains("time").then(|| zone_of_note(look, line))?
+        })
+    })
+}
+
 fn line_around(text: &str, at: usize) -> &str {
     let line = &text[text[..at].rfind('\n').map_or(0, |s| s + 1)..];
     line.lines().next().unwrap_or(line)
@@ -1611,7 +1637,8 @@ pub fn timelines(doc: &Document<'_>, look: Lookup<'_>) -> Vec<Timeline> {
         .as_ref()
         .and_then(|f| f.timezone.as_ref())
         .map(|z| z.value.clone())
-        .or_else(|| card_zone(doc, look, sections.first().map_or(0, |s| s.range.start)));
+        .or_else(|| card_zone(doc, look, sections.first().map_or(0, |s| s.range.start)))
+        .or_else(|| (sections.len() > 1).then(|| zone_of_the_whole(doc, look)).flatten());
     let base_date = doc
         .front_matter
         .as_ref()
@@ -1933,7 +1960,11 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         let by_fallback = lines.len() >= 2 && lines.iter().filter(|l| fallback(l).is_some()).nth(1).is_some();
         let mut current: Option<(Range<usize>, Range<usize>)> = None;
         let mut any_entry = false;
+        let mut previous: Option<Range<usize>> = None;
         for (n, line) in lines.into_iter().enumerate() {
+            // "… which was 14:20 UTC on\n18 September 2025. So T+1:05 means …": a date
+            // after a line that stops on a word no clause ends with goes on with its sentence.
+            let continues = previous.replace(line.clone()).is_some_and(|p| ends_mid_clause(&doc.text[p]));
             let stripped = strip_marker(doc.text, line.clone());
             // A line that starts with a time is an entry; so is one that starts with a date
             // and goes on to say what happened ("10/14/2022 - A researcher reported…").
@@ -1956,7 +1987,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                             .filter(|w| w.chars().any(char::is_alphabetic))
                             .count()
                     };
-                    t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && words_after() >= 3))
+                    t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && !continues && words_after() >= 3))
                 })
                 || (by_fallback && fallback(&line).is_some())
                 // A narrative paragraph that opens on its time: "At around 13:58 the first
@@ -2174,6 +2205,20 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
     {
         date = d;
         dated = true;
+    }
+    // "started: 2025-09-02T14:20", "detected: 2025-09-04T10:42" over a log that opens
+    // "10:42 hrs — email from a researcher": the entries begin on the day of the stamp
+    // whose time the first of them has.
+    let first_time_only = pieces.iter().find_map(|(_, p)| match p {
+        Piece::Entry(e, _) => e.time.as_ref().filter(|t| t.date.is_none()).and_then(|t| t.time),
+        _ => None,
+    });
+    if let (Some(front), Some(first)) = (doc.front_matter.as_ref(), first_time_only) {
+        let stamps = [&front.started, &front.detected, &front.resolved];
+        let same_time = stamps.iter().filter_map(|s| s.as_ref()).find(|s| s.value.time == Some(first));
+        if let Some(d) = same_time.and_then(|s| s.value.date).filter(|_| date == base_date && dated) {
+            date = d;
+        }
     }
     let mut undecided = false;
     let mut first_weekday = None::<jiff::civil::Weekday>;
@@ -2491,6 +2536,29 @@ fn entry(
         text: summary_range,
         body: range,
     }
+}
+
+/// Whether a line stops on a word no clause ends with: a preposition, an article, a
+/// conjunction ("… which was 14:20 UTC on").
+fn ends_mid_clause(line: &str) -> bool {
+    let last = line.trim_end().rsplit(' ').next().unwrap_or("");
+    matches!(
+        last.to_ascii_lowercase().as_str(),
+        "on" | "at"
+            | "of"
+            | "the"
+            | "a"
+            | "an"
+            | "from"
+            | "to"
+            | "until"
+            | "since"
+            | "and"
+            | "or"
+            | "by"
+            | "in"
+            | "was"
+    )
 }
 
 /// The definition of the first footnote `text` cites ("… local to the Wellington
@@ -3050,6 +3118,35 @@ mod tests {
             [Some("11:05:00".to_string()), Some("12:31:00".to_string()), None]
         );
         assert_eq!(t.zone_offset_minutes(), Some(780));
+    }
+
+    #[test]
+    fn the_day_of_a_stamp_a_zone_for_the_whole_and_a_start_told_over_two_lines() {
+        let at = |t: &Timeline| -> Vec<String> { t.entries.iter().map(|e| e.moment.unwrap().at.to_string()).collect() };
+        // The log opens at the time `detected` gives, two days after `started`.
+        let text = "---\nstarted: 2025-09-02T14:20:00+05:30\ndetected: 2025-09-04T10:42:00+05:30\n---\n\
+                    ## Timeline (IST)\n\n- 10:42 hrs \u{2014} email from a researcher\n- 11:15 hrs \u{2014} access removed\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-09-04T10:42:00", "2025-09-04T11:15:00"]);
+        // "All times in this debrief": the second timeline's zone too.
+        let text =
+            "## Timeline: detection\n\nAll times in this debrief are Newfoundland time (NST).\n\n- 06:40 disk full\n\n\
+                    ## Who was involved\n\nOn-call.\n\n## Timeline: response\n\n- 07:12 bridge opened\n- 07:44 fixed\n";
+        let timelines = parse(text);
+        assert_eq!(timelines.len(), 2);
+        assert_eq!(timelines[1].zone_offset_minutes(), Some(-210));
+        // T+0 stated over two lines: the date on the second continues the sentence.
+        let text = "## Timeline\n\nTimes are relative to T+0, the first 502, which was 14:20 UTC on\n\
+                    18 September 2025. So T+1:05 means an hour and five minutes later.\n\n\
+                    - T+0:00 \u{2014} first 502s\n- T+0:41 \u{2014} switched to the fallback\n";
+        assert_eq!(at(&parse(text)[0]), ["2025-09-18T14:20:00", "2025-09-18T15:01:00"]);
+        // Detection in the present: a check that pages, staff who notice.
+        for said in
+            ["the synthetic check fails and pages the web on-call", "weekend staff notice that no mail went out"]
+        {
+            let text =
+                format!("## Timeline (UTC)\n\n- 16:20 job stops\n- 17:05 {said}\n- 17:40 on-call acknowledges\n");
+            assert_eq!(parse(&text)[0].milestone_index(Milestone::Detected), Some(1), "{said}");
+        }
     }
 
     #[test]

@@ -206,6 +206,8 @@ const EXPLANATIONS: &[&str] = &[
     "en route",
     // A step held for its slot: "Deploy held for the 1:30 PM change window".
     "held for",
+    // "the review with legal is booked for 16:30".
+    "booked for",
     "change window",
     // A job of known length left to run: "rebuild left to finish, about 75 minutes remaining".
     "left to finish",
@@ -306,6 +308,8 @@ mod tests {
                     > [13.11.2025 02:19] jan.w: rebuild finished\n> [13.11.2025 02:31] jan.w: closing the incident\n";
         assert!(flagged(ID, text).is_empty());
         assert_eq!(flagged(ID, &text.replace("estimate 2 h 10 min", "still slow")).len(), 1);
+        let booked = text.replace("estimate 2 h 10 min", "the review is booked for 02:15");
+        assert!(flagged(ID, &booked).is_empty());
     }
 
     #[test]

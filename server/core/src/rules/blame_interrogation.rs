@@ -321,6 +321,29 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             _ => 0,
         };
         let after = &after[stress..];
+        // "Who within the supplier signed off …?": who among a group, then the act (not
+        // "who at the bank was paged?").
+        let among = after
+            .first()
+            .is_some_and(|t| matches!(t.lower().as_str(), "within" | "at" | "in" | "from" | "on" | "inside" | "among"));
+        let act = (2..=4).find(|&k| {
+            after.get(k).is_some_and(|t| {
+                let l = t.lower();
+                l.ends_with("ed") || verbs::lookup(&l).is_some_and(|f| f.past == l.as_str() && f.base != l.as_str())
+            })
+        });
+        let after = match act {
+            Some(k)
+                if among
+                    && after[1..k].iter().all(|t| {
+                        t.is_word()
+                            && !matches!(t.lower().as_str(), "was" | "were" | "is" | "are" | "has" | "had" | "been")
+                    }) =>
+            {
+                &after[k..]
+            }
+            _ => after,
+        };
         let Some(next) = after.first().map(|t| t.lower()) else { return };
         let asked = text[sentence.range.clone()].contains('?');
         if !starts || !asked || NEUTRAL.contains(&next.as_str()) || CREDIT.contains(&next.as_str()) {
@@ -505,6 +528,15 @@ mod tests {
     use crate::rules::test_support::{fixed, flagged};
 
     const ID: &str = "blame-interrogation";
+
+    #[test]
+    fn who_among_a_group_then_the_act() {
+        assert_eq!(flagged(ID, "Who within the supplier signed off the test plan when it held no tests?").len(), 1);
+        assert_eq!(flagged(ID, "Who in the team approved the change?").len(), 1);
+        for fine in ["Who at the bank was paged?", "Who at the vendor noticed the drift first?"] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
+    }
 
     #[test]
     fn a_question_after_a_colon_and_a_stressed_who() {

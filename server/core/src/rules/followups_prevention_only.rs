@@ -49,6 +49,8 @@ const TRIGGERS: &[&str] = &[
     "recurring",
     "recurrence",
     "recurrences",
+    "repetition",
+    "repetitions",
     "never again",
     "never let",
     "never more",
@@ -96,6 +98,11 @@ const PREVENTION: &[&str] = &[
     "stop",
     "stops",
     "eliminate",
+    // "committed to eliminating any possibility of a repetition".
+    "eliminates",
+    "eliminating",
+    "excludes",
+    "excluding",
     "guarantee",
     "guarantees",
     "guaranteeing",
@@ -136,6 +143,8 @@ const LEAD_VERBS: &[&str] = &[
     "stop",
     "guarantee",
     "eliminate",
+    "eliminates",
+    "eliminating",
 ];
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
@@ -391,6 +400,13 @@ mod tests {
         ] {
             assert!(flagged(ID, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn eliminating_a_repetition() {
+        let text = "Taken together, the Authority is committed to eliminating any possibility of a repetition.";
+        assert_eq!(flagged(ID, text).len(), 1);
+        assert!(flagged(ID, "The repetition of the alert every minute flooded the channel.").is_empty());
     }
 
     #[test]

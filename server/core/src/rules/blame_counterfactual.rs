@@ -105,6 +105,8 @@ const TRIGGERS: &[&str] = &[
     "wouldn't have",
     "would not be",
     "wouldn't be",
+    // "If the on-call engineer had checked the timer, the checkpoints would still exist."
+    "would still",
     "had we",
     "had i",
     "had they",
@@ -1129,6 +1131,20 @@ mod tests {
     use crate::Applicability;
 
     const ID: &str = "blame-counterfactual";
+
+    #[test]
+    fn a_conditional_whose_main_clause_says_what_would_still_be() {
+        let text = "If the on-call engineer had checked the purge timer before handing over, the checkpoints would \
+                    still exist.";
+        assert_eq!(flagged(ID, text).len(), 1);
+        for fine in [
+            "The old cluster would still be running today without the migration.",
+            "We would still need the fallback if the vendor had failed again.",
+            "If the disk had been larger, the job would still have finished.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}");
+        }
+    }
 
     #[test]
     fn flags_people_in_many_shapes() {

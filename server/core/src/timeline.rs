@@ -1964,7 +1964,8 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
         for (n, line) in lines.into_iter().enumerate() {
             // "… which was 14:20 UTC on\n18 September 2025. So T+1:05 means …": a date
             // after a line that stops on a word no clause ends with goes on with its sentence.
-            let continues = previous.replace(line.clone()).is_some_and(|p| ends_mid_clause(&doc.text[p]));
+            let before = previous.replace(line.clone());
+            let continues = || before.clone().is_some_and(|p| ends_mid_clause(&doc.text[p]));
             let stripped = strip_marker(doc.text, line.clone());
             // A line that starts with a time is an entry; so is one that starts with a date
             // and goes on to say what happened ("10/14/2022 - A researcher reported…").
@@ -1987,7 +1988,7 @@ fn build(doc: &Document<'_>, look: Lookup<'_>, section: &Section, fm_zone: Optio
                             .filter(|w| w.chars().any(char::is_alphabetic))
                             .count()
                     };
-                    t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && !continues && words_after() >= 3))
+                    t.range.start <= 3 && (t.time.is_some() || (t.date.is_some() && words_after() >= 3 && !continues()))
                 })
                 || (by_fallback && fallback(&line).is_some())
                 // A narrative paragraph that opens on its time: "At around 13:58 the first
@@ -2541,24 +2542,10 @@ fn entry(
 /// Whether a line stops on a word no clause ends with: a preposition, an article, a
 /// conjunction ("… which was 14:20 UTC on").
 fn ends_mid_clause(line: &str) -> bool {
+    const OPEN: &[&str] =
+        &["on", "at", "of", "the", "a", "an", "from", "to", "until", "since", "and", "or", "by", "in", "was"];
     let last = line.trim_end().rsplit(' ').next().unwrap_or("");
-    matches!(
-        last.to_ascii_lowercase().as_str(),
-        "on" | "at"
-            | "of"
-            | "the"
-            | "a"
-            | "an"
-            | "from"
-            | "to"
-            | "until"
-            | "since"
-            | "and"
-            | "or"
-            | "by"
-            | "in"
-            | "was"
-    )
+    OPEN.iter().any(|w| w.eq_ignore_ascii_case(last))
 }
 
 /// The definition of the first footnote `text` cites ("… local to the Wellington

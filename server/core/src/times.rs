@@ -766,8 +766,8 @@ fn iso_value(value: &str) -> Option<TimeExpr> {
 /// the start of an entry): hours below 24, minutes below 60.
 pub(crate) fn four_digit_time(text: &str, r: Range<usize>) -> Option<TimeExpr> {
     let s = &text[r.clone()];
-    // ("> [12.11.2025 23:41:07] jan.w: …": a chat export's bracket, perhaps quoted.)
-    let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`' | '[' | '>'));
+    // ("[12.11.2025 23:41:07] jan.w: …": a chat export's bracket.)
+    let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`' | '['));
     let start = r.start + (s.len() - trimmed.len());
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
     if let Some(t) = dotted_date_then_time(trimmed) {

@@ -365,12 +365,18 @@ try {
   ok(serverProcs.length === 1 && serverProcs[0].slice(1).join(" ") === "--stdio", `the bundled server runs: ${serverProcs.map((a) => a.join(" ")).join("; ")}`);
 
   // 2. The status bar counts the file's findings, as the checker counts them.
-  const label = await waitFor(statusLabel, "the debrief-ls status bar item");
+  // The item follows the diagnostics as they arrive (it may say "none" for a moment while
+  // the first pull is under way), so wait for it to settle on the checker's counts.
   const configFile = path.join(tmp, "same-settings.toml");
   writeFileSync(configFile, '[rules]\nterm-post-mortem = "warning"\n');
   const cli = spawnSync(bundledServer, ["check", "--format", "json", "--fail-on", "never", "--config", configFile, path.join(workspace, DEBRIEF)], { encoding: "utf8", timeout: 30_000 });
   const expected = JSON.parse(cli.stdout).summary;
-  ok(JSON.stringify(countsOf(label)) === JSON.stringify({ errors: expected.errors, warnings: expected.warnings, infos: expected.infos }), `the status bar says "${label}", as \`debrief-ls check\` counts (${expected.errors}/${expected.warnings}/${expected.infos})`);
+  const want = JSON.stringify({ errors: expected.errors, warnings: expected.warnings, infos: expected.infos });
+  const label = await waitFor(async () => {
+    const l = await statusLabel();
+    return l !== null && JSON.stringify(countsOf(l)) === want ? l : null;
+  }, "the status bar to count the findings", 15_000).catch(() => statusLabel());
+  ok(JSON.stringify(countsOf(label)) === want, `the status bar says "${label}", as \`debrief-ls check\` counts (${expected.errors}/${expected.warnings}/${expected.infos})`);
 
   // 3. Hovering the flagged words shows the rule's docs.
   const at = await waitFor(() => textPosition("human error"), '"human error" on screen');

@@ -595,6 +595,11 @@ impl<'a> Who<'a> {
         if self.user.people.contains(&lower) {
             return true;
         }
+        // "RB did not compare …": a person's initials, when the document writes the name
+        // whole too ("Engr. Rodel Bautista") and never uses them as a thing's.
+        if lexicon::initials_shaped(bare.as_bytes()) && !lexicon::is_team_acronym(&lower) {
+            return self.document.is_some_and(|people| people.is_initials_of_a_name(bare) && !people.is_thing(bare));
+        }
         // All-caps words are acronyms (DNS, SRE); mixed case is a product (GitHub).
         if !lexicon::has_name_capitals(bare) || lexicon::is_not_name(&lower) {
             return false;
@@ -627,7 +632,9 @@ impl<'a> Who<'a> {
         if !chars.next().is_some_and(lexicon::is_name_initial) || chars.as_str().is_empty() {
             return false;
         }
-        let mixed_case = chars.any(char::is_uppercase) && !lexicon::has_name_capitals(bare);
+        let mixed_case = chars.any(char::is_uppercase)
+            && !lexicon::has_name_capitals(bare)
+            && !(lexicon::initials_shaped(bare.as_bytes()) && self.document.is_some());
         // Most words are short and ASCII: lowercased on the stack.
         let mut buffer = [0u8; 24];
         let owned;

@@ -504,6 +504,8 @@ pub const DUTIES: &[&str] = &[
     "verified",
     "validate",
     "validated",
+    "double-check",
+    "double-checked",
     "review",
     "reviewed",
     "update",

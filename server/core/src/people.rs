@@ -919,6 +919,9 @@ pub struct People<'d> {
     earlier: Option<Earlier>,
     /// The people the document writes in lowercase (see [`handles_in`]), found on first use.
     handles: std::sync::OnceLock<std::collections::HashSet<Box<str>>>,
+    /// The initials of the names the document writes whole (see [`initials_in`]), found
+    /// on first use.
+    initials: std::sync::OnceLock<std::collections::HashSet<[u8; 3]>>,
 }
 
 /// Words that open a line before a colon and are not people: "note:", "update:".
@@ -1032,6 +1035,59 @@ fn handles_in(text: &str) -> std::collections::HashSet<Box<str>> {
     found
 }
 
+/// The initials of every run of two or three capitalised words in `text` ("Jun Takahashi"
+/// → `JT`, "Maria Cristina Dela Cruz" → `MC`, `MCD`), the third byte 0 for two.
+fn initials_in(text: &str) -> std::collections::HashSet<[u8; 3]> {
+    let mut out = std::collections::HashSet::new();
+    let mut run: Vec<u8> = Vec::new();
+    for word in text.split(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))) {
+        if word.is_empty() {
+            continue;
+        }
+        let mut chars = word.chars();
+        let first = chars.next().unwrap_or(' ');
+        // A name's word: a capital, then a lowercase letter ("Bautista", not "BGP").
+        if first.is_ascii_uppercase() && chars.next().is_some_and(char::is_lowercase) {
+            run.push(first as u8);
+            let n = run.len();
+            if n >= 2 {
+                out.insert([run[n - 2], run[n - 1], 0]);
+            }
+            if n >= 3 {
+                out.insert([run[n - 3], run[n - 2], run[n - 1]]);
+            }
+        } else {
+            run.clear();
+        }
+    }
+    out
+}
+
+/// `word` with the accents of Latin letters taken off ("zoë" → "zoe", "tāne" → "tane");
+/// any other character is kept, so that a word of another script stays what it was.
+fn fold_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ì'..='ï' | 'ī' | 'į' | 'ı' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ś' | 'š' | 'ş' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ł' => 'l',
+            'ğ' => 'g',
+            'ř' => 'r',
+            'ť' | 'ţ' => 't',
+            'ď' => 'd',
+            other => other,
+        })
+        .collect()
+}
+
 /// Whether a lowercase word is a first.last name ("ana.clara", not "maria.db"): its first
 /// part a given name, its second no file, host or address ending.
 fn dotted_name(word: &str) -> bool {
@@ -1066,7 +1122,14 @@ impl<'d> People<'d> {
     /// The people of `doc`, none looked up yet.
     pub fn new(doc: &'d Document<'d>) -> People<'d> {
         let said = doc.parts().iter().map(|_| Mutex::default()).collect();
-        People { doc, totals: Mutex::new(HashMap::new()), said, earlier: None, handles: Default::default() }
+        People {
+            doc,
+            totals: Mutex::new(HashMap::new()),
+            said,
+            earlier: None,
+            handles: Default::default(),
+            initials: Default::default(),
+        }
     }
 
     /// The people of `doc`, a later version of the document `kept` was left by.
@@ -1094,6 +1157,7 @@ impl<'d> People<'d> {
             said,
             earlier: Some(Earlier { totals: kept.totals, gone, new }),
             handles: Default::default(),
+            initials: Default::default(),
         }
     }
 
@@ -1156,6 +1220,14 @@ impl<'d> People<'d> {
     /// document writes as a handle or a chat speaker (see [`handles_in`]).
     pub fn is_handle(&self, word: &str) -> bool {
         let key = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+        // "zoë" for "@zoe": handles are typed without the accents the name has.
+        let folded;
+        let key = if key.is_ascii() {
+            key
+        } else {
+            folded = fold_accents(key);
+            folded.as_str()
+        };
         if key.len() < 3
             || !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
         {
@@ -1164,6 +1236,18 @@ impl<'d> People<'d> {
         let handles = self.handles.get_or_init(|| handles_in(self.doc.text));
         // A first.last name is one in any document that writes people as handles.
         !handles.is_empty() && (handles.contains(key) || dotted_name(key))
+    }
+
+    /// Whether `word`, two or three capitals ("RB"), are the initials of a name the
+    /// document writes whole ("Engr. Rodel Bautista"): how rosters and shift logs write
+    /// the people they list.
+    pub fn is_initials_of_a_name(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if !crate::lexicon::initials_shaped(b) {
+            return false;
+        }
+        let key = [b[0], b[1], b.get(2).copied().unwrap_or(0)];
+        self.initials.get_or_init(|| initials_in(self.doc.text)).contains(&key)
     }
 
     /// Whether the document shows anyone by a lowercase handle at all (see

@@ -558,6 +558,21 @@ const HARMS: &[(&str, Harm)] = &[
     ("during the sale", Mark),
     ("mid-sale", Mark),
     ("during the launch", Mark),
+    // "ran the migration outside the change window", "merged it during the code freeze":
+    // a change made where the team's rules said not to (see [`BREACHES`]).
+    ("outside the change window", Mark),
+    ("outside of the change window", Mark),
+    ("outside the maintenance window", Mark),
+    ("outside of the maintenance window", Mark),
+    ("outside the approved window", Mark),
+    ("outside the agreed window", Mark),
+    ("during the freeze", Mark),
+    ("during a freeze", Mark),
+    ("during the change freeze", Mark),
+    ("during a change freeze", Mark),
+    ("during the code freeze", Mark),
+    ("during the deploy freeze", Mark),
+    ("during the release freeze", Mark),
     ("locked", Through),
     ("held a lock", Through),
     ("held the lock", Through),
@@ -620,6 +635,12 @@ const HARMS: &[(&str, Harm)] = &[
     ("made the outage worse", Through),
     ("made the incident worse", Through),
     ("cost us", Through),
+    // "Rahul's change to the routing table halved the bandwidth".
+    ("halved", Through),
+    ("throttled", Through),
+    ("choked", Through),
+    ("severed", Through),
+    ("disconnected", Through),
     ("blame lies with", LiesWith),
     // "Root cause: Chidi's edit to the callback URL": a person's act named as the cause.
     ("root cause", LiesWith),
@@ -937,6 +958,16 @@ const DESTROYED: &[&str] = &[
     "denylist",
     "blocklist",
     "entries",
+    // "deleted the duplicate-debit report from the shared drive".
+    "report",
+    "reports",
+    "spreadsheet",
+    "document",
+    "documents",
+    // "dropped another 212 broadcasts": what was on its way.
+    "broadcasts",
+    "payments",
+    "orders",
     "setting",
     "settings",
     "permissions",
@@ -1102,12 +1133,19 @@ const SAFEGUARDS: &[&str] = &[
     "backstop",
     "alerting",
     "ring",
+    // "removed the `statement_timeout` from the migrations role": a bound that stops a
+    // step from waiting forever.
+    "timeout",
+    "timeouts",
 ];
 
 /// Words in the object of a destroying act that make it a clean-up: "dropped the
 /// *corrupted* partitions", "deleted the *stuck* jobs".
 const CLEARED: &[&str] = &[
     "empty",
+    "draft",
+    "drafts",
+    "scratch",
     "corrupted",
     "corrupt",
     "broken",
@@ -1291,6 +1329,10 @@ const HELPFUL: &[&str] = &[
     "confirmed",
     "tracked",
     "traced",
+    // "it was Ines who joined the call first".
+    "joined",
+    "answered",
+    "responded",
 ];
 
 /// Nouns that make "responsible for …" / "caused …" / "introduced …" about the incident.
@@ -1384,6 +1426,15 @@ fn left_exposed(words: &[String]) -> bool {
         "enabled" | "running" | "open" => i > 0 && in_prod,
         "exposed" | "public" | "unlocked" | "unencrypted" | "unpatched" | "world-readable" => i > 0,
         "disabled" | "muted" | "silenced" => words[..i].iter().any(|o| SAFEGUARDS.contains(&o.as_str())),
+        // "left the poll interval at the 30s test value": a setting left as a test had it.
+        "at" => {
+            let after: Vec<&str> = words[i + 1..].iter().take(5).map(String::as_str).collect();
+            i > 0
+                && after.windows(2).any(|w| {
+                    TEST_SETTINGS.contains(&w[0])
+                        && matches!(w[1], "value" | "values" | "setting" | "settings" | "config" | "configuration")
+                })
+        }
         // "left the schema prefix off": a part the command needed, left out.
         "off" => words[..i].iter().any(|o| SAFEGUARDS.contains(&o.as_str()) || NEEDED_PARTS.contains(&o.as_str())),
         // "left the connection-pool override out of the new configuration file": a part
@@ -1392,6 +1443,26 @@ fn left_exposed(words: &[String]) -> bool {
         _ => false,
     })
 }
+
+/// What a setting left behind was meant only for: "left the TTL at the *staging* value".
+const TEST_SETTINGS: &[&str] = &["test", "testing", "staging", "debug", "dev", "temporary", "placeholder", "load-test"];
+
+/// Verbs that put a safeguard in place, a duty when left undone: "did not *set* a lock
+/// timeout", "never *enabled* the disk alert".
+const SETS_UP: &[&str] = &[
+    "set",
+    "put",
+    "add",
+    "added",
+    "configure",
+    "configured",
+    "enable",
+    "enabled",
+    "include",
+    "included",
+    "install",
+    "installed",
+];
 
 /// Verbs that put a switch back with "back" after them: "never *turned* it back on".
 const PUT_BACK: &[&str] =
@@ -1784,7 +1855,20 @@ const TAKEN_AWAY: &[&str] = &[
 ];
 
 /// What a cut takes away: "which cut the only link to the grid operator".
-const SEVERED: &[&str] = &["link", "links", "connection", "connections", "power", "access", "uplink", "feed", "supply"];
+const SEVERED: &[&str] = &[
+    "link",
+    "links",
+    "connection",
+    "connections",
+    "power",
+    "access",
+    "uplink",
+    "feed",
+    "supply",
+    // "which cut every BGP session at once".
+    "session",
+    "sessions",
+];
 
 /// What there is more of when a change did harm: "errors doubled", "latency rose".
 const BAD_MEASURES: &[&str] = &[
@@ -2074,6 +2158,9 @@ fn consequence(
     let trigger = tokens[t_index].lower();
     let mut comma = t_index.saturating_sub(1);
     let mut taken = false;
+    // "which deleted the checkpoints": data destroyed, whatever the act was meant to do
+    // ("restarted the MDS with forced recovery, which discarded the journal").
+    let mut destroyed = false;
     if ONSETS.contains(&trigger.as_str()) {
         // "…, and the portal began rejecting writes": an outcome begun, its subject short.
         if !next_word(tokens, last).is_some_and(|(_, n)| is_outcome(&n.lower())) {
@@ -2150,7 +2237,23 @@ fn consequence(
             && what.iter().any(|w| GOOD_MEASURES.contains(&w.as_str()) || matches!(w.as_str(), "pressure" | "supply")))
             || (matches!(verb.as_str(), "cut" | "severed")
                 && what.iter().any(|w| SEVERED.contains(&w.as_str()) || GOOD_MEASURES.contains(&w.as_str())));
-        let harmful = taken_away
+        const LOST_IT: &[&str] = &[
+            "deleted",
+            "discarded",
+            "wiped",
+            "erased",
+            "purged",
+            "dropped",
+            "lost",
+            "overwrote",
+            "truncated",
+            "destroyed",
+        ];
+        destroyed = LOST_IT.contains(&verb.as_str())
+            && what.iter().any(|w| DESTROYED.contains(&w.as_str()))
+            && !what.iter().any(|w| CLEARED.contains(&w.as_str()));
+        let harmful = destroyed
+            || taken_away
             || lessened
             || what
                 .iter()
@@ -2163,7 +2266,7 @@ fn consequence(
         if !taken && !(past && object && (harmful || MORE.contains(&verb.as_str()))) {
             return;
         }
-        taken |= taken_away || lessened;
+        taken |= taken_away || lessened || destroyed;
     }
     // "so that" and "so far" are purpose and time; "so" before an adjective is degree.
     if next_word(tokens, last)
@@ -2227,7 +2330,7 @@ fn consequence(
         }
         // "renewed the cert by hand but pasted the staging key into the prod secret, so …":
         // a helpful act is not what did it; a later one in the clause may be.
-        if helps(&act_lower) && !matches!(act_lower.as_str(), "raised" | "lowered") {
+        if helps(&act_lower) && !matches!(act_lower.as_str(), "raised" | "lowered") && !destroyed {
             return None;
         }
         let subject = grammar::subject_before(tokens, verb, Some(act_lower.as_str()), who);
@@ -2274,27 +2377,7 @@ fn consequence(
     let moved_on = (MOVES.contains(&act_lower.as_str()) && !moved_a_thing)
         || (act_lower.as_str() == "left"
             && object_words(tokens, at, 2).iter().any(|w| MOVED_FROM.contains(&w.as_str())));
-    // "raised the alarm" helps; "raised the upload limit to 2 GB" changed a setting.
-    let raised_a_setting = matches!(act_lower.as_str(), "raised" | "lowered")
-        && !object_words(tokens, at, 3).iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "alarm"
-                    | "alert"
-                    | "ticket"
-                    | "incident"
-                    | "issue"
-                    | "concern"
-                    | "concerns"
-                    | "flag"
-                    | "question"
-                    | "page"
-                    | "severity"
-                    | "priority"
-                    | "case"
-            )
-        });
-    if moved_on || (!raised_a_setting && helps(&act_lower)) {
+    if moved_on || (!raised_a_setting(tokens, at) && !destroyed && helps(&act_lower)) {
         return;
     }
     let Some((person, owned)) = person else {
@@ -2459,6 +2542,28 @@ fn with_antecedent(mut words: Vec<String>, tokens: &[Token<'_>], at: usize) -> V
 /// The marks of an act that skipped every stage before production: "pushed the file
 /// *straight to* live" (read in [`worth_reading`] for where it went and what).
 const STRAIGHT: &[&str] = &["straight to", "straight into", "directly to", "directly into"];
+
+/// What repairs: carried to production or into a freeze, it was the way out.
+const FIXES: &[&str] = &["fix", "hotfix", "patch", "revert", "rollback"];
+
+/// Times and places the team's rules keep changes out of: a change made there broke the
+/// rule whatever it was ("ran the migration outside the change window"), unless it was
+/// the fix itself.
+const BREACHES: &[&str] = &[
+    "outside the change window",
+    "outside of the change window",
+    "outside the maintenance window",
+    "outside of the maintenance window",
+    "outside the approved window",
+    "outside the agreed window",
+    "during the freeze",
+    "during a freeze",
+    "during the change freeze",
+    "during a change freeze",
+    "during the code freeze",
+    "during the deploy freeze",
+    "during the release freeze",
+];
 
 /// Environments that are not production, and production: an act that carries one into
 /// the other was done in the wrong place ("copied the UAT config to prod").
@@ -2932,7 +3037,9 @@ fn is_act(tokens: &[Token<'_>], i: usize) -> bool {
 /// clause ("Wen *applied* the wrong manifest"), or the verb of a relative clause right
 /// after it ("the wrong value which Malte has *set*").
 fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
-    let defect = DEFECT_MARKS.contains(&mark);
+    // A defect or a breach marks a change ("pushed", "ran"), not "paged the DBA during
+    // the freeze".
+    let defect = DEFECT_MARKS.contains(&mark) || BREACHES.contains(&mark);
     // Done twice is harm only for an act that moves money, data or messages ("sent",
     // "charged", "ran the import"), not "paged the DBA twice".
     let repeated = REPEATS.contains(&mark);
@@ -2949,7 +3056,7 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
         // ("re-ran" is "ran" done again.)
         let again = done_again(l.as_str());
         !undone
-            && !FINDS_OR_REPAIRS.contains(&again)
+            && (!FINDS_OR_REPAIRS.contains(&again) || raised_a_setting(tokens, i))
             && (!defect || is_neutral_act(again))
             && (!repeated || DUPLICATED.contains(&again))
     };
@@ -3015,6 +3122,21 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
     }
     let rel = (at + 1..tokens.len().min(at + 8)).find(|&i| matches!(tokens[i].lower().as_str(), "which" | "that"))?;
     (rel + 1..tokens.len().min(rel + 6)).find(|&i| is_act(tokens, i)).filter(|&i| fits(i))
+}
+
+/// Whether the act at `at` raised or lowered a setting ("raised the upload limit to 2 GB"),
+/// not an alarm, which helps ("raised the alarm", "raised a ticket").
+fn raised_a_setting(tokens: &[Token<'_>], at: usize) -> bool {
+    const RAISED_TO_HELP: &[&str] = &[
+        "alarm", "alert", "ticket", "incident", "issue", "concern", "concerns", "flag", "question", "page", "severity",
+        "priority", "case",
+    ];
+    // ("raised the alert threshold": the alert's setting.)
+    const SETTINGS: &[&str] = &["threshold", "thresholds", "limit", "limits", "timeout", "interval", "delay", "level"];
+    let object = object_words(tokens, at, 3);
+    matches!(tokens[at].lower().as_str(), "raised" | "lowered")
+        && (!object.iter().any(|w| RAISED_TO_HELP.contains(&w.as_str()))
+            || object.iter().any(|w| SETTINGS.contains(&w.as_str())))
 }
 
 /// After the harm at `at..=last`, a person given as the thing's source in the same clause:
@@ -3167,6 +3289,12 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             }
             return;
         };
+        // "Mrs. Yusuf, a trader in Kano, was debited twice": the person the act was done
+        // to, unless a "by" names who did it.
+        let passive = v > 0 && matches!(tokens[v - 1].lower().as_str(), "was" | "were" | "been" | "being" | "got");
+        if passive && agent_after(tokens, v).is_none() && agent_after(tokens, last).is_none() {
+            return;
+        }
         act_word = tokens[v].lower().as_str().to_string();
         // The act's own range; a phrasal act ("rolled out") is one word short, which is enough.
         (act_word.as_str(), Wrongly, v, v, tokens[v].range())
@@ -3488,8 +3616,14 @@ fn harm_holds(
             // back is the duty of re-enabling.
             let put_back = PUT_BACK.contains(&verb.as_str())
                 && put_back_after(tokens[v + 1..].iter().filter(|t| t.is_word()).map(|t| t.text));
-            let listed =
-                put_back || crate::lexicon::is_duty(&verb) || base.as_deref().is_some_and(crate::lexicon::is_duty);
+            // "did not set a lock timeout", "never enabled the disk alert": a safeguard not
+            // put in place.
+            let set_up = SETS_UP.contains(&verb.as_str())
+                && object_words(tokens, v, 5).iter().any(|w| SAFEGUARDS.contains(&w.as_str()));
+            let listed = put_back
+                || set_up
+                || crate::lexicon::is_duty(&verb)
+                || base.as_deref().is_some_and(crate::lexicon::is_duty);
             // "failed to"/"neglected to" with any act a person does.
             // "forgot to merge the fix": forgetting is a person's whatever the act; "failed
             // to" also says what happened to users ("failed to log in").
@@ -3669,7 +3803,10 @@ fn harm_holds(
             if accident_before(tokens, t_index) {
                 return None;
             }
-            if !words.iter().any(|w| SAFEGUARDS.contains(&w.as_str())) {
+            // "muted `ConsumerLagHigh`": what is muted by its name in code is an alert.
+            let muted_by_name = matches!(trigger, "muted" | "mutes" | "silenced" | "silences" | "snoozed" | "snoozes")
+                && words.first().is_some_and(|w| w == grammar::CODE_WORD);
+            if !(muted_by_name || words.iter().any(|w| SAFEGUARDS.contains(&w.as_str()))) {
                 return None;
             }
         }
@@ -3687,7 +3824,7 @@ fn harm_holds(
             let in_use = mark.is_some_and(|m| m.starts_with("still "));
             // "ran the backfill on a Saturday morning against the change freeze": the mark
             // named the rule (see [`worth_reading`]), however far after the act it stands.
-            let broke_rule = mark.is_some_and(|m| RULE_MARKS.contains(&m))
+            let broke_rule = mark.is_some_and(|m| RULE_MARKS.contains(&m) || BREACHES.contains(&m))
                 && !words.iter().any(|w| WITH_LEAVE.contains(&w.as_str()));
             // "rebooted the primary during business hours": a disruptive act at the worst time.
             // "upgraded the cluster fourteen minutes before the sale opened".
@@ -3975,13 +4112,23 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
             });
             noun && put_where_read(&words)
         }
+        // (Not "deployed the hotfix during the change freeze".)
+        Mark if BREACHES.contains(&trigger) => {
+            let from = masked.floor_char_boundary(hit.range.start.saturating_sub(40).max(hit.block.start));
+            !words_between(masked, from, hit.range.start).any(|w| lower_is(w, FIXES))
+        }
         Mark if STRAIGHT.contains(&trigger) => {
             // (Not a fix rushed out: "deploys it directly to production", "the hotfix
             // straight to prod".)
             let from = masked.floor_char_boundary(hit.range.start.saturating_sub(40).max(hit.block.start));
             let mut object = words_between(masked, from, hit.range.start);
             after(30).take(2).any(|w| lower_is(w, PROD))
-                && !object.any(|w| lower_is(w, &["fix", "hotfix", "patch", "revert", "rollback", "it", "them"]))
+                && !object.any(|w| lower_is(w, FIXES) || lower_is(w, &["it", "them"]))
+        }
+        // "spent his night on the phone instead of at his kid's recital": where a person
+        // would rather have been, not a wrong choice of thing.
+        Mark if trigger == "instead of" => {
+            after(20).next().is_none_or(|w| !grammar::is_preposition(&w.to_ascii_lowercase()))
         }
         Mark if trigger == "knowing" => after(80).take(10).any(|w| lower_is(w, STOP_SIGNS) || lower_is(w, KNOWN_RISKS)),
         Mark if trigger == "in the middle of" => after(30).take(3).all(|w| !lower_is(w, QUIET_TIMES)),
@@ -4033,9 +4180,15 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         }
         Cleft => {
             let next = masked[hit.range.end..hit.block.end].trim_start();
+            let mut words = after(40);
+            let first = words.next().unwrap_or("");
             next.starts_with(|c: char| c.is_uppercase() || c == '@')
                 || next.starts_with("him")
                 || next.starts_with("her")
+                // "it was zoë who said ship it": a name in lowercase, "who" right after.
+                || (next.starts_with(char::is_lowercase) && words.next().is_some_and(|w| w == "who"))
+                // "It was the Service Desk supervisor, Aroha Ngata, who …".
+                || (first == "the" && next[..next.floor_char_boundary(60)].contains(", "))
         }
         Omission if !trigger.starts_with("not ") => {
             let mut words = after(40);
@@ -4057,6 +4210,7 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
                 let w = w.to_ascii_lowercase();
                 // "never turned it back on".
                 (PUT_BACK.contains(&w.as_str()) && back())
+                    || (SETS_UP.contains(&w.as_str()) && after(60).skip(1).take(5).any(|o| lower_is(o, SAFEGUARDS)))
                     || forgotten
                     || crate::lexicon::is_duty(&w)
                     || crate::lexicon::is_human_verb(&w)
@@ -4549,19 +4703,27 @@ fn lies_with(ctx: &Context<'_>, tokens: &[Token<'_>], from: usize, last: usize, 
 fn singles_out(person: &Token<'_>, who: &Who<'_>) -> bool {
     person.text.starts_with('@')
         || (person.is_capitalised() && is_name_here(who, person.text))
+        || who.is_handle(person.text)
         || matches!(person.lower().as_str(), "him" | "her")
 }
 
 /// "It was Ines who merged it": the cleft singles someone out for an act.
 fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, who: &Who<'_>, out: &mut Report<'_>) {
-    // The cleft's "it" starts its clause.
+    // The cleft's "it" starts its clause ("honestly it was zoë who …": after an adverb).
     if t_index > 0
         && tokens[t_index - 1].is_word()
         && !matches!(tokens[t_index - 1].lower().as_str(), "and" | "but" | "so")
+        && !(t_index == 1 && tokens[0].lower().ends_with("ly"))
     {
         return;
     }
-    let Some((p, person)) = next_word(tokens, last) else { return };
+    let Some((mut p, mut person)) = next_word(tokens, last) else { return };
+    // "It was the night supervisor, Aroha Ngata, who …": the name in apposition to a role.
+    if person.lower() == "the" {
+        let Some(comma) = (p + 1..tokens.len().min(p + 6)).find(|&i| tokens[i].text == ",") else { return };
+        let Some(named) = next_word(tokens, comma).filter(|&(n, _)| n == comma + 1) else { return };
+        (p, person) = named;
+    }
     // "It was Ms Benali who …": after a title, a surname whatever it is.
     let titled = crate::lexicon::is_title(&person.lower())
         && next_word(tokens, p).is_some_and(|(_, t)| t.is_capitalised() && !t.lower().ends_with("'s"));
@@ -4588,7 +4750,11 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
         rel += 2;
     }
     // "It was Søren Kjær, the vendor's engineer, who deleted …": past an appositive.
-    if tokens.get(rel).is_some_and(|t| t.text == ",") {
+    let who_next = |i: usize| tokens.get(i).is_some_and(|t| matches!(t.lower().as_str(), "who" | "that"));
+    if tokens.get(rel).is_some_and(|t| t.text == ",") && who_next(rel + 1) {
+        // "It was the supervisor, Aroha Ngata, who …": the apposition's closing comma.
+        rel += 1;
+    } else if tokens.get(rel).is_some_and(|t| t.text == ",") {
         if let Some(close) = (rel + 1..tokens.len().min(rel + 9)).find(|&i| tokens[i].text == ",") {
             rel = close + 1;
         }
@@ -4607,7 +4773,13 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
         }
     }
     let verb_lower = verb.lower();
-    if HELPFUL.contains(&verb_lower.as_str()) {
+    // ("It was Ignacio who wrote the wrong prefix-list name into the MOP", "it was zoë
+    // who said ship it without looking at the diff".)
+    let unchecked = object_words(tokens, v, 8).windows(2).any(|w| w[0] == "without" && w[1].ends_with("ing"));
+    if HELPFUL.contains(&verb_lower.as_str())
+        && !unchecked
+        && !object_words(tokens, v, 4).iter().any(|w| BAD.contains(&w.as_str()))
+    {
         return;
     }
     // The act must be something done, not a state ("It was Ines who was on call").
@@ -5032,14 +5204,16 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
                     || harm == Mark && marks_the_act_itself(HARMS[hit.trigger].0)
                     || hit.range.start.saturating_sub(from + end) <= 24)
                 && !crate::lexicon::is_sentence_word(word)
-                && match crate::people::name_class(word) {
+                // "RB did not compare …", where the document writes Rodel Bautista whole.
+                && (crate::lexicon::initials_shaped(word.as_bytes()) && who.is_name(word)
+                    || match crate::people::name_class(word) {
                     crate::people::NameClass::Unknown => {
                         crate::lexicon::could_be_name(word, who.user) && name_shaped(word)
                     }
                     // "Grant deleted …" where the document shows Grant is a person.
                     crate::people::NameClass::Ambiguous | crate::people::NameClass::Thing => who.is_name(word),
                     crate::people::NameClass::Given => false,
-                }
+                })
             {
                 return true;
             }
@@ -6007,6 +6181,62 @@ mod tests {
             "The engineer who deleted the orders table was on leave.",
             "Ravi rolled back the deploy, breaking nothing.",
             "Ravi drained the node, dropping the cached thumbnails.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
+    }
+
+    /// Shapes learnt from the `ab` set and the `aa` set's last misses: each with its
+    /// hard negatives.
+    #[test]
+    fn breaches_settings_safeguards_and_people_written_short() {
+        for hit in [
+            "Marcos ran the migration outside the change window.",
+            "Tomasz merged the schema change during the code freeze.",
+            "Marcos raised the alert threshold from 1 hour to 4 hours without telling anyone.",
+            "Marcos removed the statement timeout from the migrations role.",
+            "Rafael did not set a lock timeout.",
+            "Dr Asante never enabled the disk alert.",
+            "@ibrahim muted `ConsumerLagHigh` for an hour.",
+            "Dana left the TTL at the staging value.",
+            "Rahul's change halved the bandwidth.",
+            "Rafael restarted the MDS, which deleted the checkpoints.",
+            "Dmitri reloaded both route reflectors, which cut every BGP session.",
+            "Chloé's hotfix dropped 212 broadcasts.",
+            "It was the night supervisor, Aroha Ngata, who deleted the queue.",
+            "It was Ignacio who wrote the wrong name into the MOP.",
+            // Initials, where the document writes the name whole.
+            "- on the bridge: Jun Takahashi, Rodel Bautista\n\nJT disabled the disk alert.",
+            // A handle written as a name, with its accent.
+            "- people: @zoe, @marco\n\nhonestly it was zoë who said ship it without looking at the diff",
+        ] {
+            assert_eq!(flagged(ID, hit).len(), 1, "{hit}: {:?}", flagged(ID, hit));
+        }
+        for fine in [
+            "Dana deployed the hotfix during the change freeze.",
+            "Dana paged the DBA during the change freeze.",
+            "The batch job ran outside the change window.",
+            "Dana raised the alarm at 02:10 and paged the database team.",
+            "Dana raised the alert severity to SEV1.",
+            "Kofi lowered the severity once errors cleared.",
+            "Hermes halved the bandwidth.",
+            "Dana restarted the broker, which cleared the backlog.",
+            "Dana restarted the consumer, which dropped the stuck messages.",
+            "Dana restarted the MDS, which deleted the orphaned files.",
+            "Dana restarted the router, which cut the error rate.",
+            "Dana deleted the draft report after the review.",
+            "Dana left the meeting at the test review.",
+            "Dana left the flag at its default.",
+            "It was the supervisor, Aroha Ngata, who rolled back the change.",
+            "It was Ignacio who wrote the runbook.",
+            "- people: @zoe, @marco\n\nit was zoë who joined the call first.",
+            // The person harmed, not the one who did it.
+            "Mrs. Halima Yusuf, a trader in Kano, was debited twice and could not pay her supplier.",
+            "Dana was charged twice for the same order.",
+            "Bill spent his friday night on the phone with us instead of at his kid's recital.",
+            // Letters that are no one's initials in the document.
+            "- on the bridge: Jun Takahashi\n\nQA disabled the disk alert.",
+            "DB dropped the orders table.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

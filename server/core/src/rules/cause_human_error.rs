@@ -226,6 +226,19 @@ const FIELD_AFTER: &[&str] = &[
     "audit",
     "report",
     "workshop",
+    // "the human factors reading @zoe brought to the call": a way of looking.
+    "reading",
+    "lens",
+    "perspective",
+    "view",
+    "framing",
+    "thinking",
+    "angle",
+    "approach",
+    "session",
+    "discussion",
+    "expertise",
+    "background",
 ];
 
 /// Whether `next`, the word after "human factors", is a noun the phrase describes: not a

@@ -634,7 +634,8 @@ impl<'a> Who<'a> {
         }
         let mixed_case = chars.any(char::is_uppercase)
             && !lexicon::has_name_capitals(bare)
-            && !(lexicon::initials_shaped(bare.as_bytes()) && self.document.is_some());
+            // ("RB", where the document writes Rodel Bautista whole: see [`Who::is_name`].)
+            && !self.document.is_some_and(|people| people.is_initials_of_a_name(bare));
         // Most words are short and ASCII: lowercased on the stack.
         let mut buffer = [0u8; 24];
         let owned;

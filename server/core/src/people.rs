@@ -919,9 +919,9 @@ pub struct People<'d> {
     earlier: Option<Earlier>,
     /// The people the document writes in lowercase (see [`handles_in`]), found on first use.
     handles: std::sync::OnceLock<std::collections::HashSet<Box<str>>>,
-    /// The initials of the names the document writes whole (see [`initials_in`]), found
-    /// on first use.
-    initials: std::sync::OnceLock<std::collections::HashSet<[u8; 3]>>,
+    /// Initials asked about, and whether the document writes their name whole (see
+    /// [`People::is_initials_of_a_name`]).
+    initials: Mutex<Vec<([u8; 3], bool)>>,
 }
 
 /// Words that open a line before a colon and are not people: "note:", "update:".
@@ -1035,32 +1035,35 @@ fn handles_in(text: &str) -> std::collections::HashSet<Box<str>> {
     found
 }
 
-/// The initials of every run of two or three capitalised words in `text` ("Jun Takahashi"
-/// → `JT`, "Maria Cristina Dela Cruz" → `MC`, `MCD`), the third byte 0 for two.
-fn initials_in(text: &str) -> std::collections::HashSet<[u8; 3]> {
-    let mut out = std::collections::HashSet::new();
-    let mut run: Vec<u8> = Vec::new();
-    for word in text.split(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))) {
-        if word.is_empty() {
-            continue;
+/// Whether `text` has words starting with the capitals of `initials` one after the other,
+/// each a capital then lowercase letters ("Jun Takahashi" for `JT`, not "JSON Tools").
+fn writes_name_of(text: &str, initials: &[u8]) -> bool {
+    let bytes = text.as_bytes();
+    // The end of a name's word at `at`: its capital, then lowercase letters (any byte of a
+    // non-ASCII character counts: "Sepúlveda").
+    let word_end = |at: usize, capital: u8| -> Option<usize> {
+        if bytes.get(at) != Some(&capital) {
+            return None;
         }
-        let mut chars = word.chars();
-        let first = chars.next().unwrap_or(' ');
-        // A name's word: a capital, then a lowercase letter ("Bautista", not "BGP").
-        if first.is_ascii_uppercase() && chars.next().is_some_and(char::is_lowercase) {
-            run.push(first as u8);
-            let n = run.len();
-            if n >= 2 {
-                out.insert([run[n - 2], run[n - 1], 0]);
-            }
-            if n >= 3 {
-                out.insert([run[n - 3], run[n - 2], run[n - 1]]);
-            }
-        } else {
-            run.clear();
+        let len = bytes[at + 1..].iter().take_while(|&&b| b.is_ascii_lowercase() || b >= 0x80).count();
+        (len > 0).then_some(at + 1 + len)
+    };
+    memchr::memchr_iter(initials[0], bytes).any(|start| {
+        if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] >= 0x80) {
+            return false;
         }
-    }
-    out
+        let mut at = start;
+        for (i, &capital) in initials.iter().enumerate() {
+            let Some(end) = word_end(at, capital) else { return false };
+            if i + 1 < initials.len() {
+                if bytes.get(end) != Some(&b' ') {
+                    return false;
+                }
+                at = end + 1;
+            }
+        }
+        true
+    })
 }
 
 /// `word` with the accents of Latin letters taken off ("zoë" → "zoe", "tāne" → "tane");
@@ -1128,7 +1131,7 @@ impl<'d> People<'d> {
             said,
             earlier: None,
             handles: Default::default(),
-            initials: Default::default(),
+            initials: Mutex::default(),
         }
     }
 
@@ -1157,7 +1160,7 @@ impl<'d> People<'d> {
             said,
             earlier: Some(Earlier { totals: kept.totals, gone, new }),
             handles: Default::default(),
-            initials: Default::default(),
+            initials: Mutex::default(),
         }
     }
 
@@ -1247,7 +1250,13 @@ impl<'d> People<'d> {
             return false;
         }
         let key = [b[0], b[1], b.get(2).copied().unwrap_or(0)];
-        self.initials.get_or_init(|| initials_in(self.doc.text)).contains(&key)
+        let mut asked = self.initials.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(&(_, named)) = asked.iter().find(|(k, _)| *k == key) {
+            return named;
+        }
+        let named = writes_name_of(self.doc.text, b);
+        asked.push((key, named));
+        named
     }
 
     /// Whether the document shows anyone by a lowercase handle at all (see

@@ -1428,11 +1428,13 @@ fn left_exposed(words: &[String]) -> bool {
         "disabled" | "muted" | "silenced" => words[..i].iter().any(|o| SAFEGUARDS.contains(&o.as_str())),
         // "left the poll interval at the 30s test value": a setting left as a test had it.
         "at" => {
-            let after: Vec<&str> = words[i + 1..].iter().take(5).map(String::as_str).collect();
             i > 0
-                && after.windows(2).any(|w| {
-                    TEST_SETTINGS.contains(&w[0])
-                        && matches!(w[1], "value" | "values" | "setting" | "settings" | "config" | "configuration")
+                && words[i + 1..].windows(2).take(4).any(|w| {
+                    TEST_SETTINGS.contains(&w[0].as_str())
+                        && matches!(
+                            w[1].as_str(),
+                            "value" | "values" | "setting" | "settings" | "config" | "configuration"
+                        )
                 })
         }
         // "left the schema prefix off": a part the command needed, left out.
@@ -3133,10 +3135,12 @@ fn raised_a_setting(tokens: &[Token<'_>], at: usize) -> bool {
     ];
     // ("raised the alert threshold": the alert's setting.)
     const SETTINGS: &[&str] = &["threshold", "thresholds", "limit", "limits", "timeout", "interval", "delay", "level"];
+    if !matches!(tokens[at].lower().as_str(), "raised" | "lowered") {
+        return false;
+    }
     let object = object_words(tokens, at, 3);
-    matches!(tokens[at].lower().as_str(), "raised" | "lowered")
-        && (!object.iter().any(|w| RAISED_TO_HELP.contains(&w.as_str()))
-            || object.iter().any(|w| SETTINGS.contains(&w.as_str())))
+    !object.iter().any(|w| RAISED_TO_HELP.contains(&w.as_str()))
+        || object.iter().any(|w| SETTINGS.contains(&w.as_str()))
 }
 
 /// After the harm at `at..=last`, a person given as the thing's source in the same clause:
@@ -4759,7 +4763,7 @@ fn cleft(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, w
             rel = close + 1;
         }
     }
-    if !tokens.get(rel).is_some_and(|t| matches!(t.lower().as_str(), "who" | "that")) {
+    if !who_next(rel) {
         return;
     }
     let Some((mut v, mut verb)) = next_word(tokens, rel) else { return };

@@ -191,6 +191,15 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 }
                 end += n_len;
             }
+            // "of 07.02. left": a day and month written with points keeps its last point
+            // when the sentence goes on (see [`sentence_around`]).
+            if bytes.get(end) == Some(&b'.')
+                && bytes[start..end].contains(&b'.')
+                && bytes[start..end].iter().all(|&b| b.is_ascii_digit() || b == b'.')
+                && slice[end + 1..].trim_start_matches([' ', '\t']).starts_with(|c: char| c.is_lowercase())
+            {
+                end += 1;
+            }
         }
         tokens.push(Token { text: &slice[start..end], start: range.start + start, end: range.start + end });
         i = end;
@@ -224,7 +233,13 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
         let word = &text[word_start..i];
         let mut chars = word.chars();
         let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
-        !(initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+        // "Mr. Becker's change of 07.02. left …": a day and month written with points, the
+        // sentence going on in lowercase.
+        let dotted_date = word.len() >= 3
+            && word.contains('.')
+            && word.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && text[i + 1..block.end].trim_start().starts_with(|c: char| c.is_lowercase());
+        !(initial || dotted_date || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
     };
     // A sentence is looked for at most this far from the offset, so a megabyte-long line
     // costs the same per finding as a short one.
@@ -742,7 +757,9 @@ fn subject_within(
         let l = t.lower();
         if t.is_word() && (AUXILIARY_SET.contains(l.as_str()) || is_filler(t)) && !t.text.starts_with('@') {
             // "who" is a relative pronoun, handled below, not a filler.
-            if l == "who" {
+            // "Will skipped …", "Will might have …": a name, not the modal (see
+            // [`crate::people::past_or_modal`]).
+            if l == "who" || (t.text == "Will" && crate::people::past_or_modal(tokens[end].text)) {
                 break;
             }
             // "Mehmet's restart of both nodes *at once* wiped …": an adverbial of two words.
@@ -820,6 +837,20 @@ fn subject_within(
     // "… by Selam, who marked …": a name's, after its comma.
     if matches!(l.as_str(), "who" | "that") && last > 0 {
         let end = if l == "who" && last > 1 && tokens[last - 1].text == "," { last - 2 } else { last - 1 };
+        // "so we knew exactly who paid twice", "asked who approved it": a question of who,
+        // with no one before it.
+        let asked = |t: &Token<'_>| {
+            let b = t.lower();
+            !t.is_capitalised()
+                && (matches!(
+                    b.as_str(),
+                    "know" | "knew" | "known" | "ask" | "asked" | "asking" | "wondered" | "sure" | "see" | "saw" | "tell"
+                        | "told" | "check" | "checked" | "find" | "found" | "out" | "about" | "decide" | "decided"
+                ) || (b.len() > 4 && b.ends_with("ly")))
+        };
+        if l == "who" && asked(&tokens[end]) {
+            return None;
+        }
         let antecedent = noun_phrase_ending_at(tokens, end, verb_word, who)?;
         let possessor = match (&antecedent.person, &antecedent.possessor) {
             (None, None) if l == "that" && depth < MAX_CLAUSES_BACK => {
@@ -1591,6 +1622,15 @@ mod tests {
                     } else {
                         break;
                     }
+                }
+                let word = &text[start..end];
+                if text[end..].starts_with('.')
+                    && word.contains('.')
+                    && word.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    && text[end + 1..].trim_start_matches([' ', '\t']).starts_with(char::is_lowercase)
+                {
+                    end += 1;
+                    iter.next();
                 }
             }
             tokens.push(Token { text: &text[start..end], start, end });

@@ -608,6 +608,17 @@ pub const DUTIES: &[&str] = &[
     "performed",
     "complete",
     "completed",
+    // "did not execute the step 7.3 validation", "did not enter the change in the change
+    // log", "never closed the action item".
+    "execute",
+    "executed",
+    "enter",
+    "entered",
+    "close",
+    "closed",
+    // Indian English for informing: "did not intimate the batch team".
+    "intimate",
+    "intimated",
 ];
 
 /// Whether `lower` is a duty whose omission is blame when a person is named.

@@ -212,6 +212,23 @@ const PERSON_VERBS_AFTER: &[(&str, u32)] = &[
     ("was", 0),
 ];
 
+/// Labels at a line's start before a list of things: "Systems: Bilby, Bruce (our bot)".
+const THING_LABELS: &[&str] = &[
+    "systems",
+    "systems involved",
+    "systems affected",
+    "affected systems",
+    "services",
+    "services affected",
+    "affected services",
+    "components",
+    "affected components",
+    "tools",
+    "products",
+    "applications",
+    "bots",
+];
+
 /// Labels of a line that lists people: "Incident commander: Okonkwo".
 const ROLE_LABELS: &[&str] = &[
     "incident commander",
@@ -556,6 +573,27 @@ fn one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
+
+/// Whether `word` is a past tense ("skipped", "forgot", "didn't") or a modal ("might"):
+/// what cannot follow the modal "will", so a capitalised "Will" before it is a name.
+/// Verbs whose past is their base ("set", "put") and bases ending in "-ed" ("need") are
+/// not.
+pub(crate) fn past_or_modal(word: &str) -> bool {
+    crate::text::with_ascii_lowercase(word, |lower| {
+        let lower = lower.replace('\u{2019}', "'");
+        let lower = lower.as_str();
+        const FORMS: &[&str] = &[
+            "was", "wasn't", "had", "hadn't", "did", "didn't", "might", "would", "could", "should", "must", "may",
+        ];
+        if FORMS.contains(&lower) {
+            return true;
+        }
+        match crate::verbs::lookup(lower) {
+            Some(forms) => forms.past == lower && forms.base != lower,
+            None => lower.len() > 4 && lower.ends_with("ed") && !lower.ends_with("eed"),
+        }
+    })
+}
 /// The long lists [`evidence_found`] asks of the words around every use of every word
 /// looked up, hashed on first use: a scan compared the word with each entry.
 type HashedList = LazyLock<HashSet<&'static str>>;
@@ -733,6 +771,12 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
             if next == Some("who") && matches!(raw_next, Some('w' | ',')) {
                 ev.person += 2;
             }
+            // "Will skipped the checklist", "Will might have removed the record": the modal
+            // takes a verb's base form, so a past tense or another modal after it shows
+            // the name.
+            if adjacent && word.eq_ignore_ascii_case("will") && next.is_some_and(past_or_modal) {
+                ev.person += 2;
+            }
         }
         // "Farid Haddad": a surname after a given name is a person's, wherever else it
         // stands alone ("Haddad skipped the dry run", "Okonkwo's migration").
@@ -767,6 +811,16 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
             ROLE_LABELS.contains(&label.as_str())
                 && words_of(names).all(|w| w.starts_with(char::is_uppercase) || one_of(w, &["and"]))
         });
+        // "Systems: shop site, Bilby Payments, Bruce (our bot)": a list of things.
+        let listed_as_thing = prefix.split_once(':').is_some_and(|(label, _)| {
+            label.len() <= 40 && {
+                let label = label.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+                THING_LABELS.contains(&label.as_str())
+            }
+        });
+        if listed_as_thing {
+            ev.thing += 2;
+        }
         // "declared by Okonkwo", "acknowledged by Okonkwo": what only people are the agent of.
         let agent = prev.is_some_and(|p| p == "by")
             && words_of(before).collect::<Vec<_>>().iter().rev().nth(1).is_some_and(|w| {

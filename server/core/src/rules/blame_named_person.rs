@@ -2298,8 +2298,19 @@ fn consequence(
         && words.iter().any(|w| {
             matches!(w.as_str(), "not" | "no" | "nothing" | "never" | "none" | "nobody") || w.ends_with("n't")
         });
+    // "so we knew exactly who paid twice", "so we could see which orders failed": what the
+    // act let people learn of the harm, not harm it did.
+    let learnt = !lost && {
+        let opening = &words[..words.len().min(4)];
+        opening.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "knew" | "know" | "see" | "saw" | "found" | "learned" | "learnt" | "identified" | "understood" | "tell"
+            )
+        }) && !opening.iter().any(|w| matches!(w.as_str(), "nobody" | "no" | "not" | "never") || w.ends_with("n't"))
+    };
     // "so it kept failing" was failing before; "… for another 40 min" failed longer for it.
-    if denied || (!prolonged(&words) && words.iter().any(|w| ALREADY.contains(&w.as_str()) && w != "still")) {
+    if denied || learnt || (!prolonged(&words) && words.iter().any(|w| ALREADY.contains(&w.as_str()) && w != "still")) {
         return;
     }
     let named_harm =
@@ -2400,7 +2411,15 @@ fn consequence(
 /// clause: "ignored *by* Bartek", "never updated after the move *by* Marek".
 fn agent_after(tokens: &[Token<'_>], last: usize) -> Option<usize> {
     let by = (last + 1..tokens.len().min(last + 9)).find(|&i| tokens[i].lower() == "by")?;
-    tokens[last + 1..by].iter().all(|t| !matches!(t.text, "," | ";" | "." | ":")).then_some(by)
+    // "was suspended after an abuse report by @lin", "removed following a request by
+    // Dana": the agent of the report, not of the act.
+    tokens[last + 1..by]
+        .iter()
+        .all(|t| {
+            !matches!(t.text, "," | ";" | "." | ":")
+                && !matches!(t.lower().as_str(), "after" | "following" | "upon" | "per" | "before")
+        })
+        .then_some(by)
 }
 
 /// Whether an omission's trigger stands in a passive of a duty: "was *never* updated",
@@ -4411,7 +4430,12 @@ fn agent_read(
     }) else {
         return false;
     };
-    if tokens[participle + 1..by].iter().any(|t| matches!(t.text, "," | ";" | "." | ":")) {
+    // (Not "suspended after an abuse report by @lin": the report's agent; see
+    // [`agent_after`].)
+    if tokens[participle + 1..by].iter().any(|t| {
+        matches!(t.text, "," | ";" | "." | ":")
+            || matches!(t.lower().as_str(), "after" | "following" | "upon" | "per" | "before")
+    }) {
         return false;
     }
     // Harm in the clause: the participle itself, or the words of the sentence around it.
@@ -5190,9 +5214,12 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
             let starts =
                 before.is_none_or(|k| matches!(bytes[k], b'.' | b'!' | b'?' | b'\n' | b':' | b'-' | b'|' | b'>'));
             let word = &masked[from + i..from + end];
+            // ("TK deployed ruleset 2025.02 to production without …": initials whose name
+            // the document writes whole, however far the act.)
             if !starts
                 || word.contains('\'')
                 || (!crate::lexicon::is_sentence_word(word) && crate::people::is_given_name(word))
+                || (crate::lexicon::initials_shaped(word.as_bytes()) && who.is_name(word))
             {
                 return true;
             }
@@ -5207,7 +5234,7 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
                 && (harm == Consequence
                     || harm == Mark && marks_the_act_itself(HARMS[hit.trigger].0)
                     || hit.range.start.saturating_sub(from + end) <= 24)
-                && !crate::lexicon::is_sentence_word(word)
+                && (!crate::lexicon::is_sentence_word(word) || modal_name_acting(word, &masked[from + end..]))
                 // "RB did not compare …", where the document writes Rodel Bautista whole.
                 && (crate::lexicon::initials_shaped(word.as_bytes()) && who.is_name(word)
                     || match crate::people::name_class(word) {
@@ -5226,6 +5253,17 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
         i = run_end(bytes, end);
     }
     false
+}
+
+/// Whether `word`, a name that is also a modal ("Will"), opens a sentence as the name:
+/// a past tense or another modal comes next ("Will skipped …", "Will might have …"),
+/// where the modal takes a verb's base form ("Will the fix hold?").
+fn modal_name_acting(word: &str, after: &str) -> bool {
+    word == "Will"
+        && after.strip_prefix(' ').is_some_and(|rest| {
+            let next = rest.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')).next();
+            next.is_some_and(crate::people::past_or_modal)
+        })
 }
 
 /// The bytes of a run of prose that a name, he or she may start: a word's (letters,
@@ -6241,6 +6279,44 @@ mod tests {
             // Letters that are no one's initials in the document.
             "- on the bridge: Jun Takahashi\n\nQA disabled the disk alert.",
             "DB dropped the orders table.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
+    }
+
+    #[test]
+    fn modal_names_dotted_dates_far_initials_and_duties_of_record() {
+        for hit in [
+            // "Will" before a past tense or a modal is the name.
+            "- present: Will Carter, Pip Jones\n\nWill skipped the post-migration checklist.",
+            "- present: Will Carter, Pip Jones\n\nWill might also have removed the www record when he edited the zone.",
+            // A day and month written with points does not end the sentence.
+            "Mr. Becker's change of 07.02. left the availability group without automatic failover.",
+            // Initials whose name the document writes, however far the act.
+            "- Present: Tomasz Kowalczyk (TK), engineer\n\nTK deployed ruleset 2025.02 to production without running the regression.",
+            // Duties of record: executing a step, entering a change, closing an action item,
+            // informing (Indian English "intimate").
+            "Abhishek did not execute the job status validation before closing the change.",
+            "Thomas did not enter the change in the change log.",
+            "The action item from the December storm was never closed by Nadia.",
+            "Priya did not intimate the batch operations team about the change in date.",
+            "- Owners: Hoa, Bruce\n\nBruce deleted the orders table.",
+        ] {
+            assert_eq!(flagged(ID, hit).len(), 1, "{hit}: {:?}", flagged(ID, hit));
+        }
+        for fine in [
+            "Will the new check catch this?",
+            "- Will restart the pods after the freeze.",
+            "Will need to rerun the migration tomorrow.",
+            "The change of 07.02. was reviewed by two people.",
+            "Dana closed the incident at 11:40.",
+            "Dana entered the incident channel at 02:10.",
+            // The agent of the report, not of the act.
+            "The exfiltration domain was suspended after an abuse report by Dana.",
+            // What an act let people learn of the harm.
+            "Minh shared a query, so we knew exactly who paid twice.",
+            // A list of things names a bot, not a person.
+            "- Systems: Bilby, Bruce\n\nBruce deleted the orders table.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

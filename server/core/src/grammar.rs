@@ -1501,7 +1501,8 @@ fn classify_head(
     if lexicon::is_role(&lower) {
         return Some((PersonKind::Role, tokens[part[0]].start..t.end));
     }
-    if lexicon::is_group(&lower) && human_verb {
+    // ("IT should have noticed": the department, in capitals, not the pronoun.)
+    if (lexicon::is_group(&lower) || t.text == "IT") && human_verb {
         return Some((PersonKind::Role, tokens[part[0]].start..t.end));
     }
     // "Our SRE Paulo", "the on-call engineer Dana": a role, then the person's name.

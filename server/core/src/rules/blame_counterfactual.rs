@@ -1303,6 +1303,19 @@ mod tests {
     }
 
     #[test]
+    fn departments_in_capitals_and_recognising() {
+        for hit in [
+            "IT should have waited for the storm to pass before deploying.",
+            "The Service Desk should have recognised the pattern after the second call.",
+        ] {
+            assert_eq!(flagged(ID, hit).len(), 1, "{hit}: {:?}", flagged(ID, hit));
+        }
+        for fine in ["It should have waited for the lock.", "The IT dashboard should have shown the queue."] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
+    }
+
+    #[test]
     fn leaves_systems_recommendations_and_impact_alone() {
         for fine in [
             "The alert should have fired within two minutes.",

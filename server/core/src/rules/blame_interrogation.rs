@@ -105,6 +105,11 @@ const TRIGGERS: &[&str] = &[
     "what was he thinking",
     "what was she thinking",
     "what were they thinking",
+    // Reported: "JM asked TK what he was thinking when he deployed".
+    "what he was thinking",
+    "what she was thinking",
+    "what they were thinking",
+    "what you were thinking",
     "how could you",
     "how could he",
     "how could she",
@@ -287,8 +292,26 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         out.add(hit.range.start..q_end, "Asks a person to justify a choice: ask what made it make sense at the time.");
         return;
     }
+    // "JM asked TK what he was thinking when he deployed": the question reported, put to
+    // the person by someone at the review (not "we no longer ask what she was thinking").
+    if trigger.ends_with(" thinking") && !trigger.starts_with("what were") && !trigger.starts_with("what was") {
+        let before: Vec<String> =
+            tokens[t_index.saturating_sub(6)..t_index].iter().map(|t| t.lower().as_str().to_string()).collect();
+        let asked = before.iter().any(|w| matches!(w.as_str(), "asked" | "asks" | "demanded" | "wondered"))
+            || before.windows(2).any(|w| w[0] == "to" && w[1] == "know");
+        let instead = ["instead of", "rather than", "not ask", "n't ask", "never ask", "no longer ask", "avoid"]
+            .iter()
+            .any(|p| said.contains(p));
+        if asked && !instead {
+            out.add(hit.range.start..q_end, "Asks a person to justify a choice: ask what made it make sense at the time.");
+        }
+        return;
+    }
     if trigger.starts_with("what were") || trigger.starts_with("what was") || trigger.starts_with("how ") {
-        if !is_question && !text[sentence.range.clone()].trim_end().ends_with('!') && t_index != 0 {
+        // "like what were you thinking marco": put to someone, with or without its "?".
+        let addressed = trigger == "what were you thinking"
+            && !["instead of", "rather than", "not ask", "n't ask", "never ask", "avoid"].iter().any(|p| said.contains(p));
+        if !is_question && !text[sentence.range.clone()].trim_end().ends_with('!') && t_index != 0 && !addressed {
             return;
         }
         out.add(hit.range.start..q_end, "Asks a person to justify a choice: ask what made it make sense at the time.");
@@ -433,6 +456,9 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
                 && lexicon::is_title(lower.trim_end_matches('.'))
                 && after.get(1).is_some_and(|t| t.is_capitalised()))
             || who.text.starts_with('@')
+            // "Why did IT not roll back …?": the department; "why did bao rotate …?": a
+            // person the document writes in lowercase.
+            || (person_at == 0 && (who.text == "IT" || ctx.who().is_handle(who.text)))
             // "Why did the on-call engineer …": a role after its modifiers.
             || (person_at == 1 && after.iter().skip(2).take(2).any(|t| lexicon::is_role(&t.lower())));
         if !person || !is_question {
@@ -600,6 +626,28 @@ mod tests {
             ("Why did Oksana restart the primary?", "Why did Oksana restart the primary"),
         ] {
             assert_eq!(flagged(ID, q), [want], "{q}");
+        }
+    }
+
+    #[test]
+    fn reported_and_unmarked_questions_and_departments() {
+        for hit in [
+            "JM asked TK what he was thinking when he deployed on a storm-warning day.",
+            "Dana wanted to know what she was thinking when she skipped the canary.",
+            "like what were you thinking marco",
+            "Why did IT not roll back as soon as the queue passed 500 requests?",
+            "- people: @bao, @kylie\n\nWhy did bao rotate the keys on the night before the sale?",
+        ] {
+            assert_eq!(flagged(ID, hit).len(), 1, "{hit}: {:?}", flagged(ID, hit));
+        }
+        for fine in [
+            "We no longer ask what she was thinking; we ask what she knew.",
+            "Instead of asking what he was thinking, ask what the dashboard showed.",
+            "He explained what he was thinking at the time: the queue looked normal.",
+            "Don't ask \"what were you thinking\" in a review.",
+            "Why did it not roll back?",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }
     }
 

@@ -3029,7 +3029,12 @@ fn is_act(tokens: &[Token<'_>], i: usize) -> bool {
         return false;
     }
     // "unused", "unreviewed": adjectives, unless the verb list knows them ("unpinned").
-    let adjective = w.starts_with("un") && !crate::verbs::is_finite_or_participle(w);
+    // ("unpacked the 97 orders": a verb the list lacks, with its object after it.)
+    let object_next = tokens.get(i + 1).is_some_and(|n| {
+        n.text.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(n.lower().as_str(), "the" | "a" | "an" | "all" | "every" | "both" | "our" | "their" | "his" | "her")
+    });
+    let adjective = w.starts_with("un") && !crate::verbs::is_finite_or_participle(w) && !object_next;
     if is_neutral_act(w)
         || (w.len() >= 5 && w.ends_with("ed") && !adjective && !matches!(w, "indeed" | "hundred" | "speed"))
     {
@@ -3064,7 +3069,20 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
     // Done twice is harm only for an act that moves money, data or messages ("sent",
     // "charged", "ran the import"), not "paged the DBA twice".
     let repeated = REPEATS.contains(&mark);
+    // "put the stock back on the shelves without checking with Hoa first": a check skipped
+    // makes any act one, an undoing or a repair too.
+    let check_skipped = mark == "without"
+        && tokens.get(at + 1).is_some_and(|t| {
+            matches!(
+                t.lower().as_str(),
+                "checking" | "verifying" | "testing" | "confirming" | "telling" | "informing" | "notifying" | "asking"
+                    | "consulting" | "reviewing" | "validating"
+            )
+        });
     let fits = |i: usize| {
+        if check_skipped && !matches!(tokens[i].lower().as_str(), "checked" | "verified" | "tested" | "confirmed") {
+            return true;
+        }
         let l = tokens[i].lower();
         // "rolled back the bad deploy", "backed out the broken change": undoing it.
         let next = tokens.get(i + 1).map(|n| n.lower());
@@ -3309,6 +3327,9 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
                 if let Some(by) = participle.and_then(|p| (p + 1..clause_end).find(|&i| tokens[i].lower() == "by")) {
                     agent(ctx, tokens, by, &who, true, out);
                 }
+            }
+            if matches!(trigger, "without" | "with no") {
+                nominal_act_without(ctx, tokens, t_index, last, &opening, &who, out);
             }
             return;
         };
@@ -5077,6 +5098,50 @@ fn is_name_here(who: &Who<'_>, word: &str) -> bool {
     who.is_name(word) || who.document.is_some_and(|people| unknown_name(people, who, word))
 }
 
+/// A report's nominal style: an act written as a noun that opens the cell or item, done
+/// without a safeguard, by a person the row's cell before names or a "by" names: "| Mr.
+/// Becker | End of maintenance without reset of the failover mode |", "Execution of the
+/// maintenance by Mr. Becker alone, without the four-eyes principle".
+fn nominal_act_without(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    t_index: usize,
+    last: usize,
+    opening: &PhraseHit,
+    who: &Who<'_>,
+    out: &mut Report<'_>,
+) {
+    let Some(first) = tokens[..t_index].iter().position(Token::is_word) else { return };
+    let noun = tokens[first].lower();
+    let nominal = ["ion", "ment", "ing", "al"].iter().any(|e| noun.ends_with(e)) || matches!(noun.as_str(), "end" | "start");
+    if !nominal || tokens.get(first + 1).is_none_or(|t| t.lower() != "of") {
+        return;
+    }
+    let after: Vec<String> =
+        tokens[last + 1..].iter().filter(|t| t.is_word()).take(4).map(|t| t.lower().as_str().to_string()).collect();
+    if !without_harm(&after) {
+        return;
+    }
+    // The person: after a "by" before the mark (past a title), or in the cell before.
+    let by_name = (first + 2..t_index).find(|&i| tokens[i].lower() == "by").and_then(|by| {
+        let mut p = next_word(tokens, by)?;
+        if crate::lexicon::is_title(&p.1.lower()) {
+            p = next_word(tokens, p.0).filter(|(_, t)| t.is_capitalised())?;
+        }
+        names_someone_here(who, p.1).then_some(p.1.range())
+    });
+    let row = in_table_row(ctx.doc.text, opening) && lead_in_names_someone(ctx, opening, who);
+    if by_name.is_some() || row {
+        let message = if row {
+            "Names a person (in the cell before) as the one who broke or missed something: name the role and \
+             describe the conditions."
+        } else {
+            "Names a person as the one who broke or missed something: name the role and describe the conditions."
+        };
+        out.add(by_name.unwrap_or(tokens[first].start..tokens[last].end), message);
+    }
+}
+
 /// Whether a token names someone: a `@handle`, or a capitalised name (see [`is_name_here`]).
 fn names_someone_here(who: &Who<'_>, t: &Token<'_>) -> bool {
     t.text.starts_with('@') || (t.is_capitalised() && is_name_here(who, t.text))
@@ -6301,6 +6366,12 @@ mod tests {
             "The action item from the December storm was never closed by Nadia.",
             "Priya did not intimate the batch operations team about the change in date.",
             "- Owners: Hoa, Bruce\n\nBruce deleted the orders table.",
+            // A check skipped makes any act one, an undoing too; a verb the list lacks.
+            "Jarrah put the stock back on the shelves without checking with Hoa first.",
+            "Jarrah unpacked the orders without checking the payment status.",
+            // A report's nominal style.
+            "| Time | Person | Action |\n| --- | --- | --- |\n| 16:10 | Mr. Becker | End of maintenance without reset of the failover mode. |",
+            "- Execution of the maintenance by Mr. Becker alone, without the four-eyes principle.",
         ] {
             assert_eq!(flagged(ID, hit).len(), 1, "{hit}: {:?}", flagged(ID, hit));
         }
@@ -6317,6 +6388,11 @@ mod tests {
             "Minh shared a query, so we knew exactly who paid twice.",
             // A list of things names a bot, not a person.
             "- Systems: Bilby, Bruce\n\nBruce deleted the orders table.",
+            "Dana fixed the config without waiting for the meeting.",
+            "Dana checked the replica without touching the primary.",
+            "| Time | Person | Action |\n| --- | --- | --- |\n| 07:15 | Ms. Novak | Restoration of the failover mode without interruption. |",
+            "- Replacement of the disk by Mr. Becker without downtime.",
+            "- Execution of the maintenance without the four-eyes principle.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -3795,7 +3795,21 @@ fn harm_holds(
                         "stopped" | "ended" | "fixed" | "resolved" | "cleared" | "restored" | "closed" | "contained"
                     )
             });
-            if repaired {
+            // "yanked 3.2.1 and then deleted its files", "revoked the token and deleted the
+            // leaked key": clearing out what an act of containment just took out of use.
+            let contained = (t_index.saturating_sub(12)..t_index).any(|i| {
+                matches!(
+                    tokens[i].lower().as_str(),
+                    "yanked" | "revoked" | "quarantined" | "isolated" | "unpublished" | "pulled"
+                )
+            }) && tokens[t_index.saturating_sub(3)..t_index].iter().any(|t| t.lower() == "and")
+                && words.first().is_some_and(|w| {
+                    matches!(w.as_str(), "its" | "their" | "the" | "every" | "all")
+                        && words.iter().take(3).any(|o| {
+                            matches!(o.as_str(), "its" | "their" | "leaked" | "malicious" | "compromised" | "exposed")
+                        })
+                });
+            if repaired || contained {
                 return None;
             }
             // "dropped the corrupted partitions", "deleted the stuck jobs": clearing up;
@@ -6372,6 +6386,7 @@ mod tests {
             // A report's nominal style.
             "| Time | Person | Action |\n| --- | --- | --- |\n| 16:10 | Mr. Becker | End of maintenance without reset of the failover mode. |",
             "- Execution of the maintenance by Mr. Becker alone, without the four-eyes principle.",
+            "Dana rolled back the change and deleted the orders table.",
         ] {
             assert_eq!(flagged(ID, hit).len(), 1, "{hit}: {:?}", flagged(ID, hit));
         }
@@ -6393,6 +6408,9 @@ mod tests {
             "| Time | Person | Action |\n| --- | --- | --- |\n| 07:15 | Ms. Novak | Restoration of the failover mode without interruption. |",
             "- Replacement of the disk by Mr. Becker without downtime.",
             "- Execution of the maintenance without the four-eyes principle.",
+            // Clearing out what an act of containment took out of use.
+            "Dana yanked the release and then deleted its files.",
+            "Dana revoked the token and deleted the leaked key.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -113,6 +113,9 @@ const PREVENTION: &[&str] = &[
     "sure",
     "exclude",
     "zero",
+    // A report's nominal style: "Objective of D7: exclusion of any recurrence".
+    "exclusion",
+    "elimination",
 ];
 
 /// Verbs of happening: denied in the future tense they promise ("this will not happen again").
@@ -449,6 +452,8 @@ mod tests {
         );
         assert_eq!(flagged(ID, "Make sure this doesn't happen again."), ["Make sure this doesn't happen again"]);
         assert_eq!(flagged(ID, "We must avoid a recurrence."), ["avoid a recurrence"]);
+        assert_eq!(flagged(ID, "Objective of D7: exclusion of any recurrence of this failure at all plants.").len(), 1);
+        assert!(flagged(ID, "The elimination of the recurring timeout needs a new pool size.").is_empty());
         assert_eq!(flagged(ID, "Never again."), ["Never again"]);
         assert_eq!(flagged(ID, "We added a check so this won't happen again."), ["so this won't happen again"]);
         assert_eq!(flagged(ID, "We will never let a bad deploy through again."), ["never let"]);

@@ -844,8 +844,26 @@ fn subject_within(
             !t.is_capitalised()
                 && (matches!(
                     b.as_str(),
-                    "know" | "knew" | "known" | "ask" | "asked" | "asking" | "wondered" | "sure" | "see" | "saw" | "tell"
-                        | "told" | "check" | "checked" | "find" | "found" | "out" | "about" | "decide" | "decided"
+                    "know"
+                        | "knew"
+                        | "known"
+                        | "ask"
+                        | "asked"
+                        | "asking"
+                        | "wondered"
+                        | "sure"
+                        | "see"
+                        | "saw"
+                        | "tell"
+                        | "told"
+                        | "check"
+                        | "checked"
+                        | "find"
+                        | "found"
+                        | "out"
+                        | "about"
+                        | "decide"
+                        | "decided"
                 ) || (b.len() > 4 && b.ends_with("ly")))
         };
         if l == "who" && asked(&tokens[end]) {

@@ -573,7 +573,6 @@ fn one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
-
 /// Whether `word` is a past tense ("skipped", "forgot", "didn't") or a modal ("might"):
 /// what cannot follow the modal "will", so a capitalised "Will" before it is a name.
 /// Verbs whose past is their base ("set", "put") and bases ending in "-ed" ("need") are
@@ -582,9 +581,8 @@ pub(crate) fn past_or_modal(word: &str) -> bool {
     crate::text::with_ascii_lowercase(word, |lower| {
         let lower = lower.replace('\u{2019}', "'");
         let lower = lower.as_str();
-        const FORMS: &[&str] = &[
-            "was", "wasn't", "had", "hadn't", "did", "didn't", "might", "would", "could", "should", "must", "may",
-        ];
+        const FORMS: &[&str] =
+            &["was", "wasn't", "had", "hadn't", "did", "didn't", "might", "would", "could", "should", "must", "may"];
         if FORMS.contains(&lower) {
             return true;
         }

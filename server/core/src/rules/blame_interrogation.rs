@@ -205,6 +205,14 @@ const SET_ASIDE: &[&str] = &[
     "not the question",
 ];
 
+/// Whether a sentence (lowercase) advises against the question it quotes: "instead of
+/// asking what he was thinking", "we no longer ask …", "don't ask …".
+fn advised_against(said: &str) -> bool {
+    ["instead of", "rather than", "not ask", "n't ask", "never ask", "no longer ask", "avoid"]
+        .iter()
+        .any(|p| said.contains(p))
+}
+
 /// Whether `text` is a paragraph's number ("5.6", "3.", "12)"): a question after it still
 /// opens its sentence.
 fn is_numbering(text: &str) -> bool {
@@ -299,18 +307,17 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             tokens[t_index.saturating_sub(6)..t_index].iter().map(|t| t.lower().as_str().to_string()).collect();
         let asked = before.iter().any(|w| matches!(w.as_str(), "asked" | "asks" | "demanded" | "wondered"))
             || before.windows(2).any(|w| w[0] == "to" && w[1] == "know");
-        let instead = ["instead of", "rather than", "not ask", "n't ask", "never ask", "no longer ask", "avoid"]
-            .iter()
-            .any(|p| said.contains(p));
-        if asked && !instead {
-            out.add(hit.range.start..q_end, "Asks a person to justify a choice: ask what made it make sense at the time.");
+        if asked && !advised_against(&said) {
+            out.add(
+                hit.range.start..q_end,
+                "Asks a person to justify a choice: ask what made it make sense at the time.",
+            );
         }
         return;
     }
     if trigger.starts_with("what were") || trigger.starts_with("what was") || trigger.starts_with("how ") {
         // "like what were you thinking marco": put to someone, with or without its "?".
-        let addressed = trigger == "what were you thinking"
-            && !["instead of", "rather than", "not ask", "n't ask", "never ask", "avoid"].iter().any(|p| said.contains(p));
+        let addressed = trigger == "what were you thinking" && !advised_against(&said);
         if !is_question && !text[sentence.range.clone()].trim_end().ends_with('!') && t_index != 0 && !addressed {
             return;
         }

@@ -2413,13 +2413,13 @@ fn agent_after(tokens: &[Token<'_>], last: usize) -> Option<usize> {
     let by = (last + 1..tokens.len().min(last + 9)).find(|&i| tokens[i].lower() == "by")?;
     // "was suspended after an abuse report by @lin", "removed following a request by
     // Dana": the agent of the report, not of the act.
-    tokens[last + 1..by]
-        .iter()
-        .all(|t| {
-            !matches!(t.text, "," | ";" | "." | ":")
-                && !matches!(t.lower().as_str(), "after" | "following" | "upon" | "per" | "before")
-        })
-        .then_some(by)
+    tokens[last + 1..by].iter().all(|t| !matches!(t.text, "," | ";" | "." | ":") && !before_a_deed(t)).then_some(by)
+}
+
+/// Whether a token opens a phrase with a deed of its own, whose "by" is that deed's:
+/// "after an abuse report by @lin", "following a request by Dana".
+fn before_a_deed(t: &Token<'_>) -> bool {
+    matches!(t.lower().as_str(), "after" | "following" | "upon" | "per" | "before")
 }
 
 /// Whether an omission's trigger stands in a passive of a duty: "was *never* updated",
@@ -3032,7 +3032,10 @@ fn is_act(tokens: &[Token<'_>], i: usize) -> bool {
     // ("unpacked the 97 orders": a verb the list lacks, with its object after it.)
     let object_next = tokens.get(i + 1).is_some_and(|n| {
         n.text.starts_with(|c: char| c.is_ascii_digit())
-            || matches!(n.lower().as_str(), "the" | "a" | "an" | "all" | "every" | "both" | "our" | "their" | "his" | "her")
+            || matches!(
+                n.lower().as_str(),
+                "the" | "a" | "an" | "all" | "every" | "both" | "our" | "their" | "his" | "her"
+            )
     });
     let adjective = w.starts_with("un") && !crate::verbs::is_finite_or_participle(w) && !object_next;
     if is_neutral_act(w)
@@ -3075,8 +3078,17 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
         && tokens.get(at + 1).is_some_and(|t| {
             matches!(
                 t.lower().as_str(),
-                "checking" | "verifying" | "testing" | "confirming" | "telling" | "informing" | "notifying" | "asking"
-                    | "consulting" | "reviewing" | "validating"
+                "checking"
+                    | "verifying"
+                    | "testing"
+                    | "confirming"
+                    | "telling"
+                    | "informing"
+                    | "notifying"
+                    | "asking"
+                    | "consulting"
+                    | "reviewing"
+                    | "validating"
             )
         });
     let fits = |i: usize| {
@@ -4467,10 +4479,7 @@ fn agent_read(
     };
     // (Not "suspended after an abuse report by @lin": the report's agent; see
     // [`agent_after`].)
-    if tokens[participle + 1..by].iter().any(|t| {
-        matches!(t.text, "," | ";" | "." | ":")
-            || matches!(t.lower().as_str(), "after" | "following" | "upon" | "per" | "before")
-    }) {
+    if tokens[participle + 1..by].iter().any(|t| matches!(t.text, "," | ";" | "." | ":") || before_a_deed(t)) {
         return false;
     }
     // Harm in the clause: the participle itself, or the words of the sentence around it.
@@ -5127,7 +5136,8 @@ fn nominal_act_without(
 ) {
     let Some(first) = tokens[..t_index].iter().position(Token::is_word) else { return };
     let noun = tokens[first].lower();
-    let nominal = ["ion", "ment", "ing", "al"].iter().any(|e| noun.ends_with(e)) || matches!(noun.as_str(), "end" | "start");
+    let nominal =
+        ["ion", "ment", "ing", "al"].iter().any(|e| noun.ends_with(e)) || matches!(noun.as_str(), "end" | "start");
     if !nominal || tokens.get(first + 1).is_none_or(|t| t.lower() != "of") {
         return;
     }

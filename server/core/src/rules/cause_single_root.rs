@@ -487,6 +487,22 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
                 && after[..c].iter().filter(|t| t.is_word()).count() == 1
                 && after[..c].iter().any(|t| NAMING.contains(&t.lower().as_str())))
     });
+    // "Root cause (as agreed by the meeting): …": an aside that settles it (not "(to be
+    // confirmed)", "(suspected)").
+    let settled_aside = || {
+        let c = after.iter().take(12).position(|t| t.text == ":")?;
+        let words = || after[..c].iter().map(|t| t.lower());
+        (at_start
+            && after[0].text == "("
+            && c >= 2
+            && after[c - 1].text == ")"
+            && words().any(|w| NAMING.contains(&w.as_str()) || w == "agreed")
+            && !words().any(|w| {
+                matches!(w.as_str(), "to" | "not" | "suspected" | "pending" | "tentative" | "preliminary" | "likely")
+            }))
+        .then_some(c)
+    };
+    let label_end = label_end.or_else(settled_aside);
     let label = label_end.is_some()
         || (text[hit.range.end..].starts_with("**:") || text[hit.range.end..].starts_with(":**"))
         || (at_start && text[hit.range.end..].trim_start().starts_with('='));
@@ -662,6 +678,14 @@ mod tests {
         assert_eq!(flagged(ID, "**Root cause.** The payment batch had been moved to 16:30."), ["Root cause"]);
         assert!(flagged(ID, "**Root cause.** Unknown.").is_empty());
         assert!(flagged(ID, "We looked for a root cause. The batch had been moved.").is_empty());
+    }
+
+    #[test]
+    fn a_label_with_an_aside_that_settles_it() {
+        assert_eq!(flagged(ID, "Root cause (as agreed by the meeting): legality cache disabled.").len(), 1);
+        assert_eq!(flagged(ID, "Root cause (confirmed by the vendor): a firmware bug.").len(), 1);
+        assert!(flagged(ID, "Root cause (suspected): the cache.").is_empty());
+        assert!(flagged(ID, "Root cause (to be confirmed): the cache.").is_empty());
     }
 
     #[test]

@@ -450,6 +450,9 @@ const HARMS: &[(&str, Harm)] = &[
     ("over a failing", Mark),
     ("over the failing", Mark),
     ("as a false alarm", Mark),
+    // "closed the storage warning as a known issue": a warning dismissed.
+    ("as a known issue", Mark),
+    ("as known issue", Mark),
     ("thinking it was", Mark),
     ("thinking this was", Mark),
     ("thinking they were", Mark),
@@ -2844,6 +2847,11 @@ fn done_wrongly(words: &[String]) -> bool {
                     && i > 1
                     && words[i - 2] == "as"
                     && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "alarm" | "positive")))
+                // "closed the storage warning as a known issue".
+                || (w == "known"
+                    && i > 0
+                    && (words[i - 1] == "as" || i > 1 && words[i - 1] == "a" && words[i - 2] == "as")
+                    && words.get(i + 1).is_some_and(|n| n == "issue"))
                 || (w == "place" && i > 0 && words[i - 1] == "in" && words.get(i + 1).is_some_and(|n| n == "of"))
                 || mistaken_belief(&words[i..])
         })
@@ -3264,6 +3272,15 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return;
     };
     let tokens = &sentence.tokens;
+    // "as a known issue" dismisses a warning ("closed the storage warning as a known
+    // issue"), not a ticket filed for one.
+    if trigger.ends_with("known issue")
+        && !tokens[t_index.saturating_sub(5)..t_index].iter().any(|t| {
+            matches!(t.lower().as_str(), "warning" | "warnings" | "alert" | "alerts" | "alarm" | "alarms" | "page")
+        })
+    {
+        return;
+    }
     let who = ctx.who();
     let last = tokens.iter().rposition(|t| t.start < hit.range.end).unwrap_or(t_index);
     // A word that makes an act wrong: the act is the nearest verb before it in its clause
@@ -6397,6 +6414,7 @@ mod tests {
             "| Time | Person | Action |\n| --- | --- | --- |\n| 16:10 | Mr. Becker | End of maintenance without reset of the failover mode. |",
             "- Execution of the maintenance by Mr. Becker alone, without the four-eyes principle.",
             "Dana rolled back the change and deleted the orders table.",
+            "Mr. Schulz had closed the storage warning as a known issue on Sunday morning.",
         ] {
             assert_eq!(flagged(ID, hit).len(), 1, "{hit}: {:?}", flagged(ID, hit));
         }
@@ -6421,6 +6439,8 @@ mod tests {
             // Clearing out what an act of containment took out of use.
             "Dana yanked the release and then deleted its files.",
             "Dana revoked the token and deleted the leaked key.",
+            "Dana closed the ticket as a known issue once the vendor patch was scheduled.",
+            "The disk warning is a known issue tracked in OPS-12.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

@@ -193,11 +193,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             }
             // "of 07.02. left": a day and month written with points keeps its last point
             // when the sentence goes on (see [`sentence_around`]).
-            if bytes.get(end) == Some(&b'.')
-                && bytes[start..end].contains(&b'.')
-                && bytes[start..end].iter().all(|&b| b.is_ascii_digit() || b == b'.')
-                && slice[end + 1..].trim_start_matches([' ', '\t']).starts_with(|c: char| c.is_lowercase())
-            {
+            if bytes.get(end) == Some(&b'.') && dotted_date_goes_on(&slice[start..end], &slice[end + 1..]) {
                 end += 1;
             }
         }
@@ -205,6 +201,15 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         i = end;
     }
     tokens
+}
+
+/// Whether `word` (before a full stop) is a day and month written with points ("07.02",
+/// "11.02.2025") and `rest`, after the stop, goes on in lowercase: "of 07.02. left". The
+/// stop ends no sentence, and the tokenizer keeps it with the date.
+fn dotted_date_goes_on(word: &str, rest: &str) -> bool {
+    word.contains('.')
+        && word.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && rest.trim_start_matches([' ', '\t']).starts_with(char::is_lowercase)
 }
 
 const ABBREVIATIONS: &[&str] =
@@ -235,10 +240,7 @@ pub fn sentence_around(text: &str, block: Range<usize>, offset: usize) -> Range<
         let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
         // "Mr. Becker's change of 07.02. left …": a day and month written with points, the
         // sentence going on in lowercase.
-        let dotted_date = word.len() >= 3
-            && word.contains('.')
-            && word.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            && text[i + 1..block.end].trim_start().starts_with(|c: char| c.is_lowercase());
+        let dotted_date = dotted_date_goes_on(word, &text[i + 1..block.end]);
         !(initial || dotted_date || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
     };
     // A sentence is looked for at most this far from the offset, so a megabyte-long line
@@ -758,8 +760,8 @@ fn subject_within(
         if t.is_word() && (AUXILIARY_SET.contains(l.as_str()) || is_filler(t)) && !t.text.starts_with('@') {
             // "who" is a relative pronoun, handled below, not a filler.
             // "Will skipped …", "Will might have …": a name, not the modal (see
-            // [`crate::people::past_or_modal`]).
-            if l == "who" || (t.text == "Will" && crate::people::past_or_modal(tokens[end].text)) {
+            // [`crate::people::modal_name_before`]).
+            if l == "who" || crate::people::modal_name_before(t.text, tokens[end].text) {
                 break;
             }
             // "Mehmet's restart of both nodes *at once* wiped …": an adverbial of two words.

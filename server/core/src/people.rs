@@ -577,7 +577,13 @@ fn one_of(word: &str, list: &[&str]) -> bool {
 /// what cannot follow the modal "will", so a capitalised "Will" before it is a name.
 /// Verbs whose past is their base ("set", "put") and bases ending in "-ed" ("need") are
 /// not.
-pub(crate) fn past_or_modal(word: &str) -> bool {
+/// Whether `word` is "Will" read as a name because of the word after it (see
+/// [`past_or_modal`]): "Will skipped …", "Will might have …".
+pub(crate) fn modal_name_before(word: &str, next: &str) -> bool {
+    word == "Will" && past_or_modal(next)
+}
+
+fn past_or_modal(word: &str) -> bool {
     crate::text::with_ascii_lowercase(word, |lower| {
         let lower = lower.replace('\u{2019}', "'");
         let lower = lower.as_str();
@@ -772,7 +778,7 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
             // "Will skipped the checklist", "Will might have removed the record": the modal
             // takes a verb's base form, so a past tense or another modal after it shows
             // the name.
-            if adjacent && word.eq_ignore_ascii_case("will") && next.is_some_and(past_or_modal) {
+            if adjacent && next.is_some_and(|n| modal_name_before(word, n)) {
                 ev.person += 2;
             }
         }
@@ -799,24 +805,18 @@ fn evidence_found(masked: &str, raw: &str, word: &str, finder: &memchr::memmem::
                 .rev()
                 .nth(1)
                 .is_some_and(|w| one_of(w, &["thanks", "kudos", "thank", "shout-out", "grateful"]));
-        // "Incident commander: Okonkwo", "Responders: Okonkwo, Mensah": a role's label at the
-        // line's start, then names.
-        let labelled = prefix.split_once(':').is_some_and(|(label, names)| {
-            if label.len() > 40 || label.bytes().any(|b| b.is_ascii_digit()) {
-                return false;
-            }
-            let label = label.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        // The label at the line's start: a role's, then names ("Incident commander:
+        // Okonkwo", "Responders: Okonkwo, Mensah"), or a list of things' ("Systems: shop
+        // site, Bilby Payments, Bruce (our bot)").
+        let line_label = prefix
+            .split_once(':')
+            .filter(|(label, _)| label.len() <= 40 && !label.bytes().any(|b| b.is_ascii_digit()))
+            .map(|(label, names)| (label.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase(), names));
+        let labelled = line_label.as_ref().is_some_and(|(label, names)| {
             ROLE_LABELS.contains(&label.as_str())
                 && words_of(names).all(|w| w.starts_with(char::is_uppercase) || one_of(w, &["and"]))
         });
-        // "Systems: shop site, Bilby Payments, Bruce (our bot)": a list of things.
-        let listed_as_thing = prefix.split_once(':').is_some_and(|(label, _)| {
-            label.len() <= 40 && {
-                let label = label.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-                THING_LABELS.contains(&label.as_str())
-            }
-        });
-        if listed_as_thing {
+        if line_label.as_ref().is_some_and(|(label, _)| THING_LABELS.contains(&label.as_str())) {
             ev.thing += 2;
         }
         // "declared by Okonkwo", "acknowledged by Okonkwo": what only people are the agent of.

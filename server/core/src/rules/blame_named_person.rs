@@ -3272,15 +3272,6 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
         return;
     };
     let tokens = &sentence.tokens;
-    // "as a known issue" dismisses a warning ("closed the storage warning as a known
-    // issue"), not a ticket filed for one.
-    if trigger.ends_with("known issue")
-        && !tokens[t_index.saturating_sub(5)..t_index].iter().any(|t| {
-            matches!(t.lower().as_str(), "warning" | "warnings" | "alert" | "alerts" | "alarm" | "alarms" | "page")
-        })
-    {
-        return;
-    }
     let who = ctx.who();
     let last = tokens.iter().rposition(|t| t.start < hit.range.end).unwrap_or(t_index);
     // A word that makes an act wrong: the act is the nearest verb before it in its clause
@@ -3832,11 +3823,8 @@ fn harm_holds(
                     "yanked" | "revoked" | "quarantined" | "isolated" | "unpublished" | "pulled"
                 )
             }) && tokens[t_index.saturating_sub(3)..t_index].iter().any(|t| t.lower() == "and")
-                && words.first().is_some_and(|w| {
-                    matches!(w.as_str(), "its" | "their" | "the" | "every" | "all")
-                        && words.iter().take(3).any(|o| {
-                            matches!(o.as_str(), "its" | "their" | "leaked" | "malicious" | "compromised" | "exposed")
-                        })
+                && words.iter().take(3).any(|o| {
+                    matches!(o.as_str(), "its" | "their" | "leaked" | "malicious" | "compromised" | "exposed")
                 });
             if repaired || contained {
                 return None;
@@ -4216,6 +4204,17 @@ fn worth_reading(masked: &str, hit: &PhraseHit, trigger: &str, harm: Harm) -> bo
         // would rather have been, not a wrong choice of thing.
         Mark if trigger == "instead of" => {
             after(20).next().is_none_or(|w| !grammar::is_preposition(&w.to_ascii_lowercase()))
+        }
+        // "closed the storage warning as a known issue": a warning dismissed, not a ticket
+        // filed for one.
+        Mark if trigger.ends_with("known issue") => {
+            let from = masked.floor_char_boundary(hit.range.start.saturating_sub(60).max(hit.block.start));
+            let before: Vec<&str> = words_between(masked, from, hit.range.start).collect();
+            before
+                .iter()
+                .rev()
+                .take(5)
+                .any(|w| lower_is(w, &["warning", "warnings", "alert", "alerts", "alarm", "alarms", "page"]))
         }
         Mark if trigger == "knowing" => after(80).take(10).any(|w| lower_is(w, STOP_SIGNS) || lower_is(w, KNOWN_RISKS)),
         Mark if trigger == "in the middle of" => after(30).take(3).all(|w| !lower_is(w, QUIET_TIMES)),
@@ -5365,11 +5364,10 @@ fn could_name_someone(masked: &str, hit: &PhraseHit, harm: Harm, who: &Who<'_>) 
 /// a past tense or another modal comes next ("Will skipped …", "Will might have …"),
 /// where the modal takes a verb's base form ("Will the fix hold?").
 fn modal_name_acting(word: &str, after: &str) -> bool {
-    word == "Will"
-        && after.strip_prefix(' ').is_some_and(|rest| {
-            let next = rest.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')).next();
-            next.is_some_and(crate::people::past_or_modal)
-        })
+    after.strip_prefix(' ').is_some_and(|rest| {
+        let next = rest.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')).next();
+        next.is_some_and(|next| crate::people::modal_name_before(word, next))
+    })
 }
 
 /// The bytes of a run of prose that a name, he or she may start: a word's (letters,

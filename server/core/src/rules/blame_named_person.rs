@@ -136,11 +136,15 @@ enum Harm {
     /// done wrongly: "was copy-pasted *by* Ferreira from the staging folder, so …", "was
     /// left unsigned *by* Farhana".
     Agent,
+    /// A change a named person made, as the subject of whatever it did to a system:
+    /// "Bjørn's rulechange removes the port opening", "Deshawn Carter's change to the
+    /// failover script left the standby pointed at an old database" (see [`owned_change`]).
+    Owned,
 }
 
 use Harm::{
     Accident, Act, Agent, Cause, Chose, Cleft, Consequence, Decision, Destroy, Down, Ensuing, Fault, Left, LiesWith,
-    Mark, Omission, OneWho, Reason, Safeguard, Through, Undo, Wrongly,
+    Mark, Omission, OneWho, Owned, Reason, Safeguard, Through, Undo, Wrongly,
 };
 
 /// Each trigger and what it says; the verbs in the forms a person's act takes (past
@@ -577,6 +581,47 @@ const HARMS: &[(&str, Harm)] = &[
     ("during the deploy freeze", Mark),
     ("during the release freeze", Mark),
     ("locked", Through),
+    // The changes a person makes, heard after a possessive (see [`owned_change`]).
+    ("change", Owned),
+    ("changes", Owned),
+    ("rulechange", Owned),
+    ("patch", Owned),
+    ("hotfix", Owned),
+    ("script", Owned),
+    ("update", Owned),
+    ("upgrade", Owned),
+    ("migration", Owned),
+    ("commit", Owned),
+    ("rollout", Owned),
+    ("release", Owned),
+    ("edit", Owned),
+    ("edits", Owned),
+    ("rota", Owned),
+    ("approval", Owned),
+    ("bump", Owned),
+    ("rules", Owned),
+    ("ruleset", Owned),
+    ("package", Owned),
+    ("trigger", Owned),
+    ("override", Owned),
+    ("cleanup", Owned),
+    ("schedule", Owned),
+    ("settings", Owned),
+    ("tweak", Owned),
+    ("swap", Owned),
+    ("rename", Owned),
+    ("merge", Owned),
+    ("push", Owned),
+    ("deploy", Owned),
+    ("deployment", Owned),
+    ("rule", Owned),
+    ("import", Owned),
+    ("rerun", Owned),
+    ("retry", Owned),
+    ("restart", Owned),
+    ("reload", Owned),
+    ("mapping", Owned),
+    ("clean-up", Owned),
     ("held a lock", Through),
     ("held the lock", Through),
     ("held locks", Through),
@@ -3250,6 +3295,9 @@ fn named(kind: PersonKind) -> bool {
 
 fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let (trigger, harm) = HARMS[hit.trigger];
+    if harm == Owned {
+        return owned_change(ctx, hit, out);
+    }
     // A mark's act may open the list item or table cell: "| Dana | Pushed a *bad* config |".
     // So may an earlier act the hit's is joined to: "| Roux | Continued alone and did not
     // inform …|".
@@ -3626,7 +3674,9 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             matches!(l.as_str(), "typo" | "decision" | "choice")
                 || HARMS.iter().any(|(p, h)| *h == Fault && *p == l.as_str())
         });
-        if faulted {
+        // A change of theirs whose act no table knows may have been read already (see
+        // [`owned_change`]).
+        if faulted || out.has_overlapping(&(owner.start..act.end)) {
             return;
         }
         let d = out.add(
@@ -4021,7 +4071,7 @@ fn harm_holds(
                 return None;
             }
         }
-        Act | Through => {}
+        Act | Through | Owned => {}
         Fault | Cleft | Mark | Decision | Reason | Consequence | OneWho | Ensuing | LiesWith | Agent => return None,
     }
     Some(only_through_a_thing)
@@ -5185,6 +5235,272 @@ fn nominal_act_without(
 /// Whether a token names someone: a `@handle`, or a capitalised name (see [`is_name_here`]).
 fn names_someone_here(who: &Who<'_>, t: &Token<'_>) -> bool {
     t.text.starts_with('@') || (t.is_capitalised() && is_name_here(who, t.text))
+}
+
+/// What a person's change may do without harm: go out, run, work, or make things better
+/// ("Priya's restore script worked the first time", "Ngaio's fix brought the batch
+/// through"). Anything else it does to a system is told of the change, and so of them.
+const CHANGE_DID_NO_HARM: &[&str] = &[
+    "went",
+    "goes",
+    "came",
+    "comes",
+    "ran",
+    "runs",
+    "took",
+    "takes",
+    "landed",
+    "lands",
+    "shipped",
+    "reached",
+    "passed",
+    "worked",
+    "works",
+    "succeeded",
+    "finished",
+    "completed",
+    "needed",
+    "needs",
+    "included",
+    "includes",
+    "showed",
+    "shows",
+    "looked",
+    "seemed",
+    "became",
+    "got",
+    "made",
+    "added",
+    "adds",
+    "created",
+    "updated",
+    "upgraded",
+    "changed",
+    "moved",
+    "fixed",
+    "fixes",
+    "restored",
+    "resolved",
+    "reduced",
+    "saved",
+    "avoided",
+    "kept",
+    "caught",
+    "found",
+    "matched",
+    "picked",
+    "brought",
+    "used",
+    "uses",
+    "sat",
+    "waited",
+    "stayed",
+    "helped",
+    "held",
+    "applied",
+    "hit",
+    "touched",
+    "covered",
+    "targeted",
+    "said",
+    "says",
+    "read",
+    "reads",
+    "listed",
+    "printed",
+    "logged",
+];
+
+/// What a change may take away that is the trouble itself: "cut the error rate in half"
+/// (see [`BAD_MEASURES`]), not "cut our capacity by ninety percent".
+const EASES: &[&str] = &[
+    "cut", "halved", "lowered", "stopped", "halted", "cleared", "dropped", "drops", "ended", "removed", "removes",
+    "brought",
+];
+
+/// Words after the act that say it put things right: "overwrote the column a second
+/// time, with the right values", "got the partitions moving again".
+const PUT_RIGHT: &[&str] = &["back", "cleanly", "correctly", "correct", "right", "safely", "fine", "properly"];
+
+/// "Bjørn's rulechange removes the port 4840 opening", "Deshawn Carter's change to the
+/// failover script in January left the standby server pointed at an old database",
+/// "Thandeka Nkosi's Windows patch on the HMI server caused the screens to freeze": a
+/// change a named person made, as the subject of what it did to a system, whatever the
+/// verb. Not what the change did to make things better or merely that it went out (see
+/// [`CHANGE_DID_NO_HARM`], [`helps`]), nor a change of theirs as an object ("paused
+/// Marvin's retry queue") or in a condition ("if Dana's change removes …").
+fn owned_change(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
+    // Most of these words have no possessive before them: a look at the bytes first.
+    let before = &ctx.doc.masked[hit.block.start..hit.range.start];
+    let possessive =
+        |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s") || matches!(w, "his" | "her" | "His" | "Her");
+    if !before.split_whitespace().rev().take(3).any(possessive) {
+        return;
+    }
+    let sentence = ctx.sentence(hit);
+    let tokens = &sentence.tokens;
+    let Some(t_index) = sentence.token_at(hit.range.start) else {
+        return;
+    };
+    let who = ctx.who();
+    // The owner: the possessive at most two words before the change ("Thandeka Nkosi's
+    // Windows patch"), a name's, a handle's or "his"/"her".
+    let Some(p) = (t_index.saturating_sub(3)..t_index).rev().find(|&i| {
+        let l = tokens[i].lower();
+        l.ends_with("'s") || l.ends_with("\u{2019}s") || crate::lexicon::SINGLING_POSSESSIVES.contains(&l.as_str())
+    }) else {
+        return;
+    };
+    if !tokens[p + 1..t_index].iter().all(|t| t.is_word() && !grammar::is_preposition(&t.lower())) {
+        return;
+    }
+    let owner_text = tokens[p].text;
+    let pronoun = crate::lexicon::SINGLING_POSSESSIVES.contains(&tokens[p].lower().as_str());
+    let handle = owner_text.starts_with('@') || who.is_handle(owner_text.trim_end_matches("'s"));
+    if !(pronoun || handle || (tokens[p].is_capitalised() && is_name_here(&who, owner_text))) {
+        return;
+    }
+    // The whole name and its title: "Mr. Tanvir's", "Deshawn Carter's".
+    let mut first = p;
+    while first > 0 && p - first < 3 && !pronoun {
+        let t = &tokens[first - 1];
+        let title = t.text == "." && first >= 2 && crate::lexicon::is_title(tokens[first - 2].lower().as_str());
+        let l = t.lower();
+        let title_without_point = t.is_word() && crate::lexicon::is_title(l.as_str());
+        let given_name = t.is_word() && t.is_capitalised() && !crate::lexicon::is_not_name(&l) && !opens_a_clause(&l);
+        if title {
+            first -= 2;
+        } else if title_without_point || given_name {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    // The change opens its clause: not an object ("paused Marvin's retry queue") nor a
+    // condition ("if Dana's change removes …").
+    let opener = first.checked_sub(1).map(|i| &tokens[i]);
+    if opener.is_some_and(|t| {
+        t.is_word() && !opens_a_clause(&t.lower()) && !t.text.starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        return;
+    }
+    let Some(verb) = verb_after_change(tokens, t_index) else {
+        return;
+    };
+    let act = tokens[verb].lower();
+    // Taking something away is harm by what was taken, which the tables judge when the
+    // change is the subject (see [`harm_holds`]): "Laila's patch removed the step that
+    // printed a banner" is clean.
+    let known = HARMS.iter().any(|&(t, h)| t == act.as_str() && h == Destroy);
+    if known || helps(act.as_str()) || CHANGE_DID_NO_HARM.contains(&act.as_str()) {
+        return;
+    }
+    // It did something to something: "removes the port opening" (not "failed at step 3").
+    let mut o = verb + 1;
+    while o < tokens.len()
+        && matches!(tokens[o].lower().as_str(), "off" | "out" | "down" | "up" | "over" | "away" | "also")
+    {
+        o += 1;
+    }
+    let Some(object) = tokens.get(o).filter(|t| t.is_word()) else {
+        return;
+    };
+    if grammar::is_preposition(&object.lower()) {
+        return;
+    }
+    let clause: Vec<String> = tokens[o..]
+        .iter()
+        .take_while(|t| !matches!(t.text, "." | ";" | "!" | "?" | "|"))
+        .filter(|t| t.is_word())
+        .take(14)
+        .map(|t| t.lower().as_str().to_string())
+        .collect();
+    // What it acted on was the trouble: "cut the error rate in half", "cordoned the two
+    // broken nodes, so the errors stopped".
+    let eased = EASES.contains(&act.as_str()) && clause.iter().take(6).any(|w| BAD_MEASURES.contains(&w.as_str()))
+        || clause.iter().take(4).any(|w| CLEARED.contains(&w.as_str()))
+        || clause.windows(2).any(|w| BAD_MEASURES.contains(&w[0].as_str()) && helps_stop(&w[1]));
+    if eased || clause.iter().any(|w| PUT_RIGHT.contains(&w.as_str())) {
+        return;
+    }
+    let range = tokens[first].start..tokens[verb].end;
+    if out.has_overlapping(&range) {
+        return;
+    }
+    let d = out
+        .add(range, "Names a person as the one who broke or caused something: describe the change and the conditions.");
+    let owner = tokens[first].start..tokens[p].end;
+    let new = reframe::case_for_position(starts_sentence(tokens, owner.start), "the");
+    d.fixes.extend(reframe::rewrite(ctx.doc, "Drop the person's name", owner, new));
+}
+
+/// "the errors *stopped*": a trouble's measure easing.
+fn helps_stop(word: &str) -> bool {
+    matches!(word, "stopped" | "fell" | "dropped" | "recovered" | "cleared" | "eased" | "subsided")
+}
+
+/// Words that open a clause whose subject may follow: "because Dana's change …".
+fn opens_a_clause(lower: &str) -> bool {
+    matches!(
+        lower,
+        "because" | "since" | "as" | "and" | "but" | "so" | "then" | "that" | "when" | "after" | "also" | "finally"
+    )
+}
+
+/// The verb a change (at `noun`) is the subject of, past the rest of its noun phrase, a
+/// phrase or two after it ("to the failover script in January", "at 10:38") and a
+/// relative clause between commas (", which had not been reviewed,"): "left", "is what
+/// turned", "had removed". `None` when the clause ends first or the verb is a copula
+/// ("was out by 18:00").
+fn verb_after_change(tokens: &[Token<'_>], noun: usize) -> Option<usize> {
+    let mut i = noun + 1;
+    let end = tokens.len().min(noun + 18);
+    while i < end {
+        let t = &tokens[i];
+        if !t.is_word() {
+            match t.text {
+                // ", which had not been reviewed,": past the relative clause.
+                "," => {
+                    let next = tokens.get(i + 1)?.lower();
+                    if !matches!(next.as_str(), "which" | "who" | "that") {
+                        return None;
+                    }
+                    i = (i + 2..end).find(|&j| tokens[j].text == ",")? + 1;
+                    continue;
+                }
+                // "at 10:38", "(from 2 June)".
+                ":" | "(" | ")" | "-" | "'" | "\u{2019}" | "`" => {}
+                number if number.starts_with(|c: char| c.is_ascii_digit()) => {}
+                _ => return None,
+            }
+            i += 1;
+            continue;
+        }
+        let l = t.lower();
+        match l.as_str() {
+            "is" | "was" if tokens.get(i + 1).is_some_and(|n| n.lower() == "what") => {
+                return Some(i + 2).filter(|&v| v < tokens.len())
+            }
+            "had" | "has" => return tokens.get(i + 1).filter(|n| crate::verbs::is_participle(n.text)).map(|_| i + 1),
+            "only" | "also" | "then" | "just" | "later" | "silently" | "quietly" => {}
+            _ if grammar::is_preposition(&l) => {}
+            _ if grammar::is_auxiliary(&l) || matches!(l.as_str(), "not" | "never" | "which" | "who" | "that") => {
+                return None
+            }
+            _ => {
+                let after_a_noun = tokens.get(i - 1).is_some_and(|b| {
+                    let b = b.lower();
+                    b.as_str() != "'" && !grammar::is_determiner(&b) && !grammar::is_preposition(&b)
+                });
+                let past = l.len() > 4 && l.ends_with("ed") && !l.ends_with("eed");
+                if after_a_noun && (past || crate::verbs::is_finite_or_participle(&l)) && !l.ends_with("ing") {
+                    return Some(i);
+                }
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// "Dana's mistake", "his fault", "a mistake by Dana".
@@ -6383,6 +6699,47 @@ mod tests {
             // Letters that are no one's initials in the document.
             "- on the bridge: Jun Takahashi\n\nQA disabled the disk alert.",
             "DB dropped the orders table.",
+        ] {
+            assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
+        }
+    }
+
+    #[test]
+    fn a_persons_change_as_the_subject_of_whatever_it_did() {
+        for hit in [
+            "Bjørn's rulechange blocks the port 4840 opening that the replication uses.",
+            "- Present: Deshawn Carter, Maria Flores\n\nDeshawn Carter's change to the failover script in January left the standby pointed at an old database.",
+            "Dana's change to the routing table on 28 June, which had not been reviewed, halved the bandwidth.",
+            "| 23:40 | Mr. Tanvir's upgrade script hid the `pay_component` view from the payroll module. |",
+            "- 13:50 — Ravi's patch on the HMI server caused the screens to freeze.",
+            "Mr Haldane's rota placed a single engineer on a two-person change.",
+            "Padraig's change in August is what turned the variance check into a warning.",
+            "Mohammed's second trigger at 10:38 submitted the file again.",
+            "Because Sofia's cleanup script sent every reminder twice, support was flooded.",
+            "@chidi.o's config change flipped the callback URL to the staging host.",
+            "Marcus's certificate swap cut Dock 4 off from the broker at 22:40.",
+        ] {
+            assert_eq!(flagged(ID, hit).len(), 1, "{hit}: {:?}", flagged(ID, hit));
+        }
+        assert_eq!(flagged(ID, "Dana's patch caused the screens to freeze."), ["Dana's patch caused"]);
+        for fine in [
+            // What made things better, or merely went out.
+            "Ngaio's patch brought the Sydney batch through at 08:21.",
+            "Priya's restore script from the last drill worked the first time.",
+            "Kalaiselvi's script overwrote the column a second time, with the right values.",
+            "Tomás's change cut the error rate in half.",
+            "Oisín's matchmaking patch was out by 18:00.",
+            "Dana's migration started at 05:10 and ran for an hour.",
+            "Dana's change went out at 14:00.",
+            "Dana's release reached every region by noon.",
+            // Not the subject: an object, a condition, a question.
+            "Ji-hoon paused Dana's retry script at 01:26.",
+            "If Dana's change reorders the old index, the reports will slow down.",
+            "- [ ] Turn on Ada's approval step, which prevents a flag going global.",
+            // A thing's change, and a role's.
+            "The vendor's patch removed the port opening.",
+            "Hermes's update dropped the old queue.",
+            "The engineer's change removed the port opening.",
         ] {
             assert!(flagged(ID, fine).is_empty(), "{fine}: {:?}", flagged(ID, fine));
         }

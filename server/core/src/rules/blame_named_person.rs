@@ -3127,6 +3127,16 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
                     | "consulting"
                     | "reviewing"
                     | "validating"
+                    | "double-checking"
+                    | "reporting"
+                    | "forwarding"
+                    | "escalating"
+                    | "alerting"
+                    | "announcing"
+                    | "flagging"
+                    | "recording"
+                    | "documenting"
+                    | "draining"
             )
         });
     let fits = |i: usize| {
@@ -3169,12 +3179,15 @@ fn act_of_mark(tokens: &[Token<'_>], at: usize, mark: &str) -> Option<usize> {
                 && !in_use)
             // "for" as "because", not "flipped the flag *for every* merchant instead of …".
             // ("silenced `ScanLagHigh` *for 4h* without …", "for two hours": how long.)
+            // ("signed the completion act *for CH-4471* without …": what it was for.)
             || (t.lower() == "for"
                 && tokens.get(i + 1).is_none_or(|n| {
+                    let code = n.is_capitalised() && n.text.contains(|c: char| c.is_ascii_digit());
                     let n = n.lower();
                     !NOT_BEFORE_A_VERB.contains(&n.as_str())
                         && !n.starts_with(|c: char| c.is_ascii_digit())
                         && !crate::lexicon::is_number_word(&n)
+                        && !code
                 }))
         {
             break;
@@ -6749,6 +6762,9 @@ mod tests {
             "- Owners: Hoa, Bruce\n\nBruce deleted the orders table.",
             // A check skipped makes any act one, an undoing too; a verb the list lacks.
             "Jarrah put the stock back on the shelves without checking with Hoa first.",
+            "Sipho cleared the alarm without reporting it to the shift boss.",
+            "Ayesha restarted the broker without draining it.",
+            "Aigerim signed the completion act for CH-4471 without checking the delivery reports.",
             "Jarrah unpacked the orders without checking the payment status.",
             // A report's nominal style.
             "| Time | Person | Action |\n| --- | --- | --- |\n| 16:10 | Mr. Becker | End of maintenance without reset of the failover mode. |",
@@ -6773,6 +6789,8 @@ mod tests {
             "- Systems: Bilby, Bruce\n\nBruce deleted the orders table.",
             "Dana fixed the config without waiting for the meeting.",
             "Dana checked the replica without touching the primary.",
+            "The disk filled up without alerting anyone.",
+            "We drained the node without reporting delays to customers, as none were seen.",
             "| Time | Person | Action |\n| --- | --- | --- |\n| 07:15 | Ms. Novak | Restoration of the failover mode without interruption. |",
             "- Replacement of the disk by Mr. Becker without downtime.",
             "- Execution of the maintenance without the four-eyes principle.",

@@ -26,7 +26,10 @@ pub static RULE: Rule = Rule {
                    the workspace\"): the document's own use of a word tells a person from a service. People a \
                    chat writes in lowercase count when the document shows them as people (\"jaro-k deleted the \
                    snapshot\" after \"@jaro-k\", or a chat line's speaker), and a passive of any verb counts \
-                   when its clause says the act was wrong or did harm (\"the notice was archived unread by Amaia\").",
+                   when its clause says the act was wrong or did harm (\"the notice was archived unread by Amaia\"). \
+                   A change a named person made counts as the subject of whatever it did to a system, whatever the \
+                   verb (\"Bjørn's rulechange blocks the port the historian uses\"), unless it merely went out or \
+                   made things better (\"Priya's restore script worked the first time\").",
             why:
                 "Naming the person who \"caused\" an incident turns a debrief into a verdict. Everyone reading learns \
                   that being near a failure is dangerous, so the next debrief hears less. The same action by anyone \
@@ -51,6 +54,8 @@ pub static RULE: Rule = Rule {
                 "The queue backed up because of Imran's change to the retry policy.",
                 "Rawiri pasted the live connection string into the test config, so the run wrote fake bookings.",
                 "Killa shipped 4.2 knowing that the parser had an open bug.",
+                "Padraig's change in August is what turned the variance check into a warning.",
+                "Sipho cleared the alarm without reporting it to the shift boss.",
             ],
             fine: &[
                 "Tom rolled back the deploy at 14:20.",
@@ -67,6 +72,8 @@ pub static RULE: Rule = Rule {
                 "Keoni was the one who rolled back the deploy.",
                 "Argo applied the wrong manifest during the sync window.",
                 "Dana rolled back the deploy, so errors dropped within a minute.",
+                "Priya's restore script from the last drill worked the first time.",
+                "Ji-hoon paused Dana's retry script at 01:26.",
             ],
             reframe: "Name the role, not the person (\"the on-call engineer\"), and describe the action and the \
                       conditions around it: what they saw, what they were told, what the tooling allowed.",

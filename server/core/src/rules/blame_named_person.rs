@@ -5314,6 +5314,12 @@ const CHANGE_DID_NO_HARM: &[&str] = &[
     "listed",
     "printed",
     "logged",
+    // Made or raised something, which says nothing of harm alone: "Carlos's script
+    // generated the report", "Kwame's hotfix extended the timeout to thirty seconds".
+    "generated",
+    "produced",
+    "wrote",
+    "extended",
 ];
 
 /// What a change may take away that is the trouble itself: "cut the error rate in half"
@@ -5361,7 +5367,8 @@ fn owned_change(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     }
     let owner_text = tokens[p].text;
     let pronoun = crate::lexicon::SINGLING_POSSESSIVES.contains(&tokens[p].lower().as_str());
-    let handle = owner_text.starts_with('@') || who.is_handle(owner_text.trim_end_matches("'s"));
+    let bare = owner_text.strip_suffix("'s").or_else(|| owner_text.strip_suffix("\u{2019}s")).unwrap_or(owner_text);
+    let handle = owner_text.starts_with('@') || who.is_handle(bare);
     if !(pronoun || handle || (tokens[p].is_capitalised() && is_name_here(&who, owner_text))) {
         return;
     }

@@ -203,6 +203,17 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     tokens
 }
 
+/// The owner a possessive names, with a straight or a curly apostrophe: "Akosua's" →
+/// "Akosua".
+pub fn possessive_owner(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s"))
+}
+
+/// Whether `word` (any case) makes what follows someone's: "Akosua's", "his", "her".
+pub fn is_possessive(word: &str) -> bool {
+    possessive_owner(word).is_some() || lexicon::SINGLING_POSSESSIVES.iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
 /// Whether `word` (before a full stop) is a day and month written with points ("07.02",
 /// "11.02.2025") and `rest`, after the stop, goes on in lowercase: "of 07.02. left". The
 /// stop ends no sentence, and the tokenizer keeps it with the date.
@@ -598,7 +609,7 @@ impl<'a> Who<'a> {
 
     /// Whether a capitalised word (or `Name's`) names a person.
     pub fn is_name(&self, word: &str) -> bool {
-        let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+        let bare = possessive_owner(word).unwrap_or(word);
         if bare.chars().next().is_some_and(char::is_uppercase) && has_honorific(bare) {
             return !self.user.allow.contains(&bare.to_lowercase());
         }
@@ -644,7 +655,7 @@ impl<'a> Who<'a> {
     /// document says. Cheaper than either, for deciding whether a sentence is worth
     /// reading.
     pub fn may_be_name(&self, word: &str) -> bool {
-        let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+        let bare = possessive_owner(word).unwrap_or(word);
         let mut chars = bare.chars();
         if !chars.next().is_some_and(lexicon::is_name_initial) || chars.as_str().is_empty() {
             return false;

@@ -1959,10 +1959,7 @@ fn reason(ctx: &Context<'_>, tokens: &[Token<'_>], t_index: usize, last: usize, 
     {
         end += 1;
     }
-    let possessive = {
-        let l = tokens[end].lower();
-        l.ends_with("'s") || l.ends_with("\u{2019}s") || matches!(l.as_str(), "his" | "her")
-    };
+    let possessive = grammar::is_possessive(tokens[end].lower().as_str());
     let Some((mut a, mut act)) = next_word(tokens, end) else { return };
     // "Because Pedro had quietly changed …".
     while matches!(act.lower().as_str(), "had" | "just" | "also" | "then" | "quietly" | "accidentally" | "manually") {
@@ -3679,17 +3676,11 @@ fn on_phrase(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
             matches!(l.as_str(), "typo" | "decision" | "choice")
                 || HARMS.iter().any(|(p, h)| *h == Fault && *p == l.as_str())
         });
-        // A change of theirs whose act no table knows may have been read already (see
-        // [`owned_change`]).
-        if faulted || out.has_overlapping(&(owner.start..act.end)) {
-            return;
+        // (A change of theirs whose act no table knows may have been read already: see
+        // [`owned_change`].)
+        if !faulted {
+            report_owners_thing(ctx, tokens, owner, act.end, out);
         }
-        let d = out.add(
-            owner.start..act.end,
-            "Names a person as the one who broke or caused something: describe the change and the conditions.",
-        );
-        let new = reframe::case_for_position(starts_sentence(tokens, owner.start), "the");
-        d.fixes.extend(reframe::rewrite(ctx.doc, "Drop the person's name", owner, new));
     }
 }
 
@@ -5343,9 +5334,7 @@ const PUT_RIGHT: &[&str] = &["back", "cleanly", "correctly", "correct", "right",
 fn owned_change(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     // Most of these words have no possessive before them: a look at the bytes first.
     let before = &ctx.doc.masked[hit.block.start..hit.range.start];
-    let possessive =
-        |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s") || matches!(w, "his" | "her" | "His" | "Her");
-    if !before.split_whitespace().rev().take(3).any(possessive) {
+    if !before.split_whitespace().rev().take(3).any(grammar::is_possessive) {
         return;
     }
     let sentence = ctx.sentence(hit);
@@ -5356,10 +5345,9 @@ fn owned_change(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     let who = ctx.who();
     // The owner: the possessive at most two words before the change ("Thandeka Nkosi's
     // Windows patch"), a name's, a handle's or "his"/"her".
-    let Some(p) = (t_index.saturating_sub(3)..t_index).rev().find(|&i| {
-        let l = tokens[i].lower();
-        l.ends_with("'s") || l.ends_with("\u{2019}s") || crate::lexicon::SINGLING_POSSESSIVES.contains(&l.as_str())
-    }) else {
+    let Some(p) =
+        (t_index.saturating_sub(3)..t_index).rev().find(|&i| grammar::is_possessive(tokens[i].lower().as_str()))
+    else {
         return;
     };
     if !tokens[p + 1..t_index].iter().all(|t| t.is_word() && !grammar::is_preposition(&t.lower())) {
@@ -5367,8 +5355,8 @@ fn owned_change(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     }
     let owner_text = tokens[p].text;
     let pronoun = crate::lexicon::SINGLING_POSSESSIVES.contains(&tokens[p].lower().as_str());
-    let bare = owner_text.strip_suffix("'s").or_else(|| owner_text.strip_suffix("\u{2019}s")).unwrap_or(owner_text);
-    let handle = owner_text.starts_with('@') || who.is_handle(bare);
+    let handle =
+        owner_text.starts_with('@') || who.is_handle(grammar::possessive_owner(owner_text).unwrap_or(owner_text));
     if !(pronoun || handle || (tokens[p].is_capitalised() && is_name_here(&who, owner_text))) {
         return;
     }
@@ -5435,13 +5423,25 @@ fn owned_change(ctx: &Context<'_>, hit: &PhraseHit, out: &mut Report<'_>) {
     if eased || clause.iter().any(|w| PUT_RIGHT.contains(&w.as_str())) {
         return;
     }
-    let range = tokens[first].start..tokens[verb].end;
+    report_owners_thing(ctx, tokens, tokens[first].start..tokens[p].end, tokens[verb].end, out);
+}
+
+/// Reports a person's thing as what did harm, from its owner to the act ("Akosua's
+/// migration locked"), with the fix that drops the name; once, whichever trigger of the
+/// sentence reads it first.
+fn report_owners_thing(
+    ctx: &Context<'_>,
+    tokens: &[Token<'_>],
+    owner: std::ops::Range<usize>,
+    act_end: usize,
+    out: &mut Report<'_>,
+) {
+    let range = owner.start..act_end;
     if out.has_overlapping(&range) {
         return;
     }
     let d = out
         .add(range, "Names a person as the one who broke or caused something: describe the change and the conditions.");
-    let owner = tokens[first].start..tokens[p].end;
     let new = reframe::case_for_position(starts_sentence(tokens, owner.start), "the");
     d.fixes.extend(reframe::rewrite(ctx.doc, "Drop the person's name", owner, new));
 }
